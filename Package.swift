@@ -1,0 +1,62 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Ties: a local-first networking-relationship analytics engine.
+// Dependencies point inward: ties -> TiesCLI -> {TiesStore, TiesInterchange, TiesReports} -> TiesCore
+// -> TiesNumerics -> CGSL. Storage, interchange and reports never import each other.
+
+let package = Package(
+    name: "Ties",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ties", targets: ["ties"]),
+        .library(name: "TiesCore", targets: ["TiesCore"]),
+        .library(name: "TiesStore", targets: ["TiesStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        // MARK: - Executables
+
+        .executableTarget(name: "ties", dependencies: ["TiesCLI"]),
+        .executableTarget(
+            name: "ties-bench",
+            dependencies: ["TiesCore", "TiesStore", "TiesNumerics"],
+            path: "Benchmarks/ties-bench"),
+
+        // MARK: - Public API
+
+        .target(
+            name: "TiesCLI",
+            dependencies: [
+                "TiesCore", "TiesStore", "TiesInterchange", "TiesReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .target(name: "TiesStore", dependencies: ["TiesCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "TiesInterchange", dependencies: ["TiesCore"]),
+        .target(name: "TiesReports", dependencies: ["TiesCore"]),
+        .target(name: "TiesCore", dependencies: ["TiesNumerics"]),
+        .target(name: "TiesNumerics", dependencies: ["CGSL"]),
+
+        // MARK: - Implementation details
+
+        .systemLibrary(name: "CGSL", pkgConfig: "gsl", providers: [.apt(["libgsl-dev"])]),
+
+        // MARK: - Tests
+
+        .target(
+            name: "TiesTestSupport",
+            dependencies: ["TiesCore", "TiesStore"],
+            path: "Tests/TiesTestSupport"),
+        .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
+        .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
+        .testTarget(name: "TiesStoreTests", dependencies: ["TiesStore", "TiesTestSupport"]),
+        .testTarget(name: "TiesInterchangeTests", dependencies: ["TiesInterchange", "TiesTestSupport"]),
+        .testTarget(
+            name: "TiesCLITests",
+            dependencies: ["TiesCLI", "ties", "TiesTestSupport"],
+            resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+public struct TiesCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(commandName: "ties")
+    public init() {}
+}

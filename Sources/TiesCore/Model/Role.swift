@@ -1,0 +1,34 @@
+/// What a person is to the user. A person can hold several roles (a former colleague who is now a mentor).
+public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
+    case recruiter
+    case mentor
+    case manager
+    case colleague
+    case formerColleague = "former-colleague"
+    case peer
+    case sponsor
+    case friend
+    case client
+    case other
+
+    public static func < (a: Role, b: Role) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Where a recruiter works: a search firm (agency, retained or contingency) or in-house at an employer.
+public enum RecruiterKind: String, CaseIterable, Sendable, Codable {
+    case searchFirm = "search-firm"
+    case inHouse = "in-house"
+}
+
+/// What kind of organisation this is.
+public enum OrganisationKind: String, CaseIterable, Sendable, Codable {
+    case searchFirm = "search-firm"
+    case hospital
+    case healthSystem = "health-system"
+    case employer
+    case association
+    case school
+    case other
+}

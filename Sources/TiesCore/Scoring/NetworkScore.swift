@@ -1,0 +1,117 @@
+import Foundation
+import TiesNumerics
+
+/// Where a relationship stands, from the survival of its current silence.
+public enum RelationshipStatus: String, Sendable, Codable, CaseIterable {
+    /// Contact is within the person's usual rhythm.
+    case active
+    /// The silence is longer than usual: survival below the overdue threshold (0.10 by default).
+    case cooling
+    /// The silence is far beyond the usual rhythm: survival below the cold threshold (0.02 by default).
+    case cold
+    /// No interaction recorded.
+    case none
+}
+
+/// Every score of one person as of one day.
+public struct PersonScore: Sendable, Equatable, Codable {
+    public var personID: Person.ID
+    public var name: String
+    /// 0–100, normalised within the user's network.
+    public var strength: Double
+    /// Before normalisation.
+    public var rawStrength: Double
+    /// Decayed sum of episode weights with the activity half-life.
+    public var activity: Double
+    /// Dunbar layer: 5, 15, 50 or 150; nil beyond the last layer or with no history.
+    public var layer: Int?
+    public var firstContact: Day?
+    public var lastContact: Day?
+    public var episodes: Int
+    /// Days since the last contact.
+    public var silenceDays: Int?
+    /// Median predictive gap from the cadence model, in days.
+    public var typicalGapDays: Double?
+    /// Probability that the current silence would last this long, S(s).
+    public var survival: Double?
+    public var status: RelationshipStatus
+    public var reciprocity: Double
+}
+
+/// The scores of a whole network as of one day.
+public struct NetworkScore: Sendable, Equatable {
+    public var asOf: Day
+    /// Sorted by strength, highest first; ties by name, then id.
+    public var scores: [PersonScore]
+    /// The raw-strength percentile used to normalise (`Sp`).
+    public var normaliser: Double
+
+    /// The score of one person.
+    public func score(of id: Person.ID) -> PersonScore? { scores.first { $0.personID == id } }
+}
+
+/// Turns relationship states into scores.
+public enum NetworkScoring {
+    /// Scores every person as of `asOf`.
+    ///
+    /// - Parameters:
+    ///   - people: the people to score (archived people are left out by the caller if wanted).
+    ///   - states: each person's state, built from interactions up to and including `asOf`; people with
+    ///     no state have no history.
+    /// - Complexity: O(n log n) for n people.
+    public static func score(
+        people: [Person], states: [Person.ID: RelationshipState], asOf: Day,
+        configuration: ScoringConfiguration
+    ) -> NetworkScore {
+        struct Row { var person: Person; var state: RelationshipState?; var raw: Double }
+        var rows = people.map { person -> Row in
+            let state = person.id.flatMap { states[$0] }
+            let raw = state.map {
+                $0.rawStrength(at: asOf, configuration: configuration) * configuration.closenessMultiplier(person.closeness)
+            } ?? 0
+            return Row(person: person, state: state, raw: raw)
+        }
+        let positive = rows.map(\.raw).filter { $0 > 0 }
+        let normaliser = Statistics.quantile(positive, configuration.normalisationPercentile) ?? 1
+        rows.sort { a, b in
+            if a.raw != b.raw { return a.raw > b.raw }
+            if a.person.name != b.person.name { return a.person.name < b.person.name }
+            return (a.person.id ?? 0) < (b.person.id ?? 0)
+        }
+        var layerBounds: [(end: Int, size: Int)] = []
+        var end = 0
+        for size in configuration.layerSizes {
+            end += size
+            layerBounds.append((end, end))
+        }
+        var scores: [PersonScore] = []
+        scores.reserveCapacity(rows.count)
+        for (rank, row) in rows.enumerated() {
+            let strength = normaliser > 0 ? 100 * (1 - exp(-row.raw / normaliser)) : 0
+            guard let state = row.state, row.raw > 0 else {
+                scores.append(PersonScore(
+                    personID: row.person.id ?? 0, name: row.person.name, strength: 0, rawStrength: 0,
+                    activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
+                    silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0))
+                continue
+            }
+            let layerIndex = layerBounds.firstIndex { rank < $0.end }
+            let cadence = Cadence(
+                priorShape: configuration.cadencePriorShape,
+                priorMeanGap: configuration.cadencePriorMeanGapDays[layerIndex ?? layerBounds.count],
+                gaps: state.episodes - 1, totalGapDays: Double(state.lastDay - state.firstDay))
+            let silence = max(0, asOf - state.lastDay)
+            let survival = cadence.survival(silence: Double(silence))
+            let status: RelationshipStatus =
+                survival < configuration.coldSurvival ? .cold
+                : survival < configuration.overdueSurvival ? .cooling : .active
+            scores.append(PersonScore(
+                personID: row.person.id ?? 0, name: row.person.name, strength: strength, rawStrength: row.raw,
+                activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
+                firstContact: state.firstDay, lastContact: state.lastDay, episodes: state.episodes,
+                silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
+                reciprocity: state.reciprocity))
+        }
+        return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
+    }
+}

@@ -1,0 +1,3 @@
+import TiesCLI
+
+await TiesCommand.main()
