@@ -1,6 +1,23 @@
 import ArgumentParser
 
+/// The `ties` command.
 public struct TiesCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(commandName: "ties")
+    public static let configuration = CommandConfiguration(
+        commandName: "ties",
+        abstract: "Keep your career network alive before you need it.",
+        discussion: """
+            Ties keeps a record of the people who matter to your career — recruiters, mentors, colleagues — and \
+            of every contact with them, scores each relationship as it decays with time, and tells you who to \
+            contact next and why. Everything stays in one SQLite file on your machine.
+
+            Start with `ties init` (or `ties demo` to explore a made-up network), add people with \
+            `ties person add`, log contacts with `ties log`, and ask `ties next`.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            InitCommand.self, PersonCommand.self, LogCommand.self, TieCommand.self,
+            ConfigCommand.self,
+        ])
+
     public init() {}
 }

@@ -1,3 +1,3 @@
 import TiesCLI
 
-await TiesCommand.main()
+await TiesMain.main()

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesStore
+
+struct LogCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log",
+        abstract: "Record a contact with someone.",
+        discussion: """
+            Contacts on the same day collapse into one episode weighted by the strongest: a meeting (3) outweighs \
+            a call (2), which outweighs a two-way email thread (1). The default direction is mutual; use \
+            --direction in when they reached out, out when you did and have no reply yet.
+
+            Examples:
+              ties log "Dana Reyes" call --note "Talked about the COO search at Mercy"
+              ties log Dana email --direction in --unanswered --at 2026-03-02
+              ties log "Sam Okafor" meeting --at 2026-03-01T12:30
+            """)
+
+    @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
+    @Argument(help: "What kind: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: InteractionKind
+    @Option(help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
+            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+    var at: DateInput?
+    @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
+    @Flag(help: "They reached out and you have not answered yet (implies --direction in).") var unanswered = false
+    @Option(help: "How many people took part, for group messages and events.") var groupSize: Int = 1
+    @Option(help: "A note to remember it by.") var note: String?
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if unanswered, let direction, direction != .inbound {
+            throw ValidationError("--unanswered is for contacts they started; it cannot go with --direction \(direction.rawValue)")
+        }
+        guard groupSize >= 1 else { throw ValidationError("--group-size must be 1 or more; got \(groupSize)") }
+    }
+
+    func run() async throws {
+        let now = Date()
+        let when = at?.startInstant(timeZone: .current) ?? now
+        var mapper = DayMapper(timeZone: .current)
+        if when > now.addingTimeInterval(60) {
+            throw CLIError(.usage, "--at: \(mapper.day(for: when)) is in the future; log contacts that have happened")
+        }
+        let store = try store.open()
+        let person = try store.person(self.person)
+        let interaction = Interaction(
+            personID: person.id!, occurredAt: when, kind: kind,
+            direction: unanswered ? .inbound : (direction ?? .mutual), answered: !unanswered,
+            groupSize: groupSize, note: note)
+        let stored = try store.log(interaction, context: scoringContext(store))
+        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id!)).\n")
+    }
+}

@@ -1,0 +1,236 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesReports
+import TiesStore
+
+struct PersonCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person",
+        abstract: "Add, list, show, edit and archive the people in your network.",
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Archive.self])
+}
+
+/// Checks an email address enough to catch typos: one `@`, something on each side, no spaces.
+func validatedEmail(_ text: String) throws -> String {
+    let value = text.trimmingCharacters(in: .whitespaces)
+    let parts = value.split(separator: "@", omittingEmptySubsequences: false)
+    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(" ") else {
+        throw ValidationError("--email: '\(text)' is not an email address; expected name@example.org")
+    }
+    return value
+}
+
+/// Checks a phone number: digits with optional `+`, spaces, dots, dashes, parentheses; at least 3 digits.
+func validatedPhone(_ text: String) throws -> String {
+    let value = text.trimmingCharacters(in: .whitespaces)
+    let allowed = Set("0123456789+-(). ")
+    guard value.allSatisfy({ allowed.contains($0) }), value.filter(\.isNumber).count >= 3 else {
+        throw ValidationError("--phone: '\(text)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100")
+    }
+    return value
+}
+
+func validatedName(_ text: String) throws -> String {
+    let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !name.isEmpty else { throw ValidationError("a name cannot be empty") }
+    guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        throw ValidationError("a name cannot contain control characters (newlines, tabs, escapes)")
+    }
+    return name
+}
+
+func validateCloseness(_ closeness: Int?) throws {
+    if let c = closeness, !(1...5).contains(c) {
+        throw ValidationError("--closeness must be 1 to 5 (1 = acquaintance, 5 = inner circle); got \(c)")
+    }
+}
+
+extension PersonCommand {
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a person.",
+            discussion: """
+                Organisations are created the first time they are named. Several --role, --email, --phone and \
+                --tag options may be given.
+
+                Example:
+                  ties person add "Dana Reyes" --role recruiter --recruiter-kind search-firm \\
+                      --org "Hale & Partners" --title "Partner" --email dana@hale.example --closeness 3
+                """)
+
+        @Argument(help: "Full name (unique in your network).") var name: String
+        @Option(help: "A role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: [Role] = []
+        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "Organisation they work for.") var org: String?
+        @Option(help: "Job title.") var title: String?
+        @Option(help: "An email address.") var email: [String] = []
+        @Option(help: "A phone number.") var phone: [String] = []
+        @Option(help: "How close you are, 1 (acquaintance) to 5 (inner circle).") var closeness: Int?
+        @Option(help: "A free-form tag.") var tag: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            _ = try validatedName(name)
+            try validateCloseness(closeness)
+            for e in email { _ = try validatedEmail(e) }
+            for p in phone { _ = try validatedPhone(p) }
+            if recruiterKind != nil && !role.contains(.recruiter) {
+                throw ValidationError("--recruiter-kind needs --role recruiter")
+            }
+        }
+
+        func run() async throws {
+            let now = Date()
+            let points = try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
+                + phone.map { ContactPoint(kind: .phone, value: try validatedPhone($0), verifiedAt: now) }
+            let person = Person(
+                name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind, organisation: org,
+                title: title, closeness: closeness, tags: Set(tag), contactPoints: points)
+            let stored = try store.open().addPerson(person, at: now)
+            write("Added \(stored.name) (#\(stored.id!)).\n")
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List people, by name.",
+            discussion: """
+                Example:
+                  ties person list --role recruiter --format csv > recruiters.csv
+                """)
+
+        @Option(help: "Only people with this role.") var role: Role?
+        @Option(help: "Only people at this organisation (exact name, any case).") var org: String?
+        @Option(help: "Only people with this tag.") var tag: String?
+        @Flag(help: "Include archived people.") var archived = false
+        @OptionGroup var format: FormatOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let people = try store.open(readOnly: true).people(
+                PersonFilter(role: role, organisation: org, tag: tag, includeArchived: archived))
+            format.emit(Self.table(people), empty: "No people match. Add one with `ties person add NAME`.")
+        }
+
+        static func table(_ people: [Person]) -> Table {
+            Table(
+                columns: ["id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
+                          "emails", "phones", "archived"],
+                rows: people.map { p in
+                    [.integer(Int(p.id ?? 0)), .text(p.name), .text(p.sortedRoles.map(\.rawValue).joined(separator: ";")),
+                     p.recruiterKind.map { .text($0.rawValue) } ?? .null, p.organisation.map(Table.Value.text) ?? .null,
+                     p.title.map(Table.Value.text) ?? .null, p.closeness.map(Table.Value.integer) ?? .null,
+                     .text(p.tags.sorted().joined(separator: ";")),
+                     .text(p.contactPoints.filter { $0.kind == .email }.map(\.value).joined(separator: ";")),
+                     .text(p.contactPoints.filter { $0.kind == .phone }.map(\.value).joined(separator: ";")),
+                     .bool(p.archived)]
+                })
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show one person: details, scores and recent interactions.",
+            discussion: """
+                A reference is an id (42 or #42), an exact name, or the start of a name or of one of its words.
+
+                Example:
+                  ties person show "Dana"
+                """)
+
+        @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let store = try store.open()
+            let person = try store.person(self.person)
+            let context = try scoringContext(store)
+            let network = try NetworkScoring.score(
+                people: store.people(), states: store.states(asOf: asOf.day, context: context), asOf: asOf.day,
+                configuration: context.configuration)
+            let recent = try store.interactions(with: person.id!, limit: 10)
+            write(PersonReport.render(person: person, score: network.score(of: person.id!), recent: recent,
+                                      timeZone: .current))
+        }
+    }
+
+    struct Edit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a person's details.",
+            discussion: """
+                Only what you name changes. Use an empty value to clear --org or --title.
+
+                Example:
+                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor --email dana@kl.example
+                """)
+
+        @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
+        @Option(help: "New full name.") var name: String?
+        @Option(help: "Add a role.") var addRole: [Role] = []
+        @Option(help: "Remove a role.") var removeRole: [Role] = []
+        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "New organisation (empty to clear).") var org: String?
+        @Option(help: "New title (empty to clear).") var title: String?
+        @Option(help: "New closeness 1–5.") var closeness: Int?
+        @Option(help: "Add a tag.") var tag: [String] = []
+        @Option(help: "Remove a tag.") var untag: [String] = []
+        @Option(help: "Add an email address (marked verified today).") var email: [String] = []
+        @Option(help: "Remove an email address.") var removeEmail: [String] = []
+        @Option(help: "Add a phone number (marked verified today).") var phone: [String] = []
+        @Option(help: "Remove a phone number.") var removePhone: [String] = []
+        @OptionGroup var store: StoreOptions
+
+        func validate() throws {
+            if let name { _ = try validatedName(name) }
+            try validateCloseness(closeness)
+            for e in email { _ = try validatedEmail(e) }
+            for p in phone { _ = try validatedPhone(p) }
+        }
+
+        func run() async throws {
+            let store = try store.open()
+            var person = try store.person(self.person)
+            let now = Date()
+            if let name { person.name = try validatedName(name) }
+            person.roles.formUnion(addRole)
+            person.roles.subtract(removeRole)
+            if let recruiterKind { person.recruiterKind = recruiterKind }
+            if !person.roles.contains(.recruiter) { person.recruiterKind = nil }
+            if let org { person.organisation = org.isEmpty ? nil : org }
+            if let title { person.title = title.isEmpty ? nil : title }
+            if let closeness { person.closeness = closeness }
+            person.tags.formUnion(tag)
+            person.tags.subtract(untag)
+            person.contactPoints.removeAll {
+                ($0.kind == .email && removeEmail.contains($0.value)) || ($0.kind == .phone && removePhone.contains($0.value))
+            }
+            for e in email { person.contactPoints.append(ContactPoint(kind: .email, value: try validatedEmail(e), verifiedAt: now)) }
+            for p in phone { person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now)) }
+            try store.updatePerson(person)
+            write("Updated \(person.name) (#\(person.id!)).\n")
+        }
+    }
+
+    struct Archive: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Archive a person: keep their history, but leave them out of listings and scores.",
+            discussion: """
+                Example:
+                  ties person archive "Old Contact"
+                  ties person archive "Old Contact" --undo
+                """)
+
+        @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
+        @Flag(help: "Bring an archived person back.") var undo = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let store = try store.open()
+            let person = try store.person(self.person)
+            try store.archivePerson(person.id!, archived: !undo)
+            write("\(undo ? "Restored" : "Archived") \(person.name) (#\(person.id!)).\n")
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesStore
+
+/// A failure the CLI reports as one line on standard error, with a sysexits exit code.
+struct CLIError: Error, CustomStringConvertible {
+    /// sysexits.h codes.
+    enum Code: Int32 {
+        case usage = 64
+        case data = 65
+        case noInput = 66
+        case cantCreate = 73
+        case ioError = 74
+    }
+    var code: Code
+    var message: String
+    var description: String { message }
+
+    init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    /// Maps any error from the libraries to the message and exit code the user sees.
+    static func from(_ error: any Error) -> CLIError? {
+        switch error {
+        case let error as CLIError:
+            return error
+        case let error as InputError:
+            return CLIError(.usage, error.description)
+        case let error as StoreError:
+            switch error {
+            case .missing, .unreadable: return CLIError(.noInput, error.description)
+            case .database: return CLIError(.ioError, error.description)
+            default: return CLIError(.data, error.description)
+            }
+        default:
+            return nil
+        }
+    }
+}
+
+/// The entry point of the `ties` executable.
+public enum TiesMain {
+    /// Parses the command line, runs the command, and exits with a sysexits code on failure.
+    public static func main() async {
+        do {
+            var command = try TiesCommand.parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if let failure = CLIError.from(error) {
+                FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+                exit(failure.code.rawValue)
+            }
+            TiesCommand.exit(withError: error)
+        }
+    }
+}

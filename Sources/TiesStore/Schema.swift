@@ -1,0 +1,138 @@
+import GRDB
+
+/// The store's schema, as forward-only migrations.
+///
+/// A migration that has shipped is never edited: later changes add new migrations. Migrations use literal
+/// table names and no app types, so they mean the same thing forever.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE organisation (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    kind TEXT NOT NULL DEFAULT 'other'
+                );
+                CREATE TABLE person (
+                    id INTEGER PRIMARY KEY,
+                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    organisation_id INTEGER REFERENCES organisation(id),
+                    title TEXT,
+                    recruiter_kind TEXT,
+                    closeness INTEGER CHECK (closeness BETWEEN 1 AND 5),
+                    archived INTEGER NOT NULL DEFAULT 0,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE INDEX person_organisation ON person(organisation_id);
+                CREATE TABLE person_role (
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    role TEXT NOT NULL,
+                    PRIMARY KEY (person_id, role)
+                ) WITHOUT ROWID;
+                CREATE TABLE person_tag (
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    tag TEXT NOT NULL,
+                    PRIMARY KEY (person_id, tag)
+                ) WITHOUT ROWID;
+                CREATE TABLE contact_point (
+                    id INTEGER PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    verified_at INTEGER,
+                    UNIQUE (person_id, kind, value)
+                );
+                CREATE INDEX contact_point_value ON contact_point(kind, value);
+                CREATE TABLE interaction (
+                    id INTEGER PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    occurred_at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    direction TEXT NOT NULL,
+                    answered INTEGER NOT NULL DEFAULT 1,
+                    group_size INTEGER NOT NULL DEFAULT 1,
+                    note TEXT,
+                    source TEXT NOT NULL DEFAULT 'manual',
+                    source_id TEXT,
+                    UNIQUE (source, source_id)
+                );
+                CREATE INDEX interaction_person_time ON interaction(person_id, occurred_at);
+                CREATE TABLE tie (
+                    person_a INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    person_b INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+                    PRIMARY KEY (person_a, person_b),
+                    CHECK (person_a < person_b)
+                ) WITHOUT ROWID;
+                CREATE INDEX tie_b ON tie(person_b);
+                CREATE TABLE commitment (
+                    id INTEGER PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    text TEXT NOT NULL,
+                    owner TEXT NOT NULL CHECK (owner IN ('me', 'them')),
+                    created_at INTEGER NOT NULL,
+                    due_day TEXT,
+                    done_at INTEGER
+                );
+                CREATE TABLE my_detail (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    value TEXT NOT NULL,
+                    since_day TEXT NOT NULL
+                );
+                CREATE TABLE disclosure (
+                    id INTEGER PRIMARY KEY,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    version TEXT,
+                    my_detail_id INTEGER REFERENCES my_detail(id),
+                    disclosed_day TEXT NOT NULL
+                );
+                CREATE TABLE journal_entry (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    text TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    end_day TEXT,
+                    organisation TEXT,
+                    title TEXT,
+                    amount REAL
+                );
+                CREATE TABLE journal_tag (
+                    entry_id INTEGER NOT NULL REFERENCES journal_entry(id) ON DELETE CASCADE,
+                    tag TEXT NOT NULL,
+                    PRIMARY KEY (entry_id, tag)
+                ) WITHOUT ROWID;
+                CREATE TABLE score_snapshot (
+                    day TEXT NOT NULL,
+                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                    strength REAL NOT NULL,
+                    activity REAL NOT NULL,
+                    survival REAL,
+                    layer INTEGER,
+                    PRIMARY KEY (day, person_id)
+                ) WITHOUT ROWID;
+                CREATE TABLE setting (
+                    key TEXT PRIMARY KEY,
+                    value TEXT NOT NULL
+                ) WITHOUT ROWID;
+                CREATE TABLE relationship_state (
+                    person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+                    first_day INTEGER NOT NULL,
+                    last_day INTEGER NOT NULL,
+                    episodes INTEGER NOT NULL,
+                    last_weight REAL NOT NULL,
+                    strength_sum REAL NOT NULL,
+                    activity_sum REAL NOT NULL,
+                    outbound INTEGER NOT NULL,
+                    inbound INTEGER NOT NULL,
+                    strength_half_life REAL NOT NULL,
+                    activity_half_life REAL NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}

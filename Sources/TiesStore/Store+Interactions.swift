@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import TiesCore
+
+extension Store {
+    /// Records an interaction and updates the person's relationship state in the same transaction.
+    ///
+    /// When the interaction is dated on or after the person's last episode, the state absorbs it in O(1);
+    /// an older one makes the person's state be rebuilt from their history.
+    /// - Returns: the interaction with its id.
+    @discardableResult
+    public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Interaction {
+        try write { db in
+            try Self.ensureFreshStates(context, db)
+            var stored = interaction
+            stored.id = try Self.insert(interaction, db)
+            try Self.absorb(interaction, context: context, db)
+            return stored
+        }
+    }
+
+    static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID])
+        return db.lastInsertedRowID
+    }
+
+    /// Folds one new interaction into the stored state of its person.
+    static func absorb(_ i: Interaction, context: ScoringContext, _ db: Database) throws {
+        var mapper = DayMapper(timeZone: context.timeZone)
+        let day = mapper.day(for: i.occurredAt)
+        let weight = context.configuration.weight(of: i)
+        if var state = try fetchState(i.personID, db) {
+            if state.absorb(day: day, weight: weight, direction: i.direction) {
+                try save(state, for: i.personID, db)
+            } else {
+                try rebuildState(i.personID, context: context, db)
+            }
+        } else {
+            let roles = try Set(String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?",
+                                                arguments: [i.personID]).compactMap(Role.init))
+            let state = RelationshipState(
+                day: day, weight: weight, direction: i.direction,
+                halfLife: context.configuration.strengthHalfLife(for: roles),
+                activityHalfLife: context.configuration.activityHalfLifeDays)
+            try save(state, for: i.personID, db)
+        }
+    }
+
+    /// Interactions with one person, newest first.
+    public func interactions(with personID: Person.ID, limit: Int? = nil) throws(StoreError) -> [Interaction] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM interaction WHERE person_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?",
+                arguments: [personID, limit ?? -1]
+            ).map(Self.interaction(from:))
+        }
+    }
+
+    static func interaction(from row: Row) -> Interaction {
+        Interaction(
+            id: row["id"], personID: row["person_id"],
+            occurredAt: Date(timeIntervalSince1970: TimeInterval(row["occurred_at"] as Int64)),
+            kind: InteractionKind(rawValue: row["kind"]) ?? .message,
+            direction: Direction(rawValue: row["direction"]) ?? .mutual,
+            answered: row["answered"], groupSize: row["group_size"], note: row["note"],
+            source: row["source"], sourceID: row["source_id"])
+    }
+
+    // MARK: - Ties between people
+
+    /// Records that two people know each other.
+    /// - Throws: ``StoreError/conflict(_:)`` when they are the same person or already tied.
+    public func addTie(_ tie: Tie) throws(StoreError) {
+        guard tie.a != tie.b else { throw .conflict("a person cannot be tied to themselves; name two different people") }
+        try write { db in
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM tie WHERE person_a = ? AND person_b = ?", arguments: [tie.a, tie.b]) != nil {
+                let names = try String.fetchAll(db, sql: "SELECT name FROM person WHERE id IN (?, ?) ORDER BY id", arguments: [tie.a, tie.b])
+                throw StoreError.conflict("\(names.joined(separator: " and ")) are already tied; nothing changed")
+            }
+            try db.execute(sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)",
+                           arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight])
+        }
+    }
+
+    /// Every tie between two people, ordered by the two ids.
+    public func ties() throws(StoreError) -> [Tie] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b").map {
+                Tie($0[0], $0[1], kind: Tie.Kind(rawValue: $0[2]) ?? .knows, weight: $0[3])
+            }
+        }
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import GRDB
+import TiesCore
+
+/// What scoring depends on besides the data: the constants and the time zone that decides day boundaries.
+public struct ScoringContext: Sendable, Equatable {
+    public var configuration: ScoringConfiguration
+    public var timeZone: TimeZone
+
+    public init(configuration: ScoringConfiguration, timeZone: TimeZone) {
+        self.configuration = configuration
+        self.timeZone = timeZone
+    }
+
+    /// Stored relationship states are valid only for the weights, half-lives and time zone they were built
+    /// with; this text names those, and a change of any of them rebuilds every state.
+    var fingerprint: String {
+        let c = configuration
+        let w = c.weights
+        let halfLives = Role.allCases.map { "\($0.rawValue)=\(c.strengthHalfLifeDays[$0] ?? c.defaultStrengthHalfLifeDays)" }
+        return ([timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
+                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction)"]
+                + halfLives).joined(separator: ";")
+    }
+}
+
+extension Store {
+    // MARK: - Configuration
+
+    /// The scoring configuration stored in the `setting` table, or the defaults.
+    public func configuration() throws(StoreError) -> ScoringConfiguration {
+        try read { db in try Self.fetchConfiguration(db) }
+    }
+
+    static func fetchConfiguration(_ db: Database) throws -> ScoringConfiguration {
+        guard let json = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'scoring'") else {
+            return ScoringConfiguration()
+        }
+        do {
+            return try JSONDecoder().decode(ScoringConfiguration.self, from: Data(json.utf8))
+        } catch {
+            throw StoreError.conflict("the stored scoring configuration cannot be read (\(error)); reset it with `ties config reset`")
+        }
+    }
+
+    /// Stores a scoring configuration (after checking it).
+    public func setConfiguration(_ configuration: ScoringConfiguration) throws(StoreError) {
+        do { try configuration.validate() } catch { throw .conflict(error.description) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let json = String(decoding: (try? encoder.encode(configuration)) ?? Data(), as: UTF8.self)
+        try write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('scoring', ?)", arguments: [json])
+        }
+    }
+
+    // MARK: - Relationship states
+
+    /// Every person's relationship state as of the end of `day`.
+    ///
+    /// Stored states are used when they end on or before `day`; a person whose state includes later
+    /// episodes is rebuilt from their history up to `day`. When the context (weights, half-lives, time zone)
+    /// differs from the one the stored states were built with, every state is rebuilt and stored first.
+    /// - Complexity: O(people) when the states are current; O(interactions) after a change of context.
+    public func states(asOf day: Day, context: ScoringContext) throws(StoreError) -> [Person.ID: RelationshipState] {
+        let needsRebuild = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'") != context.fingerprint
+        }
+        if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
+        return try read { db in
+            var states: [Person.ID: RelationshipState] = [:]
+            var stale: [Person.ID] = []
+            let cursor1 = try Row.fetchCursor(db, sql: "SELECT * FROM relationship_state")
+            while let row = try cursor1.next() {
+                let (id, state) = Self.state(from: row)
+                if state.lastDay > day { stale.append(id) } else { states[id] = state }
+            }
+            if !stale.isEmpty {
+                var mapper = DayMapper(timeZone: context.timeZone)
+                let limit = Int64(mapper.end(of: day).timeIntervalSince1970)
+                for id in stale {
+                    states[id] = try Self.computeState(id, until: limit, context: context, db)
+                }
+            }
+            return states
+        }
+    }
+
+    /// Rebuilds every stored state when the context changed since they were built.
+    static func ensureFreshStates(_ context: ScoringContext, _ db: Database) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+        guard stored != context.fingerprint else { return }
+        try rebuildAllStates(context: context, db)
+    }
+
+    /// Recomputes every person's state from the interaction table in one ordered scan.
+    static func rebuildAllStates(context: ScoringContext, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM relationship_state")
+        var roles: [Int64: Set<Role>] = [:]
+        let cursor2 = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
+        while let row = try cursor2.next() {
+            if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
+        }
+        var mapper = DayMapper(timeZone: context.timeZone)
+        let configuration = context.configuration
+        var current: (id: Int64, state: RelationshipState)?
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction ORDER BY person_id, occurred_at")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let day = mapper.day(forEpochSeconds: row[1])
+            let direction = Direction(rawValue: row[3]) ?? .mutual
+            let weight = configuration.weight(
+                kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
+                answered: row[4], groupSize: row[5])
+            if current?.id == id {
+                current!.state.absorb(day: day, weight: weight, direction: direction)
+            } else {
+                if let current { try save(current.state, for: current.id, db) }
+                current = (id, RelationshipState(
+                    day: day, weight: weight, direction: direction,
+                    halfLife: configuration.strengthHalfLife(for: roles[id] ?? []),
+                    activityHalfLife: configuration.activityHalfLifeDays))
+            }
+        }
+        if let current { try save(current.state, for: current.id, db) }
+        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
+                       arguments: [context.fingerprint])
+    }
+
+    /// Rebuilds and stores one person's state from all their history.
+    static func rebuildState(_ id: Int64, context: ScoringContext, _ db: Database) throws {
+        if let state = try computeState(id, until: Int64.max, context: context, db) {
+            try save(state, for: id, db)
+        } else {
+            try db.execute(sql: "DELETE FROM relationship_state WHERE person_id = ?", arguments: [id])
+        }
+    }
+
+    /// One person's state from their interactions up to `limit` (epoch seconds), or nil with no history.
+    static func computeState(_ id: Int64, until limit: Int64, context: ScoringContext, _ db: Database) throws -> RelationshipState? {
+        let roles = try Set(String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?", arguments: [id])
+            .compactMap(Role.init))
+        var mapper = DayMapper(timeZone: context.timeZone)
+        let history = try Row.fetchAll(
+            db, sql: """
+                SELECT occurred_at, kind, direction, answered, group_size FROM interaction
+                WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
+                """, arguments: [id, limit]
+        ).map { row -> (day: Day, weight: Double, direction: Direction) in
+            let direction = Direction(rawValue: row[2]) ?? .mutual
+            return (mapper.day(forEpochSeconds: row[0]),
+                    context.configuration.weight(kind: InteractionKind(rawValue: row[1]) ?? .message,
+                                                 direction: direction, answered: row[3], groupSize: row[4]),
+                    direction)
+        }
+        return RelationshipState(history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
+                                 activityHalfLife: context.configuration.activityHalfLifeDays)
+    }
+
+    static func fetchState(_ id: Int64, _ db: Database) throws -> RelationshipState? {
+        try Row.fetchOne(db, sql: "SELECT * FROM relationship_state WHERE person_id = ?", arguments: [id]).map { state(from: $0).1 }
+    }
+
+    static func state(from row: Row) -> (Int64, RelationshipState) {
+        var state = RelationshipState(day: Day(ordinal: row["first_day"]), weight: 0, direction: .mutual,
+                                      halfLife: row["strength_half_life"], activityHalfLife: row["activity_half_life"])
+        state.lastDay = Day(ordinal: row["last_day"])
+        state.episodes = row["episodes"]
+        state.lastWeight = row["last_weight"]
+        state.strengthSum = row["strength_sum"]
+        state.activitySum = row["activity_sum"]
+        state.outbound = row["outbound"]
+        state.inbound = row["inbound"]
+        return (row["person_id"], state)
+    }
+
+    static func save(_ state: RelationshipState, for id: Int64, _ db: Database) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO relationship_state
+                (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
+                 strength_half_life, activity_half_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
+                        state.strengthSum, state.activitySum, state.outbound, state.inbound,
+                        state.strengthHalfLife, state.activityHalfLife])
+    }
+}
