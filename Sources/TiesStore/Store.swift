@@ -23,8 +23,13 @@ public final class Store: Sendable {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
-        configuration.journalMode = .wal
+        // WAL is switched on once, when the file is created (the mode is stored in the file). GRDB's
+        // `journalMode = .wal` would also create and drop a table on every open to make the -wal file exist,
+        // which changes the file even for a command that then fails.
         configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase { db in
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        }
         configuration.label = "ties"
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
     }
@@ -48,6 +53,11 @@ public final class Store: Sendable {
         }
         do {
             let store = try Store(url: url, readOnly: false)
+            try store.queue.writeWithoutTransaction { db in
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw StoreError.database("could not switch \(url.path) to write-ahead logging")
+                }
+            }
             try Schema.migrator.migrate(store.queue)
             return store
         } catch {
@@ -70,10 +80,12 @@ public final class Store: Sendable {
         guard fileManager.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw .notAStore(path: path, reason: "the file is empty") }
-        try check(url)
+        let upToDate = try check(url)
         do {
             let store = try Store(url: url, readOnly: readOnly)
-            if !readOnly { try Schema.migrator.migrate(store.queue) }
+            // Migrating an up-to-date store still bumps SQLite's schema cookie; skip it so that a command
+            // that fails leaves the file byte-identical.
+            if !readOnly && !upToDate { try Schema.migrator.migrate(store.queue) }
             return store
         } catch {
             throw StoreError.wrap(error)
@@ -81,7 +93,8 @@ public final class Store: Sendable {
     }
 
     /// Checks, read-only, that `url` is a Ties store this version understands.
-    private static func check(_ url: URL) throws(StoreError) {
+    /// - Returns: whether every known migration has been applied.
+    private static func check(_ url: URL) throws(StoreError) -> Bool {
         let path = url.path
         let applied: [String]
         do {
@@ -107,6 +120,7 @@ public final class Store: Sendable {
         if let unknown = applied.sorted().first(where: { !known.contains($0) }) {
             throw .newerSchema(path: path, migration: unknown)
         }
+        return Set(applied) == known
     }
 
     /// Runs `body` in one write transaction, turning any failure into a ``StoreError``.

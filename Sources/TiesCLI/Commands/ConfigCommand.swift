@@ -34,12 +34,19 @@ extension ConfigCommand {
                   ties config set closenessMultipliers 0.5,0.75,1,1.25,1.5
                 """)
         @Argument(help: "The setting's key, as `ties config show` prints it.") var key: String
-        @Argument(help: "The new value.") var value: String
+        // Collects unrecognised words too, so that a negative number is read as the value, not as an option.
+        @Argument(parsing: .allUnrecognized, help: "The new value.") var value: [String]
+
+        func validate() throws {
+            guard value.count == 1 else {
+                throw ValidationError("give exactly one value after the key (a list is comma-separated, e.g. 0.5,0.75,1,1.25,1.5)")
+            }
+        }
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             let store = try store.open()
-            let updated = try store.configuration().setting(key, to: value)
+            let updated = try store.configuration().setting(key, to: value[0])
             try store.setConfiguration(updated)
             write("Set \(key) = \(updated.settings.first { $0.key == key }!.value).\n")
         }
