@@ -20,6 +20,12 @@
 ///
 /// An isolated node has neither measure: both are `.nan`, as in networkx.
 ///
+/// A caution for anyone checking these numbers: for weighted graphs, networkx 3.6.1's
+/// `nx.effective_size(G, weight=...)` called *without* `nodes=` takes a scipy sparse-matrix shortcut that
+/// divides by the wrong node's largest weight (networkx pull request #8906). The per-node path,
+/// `nx.effective_size(G, nodes=list(G), weight=...)`, follows the documented definition above and is the
+/// one this type agrees with. Unweighted graphs and constraint are not affected.
+///
 /// **Computation.** Every indirect term `p_iq p_qj` and every redundancy term `p_iq m_jq` needs `i`, `j` and
 /// `q` to be mutually adjacent, so both sums are sums over triangles. The analysis lists each triangle once
 /// (see the forward listing used internally) and adds its six ordered contributions into a per-arc array

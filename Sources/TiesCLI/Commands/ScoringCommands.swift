@@ -1,0 +1,111 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesReports
+import TiesStore
+
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Score every relationship: strength, activity, layer, rhythm.",
+        discussion: """
+            strength (0–100) decays slowly and counts reciprocity and years known; activity decays fast \
+            (half-life 30 days) and predicts the next contact; layer is the Dunbar circle (5, 15, 50, 150) by \
+            strength rank; survival is how often a silence this long happens given the person's own rhythm \
+            (cooling below 0.10, cold below 0.02). `ties explain NAME` shows how a row was computed.
+
+            Example:
+              ties score --role recruiter --limit 10
+              ties score --as-of 2026-06-30 --format csv > scores.csv
+            """)
+
+    @Option(help: "Only people with this role.") var role: Role?
+    @Option(help: "Show at most this many rows.") var limit: Int?
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more; got \(limit)") }
+    }
+
+    func run() async throws {
+        let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
+        let analysis = network.analysis
+        var rows = analysis.score.scores.filter { s in role.map { analysis.people[s.personID]?.roles.contains($0) ?? false } ?? true }
+        if let limit { rows = Array(rows.prefix(limit)) }
+        let f = Table.Value.number
+        format.emit(Table(
+            columns: ["rank", "id", "name", "roles", "strength", "activity", "layer", "last_contact", "silence_days",
+                      "typical_gap_days", "survival", "status", "bridge"],
+            rows: rows.enumerated().map { i, s in
+                [.integer(i + 1), .integer(Int(s.personID)), .text(s.name),
+                 .text(analysis.people[s.personID]?.sortedRoles.map(\.rawValue).joined(separator: ";") ?? ""),
+                 f(s.strength, 1), f(s.activity, 3), s.layer.map(Table.Value.integer) ?? .null,
+                 s.lastContact.map(Table.Value.day) ?? .null, s.silenceDays.map(Table.Value.integer) ?? .null,
+                 s.typicalGapDays.map { f($0, 0) } ?? .null, s.survival.map { f($0, 3) } ?? .null, .text(s.status.rawValue),
+                 .bool(analysis.positions[s.personID]?.isBridge ?? false)]
+            }), empty: "No people to score. Add some with `ties person add`, or try `ties demo`.")
+    }
+}
+
+struct NextCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "Who should I contact next, and why?",
+        discussion: """
+            Ranks people by strength × how overdue the silence is, with a bonus for bridges and for roles or \
+            organisations you have too few of. Rows marked [must] always surface: a recruiter's unanswered \
+            call or email, a bridge gone cold, a strong tie gone quiet.
+
+            Example:
+              ties next
+              ties next --limit 10 --format csv
+            """)
+
+    @Option(help: "Show at most this many rows (rows marked [must] are always shown).") var limit: Int = 5
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be 1 or more; got \(limit)") }
+    }
+
+    func run() async throws {
+        let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
+        let facts = try network.store.facts(asOf: network.asOf, timeZone: .current)
+        let rows = WhoNext.rank(network.analysis, facts: facts, configuration: network.context.configuration, limit: limit)
+        if format.format == .table {
+            write(NextReport.render(rows, asOf: network.asOf))
+        } else {
+            format.emit(NextReport.table(rows))
+        }
+    }
+}
+
+struct ExplainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Show how one person's scores were computed.",
+        discussion: """
+            Lists the day-episodes with their weights and what each still contributes after decay, then the \
+            reciprocity, tenure and closeness factors, the normalisation, and the cadence fit.
+
+            Example:
+              ties explain "Dana Reyes" --as-of 2026-06-30
+            """)
+
+    @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
+        let person = try network.store.person(self.person)
+        let explanation = Explanation.explain(
+            person: person, interactions: try network.store.interactions(with: person.id!),
+            network: network.analysis.score, configuration: network.context.configuration, timeZone: .current)
+        write(ExplainReport.render(explanation, name: person.name))
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import TiesCore
+import TiesStore
+
+/// Everything the scoring commands need, read from the store once.
+struct LoadedNetwork {
+    var store: Store
+    var context: ScoringContext
+    var analysis: NetworkAnalysis
+    var asOf: Day
+
+    init(store: Store, asOf: Day) throws {
+        self.store = store
+        self.asOf = asOf
+        context = try scoringContext(store)
+        let people = try store.people()
+        let states = try store.states(asOf: asOf, context: context)
+        analysis = NetworkAnalysis.analyse(
+            people: people, states: states, ties: try store.ties(), asOf: asOf, configuration: context.configuration)
+    }
+}
