@@ -43,7 +43,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .conflict(let message):
             return message
         case .notEmpty(let path, let what):
-            return "\(path) already holds \(what); \(what == "a demo network" ? "" : "")use a new --db path for the demo"
+            return "\(path) already holds \(what); use a new --db path (or remove the file) to load a demo network"
         case .database(let message):
             return "the database failed: \(message)"
         }

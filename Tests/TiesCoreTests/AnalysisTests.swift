@@ -129,3 +129,24 @@ struct AnalysisTests {
         #expect(e.status == s.status)
     }
 }
+
+@Suite("Analysis: cold bridges")
+struct ColdBridgeTests {
+    @Test("a bridge gone cold within a year is a must; one silent for longer is only cold")
+    func coldBridgeWindow() {
+        var scenario = Scenario()
+        let config = ScoringConfiguration()
+        // The recruiter (a bridge, tie 3–4) with a regular rhythm that stopped 100 days before as-of.
+        scenario.states[4] = RelationshipState(
+            history: stride(from: 100, through: 300, by: 10).map { (day: day($0), weight: 2.0, direction: Direction.mutual) }, halfLife: 90, activityHalfLife: 30)
+        var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first { $0.personID == 4 }
+        #expect(row?.reasons.map(\.code).contains("cold-bridge") == true)
+        #expect(row?.isHard == true)
+        // The same rhythm, stopped 400 days before as-of.
+        scenario.states[4] = RelationshipState(
+            history: stride(from: -300, through: -100, by: 10).map { (day: day($0 + 100), weight: 2.0, direction: Direction.mutual) }, halfLife: 90, activityHalfLife: 30)
+        row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first { $0.personID == 4 }
+        #expect(row.map { !$0.reasons.map(\.code).contains("cold-bridge") } ?? true)
+        #expect(row?.isHard != true)
+    }
+}

@@ -47,11 +47,15 @@ public struct Recommendation: Sendable, Equatable {
 /// priority = strength × (1 − S(s)) × (1 + bridgeBonus [bridge]) × (1 + underrepresentedBonus [under-represented
 /// role or organisation]), where S(s) is the survival of the current silence: a strong tie whose silence is
 /// unusually long ranks high; a weak one or one in rhythm ranks low. Hard reasons always surface first:
-/// an unanswered inbound call, email or message from a recruiter, a bridge gone cold, and a strong tie
+/// an unanswered inbound call, email or message from a recruiter, a bridge gone cold within the last
+/// ``lostBridgeDays``, and a strong tie
 /// (strength ≥ ``strongTie``) that is overdue. Ties are broken by name, then id.
 public enum WhoNext {
     /// Strength from which a relationship counts as strong.
     public static let strongTie = 50.0
+    /// A bridge silent for longer than this is treated as lost rather than as this week's must-do
+    /// (Burt: nine in ten bridges are gone a year later); it still appears as a cold relationship.
+    public static let lostBridgeDays = 365
 
     /// The ranked list, hard reasons first, at most `limit` rows (hard rows are never cut below it).
     public static func rank(
@@ -84,7 +88,7 @@ public enum WhoNext {
             let silence = s.silenceDays ?? 0
             let gap = s.typicalGapDays.map { Int($0.rounded()) } ?? 0
             if s.status != .active && s.status != .none {
-                if isBridge && s.status == .cold {
+                if isBridge && s.status == .cold && silence <= lostBridgeDays {
                     reasons.append(Reason(code: "cold-bridge", text: "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days", isHard: true))
                 } else if s.strength >= strongTie {
                     reasons.append(Reason(code: "strong-tie-overdue", text: "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact, usually every \(gap)", isHard: true))

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+import TiesCore
+
+extension Store {
+    /// Loads a whole network into an empty store in one transaction: organisations, people (with their ids),
+    /// ties, interactions, and every relationship state, computed in memory rather than by a second scan.
+    ///
+    /// Used by `ties demo`; it is the bulk path, with one prepared statement per table.
+    /// - Throws: ``StoreError/notEmpty(path:what:)`` when the store already holds people.
+    /// - Complexity: O(i log i) for i interactions (one sort to group them by person and time).
+    public func load(
+        organisations: [Organisation], people: [Person], ties: [Tie], interactions: [Interaction],
+        context: ScoringContext, createdAt: Date
+    ) throws(StoreError) {
+        try write { db in
+            if try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0 > 0 {
+                throw StoreError.notEmpty(path: url.path, what: "people")
+            }
+            var organisationIDs: [String: Int64] = [:]
+            let insertOrganisation = try db.makeStatement(sql: "INSERT INTO organisation (name, kind) VALUES (?, ?)")
+            for organisation in organisations {
+                try insertOrganisation.execute(arguments: [organisation.name, organisation.kind.rawValue])
+                organisationIDs[organisation.name.lowercased()] = db.lastInsertedRowID
+            }
+            let insertPerson = try db.makeStatement(sql: """
+                INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertRole = try db.makeStatement(sql: "INSERT INTO person_role (person_id, role) VALUES (?, ?)")
+            let insertTag = try db.makeStatement(sql: "INSERT INTO person_tag (person_id, tag) VALUES (?, ?)")
+            let insertPoint = try db.makeStatement(sql: "INSERT OR IGNORE INTO contact_point (person_id, kind, value, verified_at) VALUES (?, ?, ?, ?)")
+            let created = Int64(createdAt.timeIntervalSince1970)
+            var roles: [Int64: Set<Role>] = [:]
+            for person in people {
+                let organisationID: Int64?
+                if let name = person.organisation {
+                    if let id = organisationIDs[name.lowercased()] {
+                        organisationID = id
+                    } else {
+                        organisationID = try Self.organisationID(named: name, db)
+                        organisationIDs[name.lowercased()] = organisationID
+                    }
+                } else {
+                    organisationID = nil
+                }
+                try insertPerson.execute(arguments: [
+                    person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
+                    person.closeness, person.archived, created,
+                ])
+                let id = person.id ?? db.lastInsertedRowID
+                roles[id] = person.roles
+                for role in person.sortedRoles { try insertRole.execute(arguments: [id, role.rawValue]) }
+                for tag in person.tags.sorted() { try insertTag.execute(arguments: [id, tag]) }
+                for point in person.contactPoints {
+                    try insertPoint.execute(arguments: [
+                        id, point.kind.rawValue, point.value, point.verifiedAt.map { Int64($0.timeIntervalSince1970) },
+                    ])
+                }
+            }
+            let insertTie = try db.makeStatement(sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)")
+            for tie in ties { try insertTie.execute(arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight]) }
+
+            let insertInteraction = try db.makeStatement(sql: """
+                INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for i in interactions {
+                try insertInteraction.execute(arguments: [
+                    i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+                    i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
+                ])
+            }
+
+            // States: group by person, in time order, and fold.
+            let order = interactions.indices.sorted {
+                let (a, b) = (interactions[$0], interactions[$1])
+                return a.personID != b.personID ? a.personID < b.personID : a.occurredAt < b.occurredAt
+            }
+            var mapper = DayMapper(timeZone: context.timeZone)
+            let configuration = context.configuration
+            var current: (id: Int64, state: RelationshipState)?
+            for index in order {
+                let i = interactions[index]
+                let day = mapper.day(for: i.occurredAt)
+                let weight = configuration.weight(of: i)
+                if current?.id == i.personID {
+                    current!.state.absorb(day: day, weight: weight, direction: i.direction)
+                } else {
+                    if let current { try Self.save(current.state, for: current.id, db) }
+                    current = (i.personID, RelationshipState(
+                        day: day, weight: weight, direction: i.direction,
+                        halfLife: configuration.strengthHalfLife(for: roles[i.personID] ?? []),
+                        activityHalfLife: configuration.activityHalfLifeDays))
+                }
+            }
+            if let current { try Self.save(current.state, for: current.id, db) }
+            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
+                           arguments: [context.fingerprint])
+        }
+    }
+}
