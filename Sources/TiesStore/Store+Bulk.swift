@@ -4,11 +4,11 @@ import TiesCore
 
 extension Store {
     /// Loads a whole network into an empty store in one transaction: organisations, people (with their ids),
-    /// ties, interactions, and every relationship state, computed in memory rather than by a second scan.
+    /// ties, interactions, and every relationship state, computed in memory by ``ScoringKernel`` rather than by a second scan.
     ///
     /// Used by `ties demo`; it is the bulk path, with one prepared statement per table.
     /// - Throws: ``StoreError/notEmpty(path:what:)`` when the store already holds people.
-    /// - Complexity: O(i log i) for i interactions (one sort to group them by person and time).
+    /// - Complexity: O(i log i) for i interactions (a sort when they are not already grouped by person and day).
     public func load(
         organisations: [Organisation], people: [Person], ties: [Tie], interactions: [Interaction],
         context: ScoringContext, createdAt: Date
@@ -31,7 +31,6 @@ extension Store {
             let insertTag = try db.makeStatement(sql: "INSERT INTO person_tag (person_id, tag) VALUES (?, ?)")
             let insertPoint = try db.makeStatement(sql: "INSERT OR IGNORE INTO contact_point (person_id, kind, value, verified_at) VALUES (?, ?, ?, ?)")
             let created = Int64(createdAt.timeIntervalSince1970)
-            var roles: [Int64: Set<Role>] = [:]
             for person in people {
                 let organisationID: Int64?
                 if let name = person.organisation {
@@ -49,7 +48,6 @@ extension Store {
                     person.closeness, person.archived, created,
                 ])
                 let id = person.id ?? db.lastInsertedRowID
-                roles[id] = person.roles
                 for role in person.sortedRoles { try insertRole.execute(arguments: [id, role.rawValue]) }
                 for tag in person.tags.sorted() { try insertTag.execute(arguments: [id, tag]) }
                 for point in person.contactPoints {
@@ -72,31 +70,14 @@ extension Store {
                 ])
             }
 
-            // States: group by person, in time order, and fold.
-            let order = interactions.indices.sorted {
-                let (a, b) = (interactions[$0], interactions[$1])
-                return a.personID != b.personID ? a.personID < b.personID : a.occurredAt < b.occurredAt
-            }
             var mapper = DayMapper(timeZone: context.timeZone)
-            let configuration = context.configuration
-            var current: (id: Int64, state: RelationshipState)?
-            for index in order {
-                let i = interactions[index]
-                let day = mapper.day(for: i.occurredAt)
-                let weight = configuration.weight(of: i)
-                if current?.id == i.personID {
-                    current!.state.absorb(day: day, weight: weight, direction: i.direction)
-                } else {
-                    if let current { try Self.save(current.state, for: current.id, db) }
-                    current = (i.personID, RelationshipState(
-                        day: day, weight: weight, direction: i.direction,
-                        halfLife: configuration.strengthHalfLife(for: roles[i.personID] ?? []),
-                        activityHalfLife: configuration.activityHalfLifeDays))
-                }
+            var columns = InteractionColumns()
+            columns.reserve(interactions.count)
+            for i in interactions {
+                columns.append(person: i.personID, day: mapper.day(for: i.occurredAt),
+                               weight: context.configuration.weight(of: i), direction: i.direction)
             }
-            if let current { try Self.save(current.state, for: current.id, db) }
-            try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
-                           arguments: [context.fingerprint])
+            try Self.saveStates(of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
         }
     }
 }

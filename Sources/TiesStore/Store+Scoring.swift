@@ -93,37 +93,41 @@ extension Store {
         try rebuildAllStates(context: context, db)
     }
 
-    /// Recomputes every person's state from the interaction table in one ordered scan.
+    /// Recomputes every person's state from the interaction table: one ordered scan into columns, then
+    /// ``ScoringKernel``.
     static func rebuildAllStates(context: ScoringContext, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM relationship_state")
-        var roles: [Int64: Set<Role>] = [:]
-        let cursor2 = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
-        while let row = try cursor2.next() {
-            if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
-        }
         var mapper = DayMapper(timeZone: context.timeZone)
         let configuration = context.configuration
-        var current: (id: Int64, state: RelationshipState)?
+        var columns = InteractionColumns()
+        columns.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0)
+        // Ordered by person and time, so the days come out ordered by person and day.
         let rows = try Row.fetchCursor(
             db, sql: "SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction ORDER BY person_id, occurred_at")
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let day = mapper.day(forEpochSeconds: row[1])
             let direction = Direction(rawValue: row[3]) ?? .mutual
-            let weight = configuration.weight(
-                kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
-                answered: row[4], groupSize: row[5])
-            if current?.id == id {
-                current!.state.absorb(day: day, weight: weight, direction: direction)
-            } else {
-                if let current { try save(current.state, for: current.id, db) }
-                current = (id, RelationshipState(
-                    day: day, weight: weight, direction: direction,
-                    halfLife: configuration.strengthHalfLife(for: roles[id] ?? []),
-                    activityHalfLife: configuration.activityHalfLifeDays))
-            }
+            columns.append(
+                person: row[0], day: mapper.day(forEpochSeconds: row[1]),
+                weight: configuration.weight(kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
+                                             answered: row[4], groupSize: row[5]),
+                direction: direction)
         }
-        if let current { try save(current.state, for: current.id, db) }
+        try saveStates(of: columns, context: context, db)
+    }
+
+    /// Computes every state from `columns` (ordered by person, then day) with the kernel and stores them,
+    /// with the fingerprint of `context`.
+    static func saveStates(of columns: InteractionColumns, context: ScoringContext, _ db: Database) throws {
+        var roles: [Int64: Set<Role>] = [:]
+        let roleRows = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
+        while let row = try roleRows.next() {
+            if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
+        }
+        let configuration = context.configuration
+        let states = ScoringKernel.states(
+            of: columns, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
+            activityHalfLife: configuration.activityHalfLifeDays)
+        for (id, state) in states { try save(state, for: id, db) }
         try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
                        arguments: [context.fingerprint])
     }
