@@ -16,7 +16,7 @@ public struct TiesCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, PersonCommand.self, LogCommand.self, TieCommand.self,
-            ConfigCommand.self, ScoreCommand.self, NextCommand.self, ExplainCommand.self, GraphCommand.self,
+            ConfigCommand.self, ScoreCommand.self, NextCommand.self, ExplainCommand.self, GraphCommand.self, EvalCommand.self, CalibrateCommand.self,
         ])
 
     public init() {}

@@ -97,3 +97,15 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// Every interaction with a person who is not archived, oldest first (ties broken by id).
+    public func allInteractions() throws(StoreError) -> [Interaction] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT i.* FROM interaction i JOIN person p ON p.id = i.person_id
+                WHERE p.archived = 0 ORDER BY i.occurred_at, i.id
+                """).map(Self.interaction(from:))
+        }
+    }
+}

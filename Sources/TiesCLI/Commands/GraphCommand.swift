@@ -31,7 +31,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day).analysis
+            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .clusters).analysis
             let rows = analysis.positions.filter { $0.value.ties > 0 && $0.value.constraint != nil }
                 .sorted { a, b in
                     let (ca, cb) = (a.value.constraint!, b.value.constraint!)
@@ -66,7 +66,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day).analysis
+            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .all).analysis
             let name = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
             format.emit(Table(
                 columns: ["a_id", "a", "b_id", "b", "span", "a_cluster", "b_cluster"],
@@ -91,7 +91,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day).analysis
+            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .clusters).analysis
             var members: [Int: [PersonScore]] = [:]
             for s in analysis.score.scores {  // strength order
                 if let c = analysis.positions[s.personID]?.cluster { members[c, default: []].append(s) }

@@ -42,6 +42,17 @@ public struct NetworkShape: Sendable, Equatable {
 /// Scores plus structure of the whole network as of one day: what `score`, `next`, `graph` and the
 /// report read from.
 public struct NetworkAnalysis: Sendable {
+    /// The costlier parts of the analysis, computed only when asked for.
+    public struct Detail: OptionSet, Sendable {
+        public let rawValue: Int
+        public init(rawValue: Int) { self.rawValue = rawValue }
+        /// Louvain clusters among the people (otherwise every ``PersonPosition/cluster`` is nil).
+        public static let clusters = Detail(rawValue: 1)
+        /// The span of every local bridge (otherwise nil).
+        public static let bridgeSpans = Detail(rawValue: 2)
+        public static let all: Detail = [.clusters, .bridgeSpans]
+    }
+
     public var score: NetworkScore
     /// The people analysed (not archived), by id.
     public var people: [Person.ID: Person]
@@ -64,10 +75,12 @@ public struct NetworkAnalysis: Sendable {
     ///   - people: everyone not archived.
     ///   - states: relationship states as of `asOf`.
     ///   - ties: ties between people; ties to people not in `people` are ignored.
-    /// - Complexity: O(n log n + m√m) for n people and m ties, plus the spans of the local bridges.
+    ///   - detail: which of the costlier parts to compute.
+    /// - Complexity: O(n log n + m√m) for n people and m ties, plus Louvain's passes and the spans of the
+    ///   local bridges when asked for.
     public static func analyse(
         people: [Person], states: [Person.ID: RelationshipState], ties: [Tie], asOf: Day,
-        configuration: ScoringConfiguration
+        configuration: ScoringConfiguration, detail: Detail = .all
     ) -> NetworkAnalysis {
         let score = NetworkScoring.score(people: people, states: states, asOf: asOf, configuration: configuration)
         // Nodes in id order, so the graph (and Louvain's visiting order) does not depend on the scores.
@@ -86,8 +99,8 @@ public struct NetworkAnalysis: Sendable {
         let graph = try! WeightedGraph(nodeCount: nodeIDs.count, edges: edges)
         let holes = StructuralHoles.analyse(graph)
         let alterGraph = graph.isolating(0)
-        let clusters = Louvain.communities(in: alterGraph)
-        let localBridges = LocalBridges.find(in: alterGraph)
+        let clusters = detail.contains(.clusters) ? Louvain.communities(in: alterGraph) : nil
+        let localBridges = LocalBridges.find(in: alterGraph, withSpans: detail.contains(.bridgeSpans))
         var bridgeNodes = Set<Int>()
         for bridge in localBridges {
             bridgeNodes.insert(bridge.u)
@@ -98,7 +111,8 @@ public struct NetworkAnalysis: Sendable {
             let c = holes.constraint[i], e = holes.effectiveSize[i]
             positions[nodeIDs[i]] = PersonPosition(
                 constraint: c.isNaN ? nil : c, effectiveSize: e.isNaN ? nil : e, ties: alterGraph.degree(of: i),
-                cluster: alterGraph.degree(of: i) > 0 ? clusters.labels[i] - 1 : nil, isBridge: bridgeNodes.contains(i))
+                cluster: alterGraph.degree(of: i) > 0 ? clusters.map { $0.labels[i] - 1 } : nil,
+                isBridge: bridgeNodes.contains(i))
         }
         let active = score.scores.filter { $0.status != .none }
         let byID = Dictionary(uniqueKeysWithValues: people.compactMap { p in p.id.map { ($0, p) } })
@@ -110,7 +124,7 @@ public struct NetworkAnalysis: Sendable {
             constraint: holes.constraint.first.flatMap { $0.isNaN ? nil : $0 },
             effectiveSize: holes.effectiveSize.first.flatMap { $0.isNaN ? nil : $0 },
             clusterCount: Set(positions.values.compactMap(\.cluster)).count,
-            modularity: clusters.modularity,
+            modularity: clusters?.modularity ?? 0,
             organisationDiversity: Diversity.blauIndex(organisations),
             roleDiversity: Diversity.blauIndex(active.flatMap { s in (byID[s.personID]?.sortedRoles ?? []).map { $0.rawValue } }),
             topFiveShare: Diversity.topShare(active.map(\.strength), k: 5),

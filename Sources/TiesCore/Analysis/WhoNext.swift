@@ -1,12 +1,60 @@
 import Foundation
 
-/// Facts from the store that turn into reasons beyond the scores.
+/// Facts from the store that turn into reasons and gaps beyond the scores.
 public struct NetworkFacts: Sendable, Equatable {
     /// The latest inbound contact with no reply after it, per person.
     public var unanswered: [Person.ID: UnansweredContact]
+    /// Commitments not yet done as of the day.
+    public var openCommitments: [OpenCommitment]
+    /// People holding details of the user's that have changed since.
+    public var staleDetails: [StaleDetail]
+    /// The days of the user's career-journal entries.
+    public var journalDays: [Day]
 
-    public init(unanswered: [Person.ID: UnansweredContact] = [:]) {
+    public init(
+        unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [OpenCommitment] = [],
+        staleDetails: [StaleDetail] = [], journalDays: [Day] = []
+    ) {
         self.unanswered = unanswered
+        self.openCommitments = openCommitments
+        self.staleDetails = staleDetails
+        self.journalDays = journalDays
+    }
+}
+
+/// A promise not yet kept: by the user ("send Dana the article") or by them.
+public struct OpenCommitment: Sendable, Equatable {
+    public var id: Int64
+    public var personID: Person.ID
+    public var text: String
+    public var due: Day?
+    /// True when the user made the promise.
+    public var byMe: Bool
+
+    public init(id: Int64, personID: Person.ID, text: String, due: Day?, byMe: Bool) {
+        self.id = id
+        self.personID = personID
+        self.text = text
+        self.due = due
+        self.byMe = byMe
+    }
+}
+
+/// Someone holding an out-of-date copy of the user's details or resume.
+public struct StaleDetail: Sendable, Equatable {
+    public var personID: Person.ID
+    /// `email`, `phone`, `address`, `linkedin` or `resume`.
+    public var kind: String
+    /// What they hold.
+    public var held: String
+    /// What is current.
+    public var current: String
+
+    public init(personID: Person.ID, kind: String, held: String, current: String) {
+        self.personID = personID
+        self.kind = kind
+        self.held = held
+        self.current = current
     }
 }
 

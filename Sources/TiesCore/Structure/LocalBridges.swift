@@ -34,6 +34,12 @@ public enum LocalBridges {
     ///
     /// - Complexity: O(m·√m) to find the bridges, plus O(n + m) per bridge for its span in the worst case.
     public static func find(in graph: WeightedGraph) -> [LocalBridge] {
+        find(in: graph, withSpans: true)
+    }
+
+    /// Every local bridge of `graph`, with spans only when `withSpans` is true (`span` is nil otherwise):
+    /// finding the bridges is cheap, measuring their spans is a breadth-first search each.
+    public static func find(in graph: WeightedGraph, withSpans: Bool) -> [LocalBridge] {
         let arcCount = graph.targets.count
         var onTriangle = [Bool](repeating: false, count: arcCount)
         onTriangle.withUnsafeMutableBufferPointer { flag in
@@ -49,7 +55,7 @@ public enum LocalBridges {
             for slot in graph.offsets[u]..<graph.offsets[u + 1] {
                 let v = graph.targets[slot]
                 guard v > u, !onTriangle[slot] else { continue }
-                bridges.append(LocalBridge(u: u, v: v, span: search.distance(in: graph, from: u, to: v)))
+                bridges.append(LocalBridge(u: u, v: v, span: withSpans ? search.distance(in: graph, from: u, to: v) : nil))
             }
         }
         return bridges
