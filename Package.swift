@@ -34,7 +34,12 @@ let package = Package(
                 "TiesCore", "TiesStore", "TiesInterchange", "TiesReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "TiesStore", dependencies: ["TiesCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "TiesStore",
+            dependencies: [
+                "TiesCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]),
         .target(name: "TiesInterchange", dependencies: ["TiesCore"]),
         .target(name: "TiesReports", dependencies: ["TiesCore"]),
         .target(name: "TiesCore", dependencies: ["TiesNumerics"]),

@@ -107,6 +107,26 @@ extension Store {
         try read { db in try Self.fetchPeople(filter, db, withContactDetails: withContactDetails) }
     }
 
+    /// Everyone not archived, with what scoring needs (id, name, roles, organisation, closeness), in id order.
+    ///
+    /// One query, no sort by name: on 100,000 people it takes a fraction of ``people(_:withContactDetails:)``.
+    public func peopleForScoring() throws(StoreError) -> [Person] {
+        try read { db in
+            var people: [Person] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT p.id, p.name, p.closeness, o.name,
+                       (SELECT group_concat(role) FROM person_role r WHERE r.person_id = p.id)
+                FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+                WHERE p.archived = 0 ORDER BY p.id
+                """)
+            while let row = try rows.next() {
+                let roles = (row[4] as String?).map { Set($0.split(separator: ",").compactMap { Role(rawValue: String($0)) }) } ?? []
+                people.append(Person(id: row[0], name: row[1], roles: roles, organisation: row[3], closeness: row[2]))
+            }
+            return people
+        }
+    }
+
     /// Every organisation, ordered by name.
     public func organisations() throws(StoreError) -> [Organisation] {
         try read { db in

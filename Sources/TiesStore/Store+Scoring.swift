@@ -70,7 +70,7 @@ extension Store {
         return try read { db in
             var states: [Person.ID: RelationshipState] = [:]
             var stale: [Person.ID] = []
-            let cursor1 = try Row.fetchCursor(db, sql: "SELECT * FROM relationship_state")
+            let cursor1 = try Row.fetchCursor(db, sql: "SELECT \(Self.stateColumns) FROM relationship_state")
             while let row = try cursor1.next() {
                 let (id, state) = Self.state(from: row)
                 if state.lastDay > day { stale.append(id) } else { states[id] = state }
@@ -163,20 +163,27 @@ extension Store {
     }
 
     static func fetchState(_ id: Int64, _ db: Database) throws -> RelationshipState? {
-        try Row.fetchOne(db, sql: "SELECT * FROM relationship_state WHERE person_id = ?", arguments: [id]).map { state(from: $0).1 }
+        try Row.fetchOne(db, sql: "SELECT \(stateColumns) FROM relationship_state WHERE person_id = ?", arguments: [id]).map { state(from: $0).1 }
     }
 
+    /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.
+    static let stateColumns = """
+        person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
+        strength_half_life, activity_half_life
+        """
+
     static func state(from row: Row) -> (Int64, RelationshipState) {
-        var state = RelationshipState(day: Day(ordinal: row["first_day"]), weight: 0, direction: .mutual,
-                                      halfLife: row["strength_half_life"], activityHalfLife: row["activity_half_life"])
-        state.lastDay = Day(ordinal: row["last_day"])
-        state.episodes = row["episodes"]
-        state.lastWeight = row["last_weight"]
-        state.strengthSum = row["strength_sum"]
-        state.activitySum = row["activity_sum"]
-        state.outbound = row["outbound"]
-        state.inbound = row["inbound"]
-        return (row["person_id"], state)
+        // By index, not by name: this runs once per person on every scoring command.
+        var state = RelationshipState(day: Day(ordinal: row[1]), weight: 0, direction: .mutual,
+                                      halfLife: row[9], activityHalfLife: row[10])
+        state.lastDay = Day(ordinal: row[2])
+        state.episodes = row[3]
+        state.lastWeight = row[4]
+        state.strengthSum = row[5]
+        state.activitySum = row[6]
+        state.outbound = row[7]
+        state.inbound = row[8]
+        return (row[0], state)
     }
 
     static func save(_ state: RelationshipState, for id: Int64, _ db: Database) throws {

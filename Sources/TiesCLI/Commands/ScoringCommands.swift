@@ -30,25 +30,23 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // Scores need every person's state (normalisation and layers are network-wide), but the bridge
-        // column only needs the ties around the rows shown, so the whole graph is not analysed.
+        // Scores need every person's state (normalisation and layers are network-wide), but roles and the
+        // bridge column only for the rows shown, so neither is loaded for everyone nor is the graph analysed.
         let store = try store.open()
         let context = try scoringContext(store)
-        let people = try store.people(withContactDetails: false)
-        let byID = Dictionary(uniqueKeysWithValues: people.map { ($0.id!, $0) })
-        let score = NetworkScoring.score(
-            people: people, states: try store.states(asOf: asOf.day, context: context), asOf: asOf.day,
-            configuration: context.configuration)
-        var rows = score.scores.filter { s in role.map { byID[s.personID]?.roles.contains($0) ?? false } ?? true }
+        let (people, states) = try store.scoringInputs(asOf: asOf.day, context: context, role: role)
+        var rows = NetworkScoring.score(people: people, states: states, asOf: asOf.day, configuration: context.configuration).scores
         if let limit { rows = Array(rows.prefix(limit)) }
-        let bridges = try store.bridges(among: rows.map(\.personID))
+        let shown = rows.map(\.personID)
+        let roles = try store.roles(of: shown)
+        let bridges = try store.bridges(among: shown)
         let f = Table.Value.number
         format.emit(Table(
             columns: ["rank", "id", "name", "roles", "strength", "activity", "layer", "last_contact", "silence_days",
                       "typical_gap_days", "survival", "status", "bridge"],
             rows: rows.enumerated().map { i, s in
                 [.integer(i + 1), .integer(Int(s.personID)), .text(s.name),
-                 .text(byID[s.personID]?.sortedRoles.map(\.rawValue).joined(separator: ";") ?? ""),
+                 .text((roles[s.personID] ?? []).sorted().map(\.rawValue).joined(separator: ";")),
                  f(s.strength, 1), f(s.activity, 3), s.layer.map(Table.Value.integer) ?? .null,
                  s.lastContact.map(Table.Value.day) ?? .null, s.silenceDays.map(Table.Value.integer) ?? .null,
                  s.typicalGapDays.map { f($0, 0) } ?? .null, s.survival.map { f($0, 3) } ?? .null, .text(s.status.rawValue),

@@ -63,20 +63,19 @@ public enum NetworkScoring {
         people: [Person], states: [Person.ID: RelationshipState], asOf: Day,
         configuration: ScoringConfiguration
     ) -> NetworkScore {
-        struct Row { var person: Person; var state: RelationshipState?; var raw: Double }
-        var rows = people.map { person -> Row in
-            let state = person.id.flatMap { states[$0] }
-            let raw = state.map {
-                $0.rawStrength(at: asOf, configuration: configuration) * configuration.closenessMultiplier(person.closeness)
+        // Work on indices: sorting 100,000 Person values would move far more memory than sorting Ints.
+        let states = people.map { person in person.id.flatMap { states[$0] } }
+        let raws = people.indices.map { i in
+            states[i].map {
+                $0.rawStrength(at: asOf, configuration: configuration) * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
-            return Row(person: person, state: state, raw: raw)
         }
-        let positive = rows.map(\.raw).filter { $0 > 0 }
+        let positive = raws.filter { $0 > 0 }
         let normaliser = Statistics.quantile(positive, configuration.normalisationPercentile) ?? 1
-        rows.sort { a, b in
-            if a.raw != b.raw { return a.raw > b.raw }
-            if a.person.name != b.person.name { return a.person.name < b.person.name }
-            return (a.person.id ?? 0) < (b.person.id ?? 0)
+        let order = people.indices.sorted { a, b in
+            if raws[a] != raws[b] { return raws[a] > raws[b] }
+            if people[a].name != people[b].name { return people[a].name < people[b].name }
+            return (people[a].id ?? 0) < (people[b].id ?? 0)
         }
         var layerBounds: [(end: Int, size: Int)] = []
         var end = 0
@@ -85,12 +84,13 @@ public enum NetworkScoring {
             layerBounds.append((end, end))
         }
         var scores: [PersonScore] = []
-        scores.reserveCapacity(rows.count)
-        for (rank, row) in rows.enumerated() {
-            let strength = normaliser > 0 ? 100 * (1 - exp(-row.raw / normaliser)) : 0
-            guard let state = row.state, row.raw > 0 else {
+        scores.reserveCapacity(people.count)
+        for (rank, i) in order.enumerated() {
+            let person = people[i], raw = raws[i]
+            let strength = normaliser > 0 ? 100 * (1 - exp(-raw / normaliser)) : 0
+            guard let state = states[i], raw > 0 else {
                 scores.append(PersonScore(
-                    personID: row.person.id ?? 0, name: row.person.name, strength: 0, rawStrength: 0,
+                    personID: person.id ?? 0, name: person.name, strength: 0, rawStrength: 0,
                     activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
                     silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0))
                 continue
@@ -106,7 +106,7 @@ public enum NetworkScoring {
                 survival < configuration.coldSurvival ? .cold
                 : survival < configuration.overdueSurvival ? .cooling : .active
             scores.append(PersonScore(
-                personID: row.person.id ?? 0, name: row.person.name, strength: strength, rawStrength: row.raw,
+                personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
                 activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
                 firstContact: state.firstDay, lastContact: state.lastDay, episodes: state.episodes,
                 silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
