@@ -133,6 +133,17 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2-network-snapshot") { db in
+            // The weekly report's headline, kept so that "change since last week" compares with what the
+            // report said then.
+            try db.execute(sql: """
+                CREATE TABLE network_snapshot (
+                    day TEXT PRIMARY KEY,
+                    health REAL NOT NULL,
+                    components TEXT NOT NULL
+                ) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 }

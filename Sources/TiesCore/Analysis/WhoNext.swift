@@ -5,56 +5,20 @@ public struct NetworkFacts: Sendable, Equatable {
     /// The latest inbound contact with no reply after it, per person.
     public var unanswered: [Person.ID: UnansweredContact]
     /// Commitments not yet done as of the day.
-    public var openCommitments: [OpenCommitment]
+    public var openCommitments: [Commitment]
     /// People holding details of the user's that have changed since.
-    public var staleDetails: [StaleDetail]
+    public var staleDisclosures: [StaleDisclosure]
     /// The days of the user's career-journal entries.
     public var journalDays: [Day]
 
     public init(
-        unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [OpenCommitment] = [],
-        staleDetails: [StaleDetail] = [], journalDays: [Day] = []
+        unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
+        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = []
     ) {
         self.unanswered = unanswered
         self.openCommitments = openCommitments
-        self.staleDetails = staleDetails
+        self.staleDisclosures = staleDisclosures
         self.journalDays = journalDays
-    }
-}
-
-/// A promise not yet kept: by the user ("send Dana the article") or by them.
-public struct OpenCommitment: Sendable, Equatable {
-    public var id: Int64
-    public var personID: Person.ID
-    public var text: String
-    public var due: Day?
-    /// True when the user made the promise.
-    public var byMe: Bool
-
-    public init(id: Int64, personID: Person.ID, text: String, due: Day?, byMe: Bool) {
-        self.id = id
-        self.personID = personID
-        self.text = text
-        self.due = due
-        self.byMe = byMe
-    }
-}
-
-/// Someone holding an out-of-date copy of the user's details or resume.
-public struct StaleDetail: Sendable, Equatable {
-    public var personID: Person.ID
-    /// `email`, `phone`, `address`, `linkedin` or `resume`.
-    public var kind: String
-    /// What they hold.
-    public var held: String
-    /// What is current.
-    public var current: String
-
-    public init(personID: Person.ID, kind: String, held: String, current: String) {
-        self.personID = personID
-        self.kind = kind
-        self.held = held
-        self.current = current
     }
 }
 
@@ -95,9 +59,11 @@ public struct Recommendation: Sendable, Equatable {
 /// priority = strength × (1 − S(s)) × (1 + bridgeBonus [bridge]) × (1 + underrepresentedBonus [under-represented
 /// role or organisation]), where S(s) is the survival of the current silence: a strong tie whose silence is
 /// unusually long ranks high; a weak one or one in rhythm ranks low. Hard reasons always surface first:
-/// an unanswered inbound call, email or message from a recruiter, a bridge gone cold within the last
+/// an unanswered inbound call, email or message from a recruiter, a promise of the user's due within a week
+/// or overdue, a recruiter holding out-of-date details, a bridge gone cold within the last
 /// ``lostBridgeDays``, and a strong tie
-/// (strength ≥ ``strongTie``) that is overdue. Ties are broken by name, then id.
+/// (strength ≥ ``strongTie``) that is overdue — in that order of urgency, then by priority. Ties are broken by
+/// name, then id.
 public enum WhoNext {
     /// Strength from which a relationship counts as strong.
     public static let strongTie = 50.0
@@ -132,6 +98,16 @@ public enum WhoNext {
                 reasons.append(Reason(
                     code: isRecruiter ? "recruiter-unanswered" : "unanswered",
                     text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet", isHard: isRecruiter))
+            }
+            for promise in facts.openCommitments where promise.personID == s.personID && promise.owner == .me {
+                guard let due = promise.due, due - score.asOf <= 7 else { continue }
+                let when = due < score.asOf ? "was due \(due)" : "is due \(due)"
+                reasons.append(Reason(code: "commitment-due", text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
+            }
+            for stale in facts.staleDisclosures where stale.personID == s.personID {
+                reasons.append(Reason(
+                    code: "stale-details", text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
+                    isHard: isRecruiter))
             }
             let silence = s.silenceDays ?? 0
             let gap = s.typicalGapDays.map { Int($0.rounded()) } ?? 0
@@ -168,6 +144,7 @@ public enum WhoNext {
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
+            if a.isHard, urgency(a) != urgency(b) { return urgency(a) < urgency(b) }
             if a.priority != b.priority { return a.priority > b.priority }
             if a.name != b.name { return a.name < b.name }
             return a.personID < b.personID
@@ -176,11 +153,27 @@ public enum WhoNext {
         return Array(rows.prefix(max(limit, hard)))
     }
 
+    /// Among must-do rows, the recruiter's lessons first: a recruiter waiting for an answer, then promises
+    /// due, then a recruiter holding old details, then ties going quiet.
+    static func urgency(_ row: Recommendation) -> Int {
+        let codes = Set(row.reasons.filter(\.isHard).map(\.code))
+        if codes.contains("recruiter-unanswered") { return 0 }
+        if codes.contains("commitment-due") { return 1 }
+        if codes.contains("stale-details") { return 2 }
+        return 3
+    }
+
     /// A suggested action that fits the person and the first reason.
     static func action(for person: Person, score: PersonScore, reasons: [Reason]) -> String {
         let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
         if reasons.contains(where: { $0.code == "recruiter-unanswered" }) {
             return "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
+        }
+        if reasons.contains(where: { $0.code == "commitment-due" }) {
+            return "Keep your promise to \(first) this week, then mark it done with `ties done ID` (`ties commitments` lists the ids)."
+        }
+        if reasons.contains(where: { $0.code == "stale-details" }) {
+            return "Send \(first) your new details by email (`ties notify --out drafts` writes the draft), then record it with `ties disclose`."
         }
         if reasons.contains(where: { $0.code == "unanswered" }) {
             return "Reply to \(first)."

@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesReports
+import TiesStore
+
+enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
+    case terminal, markdown, html, json
+}
+
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The weekly network-health report: how your network is doing and what to do this week.",
+        discussion: """
+            Shows a health index (0–100) with its change since last week and a 12-week trend, this week's top \
+            actions, the gaps (most severe first), and how many people of each role and layer are active, \
+            cooling or cold. Each run stores the week's health, so next week's report can compare; weeks with \
+            no stored health are rebuilt from your history.
+
+            The same store and --as-of (or --week) give byte-identical output. The terminal form uses colour \
+            only on a terminal, and never with NO_COLOR set.
+
+            Examples:
+              ties report
+              ties report --week 2026-W48 --format html --out week48.html
+              ties report --as-of 2026-06-30 --format json
+            """)
+
+    @Option(help: "The ISO week to report on, e.g. 2026-W48 (its Sunday is the as-of day).") var week: String?
+    @OptionGroup var asOf: AsOfOptions
+    @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: "How many actions to list.") var actions: Int = 5
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if week != nil && asOf.asOf != nil { throw ValidationError("give --week or --as-of, not both") }
+        if let week, WeeklyReport.lastDay(ofWeek: week) == nil {
+            throw ValidationError("--week: '\(week)' is not an ISO week; expected YYYY-Www, e.g. 2026-W48 (weeks 01 to 52 or 53)")
+        }
+        guard actions >= 1 else { throw ValidationError("--actions must be 1 or more; got \(actions)") }
+    }
+
+    func run() async throws {
+        let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
+        let store = try store.open()
+        let loader = try ReportLoader(store: store)
+        let report = try Self.build(loader, day: day, actions: actions)
+        let text: String
+        switch format {
+        case .terminal:
+            let colour = out == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+                && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+            text = report.terminal(colour: colour)
+        case .markdown: text = report.markdown()
+        case .html: text = report.html()
+        case .json: text = report.json()
+        }
+        if let out {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CLIError(.cantCreate, "cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            write(text)
+        }
+    }
+
+    /// Builds the report for `day`, rebuilding and storing the health of past weeks that have none, and
+    /// storing this week's.
+    static func build(_ loader: ReportLoader, day: Day, actions: Int) throws -> WeeklyReport {
+        let store = loader.store
+        let (analysis, facts) = try loader.analyse(day)
+        let configuration = loader.context.configuration
+        let gaps = GapFinder.find(in: analysis, facts: facts, configuration: configuration, timeZone: loader.context.timeZone)
+        let recommendations = WhoNext.rank(analysis, facts: facts, configuration: configuration, limit: actions)
+            .prefix(actions)
+        let trendDays = (1...11).reversed().map { day - 7 * $0 }
+        var health = try store.healthSnapshots(trendDays)
+        let missing = trendDays.filter { health[$0] == nil }
+        if !missing.isEmpty {
+            let states = try store.states(asOf: missing, context: loader.context)
+            for past in missing {
+                let (pastAnalysis, pastFacts) = try loader.analyse(past, states: states[past] ?? [:])
+                let index = HealthIndex.compute(pastAnalysis, facts: pastFacts)
+                health[past] = index.value
+                try store.saveHealthSnapshot(index, on: past)
+            }
+        }
+        let report = WeeklyReport.build(
+            analysis: analysis, facts: facts, gaps: gaps, recommendations: Array(recommendations),
+            trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]!) }, configuration: configuration)
+        try store.saveHealthSnapshot(report.health, on: day)
+        return report
+    }
+}
+
+struct GapsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "What is missing or slipping in your network, most severe first.",
+        discussion: """
+            Each gap has a stable code (for scripts), a severity, the people involved and an action. Codes:
+            \(Gap.codes.map { "  \($0.code): \($0.meaning)" }.joined(separator: "\n"))
+
+            Example:
+              ties gaps
+              ties gaps --format csv
+            """)
+
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let loader = try ReportLoader(store: store.open())
+        let (analysis, facts) = try loader.analyse(asOf.day)
+        let gaps = GapFinder.find(in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)
+        let names = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
+        format.emit(Table(
+            columns: ["severity", "code", "title", "people", "action"],
+            rows: gaps.map { g in
+                [.text(g.severity.description), .text(g.code), .text(g.title), .text(g.people.map(names).joined(separator: "; ")), .text(g.action)]
+            }), empty: "No gaps as of \(asOf.day).")
+    }
+}

@@ -1,0 +1,113 @@
+/// Everything the weekly network-health report shows, as one value: every format (terminal, Markdown,
+/// HTML, JSON) is rendered from it, so they cannot disagree.
+public struct WeeklyReport: Sendable, Equatable {
+    /// The version of the JSON form; it changes when a field changes meaning or disappears.
+    public static let schemaVersion = 1
+
+    /// Counts of people by status, for one role or layer.
+    public struct StatusCounts: Sendable, Equatable {
+        public var label: String
+        public var active: Int
+        public var cooling: Int
+        public var cold: Int
+        public var total: Int { active + cooling + cold }
+    }
+
+    /// One week of the trend.
+    public struct TrendPoint: Sendable, Equatable {
+        public var day: Day
+        public var health: Double
+
+        public init(day: Day, health: Double) {
+            self.day = day
+            self.health = health
+        }
+    }
+
+    /// A person in a list of the report (the top actions, the coldest strong ties).
+    public struct Action: Sendable, Equatable {
+        public var name: String
+        public var must: Bool
+        public var reasons: [String]
+        public var action: String
+    }
+
+    public var asOf: Day
+    /// ISO 8601 week of ``asOf``, e.g. `2026-W48`.
+    public var week: String
+    public var health: HealthIndex
+    /// Health a week before, when known.
+    public var previousHealth: Double?
+    public var people: Int
+    public var withHistory: Int
+    public var byRole: [StatusCounts]
+    public var byLayer: [StatusCounts]
+    public var gaps: [Gap]
+    /// Gap people's names, by id, for rendering.
+    public var names: [Person.ID: String]
+    public var actions: [Action]
+    /// Oldest first, ending with this week.
+    public var trend: [TrendPoint]
+    /// How many people fall in each tenth of strength (0–10, 10–20, ... 90–100), among those with history.
+    public var strengthHistogram: [Int]
+
+    /// Change since last week, when known.
+    public var change: Double? { previousHealth.map { health.value - $0 } }
+
+    /// Builds the report.
+    ///
+    /// - Parameters:
+    ///   - trend: health of the previous weeks, oldest first (this week is appended).
+    public static func build(
+        analysis: NetworkAnalysis, facts: NetworkFacts, gaps: [Gap], recommendations: [Recommendation],
+        trend: [TrendPoint], configuration: ScoringConfiguration
+    ) -> WeeklyReport {
+        let score = analysis.score
+        let health = HealthIndex.compute(analysis, facts: facts)
+        func counts(_ label: String, _ scores: [PersonScore]) -> StatusCounts {
+            StatusCounts(label: label, active: scores.filter { $0.status == .active }.count,
+                         cooling: scores.filter { $0.status == .cooling }.count,
+                         cold: scores.filter { $0.status == .cold }.count)
+        }
+        let withHistory = score.scores.filter { $0.status != .none }
+        let byRole = Role.allCases.compactMap { role -> StatusCounts? in
+            let scores = withHistory.filter { analysis.people[$0.personID]?.roles.contains(role) ?? false }
+            return scores.isEmpty ? nil : counts(role.rawValue, scores)
+        }
+        var layers = configuration.layerSizes.reduce(into: [Int]()) { $0.append(($0.last ?? 0) + $1) }
+            .map { size in counts("layer \(size)", withHistory.filter { $0.layer == size }) }
+        layers.append(counts("beyond", withHistory.filter { $0.layer == nil }))
+        var histogram = [Int](repeating: 0, count: 10)
+        for s in withHistory { histogram[min(9, Int(s.strength / 10))] += 1 }
+        var names: [Person.ID: String] = [:]
+        for gap in gaps { for id in gap.people { names[id] = analysis.people[id]?.name } }
+        let actions = recommendations.map { r in
+            Action(name: r.name, must: r.isHard, reasons: r.reasons.map(\.text), action: r.action)
+        }
+        let previous = trend.last { $0.day == score.asOf - 7 }?.health
+        return WeeklyReport(
+            asOf: score.asOf, week: isoWeek(score.asOf), health: health, previousHealth: previous,
+            people: score.scores.count, withHistory: withHistory.count, byRole: byRole, byLayer: layers, gaps: gaps,
+            names: names, actions: actions, trend: trend + [TrendPoint(day: score.asOf, health: health.value)],
+            strengthHistogram: histogram)
+    }
+
+    /// The ISO 8601 week of a day, `YYYY-Www`.
+    public static func isoWeek(_ day: Day) -> String {
+        // The ISO year is the year of the Thursday of the day's week.
+        let thursday = day + (4 - day.isoWeekday)
+        let year = thursday.civil.year
+        let week = (thursday - Day(year: year, month: 1, day: 1)!) / 7 + 1
+        return "\(year)-W\(week < 10 ? "0" : "")\(week)"
+    }
+
+    /// The last day (Sunday) of an ISO week given as `YYYY-Www`, or nil when there is no such week.
+    public static func lastDay(ofWeek text: String) -> Day? {
+        let parts = text.uppercased().split(separator: "-W")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let week = Int(parts[1]),
+              week >= 1, week <= 53, let jan4 = Day(year: year, month: 1, day: 4) else { return nil }
+        let mondayOfWeek1 = jan4 - (jan4.isoWeekday - 1)
+        let sunday = mondayOfWeek1 + (week - 1) * 7 + 6
+        return isoWeek(sunday) == "\(year)-W\(parts[1])" ? sunday : nil
+    }
+}

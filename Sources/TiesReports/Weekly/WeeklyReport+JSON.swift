@@ -1,0 +1,61 @@
+import TiesCore
+
+extension WeeklyReport {
+    /// The report as JSON, schema version ``schemaVersion`` (documented in Reports/README.md). Keys are
+    /// in a fixed order and numbers have fixed decimals, so the same report gives the same bytes.
+    public func json() -> String {
+        func str(_ s: String) -> String { Self.jsonString(s) }
+        func num(_ x: Double, _ d: Int = 2) -> String { x.isFinite ? Table.format(x, digits: d) : "null" }
+        func list<T>(_ items: [T], _ indent: String, _ body: (T) -> String) -> String {
+            items.isEmpty ? "[]" : "[\n" + items.map { indent + "  " + body($0) }.joined(separator: ",\n") + "\n" + indent + "]"
+        }
+        func counts(_ c: StatusCounts) -> String {
+            "{\"label\": \(str(c.label)), \"active\": \(c.active), \"cooling\": \(c.cooling), \"cold\": \(c.cold)}"
+        }
+        var out = "{\n"
+        out += "  \"schema\": \"ties.weekly-report\",\n  \"schemaVersion\": \(Self.schemaVersion),\n"
+        out += "  \"week\": \(str(week)),\n  \"asOf\": \(str(asOf.description)),\n"
+        out += "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
+        out += "    \"components\": " + list(health.components, "    ") {
+            "{\"name\": \(str($0.name)), \"weight\": \(num($0.weight)), \"value\": \(num($0.value, 3)), \"detail\": \(str($0.detail))}"
+        } + "},\n"
+        out += "  \"people\": \(people),\n  \"withHistory\": \(withHistory),\n"
+        out += "  \"byRole\": " + list(byRole, "  ", counts) + ",\n"
+        out += "  \"byLayer\": " + list(byLayer, "  ", counts) + ",\n"
+        out += "  \"gaps\": " + list(gaps, "  ") { g in
+            "{\"code\": \(str(g.code)), \"severity\": \(str(g.severity.description)), \"title\": \(str(g.title)), \"action\": \(str(g.action)), \"people\": ["
+                + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ") + "]}"
+        } + ",\n"
+        out += "  \"actions\": " + list(actions, "  ") { a in
+            "{\"name\": \(str(a.name)), \"must\": \(a.must), \"action\": \(str(a.action)), \"reasons\": [" + a.reasons.map(str).joined(separator: ", ") + "]}"
+        } + ",\n"
+        out += "  \"trend\": " + list(trend, "  ") { "{\"day\": \(str($0.day.description)), \"health\": \(num($0.health, 1))}" } + ",\n"
+        out += "  \"strengthHistogram\": [" + strengthHistogram.map(String.init).joined(separator: ", ") + "]\n"
+        return out + "}\n"
+    }
+
+    /// A JSON string literal that escapes quotes, backslashes, control characters and line separators.
+    static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else if scalar == "<" {
+                    out += "\\u003c"  // keeps the JSON safe to embed in HTML
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

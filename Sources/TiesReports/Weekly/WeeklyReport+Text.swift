@@ -1,0 +1,99 @@
+import TiesCore
+
+/// Shared wording of the weekly report, so every format says the same thing.
+enum ReportText {
+    static func changeText(_ change: Double?) -> String {
+        guard let change else { return "no report last week to compare with" }
+        let rounded = (change * 10).rounded() / 10
+        if rounded == 0 { return "unchanged since last week" }
+        return "\(rounded > 0 ? "up" : "down") \(Table.format(abs(rounded), digits: 1)) since last week"
+    }
+
+    static func verdict(_ health: Double) -> String {
+        switch health {
+        case 80...: return "Your network is in good shape."
+        case 60..<80: return "Your network is holding, with a few things to tend."
+        case 40..<60: return "Your network needs attention this week."
+        default: return "Your network is going quiet: it needs work before you need it."
+        }
+    }
+
+    static func gapPeople(_ gap: Gap, _ report: WeeklyReport, limit: Int = 6) -> String {
+        let names = gap.people.prefix(limit).map { report.names[$0] ?? "#\($0)" }
+        return names.joined(separator: ", ") + (gap.people.count > limit ? " and \(gap.people.count - limit) more" : "")
+    }
+
+    /// Eight-level block characters for a sparkline of values 0–100.
+    static func sparkline(_ values: [Double]) -> String {
+        let blocks = Array("▁▂▃▄▅▆▇█")
+        return String(values.map { blocks[min(7, max(0, Int($0 / 100 * 8)))] })
+    }
+}
+
+extension WeeklyReport {
+    /// The report for a terminal, at most `width` columns wide. ANSI colour only when `colour` is true (the
+    /// CLI passes true on a terminal without NO_COLOR). User text is sanitised.
+    public func terminal(colour: Bool, width: Int = 100) -> String {
+        func c(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let s = TextTable.sanitised
+        /// Wraps at spaces to `width` columns, keeping runs of spaces (the padding of aligned columns);
+        /// continuation lines are indented two more than `indent`. Colour codes are not counted.
+        func wrap(_ text: String, indent: String) -> String {
+            var lines: [String] = []
+            var line = indent, visible = indent.count
+            for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
+                let length = word.count - (word.contains("\u{1B}") ? 9 : 0)
+                if i > 0 {
+                    if visible + 1 + length > width && visible > indent.count && !word.isEmpty {
+                        lines.append(line)
+                        line = indent + "  "
+                        visible = line.count
+                    } else {
+                        line += " "
+                        visible += 1
+                    }
+                }
+                line += word
+                visible += length
+            }
+            lines.append(line)
+            return lines.joined(separator: "\n") + "\n"
+        }
+        var out = c("1", "Network health — week \(week) (as of \(asOf))") + "\n\n"
+        let healthText = Table.format(health.value, digits: 0)
+        out += "  " + c("1", "\(healthText)/100") + "  \(ReportText.changeText(change)). \(ReportText.verdict(health.value))\n"
+        out += "  12-week trend: \(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))\n\n"
+        for component in health.components {
+            let bar = String(repeating: "█", count: Int((component.value * 10).rounded())) + String(repeating: "·", count: 10 - Int((component.value * 10).rounded()))
+            out += wrap("\(component.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(bar) \(Table.format(component.value * 100, digits: 0).leftPadded(3))  \(s(component.detail))", indent: "  ")
+        }
+        out += "\n" + c("1", "This week") + "\n"
+        if actions.isEmpty { out += "  Nothing pressing: every relationship is in rhythm.\n" }
+        for (i, action) in actions.enumerated() {
+            out += wrap("\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(action.action))", indent: "  ")
+            for reason in action.reasons { out += wrap("· \(s(reason))", indent: "     ") }
+        }
+        out += "\n" + c("1", "Gaps") + "\n"
+        if gaps.isEmpty { out += "  None found.\n" }
+        for gap in gaps {
+            let tag = gap.severity == .high ? c("31", "HIGH  ") : gap.severity == .medium ? c("33", "MEDIUM") : "low   "
+            out += wrap("\(tag) \(s(gap.title)) [\(gap.code)]", indent: "  ")
+            out += wrap("→ \(s(gap.action))", indent: "         ")
+        }
+        out += "\n" + c("1", "Who is where") + " (people with a history: active / cooling / cold)\n"
+        out += TextTable.render(countsTable(byRole, first: "role")).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+        out += TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        out += "\n\(people) people, \(withHistory) with a history. `ties next` for the full list, `ties gaps` for every gap.\n"
+        return out
+    }
+
+    func countsTable(_ rows: [StatusCounts], first: String) -> Table {
+        Table(columns: [first, "active", "cooling", "cold", "total"], rows: rows.map {
+            [.text($0.label), .integer($0.active), .integer($0.cooling), .integer($0.cold), .integer($0.total)]
+        })
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+}
