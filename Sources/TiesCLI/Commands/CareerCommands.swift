@@ -128,7 +128,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
 
         static func help(for value: Show) -> ArgumentHelp? {
             switch value {
-            case .all: return "Every promise (the default)."
+            case .all: return "Every promise."
             case .open: return "Only promises not yet done (overdue ones included)."
             case .overdue: return "Only promises past their due day and not done."
             }

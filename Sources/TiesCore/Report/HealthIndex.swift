@@ -43,8 +43,9 @@ public struct HealthIndex: Sendable, Equatable, Codable {
         let firms = Set(recruiters.compactMap { people[$0.personID]?.organisation?.lowercased() })
         let mentor = active.contains { people[$0.personID]?.roles.contains(.mentor) ?? false }
         let sponsor = active.contains { people[$0.personID]?.roles.contains(.sponsor) ?? false }
-        let coverage = 0.4 * min(Double(recruiters.count) / 3, 1) + (firms.count >= 2 ? 0.2 : 0) + (mentor ? 0.3 : 0)
-            + (sponsor ? 0.1 : 0)
+        // Clamped: 0.4 + 0.2 + 0.3 + 0.1 is 1.0000000000000002 in floating point.
+        let coverage = min(1, 0.4 * min(Double(recruiters.count) / 3, 1) + (firms.count >= 2 ? 0.2 : 0) + (mentor ? 0.3 : 0)
+            + (sponsor ? 0.1 : 0))
 
         let overdue = facts.openCommitments.filter { $0.owner == .me && ($0.due.map { $0 < asOf } ?? false) }.count
         let waitingRecruiters = facts.unanswered.keys.filter { people[$0]?.roles.contains(.recruiter) ?? false }.count

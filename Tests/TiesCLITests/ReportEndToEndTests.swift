@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+@Suite("ties report and gaps, end to end")
+struct ReportEndToEndTests {
+    let dir = TemporaryDirectory()
+    var db: String { dir.file("demo.sqlite").path }
+
+    func demo() throws {
+        let result = try TiesBinary.run(["demo", "--people", "80", "--years", "2", "--as-of", "2026-06-30", "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+    }
+
+    @Test("the same store and as-of give byte-identical reports in every format, before and after snapshots exist")
+    func deterministic() throws {
+        try demo()
+        for format in ["terminal", "markdown", "html", "json"] {
+            let args = ["report", "--as-of", "2026-06-30", "--format", format, "--db", db]
+            let first = try TiesBinary.run(args)
+            let second = try TiesBinary.run(args)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(!first.stdout.isEmpty)
+            #expect(first.stdout == second.stdout, "\(format) differs between runs")
+        }
+        // --week gives the report of that week's Sunday.
+        let week = try TiesBinary.run(["report", "--week", "2026-W26", "--format", "json", "--db", db])
+        let sunday = try TiesBinary.run(["report", "--as-of", "2026-06-28", "--format", "json", "--db", db])
+        #expect(week.stdout == sunday.stdout)
+        #expect(week.stdout.contains("\"week\": \"2026-W26\""))
+    }
+
+    @Test("--out writes the file and nothing to standard output")
+    func out() throws {
+        try demo()
+        let file = dir.file("week.html")
+        let result = try TiesBinary.run(["report", "--as-of", "2026-06-30", "--format", "html", "--out", file.path, "--db", db])
+        #expect(result.status == 0 && result.stdout.isEmpty)
+        let html = String(decoding: contents(of: file) ?? Data(), as: UTF8.self)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<svg"))
+        #expect(!html.contains("http://") || html.contains("xmlns=\"http://www.w3.org/2000/svg\""))
+        #expect(!html.contains("<script") && !html.contains("src=\"http"))
+    }
+
+    @Test("bad input is a usage error and leaves the store byte-identical", arguments: [
+        ["report", "--week", "2026-W60"], ["report", "--week", "last"], ["report", "--as-of", "2026-02-30"],
+        ["report", "--week", "2026-W10", "--as-of", "2026-03-01"], ["report", "--format", "pdf"], ["gaps", "--as-of", "soon"],
+    ])
+    func badInput(arguments: [String]) throws {
+        try demo()
+        let before = contents(of: URL(fileURLWithPath: db))
+        let result = try TiesBinary.run(arguments + ["--db", db])
+        #expect(result.status == 64, "\(arguments): \(result.stderr)")
+        #expect(contents(of: URL(fileURLWithPath: db)) == before)
+    }
+
+    @Test("gaps lists codes and severities, most severe first")
+    func gaps() throws {
+        try demo()
+        let result = try TiesBinary.run(["gaps", "--as-of", "2026-06-30", "--format", "csv", "--db", db])
+        #expect(result.status == 0)
+        let severities = result.stdout.split(separator: "\r\n").dropFirst().map { String($0.prefix { $0 != "," }) }
+        let rank = ["high": 0, "medium": 1, "low": 2]
+        #expect(!severities.isEmpty)
+        #expect(severities.map { rank[$0] ?? 9 } == severities.map { rank[$0] ?? 9 }.sorted())
+        #expect(result.stdout.contains("journal-stale"))
+    }
+}
