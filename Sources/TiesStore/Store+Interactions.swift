@@ -99,6 +99,11 @@ extension Store {
 }
 
 extension Store {
+    /// Every interaction, archived people's included, in id order: what `ties export interactions` writes.
+    public func interactions() throws(StoreError) -> [Interaction] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM interaction ORDER BY id").map(Self.interaction(from:)) }
+    }
+
     /// Every interaction with a person who is not archived, oldest first (ties broken by id).
     public func allInteractions() throws(StoreError) -> [Interaction] {
         try read { db in

@@ -144,8 +144,14 @@ struct CommitmentsCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try store.open(readOnly: true)
         let only = try person.map { try store.person($0).id! }
+        format.emit(
+            try Self.table(store: store, show: show, only: only, asOf: asOf.instant),
+            empty: show == .all ? "No promises recorded. Add one with `ties offer NAME TEXT`." : "No \(show.rawValue) promises.")
+    }
+
+    /// The listing's rows as of `instant`, also what `ties export commitments` writes.
+    static func table(store: Store, show: Show, only: Person.ID?, asOf instant: Date) throws -> Table {
         let people = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
-        let instant = asOf.instant
         var mapper = DayMapper(timeZone: .current)
         func status(_ c: Commitment) -> (rank: Int, name: String) {
             if !c.isOpen(asOf: instant) { return (2, "done") }
@@ -170,15 +176,14 @@ struct CommitmentsCommand: AsyncParsableCommand {
                 default: return a.id! < b.id!
                 }
             }
-        format.emit(Table(
+        return Table(
             columns: ["id", "person_id", "person", "by", "text", "made", "due", "done", "status"],
             rows: rows.map { c in
                 let done = c.doneAt.flatMap { $0 <= instant ? mapper.day(for: $0) : nil }
                 return [.integer(Int(c.id!)), .integer(Int(c.personID)), .text(people[c.personID]?.name ?? "#\(c.personID)"),
                         .text(c.owner.rawValue), .text(c.text), .day(mapper.day(for: c.createdAt)),
                         c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null, .text(status(c).name)]
-            }),
-            empty: show == .all ? "No promises recorded. Add one with `ties offer NAME TEXT`." : "No \(show.rawValue) promises.")
+            })
     }
 }
 

@@ -111,15 +111,19 @@ extension JournalCommand {
                 (kind == nil || e.kind == kind) && inRange(e)
                     && (tag.map { t in e.tags.contains { $0.caseInsensitiveCompare(t) == .orderedSame } } ?? true)
             }.sorted(by: JournalEntry.newestFirst)
-            format.emit(Table(
+            format.emit(Self.table(entries), empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
+        }
+
+        /// The listing's rows, also what `ties export journal` writes.
+        static func table(_ entries: [JournalEntry]) -> Table {
+            Table(
                 columns: ["id", "day", "end", "kind", "organisation", "title", "amount", "tags", "text"],
                 rows: entries.map { e in
                     [.integer(Int(e.id!)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null, .text(e.kind.rawValue),
                      e.organisation.map(Table.Value.text) ?? .null, e.title.map(Table.Value.text) ?? .null,
                      e.amount.map { .number($0, digits: $0 == $0.rounded() ? 0 : 2) } ?? .null,
                      .text(e.tags.sorted().joined(separator: ";")), .text(e.text)]
-                }),
-                empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
+                })
         }
     }
 

@@ -115,14 +115,19 @@ struct GapsCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let loader = try ReportLoader(store: store.open())
-        let (analysis, facts) = try loader.analyse(asOf.day)
+        format.emit(try Self.table(store: store.open(), asOf: asOf.day), empty: "No gaps as of \(asOf.day).")
+    }
+
+    /// The gaps as rows, also what `ties export gaps` writes.
+    static func table(store: Store, asOf day: Day) throws -> Table {
+        let loader = try ReportLoader(store: store)
+        let (analysis, facts) = try loader.analyse(day)
         let gaps = GapFinder.find(in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)
         let names = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
-        format.emit(Table(
+        return Table(
             columns: ["severity", "code", "title", "people", "action"],
             rows: gaps.map { g in
                 [.text(g.severity.description), .text(g.code), .text(g.title), .text(g.people.map(names).joined(separator: "; ")), .text(g.action)]
-            }), empty: "No gaps as of \(asOf.day).")
+            })
     }
 }

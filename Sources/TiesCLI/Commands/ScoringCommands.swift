@@ -30,18 +30,24 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        format.emit(
+            try Self.table(store: store.open(), asOf: asOf.day, role: role, limit: limit),
+            empty: "No people to score. Add some with `ties person add`, or try `ties demo`.")
+    }
+
+    /// The listing's rows, also what `ties export scores` writes.
+    static func table(store: Store, asOf day: Day, role: Role?, limit: Int?) throws -> Table {
         // Scores need every person's state (normalisation and layers are network-wide), but roles and the
         // bridge column only for the rows shown, so neither is loaded for everyone nor is the graph analysed.
-        let store = try store.open()
         let context = try scoringContext(store)
-        let (people, states) = try store.scoringInputs(asOf: asOf.day, context: context, role: role)
-        var rows = NetworkScoring.score(people: people, states: states, asOf: asOf.day, configuration: context.configuration).scores
+        let (people, states) = try store.scoringInputs(asOf: day, context: context, role: role)
+        var rows = NetworkScoring.score(people: people, states: states, asOf: day, configuration: context.configuration).scores
         if let limit { rows = Array(rows.prefix(limit)) }
         let shown = rows.map(\.personID)
         let roles = try store.roles(of: shown)
         let bridges = try store.bridges(among: shown)
         let f = Table.Value.number
-        format.emit(Table(
+        return Table(
             columns: ["rank", "id", "name", "roles", "strength", "activity", "layer", "last_contact", "silence_days",
                       "typical_gap_days", "survival", "status", "bridge"],
             rows: rows.enumerated().map { i, s in
@@ -51,7 +57,7 @@ struct ScoreCommand: AsyncParsableCommand {
                  s.lastContact.map(Table.Value.day) ?? .null, s.silenceDays.map(Table.Value.integer) ?? .null,
                  s.typicalGapDays.map { f($0, 0) } ?? .null, s.survival.map { f($0, 3) } ?? .null, .text(s.status.rawValue),
                  .bool(bridges.contains(s.personID))]
-            }), empty: "No people to score. Add some with `ties person add`, or try `ties demo`.")
+            })
     }
 }
 

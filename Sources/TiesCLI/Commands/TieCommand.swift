@@ -50,13 +50,16 @@ extension TieCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let store = try store.open(readOnly: true)
-            let names = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0.name) })
-            let table = Table(columns: ["a_id", "a", "b_id", "b", "kind", "weight"], rows: try store.ties().map {
+            format.emit(try Self.table(store: store.open(readOnly: true)), empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
+        }
+
+        /// The listing's rows, also what `ties export ties` writes.
+        static func table(store: Store) throws -> Table {
+            let names = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map { ($0.id!, $0.name) })
+            return Table(columns: ["a_id", "a", "b_id", "b", "kind", "weight"], rows: try store.ties().map {
                 [.integer(Int($0.a)), .text(names[$0.a] ?? ""), .integer(Int($0.b)), .text(names[$0.b] ?? ""),
                  .text($0.kind.rawValue), .number($0.weight, digits: 2)]
             })
-            format.emit(table, empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
         }
     }
 }

@@ -104,3 +104,14 @@ public enum DateInput: Sendable, Equatable {
         }
     }
 }
+
+extension DateInput {
+    /// An instant as ISO 8601 in UTC to the second, `2026-03-02T10:00:00Z`: the form exports use, which
+    /// ``parse(_:field:timeZone:)`` reads back to the same instant.
+    public static func iso8601(_ date: Date) -> String {
+        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = Int(seconds - days * 86_400)
+        return "\(Day(ordinal: Int(days)))T\(Day.pad(rest / 3600, 2)):\(Day.pad(rest / 60 % 60, 2)):\(Day.pad(rest % 60, 2))Z"
+    }
+}

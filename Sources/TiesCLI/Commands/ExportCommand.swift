@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesInterchange
+import TiesStore
+
+struct ExportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Take your data out: CSV for spreadsheets, JSON for scripts, vCard for address books.",
+        discussion: """
+            CSV is RFC 4180: a header row, CRLF line ends, fields quoted when needed, UTF-8 (--excel adds the \
+            byte-order mark Excel needs). Dates are ISO 8601 (YYYY-MM-DD; instants in UTC, e.g. \
+            2026-03-02T10:00:00Z). Text a spreadsheet would run as a formula (starting with = + - @, a tab or a \
+            carriage return) gets a leading ' so it stays text; numbers stay numbers. Lists inside one field \
+            (roles, tags, emails) are separated by semicolons. The columns are those of the matching listing \
+            (`ties person list`, `ties score`, `ties gaps`, `ties commitments`, `ties journal list`, \
+            `ties tie list`); interactions have id, person_id, person, occurred_at, kind, direction, answered, \
+            group_size, note, source, source_id.
+
+            Examples:
+              ties export people --out people.csv --excel
+              ties export interactions --format json > interactions.json
+              ties export vcard --out contacts.vcf
+            """)
+
+    enum What: String, CaseIterable, ExpressibleByArgument {
+        case people, interactions, scores, gaps, commitments, journal, ties, vcard
+    }
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case csv, json
+    }
+
+    @Argument(help: "What to export: \(What.allCases.map(\.rawValue).joined(separator: ", ")).") var what: What
+    @Option(help: "csv or json (ignored for vcard).") var format: Format = .csv
+    @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let store = try store.open(readOnly: true)
+        let text: String
+        if what == .vcard {
+            text = try store.people(PersonFilter()).map(VCardWriter.write(person:)).joined()
+        } else {
+            let table = try Self.table(what, store: store, asOf: asOf)
+            text = format == .csv ? CSVWriter.write(table, excel: excel) : JSONWriter.write(table)
+        }
+        if let out {
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw CLIError(.cantCreate, "cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            write(text)
+        }
+    }
+
+    static func table(_ what: What, store: Store, asOf: AsOfOptions) throws -> Table {
+        switch what {
+        case .people: return PersonCommand.List.table(try store.people(PersonFilter(includeArchived: true)))
+        case .interactions: return try interactionsTable(store: store)
+        case .scores: return try ScoreCommand.table(store: store, asOf: asOf.day, role: nil, limit: nil)
+        case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day)
+        case .commitments: return try CommitmentsCommand.table(store: store, show: .all, only: nil, asOf: asOf.instant)
+        case .journal: return JournalCommand.List.table(try store.journalEntries().sorted(by: JournalEntry.newestFirst))
+        case .ties: return try TieCommand.List.table(store: store)
+        case .vcard: preconditionFailure("vCard is not a table")
+        }
+    }
+
+    static func interactionsTable(store: Store) throws -> Table {
+        let names = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map { ($0.id!, $0.name) })
+        let interactions = try store.interactions()
+        return Table(
+            columns: ["id", "person_id", "person", "occurred_at", "kind", "direction", "answered", "group_size", "note", "source", "source_id"],
+            rows: interactions.map { i in
+                [.integer(Int(i.id ?? 0)), .integer(Int(i.personID)), .text(names[i.personID] ?? ""),
+                 .text(DateInput.iso8601(i.occurredAt)), .text(i.kind.rawValue), .text(i.direction.rawValue), .bool(i.answered),
+                 .integer(i.groupSize), i.note.map(Table.Value.text) ?? .null, .text(i.source), i.sourceID.map(Table.Value.text) ?? .null]
+            })
+    }
+}
