@@ -35,7 +35,8 @@ struct WriterTests {
     func json() throws {
         let table = Table(columns: ["z", "a", "n"], rows: [[.text("<b>\"\u{1B}[31m\n"), .null, .number(2.345, digits: 2)]])
         let text = JSONWriter.write(table)
-        #expect(text == "[\n  {\"z\": \"<b>\\\"\\u001b[31m\\n\", \"a\": null, \"n\": 2.35}\n]\n")
+        // `<` is escaped too, so the JSON can be embedded in HTML.
+        #expect(text == "[\n  {\"z\": \"\\u003cb>\\\"\\u001b[31m\\n\", \"a\": null, \"n\": 2.35}\n]\n")
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]]
         #expect(parsed?.first?["z"] as? String == "<b>\"\u{1B}[31m\n")
     }

@@ -48,15 +48,7 @@ struct ExportCommand: AsyncParsableCommand {
             let table = try Self.table(what, store: store, asOf: asOf)
             text = format == .csv ? CSVWriter.write(table, excel: excel) : JSONWriter.write(table)
         }
-        if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CLIError(.cantCreate, "cannot write \(out): \(error.localizedDescription)")
-            }
-        } else {
-            write(text)
-        }
+        try emitOutput(text, to: out)
     }
 
     static func table(_ what: What, store: Store, asOf: AsOfOptions) throws -> Table {

@@ -57,15 +57,7 @@ struct ReportCommand: AsyncParsableCommand {
         case .html: text = report.html()
         case .json: text = report.json()
         }
-        if let out {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
-            } catch {
-                throw CLIError(.cantCreate, "cannot write \(out): \(error.localizedDescription)")
-            }
-        } else {
-            write(text)
-        }
+        try emitOutput(text, to: out)
     }
 
     /// Builds the report for `day`, rebuilding and storing the health of past weeks that have none, and

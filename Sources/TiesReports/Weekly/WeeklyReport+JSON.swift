@@ -4,7 +4,7 @@ extension WeeklyReport {
     /// The report as JSON, schema version ``schemaVersion`` (documented in Reports/README.md). Keys are
     /// in a fixed order and numbers have fixed decimals, so the same report gives the same bytes.
     public func json() -> String {
-        func str(_ s: String) -> String { Self.jsonString(s) }
+        func str(_ s: String) -> String { JSONText.quoted(s) }
         func num(_ x: Double, _ d: Int = 2) -> String { x.isFinite ? Table.format(x, digits: d) : "null" }
         func list<T>(_ items: [T], _ indent: String, _ body: (T) -> String) -> String {
             items.isEmpty ? "[]" : "[\n" + items.map { indent + "  " + body($0) }.joined(separator: ",\n") + "\n" + indent + "]"
@@ -32,30 +32,5 @@ extension WeeklyReport {
         out += "  \"trend\": " + list(trend, "  ") { "{\"day\": \(str($0.day.description)), \"health\": \(num($0.health, 1))}" } + ",\n"
         out += "  \"strengthHistogram\": [" + strengthHistogram.map(String.init).joined(separator: ", ") + "]\n"
         return out + "}\n"
-    }
-
-    /// A JSON string literal that escapes quotes, backslashes, control characters and line separators.
-    static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x2028 || scalar.value == 0x2029
-                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value) || scalar.value == 0x200E || scalar.value == 0x200F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else if scalar == "<" {
-                    out += "\\u003c"  // keeps the JSON safe to embed in HTML
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 }
