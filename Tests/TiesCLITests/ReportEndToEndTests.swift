@@ -64,5 +64,10 @@ struct ReportEndToEndTests {
         #expect(!severities.isEmpty)
         #expect(severities.map { rank[$0] ?? 9 } == severities.map { rank[$0] ?? 9 }.sorted())
         #expect(result.stdout.contains("journal-stale"))
+        // The demo's own records: recruiters holding the email the user replaced, and a promise past due.
+        #expect(result.stdout.contains("high,stale-disclosure,"))
+        #expect(result.stdout.contains("high,commitment-overdue,"))
+        let notify = try TiesBinary.run(["notify", "--as-of", "2026-06-30", "--db", db])
+        #expect(notify.status == 0 && notify.stdout.contains("jordan.ellis@newmail.example"), "\(notify.stdout)\(notify.stderr)")
     }
 }

@@ -11,7 +11,9 @@ struct DemoCommand: AsyncParsableCommand {
             The demo network belongs to an early-career healthcare executive: recruiters at several search firms \
             and in-house, mentors, managers, colleagues across hospitals, a health system and a professional \
             association, with years of bursty contact ending on the --as-of day (default today), some \
-            unanswered recruiter calls and some ties gone cold. Every name is invented.
+            unanswered recruiter calls and some ties gone cold; and the user's own records: a recent change of \
+            email that some recruiters have not been told about, a few promises, a career journal. Every name \
+            is invented.
 
             The same --seed, --people, --years, --as-of and time zone (TZ) give identical data on every machine. \
             The store must be new or empty.
@@ -47,6 +49,11 @@ struct DemoCommand: AsyncParsableCommand {
                 interactions: network.interactions,
                 context: ScoringContext(configuration: try target.configuration(), timeZone: .current),
                 createdAt: asOf.instant)
+            let career = DemoGenerator.career(for: network, options: options)
+            for detail in career.details { try target.addMyDetail(detail) }
+            for d in career.disclosures { try target.addDisclosure(personID: d.personID, kind: d.kind, version: d.version, on: d.day) }
+            for commitment in career.commitments { try target.addCommitment(commitment) }
+            for entry in career.journal { try target.addJournalEntry(entry) }
         } catch {
             // A store this command created is removed again, so a failure leaves nothing behind.
             if !existed { try? FileManager.default.removeItem(at: url) }

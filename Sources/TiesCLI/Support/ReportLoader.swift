@@ -24,14 +24,16 @@ struct ReportLoader {
         journalDays = try store.journalEntries().map(\.day)
     }
 
-    /// Facts as of the end of `day`.
+    /// Facts as of the end of `day`, about the people in the report (archived people are left out).
     func facts(asOf day: Day) throws -> NetworkFacts {
         var mapper = DayMapper(timeZone: context.timeZone)
         let end = mapper.end(of: day)
+        let included = Set(people.compactMap(\.id))
         return NetworkFacts(
-            unanswered: try store.facts(asOf: day, timeZone: context.timeZone).unanswered,
-            openCommitments: commitments.filter { $0.createdAt <= end && $0.isOpen(asOf: end) },
-            staleDisclosures: Disclosures.stale(disclosures: disclosures, details: details, asOf: day),
+            unanswered: try store.facts(asOf: day, timeZone: context.timeZone).unanswered.filter { included.contains($0.key) },
+            openCommitments: commitments.filter { $0.createdAt <= end && $0.isOpen(asOf: end) && included.contains($0.personID) },
+            staleDisclosures: Disclosures.stale(disclosures: disclosures, details: details, asOf: day)
+                .filter { included.contains($0.personID) },
             journalDays: journalDays.filter { $0 <= day })
     }
 
