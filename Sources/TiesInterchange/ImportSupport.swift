@@ -1,0 +1,135 @@
+import Foundation
+import TiesCore
+
+/// Small helpers the importers share: stable hashing, URL and email normalisation, English month names.
+enum ImportSupport {
+    /// FNV-1a, 64-bit, over the UTF-8 of `text`, as 16 lowercase hex digits.
+    ///
+    /// Used for source ids when a record carries no id of its own. Unlike `Hasher`, it is the same in
+    /// every process and on every machine, so a re-import finds the same id.
+    static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    /// `n` in decimal, zero-padded to `width` digits.
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(abs(n))
+        return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
+    }
+
+    /// `text` trimmed of whitespace and newlines, or nil when nothing is left.
+    static func nonEmpty(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let trimmed = text.trimmedWhitespace()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A profile URL in one form: trimmed; query and fragment dropped; scheme and host lowercased;
+    /// `https://` added when there is no scheme; trailing slashes dropped.
+    static func normalisedURL(_ text: String) -> String {
+        var bytes = Array(text.trimmedWhitespace().utf8)
+        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(cut...) }  // ? #
+        while bytes.last == 0x2F { bytes.removeLast() }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        var rest = bytes[...]
+        if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon + 2 < bytes.count,
+           bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F,
+           bytes[..<colon].allSatisfy({ isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39) }) {
+            out += bytes[..<colon].map(asciiLowercased)
+            rest = bytes[(colon + 3)...]
+        } else {
+            out += Array("https".utf8)
+        }
+        out += Array("://".utf8)
+        let slash = rest.firstIndex(of: 0x2F) ?? rest.endIndex
+        if rest[..<slash].allSatisfy({ $0 < 0x80 }) {
+            out += rest[..<slash].map(asciiLowercased)
+        } else {
+            out += Array(String(decoding: rest[..<slash], as: UTF8.self).lowercased().utf8)
+        }
+        out += rest[slash...]
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
+
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// An email address in one form: trimmed, `mailto:` dropped, lowercased.
+    static func normalisedEmail(_ text: String) -> String {
+        var email = text.trimmedWhitespace()
+        if email.lowercased().hasPrefix("mailto:") { email = String(email.dropFirst(7)) }
+        return email.trimmedWhitespace().lowercased()
+    }
+
+    /// The month (1–12) named by an English abbreviation or full name, case-insensitively.
+    static func month(named text: Substring) -> Int? {
+        monthsByName[text.lowercased()]
+    }
+
+    /// English month names, full and abbreviated (with "sept"), lower-case.
+    static let monthsByName: [String: Int] = {
+        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"]
+        var table: [String: Int] = ["sept": 9]
+        for (k, name) in names.enumerated() {
+            table[name] = k + 1
+            table[String(name.prefix(3))] = k + 1
+        }
+        return table
+    }()
+
+    /// Contact points without repeats (same kind and value, emails compared case-insensitively), first
+    /// occurrence kept, order otherwise unchanged.
+    static func deduplicated(_ points: [ContactPoint]) -> [ContactPoint] {
+        var seen = Set<String>()
+        var out: [ContactPoint] = []
+        for point in points {
+            let key = point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
+            if seen.insert(key).inserted { out.append(point) }
+        }
+        return out
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing white space and line breaks (Unicode white space).
+    ///
+    /// The same as Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to
+    /// `NSString`, which costs microseconds a call on Linux — too much for every field of a large file.
+    func trimmedWhitespace() -> String {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        while start < end, isWhitespace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start {
+            let before = scalars.index(before: end)
+            guard isWhitespace(scalars[before]) else { break }
+            end = before
+        }
+        return String(scalars[start..<end])
+    }
+}
+
+/// Unicode white space, with a fast answer for ASCII (the property lookup is slow).
+@inline(__always)
+func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar.value < 0x80 { return scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D) }
+    return scalar.properties.isWhitespace
+}
+
+extension String {
+    /// The text without leading and trailing white space and line breaks; see `Substring.trimmedWhitespace()`.
+    func trimmedWhitespace() -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
+        if !isWhitespace(first) && !isWhitespace(last) { return self }
+        return self[...].trimmedWhitespace()
+    }
+}

@@ -1,0 +1,189 @@
+import Foundation
+import Testing
+import TiesCore
+@testable import TiesInterchange
+
+@Suite("Interchange: LinkedIn Connections.csv")
+struct InterchangeLinkedInConnectionsTests {
+    @Test("reads LinkedIn's file: preamble, BOM, CRLF, quoted commas and quotes, empty emails")
+    func connections() throws {
+        let result = try LinkedInConnections.read(InterchangeFixtures.connections)
+        #expect(result.problems.isEmpty)
+        #expect(result.records.map(\.name) == ["Dana Reyes", "Samuel Okafor", "Priya Lindqvist", "Mateo Duarte-Silva ✓"])
+        let dana = result.records[0]
+        #expect(dana.line == 5)
+        #expect(dana.profileURL == "https://www.linkedin.com/in/dana-reyes-0a1b2c")
+        #expect(dana.email == nil)
+        #expect(dana.organisation == "Northside Health")
+        #expect(dana.title == "Director, Patient Access")
+        #expect(dana.connectedOn == Day(year: 2024, month: 3, day: 12))
+        #expect(dana.sourceID == "https://www.linkedin.com/in/dana-reyes-0a1b2c")
+        let sam = result.records[1]
+        #expect(sam.profileURL == "https://www.linkedin.com/in/samokafor")  // host lower-cased, trailing slash gone
+        #expect(sam.email == "sam.okafor@example.org")
+        #expect(sam.organisation == "Summit Search Partners, LLC")
+        #expect(sam.connectedOn == Day(year: 2019, month: 1, day: 3))
+        #expect(result.records[2].title == "VP, \"Growth\" & Strategy")
+        #expect(result.records[3].organisation == nil && result.records[3].title == nil)
+        #expect(result.skipped == [SkippedRecord(line: 8, reason: "the row has neither a name nor a profile URL")])
+    }
+
+    @Test("a connection becomes a person with a LinkedIn contact point and an email")
+    func person() throws {
+        let sam = try LinkedInConnections.read(InterchangeFixtures.connections).records[1].person
+        #expect(sam.name == "Samuel Okafor")
+        #expect(sam.organisation == "Summit Search Partners, LLC")
+        #expect(sam.title == "Managing Partner")
+        #expect(sam.contactPoints == [
+            ContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/samokafor"),
+            ContactPoint(kind: .email, value: "sam.okafor@example.org"),
+        ])
+    }
+
+    @Test("the header is found by content, whatever comes before it", arguments: [0, 1, 5])
+    func headerByContent(preambleLines: Int) throws {
+        let preamble = (0..<preambleLines).map { "\"Remark \($0), with a comma\"" }
+        let text = InterchangeFixtures.crlf(preamble + [
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            "Dana,Reyes,https://www.linkedin.com/in/dana,,,,12 Mar 2024",
+        ])
+        let result = try LinkedInConnections.read(Array(text.utf8))
+        #expect(result.records.map(\.line) == [preambleLines + 2])
+    }
+
+    @Test("columns are found by name: another order, extra columns, no email column")
+    func columnsByName() throws {
+        let text = "Connected On,Last Name,First Name,URL,Headline\nJan 5 2020 is not it,x,y,,z\n12 Mar 2024,Reyes,Dana,,Director\n"
+        let result = try LinkedInConnections.read(Array(text.utf8))
+        #expect(result.records.map(\.name) == ["Dana Reyes"])
+        #expect(result.records[0].sourceID == "Dana Reyes|2024-03-12")  // no URL: name and date
+        #expect(result.problems.count == 1)
+        #expect(result.problems[0].line == 2 && result.problems[0].field == "Connected On" && result.problems[0].record == 1)
+    }
+
+    @Test("a file without the header is an error that says what was expected")
+    func noHeader() {
+        #expect {
+            try LinkedInConnections.read(Array("Name,Email\nDana,d@example.org\n".utf8))
+        } throws: { error in
+            let error = error as? ParseError
+            return error?.line == 1 && error?.description.contains("First Name, Last Name") == true
+        }
+    }
+
+    @Test("bad dates are problems with line, record and field; the other rows are still read")
+    func badDate() throws {
+        let text = InterchangeFixtures.crlf([
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+            "Dana,Reyes,,,,,03/12/2024",
+            "Sam,Okafor,,,,,12 Mar 2024",
+            "Short,Row,,",
+        ])
+        let result = try LinkedInConnections.read(Array(text.utf8))
+        #expect(result.records.map(\.name) == ["Sam Okafor"])
+        #expect(result.problems.map(\.line) == [2, 4])
+        let message = result.problems[0].in("Connections.csv").description
+        #expect(message == "Connections.csv, line 2 (record 1), field \"Connected On\": found \"03/12/2024\"; expected \(LinkedInConnections.acceptedDates).")
+    }
+
+    @Test("Connected On formats", arguments: [
+        ("12 Mar 2024", "2024-03-12"), ("1 Sep 2015", "2015-09-01"), ("12-Mar-24", "2024-03-12"),
+        ("12-Mar-2024", "2024-03-12"), ("2024-03-12", "2024-03-12"), ("3 September 2021", "2021-09-03"),
+        ("29 feb 2024", "2024-02-29"),
+    ])
+    func dates(text: String, expected: String) {
+        #expect(LinkedInConnections.parseDate(text)?.description == expected)
+    }
+
+    @Test("profile URLs are normalised: scheme and host lower-case, query, fragment and trailing slashes gone", arguments: [
+        ("https://WWW.LinkedIn.com/in/Dana-Reyes/", "https://www.linkedin.com/in/Dana-Reyes"),
+        ("  www.linkedin.com/in/dana?trk=people-guest#x ", "https://www.linkedin.com/in/dana"),
+        ("HTTP://linkedin.com/in/dana//", "http://linkedin.com/in/dana"),
+        ("https://www.linkedin.com", "https://www.linkedin.com"),
+    ])
+    func urls(text: String, expected: String) {
+        #expect(ImportSupport.normalisedURL(text) == expected)
+    }
+
+    @Test("ambiguous or impossible dates are refused", arguments: [
+        "03/12/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "Mar 12 2024", "", "12-Mar", "1२ Mar 2024",
+    ])
+    func refusedDates(text: String) {
+        #expect(LinkedInConnections.parseDate(text) == nil)
+    }
+}
+
+@Suite("Interchange: LinkedIn messages.csv")
+struct InterchangeLinkedInMessagesTests {
+    @Test("the user is inferred as the most frequent sender; directions, groups and answers follow")
+    func inferred() throws {
+        let read = try LinkedInMessages.read(InterchangeFixtures.messages)
+        #expect(read.meWasInferred)
+        #expect(read.me == LinkedInIdentity(names: ["Alex Morgan"], profileURLs: ["https://www.linkedin.com/in/alex-morgan-me"]))
+        let messages = read.result.records
+        #expect(read.result.problems.isEmpty)
+        #expect(messages.map(\.direction) == [.inbound, .outbound, .inbound, .outbound, .outbound])
+        #expect(messages.map(\.line) == [2, 4, 5, 6, 7])
+        #expect(messages.map(\.groupSize) == [1, 1, 2, 1, 1])
+        // Sam's question was answered the next day; Priya's group message never was.
+        #expect(messages.map(\.answered) == [true, true, false, true, true])
+        #expect(messages[0].counterparts == [LinkedInParticipant(name: "Sam Okafor", profileURL: "https://www.linkedin.com/in/samokafor")])
+        #expect(messages[2].to.map(\.name) == ["Alex Morgan", "Dana Reyes"])
+        #expect(messages[2].counterparts.map(\.name) == ["Priya Lindqvist"])
+        #expect(messages[3].counterparts.map(\.name) == ["Dana Reyes"])
+        #expect(messages[0].occurredAt == Date(timeIntervalSince1970: 1_686_497_638))  // 2023-06-11 15:33:58 UTC
+        #expect(messages[0].subject == "Quick question")
+        #expect(messages[0].folder == "INBOX")
+        #expect(messages[0].sourceID == "2-ZmYxY2E=|2023-06-11 15:33:58 UTC|https://www.linkedin.com/in/samokafor")
+        #expect(messages[2].conversationTitle == "Board prep")
+    }
+
+    @Test("an explicit identity decides direction (here: the user is Sam)")
+    func explicit() throws {
+        let read = try LinkedInMessages.read(InterchangeFixtures.messages, me: LinkedInIdentity(names: ["sam okafor"]))
+        #expect(!read.meWasInferred)
+        // Sam only appears in the first conversation, but every message is read from Sam's side.
+        #expect(read.result.records.map(\.direction) == [.outbound, .inbound, .inbound, .inbound, .inbound])
+    }
+
+    @Test("missing and extra columns are tolerated; drafts and notes to self are skipped")
+    func tolerant() throws {
+        let text = InterchangeFixtures.crlf([
+            "FROM,TO,DATE,CONVERSATION ID,IS MESSAGE DRAFT,SOMETHING NEW",
+            "Dana Reyes,Alex Morgan,2024-01-02T03:04:05Z,c1,No,x",
+            "Alex Morgan,Dana Reyes,2024-01-03 10:00:00,c1,Yes,x",
+            "Alex Morgan,Alex Morgan,2024-01-04 10:00:00 UTC,c2,,",
+            "Alex Morgan,Dana Reyes,yesterday,c1,,",
+            "Alex Morgan,Dana Reyes,2024-01-05 10:00:00 UTC,,,",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8), me: LinkedInIdentity(names: ["Alex Morgan"]))
+        #expect(read.result.records.count == 1)
+        #expect(read.result.records[0].from == LinkedInParticipant(name: "Dana Reyes"))
+        #expect(read.result.records[0].occurredAt == Date(timeIntervalSince1970: 1_704_164_645))
+        #expect(read.result.records[0].answered == false)  // the reply was only a draft
+        #expect(read.result.skipped.map(\.line) == [3, 4])
+        #expect(read.result.problems.map(\.line) == [5, 6])
+        #expect(read.result.problems.map(\.field) == ["DATE", "CONVERSATION ID"])
+    }
+
+    @Test("a file without FROM and DATE columns, or without CONVERSATION ID, is refused")
+    func refused() {
+        #expect(throws: ParseError.self) { try LinkedInMessages.read(Array("a,b\n1,2\n".utf8)) }
+        #expect {
+            try LinkedInMessages.read(Array("FROM,TO,DATE\nDana,Alex,2024-01-02 03:04:05 UTC\n".utf8))
+        } throws: { error in
+            (error as? ParseError)?.field == "CONVERSATION ID"
+        }
+    }
+
+    @Test("ties in sender counts go to the alphabetically first sender, whatever the row order")
+    func inferenceTie() throws {
+        let header = "CONVERSATION ID,FROM,TO,DATE"
+        let a = "c1,Bea,Cai,2024-01-01 00:00:00 UTC"
+        let b = "c1,Cai,Bea,2024-01-02 00:00:00 UTC"
+        let one = try LinkedInMessages.read(Array(InterchangeFixtures.crlf([header, a, b]).utf8))
+        let two = try LinkedInMessages.read(Array(InterchangeFixtures.crlf([header, b, a]).utf8))
+        #expect(one.me.names == ["Bea"])
+        #expect(two.me.names == ["Bea"])
+    }
+}

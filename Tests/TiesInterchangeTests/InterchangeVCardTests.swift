@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+import TiesCore
+@testable import TiesInterchange
+
+@Suite("Interchange: vCard")
+struct InterchangeVCardTests {
+    @Test("vCard 3.0 from Apple: folding, escapes, grouped labels, several emails, photo skipped, birthday without year")
+    func apple30() throws {
+        let result = VCardReader.read(InterchangeFixtures.vcard30)
+        #expect(result.problems.isEmpty)
+        #expect(result.skipped.isEmpty)
+        #expect(result.records.count == 2)
+        let dana = result.records[0]
+        #expect(dana.line == 1)
+        #expect(dana.version == "3.0")
+        #expect(dana.name == "Dana Reyes")
+        #expect(dana.organisation == "Northside Health")
+        #expect(dana.title == "Director, Patient Access")
+        #expect(dana.note == "Met at the regional congress.\nPrefers texts after 6pm; rarely answers calls.")
+        #expect(dana.tags == ["Chicago", "mentor"])
+        #expect(dana.birthday == VCardBirthday(year: nil, month: 4, day: 15))
+        #expect(dana.uid == "7C1D2E3F-0000-4A4A-9C9C-1234567890AB")
+        #expect(dana.sourceID == dana.uid)
+        #expect(dana.contactPoints == [
+            VCardContactPoint(kind: .email, value: "dana.reyes@northside.example", types: ["internet", "pref"], label: "Work", preferred: true),
+            VCardContactPoint(kind: .email, value: "d.reyes@example.org", types: ["internet", "home"]),
+            VCardContactPoint(kind: .phone, value: "+1 (312) 555-0142", types: ["cell", "voice", "pref"], preferred: true),
+            VCardContactPoint(kind: .url, value: "https://www.example.org/dana", types: ["pref"], label: "HomePage", preferred: true),
+            VCardContactPoint(kind: .linkedin, value: "https://example.org/in/dana-reyes", label: "LinkedIn"),
+        ])
+        let sam = result.records[1]
+        #expect(sam.name == "Samuel Okafor")  // "FN:Sam" folded onto " uel Okafor"
+        #expect(sam.organisation == "Summit Search Partners, LLC")
+        #expect(sam.contactPoints.map(\.types) == [["internet", "work"]])
+    }
+
+    @Test("without a UID the source id is a stable FNV-1a hash of the name and first email")
+    func hashID() throws {
+        let sam = VCardReader.read(InterchangeFixtures.vcard30).records[1]
+        #expect(sam.uid == nil)
+        #expect(sam.sourceID == "fnv1a64:" + ImportSupport.fnv1a64("samuel okafor\nsam.okafor@example.org"))
+        // The hash itself, checked against an independent computation (Python, FNV-1a 64).
+        #expect(ImportSupport.fnv1a64("dana reyes\nd.reyes@example.org") == "e809f5dee30d9b15")
+        #expect(VCardReader.read(InterchangeFixtures.vcard30).records[1].sourceID == sam.sourceID)
+    }
+
+    @Test("vCard 2.1: quoted-printable with soft breaks, ISO-8859-1 and Windows-1252, bare parameters, base64 photo")
+    func version21() throws {
+        let result = VCardReader.read(InterchangeFixtures.vcard21)
+        #expect(result.problems.isEmpty)
+        #expect(result.skipped.isEmpty)
+        #expect(result.records.count == 2)
+        let jurgen = result.records[0]
+        #expect(jurgen.name == "Jürgen Müller")
+        #expect(jurgen.organisation == "Kliniken Süd – Berlin")
+        #expect(jurgen.note == "Erstes Treffen in Berlin – sehr hilfsbereit.\r\nZweite Zeile, die umgebrochen wurde und weiter geht.")
+        #expect(jurgen.birthday == VCardBirthday(year: 1970, month: 1, day: 31))
+        #expect(jurgen.contactPoints == [
+            VCardContactPoint(kind: .phone, value: "+49 30 5550 1234", types: ["work", "voice"]),
+            VCardContactPoint(kind: .phone, value: "+49 170 5550 999", types: ["cell"]),
+            VCardContactPoint(kind: .email, value: "juergen.mueller@example.de", types: ["pref", "internet"], preferred: true),
+        ])
+        // Only N: the name is built from it (prefix, given, family, suffix).
+        #expect(result.records[1].name == "Dr. Aiko Nakamura PhD")
+        #expect(result.records[1].line == 18)
+    }
+
+    @Test("vCard 4.0: lower-case names, LF only, a data: photo, tel: URIs, PREF, --MMDD birthday, social profile")
+    func version40() throws {
+        let result = VCardReader.read(InterchangeFixtures.vcard40)
+        #expect(result.problems.isEmpty)
+        let priya = try #require(result.records.first)
+        #expect(priya.name == "Priya Lindqvist")
+        #expect(priya.birthday?.description == "--04-15")
+        #expect(priya.tags == ["recruiter", "search firm"])
+        #expect(priya.sourceID == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1")
+        #expect(priya.contactPoints == [
+            VCardContactPoint(kind: .email, value: "priya@lakeview.example", types: ["work"], preferred: true),
+            VCardContactPoint(kind: .phone, value: "+1-555-010-7788", types: ["cell", "voice"]),
+            VCardContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/priya-l", types: ["linkedin"]),
+        ])
+        let person = priya.person
+        #expect(person.organisation == "Lakeview Hospital")
+        #expect(person.tags == ["recruiter", "search firm"])
+        #expect(person.contactPoints.map(\.kind) == [.email, .phone, .linkedin])
+    }
+
+    @Test("a card without a name, or without END, is a problem at its BEGIN line; a bad BDAY only drops the birthday")
+    func problems() {
+        let text = InterchangeFixtures.crlf([
+            "BEGIN:VCARD", "VERSION:3.0", "EMAIL:nobody@example.org", "END:VCARD",
+            "BEGIN:VCARD", "FN:Kept", "BDAY:April the fifteenth", "this line is garbage", "END:VCARD",
+            "BEGIN:VCARD", "FN:Never ends",
+            "BEGIN:VCARD", "FN:Also never ends",
+        ])
+        let result = VCardReader.read(text)
+        #expect(result.records.map(\.name) == ["Kept"])
+        #expect(result.records[0].birthday == nil)
+        #expect(result.skipped.map(\.line) == [7, 8])
+        #expect(result.problems.map(\.line) == [1, 10, 12])
+        #expect(result.problems.map(\.record) == [1, 3, 4])
+        #expect(result.problems[0].field == "FN")
+        #expect(result.problems[1].description.contains("END:VCARD"))
+    }
+
+    @Test("birthdays", arguments: [
+        ("--0415", "--04-15"), ("--04-15", "--04-15"), ("19850415", "1985-04-15"), ("1985-04-15", "1985-04-15"),
+        ("1985-04-15T00:00:00Z", "1985-04-15"), ("--0229", "--02-29"),
+    ])
+    func birthdays(text: String, expected: String) {
+        #expect(VCardReader.parseBirthday(text)?.description == expected)
+    }
+
+    @Test("impossible birthdays are refused", arguments: ["1985-02-30", "--1301", "1985", "", "85-04-15", "abcd-ef-gh"])
+    func badBirthdays(text: String) {
+        #expect(VCardReader.parseBirthday(text) == nil)
+    }
+
+    @Test("escapes, and structured values split only at unescaped semicolons")
+    func escapes() {
+        let text = "BEGIN:VCARD\nFN:A\\\\B\\, C\nORG:Acme\\; Co;Research\nNOTE:one\\ntwo\\Nthree \\x\nEND:VCARD\n"
+        let card = VCardReader.read(text).records[0]
+        #expect(card.name == "A\\B, C")
+        #expect(card.organisation == "Acme; Co")
+        #expect(card.note == "one\ntwo\nthree \\x")
+    }
+
+    @Test("charsets: UTF-8 by default, Windows-1252 when bytes are not UTF-8, Latin-9")
+    func charsets() {
+        #expect(ContentText.decode(Array("Müller".utf8), charset: nil) == "Müller")
+        #expect(ContentText.decode([0x4D, 0xFC, 0x93, 0x80], charset: nil) == "Mü“€")
+        #expect(ContentText.decode([0xA4], charset: "ISO-8859-15") == "€")
+        #expect(ContentText.decode([0xA4], charset: "iso-8859-1") == "¤")
+        #expect(ContentText.decode([0xFF], charset: "UTF-8") == "\u{FFFD}")
+        #expect(ContentText.quotedPrintableDecoded(Array("a=3Db=zz=4".utf8)) == Array("a=b=zz=4".utf8))
+    }
+
+    @Test("thousands of cards (megabytes, with photos) are all read")
+    func large() {
+        var text = ""
+        let photo = String(repeating: "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=", count: 20)
+        for k in 0..<5_000 {
+            text += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \(k)\r\nN:\(k);Person;;;\r\nEMAIL;TYPE=WORK:p\(k)@example.org\r\n"
+            text += "TEL:+1 555 \(k)\r\nORG:Org \(k % 50)\r\nPHOTO;ENCODING=b;TYPE=JPEG:" + photo.prefix(70)
+            var rest = photo.dropFirst(70)
+            while !rest.isEmpty {
+                text += "\r\n " + rest.prefix(74)
+                rest = rest.dropFirst(74)
+            }
+            text += "\r\nEND:VCARD\r\n"
+        }
+        #expect(text.utf8.count > 3_000_000)
+        let result = VCardReader.read(text)
+        #expect(result.records.count == 5_000)
+        #expect(result.problems.isEmpty)
+    }
+}
