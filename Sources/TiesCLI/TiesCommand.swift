@@ -17,7 +17,7 @@ public struct TiesCommand: AsyncParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, ReportCommand.self, NextCommand.self, GapsCommand.self,
             PersonCommand.self, LogCommand.self, TieCommand.self, ScoreCommand.self, ExplainCommand.self, GraphCommand.self,
-            ExportCommand.self, ConfigCommand.self, EvalCommand.self, CalibrateCommand.self,
+            ImportCommand.self, ExportCommand.self, ConfigCommand.self, EvalCommand.self, CalibrateCommand.self,
             OfferCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self, DiscloseCommand.self, NotifyCommand.self, JournalCommand.self,
         ])
 

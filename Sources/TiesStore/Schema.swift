@@ -144,6 +144,20 @@ enum Schema {
                 ) WITHOUT ROWID;
                 """)
         }
+        migrator.registerMigration("v3-merge-log") { db in
+            // One row per `ties person merge`: what the merge changed, moved and deleted, as JSON, so that
+            // `ties person unmerge` can restore the store exactly. No foreign keys: the kept person may be
+            // merged away later, and the log must outlive both people.
+            try db.execute(sql: """
+                CREATE TABLE merge_log (
+                    id INTEGER PRIMARY KEY,
+                    kept_id INTEGER NOT NULL,
+                    dropped_id INTEGER NOT NULL,
+                    merged_at INTEGER NOT NULL,
+                    snapshot TEXT NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -22,10 +22,10 @@ extension Store {
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
         try db.execute(
             sql: """
-                INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+            arguments: [i.id, i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
                         i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID])
         return db.lastInsertedRowID
     }

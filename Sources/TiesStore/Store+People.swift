@@ -34,9 +34,8 @@ extension Store {
     public func updatePerson(_ person: Person) throws(StoreError) {
         guard let id = person.id else { throw .unknownPerson(person.name) }
         try write { db in
-            if let clash = try Int64.fetchOne(
-                db, sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE AND id <> ?", arguments: [person.name, id]) {
-                _ = clash
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE AND id <> ?", arguments: [person.name, id]) != nil {
                 throw StoreError.duplicateName(person.name)
             }
             let organisationID = try Self.organisationID(named: person.organisation, db)
@@ -47,12 +46,23 @@ extension Store {
                     """,
                 arguments: [person.name, organisationID, person.title, person.recruiterKind?.rawValue,
                             person.closeness, person.archived, id])
-            try db.execute(sql: "DELETE FROM person_role WHERE person_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM person_tag WHERE person_id = ?", arguments: [id])
-            try db.execute(sql: "DELETE FROM contact_point WHERE person_id = ?", arguments: [id])
-            try Self.insertDetails(of: person, id: id, db)
+            try Self.replaceDetails(of: person, db)
             try db.execute(sql: "DELETE FROM relationship_state WHERE person_id = ?", arguments: [id])
         }
+    }
+
+    /// Replaces a person's roles, tags and contact points, and their organisation, title, recruiter kind
+    /// and closeness (not their name).
+    static func replaceDetails(of person: Person, _ db: Database) throws {
+        guard let id = person.id else { return }
+        try db.execute(
+            sql: "UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ? WHERE id = ?",
+            arguments: [try organisationID(named: person.organisation, db), person.title, person.recruiterKind?.rawValue,
+                        person.closeness, id])
+        try db.execute(sql: "DELETE FROM person_role WHERE person_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM person_tag WHERE person_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM contact_point WHERE person_id = ?", arguments: [id])
+        try insertDetails(of: person, id: id, db)
     }
 
     static func insert(_ person: Person, at now: Date, _ db: Database) throws -> Person {
@@ -60,12 +70,13 @@ extension Store {
             throw StoreError.duplicateName(person.name)
         }
         let organisationID = try organisationID(named: person.organisation, db)
+        // A given id is kept (imports of exported files keep their ids); nil lets SQLite choose.
         try db.execute(
             sql: """
-                INSERT INTO person (name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [person.name, organisationID, person.title, person.recruiterKind?.rawValue,
+            arguments: [person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
                         person.closeness, person.archived, Int64(now.timeIntervalSince1970)])
         var stored = person
         stored.id = db.lastInsertedRowID

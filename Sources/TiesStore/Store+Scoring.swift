@@ -19,7 +19,7 @@ public struct ScoringContext: Sendable, Equatable {
         let w = c.weights
         let halfLives = Role.allCases.map { "\($0.rawValue)=\(c.strengthHalfLifeDays[$0] ?? c.defaultStrengthHalfLifeDays)" }
         return ([timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
-                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction)"]
+                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)"]
                 + halfLives).joined(separator: ";")
     }
 }

@@ -8,7 +8,7 @@ struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Add, list, show, edit and archive the people in your network.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Archive.self])
+        subcommands: [Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self])
 }
 
 /// Checks an email address enough to catch typos: one `@`, something on each side, no spaces.

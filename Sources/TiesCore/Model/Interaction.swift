@@ -3,6 +3,8 @@ import Foundation
 /// The kind of an interaction; it decides the interaction's weight (see ``ScoringConfiguration``).
 public enum InteractionKind: String, CaseIterable, Sendable, Codable {
     case meeting, call, video, email, message, event, intro, referral, favour, reaction
+    /// Became connected on a professional network (a LinkedIn connection).
+    case connected
 }
 
 /// Who started an interaction, from the user's point of view.

@@ -20,7 +20,25 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         public var event = 1.0
         /// A reaction or a "like".
         public var reaction = 0.1
+        /// Becoming connected on a professional network.
+        public var connected = 0.5
         public init() {}
+
+        /// Decodes stored weights; a weight missing from what was stored (one added in a later version)
+        /// takes its default.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = Weights()
+            meeting = try c.decodeIfPresent(Double.self, forKey: .meeting) ?? d.meeting
+            introReferralFavour = try c.decodeIfPresent(Double.self, forKey: .introReferralFavour) ?? d.introReferralFavour
+            callVideo = try c.decodeIfPresent(Double.self, forKey: .callVideo) ?? d.callVideo
+            twoWay = try c.decodeIfPresent(Double.self, forKey: .twoWay) ?? d.twoWay
+            oneWayOutbound = try c.decodeIfPresent(Double.self, forKey: .oneWayOutbound) ?? d.oneWayOutbound
+            unansweredInbound = try c.decodeIfPresent(Double.self, forKey: .unansweredInbound) ?? d.unansweredInbound
+            event = try c.decodeIfPresent(Double.self, forKey: .event) ?? d.event
+            reaction = try c.decodeIfPresent(Double.self, forKey: .reaction) ?? d.reaction
+            connected = try c.decodeIfPresent(Double.self, forKey: .connected) ?? d.connected
+        }
     }
 
     public var weights = Weights()
@@ -86,6 +104,7 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         case .meeting: return weights.meeting
         case .intro, .referral, .favour: return weights.introReferralFavour
         case .reaction: return weights.reaction
+        case .connected: return weights.connected
         case .event: return weights.event
         case .call, .video:
             if unanswered { return weights.unansweredInbound }

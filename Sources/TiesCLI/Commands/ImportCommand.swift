@@ -1,0 +1,259 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesInterchange
+import TiesStore
+
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Bring people and contacts in from CSV, LinkedIn, address books and calendars.",
+        discussion: """
+            Every import is one transaction, and importing the same file again changes nothing (records carry \
+            a stable source id). A malformed record stops the import with its file, line and field, and writes \
+            nothing — unless --skip-invalid, which imports the rest and lists what it skipped. --dry-run \
+            reports what would change and writes nothing.
+
+            People are matched by id, email, profile URL or exact name; a match gains the new details, \
+            anyone else is added.
+            """,
+        subcommands: [CSV.self, LinkedIn.self, VCard.self, Calendar.self])
+}
+
+/// Runs a parser, turning a ParseError (a file that cannot be read at all) into exit 65 naming the file.
+func parsing<T>(_ file: String, _ body: () throws -> T) throws -> T {
+    do { return try body() } catch let error as ParseError { throw CLIError(.data, error.in(file).description) }
+}
+
+/// Options every importer takes.
+struct ImportOptions: ParsableArguments {
+    @Flag(help: "Report what would change; write nothing.") var dryRun = false
+    @Flag(help: "Import the valid records and list the others, instead of refusing the file.") var skipInvalid = false
+    @OptionGroup var store: StoreOptions
+
+    /// Reads a file, or fails with exit 66.
+    func bytes(of path: String) throws -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw CLIError(.noInput, "\(path): no such file")
+        }
+        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read it") }
+        if isatty(2) == 1 { FileHandle.standardError.write(Data("reading \(path) (\(data.count) bytes)…\n".utf8)) }
+        return [UInt8](data)
+    }
+
+    /// Imports the records, or refuses every file when any has problems (unless --skip-invalid), and
+    /// prints what happened.
+    func run(people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError], notes: [String],
+             createPeople: Bool, store: Store) throws {
+        let listed = problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
+        let more = problems.count > 50 ? "\n  ... and \(problems.count - 50) more" : ""
+        if !problems.isEmpty && !skipInvalid {
+            throw CLIError(.data, "\(problems.count) record\(problems.count == 1 ? "" : "s") cannot be read; nothing was imported "
+                + "(fix them, or use --skip-invalid to import the rest):\n" + listed + more)
+        }
+        let summary = try store.importBatch(
+            people: people, interactions: interactions, createPeople: createPeople, dryRun: dryRun,
+            context: scoringContext(store), now: Date())
+        var out = dryRun ? "Dry run — nothing written. It would import:\n" : "Imported:\n"
+        out += "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
+        out += "  interactions: \(summary.interactionsAdded) added, \(summary.interactionsExisting) already present\n"
+        if !summary.unmatched.isEmpty {
+            out += "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"
+            out += summary.unmatched.prefix(10).map { "    \($0.file):\($0.line): \($0.reason)" }.joined(separator: "\n") + "\n"
+            if summary.unmatched.count > 10 { out += "    ... and \(summary.unmatched.count - 10) more\n" }
+        }
+        if !problems.isEmpty { out += "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n" + listed + more + "\n" }
+        for note in notes.prefix(10) { out += "  note: \(note)\n" }
+        write(out)
+    }
+}
+
+extension ImportCommand {
+    struct CSV: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "csv",
+            abstract: "Import people or interactions from CSV with the columns `ties export` writes.",
+            discussion: """
+                The header tells which table a file holds (occurred_at: interactions; name: people), or say it \
+                with --kind. People need a name; interactions need occurred_at, kind and person_id or person.
+
+                Example:
+                  ties export people --out people.csv    # edit in a spreadsheet, then:
+                  ties import csv people.csv --dry-run
+                """)
+        @Argument(help: "The files.") var files: [String]
+        @Option(help: "people or interactions (default: from the header).") var kind: String?
+        @OptionGroup var options: ImportOptions
+
+        func validate() throws {
+            if let kind, TiesCSVImport.Kind(rawValue: kind) == nil {
+                throw ValidationError("--kind must be people or interactions; got '\(kind)'")
+            }
+        }
+
+        func run() async throws {
+            var people: [PersonRecord] = [], interactions: [InteractionRecord] = [], problems: [ParseError] = []
+            for file in files {
+                let table: CSVTable
+                let bytes = try options.bytes(of: file)
+                table = try parsing(file) { try CSVTable(bytes: bytes) }
+                guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: table.header) else {
+                    throw CLIError(.data, "\(file):\(table.headerLine): cannot tell which table the header holds (\(table.header.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind")
+                }
+                switch what {
+                case .people:
+                    let result = TiesCSVImport.people(table, file: file)
+                    people += result.records
+                    problems += result.problems
+                case .interactions:
+                    let result = TiesCSVImport.interactions(table, file: file, timeZone: .current)
+                    interactions += result.records
+                    problems += result.problems
+                }
+            }
+            try options.run(people: people, interactions: interactions, problems: problems, notes: [], createPeople: false,
+                            store: options.store.open())
+        }
+    }
+
+    struct LinkedIn: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "linkedin",
+            abstract: "Import a LinkedIn data export: Connections.csv and messages.csv.",
+            discussion: """
+                Connections become people (name, company, position, profile URL, email when shared) with a \
+                dated `connected` interaction; messages become message interactions with the people they \
+                were with, in or out. You are recognised in messages.csv by --me (your name or profile URL), \
+                else by the name and LinkedIn profile in `ties me`, else as the most frequent sender.
+
+                Example:
+                  ties import linkedin Connections.csv messages.csv --dry-run
+                """)
+        @Argument(help: "Connections.csv and/or messages.csv.") var files: [String]
+        @Option(help: "Your name or profile URL as LinkedIn shows it (repeatable).") var me: [String] = []
+        @Flag(help: "Add people who appear only in messages.") var createPeople = false
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            let store = try options.store.open()
+            // Who "me" is: --me, else the name and LinkedIn profile in `ties me`.
+            let mine = me.isEmpty ? try store.myDetails().filter { $0.kind == .name || $0.kind == .linkedin }.map(\.value) : me
+            var people: [PersonRecord] = [], interactions: [InteractionRecord] = [], problems: [ParseError] = [], notes: [String] = []
+            for file in files {
+                let bytes = try options.bytes(of: file)
+                let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
+                if head.contains("CONVERSATION ID") {
+                        let identity = mine.isEmpty ? nil : LinkedInIdentity(
+                            names: mine.filter { !$0.contains("/") }, profileURLs: mine.filter { $0.contains("/") })
+                        let read = try parsing(file) { try LinkedInMessages.read(bytes, me: identity) }
+                        if read.meWasInferred {
+                            notes.append("\(file): took \(read.me.names.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise")
+                        }
+                        problems += read.result.in(file).problems
+                        for message in read.result.records {
+                            for other in message.counterparts {
+                                let keys = (other.profileURL.map { [PersonKey.url($0)] } ?? []) + [.name(other.name)]
+                                let newPerson = Person(name: other.name, contactPoints: other.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
+                                interactions.append(InteractionRecord(
+                                    interaction: Interaction(personID: 0, occurredAt: message.occurredAt, kind: .message,
+                                                             direction: message.direction, answered: message.answered,
+                                                             groupSize: message.groupSize, source: LinkedInMessages.source,
+                                                             sourceID: message.sourceID + "|" + (other.profileURL ?? other.name)),
+                                    keys: keys, newPerson: newPerson, file: file, line: message.line))
+                            }
+                        }
+                    } else {
+                        let read = try parsing(file) { try LinkedInConnections.read(bytes) }.in(file)
+                        problems += read.problems
+                        var mapper = DayMapper(timeZone: .current)
+                        for connection in read.records {
+                            people.append(PersonRecord(person: connection.person, file: file, line: connection.line))
+                            guard let day = connection.connectedOn else { continue }
+                            let keys = (connection.profileURL.map { [PersonKey.url($0)] } ?? []) + (connection.email.map { [PersonKey.email($0)] } ?? []) + [.name(connection.name)]
+                            interactions.append(InteractionRecord(
+                                interaction: Interaction(personID: 0, occurredAt: mapper.start(of: day).addingTimeInterval(12 * 3600),
+                                                         kind: .connected, source: LinkedInConnections.source, sourceID: connection.sourceID),
+                                keys: keys, file: file, line: connection.line))
+                        }
+                    }
+            }
+            try options.run(people: people, interactions: interactions, problems: problems, notes: notes, createPeople: createPeople,
+                            store: store)
+        }
+    }
+
+    struct VCard: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "vcard",
+            abstract: "Import an address book: vCard 2.1, 3.0 or 4.0 (.vcf).",
+            discussion: """
+                Each card becomes a person, or adds its emails, phones, organisation, title and categories \
+                (as tags) to the person it matches.
+
+                Example:
+                  ties import vcard contacts.vcf --dry-run
+                """)
+        @Argument(help: "The .vcf files.") var files: [String]
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            var people: [PersonRecord] = [], problems: [ParseError] = []
+            for file in files {
+                let read = VCardReader.read(try options.bytes(of: file)).in(file)
+                problems += read.problems
+                people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
+            }
+            try options.run(people: people, interactions: [], problems: problems, notes: [], createPeople: false,
+                            store: options.store.open())
+        }
+    }
+
+    struct Calendar: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "ics",
+            abstract: "Import meetings from a calendar (.ics).",
+            discussion: """
+                Each event you took part in becomes a meeting with each other attendee, matched by email. \
+                Cancelled events, events you declined, rooms and resources are left out; recurring events are \
+                expanded up to --as-of. You are recognised by your emails in `ties me` (and --me). Attendees \
+                nobody matches are added only with --create-people.
+
+                Example:
+                  ties import ics calendar.ics --me me@work.example --create-people --dry-run
+                """)
+        @Argument(help: "The .ics files.") var files: [String]
+        @Option(help: "One of your email addresses (repeatable; added to those in `ties me`).") var me: [String] = []
+        @Flag(help: "Add attendees who match nobody.") var createPeople = false
+        @OptionGroup var asOf: AsOfOptions
+        @OptionGroup var options: ImportOptions
+
+        func run() async throws {
+            let store = try options.store.open()
+            let mine = me + (try store.myDetails().filter { $0.kind == .email }.map(\.value))
+            var interactions: [InteractionRecord] = [], problems: [ParseError] = [], notes: [String] = []
+            if mine.isEmpty { notes.append("no email of yours is known, so every attendee counts as someone else; set one with `ties me set email ...` or --me") }
+            for file in files {
+                let bytes = try options.bytes(of: file)
+                let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
+                let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
+                problems += read.problems
+                for meeting in read.records where meeting.includesMe || mine.isEmpty {
+                    for other in meeting.others {
+                        guard let email = other.email else { continue }
+                        // The organizer line often has no name where the attendee line has one.
+                        let name = other.name ?? meeting.attendees.first { $0.email?.lowercased() == email.lowercased() && $0.name != nil }?.name
+                        interactions.append(InteractionRecord(
+                            interaction: Interaction(personID: 0, occurredAt: meeting.start, kind: .meeting,
+                                                     groupSize: max(1, meeting.others.count), note: meeting.summary,
+                                                     source: ICalendarReader.source, sourceID: meeting.sourceID + "|" + email.lowercased()),
+                            keys: [.email(email)],
+                            newPerson: Person(name: name ?? email, contactPoints: [ContactPoint(kind: .email, value: email)]),
+                            file: file, line: meeting.line))
+                    }
+                }
+            }
+            try options.run(people: [], interactions: interactions, problems: problems, notes: notes, createPeople: createPeople, store: store)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+/// How an imported record names the person it belongs to. The first key that matches someone wins.
+public enum PersonKey: Hashable, Sendable {
+    case id(Person.ID)
+    /// An email address (compared without case).
+    case email(String)
+    /// A profile URL (LinkedIn or other), compared without case and trailing slash.
+    case url(String)
+    /// An exact name (compared without case).
+    case name(String)
+}
+
+/// A person read from a file, to add or to merge into the person they match.
+public struct PersonRecord: Sendable {
+    /// The person; `id` is the id to keep when it is free (CSV round trips), or nil.
+    public var person: Person
+    public var file: String
+    public var line: Int
+
+    public init(person: Person, file: String, line: Int) {
+        self.person = person
+        self.file = file
+        self.line = line
+    }
+}
+
+/// An interaction read from a file, with the keys of its person.
+public struct InteractionRecord: Sendable {
+    /// The interaction; its `personID` is set on import. Its `id` is kept when free (CSV round trips).
+    public var interaction: Interaction
+    public var keys: [PersonKey]
+    /// Who to create when no key matches and the import may create people.
+    public var newPerson: Person?
+    public var file: String
+    public var line: Int
+
+    public init(interaction: Interaction, keys: [PersonKey], newPerson: Person? = nil, file: String, line: Int) {
+        self.interaction = interaction
+        self.keys = keys
+        self.newPerson = newPerson
+        self.file = file
+        self.line = line
+    }
+}
+
+/// What an import did (or, for a dry run, would do).
+public struct ImportSummary: Sendable, Equatable {
+    public var peopleAdded = 0
+    public var peopleUpdated = 0
+    public var peopleUnchanged = 0
+    public var interactionsAdded = 0
+    /// Interactions already in the store (same source and source id, or same id): re-imports change nothing.
+    public var interactionsExisting = 0
+    /// Interactions whose person matched no one, with where they came from.
+    public var unmatched: [(file: String, line: Int, reason: String)] = []
+
+    public init() {}
+
+    public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
+        a.peopleAdded == b.peopleAdded && a.peopleUpdated == b.peopleUpdated && a.peopleUnchanged == b.peopleUnchanged
+            && a.interactionsAdded == b.interactionsAdded && a.interactionsExisting == b.interactionsExisting
+            && a.unmatched.map { "\($0.file):\($0.line):\($0.reason)" } == b.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
+    }
+}

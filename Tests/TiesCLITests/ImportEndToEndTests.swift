@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+@Suite("ties import, end to end")
+struct ImportEndToEndTests {
+    let dir = TemporaryDirectory()
+    var db: String { dir.file("ties.sqlite").path }
+
+    func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil)!.path
+    }
+
+    func ties(_ arguments: [String]) throws -> RunResult { try TiesBinary.run(arguments + ["--db", db]) }
+
+    func start() throws {
+        #expect(try ties(["init"]).status == 0)
+        #expect(try ties(["me", "set", "name", "Jordan Ellis"]).status == 0)
+        #expect(try ties(["me", "set", "email", "jordan.ellis@newmail.example", "--since", "2026-01-01"]).status == 0)
+    }
+
+    func snapshot() -> Data? { contents(of: URL(fileURLWithPath: db)) }
+
+    @Test("LinkedIn, vCard and calendar files come in; importing them again changes nothing")
+    func importsAndIsIdempotent() throws {
+        try start()
+        let steps = [
+            ["import", "linkedin", fixture("Connections.csv"), fixture("messages.csv")],
+            ["import", "vcard", fixture("contacts.vcf")],
+            ["import", "ics", fixture("calendar.ics"), "--create-people", "--as-of", "2026-06-30"],
+        ]
+        for step in steps {
+            let result = try ties(step)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let people = try ties(["export", "people"]).stdout
+        let interactions = try ties(["export", "interactions"]).stdout
+        // Dana and Sam from LinkedIn (Sam merged with the card that has his email), Ana from the cards,
+        // Lee from the calendar under the name the attendee line gives; no room.
+        #expect(people.contains("Dana Reyes,,,\"Hale & Partners, Inc.\",Partner"))
+        #expect(people.contains("Sam Okafor,,,Mercy Health,\"Director, Operations\",,,sam@mercy.example,'+1 312 555 0142"))
+        #expect(people.contains("Lee Park") && !people.contains("Room 4"))
+        #expect(interactions.contains("connected,mutual,yes,1,,linkedin-connections,https://www.linkedin.com/in/dana-reyes-0a1b2c"))
+        #expect(interactions.contains(",message,in,yes,1,,linkedin-messages,") && interactions.contains(",message,out,"))
+        #expect(interactions.components(separatedBy: "Weekly sync").count - 1 == 3)  // a weekly series, COUNT=3
+        for step in steps {
+            let again = try ties(step)
+            #expect(again.status == 0)
+            #expect(again.stdout.contains("0 added"), "\(again.stdout)")
+        }
+        #expect(try ties(["export", "people"]).stdout == people)
+        #expect(try ties(["export", "interactions"]).stdout == interactions)
+    }
+
+    @Test("export, import into a new store, export again: the same files")
+    func roundTrip() throws {
+        #expect(try ties(["demo", "--people", "40", "--years", "1", "--as-of", "2026-06-30"]).status == 0)
+        let people = dir.file("people.csv"), interactions = dir.file("interactions.csv")
+        #expect(try ties(["export", "people", "--out", people.path]).status == 0)
+        #expect(try ties(["export", "interactions", "--out", interactions.path]).status == 0)
+        let other = dir.file("other.sqlite").path
+        #expect(try TiesBinary.run(["init", "--db", other]).status == 0)
+        let imported = try TiesBinary.run(["import", "csv", people.path, interactions.path, "--db", other])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(try TiesBinary.run(["export", "people", "--db", other]).stdout == String(decoding: contents(of: people)!, as: UTF8.self))
+        #expect(try TiesBinary.run(["export", "interactions", "--db", other]).stdout == String(decoding: contents(of: interactions)!, as: UTF8.self))
+    }
+
+    @Test("a dry run reports what would change and writes nothing")
+    func dryRun() throws {
+        try start()
+        let before = snapshot()
+        let result = try ties(["import", "linkedin", fixture("Connections.csv"), "--dry-run"])
+        #expect(result.status == 0 && result.stdout.contains("Dry run") && result.stdout.contains("2 added"))
+        #expect(snapshot() == before)
+    }
+
+    @Test("malformed records stop the import with file, line and field, and write nothing; --skip-invalid imports the rest")
+    func malformed() throws {
+        try start()
+        let file = dir.file("people.csv")
+        try "name,closeness,roles\r\nGood Person,3,mentor\r\nBad Closeness,9,\r\nBad Role,,wizard\r\n".write(to: file, atomically: true, encoding: .utf8)
+        let before = snapshot()
+        let refused = try ties(["import", "csv", file.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("people.csv, line 3, field \"closeness\": found \"9\""))
+        #expect(refused.stderr.contains("people.csv, line 4, field \"roles\": found \"wizard\""))
+        #expect(snapshot() == before)
+        let skipped = try ties(["import", "csv", file.path, "--skip-invalid"])
+        #expect(skipped.status == 0 && skipped.stdout.contains("1 added") && skipped.stdout.contains("2 records skipped"))
+        #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("Good Person,mentor"))
+    }
+
+    @Test("unreadable input: a missing file is 66, an unterminated quote 65 with its line, an unknown header 65")
+    func unreadable() throws {
+        try start()
+        #expect(try ties(["import", "vcard", dir.file("absent.vcf").path]).status == 66)
+        let quote = dir.file("quote.csv")
+        try "name,title\r\nAna,\"Director\r\n".write(to: quote, atomically: true, encoding: .utf8)
+        let unterminated = try ties(["import", "csv", quote.path])
+        #expect(unterminated.status == 65 && unterminated.stderr.contains("quote.csv") && unterminated.stderr.contains("2"))
+        let other = dir.file("other.csv")
+        try "a,b\r\n1,2\r\n".write(to: other, atomically: true, encoding: .utf8)
+        let unknown = try ties(["import", "csv", other.path])
+        #expect(unknown.status == 65 && unknown.stderr.contains("--kind"))
+    }
+
+    @Test("calendar attendees who match nobody are added only with --create-people")
+    func createPeople() throws {
+        try start()
+        let without = try ties(["import", "ics", fixture("calendar.ics"), "--as-of", "2026-06-30"])
+        #expect(without.status == 0 && without.stdout.contains("left out, their person unknown"))
+        #expect(!(try ties(["person", "list"]).stdout.contains("Lee Park")))
+    }
+}
