@@ -23,17 +23,20 @@ public enum TiesCSVImport {
 
     /// The text of a field as exported, without the formula-injection guard.
     static func unguarded(_ text: String) -> String {
-        guard text.hasPrefix("'"), let next = text.unicodeScalars.dropFirst().first,
+        guard text.utf8.first == 39, let next = text.unicodeScalars.dropFirst().first,
               ["=", "+", "-", "@", "\t", "\r"].contains(next) else { return text }
         return String(text.dropFirst())
     }
 
-    /// A row's fields by lower-cased column name.
+    /// A row's fields, looked up by lower-cased column name through the header's index.
     struct Row {
         var line: Int
-        var values: [String: String]
+        var fields: [String]
+        var columns: [String: Int]
         func text(_ column: String) -> String? {
-            guard let raw = values[column] else { return nil }
+            guard let i = columns[column], i < fields.count else { return nil }
+            let raw = fields[i]
+            if raw.isEmpty { return nil }
             let value = unguarded(raw)
             return value.isEmpty ? nil : value
         }
@@ -43,12 +46,12 @@ public enum TiesCSVImport {
     }
 
     static func rows(_ table: CSVTable) -> [Row] {
-        let columns = table.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        return table.rows.map { record in
-            var values: [String: String] = [:]
-            for (i, field) in record.fields.enumerated() where i < columns.count { values[columns[i]] = field }
-            return Row(line: record.line, values: values)
+        var columns: [String: Int] = [:]
+        for (i, name) in table.header.enumerated() {
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            if columns[key] == nil { columns[key] = i }
         }
+        return table.rows.map { Row(line: $0.line, fields: $0.fields, columns: columns) }
     }
 
     static func parseBool(_ text: String?) -> Bool? {

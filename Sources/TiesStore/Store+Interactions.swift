@@ -20,13 +20,16 @@ extension Store {
     }
 
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
-        try db.execute(
-            sql: """
-                INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [i.id, i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
-                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID])
+        // A cached statement: imports insert a million rows, and compiling the SQL each time cost more
+        // than the insert itself.
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try statement.execute(arguments: [
+            i.id, i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+            i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
+        ])
         return db.lastInsertedRowID
     }
 
