@@ -15,10 +15,7 @@ extension Store {
     public func scoringInputs(
         asOf day: Day, context: ScoringContext, role: Role? = nil
     ) throws(StoreError) -> (people: [Person], states: [Person.ID: RelationshipState]) {
-        let needsRebuild = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'") != context.fingerprint
-        }
-        if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
+        try ensureCurrentStates(context)
         return try read { db in
             let statement = try db.makeStatement(sql: """
                 SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,

@@ -63,10 +63,7 @@ extension Store {
     /// differs from the one the stored states were built with, every state is rebuilt and stored first.
     /// - Complexity: O(people) when the states are current; O(interactions) after a change of context.
     public func states(asOf day: Day, context: ScoringContext) throws(StoreError) -> [Person.ID: RelationshipState] {
-        let needsRebuild = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'") != context.fingerprint
-        }
-        if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
+        try ensureCurrentStates(context)
         return try read { db in
             var states: [Person.ID: RelationshipState] = [:]
             var stale: [Person.ID] = []
@@ -84,6 +81,15 @@ extension Store {
             }
             return states
         }
+    }
+
+    /// Rebuilds the stored states, in a write transaction, when they were built for another context; a
+    /// read-only check first, so the common case writes nothing.
+    func ensureCurrentStates(_ context: ScoringContext) throws(StoreError) {
+        let needsRebuild = try read { db in
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'") != context.fingerprint
+        }
+        if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
     }
 
     /// Rebuilds every stored state when the context changed since they were built.

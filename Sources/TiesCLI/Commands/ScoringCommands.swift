@@ -85,11 +85,12 @@ struct NextCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
-        let facts = try network.store.facts(asOf: network.asOf, timeZone: .current)
-        let rows = WhoNext.rank(network.analysis, facts: facts, configuration: network.context.configuration, limit: limit)
+        // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
+        let loader = try ReportLoader(store: store.open())
+        let (analysis, facts) = try loader.analyse(asOf.day)
+        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration, limit: limit)
         if format.format == .table {
-            write(NextReport.render(rows, asOf: network.asOf))
+            write(NextReport.render(rows, asOf: asOf.day))
         } else {
             format.emit(NextReport.table(rows))
         }
