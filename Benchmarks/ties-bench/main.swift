@@ -2,6 +2,7 @@
 // Each figure is the best of several runs on one core, after one warm-up run.
 import Foundation
 import TiesCore
+import TiesInterchange
 
 func seconds(_ body: () -> Void) -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
@@ -15,8 +16,27 @@ func best(of runs: Int, _ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments.dropFirst()
-let peopleCounts = arguments.isEmpty ? [20_000, 100_000] : arguments.compactMap(Int.init)
 let utc = TimeZone(identifier: "UTC")!
+
+// `ties-bench csv FILE` and `ties-bench ics FILE` time the parsers on a file (best of 3, reading included).
+if arguments.first == "csv" || arguments.first == "ics", let path = arguments.dropFirst().first {
+    let url = URL(fileURLWithPath: path)
+    var count = 0
+    let time = best(of: 3) {
+        let bytes = [UInt8](try! Data(contentsOf: url))
+        if arguments.first == "csv" {
+            count = 0
+            try! CSVReader.forEachRecord(in: bytes) { _ in count += 1; return true }
+        } else {
+            let options = CalendarImportOptions(myEmails: ["me@example.org"], timeZone: utc, asOf: Date(timeIntervalSince1970: 1_800_000_000))
+            count = try! ICalendarReader.read(bytes, options: options).records.count
+        }
+    }
+    print(String(format: "%@: %d records in %.3f s", arguments.first!, count, time))
+    exit(0)
+}
+
+let peopleCounts = arguments.isEmpty ? [20_000, 100_000] : arguments.compactMap(Int.init)
 let configuration = ScoringConfiguration()
 
 for people in peopleCounts {
