@@ -30,8 +30,8 @@ extension Store {
     }
 
     /// Replaces a person's record (name, roles, organisation, title, closeness, tags, contact points, archived).
-    /// Their relationship state is rebuilt, since the half-life depends on their roles.
-    public func updatePerson(_ person: Person) throws(StoreError) {
+    /// Their relationship state is rebuilt in the same transaction, since the half-life depends on their roles.
+    public func updatePerson(_ person: Person, context: ScoringContext) throws(StoreError) {
         guard let id = person.id else { throw .unknownPerson(person.name) }
         try write { db in
             if try Bool.fetchOne(
@@ -47,7 +47,8 @@ extension Store {
                 arguments: [person.name, organisationID, person.title, person.recruiterKind?.rawValue,
                             person.closeness, person.archived, id])
             try Self.replaceDetails(of: person, db)
-            try db.execute(sql: "DELETE FROM relationship_state WHERE person_id = ?", arguments: [id])
+            try Self.ensureFreshStates(context, db)
+            try Self.rebuildState(id, context: context, db)
         }
     }
 

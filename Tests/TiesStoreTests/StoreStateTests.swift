@@ -101,3 +101,25 @@ struct StoreStateTests {
         #expect(try store.configuration().coldSurvival == 0.02)
     }
 }
+
+@Suite("Store: editing a person keeps their history")
+struct StoreEditStateTests {
+    /// Regression: editing a person used to delete their stored state, so they scored zero and their next
+    /// contact restarted their history.
+    @Test("after an edit the state is rebuilt with the new roles' half-life, and the next contact adds to it")
+    func editKeepsState() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        var dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now)
+        for day in ["2026-01-05", "2026-02-05", "2026-03-05"] {
+            try store.log(Interaction(personID: dana.id!, occurredAt: Fixtures.noon(day), kind: .meeting), context: Fixtures.context)
+        }
+        dana.roles = [.mentor]
+        try store.updatePerson(dana, context: Fixtures.context)
+        let state = try #require(try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+        #expect(state.episodes == 3 && state.strengthHalfLife == 180)
+        try store.log(Interaction(personID: dana.id!, occurredAt: Fixtures.noon("2026-03-20"), kind: .call), context: Fixtures.context)
+        let after = try #require(try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+        #expect(after.episodes == 4 && after.firstDay == Fixtures.day("2026-01-05"))
+    }
+}

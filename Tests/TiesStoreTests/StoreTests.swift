@@ -189,9 +189,9 @@ struct StorePeopleTests {
         dana.tags = ["b"]
         dana.organisation = "Mercy"
         dana.contactPoints = [ContactPoint(kind: .email, value: "d@m.example")]
-        try store.updatePerson(dana)
+        try store.updatePerson(dana, context: Fixtures.context)
         #expect(try store.person("Dana") == dana)
         dana.name = "sam"
-        #expect(throws: StoreError.duplicateName("sam")) { try store.updatePerson(dana) }
+        #expect(throws: StoreError.duplicateName("sam")) { try store.updatePerson(dana, context: Fixtures.context) }
     }
 }
