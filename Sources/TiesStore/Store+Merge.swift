@@ -30,7 +30,8 @@ public struct MergeSummary: Sendable, Equatable {
     public var disclosures: Int
     /// Contact points moved to the kept person.
     public var contactPointsMoved: Int
-    /// Contact points the kept person already had (same kind and value); the later verification date is kept.
+    /// Contact points the kept person already had (the same email in any case, the same phone in any format,
+    /// else the same value); the kept person's spelling stays, with the later verification date.
     public var contactPointsShared: Int
     /// Ties moved to the kept person.
     public var tiesMoved: Int
@@ -53,11 +54,11 @@ extension Store {
     /// Merges the person `drop` into the person `keep`, in one transaction, and records how to undo it.
     ///
     /// Everything of `drop`'s moves to `keep`: interactions, commitments and disclosures (re-pointed, ids
-    /// kept); contact points (a value `keep` already has is not repeated, and the later of the two
-    /// verification dates is kept); roles and tags (union); ties (re-pointed to `keep`; a tie to someone
-    /// `keep` is tied to already is combined into `keep`'s with the larger weight and `keep`'s kind; a tie
-    /// between the two is removed). `keep`'s empty organisation, title, closeness and recruiter kind are
-    /// filled from `drop`'s; `keep`'s name, archived flag and creation date stay. Then `drop` is deleted
+    /// kept); contact points (one `keep` already has — the same email in any case, the same phone number in
+    /// any format — is not repeated: `keep`'s spelling stays, with the later of the two verification dates);
+    /// roles and tags (union); ties (re-pointed to `keep`; a tie to someone `keep` is tied to already is
+    /// combined into `keep`'s with the larger weight and `keep`'s kind; a tie between the two is removed).
+    /// `keep`'s empty organisation, title, closeness and recruiter kind are filled from `drop`'s; `keep`'s name, archived flag and creation date stay. Then `drop` is deleted
     /// (with their stored score snapshots and relationship state), and `keep`'s relationship state is
     /// rebuilt from the combined history.
     ///
@@ -73,7 +74,9 @@ extension Store {
     ///   know refers to `drop` (merging would delete its rows); ``StoreError/unknownPerson(_:)``.
     /// - Complexity: O(rows of `drop` + history of `keep`).
     @discardableResult
-    public func merge(keep: Person.ID, drop: Person.ID, context: ScoringContext, at now: Date) throws(StoreError) -> MergeSummary {
+    public func merge(keep: Person.ID, drop: Person.ID, context: ScoringContext, at now: Date) throws(StoreError)
+        -> MergeSummary
+    {
         guard keep != drop else {
             throw .conflict("a person cannot be merged into themselves (#\(keep)); name two different people")
         }
@@ -85,55 +88,75 @@ extension Store {
                 throw StoreError.unknownPerson("#\(drop)")
             }
             try Self.refuseUnknownReferences(to: drop, name: dropped.text("name"), db)
-            try Self.ensureFreshStates(context, db)
+            try Self.refreshStatesIfStale(context, db)
             var snapshot = MergeSnapshot(kept: kept, dropped: dropped)
-            snapshot.keptStateBefore = try MergeRows.row(db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
-            snapshot.droppedState = try MergeRows.row(db, "SELECT * FROM relationship_state WHERE person_id = ?", [drop])
-            snapshot.scoreSnapshots = try MergeRows.rows(db, "SELECT * FROM score_snapshot WHERE person_id = ? ORDER BY day", [drop])
+            snapshot.keptStateBefore = try MergeRows.row(
+                db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
+            snapshot.droppedState = try MergeRows.row(
+                db, "SELECT * FROM relationship_state WHERE person_id = ?", [drop])
+            snapshot.scoreSnapshots = try MergeRows.rows(
+                db, "SELECT * FROM score_snapshot WHERE person_id = ? ORDER BY day", [drop])
 
             // Roles and tags: a union. Rows `keep` lacks are re-pointed; the rest go with `drop`.
-            snapshot.roles = try MergeRows.rows(db, "SELECT * FROM person_role WHERE person_id = ? ORDER BY role", [drop])
-            snapshot.rolesAdded = try String.fetchAll(db, sql: """
-                SELECT role FROM person_role WHERE person_id = ?1
-                AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2) ORDER BY role
-                """, arguments: [drop, keep])
-            try db.execute(sql: """
-                UPDATE person_role SET person_id = ?2 WHERE person_id = ?1
-                AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2)
-                """, arguments: [drop, keep])
+            snapshot.roles = try MergeRows.rows(
+                db, "SELECT * FROM person_role WHERE person_id = ? ORDER BY role", [drop])
+            snapshot.rolesAdded = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT role FROM person_role WHERE person_id = ?1
+                    AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2) ORDER BY role
+                    """, arguments: [drop, keep])
+            try db.execute(
+                sql: """
+                    UPDATE person_role SET person_id = ?2 WHERE person_id = ?1
+                    AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2)
+                    """, arguments: [drop, keep])
             snapshot.tags = try MergeRows.rows(db, "SELECT * FROM person_tag WHERE person_id = ? ORDER BY tag", [drop])
-            snapshot.tagsAdded = try String.fetchAll(db, sql: """
-                SELECT tag FROM person_tag WHERE person_id = ?1
-                AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2) ORDER BY tag
-                """, arguments: [drop, keep])
-            try db.execute(sql: """
-                UPDATE person_tag SET person_id = ?2 WHERE person_id = ?1
-                AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2)
-                """, arguments: [drop, keep])
+            snapshot.tagsAdded = try String.fetchAll(
+                db,
+                sql: """
+                    SELECT tag FROM person_tag WHERE person_id = ?1
+                    AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2) ORDER BY tag
+                    """, arguments: [drop, keep])
+            try db.execute(
+                sql: """
+                    UPDATE person_tag SET person_id = ?2 WHERE person_id = ?1
+                    AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2)
+                    """, arguments: [drop, keep])
 
-            // Contact points: a union by kind and value.
+            // Contact points: a union, comparing emails and phones as duplicate detection does.
+            var keptPoints = try MergeRows.rows(
+                db, "SELECT * FROM contact_point WHERE person_id = ? ORDER BY id", [keep])
             for point in try MergeRows.rows(db, "SELECT * FROM contact_point WHERE person_id = ? ORDER BY id", [drop]) {
                 var move = ContactPointMove(row: point)
-                if let shared = try MergeRows.row(
-                    db, "SELECT * FROM contact_point WHERE person_id = ? AND kind = ? AND value = ?",
-                    [keep, point.text("kind"), point.text("value")]) {
-                    let before = shared["verified_at"] ?? .null
+                let key = MergeRows.matchKey(point)
+                if let i = keptPoints.firstIndex(where: {
+                    $0.text("kind") == point.text("kind") && MergeRows.matchKey($0) == key
+                }) {
+                    let before = keptPoints[i]["verified_at"] ?? .null
                     let later = MergeRows.later(before, point["verified_at"] ?? .null)
                     if later != before {
-                        try db.execute(sql: "UPDATE contact_point SET verified_at = ? WHERE id = ?",
-                                       arguments: [later.databaseValue, shared.integer("id")])
+                        try db.execute(
+                            sql: "UPDATE contact_point SET verified_at = ? WHERE id = ?",
+                            arguments: [later.databaseValue, keptPoints[i].integer("id")])
+                        keptPoints[i]["verified_at"] = later
                     }
+                    move.sharedValue = keptPoints[i].text("value")
                     move.sharedVerifiedBefore = before
                     move.sharedVerifiedAfter = later
                 } else {
-                    try db.execute(sql: "UPDATE contact_point SET person_id = ? WHERE id = ?", arguments: [keep, point.integer("id")])
+                    try db.execute(
+                        sql: "UPDATE contact_point SET person_id = ? WHERE id = ?",
+                        arguments: [keep, point.integer("id")])
+                    keptPoints.append(point)
                 }
                 snapshot.contactPoints.append(move)
             }
 
             // Interactions, commitments and disclosures: re-pointed, ids kept.
             for table in MergeRows.movedTables {
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE person_id = ? ORDER BY id", arguments: [drop])
+                let ids = try Int64.fetchAll(
+                    db, sql: "SELECT id FROM \(table) WHERE person_id = ? ORDER BY id", arguments: [drop])
                 try db.execute(sql: "UPDATE \(table) SET person_id = ? WHERE person_id = ?", arguments: [keep, drop])
                 snapshot.moved[table] = ids
             }
@@ -146,15 +169,19 @@ extension Store {
                 var move = TieMove(row: tie, other: other, outcome: .removed)
                 if other != keep {
                     let pair: [Int64] = [min(keep, other), max(keep, other)]
-                    if let existing = try MergeRows.row(db, "SELECT * FROM tie WHERE person_a = ? AND person_b = ?", pair) {
+                    if let existing = try MergeRows.row(
+                        db, "SELECT * FROM tie WHERE person_a = ? AND person_b = ?", pair)
+                    {
                         let weight = max(existing.real("weight"), tie.real("weight"))
                         if weight != existing.real("weight") {
-                            try db.execute(sql: "UPDATE tie SET weight = ? WHERE person_a = ? AND person_b = ?",
-                                           arguments: [weight, pair[0], pair[1]])
+                            try db.execute(
+                                sql: "UPDATE tie SET weight = ? WHERE person_a = ? AND person_b = ?",
+                                arguments: [weight, pair[0], pair[1]])
                         }
                         move.outcome = .combined
                         move.keptBefore = existing
-                        move.keptAfter = try MergeRows.row(db, "SELECT * FROM tie WHERE person_a = ? AND person_b = ?", pair)
+                        move.keptAfter = try MergeRows.row(
+                            db, "SELECT * FROM tie WHERE person_a = ? AND person_b = ?", pair)
                     } else {
                         var moved = tie
                         moved["person_a"] = .integer(pair[0])
@@ -168,19 +195,24 @@ extension Store {
             }
 
             // The kept person's empty fields.
-            let isRecruiter = try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM person_role WHERE person_id = ? AND role = 'recruiter'", arguments: [keep]) ?? false
+            let isRecruiter =
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM person_role WHERE person_id = ? AND role = 'recruiter'", arguments: [keep])
+                ?? false
             for column in MergeRows.fillableColumns where column != "recruiter_kind" || isRecruiter {
                 let value = dropped[column] ?? .null
                 guard (kept[column] ?? .null) == .null, value != .null else { continue }
-                try db.execute(sql: "UPDATE person SET \(column) = ? WHERE id = ?", arguments: [value.databaseValue, keep])
+                try db.execute(
+                    sql: "UPDATE person SET \(column) = ? WHERE id = ?", arguments: [value.databaseValue, keep])
                 snapshot.keptChanges[column] = value
             }
 
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [drop])
             try Self.rebuildState(keep, context: context, db)
-            snapshot.stateFingerprint = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
-            snapshot.keptStateAfter = try MergeRows.row(db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
+            snapshot.stateFingerprint = try String.fetchOne(
+                db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+            snapshot.keptStateAfter = try MergeRows.row(
+                db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
 
             let mergedAt = Int64(now.timeIntervalSince1970.rounded(.down))
             try db.execute(
@@ -222,13 +254,16 @@ extension Store {
         try write { db in
             let entry: Row?
             if let id {
-                entry = try Row.fetchOne(db, sql: "SELECT id, merged_at, snapshot FROM merge_log WHERE id = ?", arguments: [id])
+                entry = try Row.fetchOne(
+                    db, sql: "SELECT id, merged_at, snapshot FROM merge_log WHERE id = ?", arguments: [id])
             } else {
-                entry = try Row.fetchOne(db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id DESC LIMIT 1")
+                entry = try Row.fetchOne(
+                    db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id DESC LIMIT 1")
             }
             guard let entry else {
-                throw StoreError.conflict(id.map { "no merge #\($0); `ties person unmerge --list` lists the merges" }
-                    ?? "there is no merge to undo; `ties person unmerge --list` lists the merges")
+                throw StoreError.conflict(
+                    id.map { "no merge #\($0); `ties person unmerge --list` lists the merges" }
+                        ?? "there is no merge to undo; `ties person unmerge --list` lists the merges")
             }
             let mergeID: Int64 = entry[0]
             let snapshot = try MergeSnapshot.decode(entry[2], id: mergeID)
@@ -238,7 +273,8 @@ extension Store {
                 let shown = plan.problems.prefix(4).joined(separator: "; ")
                 let more = plan.problems.count > 4 ? "; and \(plan.problems.count - 4) more" : ""
                 let hint = try Self.laterMergesHint(after: mergeID, snapshot, db)
-                throw StoreError.conflict("cannot undo merge #\(mergeID) exactly, nothing changed: \(shown)\(more)\(hint)")
+                throw StoreError.conflict(
+                    "cannot undo merge #\(mergeID) exactly, nothing changed: \(shown)\(more)\(hint)")
             }
             try Self.apply(plan, snapshot, context: context, db)
             try db.execute(sql: "DELETE FROM merge_log WHERE id = ?", arguments: [mergeID])
@@ -256,12 +292,16 @@ extension Store {
         for table in tables where !MergeRows.knownReferences.contains(table) {
             for foreignKey in try db.foreignKeys(on: table) where foreignKey.destinationTable.lowercased() == "person" {
                 for column in foreignKey.originColumns {
-                    let count = try Int.fetchOne(
-                        db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?",
-                        arguments: [id]) ?? 0
+                    let count =
+                        try Int.fetchOne(
+                            db,
+                            sql:
+                                "SELECT count(*) FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?",
+                            arguments: [id]) ?? 0
                     if count > 0 {
                         throw StoreError.conflict(
-                            "\(name) (#\(id)) has \(count) row(s) in table '\(table)', which this version of merge does not know how to move; nothing changed")
+                            "\(name) (#\(id)) has \(count) row(s) in table '\(table)', which this version of merge does not know how to move; nothing changed"
+                        )
                     }
                 }
             }
@@ -279,8 +319,10 @@ extension Store {
 
     static func planUnmerge(_ snapshot: MergeSnapshot, id mergeID: Int64, _ db: Database) throws -> UnmergePlan {
         var plan = UnmergePlan()
-        let keep = snapshot.kept.integer("id"), drop = snapshot.dropped.integer("id")
-        let keptName = snapshot.kept.text("name"), droppedName = snapshot.dropped.text("name")
+        let keep = snapshot.kept.integer("id")
+        let drop = snapshot.dropped.integer("id")
+        let keptName = snapshot.kept.text("name")
+        let droppedName = snapshot.dropped.text("name")
         guard let current = try MergeRows.row(db, "SELECT * FROM person WHERE id = ?", [keep]) else {
             plan.problems.append("\(keptName) (#\(keep)) no longer exists")
             return plan
@@ -289,33 +331,45 @@ extension Store {
         if let taken = try Row.fetchOne(db, sql: "SELECT id, name FROM person WHERE id = ?", arguments: [drop]) {
             plan.problems.append("id #\(drop) is now used by \(taken[1] as String)")
         }
-        if let taken = try Row.fetchOne(db, sql: "SELECT id, name FROM person WHERE name = ? COLLATE NOCASE", arguments: [droppedName]) {
-            plan.problems.append("the name '\(droppedName)' is now used by \(taken[1] as String) (#\(taken[0] as Int64))")
+        if let taken = try Row.fetchOne(
+            db, sql: "SELECT id, name FROM person WHERE name = ? COLLATE NOCASE", arguments: [droppedName])
+        {
+            plan.problems.append(
+                "the name '\(droppedName)' is now used by \(taken[1] as String) (#\(taken[0] as Int64))")
         }
         if case .integer(let organisation)? = snapshot.dropped["organisation_id"],
-           try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [organisation]) == nil {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM organisation WHERE id = ?", arguments: [organisation]) == nil
+        {
             plan.problems.append("\(droppedName)'s organisation (#\(organisation)) no longer exists")
         }
-        for (column, value) in snapshot.keptChanges.sorted(by: { $0.key < $1.key }) where (current[column] ?? .null) != value {
+        for (column, value) in snapshot.keptChanges.sorted(by: { $0.key < $1.key })
+        where (current[column] ?? .null) != value {
             let now = try MergeRows.describe(column, current[column] ?? .null, db)
             let set = try MergeRows.describe(column, value, db)
-            plan.problems.append("\(name)'s \(MergeRows.label(column)) was changed since the merge (now \(now), the merge set \(set))")
+            plan.problems.append(
+                "\(name)'s \(MergeRows.label(column)) was changed since the merge (now \(now), the merge set \(set))")
         }
         for table in MergeRows.movedTables {
-            let held = Set(try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE person_id = ?", arguments: [keep]))
+            let held = Set(
+                try Int64.fetchAll(db, sql: "SELECT id FROM \(table) WHERE person_id = ?", arguments: [keep]))
             let gone = (snapshot.moved[table] ?? []).filter { !held.contains($0) }
             if !gone.isEmpty {
                 let ids = gone.prefix(5).map { "#\($0)" }.joined(separator: ", ") + (gone.count > 5 ? ", ..." : "")
-                plan.problems.append("\(MergeRows.noun(table, gone.count)) \(ids) moved to \(name) \(gone.count == 1 ? "is" : "are") gone or no longer \(name)'s")
+                plan.problems.append(
+                    "\(MergeRows.noun(table, gone.count)) \(ids) moved to \(name) \(gone.count == 1 ? "is" : "are") gone or no longer \(name)'s"
+                )
             }
         }
         var recordedIDs: [Int64] = []
         for move in snapshot.contactPoints {
             recordedIDs.append(move.row.integer("id"))
-            guard move.sharedVerifiedAfter == nil else { continue }
-            let kind = move.row.text("kind"), value = move.row.text("value")
+            guard move.sharedValue == nil else { continue }
+            let kind = move.row.text("kind")
+            let value = move.row.text("value")
             if let held = try Int64.fetchOne(
-                db, sql: "SELECT id FROM contact_point WHERE person_id = ? AND kind = ? AND value = ?", arguments: [keep, kind, value]) {
+                db, sql: "SELECT id FROM contact_point WHERE person_id = ? AND kind = ? AND value = ?",
+                arguments: [keep, kind, value])
+            {
                 plan.contactPointsToMoveBack.append(held)
             } else {
                 plan.problems.append("\(name) no longer has the \(kind) \(value) that came from \(droppedName)")
@@ -323,15 +377,19 @@ extension Store {
         }
         let moving = Set(plan.contactPointsToMoveBack)
         for recorded in recordedIDs {
-            if let holder = try Int64.fetchOne(db, sql: "SELECT person_id FROM contact_point WHERE id = ?", arguments: [recorded]),
-               !moving.contains(recorded) {
+            if let holder = try Int64.fetchOne(
+                db, sql: "SELECT person_id FROM contact_point WHERE id = ?", arguments: [recorded]),
+                !moving.contains(recorded)
+            {
                 plan.problems.append("contact point #\(recorded) is now used by another record (of person #\(holder))")
             }
         }
         for move in snapshot.ties where move.outcome != .removed {
             let pair = [min(keep, move.other), max(keep, move.other)]
             let tie = try MergeRows.row(db, "SELECT * FROM tie WHERE person_a = ? AND person_b = ?", pair)
-            let otherName = try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [move.other]) ?? "#\(move.other)"
+            let otherName =
+                try String.fetchOne(db, sql: "SELECT name FROM person WHERE id = ?", arguments: [move.other])
+                ?? "#\(move.other)"
             if tie == nil {
                 plan.problems.append("\(name) and \(otherName) are no longer tied")
             } else if tie != move.keptAfter {
@@ -346,11 +404,15 @@ extension Store {
 
     /// Writes an unmerge whose plan has no problems.
     static func apply(_ plan: UnmergePlan, _ snapshot: MergeSnapshot, context: ScoringContext, _ db: Database) throws {
-        let keep = snapshot.kept.integer("id"), drop = snapshot.dropped.integer("id")
+        let keep = snapshot.kept.integer("id")
+        let drop = snapshot.dropped.integer("id")
         try MergeRows.insert(snapshot.dropped, into: "person", db)
-        for (table, column, added) in [("person_role", "role", snapshot.rolesAdded), ("person_tag", "tag", snapshot.tagsAdded)] {
+        for (table, column, added) in [
+            ("person_role", "role", snapshot.rolesAdded), ("person_tag", "tag", snapshot.tagsAdded),
+        ] {
             for value in added {
-                try db.execute(sql: "DELETE FROM \(table) WHERE person_id = ? AND \(column) = ?", arguments: [keep, value])
+                try db.execute(
+                    sql: "DELETE FROM \(table) WHERE person_id = ? AND \(column) = ?", arguments: [keep, value])
             }
         }
         for row in snapshot.roles { try MergeRows.insert(row, into: "person_role", db) }
@@ -360,7 +422,8 @@ extension Store {
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = ids[start..<min(ids.count, start + 500)]
                 try db.execute(
-                    sql: "UPDATE \(table) SET person_id = ? WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
+                    sql:
+                        "UPDATE \(table) SET person_id = ? WHERE id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
                     arguments: StatementArguments([drop] + Array(chunk)))
             }
         }
@@ -370,19 +433,26 @@ extension Store {
         }
         for move in snapshot.contactPoints {
             try MergeRows.insert(move.row, into: "contact_point", db)
-            if let before = move.sharedVerifiedBefore, let after = move.sharedVerifiedAfter, before != after {
+            if let value = move.sharedValue, let before = move.sharedVerifiedBefore,
+                let after = move.sharedVerifiedAfter,
+                before != after
+            {
+                // Put back the kept copy's verification date, unless it has been verified again since.
                 try db.execute(
-                    sql: "UPDATE contact_point SET verified_at = ? WHERE person_id = ? AND kind = ? AND value = ? AND verified_at IS ?",
-                    arguments: [before.databaseValue, keep, move.row.text("kind"), move.row.text("value"), after.databaseValue])
+                    sql:
+                        "UPDATE contact_point SET verified_at = ? WHERE person_id = ? AND kind = ? AND value = ? AND verified_at IS ?",
+                    arguments: [before.databaseValue, keep, move.row.text("kind"), value, after.databaseValue])
             }
         }
         for move in snapshot.ties {
             let pair = [min(keep, move.other), max(keep, move.other)]
             switch move.outcome {
             case .moved:
-                try db.execute(sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: StatementArguments(pair))
+                try db.execute(
+                    sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: StatementArguments(pair))
             case .combined:
-                try db.execute(sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: StatementArguments(pair))
+                try db.execute(
+                    sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: StatementArguments(pair))
                 if let before = move.keptBefore { try MergeRows.insert(before, into: "tie", db) }
             case .removed:
                 break
@@ -391,8 +461,9 @@ extension Store {
         }
         for row in snapshot.scoreSnapshots { try MergeRows.insert(row, into: "score_snapshot", db) }
         for column in snapshot.keptChanges.keys.sorted() {
-            try db.execute(sql: "UPDATE person SET \(column) = ? WHERE id = ?",
-                           arguments: [(snapshot.kept[column] ?? .null).databaseValue, keep])
+            try db.execute(
+                sql: "UPDATE person SET \(column) = ? WHERE id = ?",
+                arguments: [(snapshot.kept[column] ?? .null).databaseValue, keep])
         }
         if plan.restoreStatesVerbatim {
             try db.execute(sql: "DELETE FROM relationship_state WHERE person_id IN (?, ?)", arguments: [keep, drop])
@@ -400,20 +471,32 @@ extension Store {
                 try MergeRows.insert(state, into: "relationship_state", db)
             }
         } else {
-            try ensureFreshStates(context, db)
+            try refreshStatesIfStale(context, db)
             try rebuildState(keep, context: context, db)
             try rebuildState(drop, context: context, db)
         }
     }
 
+    /// Rebuilds every stored state when they were built for another context, as logging does; a store
+    /// that has never built states (no fingerprint) is left as it is, so that a merge and its undo leave
+    /// no trace in it. Either way the states read next are consistent: a missing or different fingerprint
+    /// makes ``states(asOf:context:)`` rebuild them all.
+    static func refreshStatesIfStale(_ context: ScoringContext, _ db: Database) throws {
+        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+        if let stored, stored != context.fingerprint { try ensureFreshStates(context, db) }
+    }
+
     /// A hint naming later merges that involve the same people, which explain most refusals.
     static func laterMergesHint(after id: Int64, _ snapshot: MergeSnapshot, _ db: Database) throws -> String {
         let people = Set([snapshot.kept.integer("id"), snapshot.dropped.integer("id")] + snapshot.ties.map(\.other))
-        let later = try Row.fetchAll(db, sql: "SELECT id, kept_id, dropped_id FROM merge_log WHERE id > ? ORDER BY id DESC", arguments: [id])
-            .filter { people.contains($0[1]) || people.contains($0[2]) }
-            .map { "#\($0[0] as Int64)" }
+        let later = try Row.fetchAll(
+            db, sql: "SELECT id, kept_id, dropped_id FROM merge_log WHERE id > ? ORDER BY id DESC", arguments: [id]
+        )
+        .filter { people.contains($0[1]) || people.contains($0[2]) }
+        .map { "#\($0[0] as Int64)" }
         guard !later.isEmpty else { return "" }
-        return "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first (`ties person unmerge ID`)"
+        return
+            "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first (`ties person unmerge ID`)"
     }
 }
 
@@ -454,14 +537,24 @@ enum SQLValue: Codable, Equatable, Sendable {
 
     init(from decoder: any Decoder) throws {
         if let single = try? decoder.singleValueContainer() {
-            if single.decodeNil() { self = .null; return }
-            if let n = try? single.decode(Int64.self) { self = .integer(n); return }
-            if let s = try? single.decode(String.self) { self = .text(s); return }
+            if single.decodeNil() {
+                self = .null
+                return
+            }
+            if let n = try? single.decode(Int64.self) {
+                self = .integer(n)
+                return
+            }
+            if let s = try? single.decode(String.self) {
+                self = .text(s)
+                return
+            }
         }
         let keyed = try decoder.container(keyedBy: Key.self)
         if let text = try keyed.decodeIfPresent(String.self, forKey: .real) {
             guard let x = Double(text) else {
-                throw DecodingError.dataCorruptedError(forKey: .real, in: keyed, debugDescription: "not a number: \(text)")
+                throw DecodingError.dataCorruptedError(
+                    forKey: .real, in: keyed, debugDescription: "not a number: \(text)")
             }
             self = .real(x)
         } else {
@@ -520,7 +613,10 @@ extension Dictionary where Key == String, Value == SQLValue {
 struct ContactPointMove: Codable, Equatable {
     /// The row as it was.
     var row: SQLRow
-    /// When the kept person had the same kind and value: that row's `verified_at` before the merge ...
+    /// When the kept person had the same point (the same email in any case, the same phone number in any
+    /// format, else the same value): the kept row's value, which stays ...
+    var sharedValue: String?
+    /// ... that row's `verified_at` before the merge ...
     var sharedVerifiedBefore: SQLValue?
     /// ... and after it (the later of the two). Nil when the row itself moved.
     var sharedVerifiedAfter: SQLValue?
@@ -588,21 +684,26 @@ struct MergeSnapshot: Codable, Equatable {
             throw StoreError.conflict("the record of merge #\(id) cannot be read (\(error)); nothing changed")
         }
         guard snapshot.format == 1 else {
-            throw StoreError.conflict("the record of merge #\(id) was written by a newer version of Ties (format \(snapshot.format)); upgrade ties to undo it")
+            throw StoreError.conflict(
+                "the record of merge #\(id) was written by a newer version of Ties (format \(snapshot.format)); upgrade ties to undo it"
+            )
         }
         return snapshot
     }
 
     func summary(id: Int64, mergedAt: Int64) -> MergeSummary {
-        let labels = ["organisation_id": "organisation", "title": "title", "closeness": "closeness", "recruiter_kind": "recruiter kind"]
+        let labels = [
+            "organisation_id": "organisation", "title": "title", "closeness": "closeness",
+            "recruiter_kind": "recruiter kind",
+        ]
         return MergeSummary(
             id: id, mergedAt: Date(timeIntervalSince1970: TimeInterval(mergedAt)),
             keptID: kept.integer("id"), keptName: kept.text("name"),
             droppedID: dropped.integer("id"), droppedName: dropped.text("name"),
             interactions: moved["interaction"]?.count ?? 0, commitments: moved["commitment"]?.count ?? 0,
             disclosures: moved["disclosure"]?.count ?? 0,
-            contactPointsMoved: contactPoints.filter { $0.sharedVerifiedAfter == nil }.count,
-            contactPointsShared: contactPoints.filter { $0.sharedVerifiedAfter != nil }.count,
+            contactPointsMoved: contactPoints.filter { $0.sharedValue == nil }.count,
+            contactPointsShared: contactPoints.filter { $0.sharedValue != nil }.count,
             tiesMoved: ties.filter { $0.outcome == .moved }.count,
             tiesCombined: ties.filter { $0.outcome == .combined }.count,
             selfTieRemoved: ties.contains { $0.outcome == .removed },
@@ -611,7 +712,7 @@ struct MergeSnapshot: Codable, Equatable {
     }
 }
 
-/// Row access shared by merge and unmerge, kept private to this file's concern.
+/// Row access and constants shared by merge and unmerge.
 enum MergeRows {
     /// The tables that refer to `person` and that merge moves (or knowingly lets go with the dropped person).
     static let knownReferences: Set<String> = [
@@ -654,6 +755,17 @@ enum MergeRows {
             arguments: StatementArguments(columns.map { row[$0]!.databaseValue }))
     }
 
+    /// What two contact points of one kind are compared by: ``MatchKey/email(_:)`` for emails,
+    /// ``MatchKey/phone(_:)`` for phones, else (or when those give nil) the value itself.
+    static func matchKey(_ point: SQLRow) -> String {
+        let value = point.text("value")
+        switch point.text("kind") {
+        case "email": return MatchKey.email(value) ?? value
+        case "phone": return MatchKey.phone(value) ?? value
+        default: return value
+        }
+    }
+
     /// The later of two `verified_at` values (null is never).
     static func later(_ x: SQLValue, _ y: SQLValue) -> SQLValue {
         switch (x, y) {
@@ -676,7 +788,8 @@ enum MergeRows {
         switch value {
         case .null: return "empty"
         case .integer(let n) where column == "organisation_id":
-            return "'\(try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [n]) ?? "#\(n)")'"
+            return
+                "'\(try String.fetchOne(db, sql: "SELECT name FROM organisation WHERE id = ?", arguments: [n]) ?? "#\(n)")'"
         case .integer(let n): return String(n)
         case .real(let x): return "\(x)"
         case .text(let s): return "'\(s)'"

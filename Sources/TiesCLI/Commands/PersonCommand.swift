@@ -7,7 +7,7 @@ import TiesStore
 struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
-        abstract: "Add, list, show, edit and archive the people in your network.",
+        abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self])
 }
 
@@ -208,7 +208,7 @@ extension PersonCommand {
             }
             for e in email { person.contactPoints.append(ContactPoint(kind: .email, value: try validatedEmail(e), verifiedAt: now)) }
             for p in phone { person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now)) }
-            try store.updatePerson(person)
+            try store.updatePerson(person, context: scoringContext(store))
             write("Updated \(person.name) (#\(person.id!)).\n")
         }
     }

@@ -12,20 +12,25 @@ extension PersonCommand {
             commandName: "duplicates",
             abstract: "List pairs of people who are probably the same person, with the evidence.",
             discussion: """
-                Each pair has a score from 0 to 1 and its evidence:
-                  same-email     an email address in common (any case, spaces trimmed): 0.95 each
-                  same-phone     a phone number in common (digits only; a leading 1 of an 11-digit \
-                number is dropped, so +1 312 555 0100 is (312) 555-0100): 0.80 each
-                  same-name      the same name once case, accents, punctuation, middle initials, \
-                honorifics and suffixes (Dr., Jr., MD) are set aside: 0.90 at the same organisation, \
-                0.60 when one organisation is unknown, 0.35 at different organisations
-                  similar-name   at the same organisation, a given name that is an initial or a spelling \
-                variant (Jaro-Winkler 0.9 or more), or a surname that contains the other's words \
-                (Reyes, Reyes-Garcia) or is a spelling variant: 0.70
-                  different-names  names that do not agree at all: the score is multiplied by 0.6
-                Evidence combines as independent signals, 1 - (1 - a)(1 - b). Nicknames (Bob, Robert) \
-                are not matched. Pairs are ordered by score, highest first, then by the two ids. Archived \
-                people are left out unless --archived is given.
+                Each pair has a score from 0 to 1 and its evidence, each with a weight:
+                  same-email      an email address in common, in any case (0.95 each)
+                  same-phone      a phone number in common, by its digits; the 1 that
+                                  starts an 11-digit number is dropped, so +1 312 555 0100
+                                  is (312) 555-0100 (0.80 each)
+                  same-name       the same name once case, accents, punctuation, middle
+                                  initials, honorifics and suffixes (Dr., Jr., MD) are set
+                                  aside: 0.90 at the same organisation, 0.60 when one
+                                  organisation is unknown, 0.35 at different ones
+                  similar-name    at the same organisation, a given name that is an
+                                  initial, a shortened form (Sam, Samuel) or a spelling
+                                  variant (Jaro-Winkler 0.9 or more), or a surname that
+                                  holds the other's words (Reyes, Reyes-Garcia) or is a
+                                  spelling variant (0.70)
+                  different-names names that do not agree at all: the score is
+                                  multiplied by 0.6
+                Evidence combines as independent signals: 1 - (1 - a)(1 - b). Other \
+                nicknames (Bob, Robert) are not matched. Pairs are ordered by score, highest first, \
+                then by the two ids. Archived people are left out unless --archived is given.
 
                 Merge a pair with `ties person merge KEEP DROP`.
 
@@ -34,8 +39,10 @@ extension PersonCommand {
                   ties person duplicates --min-score 0.9 --format csv > duplicates.csv
                 """)
 
-        @Option(name: .customLong("min-score"), help: ArgumentHelp(
-            "Leave out pairs scoring below this, 0 to 1.", valueName: "score"))
+        @Option(
+            name: .customLong("min-score"),
+            help: ArgumentHelp(
+                "Leave out pairs scoring below this, 0 to 1.", valueName: "score"))
         var minScore: Double = DuplicateRules().minimumScore
         @Flag(help: "Include archived people.") var archived = false
         @OptionGroup var format: FormatOptions
@@ -55,21 +62,26 @@ extension PersonCommand {
             if !search.skippedBlocks.isEmpty {
                 let shown = search.skippedBlocks.prefix(5).map { "\($0.kind) '\($0.key)' (\($0.size) people)" }
                 let more = search.skippedBlocks.count > 5 ? ", and \(search.skippedBlocks.count - 5) more" : ""
-                FileHandle.standardError.write(Data(
-                    "Note: not compared within groups larger than \(rules.maximumBlockSize) that share one value: \(shown.joined(separator: ", "))\(more).\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "Note: not compared within groups larger than \(rules.maximumBlockSize) that share one value: \(shown.joined(separator: ", "))\(more).\n"
+                            .utf8))
             }
             format.emit(Self.table(search.candidates, people: people), empty: "No likely duplicates.")
         }
 
         /// The listing's rows.
         static func table(_ candidates: [DuplicateCandidate], people: [Person]) -> Table {
-            let names = Dictionary(people.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(
+                people.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
             return Table(
                 columns: ["score", "a_id", "a", "b_id", "b", "evidence"],
                 rows: candidates.map { c in
-                    [.number(c.score, digits: 2), .integer(Int(c.first)), .text(names[c.first] ?? ""),
-                     .integer(Int(c.second)), .text(names[c.second] ?? ""),
-                     .text(c.evidence.map(\.description).joined(separator: "; "))]
+                    [
+                        .number(c.score, digits: 3), .integer(Int(c.first)), .text(names[c.first] ?? ""),
+                        .integer(Int(c.second)), .text(names[c.second] ?? ""),
+                        .text(c.evidence.map(\.description).joined(separator: "; ")),
+                    ]
                 })
         }
     }
@@ -97,7 +109,8 @@ extension PersonCommand {
 
         func run() async throws {
             let store = try store.open()
-            let kept = try store.person(keep), dropped = try store.person(drop)
+            let kept = try store.person(keep)
+            let dropped = try store.person(drop)
             guard kept.id != dropped.id else {
                 throw CLIError(.data, "KEEP and DROP are both \(kept.name) (#\(kept.id!)); name two different people")
             }
@@ -107,16 +120,23 @@ extension PersonCommand {
 
         /// What a merge moved, as the command prints it.
         static func describe(_ s: MergeSummary) -> String {
-            var lines = ["Merged \(s.droppedName) (#\(s.droppedID)) into \(s.keptName) (#\(s.keptID)) as merge #\(s.id)."]
+            var lines = [
+                "Merged \(s.droppedName) (#\(s.droppedID)) into \(s.keptName) (#\(s.keptID)) as merge #\(s.id)."
+            ]
             func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
-            lines.append("  moved: \(count(s.interactions, "interaction")), \(count(s.commitments, "commitment")), "
-                + "\(count(s.disclosures, "disclosure"))")
+            lines.append(
+                "  moved: \(count(s.interactions, "interaction")), \(count(s.commitments, "commitment")), "
+                    + "\(count(s.disclosures, "disclosure"))")
             lines.append("  contact points: \(s.contactPointsMoved) moved, \(s.contactPointsShared) already held")
-            lines.append("  ties: \(s.tiesMoved) moved, \(s.tiesCombined) combined"
-                + (s.selfTieRemoved ? ", 1 between them removed" : ""))
-            lines.append("  roles added: " + (s.rolesAdded.isEmpty ? "none" : s.rolesAdded.map(\.rawValue).joined(separator: ", ")))
+            lines.append(
+                "  ties: \(s.tiesMoved) moved, \(s.tiesCombined) combined"
+                    + (s.selfTieRemoved ? ", 1 between them removed" : ""))
+            lines.append(
+                "  roles added: "
+                    + (s.rolesAdded.isEmpty ? "none" : s.rolesAdded.map(\.rawValue).joined(separator: ", ")))
             lines.append("  tags added: " + (s.tagsAdded.isEmpty ? "none" : s.tagsAdded.joined(separator: ", ")))
-            lines.append("  filled from \(s.droppedName): " + (s.filled.isEmpty ? "nothing" : s.filled.joined(separator: ", ")))
+            lines.append(
+                "  filled from \(s.droppedName): " + (s.filled.isEmpty ? "nothing" : s.filled.joined(separator: ", ")))
             lines.append("Undo with `ties person unmerge \(s.id)`.")
             return lines.joined(separator: "\n") + "\n"
         }
@@ -140,22 +160,25 @@ extension PersonCommand {
                   ties person unmerge 3
                 """)
 
-        @Argument(help: ArgumentHelp("The merge to undo (default: the latest).", valueName: "merge-id")) var mergeID: String?
+        @Argument(help: ArgumentHelp("The merge to undo (default: the latest).", valueName: "merge-id")) var mergeID:
+            String?
         @Flag(help: "List the merge log instead of undoing anything.") var list = false
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
         /// A merge id: a positive number, with an optional `#`.
-        static func parse(_ text: String) throws -> MergeSummary.ID {
+        static func mergeID(from text: String) throws -> MergeSummary.ID {
             let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
             guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let id = Int64(digits), id > 0 else {
-                throw ValidationError("MERGE-ID: '\(text)' is not a merge id; expected a number such as 3 (`ties person unmerge --list` lists them)")
+                throw ValidationError(
+                    "MERGE-ID: '\(text)' is not a merge id; expected a number such as 3 (`ties person unmerge --list` lists them)"
+                )
             }
             return id
         }
 
         func validate() throws {
-            if let mergeID { _ = try Self.parse(mergeID) }
+            if let mergeID { _ = try Self.mergeID(from: mergeID) }
             if list && mergeID != nil { throw ValidationError("--list takes no MERGE-ID; give one or the other") }
             if !list && format.format != .table { throw ValidationError("--format applies to --list only") }
         }
@@ -167,22 +190,29 @@ extension PersonCommand {
                 return
             }
             let store = try store.open()
-            let summary = try store.unmerge(mergeID.map(Self.parse), context: scoringContext(store))
-            write("Undid merge #\(summary.id): \(summary.droppedName) (#\(summary.droppedID)) is back with "
-                + "\(summary.interactions) interaction\(summary.interactions == 1 ? "" : "s"), and "
-                + "\(summary.keptName) (#\(summary.keptID)) is as before the merge.\n")
+            let summary = try store.unmerge(mergeID.map(Self.mergeID(from:)), context: scoringContext(store))
+            write(
+                "Undid merge #\(summary.id): \(summary.droppedName) (#\(summary.droppedID)) is back with "
+                    + "\(summary.interactions) interaction\(summary.interactions == 1 ? "" : "s"), and "
+                    + "\(summary.keptName) (#\(summary.keptID)) is as before the merge.\n")
         }
 
         /// The merge log as a listing, oldest first.
         static func table(_ merges: [MergeSummary]) -> Table {
             Table(
-                columns: ["id", "merged_at", "kept_id", "kept", "dropped_id", "dropped", "interactions", "commitments",
-                          "disclosures", "contact_points", "ties"],
+                columns: [
+                    "id", "merged_at", "kept_id", "kept", "dropped_id", "dropped", "interactions", "commitments",
+                    "disclosures", "contact_points", "ties",
+                ],
                 rows: merges.map { m in
-                    [.integer(Int(m.id)), .text(DateInput.iso8601(m.mergedAt)), .integer(Int(m.keptID)), .text(m.keptName),
-                     .integer(Int(m.droppedID)), .text(m.droppedName), .integer(m.interactions), .integer(m.commitments),
-                     .integer(m.disclosures), .integer(m.contactPointsMoved + m.contactPointsShared),
-                     .integer(m.tiesMoved + m.tiesCombined + (m.selfTieRemoved ? 1 : 0))]
+                    [
+                        .integer(Int(m.id)), .text(DateInput.iso8601(m.mergedAt)), .integer(Int(m.keptID)),
+                        .text(m.keptName),
+                        .integer(Int(m.droppedID)), .text(m.droppedName), .integer(m.interactions),
+                        .integer(m.commitments),
+                        .integer(m.disclosures), .integer(m.contactPointsMoved + m.contactPointsShared),
+                        .integer(m.tiesMoved + m.tiesCombined + (m.selfTieRemoved ? 1 : 0)),
+                    ]
                 })
         }
     }

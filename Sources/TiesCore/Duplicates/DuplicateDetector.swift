@@ -105,12 +105,23 @@ public struct DuplicateSearch: Sendable, Equatable {
         public var key: String
         /// How many people share it.
         public var size: Int
+
+        public init(kind: String, key: String, size: Int) {
+            self.kind = kind
+            self.key = key
+            self.size = size
+        }
     }
 
     /// Candidate pairs scoring at least the minimum, by score (highest first), then the two ids.
     public var candidates: [DuplicateCandidate]
     /// The blocks larger than ``DuplicateRules/maximumBlockSize``, by kind, then key.
     public var skippedBlocks: [SkippedBlock]
+
+    public init(candidates: [DuplicateCandidate], skippedBlocks: [SkippedBlock]) {
+        self.candidates = candidates
+        self.skippedBlocks = skippedBlocks
+    }
 }
 
 /// Finds people who are probably the same person: by email, by phone, by name at the same organisation.
@@ -137,7 +148,17 @@ public enum DuplicateDetector {
     /// - Complexity: O(*n k* + *p*) for *n* people with *k* keys each and *p* pairs sharing a key (at most
     ///   ``DuplicateRules/maximumBlockSize`` − 1 per person and key), plus sorting the candidates.
     public static func search(_ people: [Person], rules: DuplicateRules = DuplicateRules()) -> DuplicateSearch {
-        let profiles = people.filter { $0.id != nil }.map(MatchProfile.init)
+        // Organisation names repeat: fold each once.
+        var organisations: [String: String] = [:]
+        let profiles = people.filter { $0.id != nil }.map { person in
+            let organisation = person.organisation.flatMap { name in
+                if let key = organisations[name] { return key.isEmpty ? nil : key }
+                let key = MatchKey.organisation(name)
+                organisations[name] = key ?? ""
+                return key
+            }
+            return MatchProfile(person, organisation: organisation)
+        }
         var blocks: [BlockKey: [Int32]] = [:]
         for (index, profile) in profiles.enumerated() {
             for key in profile.blockKeys() { blocks[key, default: []].append(Int32(index)) }
@@ -146,7 +167,8 @@ public enum DuplicateDetector {
         var skipped: [DuplicateSearch.SkippedBlock] = []
         for (key, members) in blocks where members.count > 1 {
             guard members.count <= rules.maximumBlockSize else {
-                skipped.append(DuplicateSearch.SkippedBlock(kind: key.kind.rawValue, key: key.value, size: members.count))
+                skipped.append(
+                    DuplicateSearch.SkippedBlock(kind: key.kind.rawValue, key: key.value, size: members.count))
                 continue
             }
             for x in 0..<members.count {
@@ -158,8 +180,11 @@ public enum DuplicateDetector {
         }
         var candidates: [DuplicateCandidate] = []
         for pair in pairs {
-            let a = profiles[Int(pair >> 32)], b = profiles[Int(pair & 0xFFFF_FFFF)]
-            guard a.id != b.id, let candidate = assess(a, b, rules: rules), candidate.score >= rules.minimumScore else { continue }
+            let a = profiles[Int(pair >> 32)]
+            let b = profiles[Int(pair & 0xFFFF_FFFF)]
+            guard a.id != b.id, let candidate = assess(a, b, rules: rules), candidate.score >= rules.minimumScore else {
+                continue
+            }
             candidates.append(candidate)
         }
         candidates.sort { x, y in
@@ -180,7 +205,8 @@ public enum DuplicateDetector {
     /// // pair?.score == 0.9, evidence: same-name: dana reyes at hale
     /// ```
     /// - Precondition: both people have ids.
-    public static func assess(_ a: Person, _ b: Person, rules: DuplicateRules = DuplicateRules()) -> DuplicateCandidate? {
+    public static func assess(_ a: Person, _ b: Person, rules: DuplicateRules = DuplicateRules()) -> DuplicateCandidate?
+    {
         assess(MatchProfile(a), MatchProfile(b), rules: rules)
     }
 
@@ -211,6 +237,7 @@ public enum DuplicateDetector {
                 var how: [String] = []
                 switch agreement.given {
                 case .initial: how.append("initial")
+                case .shortened: how.append("shortened given name")
                 case .spelling: how.append("given-name spelling")
                 default: break
                 }
@@ -219,14 +246,18 @@ public enum DuplicateDetector {
                 case .spelling: how.append("surname spelling")
                 default: break
                 }
-                evidence.append(DuplicateEvidence(
-                    kind: .similarName,
-                    detail: "\(a.name.key) and \(b.name.key) at \(a.organisation!) (\(how.joined(separator: "; ")))",
-                    weight: rules.similarNameSameOrganisation))
+                evidence.append(
+                    DuplicateEvidence(
+                        kind: .similarName,
+                        detail:
+                            "\(a.name.key) and \(b.name.key) at \(a.organisation!) (\(how.joined(separator: "; ")))",
+                        weight: rules.similarNameSameOrganisation))
             }
         } else if !a.name.isEmpty && !b.name.isEmpty && !evidence.isEmpty {
-            evidence.append(DuplicateEvidence(
-                kind: .differentNames, detail: "\(a.name.key) and \(b.name.key)", weight: rules.differentNamesFactor))
+            evidence.append(
+                DuplicateEvidence(
+                    kind: .differentNames, detail: "\(a.name.key) and \(b.name.key)", weight: rules.differentNamesFactor
+                ))
         }
         guard evidence.contains(where: { $0.kind != .differentNames }) else { return nil }
         var missing = 1.0
@@ -240,7 +271,8 @@ public enum DuplicateDetector {
     /// The values in both sorted, duplicate-free arrays, in order.
     static func sortedIntersection(_ x: [String], _ y: [String]) -> [String] {
         var result: [String] = []
-        var i = 0, j = 0
+        var i = 0
+        var j = 0
         while i < x.count && j < y.count {
             if x[i] == y[j] {
                 result.append(x[i])
@@ -278,12 +310,13 @@ struct MatchProfile {
     var name: PersonName
     var organisation: String?
 
-    init(_ person: Person) {
+    /// The profile of `person`, whose organisation is folded here unless `organisation` gives its key.
+    init(_ person: Person, organisation: String?? = nil) {
         id = person.id!
         emails = Set(person.contactPoints.filter { $0.kind == .email }.compactMap { MatchKey.email($0.value) }).sorted()
         phones = Set(person.contactPoints.filter { $0.kind == .phone }.compactMap { MatchKey.phone($0.value) }).sorted()
         name = PersonName(person.name)
-        organisation = MatchKey.organisation(person.organisation)
+        self.organisation = organisation ?? MatchKey.organisation(person.organisation)
     }
 
     /// The keys this person is filed under.
@@ -297,7 +330,10 @@ struct MatchProfile {
             keys.append(BlockKey(kind: .organisationSurname, value: organisation + "|" + word))
         }
         if let first = name.surname.first {
-            keys.append(BlockKey(kind: .organisationInitials, value: organisation + "|" + String(name.given.prefix(1)) + "|" + String(first.prefix(3))))
+            keys.append(
+                BlockKey(
+                    kind: .organisationInitials,
+                    value: organisation + "|" + String(name.given.prefix(1)) + "|" + String(first.prefix(3))))
         }
         return keys
     }

@@ -9,7 +9,8 @@
 ///   `Dana M. Reyes` is `dana reyes`. Middle *names* stay, as part of the surname words.
 /// - **Hyphens** split words: `Reyes-Garcia` is the two surname words `reyes garcia`.
 ///
-/// Nicknames are not interpreted: `Bob` and `Robert` are different given names.
+/// Nicknames are not interpreted, beyond a given name that starts another (`Sam` for `Samuel`, see
+/// ``NameAgreement``): `Bob` and `Robert` are different given names.
 ///
 /// ```swift
 /// PersonName("Dr. Dána M. Reyes-García, MD").key   // "dana reyes garcia"
@@ -60,6 +61,9 @@ public struct NameAgreement: Sendable, Equatable {
         case equal
         /// Given names: one is a single letter, the other's initial (`d` and `dana`).
         case initial
+        /// Given names: one, at least three letters long, starts the other (`sam` and `samuel`) — the only
+        /// nicknames recognised.
+        case shortened
         /// Surnames: the words of one are among the words of the other (`reyes` and `reyes garcia`).
         case contained
         /// A spelling variant: Jaro–Winkler similarity at least the threshold (`jon` and `john`).
@@ -76,25 +80,28 @@ public struct NameAgreement: Sendable, Equatable {
 
     /// How `a` and `b` agree, or nil when they do not.
     ///
-    /// Given names agree when equal, when one is the initial of the other, or when their Jaro–Winkler
-    /// similarity is at least `threshold`; surnames agree when equal, when the words of one (at least one
-    /// word) are all among the words of the other, or when the whole surnames are at least `threshold`
-    /// similar. Both parts must agree. An empty name agrees with nothing, and a name without a surname
+    /// Given names agree when equal, when one is the initial of the other, when one (of three letters or
+    /// more) starts the other, or when their Jaro–Winkler similarity is at least `threshold`; surnames agree
+    /// when equal, when the words of one (at least one word) are all among the words of the other, or when
+    /// the whole surnames are at least `threshold` similar. Both parts must agree. An empty name agrees with nothing, and a name without a surname
     /// agrees only with another name without one.
     ///
     /// So `Dana Reyes` agrees with `Dana M. Reyes` (exactly), `D. Reyes`, `Dana Reyes-Garcia` and
-    /// `Dana Reyez`, but not with `Dana Reyna` (surname similarity 0.81) or `Lana Reyes` (given 0.83).
+    /// `Dana Reyez`, and `Sam Okafor` with `Samuel Okafor`; but not `Dana Reyes` with `Dana Reyna` (surname
+    /// similarity 0.81) or `Lana Reyes` (given-name similarity 0.83).
     /// - Complexity: O(*m*²) in the length of the names (Jaro–Winkler), O(1) for names that are equal.
     public static func compare(_ a: PersonName, _ b: PersonName, threshold: Double = 0.9) -> NameAgreement? {
         guard !a.isEmpty, !b.isEmpty else { return nil }
         guard let given = givenAgreement(a.given, b.given, threshold: threshold),
-              let surname = surnameAgreement(a.surname, b.surname, threshold: threshold) else { return nil }
+            let surname = surnameAgreement(a.surname, b.surname, threshold: threshold)
+        else { return nil }
         return NameAgreement(given: given, surname: surname)
     }
 
     static func givenAgreement(_ x: String, _ y: String, threshold: Double) -> Part? {
         if x == y { return .equal }
         if (x.count == 1 && y.hasPrefix(x)) || (y.count == 1 && x.hasPrefix(y)) { return .initial }
+        if (x.count >= 3 && y.hasPrefix(x)) || (y.count >= 3 && x.hasPrefix(y)) { return .shortened }
         if x.count > 1 && y.count > 1 && JaroWinkler.similarity(x, y) >= threshold { return .spelling }
         return nil
     }
@@ -110,7 +117,8 @@ public struct NameAgreement: Sendable, Equatable {
             return true
         }
         if contained { return .contained }
-        let joinedX = x.joined(separator: " "), joinedY = y.joined(separator: " ")
+        let joinedX = x.joined(separator: " ")
+        let joinedY = y.joined(separator: " ")
         if JaroWinkler.similarity(joinedX, joinedY) >= threshold { return .spelling }
         return nil
     }
@@ -132,7 +140,8 @@ public enum JaroWinkler {
     /// The similarity of `a` and `b`.
     /// - Complexity: O(|a| · |b|) in the worst case; O(|a| · window) in practice.
     public static func similarity(_ a: String, _ b: String) -> Double {
-        let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        let s = Array(a.unicodeScalars)
+        let t = Array(b.unicodeScalars)
         if s.isEmpty && t.isEmpty { return 1 }
         if s.isEmpty || t.isEmpty { return 0 }
         let window = max(0, max(s.count, t.count) / 2 - 1)
@@ -140,7 +149,8 @@ public enum JaroWinkler {
         var tMatched = [Bool](repeating: false, count: t.count)
         var matches = 0
         for i in s.indices {
-            let low = max(0, i - window), high = min(t.count - 1, i + window)
+            let low = max(0, i - window)
+            let high = min(t.count - 1, i + window)
             guard low <= high else { continue }
             for j in low...high where !tMatched[j] && s[i] == t[j] {
                 sMatched[i] = true
