@@ -49,12 +49,11 @@ public struct InteractionColumns: Sendable {
 /// Full recomputation of every relationship state in one pass over columnar interactions.
 ///
 /// This is the path used when states are built from scratch (loading a network, a change of half-life or
-/// time zone). Instead of carrying each sum forward with one `exp2` per episode, the kernel finds the end of
-/// each person's run of rows (their last day), then sums episode weights decayed to that day by table
-/// look-up: `2^(−k/h)` for each whole number of days `k` and each half-life in use is computed once. It
-/// gives the same value as ``RelationshipState/absorb(day:weight:direction:)`` up to rounding; tests check
-/// they agree. Decaying to each person's own last day (rather than to one reference day for everyone) keeps
-/// every term representable however long the history.
+/// time zone). It runs the recurrence of ``RelationshipState/absorb(day:weight:direction:)`` — carry the
+/// sums forward by `2^(−gap/h)` and add the new episode — in one pass over columns, with the factor for each
+/// whole number of days and each half-life in use computed once into a table instead of one `exp2` per
+/// episode. Decaying from episode to episode keeps every term representable however long the history;
+/// tests check the result equals the incremental state.
 public enum ScoringKernel {
     /// Every person's state.
     ///
@@ -91,22 +90,22 @@ public enum ScoringKernel {
                 let h = halfLife(p)
                 if strengthTables[h] == nil { strengthTables[h] = table(h) }
                 let strengthDecay = strengthTables[h]!
-                var end = i
-                while end < n && person[end] == p { end += 1 }
-                let lastDay = day[end - 1]
+                // The sums hold every closed episode decayed to the open episode's day; closing an episode
+                // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
+                // recurrence of RelationshipState.absorb with the same factors, in one pass.
                 var strengthSum = 0.0, activitySum = 0.0
                 var episodes = 0, outbound = 0, inbound = 0
                 let firstDay = day[i]
                 var episodeDay = day[i], episodeWeight = weight[i]
                 strengthDecay.withUnsafeBufferPointer { strengthDecay in
-                    while i < end {
+                    while i < n && person[i] == p {
                         let d = day[i], w = weight[i]
                         if direction[i] != .inbound { outbound += 1 }
                         if direction[i] != .outbound { inbound += 1 }
                         if d != episodeDay {
-                            let age = Int(lastDay - episodeDay)
-                            strengthSum += episodeWeight * strengthDecay[age]
-                            activitySum += episodeWeight * activityDecay[age]
+                            let gap = Int(d - episodeDay)
+                            strengthSum = (strengthSum + episodeWeight) * strengthDecay[gap]
+                            activitySum = (activitySum + episodeWeight) * activityDecay[gap]
                             episodes += 1
                             episodeDay = d
                             episodeWeight = w
@@ -115,7 +114,7 @@ public enum ScoringKernel {
                         }
                         i += 1
                     }
-                    strengthSum += episodeWeight  // the last episode is on lastDay: age 0
+                    strengthSum += episodeWeight  // the open episode, on the last day: no decay
                     activitySum += episodeWeight
                     episodes += 1
                 }
