@@ -23,7 +23,7 @@ let package = Package(
         .executableTarget(name: "ties", dependencies: ["TiesCLI"]),
         .executableTarget(
             name: "ties-bench",
-            dependencies: ["TiesCore", "TiesStore", "TiesNumerics"],
+            dependencies: ["TiesCore", "TiesNumerics", "TiesInterchange"],
             path: "Benchmarks/ties-bench"),
 
         // MARK: - Public API
