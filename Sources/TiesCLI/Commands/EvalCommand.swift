@@ -48,7 +48,10 @@ extension EvalCommand {
                 seconds); lines starting with # or % are comments. At each cutoff, every pair that has been in \
                 touch before is scored with recency, frequency (active days), strength, activity and cadence, \
                 and the scores are judged by whether the pair is in touch within the horizon: pooled AUC over \
-                all cutoffs, per-cutoff AUC, and mean precision@k per person.
+                all cutoffs (ties count half), per-cutoff AUC, and mean precision@k — over each (cutoff, \
+                person) with at least one contact in the horizon, the share of their k highest-scored \
+                pairs (equal scores by id) that are in touch, out of k or of their number of pairs if fewer. \
+                Default cutoffs: days 90 to 150 after the first interaction, every 20 days; horizon 30 days.
 
                 Example (the SNAP CollegeMsg network):
                   ties eval temporal CollegeMsg.txt --horizon 30 --from 90 --to 150 --step 20
