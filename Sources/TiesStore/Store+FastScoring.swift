@@ -60,6 +60,11 @@ extension Store {
         }
     }
 
+    /// The ids of everyone who holds `role`.
+    public func ids(withRole role: Role) throws(StoreError) -> Set<Person.ID> {
+        try read { db in Set(try Int64.fetchAll(db, sql: "SELECT person_id FROM person_role WHERE role = ?", arguments: [role.rawValue])) }
+    }
+
     /// The roles of the given people.
     public func roles(of ids: [Person.ID]) throws(StoreError) -> [Person.ID: Set<Role>] {
         guard !ids.isEmpty else { return [:] }

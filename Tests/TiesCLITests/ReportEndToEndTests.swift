@@ -71,3 +71,56 @@ struct ReportEndToEndTests {
         #expect(notify.status == 0 && notify.stdout.contains("jordan.ellis@newmail.example"), "\(notify.stdout)\(notify.stderr)")
     }
 }
+
+@Suite("ties report --template and ties score --role, end to end")
+struct TemplateAndRoleTests {
+    let dir = TemporaryDirectory()
+    var db: String { dir.file("demo.sqlite").path }
+
+    @Test("a user template is filled with the escaped sections; an unknown placeholder names its line")
+    func template() throws {
+        #expect(try TiesBinary.run(["demo", "--people", "60", "--years", "2", "--as-of", "2026-06-30", "--db", db]).status == 0)
+        let file = dir.file("mine.md")
+        try "Week {{week}}: health {{ health }} — {{change}}\n\n{{gaps}}".write(to: file, atomically: true, encoding: .utf8)
+        let result = try TiesBinary.run(["report", "--as-of", "2026-06-30", "--format", "markdown", "--template", file.path, "--db", db])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Week 2026-W27: health "))
+        #expect(result.stdout.contains("(`journal-stale`)") || result.stdout.contains("**"))
+        try "line one\n{{nonsense}}\n".write(to: file, atomically: true, encoding: .utf8)
+        let bad = try TiesBinary.run(["report", "--as-of", "2026-06-30", "--format", "markdown", "--template", file.path, "--db", db])
+        #expect(bad.status == 65 && bad.stderr.contains("line 2: unknown placeholder {{nonsense}}"))
+        let wrongFormat = try TiesBinary.run(["report", "--format", "json", "--template", file.path, "--db", db])
+        #expect(wrongFormat.status == 64)
+    }
+
+    @Test("the committed templates are the ones built in")
+    func committedTemplates() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let markdown = try String(contentsOf: root.appendingPathComponent("Reports/templates/weekly-report.md"), encoding: .utf8)
+        let html = try String(contentsOf: root.appendingPathComponent("Reports/templates/weekly-report.html"), encoding: .utf8)
+        // Rendering with the committed files gives exactly the default output.
+        #expect(try TiesBinary.run(["demo", "--people", "30", "--years", "1", "--as-of", "2026-06-30", "--db", db]).status == 0)
+        for (format, text) in [("markdown", markdown), ("html", html)] {
+            let file = dir.file("t." + format)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            let viaFile = try TiesBinary.run(["report", "--as-of", "2026-06-30", "--format", format, "--template", file.path, "--db", db])
+            let builtIn = try TiesBinary.run(["report", "--as-of", "2026-06-30", "--format", format, "--db", db])
+            #expect(viaFile.status == 0 && viaFile.stdout == builtIn.stdout, "\(format) template drifted from the built-in one")
+        }
+    }
+
+    @Test("score --role shows the role's rows with network-wide strengths and layers")
+    func roleFilter() throws {
+        #expect(try TiesBinary.run(["demo", "--people", "80", "--years", "2", "--as-of", "2026-06-30", "--db", db]).status == 0)
+        let all = try TiesBinary.run(["score", "--as-of", "2026-06-30", "--format", "csv", "--db", db]).stdout
+        let recruiters = try TiesBinary.run(["score", "--role", "recruiter", "--as-of", "2026-06-30", "--format", "csv", "--db", db]).stdout
+        let rows = recruiters.split(separator: "\r\n").dropFirst()
+        #expect(!rows.isEmpty)
+        for row in rows {
+            // The same strength, activity, layer and status as in the full listing (rank differs).
+            let fields = row.split(separator: ",", omittingEmptySubsequences: false)
+            let tail = fields.dropFirst(4).joined(separator: ",")
+            #expect(all.contains("," + fields[1] + "," + fields[2] + "," + fields[3] + "," + tail), "\(row)")
+        }
+    }
+}

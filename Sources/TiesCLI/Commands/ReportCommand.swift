@@ -24,6 +24,7 @@ struct ReportCommand: AsyncParsableCommand {
             Examples:
               ties report
               ties report --week 2026-W48 --format html --out week48.html
+              ties report --format markdown --template my-weekly.md
               ties report --as-of 2026-06-30 --format json
             """)
 
@@ -31,6 +32,10 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Option(help: ArgumentHelp(
+        "A Markdown or HTML template with {{placeholders}} (see Reports/templates/); needs --format markdown or html.",
+        valueName: "file"))
+    var template: String?
     @Option(help: "How many actions to list.") var actions: Int = 5
     @OptionGroup var store: StoreOptions
 
@@ -40,10 +45,17 @@ struct ReportCommand: AsyncParsableCommand {
             throw ValidationError("--week: '\(week)' is not an ISO week; expected YYYY-Www, e.g. 2026-W48 (weeks 01 to 52 or 53)")
         }
         guard actions >= 1 else { throw ValidationError("--actions must be 1 or more; got \(actions)") }
+        if template != nil && format != .markdown && format != .html {
+            throw ValidationError("--template needs --format markdown or --format html")
+        }
     }
 
     func run() async throws {
         let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
+        let templateText = try template.map { path -> String in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): no such file, or not readable") }
+            return String(decoding: data, as: UTF8.self)
+        }
         let store = try store.open()
         let loader = try ReportLoader(store: store)
         let report = try Self.build(loader, day: day, actions: actions)
@@ -53,8 +65,15 @@ struct ReportCommand: AsyncParsableCommand {
             let colour = out == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
             text = report.terminal(colour: colour)
-        case .markdown: text = report.markdown()
-        case .html: text = report.html()
+        case .markdown, .html:
+            let kind: WeeklyReport.TemplateFormat = format == .markdown ? .markdown : .html
+            do {
+                text = try report.render(
+                    template: templateText ?? (kind == .markdown ? WeeklyReport.defaultMarkdownTemplate : WeeklyReport.defaultHTMLTemplate),
+                    format: kind)
+            } catch {
+                throw CLIError(.data, "\(template ?? "template"): \(error)")
+            }
         case .json: text = report.json()
         }
         try emitOutput(text, to: out)

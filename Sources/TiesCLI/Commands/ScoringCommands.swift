@@ -40,8 +40,14 @@ struct ScoreCommand: AsyncParsableCommand {
         // Scores need every person's state (normalisation and layers are network-wide), but roles and the
         // bridge column only for the rows shown, so neither is loaded for everyone nor is the graph analysed.
         let context = try scoringContext(store)
-        let (people, states) = try store.scoringInputs(asOf: day, context: context, role: role)
+        // Everyone is scored — strength is normalised and layers ranked within the whole network — and
+        // only then are the rows filtered by role.
+        let (people, states) = try store.scoringInputs(asOf: day, context: context)
         var rows = NetworkScoring.score(people: people, states: states, asOf: day, configuration: context.configuration).scores
+        if let role {
+            let holders = try store.ids(withRole: role)
+            rows = rows.filter { holders.contains($0.personID) }
+        }
         if let limit { rows = Array(rows.prefix(limit)) }
         let shown = rows.map(\.personID)
         let roles = try store.roles(of: shown)

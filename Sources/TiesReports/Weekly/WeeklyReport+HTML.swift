@@ -1,63 +1,86 @@
 import TiesCore
 
 extension WeeklyReport {
-    /// The report as one self-contained HTML page: inline CSS and SVG charts (trend, strength distribution,
-    /// people by role), no scripts, nothing loaded from the network (a Content-Security-Policy forbids it),
-    /// and every piece of user text escaped.
+    /// The report as one self-contained HTML page, from ``defaultHTMLTemplate``: inline CSS and SVG charts
+    /// (trend, strength distribution, people by role), no scripts, nothing loaded from the network (a
+    /// Content-Security-Policy forbids it), and every piece of user text escaped.
     public func html() -> String {
+        // The default template names only known sections, so it cannot fail.
+        try! render(template: Self.defaultHTMLTemplate, format: .html)
+    }
+
+    /// The default HTML template; `Reports/templates/weekly-report.html` holds the same text for users to
+    /// copy and change (`ties report --template FILE`).
+    public static let defaultHTMLTemplate = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>Network health — week {{week}}</title>
+        <style>
+        body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d2330; }
+        h1 { margin-bottom: 0; } .muted { color: #667085; } .headline { font-size: 1.3rem; }
+        .headline strong { font-size: 2.4rem; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; } td, th { padding: .2rem .6rem; border-bottom: 1px solid #e4e7ec; text-align: left; }
+        td.n { text-align: right; font-variant-numeric: tabular-nums; }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem; } .charts figure { margin: 0; } figcaption { color: #667085; font-size: .85rem; }
+        .must { background: #fdb022; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
+        .gaps li { margin-bottom: .4rem; } .sev { display: inline-block; min-width: 4.5rem; font-weight: 600; text-transform: uppercase; font-size: .8rem; }
+        .high .sev { color: #d92d20; } .medium .sev { color: #b54708; } .low .sev { color: #667085; }
+        </style>
+        </head>
+        <body>
+        <h1>Network health — week {{week}}</h1>
+        <p class="muted">As of {{asOf}}.</p>
+        <p class="headline"><strong>{{health}}</strong>/100 — {{change}}. {{verdict}}</p>
+        <div class="charts">
+        {{charts}}</div>
+        <h2>Health components</h2>
+        {{components}}<h2>This week</h2>
+        {{actions}}<h2>Gaps</h2>
+        {{gaps}}<h2>Who is where</h2>
+        {{counts}}<p class="muted">{{people}} people, {{withHistory}} with a history. Made by Ties.</p>
+        </body>
+        </html>
+
+        """
+
+    /// The HTML sections a template can place, each already escaped.
+    func htmlSections() -> [String: String] {
         let h = Self.htmlEscaped
-        var body = "<h1>Network health — week \(week)</h1>\n<p class=\"muted\">As of \(asOf).</p>\n"
-        body += "<p class=\"headline\"><strong>\(Table.format(health.value, digits: 0))</strong>/100 — \(h(ReportText.changeText(change))). \(h(ReportText.verdict(health.value)))</p>\n"
-        body += "<div class=\"charts\">\n" + trendChart() + histogramChart() + roleChart() + "</div>\n"
-        body += "<h2>Health components</h2>\n<table><tr><th>component</th><th>weight</th><th>score</th><th>detail</th></tr>\n"
+        var components = "<table><tr><th>component</th><th>weight</th><th>score</th><th>detail</th></tr>\n"
         for c in health.components {
-            body += "<tr><td>\(c.name)</td><td class=\"n\">\(Table.format(c.weight, digits: 2))</td><td class=\"n\">\(Table.format(c.value * 100, digits: 0))</td><td>\(h(c.detail))</td></tr>\n"
+            components += "<tr><td>\(c.name)</td><td class=\"n\">\(Table.format(c.weight, digits: 2))</td><td class=\"n\">\(Table.format(c.value * 100, digits: 0))</td><td>\(h(c.detail))</td></tr>\n"
         }
-        body += "</table>\n<h2>This week</h2>\n"
-        if actions.isEmpty { body += "<p>Nothing pressing: every relationship is in rhythm.</p>\n" }
-        body += "<ol>\n"
+        components += "</table>\n"
+        var actionsText = actions.isEmpty ? "<p>Nothing pressing: every relationship is in rhythm.</p>\n" : ""
+        actionsText += "<ol>\n"
         for a in actions {
-            body += "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(h(a.action))<ul>"
+            actionsText += "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(h(a.action))<ul>"
                 + a.reasons.map { "<li>\(h($0))</li>" }.joined() + "</ul></li>\n"
         }
-        body += "</ol>\n<h2>Gaps</h2>\n"
-        if gaps.isEmpty { body += "<p>None found.</p>\n" }
-        body += "<ul class=\"gaps\">\n"
+        actionsText += "</ol>\n"
+        var gapsText = gaps.isEmpty ? "<p>None found.</p>\n" : ""
+        gapsText += "<ul class=\"gaps\">\n"
         for g in gaps {
-            body += "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(h(g.title)) <code>\(g.code)</code><br><span class=\"muted\">→ \(h(g.action))</span></li>\n"
+            gapsText += "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(h(g.title)) <code>\(g.code)</code><br><span class=\"muted\">→ \(h(g.action))</span></li>\n"
         }
-        body += "</ul>\n<h2>Who is where</h2>\n"
+        gapsText += "</ul>\n"
+        var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
-            body += "<table><tr><th>\(title)</th><th>active</th><th>cooling</th><th>cold</th></tr>\n"
-            for r in rows { body += "<tr><td>\(h(r.label))</td><td class=\"n\">\(r.active)</td><td class=\"n\">\(r.cooling)</td><td class=\"n\">\(r.cold)</td></tr>\n" }
-            body += "</table>\n"
+            counts += "<table><tr><th>\(title)</th><th>active</th><th>cooling</th><th>cold</th></tr>\n"
+            for r in rows { counts += "<tr><td>\(h(r.label))</td><td class=\"n\">\(r.active)</td><td class=\"n\">\(r.cooling)</td><td class=\"n\">\(r.cold)</td></tr>\n" }
+            counts += "</table>\n"
         }
-        body += "<p class=\"muted\">\(people) people, \(withHistory) with a history. Made by Ties.</p>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Network health — week \(week)</title>
-            <style>
-            body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d2330; }
-            h1 { margin-bottom: 0; } .muted { color: #667085; } .headline { font-size: 1.3rem; }
-            .headline strong { font-size: 2.4rem; }
-            table { border-collapse: collapse; margin: .5rem 0 1rem; } td, th { padding: .2rem .6rem; border-bottom: 1px solid #e4e7ec; text-align: left; }
-            td.n { text-align: right; font-variant-numeric: tabular-nums; }
-            .charts { display: flex; flex-wrap: wrap; gap: 1rem; } .charts figure { margin: 0; } figcaption { color: #667085; font-size: .85rem; }
-            .must { background: #fdb022; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
-            .gaps li { margin-bottom: .4rem; } .sev { display: inline-block; min-width: 4.5rem; font-weight: 600; text-transform: uppercase; font-size: .8rem; }
-            .high .sev { color: #d92d20; } .medium .sev { color: #b54708; } .low .sev { color: #667085; }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        var common = commonSections()
+        for key in ["change", "verdict"] { common[key] = h(common[key]!) }
+        return common.merging([
+            "trend": h(ReportText.sparkline(trend.map(\.health))),
+            "charts": trendChart() + histogramChart() + roleChart(),
+            "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+        ]) { $1 }
     }
 
     /// The 12-week trend of the health index, as a line chart.

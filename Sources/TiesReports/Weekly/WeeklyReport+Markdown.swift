@@ -1,35 +1,65 @@
 import TiesCore
 
 extension WeeklyReport {
-    /// The report as Markdown. User text is escaped so it cannot add links, HTML or formatting.
+    /// The report as Markdown, from ``defaultMarkdownTemplate``. User text is escaped so it cannot add
+    /// links, HTML or formatting.
     public func markdown() -> String {
+        // The default template names only known sections, so it cannot fail.
+        try! render(template: Self.defaultMarkdownTemplate, format: .markdown)
+    }
+
+    /// The default Markdown template; `Reports/templates/weekly-report.md` holds the same text for users to
+    /// copy and change (`ties report --template FILE`).
+    public static let defaultMarkdownTemplate = """
+        # Network health — week {{week}}
+
+        _As of {{asOf}}._
+
+        **Health {{health}}/100** — {{change}}. {{verdict}}
+
+        12-week trend: {{trend}}
+
+        {{components}}
+        ## This week
+
+        {{actions}}
+        ## Gaps
+
+        {{gaps}}
+        ## Who is where
+
+        People with a history: active / cooling / cold.
+
+        {{counts}}{{people}} people, {{withHistory}} with a history.
+
+        """
+
+    /// The Markdown sections a template can place, each already escaped.
+    func markdownSections() -> [String: String] {
         let e = Self.markdownEscaped
-        var out = "# Network health — week \(week)\n\n_As of \(asOf)._\n\n"
-        out += "**Health \(Table.format(health.value, digits: 0))/100** — \(ReportText.changeText(change)). \(ReportText.verdict(health.value))\n\n"
-        out += "12-week trend: `\(ReportText.sparkline(trend.map(\.health)))` (" + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")\n\n"
-        out += "| component | weight | score | detail |\n|---|---:|---:|---|\n"
+        var components = "| component | weight | score | detail |\n|---|---:|---:|---|\n"
         for c in health.components {
-            out += "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
+            components += "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
         }
-        out += "\n## This week\n\n"
-        if actions.isEmpty { out += "Nothing pressing: every relationship is in rhythm.\n" }
+        var actionsText = actions.isEmpty ? "Nothing pressing: every relationship is in rhythm.\n" : ""
         for (i, a) in actions.enumerated() {
-            out += "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(a.action))\n"
-            for r in a.reasons { out += "   - \(e(r))\n" }
+            actionsText += "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(a.action))\n"
+            for r in a.reasons { actionsText += "   - \(e(r))\n" }
         }
-        out += "\n## Gaps\n\n"
-        if gaps.isEmpty { out += "None found.\n" }
+        var gapsText = gaps.isEmpty ? "None found.\n" : ""
         for g in gaps {
-            out += "- **\(g.severity)** — \(e(g.title)) (`\(g.code)`)  \n  → \(e(g.action))\n"
+            gapsText += "- **\(g.severity)** — \(e(g.title)) (`\(g.code)`)  \n  → \(e(g.action))\n"
         }
-        out += "\n## Who is where\n\nPeople with a history: active / cooling / cold.\n\n"
+        var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
-            out += "| \(title) | active | cooling | cold |\n|---|---:|---:|---:|\n"
-            for r in rows { out += "| \(r.label) | \(r.active) | \(r.cooling) | \(r.cold) |\n" }
-            out += "\n"
+            counts += "| \(title) | active | cooling | cold |\n|---|---:|---:|---:|\n"
+            for r in rows { counts += "| \(r.label) | \(r.active) | \(r.cooling) | \(r.cold) |\n" }
+            counts += "\n"
         }
-        out += "\(people) people, \(withHistory) with a history.\n"
-        return out
+        return commonSections().merging([
+            "trend": "`\(ReportText.sparkline(trend.map(\.health)))` (" + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
+            "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+        ]) { $1 }
     }
 
     /// Markdown-inert text: backslash-escapes the characters that start formatting, links or HTML, and
