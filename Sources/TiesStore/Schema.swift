@@ -158,6 +158,14 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v4-unanswered-index") { db in
+            // The unanswered-inbound facts of every report and `ties next` ask for exactly these rows;
+            // without the index the query scanned every interaction (0.14 s of a 0.6 s report at 20,000 people).
+            try db.execute(sql: """
+                CREATE INDEX interaction_unanswered ON interaction(person_id, occurred_at)
+                WHERE direction = 'in' AND answered = 0;
+                """)
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 import TiesCore
 
 extension Store {
@@ -92,11 +93,24 @@ extension Store {
     }
 
     /// Every tie between two people, ordered by the two ids.
+    ///
+    /// Read through SQLite's C API: every report reads all ties, and GRDB's row decoding of 85,000 ties cost
+    /// 0.08 s (measured on the 20,000-person demo).
     public func ties() throws(StoreError) -> [Tie] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b").map {
-                Tie($0[0], $0[1], kind: Tie.Kind(rawValue: $0[2]) ?? .knows, weight: $0[3])
+            let statement = try db.makeStatement(sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b")
+            let handle = statement.sqliteStatement
+            var ties: [Tie] = []
+            sqlite3_reset(handle)
+            while true {
+                let code = sqlite3_step(handle)
+                if code == SQLITE_DONE { break }
+                guard code == SQLITE_ROW else { throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                let kind = sqlite3_column_text(handle, 2).flatMap { Tie.Kind(rawValue: String(cString: $0)) } ?? .knows
+                ties.append(Tie(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1), kind: kind,
+                                weight: sqlite3_column_double(handle, 3)))
             }
+            return ties
         }
     }
 }

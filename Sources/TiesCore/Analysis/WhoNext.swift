@@ -138,9 +138,8 @@ public enum WhoNext {
             let priority = s.strength * (1 - survival) * (1 + (isBridge ? configuration.bridgeBonus : 0))
                 * (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
             guard priority > 0 || reasons.contains(where: \.isHard) else { continue }
-            rows.append(Recommendation(
-                personID: s.personID, name: name, priority: priority, reasons: reasons,
-                action: action(for: person, score: s, reasons: reasons)))
+            // The action sentence is written later, only for the rows returned.
+            rows.append(Recommendation(personID: s.personID, name: name, priority: priority, reasons: reasons, action: ""))
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
@@ -150,7 +149,11 @@ public enum WhoNext {
             return a.personID < b.personID
         }
         let hard = rows.prefix { $0.isHard }.count
-        return Array(rows.prefix(max(limit, hard)))
+        return rows.prefix(max(limit, hard)).map { row in
+            var row = row
+            if let person = analysis.people[row.personID] { row.action = action(for: person, reasons: row.reasons) }
+            return row
+        }
     }
 
     /// Among must-do rows, the recruiter's lessons first: a recruiter waiting for an answer, then promises
@@ -164,7 +167,7 @@ public enum WhoNext {
     }
 
     /// A suggested action that fits the person and the first reason.
-    static func action(for person: Person, score: PersonScore, reasons: [Reason]) -> String {
+    static func action(for person: Person, reasons: [Reason]) -> String {
         let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
         if reasons.contains(where: { $0.code == "recruiter-unanswered" }) {
             return "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
