@@ -65,31 +65,50 @@ public enum ScoringKernel {
     public static func states(
         of columns: InteractionColumns, halfLife: (Int64) -> Double, activityHalfLife: Double
     ) -> [(Int64, RelationshipState)] {
-        precondition(columns.isSortedByPersonAndDay, "the kernel needs interactions ordered by person, then day")
         let n = columns.count
         guard n > 0 else { return [] }
+        // First pass: check the order, find each person's run of rows and half-life, and the days spanned.
+        // Doing the per-person work here keeps the main loop to plain array reads.
+        var runs: [(start: Int, end: Int, table: Int)] = []
+        var halfLives: [Double] = []
         var minDay = Int32.max, maxDay = Int32.min
-        for d in columns.day {
-            minDay = min(minDay, d)
-            maxDay = max(maxDay, d)
+        columns.person.withUnsafeBufferPointer { person in
+            columns.day.withUnsafeBufferPointer { day in
+                var start = 0
+                for i in 0..<n {
+                    minDay = min(minDay, day[i])
+                    maxDay = max(maxDay, day[i])
+                    guard i + 1 == n || person[i + 1] != person[i] else {
+                        precondition(day[i + 1] >= day[i], "the kernel needs interactions ordered by person, then day")
+                        continue
+                    }
+                    precondition(i + 1 == n || person[i + 1] > person[i], "the kernel needs interactions ordered by person, then day")
+                    let h = halfLife(person[start])
+                    let table = halfLives.firstIndex(of: h) ?? { halfLives.append(h); return halfLives.count - 1 }()
+                    runs.append((start, i + 1, table))
+                    start = i + 1
+                }
+            }
         }
+        // 2^(-k/h) for every whole number of days spanned: the activity table, then one per half-life, in one array.
         let span = Int(maxDay - minDay) + 1
-        func table(_ h: Double) -> [Double] { (0..<span).map { exp2(-Double($0) / h) } }
-        let activityTable = table(activityHalfLife)
-        var strengthTables: [Double: [Double]] = [:]
+        var tables = [Double](repeating: 0, count: span * (halfLives.count + 1))
+        for (t, h) in ([activityHalfLife] + halfLives).enumerated() {
+            for k in 0..<span { tables[t * span + k] = exp2(-Double(k) / h) }
+        }
         var result: [(Int64, RelationshipState)] = []
+        result.reserveCapacity(runs.count)
 
         columns.person.withUnsafeBufferPointer { person in
         columns.day.withUnsafeBufferPointer { day in
         columns.weight.withUnsafeBufferPointer { weight in
         columns.direction.withUnsafeBufferPointer { direction in
-        activityTable.withUnsafeBufferPointer { activityDecay in
-            var i = 0
-            while i < n {
-                let p = person[i]
-                let h = halfLife(p)
-                if strengthTables[h] == nil { strengthTables[h] = table(h) }
-                let strengthDecay = strengthTables[h]!
+        tables.withUnsafeBufferPointer { tables in
+            let activityDecay = tables.baseAddress!
+            for run in runs {
+                var i = run.start
+                let h = halfLives[run.table]
+                let strengthDecay = activityDecay + (run.table + 1) * span
                 // The sums hold every closed episode decayed to the open episode's day; closing an episode
                 // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
                 // recurrence of RelationshipState.absorb with the same factors, in one pass.
@@ -97,27 +116,27 @@ public enum ScoringKernel {
                 var episodes = 0, outbound = 0, inbound = 0
                 let firstDay = day[i]
                 var episodeDay = day[i], episodeWeight = weight[i]
-                strengthDecay.withUnsafeBufferPointer { strengthDecay in
-                    while i < n && person[i] == p {
-                        let d = day[i], w = weight[i]
-                        if direction[i] != .inbound { outbound += 1 }
-                        if direction[i] != .outbound { inbound += 1 }
-                        if d != episodeDay {
-                            let gap = Int(d - episodeDay)
-                            strengthSum = (strengthSum + episodeWeight) * strengthDecay[gap]
-                            activitySum = (activitySum + episodeWeight) * activityDecay[gap]
-                            episodes += 1
-                            episodeDay = d
-                            episodeWeight = w
-                        } else if w > episodeWeight {
-                            episodeWeight = w
-                        }
-                        i += 1
-                    }
-                    strengthSum += episodeWeight  // the open episode, on the last day: no decay
-                    activitySum += episodeWeight
-                    episodes += 1
+                while i < run.end {
+                    let d = day[i], w = weight[i], r = direction[i]
+                    outbound &+= r == .inbound ? 0 : 1
+                    inbound &+= r == .outbound ? 0 : 1
+                    // Branch-free: whether a row opens a new episode depends on the data, so a branch
+                    // mispredicts often. A same-day row has gap 0 and factor 1, and only its weight can
+                    // change the open episode's (measured: the branching loop ran at ~90 M rows/s).
+                    let gap = Int(d &- episodeDay)
+                    let isNew = gap != 0
+                    let carried = isNew ? episodeWeight : 0
+                    strengthSum = (strengthSum + carried) * strengthDecay[gap]
+                    activitySum = (activitySum + carried) * activityDecay[gap]
+                    episodes &+= isNew ? 1 : 0
+                    episodeWeight = isNew ? w : max(episodeWeight, w)
+                    episodeDay = d
+                    i += 1
                 }
+                strengthSum += episodeWeight  // the open episode, on the last day: no decay
+                activitySum += episodeWeight
+                episodes += 1
+                let p = person[run.start]
                 var state = RelationshipState(
                     day: Day(ordinal: Int(episodeDay)), weight: episodeWeight, direction: .mutual,
                     halfLife: h, activityHalfLife: activityHalfLife)
