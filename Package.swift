@@ -59,7 +59,8 @@ let package = Package(
         .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
         .testTarget(name: "TiesStoreTests", dependencies: ["TiesStore", "TiesTestSupport"]),
         .testTarget(name: "TiesInterchangeTests", dependencies: ["TiesInterchange", "TiesTestSupport"]),
-        .testTarget(name: "TiesReportsTests", dependencies: ["TiesReports", "TiesTestSupport"], exclude: ["Snapshots"]),
+        .testTarget(
+            name: "TiesReportsTests", dependencies: ["TiesReports", "TiesTestSupport"], exclude: ["Snapshots"]),
         .testTarget(
             name: "TiesCLITests",
             dependencies: ["TiesCLI", "ties", "TiesTestSupport"],

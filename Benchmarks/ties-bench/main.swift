@@ -26,9 +26,13 @@ if arguments.first == "csv" || arguments.first == "ics", let path = arguments.dr
         let bytes = [UInt8](try! Data(contentsOf: url))
         if arguments.first == "csv" {
             count = 0
-            try! CSVReader.forEachRecord(in: bytes) { _ in count += 1; return true }
+            try! CSVReader.forEachRecord(in: bytes) { _ in
+                count += 1
+                return true
+            }
         } else {
-            let options = CalendarImportOptions(myEmails: ["me@example.org"], timeZone: utc, asOf: Date(timeIntervalSince1970: 1_800_000_000))
+            let options = CalendarImportOptions(
+                myEmails: ["me@example.org"], timeZone: utc, asOf: Date(timeIntervalSince1970: 1_800_000_000))
             count = try! ICalendarReader.read(bytes, options: options).records.count
         }
     }
@@ -42,43 +46,61 @@ let configuration = ScoringConfiguration()
 for people in peopleCounts {
     var network = DemoNetwork(organisations: [], people: [], ties: [], interactions: [])
     let generation = seconds {
-        network = DemoGenerator.generate(DemoOptions(seed: 1, people: people, years: 5, endDay: Day(year: 2026, month: 11, day: 27)!, timeZone: utc))
+        network = DemoGenerator.generate(
+            DemoOptions(seed: 1, people: people, years: 5, endDay: Day(year: 2026, month: 11, day: 27)!, timeZone: utc))
     }
-    print("demo network: \(people) people, \(network.interactions.count) interactions, \(network.ties.count) ties; generated in \(String(format: "%.2f", generation)) s")
+    print(
+        "demo network: \(people) people, \(network.interactions.count) interactions, \(network.ties.count) ties; generated in \(String(format: "%.2f", generation)) s"
+    )
 
     // (a) The scoring kernel over in-memory columns.
     var mapper = DayMapper(timeZone: utc)
     var columns = InteractionColumns()
     columns.reserve(network.interactions.count)
     for i in network.interactions {
-        columns.append(person: i.personID, day: mapper.day(for: i.occurredAt), weight: configuration.weight(of: i), direction: i.direction)
+        columns.append(
+            person: i.personID, day: mapper.day(for: i.occurredAt), weight: configuration.weight(of: i),
+            direction: i.direction)
     }
     columns = columns.sortedByPersonAndDay()
     var roles: [Int64: Set<Role>] = [:]
     for p in network.people { roles[p.id!] = p.roles }
-    let halfLives = Dictionary(uniqueKeysWithValues: network.people.map { ($0.id!, configuration.strengthHalfLife(for: $0.roles)) })
+    let halfLives = Dictionary(
+        uniqueKeysWithValues: network.people.map { ($0.id!, configuration.strengthHalfLife(for: $0.roles)) })
     var checksum = 0.0
     let kernel = best(of: 5) {
         let states = ScoringKernel.states(of: columns, halfLife: { halfLives[$0]! }, activityHalfLife: 30)
         checksum = states.reduce(0) { $0 + $1.1.strengthSum }
     }
-    print(String(format: "(a) scoring kernel: %.4f s for %d interactions = %.0f M interactions/s (checksum %.3f)",
-                 kernel, columns.count, Double(columns.count) / kernel / 1e6, checksum))
+    print(
+        String(
+            format: "(a) scoring kernel: %.4f s for %d interactions = %.0f M interactions/s (checksum %.3f)",
+            kernel, columns.count, Double(columns.count) / kernel / 1e6, checksum))
 
     // (c) Constraint and effective size for every node of the graph of the user and the ties.
     var states: [Person.ID: RelationshipState] = [:]
-    for (id, state) in ScoringKernel.states(of: columns, halfLife: { halfLives[$0]! }, activityHalfLife: 30) { states[id] = state }
-    let score = NetworkScoring.score(people: network.people, states: states, asOf: Day(year: 2026, month: 11, day: 27)!, configuration: configuration)
-    var edges: [(Int, Int, Double)] = score.scores.filter { $0.strength > 0 }.map { (0, Int($0.personID), max($0.strength / 100, 1e-6)) }
+    for (id, state) in ScoringKernel.states(of: columns, halfLife: { halfLives[$0]! }, activityHalfLife: 30) {
+        states[id] = state
+    }
+    let score = NetworkScoring.score(
+        people: network.people, states: states, asOf: Day(year: 2026, month: 11, day: 27)!, configuration: configuration
+    )
+    var edges: [(Int, Int, Double)] = score.scores.filter { $0.strength > 0 }.map {
+        (0, Int($0.personID), max($0.strength / 100, 1e-6))
+    }
     edges += network.ties.map { (Int($0.a), Int($0.b), $0.weight) }
     let graph = try! WeightedGraph(nodeCount: network.people.count + 1, edges: edges)
     var egoConstraint = 0.0
     let holes = best(of: 5) { egoConstraint = StructuralHoles.analyse(graph).constraint[0] }
-    print(String(format: "(c) constraint + effective size, every node: %.4f s (%d nodes, %d edges; ego constraint %.4f)",
-                 holes, graph.nodeCount, graph.edgeCount, egoConstraint))
+    print(
+        String(
+            format: "(c) constraint + effective size, every node: %.4f s (%d nodes, %d edges; ego constraint %.4f)",
+            holes, graph.nodeCount, graph.edgeCount, egoConstraint))
     let analysis = best(of: 3) {
-        _ = NetworkAnalysis.analyse(people: network.people, states: states, ties: network.ties,
-                                    asOf: Day(year: 2026, month: 11, day: 27)!, configuration: configuration)
+        _ = NetworkAnalysis.analyse(
+            people: network.people, states: states, ties: network.ties,
+            asOf: Day(year: 2026, month: 11, day: 27)!, configuration: configuration)
     }
-    print(String(format: "    whole analysis (scores, constraint, Louvain, local bridges with spans): %.4f s", analysis))
+    print(
+        String(format: "    whole analysis (scores, constraint, Louvain, local bridges with spans): %.4f s", analysis))
 }

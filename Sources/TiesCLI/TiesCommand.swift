@@ -16,9 +16,11 @@ public struct TiesCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, ReportCommand.self, NextCommand.self, GapsCommand.self,
-            PersonCommand.self, LogCommand.self, TieCommand.self, ScoreCommand.self, ExplainCommand.self, GraphCommand.self,
+            PersonCommand.self, LogCommand.self, TieCommand.self, ScoreCommand.self, ExplainCommand.self,
+            GraphCommand.self,
             ImportCommand.self, ExportCommand.self, ConfigCommand.self, EvalCommand.self, CalibrateCommand.self,
-            OfferCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self, DiscloseCommand.self, NotifyCommand.self, JournalCommand.self,
+            OfferCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self, DiscloseCommand.self,
+            NotifyCommand.self, JournalCommand.self,
         ])
 
     public init() {}

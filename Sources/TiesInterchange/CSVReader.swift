@@ -140,8 +140,13 @@ public enum CSVReader {
                         let b = base[i]
                         if b == quote {
                             if i + 1 < n && base[i + 1] == quote {
-                                if !copied { scratch.removeAll(keepingCapacity: true); copied = true }
-                                scratch.append(contentsOf: UnsafeBufferPointer(start: base + segmentStart, count: i + 1 - segmentStart))
+                                if !copied {
+                                    scratch.removeAll(keepingCapacity: true)
+                                    copied = true
+                                }
+                                scratch.append(
+                                    contentsOf: UnsafeBufferPointer(
+                                        start: base + segmentStart, count: i + 1 - segmentStart))
                                 i += 2
                                 segmentStart = i
                                 continue
@@ -161,13 +166,18 @@ public enum CSVReader {
                         throw ParseError(
                             line: fieldLine, column: fieldColumn, record: recordIndex,
                             found: "<the end of the file inside a quoted field that starts here>",
-                            expected: "a closing quote (\") for this field; a quote inside a quoted field is written twice (\"\")")
+                            expected:
+                                "a closing quote (\") for this field; a quote inside a quoted field is written twice (\"\")"
+                        )
                     }
                     let segment = UnsafeBufferPointer(start: base + segmentStart, count: i - segmentStart)
                     i += 1  // the closing quote
                     if i < n, base[i] != comma, base[i] != lf, base[i] != cr {
                         // Text after the closing quote: kept, as Python's csv module does.
-                        if !copied { scratch.removeAll(keepingCapacity: true); copied = true }
+                        if !copied {
+                            scratch.removeAll(keepingCapacity: true)
+                            copied = true
+                        }
                         scratch.append(contentsOf: segment)
                         let rest = i
                         while i < n, base[i] != comma, base[i] != lf, base[i] != cr { i += 1 }
@@ -186,7 +196,8 @@ public enum CSVReader {
                         if b == comma || b == lf || b == cr { break }
                         i += 1
                     }
-                    record.fields.append(String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
+                    record.fields.append(
+                        String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
                 }
                 if i >= n { break }
                 let delimiter = base[i]
@@ -236,10 +247,13 @@ public struct CSVTable: Sendable, Equatable {
         self.raggedRows = []
         let width = header.fields.count
         for (k, row) in rows.enumerated() where CSVTable.isRagged(row.fields, width: width) {
-            raggedRows.append(ParseError(
-                line: row.line, record: k + 1,
-                found: "<\(row.fields.count) field\(row.fields.count == 1 ? "" : "s")>",
-                expected: "\(width) field\(width == 1 ? "" : "s") as in the header on line \(header.line) (a field holding a comma must be quoted)"))
+            raggedRows.append(
+                ParseError(
+                    line: row.line, record: k + 1,
+                    found: "<\(row.fields.count) field\(row.fields.count == 1 ? "" : "s")>",
+                    expected:
+                        "\(width) field\(width == 1 ? "" : "s") as in the header on line \(header.line) (a field holding a comma must be quoted)"
+                ))
         }
     }
 

@@ -12,7 +12,9 @@ struct ContentParameter: Sendable, Equatable {
     /// The value as one piece of text: surrounding quotes removed, RFC 6868 `^` escapes decoded.
     var text: String {
         var value = raw
-        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+        if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+            value = String(value.dropFirst().dropLast())
+        }
         return ContentParameter.caretDecoded(value)
     }
 
@@ -22,7 +24,10 @@ struct ContentParameter: Sendable, Equatable {
         var current = ""
         var quoted = false
         for ch in raw {
-            if ch == "\"" { quoted.toggle(); continue }
+            if ch == "\"" {
+                quoted.toggle()
+                continue
+            }
             if ch == "," && !quoted {
                 items.append(ContentParameter.caretDecoded(current))
                 current = ""
@@ -44,7 +49,9 @@ struct ContentParameter: Sendable, Equatable {
                 case "n", "N": out.append("\n")
                 case "'": out.append("\"")
                 case "^": out.append("^")
-                default: out.append("^"); out.append(ch)
+                default:
+                    out.append("^")
+                    out.append(ch)
                 }
                 pending = false
             } else if ch == "^" {
@@ -125,7 +132,8 @@ struct ContentLine: Sendable {
             let text = String(decoding: bytes[start..<i], as: UTF8.self)
             if let eq = text.firstIndex(of: "=") {
                 let name = text[..<eq].trimmingASCIISpaces().uppercased()
-                parameters.append(ContentParameter(name: name, raw: String(text[text.index(after: eq)...]).trimmingASCIISpaces()))
+                parameters.append(
+                    ContentParameter(name: name, raw: String(text[text.index(after: eq)...]).trimmingASCIISpaces()))
             } else {
                 let bare = text.trimmingASCIISpaces()
                 if bare.isEmpty { continue }
@@ -185,7 +193,8 @@ struct UnfoldedLines: Sequence, IteratorProtocol {
         let line = physicalLine
         guard let first = physical() else { return nil }
         // The common case: no continuation, no copy.
-        let mayContinue = startsFolded(at: position)
+        let mayContinue =
+            startsFolded(at: position)
             || (quotedPrintableSoftBreaks && first.count > 0 && bytes[first.upperBound - 1] == 0x3D)
         if !mayContinue { return (line, bytes[first]) }
         buffer.removeAll(keepingCapacity: true)
@@ -268,7 +277,8 @@ enum ContentText {
     static func decode(_ bytes: [UInt8], charset: String?) -> String {
         let name = charset.map { String($0.uppercased().map { $0 == "_" ? "-" : $0 }) }
         switch name {
-        case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "WINDOWS-1252", "CP1252", "CP-1252", "ISO-8859-15", "ISO8859-15", "LATIN-9", "LATIN9":
+        case "ISO-8859-1", "ISO8859-1", "LATIN1", "LATIN-1", "WINDOWS-1252", "CP1252", "CP-1252", "ISO-8859-15",
+            "ISO8859-15", "LATIN-9", "LATIN9":
             if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
             return singleByte(bytes, latin9: ["ISO-8859-15", "ISO8859-15", "LATIN-9", "LATIN9"].contains(name ?? ""))
         case nil:
@@ -281,8 +291,10 @@ enum ContentText {
 
     /// Windows-1252 bytes 0x80–0x9F; the five it leaves undefined map to the C1 controls.
     static let windows1252High: [UInt32] = [
-        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
-        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F,
+        0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D,
+        0x017E, 0x0178,
     ]
 
     static func singleByte(_ bytes: [UInt8], latin9: Bool) -> String {
@@ -320,7 +332,9 @@ enum ContentText {
                 switch ch {
                 case "n", "N": out.append("\n")
                 case "\\", ",", ";", ":": out.append(ch)
-                default: out.append("\\"); out.append(ch)
+                default:
+                    out.append("\\")
+                    out.append(ch)
                 }
                 pending = false
             } else if ch == "\\" {

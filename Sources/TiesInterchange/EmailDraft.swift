@@ -98,15 +98,19 @@ public struct EmailDraft: Sendable, Equatable {
     public var body: String {
         var paragraphs: [[String]] = []
         paragraphs.append(["Hi \(Self.inline(greeting)),"])
-        paragraphs.append(Self.wrap(
-            "Some of my details have changed since I last shared them with you, and I would like you to have the current ones:"))
+        paragraphs.append(
+            Self.wrap(
+                "Some of my details have changed since I last shared them with you, and I would like you to have the current ones:"
+            ))
         var items: [String] = []
         // Contact details first, then the resume; otherwise in the given order.
         for change in changes.filter({ $0.kind != .resume }) + changes.filter({ $0.kind == .resume }) {
-            let old = Self.inline(change.old), new = Self.inline(change.new)
+            let old = Self.inline(change.old)
+            let new = Self.inline(change.new)
             switch change.kind {
             case .resume:
-                items += Self.wrap("- resume: version \(old) → \(new) (reply and I will send you the new one)", indent: "  ")
+                items += Self.wrap(
+                    "- resume: version \(old) → \(new) (reply and I will send you the new one)", indent: "  ")
             default:
                 items += Self.wrap("- \(change.kind.rawValue): \(old) → \(new)", indent: "  ")
             }
@@ -210,9 +214,11 @@ public struct EmailDraft: Sendable, Equatable {
 
     /// `Name <address>`, the name quoted or encoded as needed; the bare address without a name.
     static func header(_ mailbox: Mailbox) -> String {
-        let address = String(String.UnicodeScalarView(mailbox.address.unicodeScalars.filter {
-            !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">")
-        }))
+        let address = String(
+            String.UnicodeScalarView(
+                mailbox.address.unicodeScalars.filter {
+                    !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">")
+                }))
         guard let raw = mailbox.name, case let name = inline(raw), !name.isEmpty else { return "<\(address)>" }
         return displayName(name) + " <\(address)>"
     }
@@ -220,9 +226,11 @@ public struct EmailDraft: Sendable, Equatable {
     /// A display name: as is when it is plain words, quoted when it has specials, encoded outside ASCII.
     static func displayName(_ name: String) -> String {
         guard name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else { return encodedWords(name) }
-        let atext = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
+        let atext = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
         if name.unicodeScalars.allSatisfy({ atext.contains($0) }) { return name }
-        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            + "\""
     }
 
     /// `text` unchanged when printable ASCII, else RFC 2047 encoded words.
@@ -254,9 +262,11 @@ public struct EmailDraft: Sendable, Equatable {
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         let joined = lines.joined(separator: ", ")
-        return String(String.UnicodeScalarView(joined.unicodeScalars.map {
-            $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? " " : $0
-        }))
+        return String(
+            String.UnicodeScalarView(
+                joined.unicodeScalars.map {
+                    $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) ? " " : $0
+                }))
     }
 
     /// Words wrapped at 72 characters; continuation lines start with `indent`.

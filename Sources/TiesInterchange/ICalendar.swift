@@ -130,11 +130,14 @@ public enum ICalendarReader {
     public static let source = "ics"
 
     /// What a date-time value accepts, for error messages.
-    static let acceptedDateTime = "a date-time such as 20240312T140000Z, 20240312T090000 (with or without TZID) or a date 20240312"
+    static let acceptedDateTime =
+        "a date-time such as 20240312T140000Z, 20240312T090000 (with or without TZID) or a date 20240312"
 
     /// Reads the meetings in `bytes`.
     /// - Throws: ``ParseError`` when the bytes hold no `BEGIN:VCALENDAR` and no `BEGIN:VEVENT`.
-    public static func read(_ bytes: [UInt8], options: CalendarImportOptions) throws(ParseError) -> ImportResult<CalendarMeeting> {
+    public static func read(_ bytes: [UInt8], options: CalendarImportOptions) throws(ParseError) -> ImportResult<
+        CalendarMeeting
+    > {
         var reader = Reader(options: options)
         try reader.collect(bytes)
         reader.expandAll()
@@ -143,12 +146,16 @@ public enum ICalendarReader {
     }
 
     /// Reads the meetings in `data`.
-    public static func read(_ data: Data, options: CalendarImportOptions) throws(ParseError) -> ImportResult<CalendarMeeting> {
+    public static func read(_ data: Data, options: CalendarImportOptions) throws(ParseError) -> ImportResult<
+        CalendarMeeting
+    > {
         try read([UInt8](data), options: options)
     }
 
     /// Reads the meetings in `text`.
-    public static func read(_ text: String, options: CalendarImportOptions) throws(ParseError) -> ImportResult<CalendarMeeting> {
+    public static func read(_ text: String, options: CalendarImportOptions) throws(ParseError) -> ImportResult<
+        CalendarMeeting
+    > {
         try read(Array(text.utf8), options: options)
     }
 }
@@ -222,7 +229,12 @@ extension ICalendarReader {
 
     /// A parsed recurrence rule.
     struct Rule {
-        enum Frequency: String { case daily = "DAILY", weekly = "WEEKLY", monthly = "MONTHLY", yearly = "YEARLY" }
+        enum Frequency: String {
+            case daily = "DAILY"
+            case weekly = "WEEKLY"
+            case monthly = "MONTHLY"
+            case yearly = "YEARLY"
+        }
         var frequency: Frequency
         var interval = 1
         var count: Int?
@@ -271,8 +283,12 @@ extension ICalendarReader {
                 if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 guard let property = ContentLine.parse(raw, line: line) else {
                     if current != nil, stack.last?.name == "VEVENT" {
-                        result.skipped.append(SkippedRecord(
-                            line: line, reason: "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"))
+                        result.skipped.append(
+                            SkippedRecord(
+                                line: line,
+                                reason:
+                                    "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"
+                            ))
                     }
                     continue
                 }
@@ -295,7 +311,8 @@ extension ICalendarReader {
                 if property.name == "END" {
                     let name = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                     guard let index = stack.lastIndex(where: { $0.name == name }) else {
-                        result.skipped.append(SkippedRecord(line: line, reason: "END:\(name) has no matching BEGIN; ignored"))
+                        result.skipped.append(
+                            SkippedRecord(line: line, reason: "END:\(name) has no matching BEGIN; ignored"))
                         continue
                     }
                     stack.removeSubrange(index...)
@@ -311,8 +328,12 @@ extension ICalendarReader {
                 case "VEVENT":
                     if current != nil { add(property, to: &current!) }
                 case "VTIMEZONE":
-                    if property.name == "TZID" { timezoneID = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces() }
-                    if property.name == "X-LIC-LOCATION" { timezoneLocation = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces() }
+                    if property.name == "TZID" {
+                        timezoneID = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces()
+                    }
+                    if property.name == "X-LIC-LOCATION" {
+                        timezoneLocation = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces()
+                    }
                 default:
                     break
                 }
@@ -327,24 +348,29 @@ extension ICalendarReader {
 
         mutating func finish(_ event: Event, endedProperly: Bool) {
             guard endedProperly else {
-                result.problems.append(ParseError(
-                    line: event.line, record: event.index, field: "END",
-                    found: "<the end of the event's lines without END:VEVENT>", expected: "END:VEVENT closing each event"))
+                result.problems.append(
+                    ParseError(
+                        line: event.line, record: event.index, field: "END",
+                        found: "<the end of the event's lines without END:VEVENT>",
+                        expected: "END:VEVENT closing each event"))
                 return
             }
             guard !event.invalid else { return }
             guard event.start != nil else {
-                result.problems.append(ParseError(
-                    line: event.line, record: event.index, field: "DTSTART",
-                    found: "<an event with no DTSTART>", expected: "a DTSTART property giving when the event starts"))
+                result.problems.append(
+                    ParseError(
+                        line: event.line, record: event.index, field: "DTSTART",
+                        found: "<an event with no DTSTART>", expected: "a DTSTART property giving when the event starts"
+                    ))
                 return
             }
             events.append(event)
         }
 
         mutating func problem(_ property: ContentLine, _ event: inout Event, found: String, expected: String) {
-            result.problems.append(ParseError(
-                line: property.line, record: event.index, field: property.name, found: found, expected: expected))
+            result.problems.append(
+                ParseError(
+                    line: property.line, record: event.index, field: property.name, found: found, expected: expected))
             event.invalid = true
         }
 
@@ -409,8 +435,11 @@ extension ICalendarReader {
             var frame: CalendarTime.Frame = .floating
             if let tzid = property.parameter("TZID")?.text {
                 guard let zone = zone(named: tzid) else {
-                    problem(property, &event, found: tzid,
-                            expected: "a time zone: an IANA name such as America/New_York, or a Windows name such as Eastern Standard Time")
+                    problem(
+                        property, &event, found: tzid,
+                        expected:
+                            "a time zone: an IANA name such as America/New_York, or a Windows name such as Eastern Standard Time"
+                    )
                     return []
                 }
                 frame = .zone(zone)
@@ -418,7 +447,8 @@ extension ICalendarReader {
             let isDate = property.parameter("VALUE")?.text.uppercased() == "DATE"
             var out: [CalendarTime] = []
             for item in text.split(separator: ",") {
-                guard let parsed = ICalendarReader.parseTime(item.trimmingASCIISpaces(), frame: frame, dateOnly: isDate) else {
+                guard let parsed = ICalendarReader.parseTime(item.trimmingASCIISpaces(), frame: frame, dateOnly: isDate)
+                else {
                     problem(property, &event, found: String(item), expected: ICalendarReader.acceptedDateTime)
                     return []
                 }
@@ -462,7 +492,8 @@ extension ICalendarReader {
             let second = Int(instant - Int64(day.ordinal) * 86_400)
             let (y, m, d) = day.civil
             return ImportSupport.pad(y, 4) + ImportSupport.pad(m, 2) + ImportSupport.pad(d, 2) + "T"
-                + ImportSupport.pad(second / 3600, 2) + ImportSupport.pad(second / 60 % 60, 2) + ImportSupport.pad(second % 60, 2) + "Z"
+                + ImportSupport.pad(second / 3600, 2) + ImportSupport.pad(second / 60 % 60, 2)
+                + ImportSupport.pad(second % 60, 2) + "Z"
         }
 
         func key(_ time: CalendarTime, instant: Int64) -> String {
@@ -507,21 +538,27 @@ extension ICalendarReader {
                 result.skipped.append(SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
                 return
             }
-            emitOccurrence(of: event, start: start, recurring: event.recurrenceID != nil,
-                           originalKey: event.recurrenceID != nil ? overrideKey(event) : nil)
+            emitOccurrence(
+                of: event, start: start, recurring: event.recurrenceID != nil,
+                originalKey: event.recurrenceID != nil ? overrideKey(event) : nil)
         }
 
         /// Adds one meeting, unless it is cancelled or declined (noted in `skipped`).
         mutating func emitOccurrence(of event: Event, start: CalendarTime, recurring: Bool, originalKey: String?) {
             if event.status == "CANCELLED" {
-                result.skipped.append(SkippedRecord(line: event.line, reason: recurring && originalKey != nil
-                    ? "the occurrence \(originalKey!) is cancelled" : "the event is cancelled"))
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason: recurring && originalKey != nil
+                            ? "the occurrence \(originalKey!) is cancelled" : "the event is cancelled"))
                 return
             }
             let people = event.attendees.filter { a in
-                !(a.kind == "ROOM" || a.kind == "RESOURCE" || (a.email?.hasSuffix("resource.calendar.google.com") ?? false))
+                !(a.kind == "ROOM" || a.kind == "RESOURCE"
+                    || (a.email?.hasSuffix("resource.calendar.google.com") ?? false))
             }
-            if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" }) {
+            if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" })
+            {
                 result.skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
                 return
             }
@@ -538,7 +575,10 @@ extension ICalendarReader {
             var seen = Set<String>()
             var includesMe = organizedByMe
             for person in [event.organizer].compactMap({ $0 }) + people {
-                if let email = person.email, me.contains(email) { includesMe = true; continue }
+                if let email = person.email, me.contains(email) {
+                    includesMe = true
+                    continue
+                }
                 guard let key = person.email ?? person.name.map({ "name:" + $0.lowercased() }) else { continue }
                 if seen.insert(key).inserted { others.append(person) }
             }
@@ -546,22 +586,28 @@ extension ICalendarReader {
             if let uid = event.uid {
                 sourceID = originalKey.map { uid + "|" + $0 } ?? uid
             } else {
-                sourceID = "fnv1a64:" + ImportSupport.fnv1a64(
-                    (event.summary ?? "") + "\n" + event.startText + "\n" + (event.organizer?.email ?? "")
-                        + (originalKey.map { "\n" + $0 } ?? ""))
+                sourceID =
+                    "fnv1a64:"
+                    + ImportSupport.fnv1a64(
+                        (event.summary ?? "") + "\n" + event.startText + "\n" + (event.organizer?.email ?? "")
+                            + (originalKey.map { "\n" + $0 } ?? ""))
             }
             guard emittedSourceIDs.insert(sourceID).inserted else {
-                result.skipped.append(SkippedRecord(
-                    line: event.line, reason: "an event with the same UID and start (\(sourceID)) was read before; this copy is ignored"))
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason:
+                            "an event with the same UID and start (\(sourceID)) was read before; this copy is ignored"))
                 return
             }
-            result.records.append(CalendarMeeting(
-                line: event.line, uid: event.uid, sourceID: sourceID, summary: event.summary,
-                start: Date(timeIntervalSince1970: TimeInterval(startInstant)),
-                end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) },
-                allDayDate: start.isDate ? start.local.day : nil, isRecurring: recurring,
-                organizer: event.organizer, attendees: people, others: others,
-                includesMe: includesMe, organizedByMe: organizedByMe))
+            result.records.append(
+                CalendarMeeting(
+                    line: event.line, uid: event.uid, sourceID: sourceID, summary: event.summary,
+                    start: Date(timeIntervalSince1970: TimeInterval(startInstant)),
+                    end: end.map { Date(timeIntervalSince1970: TimeInterval($0)) },
+                    allDayDate: start.isDate ? start.local.day : nil, isRecurring: recurring,
+                    organizer: event.organizer, attendees: people, others: others,
+                    includesMe: includesMe, organizedByMe: organizedByMe))
         }
 
         mutating func expandSeries(_ master: Event, overrides: [Event]) {
@@ -574,11 +620,16 @@ extension ICalendarReader {
             if let (text, line) = master.rrule {
                 switch ICalendarReader.parseRule(text, frame: start.frame) {
                 case .invalid(let found, let expected):
-                    result.problems.append(ParseError(line: line, record: master.index, field: "RRULE", found: found, expected: expected))
+                    result.problems.append(
+                        ParseError(line: line, record: master.index, field: "RRULE", found: found, expected: expected))
                     return
                 case .unsupported(let part):
-                    result.skipped.append(SkippedRecord(
-                        line: line, reason: "the rule uses \(part), which Ties does not expand; only the first occurrence is imported"))
+                    result.skipped.append(
+                        SkippedRecord(
+                            line: line,
+                            reason:
+                                "the rule uses \(part), which Ties does not expand; only the first occurrence is imported"
+                        ))
                 case .rule(let rule):
                     let expansion = expand(rule, start: start)
                     locals = expansion.locals
@@ -588,13 +639,19 @@ extension ICalendarReader {
             var occurrences = locals.map { CalendarTime(local: $0, frame: start.frame) }
             occurrences += master.rdates.map { rdate in
                 // An RDATE in another frame is kept as given; a date-only RDATE keeps the series' time of day.
-                rdate.isDate && !start.isDate ? CalendarTime(local: LocalTime(day: rdate.local.day, second: start.local.second), frame: start.frame) : rdate
+                rdate.isDate && !start.isDate
+                    ? CalendarTime(
+                        local: LocalTime(day: rdate.local.day, second: start.local.second), frame: start.frame) : rdate
             }
             // EXDATE: by instant, or by day when the exclusion is a date and the series is timed.
             var excludedInstants = Set<Int64>()
             var excludedDays = Set<Int>()
             for exdate in master.exdates {
-                if exdate.isDate && !start.isDate { excludedDays.insert(exdate.local.day.ordinal) } else { excludedInstants.insert(instant(exdate)) }
+                if exdate.isDate && !start.isDate {
+                    excludedDays.insert(exdate.local.day.ordinal)
+                } else {
+                    excludedInstants.insert(instant(exdate))
+                }
             }
             var replaced: [String: Event] = [:]
             for override in overrides { replaced[overrideKey(override)] = override }
@@ -609,7 +666,8 @@ extension ICalendarReader {
                 emitOccurrence(of: master, start: occurrence, recurring: true, originalKey: originalKey)
             }
             for override in overrides {
-                emitOccurrence(of: override, start: override.start!, recurring: true, originalKey: overrideKey(override))
+                emitOccurrence(
+                    of: override, start: override.start!, recurring: true, originalKey: overrideKey(override))
             }
         }
 
@@ -617,7 +675,8 @@ extension ICalendarReader {
         /// note when the expansion stopped at a guard rather than at the rule's or the as-of's end.
         mutating func expand(_ rule: Rule, start: CalendarTime) -> (locals: [LocalTime], note: String?) {
             let limit = max(1, options.maxOccurrencesPerEvent)
-            let tooMany = "the rule has more than \(limit) occurrences before the as-of time; only the first \(limit) are imported"
+            let tooMany =
+                "the rule has more than \(limit) occurrences before the as-of time; only the first \(limit) are imported"
             let periodLimit = 200_000
             var out: [LocalTime] = [start.local]
             let startLocal = start.local
@@ -637,7 +696,10 @@ extension ICalendarReader {
             while let (first, days) = periodDays(rule, start: startLocal.day, period: period) {
                 period += 1
                 if period > periodLimit {
-                    return (out, "the rule was expanded over \(periodLimit) periods without reaching the as-of time; later occurrences are not imported")
+                    return (
+                        out,
+                        "the rule was expanded over \(periodLimit) periods without reaching the as-of time; later occurrences are not imported"
+                    )
                 }
                 if first.ordinal > lastDay { break }
                 if let untilLocal, first > untilLocal.day { break }
@@ -679,7 +741,9 @@ extension ICalendarReader {
                     let n = ICalendarReader.daysIn(month: m, year: y)
                     guard rule.byMonthDay.contains(where: { ($0 > 0 ? $0 : n + 1 + $0) == d }) else { return (day, []) }
                 }
-                if !rule.byDay.isEmpty, !rule.byDay.contains(where: { $0.weekday == day.isoWeekday }) { return (day, []) }
+                if !rule.byDay.isEmpty, !rule.byDay.contains(where: { $0.weekday == day.isoWeekday }) {
+                    return (day, [])
+                }
                 return (day, [day])
             case .weekly:
                 let offset = (start.isoWeekday - rule.weekStart + 7) % 7
@@ -701,9 +765,13 @@ extension ICalendarReader {
             case .yearly:
                 let year = sy + step
                 guard year <= 9999, let first = Day(year: year, month: 1, day: 1) else { return nil }
-                let months = !rule.byMonth.isEmpty ? rule.byMonth.sorted()
+                let months =
+                    !rule.byMonth.isEmpty
+                    ? rule.byMonth.sorted()
                     : (rule.byMonthDay.isEmpty && rule.byDay.isEmpty ? [sm] : Array(1...12))
-                return (first, months.flatMap { ICalendarReader.monthDays(rule, year: year, month: $0, defaultDay: sd) })
+                return (
+                    first, months.flatMap { ICalendarReader.monthDays(rule, year: year, month: $0, defaultDay: sd) }
+                )
             }
         }
     }
@@ -767,9 +835,15 @@ extension ICalendarReader {
         var parts: [(String, String)] = []
         for piece in text.split(separator: ";") where !piece.isEmpty {
             guard let eq = piece.firstIndex(of: "=") else {
-                return .invalid(found: String(piece), expected: "NAME=value parts separated by semicolons, such as FREQ=WEEKLY;BYDAY=MO")
+                return .invalid(
+                    found: String(piece),
+                    expected: "NAME=value parts separated by semicolons, such as FREQ=WEEKLY;BYDAY=MO")
             }
-            parts.append((piece[..<eq].uppercased().trimmingASCIISpaces(), String(piece[piece.index(after: eq)...]).trimmingASCIISpaces()))
+            parts.append(
+                (
+                    piece[..<eq].uppercased().trimmingASCIISpaces(),
+                    String(piece[piece.index(after: eq)...]).trimmingASCIISpaces()
+                ))
         }
         guard let freqText = parts.first(where: { $0.0 == "FREQ" })?.1.uppercased() else {
             return .invalid(found: text, expected: "a rule with FREQ (DAILY, WEEKLY, MONTHLY or YEARLY)")
@@ -782,7 +856,8 @@ extension ICalendarReader {
         func integers(_ value: String, _ range: ClosedRange<Int>, allowNegative: Bool) -> [Int]? {
             var out: [Int] = []
             for item in value.split(separator: ",") {
-                guard let n = Int(item.trimmingASCIISpaces()), n != 0, range.contains(abs(n)), allowNegative || n > 0 else { return nil }
+                guard let n = Int(item.trimmingASCIISpaces()), n != 0, range.contains(abs(n)), allowNegative || n > 0
+                else { return nil }
                 out.append(n)
             }
             return out.isEmpty ? nil : out
@@ -796,12 +871,15 @@ extension ICalendarReader {
                 }
                 rule.interval = n
             case "COUNT":
-                guard let n = Int(value), n >= 1 else { return .invalid(found: "COUNT=" + value, expected: "COUNT as a whole number of at least 1") }
+                guard let n = Int(value), n >= 1 else {
+                    return .invalid(found: "COUNT=" + value, expected: "COUNT as a whole number of at least 1")
+                }
                 rule.count = n
             case "UNTIL":
                 let untilFrame: CalendarTime.Frame = value.hasSuffix("Z") || value.hasSuffix("z") ? .utc : frame
                 guard let until = parseTime(value, frame: untilFrame, dateOnly: value.count == 8) else {
-                    return .invalid(found: "UNTIL=" + value, expected: "UNTIL as a date 20240601 or a date-time 20240601T000000Z")
+                    return .invalid(
+                        found: "UNTIL=" + value, expected: "UNTIL as a date 20240601 or a date-time 20240601T000000Z")
                 }
                 rule.until = until
             case "BYDAY":
@@ -809,8 +887,13 @@ extension ICalendarReader {
                     let code = String(item.suffix(2))
                     let ordinalText = item.dropLast(2)
                     guard let weekday = weekdayCodes[code],
-                          ordinalText.isEmpty || (Int(ordinalText).map { $0 != 0 && abs($0) <= 53 } ?? false) else {
-                        return .invalid(found: "BYDAY=" + value, expected: "BYDAY as weekdays MO, TU, WE, TH, FR, SA, SU, optionally with an ordinal such as 2TU or -1FR")
+                        ordinalText.isEmpty || (Int(ordinalText).map { $0 != 0 && abs($0) <= 53 } ?? false)
+                    else {
+                        return .invalid(
+                            found: "BYDAY=" + value,
+                            expected:
+                                "BYDAY as weekdays MO, TU, WE, TH, FR, SA, SU, optionally with an ordinal such as 2TU or -1FR"
+                        )
                     }
                     let ordinal = Int(ordinalText) ?? 0
                     if ordinal != 0 && frequency == .yearly && !parts.contains(where: { $0.0 == "BYMONTH" }) {
@@ -820,7 +903,9 @@ extension ICalendarReader {
                 }
             case "BYMONTHDAY":
                 guard let days = integers(value, 1...31, allowNegative: true) else {
-                    return .invalid(found: "BYMONTHDAY=" + value, expected: "BYMONTHDAY as days 1 to 31 (or -1 to -31 from the month's end)")
+                    return .invalid(
+                        found: "BYMONTHDAY=" + value,
+                        expected: "BYMONTHDAY as days 1 to 31 (or -1 to -31 from the month's end)")
                 }
                 rule.byMonthDay = days
             case "BYMONTH":
@@ -830,7 +915,9 @@ extension ICalendarReader {
                 rule.byMonth = months
             case "BYSETPOS":
                 guard let positions = integers(value, 1...366, allowNegative: true) else {
-                    return .invalid(found: "BYSETPOS=" + value, expected: "BYSETPOS as positions 1 to 366 (or negative from the end)")
+                    return .invalid(
+                        found: "BYSETPOS=" + value,
+                        expected: "BYSETPOS as positions 1 to 366 (or negative from the end)")
                 }
                 rule.bySetPos = positions
             case "WKST":
@@ -842,7 +929,11 @@ extension ICalendarReader {
                 return .unsupported(name)
             default:
                 if name.hasPrefix("X-") { continue }
-                return .invalid(found: name + "=" + value, expected: "a rule part RFC 5545 defines (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST...)")
+                return .invalid(
+                    found: name + "=" + value,
+                    expected:
+                        "a rule part RFC 5545 defines (FREQ, INTERVAL, COUNT, UNTIL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, WKST...)"
+                )
             }
         }
         return .rule(rule)
@@ -861,12 +952,14 @@ extension ICalendarReader {
             return n
         }
         guard b.count >= 8, let y = digits(0..<4), let m = digits(4..<6), let d = digits(6..<8),
-              let day = Day(year: y, month: m, day: d) else { return nil }
+            let day = Day(year: y, month: m, day: d)
+        else { return nil }
         if b.count == 8 { return CalendarTime(local: LocalTime(day: day, second: 0), frame: .date) }
         guard !dateOnly, b.count == 15 || (b.count == 16 && (b[15] == 0x5A || b[15] == 0x7A)),
-              b[8] == 0x54 || b[8] == 0x74,
-              let hh = digits(9..<11), let mm = digits(11..<13), let ss = digits(13..<15),
-              hh < 24, mm < 60, ss <= 60 else { return nil }
+            b[8] == 0x54 || b[8] == 0x74,
+            let hh = digits(9..<11), let mm = digits(11..<13), let ss = digits(13..<15),
+            hh < 24, mm < 60, ss <= 60
+        else { return nil }
         let local = LocalTime(day: day, second: hh * 3600 + mm * 60 + min(ss, 59))
         return CalendarTime(local: local, frame: b.count == 16 ? .utc : frame)
     }

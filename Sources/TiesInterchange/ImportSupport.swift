@@ -40,8 +40,11 @@ enum ImportSupport {
         out.reserveCapacity(bytes.count + 8)
         var rest = bytes[...]
         if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon + 2 < bytes.count,
-           bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F,
-           bytes[..<colon].allSatisfy({ isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39) }) {
+            bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F,
+            bytes[..<colon].allSatisfy({
+                isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39)
+            })
+        {
             out += bytes[..<colon].map(asciiLowercased)
             rest = bytes[(colon + 3)...]
         } else {
@@ -76,8 +79,10 @@ enum ImportSupport {
 
     /// English month names, full and abbreviated (with "sept"), lower-case.
     static let monthsByName: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"]
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december",
+        ]
         var table: [String: Int] = ["sept": 9]
         for (k, name) in names.enumerated() {
             table[name] = k + 1

@@ -31,28 +31,41 @@ public enum JournalExport {
             if let phone = card.phone { basics.append(("phone", .string(phone))) }
             if let address = card.address { basics.append(("location", .object([("address", .string(address))]))) }
             if let url = card.linkedinURL {
-                basics.append(("profiles", .array([.object([("network", .string("LinkedIn")), ("url", .string(url))])])))
+                basics.append(
+                    ("profiles", .array([.object([("network", .string("LinkedIn")), ("url", .string(url))])])))
             }
             root.append(("basics", .object(basics)))
         }
-        root.append(("work", .array(history.positions.map { position in
-            let job = position.employment
-            var item: [(String, JSON)] = []
-            if let organisation = job.organisation { item.append(("name", .string(organisation))) }
-            if let title = job.title { item.append(("position", .string(title))) }
-            item.append(("startDate", .string(job.day.description)))
-            if let end = job.endDay { item.append(("endDate", .string(end.description))) }
-            item.append(("summary", .string(job.text)))
-            item.append(("highlights", .array(position.highlights.map { .string($0.text) })))
-            return .object(item)
-        })))
-        root.append(("awards", .array(history.awards.map { entry in
-            let title = entry.title ?? (entry.kind == .review ? "Performance review" : entry.text)
-            var item: [(String, JSON)] = [("title", .string(title)), ("date", .string(entry.day.description))]
-            if let organisation = entry.organisation { item.append(("awarder", .string(organisation))) }
-            if entry.text != title { item.append(("summary", .string(entry.text))) }
-            return .object(item)
-        })))
+        root.append(
+            (
+                "work",
+                .array(
+                    history.positions.map { position in
+                        let job = position.employment
+                        var item: [(String, JSON)] = []
+                        if let organisation = job.organisation { item.append(("name", .string(organisation))) }
+                        if let title = job.title { item.append(("position", .string(title))) }
+                        item.append(("startDate", .string(job.day.description)))
+                        if let end = job.endDay { item.append(("endDate", .string(end.description))) }
+                        item.append(("summary", .string(job.text)))
+                        item.append(("highlights", .array(position.highlights.map { .string($0.text) })))
+                        return .object(item)
+                    })
+            ))
+        root.append(
+            (
+                "awards",
+                .array(
+                    history.awards.map { entry in
+                        let title = entry.title ?? (entry.kind == .review ? "Performance review" : entry.text)
+                        var item: [(String, JSON)] = [
+                            ("title", .string(title)), ("date", .string(entry.day.description)),
+                        ]
+                        if let organisation = entry.organisation { item.append(("awarder", .string(organisation))) }
+                        if entry.text != title { item.append(("summary", .string(entry.text))) }
+                        return .object(item)
+                    })
+            ))
         root.append(("meta", .object([("version", .string(jsonResumeVersion))])))
         return JSON.object(root).rendered(indent: "") + "\n"
     }
@@ -70,10 +83,12 @@ public enum JournalExport {
                 return JSONWriter.string(s)
             case .array(let items):
                 if items.isEmpty { return "[]" }
-                return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent + "]"
+                return "[\n" + items.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n" + indent
+                    + "]"
             case .object(let pairs):
                 if pairs.isEmpty { return "{}" }
-                return "{\n" + pairs.map { inner + JSONWriter.string($0.0) + ": " + $0.1.rendered(indent: inner) }
+                return "{\n"
+                    + pairs.map { inner + JSONWriter.string($0.0) + ": " + $0.1.rendered(indent: inner) }
                     .joined(separator: ",\n") + "\n" + indent + "}"
             }
         }
@@ -113,8 +128,11 @@ public enum JournalExport {
 
     private static func line(_ entry: JournalEntry) -> String {
         var span = entry.day.description
-        if entry.kind == .employment { span += " – " + (entry.endDay?.description ?? "present") }
-        else if let end = entry.endDay { span += " – " + end.description }
+        if entry.kind == .employment {
+            span += " – " + (entry.endDay?.description ?? "present")
+        } else if let end = entry.endDay {
+            span += " – " + end.description
+        }
         var parts = ["- **\(span)**", kindName(entry.kind)]
         if let title = entry.title { parts.append(escape(title)) }
         if let organisation = entry.organisation { parts.append(escape(organisation)) }

@@ -84,11 +84,16 @@ public enum LinkedInConnections {
         guard let table else {
             throw ParseError(
                 line: 1, found: "<no header row>",
-                expected: "a header row naming the columns First Name, Last Name, URL, Email Address, Company, Position, Connected On (is this LinkedIn's Connections.csv?)")
+                expected:
+                    "a header row naming the columns First Name, Last Name, URL, Email Address, Company, Position, Connected On (is this LinkedIn's Connections.csv?)"
+            )
         }
-        let first = table.column("First Name"), last = table.column("Last Name"), url = table.column("URL")
+        let first = table.column("First Name")
+        let last = table.column("Last Name")
+        let url = table.column("URL")
         let email = table.column("Email Address") ?? table.column("Email")
-        let company = table.column("Company"), position = table.column("Position")
+        let company = table.column("Company")
+        let position = table.column("Position")
         let connected = table.column("Connected On")
 
         var result = ImportResult<LinkedInConnection>()
@@ -103,28 +108,32 @@ public enum LinkedInConnections {
                 .compactMap { ImportSupport.nonEmpty($0) }.joined(separator: " ")
             let profile = ImportSupport.nonEmpty(CSVTable.value(row, url)).map(ImportSupport.normalisedURL)
             if name.isEmpty {
-                result.skipped.append(SkippedRecord(
-                    line: row.line,
-                    reason: profile == nil ? "the row has neither a name nor a profile URL"
-                        : "the row has a profile URL (\(profile!)) but no name"))
+                result.skipped.append(
+                    SkippedRecord(
+                        line: row.line,
+                        reason: profile == nil
+                            ? "the row has neither a name nor a profile URL"
+                            : "the row has a profile URL (\(profile!)) but no name"))
                 continue
             }
             var day: Day?
             if let text = ImportSupport.nonEmpty(CSVTable.value(row, connected)) {
                 guard let parsed = parseDate(text) else {
-                    result.problems.append(ParseError(
-                        line: row.line, record: k + 1, field: "Connected On", found: text, expected: acceptedDates))
+                    result.problems.append(
+                        ParseError(
+                            line: row.line, record: k + 1, field: "Connected On", found: text, expected: acceptedDates))
                     continue
                 }
                 day = parsed
             }
             let sourceID = profile ?? "\(name)|\(day?.description ?? "")"
-            result.records.append(LinkedInConnection(
-                line: row.line, name: name, profileURL: profile,
-                email: ImportSupport.nonEmpty(CSVTable.value(row, email)),
-                organisation: ImportSupport.nonEmpty(CSVTable.value(row, company)),
-                title: ImportSupport.nonEmpty(CSVTable.value(row, position)),
-                connectedOn: day, sourceID: sourceID))
+            result.records.append(
+                LinkedInConnection(
+                    line: row.line, name: name, profileURL: profile,
+                    email: ImportSupport.nonEmpty(CSVTable.value(row, email)),
+                    organisation: ImportSupport.nonEmpty(CSVTable.value(row, company)),
+                    title: ImportSupport.nonEmpty(CSVTable.value(row, position)),
+                    connectedOn: day, sourceID: sourceID))
         }
         return result
     }
@@ -151,14 +160,17 @@ public enum LinkedInConnections {
         let dash: UInt8 = 0x2D
         if b.count == 10, b[b.startIndex + 4] == dash, b[b.startIndex + 7] == dash {  // 2024-03-12
             let s = b.startIndex
-            guard let y = number(b[s..<(s + 4)]), let m = number(b[(s + 5)..<(s + 7)]), let d = number(b[(s + 8)...]) else { return nil }
+            guard let y = number(b[s..<(s + 4)]), let m = number(b[(s + 5)..<(s + 7)]), let d = number(b[(s + 8)...])
+            else { return nil }
             return Day(year: y, month: m, day: d)
         }
         let separator: UInt8 = b.contains(dash) ? dash : 0x20
         let parts = b.split(separator: separator, omittingEmptySubsequences: separator == 0x20)
-        guard parts.count == 3, parts[0].count <= 2, let d = number(parts[0]), parts[1].allSatisfy(ImportSupport.isASCIILetter),
-              let m = ImportSupport.month(named: Substring(String(decoding: parts[1], as: UTF8.self))),
-              let yy = number(parts[2]) else { return nil }
+        guard parts.count == 3, parts[0].count <= 2, let d = number(parts[0]),
+            parts[1].allSatisfy(ImportSupport.isASCIILetter),
+            let m = ImportSupport.month(named: Substring(String(decoding: parts[1], as: UTF8.self))),
+            let yy = number(parts[2])
+        else { return nil }
         let year: Int
         switch (parts[2].count, separator) {
         case (4, _): year = yy
@@ -314,18 +326,24 @@ public enum LinkedInMessages {
         guard let table else {
             throw ParseError(
                 line: 1, found: "<no header row>",
-                expected: "a header row naming the columns CONVERSATION ID, FROM, DATE (and usually TO, SENDER PROFILE URL, RECIPIENT PROFILE URLS, SUBJECT, CONTENT, FOLDER) — is this LinkedIn's messages.csv?")
+                expected:
+                    "a header row naming the columns CONVERSATION ID, FROM, DATE (and usually TO, SENDER PROFILE URL, RECIPIENT PROFILE URLS, SUBJECT, CONTENT, FOLDER) — is this LinkedIn's messages.csv?"
+            )
         }
         guard let conversationColumn = table.column("CONVERSATION ID") else {
             throw ParseError(
                 line: table.headerLine, field: "CONVERSATION ID", found: "<no such column>",
                 expected: "a CONVERSATION ID column, which gives each message a stable id for re-imports")
         }
-        let fromColumn = table.column("FROM"), dateColumn = table.column("DATE")
+        let fromColumn = table.column("FROM")
+        let dateColumn = table.column("DATE")
         let senderURLColumn = table.column("SENDER PROFILE URL")
-        let toColumn = table.column("TO"), recipientURLsColumn = table.column("RECIPIENT PROFILE URLS")
-        let titleColumn = table.column("CONVERSATION TITLE"), subjectColumn = table.column("SUBJECT")
-        let folderColumn = table.column("FOLDER"), draftColumn = table.column("IS MESSAGE DRAFT")
+        let toColumn = table.column("TO")
+        let recipientURLsColumn = table.column("RECIPIENT PROFILE URLS")
+        let titleColumn = table.column("CONVERSATION TITLE")
+        let subjectColumn = table.column("SUBJECT")
+        let folderColumn = table.column("FOLDER")
+        let draftColumn = table.column("IS MESSAGE DRAFT")
 
         struct Row {
             var line: Int
@@ -348,7 +366,8 @@ public enum LinkedInMessages {
                 continue
             }
             func problem(_ field: String, _ found: String, _ expected: String) {
-                result.problems.append(ParseError(line: row.line, record: k + 1, field: field, found: found, expected: expected))
+                result.problems.append(
+                    ParseError(line: row.line, record: k + 1, field: field, found: found, expected: expected))
             }
             if let draft = CSVTable.value(row, draftColumn)?.lowercased(), draft == "yes" || draft == "true" {
                 result.skipped.append(SkippedRecord(line: row.line, reason: "the message is a draft"))
@@ -358,7 +377,8 @@ public enum LinkedInMessages {
                 problem("CONVERSATION ID", "", "the conversation's id")
                 continue
             }
-            let senderURL = ImportSupport.nonEmpty(CSVTable.value(row, senderURLColumn)).map(ImportSupport.normalisedURL)
+            let senderURL = ImportSupport.nonEmpty(CSVTable.value(row, senderURLColumn)).map(
+                ImportSupport.normalisedURL)
             let senderName = ImportSupport.nonEmpty(CSVTable.value(row, fromColumn))
             guard senderName != nil || senderURL != nil else {
                 problem("FROM", "", "the sender's name")
@@ -372,13 +392,16 @@ public enum LinkedInMessages {
                 problem("DATE", dateText, acceptedDates)
                 continue
             }
-            rows.append(Row(
-                line: row.line, conversationID: conversation, title: ImportSupport.nonEmpty(CSVTable.value(row, titleColumn)),
-                from: LinkedInParticipant(name: senderName ?? "", profileURL: senderURL),
-                to: participants(names: CSVTable.value(row, toColumn), urls: CSVTable.value(row, recipientURLsColumn)),
-                date: date, dateText: dateText,
-                subject: ImportSupport.nonEmpty(CSVTable.value(row, subjectColumn)),
-                folder: ImportSupport.nonEmpty(CSVTable.value(row, folderColumn))))
+            rows.append(
+                Row(
+                    line: row.line, conversationID: conversation,
+                    title: ImportSupport.nonEmpty(CSVTable.value(row, titleColumn)),
+                    from: LinkedInParticipant(name: senderName ?? "", profileURL: senderURL),
+                    to: participants(
+                        names: CSVTable.value(row, toColumn), urls: CSVTable.value(row, recipientURLsColumn)),
+                    date: date, dateText: dateText,
+                    subject: ImportSupport.nonEmpty(CSVTable.value(row, subjectColumn)),
+                    folder: ImportSupport.nonEmpty(CSVTable.value(row, folderColumn))))
         }
 
         var identity = me ?? LinkedInIdentity()
@@ -390,7 +413,9 @@ public enum LinkedInMessages {
                 counts[key, default: (0, row.from)].count += 1
             }
             // Most messages first, then the smallest key: dictionary order never decides.
-            if let best = counts.max(by: { a, b in a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key }) {
+            if let best = counts.max(by: { a, b in
+                a.value.count != b.value.count ? a.value.count < b.value.count : a.key > b.key
+            }) {
                 identity = LinkedInIdentity(
                     names: best.value.participant.name.isEmpty ? [] : [best.value.participant.name],
                     profileURLs: best.value.participant.profileURL.map { [$0] } ?? [])
@@ -406,17 +431,19 @@ public enum LinkedInMessages {
             let mine = identity.matches(row.from)
             let counterparts = mine ? row.to.filter { !identity.matches($0) } : [row.from]
             if counterparts.isEmpty {
-                result.skipped.append(SkippedRecord(line: row.line, reason: "the message has no recipient other than you"))
+                result.skipped.append(
+                    SkippedRecord(line: row.line, reason: "the message has no recipient other than you"))
                 continue
             }
             let answered = mine || (lastReply[row.conversationID].map { $0 > row.date } ?? false)
             let sender = row.from.profileURL ?? row.from.name
-            result.records.append(LinkedInMessage(
-                line: row.line, conversationID: row.conversationID, conversationTitle: row.title,
-                from: row.from, to: row.to, occurredAt: row.date, direction: mine ? .outbound : .inbound,
-                counterparts: counterparts, groupSize: max(1, row.to.count), answered: answered,
-                subject: row.subject, folder: row.folder,
-                sourceID: "\(row.conversationID)|\(row.dateText)|\(sender)"))
+            result.records.append(
+                LinkedInMessage(
+                    line: row.line, conversationID: row.conversationID, conversationTitle: row.title,
+                    from: row.from, to: row.to, occurredAt: row.date, direction: mine ? .outbound : .inbound,
+                    counterparts: counterparts, groupSize: max(1, row.to.count), answered: answered,
+                    subject: row.subject, folder: row.folder,
+                    sourceID: "\(row.conversationID)|\(row.dateText)|\(sender)"))
         }
         return LinkedInMessageImport(result: result, me: identity, meWasInferred: inferred)
     }

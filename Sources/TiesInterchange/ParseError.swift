@@ -68,7 +68,10 @@ public struct ParseError: Error, Sendable, Equatable, Hashable, CustomStringConv
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {
-            if count == 60 { out += "…"; break }
+            if count == 60 {
+                out += "…"
+                break
+            }
             switch scalar {
             case "\n": out += "\\n"
             case "\r": out += "\\r"

@@ -24,7 +24,8 @@ public enum TiesCSVImport {
     /// The text of a field as exported, without the formula-injection guard.
     static func unguarded(_ text: String) -> String {
         guard text.utf8.first == 39, let next = text.unicodeScalars.dropFirst().first,
-              ["=", "+", "-", "@", "\t", "\r"].contains(next) else { return text }
+            ["=", "+", "-", "@", "\t", "\r"].contains(next)
+        else { return text }
         return String(text.dropFirst())
     }
 
@@ -41,7 +42,9 @@ public enum TiesCSVImport {
             return value.isEmpty ? nil : value
         }
         func list(_ column: String) -> [String] {
-            (text(column) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            (text(column) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
         }
     }
 
@@ -70,36 +73,62 @@ public enum TiesCSVImport {
         result.problems = table.raggedRows.map { $0.in(file) }
         for row in rows(table) {
             func problem(_ field: String, _ found: String, _ expected: String) {
-                result.problems.append(ParseError(line: row.line, field: field, found: found, expected: expected, source: file))
+                result.problems.append(
+                    ParseError(line: row.line, field: field, found: found, expected: expected, source: file))
             }
             guard let name = row.text("name")?.trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-                problem("name", "", "a name"); continue
+                problem("name", "", "a name")
+                continue
             }
             var person = Person(name: name)
             var ok = true
             if let id = row.text("id") {
-                if let n = Int64(id), n > 0 { person.id = n } else { problem("id", id, "a positive whole number"); ok = false }
+                if let n = Int64(id), n > 0 {
+                    person.id = n
+                } else {
+                    problem("id", id, "a positive whole number")
+                    ok = false
+                }
             }
             for role in row.list("roles") {
-                if let r = Role(rawValue: role.lowercased()) { person.roles.insert(r) } else {
-                    problem("roles", role, "roles separated by ; from " + Role.allCases.map(\.rawValue).joined(separator: ", ")); ok = false
+                if let r = Role(rawValue: role.lowercased()) {
+                    person.roles.insert(r)
+                } else {
+                    problem(
+                        "roles", role,
+                        "roles separated by ; from " + Role.allCases.map(\.rawValue).joined(separator: ", "))
+                    ok = false
                 }
             }
             if let kind = row.text("recruiter_kind") {
-                if let k = RecruiterKind(rawValue: kind.lowercased()) { person.recruiterKind = k } else {
-                    problem("recruiter_kind", kind, "search-firm or in-house"); ok = false
+                if let k = RecruiterKind(rawValue: kind.lowercased()) {
+                    person.recruiterKind = k
+                } else {
+                    problem("recruiter_kind", kind, "search-firm or in-house")
+                    ok = false
                 }
             }
             person.organisation = row.text("organisation")
             person.title = row.text("title")
             if let c = row.text("closeness") {
-                if let n = Int(c), (1...5).contains(n) { person.closeness = n } else { problem("closeness", c, "a whole number from 1 to 5"); ok = false }
+                if let n = Int(c), (1...5).contains(n) {
+                    person.closeness = n
+                } else {
+                    problem("closeness", c, "a whole number from 1 to 5")
+                    ok = false
+                }
             }
             person.tags = Set(row.list("tags"))
-            person.contactPoints = row.list("emails").map { ContactPoint(kind: .email, value: $0) }
+            person.contactPoints =
+                row.list("emails").map { ContactPoint(kind: .email, value: $0) }
                 + row.list("phones").map { ContactPoint(kind: .phone, value: $0) }
             if let a = row.text("archived") {
-                if let b = parseBool(a) { person.archived = b } else { problem("archived", a, "yes or no"); ok = false }
+                if let b = parseBool(a) {
+                    person.archived = b
+                } else {
+                    problem("archived", a, "yes or no")
+                    ok = false
+                }
             }
             if ok { result.records.append(PersonRecord(person: person, file: file, line: row.line)) }
         }
@@ -108,13 +137,16 @@ public enum TiesCSVImport {
 
     /// Interactions from a table with `occurred_at`, `kind` and `person_id` or `person` (also: id,
     /// direction, answered, group_size, note, source, source_id). Rows without a source are `csv`.
-    public static func interactions(_ table: CSVTable, file: String, timeZone: TimeZone) -> ImportResult<InteractionRecord> {
+    public static func interactions(_ table: CSVTable, file: String, timeZone: TimeZone) -> ImportResult<
+        InteractionRecord
+    > {
         var result = ImportResult<InteractionRecord>()
         result.problems = table.raggedRows.map { $0.in(file) }
         for row in rows(table) {
             var ok = true
             func problem(_ field: String, _ found: String, _ expected: String) {
-                result.problems.append(ParseError(line: row.line, field: field, found: found, expected: expected, source: file))
+                result.problems.append(
+                    ParseError(line: row.line, field: field, found: found, expected: expected, source: file))
                 ok = false
             }
             var keys: [PersonKey] = []
@@ -125,15 +157,28 @@ public enum TiesCSVImport {
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
             var when: Date?
             if let text = row.text("occurred_at") {
-                do { when = try DateInput.parse(text, field: "occurred_at", timeZone: timeZone).startInstant(timeZone: timeZone) } catch {
+                do {
+                    when = try DateInput.parse(text, field: "occurred_at", timeZone: timeZone).startInstant(
+                        timeZone: timeZone)
+                } catch {
                     problem("occurred_at", text, DateInput.accepted)
                 }
-            } else { problem("occurred_at", "", DateInput.accepted) }
+            } else {
+                problem("occurred_at", "", DateInput.accepted)
+            }
             let kind = row.text("kind").flatMap { InteractionKind(rawValue: $0.lowercased()) }
-            if kind == nil { problem("kind", row.text("kind") ?? "", "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")) }
+            if kind == nil {
+                problem(
+                    "kind", row.text("kind") ?? "",
+                    "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
+            }
             var direction = Direction.mutual
             if let d = row.text("direction") {
-                if let v = Direction(rawValue: d.lowercased()) { direction = v } else { problem("direction", d, "in, out or mutual") }
+                if let v = Direction(rawValue: d.lowercased()) {
+                    direction = v
+                } else {
+                    problem("direction", d, "in, out or mutual")
+                }
             }
             var answered = true
             if let a = row.text("answered") {
@@ -141,7 +186,11 @@ public enum TiesCSVImport {
             }
             var groupSize = 1
             if let g = row.text("group_size") {
-                if let n = Int(g), n >= 1 { groupSize = n } else { problem("group_size", g, "a whole number, 1 or more") }
+                if let n = Int(g), n >= 1 {
+                    groupSize = n
+                } else {
+                    problem("group_size", g, "a whole number, 1 or more")
+                }
             }
             var id: Int64?
             if let text = row.text("id") {
@@ -150,7 +199,8 @@ public enum TiesCSVImport {
             guard ok, let when, let kind else { continue }
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: row.text("note"), source: row.text("source") ?? "csv", sourceID: row.text("source_id"))
+                groupSize: groupSize, note: row.text("note"), source: row.text("source") ?? "csv",
+                sourceID: row.text("source_id"))
             result.records.append(InteractionRecord(interaction: interaction, keys: keys, file: file, line: row.line))
         }
         return result

@@ -42,7 +42,9 @@ public struct VCardContactPoint: Sendable, Equatable, Hashable {
     public var preferred: Bool
 
     /// Creates a contact point.
-    public init(kind: ContactPoint.Kind, value: String, types: [String] = [], label: String? = nil, preferred: Bool = false) {
+    public init(
+        kind: ContactPoint.Kind, value: String, types: [String] = [], label: String? = nil, preferred: Bool = false
+    ) {
         self.kind = kind
         self.value = value
         self.types = types
@@ -100,7 +102,8 @@ public struct VCardContact: Sendable, Equatable {
     public var person: Person {
         Person(
             name: name, organisation: organisation, title: title, tags: Set(tags),
-            contactPoints: ImportSupport.deduplicated(contactPoints.map { ContactPoint(kind: $0.kind, value: $0.value) }))
+            contactPoints: ImportSupport.deduplicated(
+                contactPoints.map { ContactPoint(kind: $0.kind, value: $0.value) }))
     }
 }
 
@@ -141,8 +144,12 @@ public enum VCardReader {
                 // vCard 2.1 base64 data continues on unindented lines until a blank line.
                 if inBinaryBlock { continue }
                 if card != nil {
-                    result.skipped.append(SkippedRecord(
-                        line: line, reason: "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"))
+                    result.skipped.append(
+                        SkippedRecord(
+                            line: line,
+                            reason:
+                                "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"
+                        ))
                 }
                 continue
             }
@@ -150,9 +157,11 @@ public enum VCardReader {
             switch property.name {
             case "BEGIN" where property.decodedValue.trimmingASCIISpaces().uppercased() == "VCARD":
                 if let open = card {
-                    result.problems.append(ParseError(
-                        line: open.line, record: cardIndex, field: "END",
-                        found: "<BEGIN:VCARD on line \(line) before this card ended>", expected: "END:VCARD closing each card"))
+                    result.problems.append(
+                        ParseError(
+                            line: open.line, record: cardIndex, field: "END",
+                            found: "<BEGIN:VCARD on line \(line) before this card ended>",
+                            expected: "END:VCARD closing each card"))
                 }
                 cardIndex += 1
                 card = Builder(line: line)
@@ -171,9 +180,10 @@ public enum VCardReader {
             }
         }
         if let open = card {
-            result.problems.append(ParseError(
-                line: open.line, record: cardIndex, field: "END",
-                found: "<the end of the file before this card ended>", expected: "END:VCARD closing each card"))
+            result.problems.append(
+                ParseError(
+                    line: open.line, record: cardIndex, field: "END",
+                    found: "<the end of the file before this card ended>", expected: "END:VCARD closing each card"))
             result.skipped.append(contentsOf: open.skipped)
         }
         result.skipped.sort { $0.line < $1.line }
@@ -189,7 +199,8 @@ public enum VCardReader {
     /// `--0415`, `--04-15`, `19850415`, `1985-04-15`, or a date-time starting with one of those; nil otherwise.
     public static func parseBirthday(_ text: String) -> VCardBirthday? {
         var digits = Array(text.trimmingASCIISpaces().utf8)
-        if let t = digits.firstIndex(of: 0x54) ?? digits.firstIndex(of: 0x74) { digits = Array(digits[..<t]) }  // drop a time
+        // Drop a time part.
+        if let t = digits.firstIndex(of: 0x54) ?? digits.firstIndex(of: 0x74) { digits = Array(digits[..<t]) }
         var year: Int?
         var rest = digits[...]
         if rest.starts(with: [0x2D, 0x2D]) {
@@ -263,14 +274,18 @@ public enum VCardReader {
                 guard let text = ImportSupport.nonEmpty(value) else { return }
                 if var parsed = VCardReader.parseBirthday(text) {
                     // Apple writes a birthday without a year as year 1604 with X-APPLE-OMIT-YEAR=1604.
-                    if let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap({ Int($0.text) }), parsed.year == omit {
+                    if let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap({ Int($0.text) }), parsed.year == omit
+                    {
                         parsed.year = nil
                     }
                     birthday = parsed
                 } else {
-                    skipped.append(SkippedRecord(
-                        line: property.line,
-                        reason: "BDAY \(ParseError.shown(text)) is not a date such as 1985-04-15, 19850415 or --0415; the card is kept without it"))
+                    skipped.append(
+                        SkippedRecord(
+                            line: property.line,
+                            reason:
+                                "BDAY \(ParseError.shown(text)) is not a date such as 1985-04-15, 19850415 or --0415; the card is kept without it"
+                        ))
                 }
             case "X-ABLABEL":
                 if let group = property.group, let label = ImportSupport.nonEmpty(ContentText.unescaped(value)) {
@@ -302,15 +317,20 @@ public enum VCardReader {
             if kind == .url, text.lowercased().contains("linkedin.com/") { kind = .linkedin }
             let types = property.parameterValues("TYPE").filter { !$0.isEmpty }
             let preferred = types.contains("pref") || property.parameter("PREF") != nil
-            points.append((property.group?.lowercased(), VCardContactPoint(
-                kind: kind, value: text, types: types, preferred: preferred)))
+            points.append(
+                (
+                    property.group?.lowercased(),
+                    VCardContactPoint(
+                        kind: kind, value: text, types: types, preferred: preferred)
+                ))
         }
 
         func build() -> Result<VCardContact, ParseError> {
             guard let name = formattedName ?? structuredName else {
-                return .failure(ParseError(
-                    line: line, field: "FN",
-                    found: "<a card with no name>", expected: "an FN or N property giving the person's name"))
+                return .failure(
+                    ParseError(
+                        line: line, field: "FN",
+                        found: "<a card with no name>", expected: "an FN or N property giving the person's name"))
             }
             var contactPoints: [VCardContactPoint] = []
             var seen = Set<String>()
@@ -319,15 +339,17 @@ public enum VCardReader {
                     point.label = label
                     if point.kind == .url, label.lowercased().contains("linkedin") { point.kind = .linkedin }
                 }
-                let key = point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
+                let key =
+                    point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
                 if seen.insert(key).inserted { contactPoints.append(point) }
             }
             let firstEmail = contactPoints.first { $0.kind == .email }?.value.lowercased() ?? ""
             let sourceID = uid ?? "fnv1a64:" + ImportSupport.fnv1a64(name.lowercased() + "\n" + firstEmail)
-            return .success(VCardContact(
-                line: line, version: version, name: name, organisation: organisation, title: title,
-                tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
-                birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID))
+            return .success(
+                VCardContact(
+                    line: line, version: version, name: name, organisation: organisation, title: title,
+                    tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
+                    birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID))
         }
     }
 

@@ -5,7 +5,9 @@ extension VCardWriter {
     /// other URLs, tags as CATEGORIES, roles as `X-TIES-ROLE`, and a stable `UID` (`urn:ties:person:ID`) so
     /// that importing the file again matches the same people.
     public static func write(person: Person) -> String {
-        var lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Ties//Ties//EN", "KIND:individual", "FN:" + escape(person.name)]
+        var lines = [
+            "BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Ties//Ties//EN", "KIND:individual", "FN:" + escape(person.name),
+        ]
         if let id = person.id { lines.append("UID:urn:ties:person:\(id)") }
         if let organisation = person.organisation { lines.append("ORG:" + escape(organisation)) }
         if let title = person.title { lines.append("TITLE:" + escape(title)) }
@@ -17,7 +19,9 @@ extension VCardWriter {
             case .linkedin: lines.append("URL;TYPE=linkedin:" + escape(point.value))
             }
         }
-        if !person.tags.isEmpty { lines.append("CATEGORIES:" + person.tags.sorted().map(escape).joined(separator: ",")) }
+        if !person.tags.isEmpty {
+            lines.append("CATEGORIES:" + person.tags.sorted().map(escape).joined(separator: ","))
+        }
         for role in person.sortedRoles { lines.append("X-TIES-ROLE:" + role.rawValue) }
         lines.append("END:VCARD")
         return lines.map { fold($0) + "\r\n" }.joined()

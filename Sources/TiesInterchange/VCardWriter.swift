@@ -15,7 +15,9 @@ public struct ContactCard: Sendable, Equatable {
     public var linkedin: String?
 
     /// A card with the given values; nil values are left out of the vCard.
-    public init(name: String, email: String? = nil, phone: String? = nil, address: String? = nil, linkedin: String? = nil) {
+    public init(
+        name: String, email: String? = nil, phone: String? = nil, address: String? = nil, linkedin: String? = nil
+    ) {
         self.name = name
         self.email = email
         self.phone = phone
@@ -68,7 +70,9 @@ public enum VCardWriter {
 
     /// The card as vCard text, CRLF line endings, folded.
     public static func write(_ card: ContactCard) -> String {
-        var lines = ["BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Ties//Ties//EN", "KIND:individual", "FN:" + escape(card.name)]
+        var lines = [
+            "BEGIN:VCARD", "VERSION:4.0", "PRODID:-//Ties//Ties//EN", "KIND:individual", "FN:" + escape(card.name),
+        ]
         if let email = card.email { lines.append("EMAIL:" + escape(email)) }
         if let phone = card.phone { lines.append("TEL;VALUE=text:" + escape(phone)) }
         if let address = card.address { lines.append("ADR:;;" + escape(address) + ";;;;") }

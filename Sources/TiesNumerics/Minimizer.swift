@@ -30,7 +30,8 @@ public enum Minimizer {
         precondition(lower < upper, "minimize needs lower < upper")
         GSL.prepare()
         // Find a bracketing guess on a grid if the given one does not bracket.
-        let fl = f(lower), fu = f(upper)
+        let fl = f(lower)
+        let fu = f(upper)
         var x0 = guess ?? (lower + upper) / 2
         var f0 = f(x0)
         if !(f0 < fl && f0 < fu) {

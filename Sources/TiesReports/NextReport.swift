@@ -9,7 +9,8 @@ public enum NextReport {
         }
         var out = "Who to contact next (as of \(asOf)):\n"
         for (i, row) in rows.enumerated() {
-            out += "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
+            out +=
+                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
             for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
             out += "   → \(TextTable.sanitised(row.action))\n"
         }
@@ -18,11 +19,17 @@ public enum NextReport {
 
     /// The same rows as a table, for CSV and JSON.
     public static func table(_ rows: [Recommendation]) -> Table {
-        Table(columns: ["rank", "id", "name", "priority", "must", "reason_codes", "reasons", "action"], rows: rows.enumerated().map { i, r in
-            [.integer(i + 1), .integer(Int(r.personID)), .text(r.name), .number(r.priority, digits: 2), .bool(r.isHard),
-             .text(r.reasons.map(\.code).joined(separator: ";")), .text(r.reasons.map(\.text).joined(separator: "; ")),
-             .text(r.action)]
-        })
+        Table(
+            columns: ["rank", "id", "name", "priority", "must", "reason_codes", "reasons", "action"],
+            rows: rows.enumerated().map { i, r in
+                [
+                    .integer(i + 1), .integer(Int(r.personID)), .text(r.name), .number(r.priority, digits: 2),
+                    .bool(r.isHard),
+                    .text(r.reasons.map(\.code).joined(separator: ";")),
+                    .text(r.reasons.map(\.text).joined(separator: "; ")),
+                    .text(r.action),
+                ]
+            })
     }
 }
 
@@ -36,11 +43,16 @@ public enum ExplainReport {
         let table = Table(
             columns: ["day", "interactions", "strongest", "weight", "age_days", "strength_part", "activity_part"],
             rows: e.episodes.suffix(25).map {
-                [.day($0.day), .integer($0.interactions), .text($0.kind.rawValue), .number($0.weight, digits: 2),
-                 .integer($0.age), .number($0.strengthContribution, digits: 3), .number($0.activityContribution, digits: 3)]
+                [
+                    .day($0.day), .integer($0.interactions), .text($0.kind.rawValue), .number($0.weight, digits: 2),
+                    .integer($0.age), .number($0.strengthContribution, digits: 3),
+                    .number($0.activityContribution, digits: 3),
+                ]
             })
         out += TextTable.render(table)
-        if e.episodes.count > 25 { out += "(the \(e.episodes.count - 25) older episodes are left out above but counted below)\n" }
+        if e.episodes.count > 25 {
+            out += "(the \(e.episodes.count - 25) older episodes are left out above but counted below)\n"
+        }
         out += """
 
             Strength

@@ -4,7 +4,8 @@ import TiesCore
 /// The text of `ties person show`: who someone is, how the relationship stands, and the latest contacts.
 public enum PersonReport {
     /// Renders one person. User text is sanitised (see ``TextTable/sanitised(_:)``).
-    public static func render(person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone) -> String {
+    public static func render(person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone) -> String
+    {
         let s = TextTable.sanitised
         var lines: [String] = []
         lines.append("\(s(person.name)) (#\(person.id ?? 0))\(person.archived ? "  [archived]" : "")")
@@ -14,21 +15,31 @@ public enum PersonReport {
         let job = [person.title, person.organisation].compactMap { $0 }.map(s).joined(separator: " at ")
         if !job.isEmpty { lines.append("  works:        \(job)") }
         if let c = person.closeness { lines.append("  closeness:    \(c) of 5") }
-        if !person.tags.isEmpty { lines.append("  tags:         \(person.tags.sorted().map(s).joined(separator: ", "))") }
+        if !person.tags.isEmpty {
+            lines.append("  tags:         \(person.tags.sorted().map(s).joined(separator: ", "))")
+        }
         var mapper = DayMapper(timeZone: timeZone)
         for point in person.contactPoints {
             let verified = point.verifiedAt.map { "verified \(mapper.day(for: $0))" } ?? "never verified"
-            lines.append("  \(point.kind.rawValue + ":" + String(repeating: " ", count: max(1, 13 - point.kind.rawValue.count)))\(s(point.value))  (\(verified))")
+            lines.append(
+                "  \(point.kind.rawValue + ":" + String(repeating: " ", count: max(1, 13 - point.kind.rawValue.count)))\(s(point.value))  (\(verified))"
+            )
         }
         if let score, score.status != .none {
             lines.append("")
-            lines.append("  strength:     \(Table.format(score.strength, digits: 1)) / 100\(score.layer.map { "  (layer \($0))" } ?? "")")
+            lines.append(
+                "  strength:     \(Table.format(score.strength, digits: 1)) / 100\(score.layer.map { "  (layer \($0))" } ?? "")"
+            )
             lines.append("  activity:     \(Table.format(score.activity, digits: 2))")
             if let last = score.lastContact, let silence = score.silenceDays {
-                lines.append("  last contact: \(last) (\(silence) days ago); \(score.episodes) day\(score.episodes == 1 ? "" : "s") of contact since \(score.firstContact!)")
+                lines.append(
+                    "  last contact: \(last) (\(silence) days ago); \(score.episodes) day\(score.episodes == 1 ? "" : "s") of contact since \(score.firstContact!)"
+                )
             }
             if let gap = score.typicalGapDays, let survival = score.survival {
-                lines.append("  rhythm:       typically every \(Table.format(gap, digits: 0)) days; a silence this long happens \(Table.format(100 * survival, digits: 0))% of the time → \(score.status.rawValue)")
+                lines.append(
+                    "  rhythm:       typically every \(Table.format(gap, digits: 0)) days; a silence this long happens \(Table.format(100 * survival, digits: 0))% of the time → \(score.status.rawValue)"
+                )
             }
         } else {
             lines.append("")

@@ -15,7 +15,8 @@ public enum TextTable {
             for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
         }
         let numeric = table.columns.indices.map { column in
-            table.rows.contains { $0[column].isNumeric } && table.rows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
+            table.rows.contains { $0[column].isNumeric }
+                && table.rows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
         }
         func line(_ row: [String]) -> String {
             var parts: [String] = []

@@ -8,163 +8,167 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE organisation (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-                    kind TEXT NOT NULL DEFAULT 'other'
-                );
-                CREATE TABLE person (
-                    id INTEGER PRIMARY KEY,
-                    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-                    organisation_id INTEGER REFERENCES organisation(id),
-                    title TEXT,
-                    recruiter_kind TEXT,
-                    closeness INTEGER CHECK (closeness BETWEEN 1 AND 5),
-                    archived INTEGER NOT NULL DEFAULT 0,
-                    created_at INTEGER NOT NULL
-                );
-                CREATE INDEX person_organisation ON person(organisation_id);
-                CREATE TABLE person_role (
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    role TEXT NOT NULL,
-                    PRIMARY KEY (person_id, role)
-                ) WITHOUT ROWID;
-                CREATE TABLE person_tag (
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    tag TEXT NOT NULL,
-                    PRIMARY KEY (person_id, tag)
-                ) WITHOUT ROWID;
-                CREATE TABLE contact_point (
-                    id INTEGER PRIMARY KEY,
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    kind TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    verified_at INTEGER,
-                    UNIQUE (person_id, kind, value)
-                );
-                CREATE INDEX contact_point_value ON contact_point(kind, value);
-                CREATE TABLE interaction (
-                    id INTEGER PRIMARY KEY,
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    occurred_at INTEGER NOT NULL,
-                    kind TEXT NOT NULL,
-                    direction TEXT NOT NULL,
-                    answered INTEGER NOT NULL DEFAULT 1,
-                    group_size INTEGER NOT NULL DEFAULT 1,
-                    note TEXT,
-                    source TEXT NOT NULL DEFAULT 'manual',
-                    source_id TEXT,
-                    UNIQUE (source, source_id)
-                );
-                CREATE INDEX interaction_person_time ON interaction(person_id, occurred_at);
-                CREATE TABLE tie (
-                    person_a INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    person_b INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    kind TEXT NOT NULL,
-                    weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
-                    PRIMARY KEY (person_a, person_b),
-                    CHECK (person_a < person_b)
-                ) WITHOUT ROWID;
-                CREATE INDEX tie_b ON tie(person_b);
-                CREATE TABLE commitment (
-                    id INTEGER PRIMARY KEY,
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    text TEXT NOT NULL,
-                    owner TEXT NOT NULL CHECK (owner IN ('me', 'them')),
-                    created_at INTEGER NOT NULL,
-                    due_day TEXT,
-                    done_at INTEGER
-                );
-                CREATE TABLE my_detail (
-                    id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL,
-                    value TEXT NOT NULL,
-                    since_day TEXT NOT NULL
-                );
-                CREATE TABLE disclosure (
-                    id INTEGER PRIMARY KEY,
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    kind TEXT NOT NULL,
-                    version TEXT,
-                    my_detail_id INTEGER REFERENCES my_detail(id),
-                    disclosed_day TEXT NOT NULL
-                );
-                CREATE TABLE journal_entry (
-                    id INTEGER PRIMARY KEY,
-                    kind TEXT NOT NULL,
-                    text TEXT NOT NULL,
-                    day TEXT NOT NULL,
-                    end_day TEXT,
-                    organisation TEXT,
-                    title TEXT,
-                    amount REAL
-                );
-                CREATE TABLE journal_tag (
-                    entry_id INTEGER NOT NULL REFERENCES journal_entry(id) ON DELETE CASCADE,
-                    tag TEXT NOT NULL,
-                    PRIMARY KEY (entry_id, tag)
-                ) WITHOUT ROWID;
-                CREATE TABLE score_snapshot (
-                    day TEXT NOT NULL,
-                    person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
-                    strength REAL NOT NULL,
-                    activity REAL NOT NULL,
-                    survival REAL,
-                    layer INTEGER,
-                    PRIMARY KEY (day, person_id)
-                ) WITHOUT ROWID;
-                CREATE TABLE setting (
-                    key TEXT PRIMARY KEY,
-                    value TEXT NOT NULL
-                ) WITHOUT ROWID;
-                CREATE TABLE relationship_state (
-                    person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
-                    first_day INTEGER NOT NULL,
-                    last_day INTEGER NOT NULL,
-                    episodes INTEGER NOT NULL,
-                    last_weight REAL NOT NULL,
-                    strength_sum REAL NOT NULL,
-                    activity_sum REAL NOT NULL,
-                    outbound INTEGER NOT NULL,
-                    inbound INTEGER NOT NULL,
-                    strength_half_life REAL NOT NULL,
-                    activity_half_life REAL NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE organisation (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        kind TEXT NOT NULL DEFAULT 'other'
+                    );
+                    CREATE TABLE person (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        organisation_id INTEGER REFERENCES organisation(id),
+                        title TEXT,
+                        recruiter_kind TEXT,
+                        closeness INTEGER CHECK (closeness BETWEEN 1 AND 5),
+                        archived INTEGER NOT NULL DEFAULT 0,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE INDEX person_organisation ON person(organisation_id);
+                    CREATE TABLE person_role (
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        role TEXT NOT NULL,
+                        PRIMARY KEY (person_id, role)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE person_tag (
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        tag TEXT NOT NULL,
+                        PRIMARY KEY (person_id, tag)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE contact_point (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        verified_at INTEGER,
+                        UNIQUE (person_id, kind, value)
+                    );
+                    CREATE INDEX contact_point_value ON contact_point(kind, value);
+                    CREATE TABLE interaction (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        occurred_at INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        direction TEXT NOT NULL,
+                        answered INTEGER NOT NULL DEFAULT 1,
+                        group_size INTEGER NOT NULL DEFAULT 1,
+                        note TEXT,
+                        source TEXT NOT NULL DEFAULT 'manual',
+                        source_id TEXT,
+                        UNIQUE (source, source_id)
+                    );
+                    CREATE INDEX interaction_person_time ON interaction(person_id, occurred_at);
+                    CREATE TABLE tie (
+                        person_a INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        person_b INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        weight REAL NOT NULL CHECK (weight > 0 AND weight <= 1),
+                        PRIMARY KEY (person_a, person_b),
+                        CHECK (person_a < person_b)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX tie_b ON tie(person_b);
+                    CREATE TABLE commitment (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        text TEXT NOT NULL,
+                        owner TEXT NOT NULL CHECK (owner IN ('me', 'them')),
+                        created_at INTEGER NOT NULL,
+                        due_day TEXT,
+                        done_at INTEGER
+                    );
+                    CREATE TABLE my_detail (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        value TEXT NOT NULL,
+                        since_day TEXT NOT NULL
+                    );
+                    CREATE TABLE disclosure (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        version TEXT,
+                        my_detail_id INTEGER REFERENCES my_detail(id),
+                        disclosed_day TEXT NOT NULL
+                    );
+                    CREATE TABLE journal_entry (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        text TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        end_day TEXT,
+                        organisation TEXT,
+                        title TEXT,
+                        amount REAL
+                    );
+                    CREATE TABLE journal_tag (
+                        entry_id INTEGER NOT NULL REFERENCES journal_entry(id) ON DELETE CASCADE,
+                        tag TEXT NOT NULL,
+                        PRIMARY KEY (entry_id, tag)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE score_snapshot (
+                        day TEXT NOT NULL,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        strength REAL NOT NULL,
+                        activity REAL NOT NULL,
+                        survival REAL,
+                        layer INTEGER,
+                        PRIMARY KEY (day, person_id)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE setting (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE TABLE relationship_state (
+                        person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+                        first_day INTEGER NOT NULL,
+                        last_day INTEGER NOT NULL,
+                        episodes INTEGER NOT NULL,
+                        last_weight REAL NOT NULL,
+                        strength_sum REAL NOT NULL,
+                        activity_sum REAL NOT NULL,
+                        outbound INTEGER NOT NULL,
+                        inbound INTEGER NOT NULL,
+                        strength_half_life REAL NOT NULL,
+                        activity_half_life REAL NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v2-network-snapshot") { db in
             // The weekly report's headline, kept so that "change since last week" compares with what the
             // report said then.
-            try db.execute(sql: """
-                CREATE TABLE network_snapshot (
-                    day TEXT PRIMARY KEY,
-                    health REAL NOT NULL,
-                    components TEXT NOT NULL
-                ) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE network_snapshot (
+                        day TEXT PRIMARY KEY,
+                        health REAL NOT NULL,
+                        components TEXT NOT NULL
+                    ) WITHOUT ROWID;
+                    """)
         }
         migrator.registerMigration("v3-merge-log") { db in
             // One row per `ties person merge`: what the merge changed, moved and deleted, as JSON, so that
             // `ties person unmerge` can restore the store exactly. No foreign keys: the kept person may be
             // merged away later, and the log must outlive both people.
-            try db.execute(sql: """
-                CREATE TABLE merge_log (
-                    id INTEGER PRIMARY KEY,
-                    kept_id INTEGER NOT NULL,
-                    dropped_id INTEGER NOT NULL,
-                    merged_at INTEGER NOT NULL,
-                    snapshot TEXT NOT NULL
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE merge_log (
+                        id INTEGER PRIMARY KEY,
+                        kept_id INTEGER NOT NULL,
+                        dropped_id INTEGER NOT NULL,
+                        merged_at INTEGER NOT NULL,
+                        snapshot TEXT NOT NULL
+                    );
+                    """)
         }
         migrator.registerMigration("v4-unanswered-index") { db in
             // The unanswered-inbound facts of every report and `ties next` ask for exactly these rows;
             // without the index the query scanned every interaction (0.14 s of a 0.6 s report at 20,000 people).
-            try db.execute(sql: """
-                CREATE INDEX interaction_unanswered ON interaction(person_id, occurred_at)
-                WHERE direction = 'in' AND answered = 0;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE INDEX interaction_unanswered ON interaction(person_id, occurred_at)
+                    WHERE direction = 'in' AND answered = 0;
+                    """)
         }
         return migrator
     }

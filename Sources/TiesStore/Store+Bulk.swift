@@ -23,13 +23,15 @@ extension Store {
                 try insertOrganisation.execute(arguments: [organisation.name, organisation.kind.rawValue])
                 organisationIDs[organisation.name.lowercased()] = db.lastInsertedRowID
             }
-            let insertPerson = try db.makeStatement(sql: """
-                INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertPerson = try db.makeStatement(
+                sql: """
+                    INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             let insertRole = try db.makeStatement(sql: "INSERT INTO person_role (person_id, role) VALUES (?, ?)")
             let insertTag = try db.makeStatement(sql: "INSERT INTO person_tag (person_id, tag) VALUES (?, ?)")
-            let insertPoint = try db.makeStatement(sql: "INSERT OR IGNORE INTO contact_point (person_id, kind, value, verified_at) VALUES (?, ?, ?, ?)")
+            let insertPoint = try db.makeStatement(
+                sql: "INSERT OR IGNORE INTO contact_point (person_id, kind, value, verified_at) VALUES (?, ?, ?, ?)")
             let created = Int64(createdAt.timeIntervalSince1970)
             for person in people {
                 let organisationID: Int64?
@@ -56,13 +58,15 @@ extension Store {
                     ])
                 }
             }
-            let insertTie = try db.makeStatement(sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)")
+            let insertTie = try db.makeStatement(
+                sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)")
             for tie in ties { try insertTie.execute(arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight]) }
 
-            let insertInteraction = try db.makeStatement(sql: """
-                INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insertInteraction = try db.makeStatement(
+                sql: """
+                    INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
             for i in interactions {
                 try insertInteraction.execute(arguments: [
                     i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
@@ -74,10 +78,12 @@ extension Store {
             var columns = InteractionColumns()
             columns.reserve(interactions.count)
             for i in interactions {
-                columns.append(person: i.personID, day: mapper.day(for: i.occurredAt),
-                               weight: context.configuration.weight(of: i), direction: i.direction)
+                columns.append(
+                    person: i.personID, day: mapper.day(for: i.occurredAt),
+                    weight: context.configuration.weight(of: i), direction: i.direction)
             }
-            try Self.saveStates(of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
+            try Self.saveStates(
+                of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
         }
     }
 }

@@ -18,10 +18,13 @@ extension Store {
         try write { db in
             try CareerRows.requirePerson(commitment.personID, db)
             try db.execute(
-                sql: "INSERT INTO commitment (person_id, text, owner, created_at, due_day, done_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [commitment.personID, commitment.text, commitment.owner.rawValue,
-                            CareerRows.seconds(commitment.createdAt), commitment.due?.description,
-                            commitment.doneAt.map(CareerRows.seconds)])
+                sql:
+                    "INSERT INTO commitment (person_id, text, owner, created_at, due_day, done_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    commitment.personID, commitment.text, commitment.owner.rawValue,
+                    CareerRows.seconds(commitment.createdAt), commitment.due?.description,
+                    commitment.doneAt.map(CareerRows.seconds),
+                ])
             var stored = commitment
             stored.id = db.lastInsertedRowID
             return stored
@@ -51,16 +54,21 @@ extension Store {
     public func completeCommitment(_ id: Commitment.ID, at instant: Date) throws(StoreError) -> Commitment {
         let seconds = CareerRows.seconds(instant)
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT created_at, done_at FROM commitment WHERE id = ?", arguments: [id]) else {
+            guard
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT created_at, done_at FROM commitment WHERE id = ?", arguments: [id])
+            else {
                 throw StoreError.conflict("no commitment #\(id); `ties commitments` lists them with their ids")
             }
             if let done = row["done_at"] as Int64? {
-                throw StoreError.conflict("commitment #\(id) was already marked done at \(CareerRows.stamp(done)); nothing changed")
+                throw StoreError.conflict(
+                    "commitment #\(id) was already marked done at \(CareerRows.stamp(done)); nothing changed")
             }
             let created: Int64 = row["created_at"]
             guard seconds >= created else {
                 throw StoreError.conflict(
-                    "commitment #\(id) was made at \(CareerRows.stamp(created)); it cannot be done before that (given \(CareerRows.stamp(seconds)))")
+                    "commitment #\(id) was made at \(CareerRows.stamp(created)); it cannot be done before that (given \(CareerRows.stamp(seconds)))"
+                )
             }
             try db.execute(sql: "UPDATE commitment SET done_at = ? WHERE id = ?", arguments: [seconds, id])
         }
@@ -74,8 +82,9 @@ extension Store {
     @discardableResult
     public func addMyDetail(_ detail: MyDetail) throws(StoreError) -> MyDetail {
         try write { db in
-            try db.execute(sql: "INSERT INTO my_detail (kind, value, since_day) VALUES (?, ?, ?)",
-                           arguments: [detail.kind.rawValue, detail.value, detail.since.description])
+            try db.execute(
+                sql: "INSERT INTO my_detail (kind, value, since_day) VALUES (?, ?, ?)",
+                arguments: [detail.kind.rawValue, detail.value, detail.since.description])
             var stored = detail
             stored.id = db.lastInsertedRowID
             return stored
@@ -107,13 +116,15 @@ extension Store {
             if let detailKind = kind.detailKind {
                 guard let current = MyDetail.current(of: detailKind, in: details, asOf: day) else {
                     throw StoreError.conflict(
-                        "you have no \(detailKind.rawValue) on record as of \(day); add it first with `ties me set \(detailKind.rawValue) VALUE --since DATE`")
+                        "you have no \(detailKind.rawValue) on record as of \(day); add it first with `ties me set \(detailKind.rawValue) VALUE --since DATE`"
+                    )
                 }
                 disclosure.myDetailID = current.id
                 disclosure.version = nil
             }
             try db.execute(
-                sql: "INSERT INTO disclosure (person_id, kind, version, my_detail_id, disclosed_day) VALUES (?, ?, ?, ?, ?)",
+                sql:
+                    "INSERT INTO disclosure (person_id, kind, version, my_detail_id, disclosed_day) VALUES (?, ?, ?, ?, ?)",
                 arguments: [personID, kind.rawValue, disclosure.version, disclosure.myDetailID, day.description])
             disclosure.id = db.lastInsertedRowID
             return disclosure
@@ -124,11 +135,14 @@ extension Store {
     public func disclosures() throws(StoreError) -> [Disclosure] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM disclosure ORDER BY id").compactMap { row in
-                guard let kind = DisclosureKind(rawValue: row["kind"]), let day = CareerRows.day(from: row["disclosed_day"]) else {
+                guard let kind = DisclosureKind(rawValue: row["kind"]),
+                    let day = CareerRows.day(from: row["disclosed_day"])
+                else {
                     return nil
                 }
-                return Disclosure(id: row["id"], personID: row["person_id"], kind: kind, version: row["version"],
-                                  myDetailID: row["my_detail_id"], day: day)
+                return Disclosure(
+                    id: row["id"], personID: row["person_id"], kind: kind, version: row["version"],
+                    myDetailID: row["my_detail_id"], day: day)
             }
         }
     }
@@ -145,11 +159,14 @@ extension Store {
                     INSERT INTO journal_entry (kind, text, day, end_day, organisation, title, amount)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """,
-                arguments: [entry.kind.rawValue, entry.text, entry.day.description, entry.endDay?.description,
-                            entry.organisation, entry.title, entry.amount])
+                arguments: [
+                    entry.kind.rawValue, entry.text, entry.day.description, entry.endDay?.description,
+                    entry.organisation, entry.title, entry.amount,
+                ])
             let id = db.lastInsertedRowID
             for tag in entry.tags.sorted() {
-                try db.execute(sql: "INSERT OR IGNORE INTO journal_tag (entry_id, tag) VALUES (?, ?)", arguments: [id, tag])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO journal_tag (entry_id, tag) VALUES (?, ?)", arguments: [id, tag])
             }
             var stored = entry
             stored.id = id
@@ -160,11 +177,15 @@ extension Store {
     /// Every journal entry, ordered by day then id. Rows of unknown kinds are skipped.
     public func journalEntries() throws(StoreError) -> [JournalEntry] {
         try read { db in
-            var entries = try Row.fetchAll(db, sql: "SELECT * FROM journal_entry ORDER BY day, id").compactMap { row -> JournalEntry? in
-                guard let kind = JournalKind(rawValue: row["kind"]), let day = CareerRows.day(from: row["day"]) else { return nil }
+            var entries = try Row.fetchAll(db, sql: "SELECT * FROM journal_entry ORDER BY day, id").compactMap {
+                row -> JournalEntry? in
+                guard let kind = JournalKind(rawValue: row["kind"]), let day = CareerRows.day(from: row["day"]) else {
+                    return nil
+                }
                 return JournalEntry(
                     id: row["id"], kind: kind, text: row["text"], day: day,
-                    endDay: (row["end_day"] as String?).flatMap(CareerRows.day(from:)), organisation: row["organisation"],
+                    endDay: (row["end_day"] as String?).flatMap(CareerRows.day(from:)),
+                    organisation: row["organisation"],
                     title: row["title"], amount: row["amount"])
             }
             let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id!, $0) })

@@ -12,17 +12,19 @@ extension Store {
         let limit = Int64(mapper.end(of: day).timeIntervalSince1970)
         return try read { db in
             var unanswered: [Person.ID: UnansweredContact] = [:]
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT u.person_id, u.kind, u.at FROM (
-                    SELECT person_id, kind, MAX(occurred_at) AS at FROM interaction
-                    WHERE direction = 'in' AND answered = 0 AND occurred_at <= ?1 GROUP BY person_id
-                ) u
-                WHERE NOT EXISTS (
-                    SELECT 1 FROM interaction r
-                    WHERE r.person_id = u.person_id AND r.occurred_at >= u.at AND r.occurred_at <= ?1
-                      AND NOT (r.direction = 'in' AND r.answered = 0)
-                )
-                """, arguments: [limit])
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT u.person_id, u.kind, u.at FROM (
+                        SELECT person_id, kind, MAX(occurred_at) AS at FROM interaction
+                        WHERE direction = 'in' AND answered = 0 AND occurred_at <= ?1 GROUP BY person_id
+                    ) u
+                    WHERE NOT EXISTS (
+                        SELECT 1 FROM interaction r
+                        WHERE r.person_id = u.person_id AND r.occurred_at >= u.at AND r.occurred_at <= ?1
+                          AND NOT (r.direction = 'in' AND r.answered = 0)
+                    )
+                    """, arguments: [limit])
             for row in rows {
                 unanswered[row[0]] = UnansweredContact(
                     day: mapper.day(forEpochSeconds: row[2]), kind: InteractionKind(rawValue: row[1]) ?? .message)

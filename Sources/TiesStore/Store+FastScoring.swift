@@ -17,13 +17,14 @@ extension Store {
     ) throws(StoreError) -> (people: [Person], states: [Person.ID: RelationshipState]) {
         try ensureCurrentStates(context)
         return try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,
-                       s.activity_sum, s.outbound, s.inbound, s.strength_half_life, s.activity_half_life
-                FROM person p LEFT JOIN relationship_state s ON s.person_id = p.id
-                WHERE p.archived = 0 \(role == nil ? "" : "AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?)")
-                ORDER BY p.id
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,
+                           s.activity_sum, s.outbound, s.inbound, s.strength_half_life, s.activity_half_life
+                    FROM person p LEFT JOIN relationship_state s ON s.person_id = p.id
+                    WHERE p.archived = 0 \(role == nil ? "" : "AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?)")
+                    ORDER BY p.id
+                    """)
             if let role { try statement.setArguments([role.rawValue]) }
             let handle = statement.sqliteStatement
             var people: [Person] = []
@@ -33,10 +34,13 @@ extension Store {
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
                 let id = sqlite3_column_int64(handle, 0)
                 let name = sqlite3_column_text(handle, 1).map { String(cString: $0) } ?? ""
-                let closeness = sqlite3_column_type(handle, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 2))
+                let closeness =
+                    sqlite3_column_type(handle, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 2))
                 people.append(Person(id: id, name: name, closeness: closeness))
                 guard sqlite3_column_type(handle, 3) != SQLITE_NULL else { continue }
                 var state = RelationshipState(
@@ -62,7 +66,11 @@ extension Store {
 
     /// The ids of everyone who holds `role`.
     public func ids(withRole role: Role) throws(StoreError) -> Set<Person.ID> {
-        try read { db in Set(try Int64.fetchAll(db, sql: "SELECT person_id FROM person_role WHERE role = ?", arguments: [role.rawValue])) }
+        try read { db in
+            Set(
+                try Int64.fetchAll(
+                    db, sql: "SELECT person_id FROM person_role WHERE role = ?", arguments: [role.rawValue]))
+        }
     }
 
     /// The roles of the given people.
@@ -71,7 +79,10 @@ extension Store {
         return try read { db in
             var roles: [Person.ID: Set<Role>] = [:]
             let rows = try Row.fetchAll(
-                db, sql: "SELECT person_id, role FROM person_role WHERE person_id IN (\(ids.map { String($0) }.joined(separator: ",")))")
+                db,
+                sql:
+                    "SELECT person_id, role FROM person_role WHERE person_id IN (\(ids.map { String($0) }.joined(separator: ",")))"
+            )
             for row in rows { if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) } }
             return roles
         }

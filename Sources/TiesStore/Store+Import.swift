@@ -22,8 +22,9 @@ extension Store {
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    summary = try Self.importRows(people: people, interactions: interactions, createPeople: createPeople,
-                                                  context: context, now: now, db)
+                    summary = try Self.importRows(
+                        people: people, interactions: interactions, createPeople: createPeople,
+                        context: context, now: now, db)
                     return dryRun ? .rollback : .commit
                 }
             }
@@ -47,7 +48,9 @@ extension Store {
         var summary = ImportSummary()
         // Indexes of who is there, kept up to date as people are added.
         var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
-        var byEmail: [String: Int64] = [:], byURL: [String: Int64] = [:], byName: [String: Int64] = [:]
+        var byEmail: [String: Int64] = [:]
+        var byURL: [String: Int64] = [:]
+        var byName: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
             switch row[1] as String {
@@ -56,13 +59,17 @@ extension Store {
             default: break
             }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person") { byName[(row[1] as String).lowercased()] = row[0] }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person") {
+            byName[(row[1] as String).lowercased()] = row[0]
+        }
         func index(_ person: Person, id: Int64) {
             ids.insert(id)
             byName[person.name.lowercased()] = id
             for point in person.contactPoints {
                 if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-                if point.kind == .url || point.kind == .linkedin { byURL[normalisedURL(point.value)] = byURL[normalisedURL(point.value)] ?? id }
+                if point.kind == .url || point.kind == .linkedin {
+                    byURL[normalisedURL(point.value)] = byURL[normalisedURL(point.value)] ?? id
+                }
             }
         }
         func match(_ keys: [PersonKey]) -> Int64? {
@@ -77,13 +84,14 @@ extension Store {
             return nil
         }
         func keys(of person: Person) -> [PersonKey] {
-            (person.id.map { [PersonKey.id($0)] } ?? []) + person.contactPoints.compactMap { point -> PersonKey? in
-                switch point.kind {
-                case .email: return .email(point.value)
-                case .url, .linkedin: return .url(point.value)
-                case .phone: return nil
-                }
-            } + [.name(person.name)]
+            (person.id.map { [PersonKey.id($0)] } ?? [])
+                + person.contactPoints.compactMap { point -> PersonKey? in
+                    switch point.kind {
+                    case .email: return .email(point.value)
+                    case .url, .linkedin: return .url(point.value)
+                    case .phone: return nil
+                    }
+                } + [.name(person.name)]
         }
         func add(_ person: Person) throws -> Int64 {
             var stored = person
@@ -99,7 +107,10 @@ extension Store {
                 let before = existing
                 existing.roles.formUnion(record.person.roles)
                 existing.tags.formUnion(record.person.tags)
-                for point in record.person.contactPoints where !existing.contactPoints.contains(where: { $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased() }) {
+                for point in record.person.contactPoints
+                where !existing.contactPoints.contains(where: {
+                    $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased()
+                }) {
                     existing.contactPoints.append(point)
                 }
                 if existing.organisation == nil { existing.organisation = record.person.organisation }

@@ -23,10 +23,11 @@ extension Store {
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
         // A cached statement: imports insert a million rows, and compiling the SQL each time cost more
         // than the insert itself.
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         try statement.execute(arguments: [
             i.id, i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
             i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
@@ -46,8 +47,11 @@ extension Store {
                 try rebuildState(i.personID, context: context, db)
             }
         } else {
-            let roles = try Set(String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?",
-                                                arguments: [i.personID]).compactMap(Role.init))
+            let roles = try Set(
+                String.fetchAll(
+                    db, sql: "SELECT role FROM person_role WHERE person_id = ?",
+                    arguments: [i.personID]
+                ).compactMap(Role.init))
             let state = RelationshipState(
                 day: day, weight: weight, direction: i.direction,
                 halfLife: context.configuration.strengthHalfLife(for: roles),
@@ -81,14 +85,20 @@ extension Store {
     /// Records that two people know each other.
     /// - Throws: ``StoreError/conflict(_:)`` when they are the same person or already tied.
     public func addTie(_ tie: Tie) throws(StoreError) {
-        guard tie.a != tie.b else { throw .conflict("a person cannot be tied to themselves; name two different people") }
+        guard tie.a != tie.b else {
+            throw .conflict("a person cannot be tied to themselves; name two different people")
+        }
         try write { db in
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM tie WHERE person_a = ? AND person_b = ?", arguments: [tie.a, tie.b]) != nil {
-                let names = try String.fetchAll(db, sql: "SELECT name FROM person WHERE id IN (?, ?) ORDER BY id", arguments: [tie.a, tie.b])
+            if try Bool.fetchOne(
+                db, sql: "SELECT 1 FROM tie WHERE person_a = ? AND person_b = ?", arguments: [tie.a, tie.b]) != nil
+            {
+                let names = try String.fetchAll(
+                    db, sql: "SELECT name FROM person WHERE id IN (?, ?) ORDER BY id", arguments: [tie.a, tie.b])
                 throw StoreError.conflict("\(names.joined(separator: " and ")) are already tied; nothing changed")
             }
-            try db.execute(sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)",
-                           arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight])
+            try db.execute(
+                sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)",
+                arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight])
         }
     }
 
@@ -98,17 +108,22 @@ extension Store {
     /// 0.08 s (measured on the 20,000-person demo).
     public func ties() throws(StoreError) -> [Tie] {
         try read { db in
-            let statement = try db.makeStatement(sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b")
+            let statement = try db.makeStatement(
+                sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b")
             let handle = statement.sqliteStatement
             var ties: [Tie] = []
             sqlite3_reset(handle)
             while true {
                 let code = sqlite3_step(handle)
                 if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else { throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection))) }
+                guard code == SQLITE_ROW else {
+                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                }
                 let kind = sqlite3_column_text(handle, 2).flatMap { Tie.Kind(rawValue: String(cString: $0)) } ?? .knows
-                ties.append(Tie(sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1), kind: kind,
-                                weight: sqlite3_column_double(handle, 3)))
+                ties.append(
+                    Tie(
+                        sqlite3_column_int64(handle, 0), sqlite3_column_int64(handle, 1), kind: kind,
+                        weight: sqlite3_column_double(handle, 3)))
             }
             return ties
         }
@@ -118,16 +133,20 @@ extension Store {
 extension Store {
     /// Every interaction, archived people's included, in id order: what `ties export interactions` writes.
     public func interactions() throws(StoreError) -> [Interaction] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM interaction ORDER BY id").map(Self.interaction(from:)) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM interaction ORDER BY id").map(Self.interaction(from:))
+        }
     }
 
     /// Every interaction with a person who is not archived, oldest first (ties broken by id).
     public func allInteractions() throws(StoreError) -> [Interaction] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT i.* FROM interaction i JOIN person p ON p.id = i.person_id
-                WHERE p.archived = 0 ORDER BY i.occurred_at, i.id
-                """).map(Self.interaction(from:))
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.* FROM interaction i JOIN person p ON p.id = i.person_id
+                    WHERE p.archived = 0 ORDER BY i.occurred_at, i.id
+                    """
+            ).map(Self.interaction(from:))
         }
     }
 }

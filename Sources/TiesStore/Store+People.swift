@@ -35,7 +35,9 @@ extension Store {
         guard let id = person.id else { throw .unknownPerson(person.name) }
         try write { db in
             if try Bool.fetchOne(
-                db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE AND id <> ?", arguments: [person.name, id]) != nil {
+                db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE AND id <> ?", arguments: [person.name, id])
+                != nil
+            {
                 throw StoreError.duplicateName(person.name)
             }
             let organisationID = try Self.organisationID(named: person.organisation, db)
@@ -44,8 +46,10 @@ extension Store {
                     UPDATE person SET name = ?, organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ?, archived = ?
                     WHERE id = ?
                     """,
-                arguments: [person.name, organisationID, person.title, person.recruiterKind?.rawValue,
-                            person.closeness, person.archived, id])
+                arguments: [
+                    person.name, organisationID, person.title, person.recruiterKind?.rawValue,
+                    person.closeness, person.archived, id,
+                ])
             try Self.replaceDetails(of: person, db)
             try Self.ensureFreshStates(context, db)
             try Self.rebuildState(id, context: context, db)
@@ -58,8 +62,10 @@ extension Store {
         guard let id = person.id else { return }
         try db.execute(
             sql: "UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ? WHERE id = ?",
-            arguments: [try organisationID(named: person.organisation, db), person.title, person.recruiterKind?.rawValue,
-                        person.closeness, id])
+            arguments: [
+                try organisationID(named: person.organisation, db), person.title, person.recruiterKind?.rawValue,
+                person.closeness, id,
+            ])
         try db.execute(sql: "DELETE FROM person_role WHERE person_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM person_tag WHERE person_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM contact_point WHERE person_id = ?", arguments: [id])
@@ -67,7 +73,9 @@ extension Store {
     }
 
     static func insert(_ person: Person, at now: Date, _ db: Database) throws -> Person {
-        if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE", arguments: [person.name]) != nil {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE", arguments: [person.name])
+            != nil
+        {
             throw StoreError.duplicateName(person.name)
         }
         let organisationID = try organisationID(named: person.organisation, db)
@@ -77,8 +85,10 @@ extension Store {
                 INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
-                        person.closeness, person.archived, Int64(now.timeIntervalSince1970)])
+            arguments: [
+                person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
+                person.closeness, person.archived, Int64(now.timeIntervalSince1970),
+            ])
         var stored = person
         stored.id = db.lastInsertedRowID
         try insertDetails(of: stored, id: db.lastInsertedRowID, db)
@@ -87,7 +97,8 @@ extension Store {
 
     private static func insertDetails(of person: Person, id: Int64, _ db: Database) throws {
         for role in person.sortedRoles {
-            try db.execute(sql: "INSERT INTO person_role (person_id, role) VALUES (?, ?)", arguments: [id, role.rawValue])
+            try db.execute(
+                sql: "INSERT INTO person_role (person_id, role) VALUES (?, ?)", arguments: [id, role.rawValue])
         }
         for tag in person.tags.sorted() {
             try db.execute(sql: "INSERT INTO person_tag (person_id, tag) VALUES (?, ?)", arguments: [id, tag])
@@ -95,14 +106,18 @@ extension Store {
         for point in person.contactPoints {
             try db.execute(
                 sql: "INSERT OR IGNORE INTO contact_point (person_id, kind, value, verified_at) VALUES (?, ?, ?, ?)",
-                arguments: [id, point.kind.rawValue, point.value, point.verifiedAt.map { Int64($0.timeIntervalSince1970) }])
+                arguments: [
+                    id, point.kind.rawValue, point.value, point.verifiedAt.map { Int64($0.timeIntervalSince1970) },
+                ])
         }
     }
 
     /// The id of the organisation called `name` (case-insensitive), created if new; nil for no name.
     static func organisationID(named name: String?, kind: OrganisationKind = .other, _ db: Database) throws -> Int64? {
         guard let name = name?.trimmingCharacters(in: .whitespaces), !name.isEmpty else { return nil }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM organisation WHERE name = ? COLLATE NOCASE", arguments: [name]) {
+        if let id = try Int64.fetchOne(
+            db, sql: "SELECT id FROM organisation WHERE name = ? COLLATE NOCASE", arguments: [name])
+        {
             return id
         }
         try db.execute(sql: "INSERT INTO organisation (name, kind) VALUES (?, ?)", arguments: [name, kind.rawValue])
@@ -115,7 +130,9 @@ extension Store {
     ///
     /// - Parameter withContactDetails: false leaves out tags and contact points, which scoring does not need
     ///   and which cost most of the time on a large network.
-    public func people(_ filter: PersonFilter = PersonFilter(), withContactDetails: Bool = true) throws(StoreError) -> [Person] {
+    public func people(_ filter: PersonFilter = PersonFilter(), withContactDetails: Bool = true) throws(StoreError)
+        -> [Person]
+    {
         try read { db in try Self.fetchPeople(filter, db, withContactDetails: withContactDetails) }
     }
 
@@ -125,14 +142,18 @@ extension Store {
     public func peopleForScoring() throws(StoreError) -> [Person] {
         try read { db in
             var people: [Person] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT p.id, p.name, p.closeness, o.name,
-                       (SELECT group_concat(role) FROM person_role r WHERE r.person_id = p.id)
-                FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
-                WHERE p.archived = 0 ORDER BY p.id
-                """)
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT p.id, p.name, p.closeness, o.name,
+                           (SELECT group_concat(role) FROM person_role r WHERE r.person_id = p.id)
+                    FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+                    WHERE p.archived = 0 ORDER BY p.id
+                    """)
             while let row = try rows.next() {
-                let roles = (row[4] as String?).map { Set($0.split(separator: ",").compactMap { Role(rawValue: String($0)) }) } ?? []
+                let roles =
+                    (row[4] as String?).map { Set($0.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
+                    ?? []
                 people.append(Person(id: row[0], name: row[1], roles: roles, organisation: row[3], closeness: row[2]))
             }
             return people
@@ -167,22 +188,26 @@ extension Store {
             _ = arguments.append(contentsOf: [organisation])
         }
         if let tag = filter.tag {
-            conditions.append("EXISTS (SELECT 1 FROM person_tag t WHERE t.person_id = p.id AND t.tag = ? COLLATE NOCASE)")
+            conditions.append(
+                "EXISTS (SELECT 1 FROM person_tag t WHERE t.person_id = p.id AND t.tag = ? COLLATE NOCASE)")
             _ = arguments.append(contentsOf: [tag])
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // Columns by index and a cursor: on 100,000 people, decoding by column name costs more than the query.
         var people: [Person] = []
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT p.id, p.name, p.title, p.recruiter_kind, p.closeness, p.archived, o.name AS organisation
-            FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
-            \(whereClause)
-            ORDER BY p.name COLLATE NOCASE, p.id
-            """, arguments: arguments)
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT p.id, p.name, p.title, p.recruiter_kind, p.closeness, p.archived, o.name AS organisation
+                FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+                \(whereClause)
+                ORDER BY p.name COLLATE NOCASE, p.id
+                """, arguments: arguments)
         while let row = try rows.next() {
-            people.append(Person(
-                id: row[0], name: row[1], recruiterKind: (row[3] as String?).flatMap(RecruiterKind.init),
-                organisation: row[6], title: row[2], closeness: row[4], archived: row[5]))
+            people.append(
+                Person(
+                    id: row[0], name: row[1], recruiterKind: (row[3] as String?).flatMap(RecruiterKind.init),
+                    organisation: row[6], title: row[2], closeness: row[4], archived: row[5]))
         }
         guard !people.isEmpty else { return [] }
         var index: [Int64: Int] = [:]
@@ -204,8 +229,10 @@ extension Store {
         while let row = try cursor3.next() {
             guard let i = index[row[0]], let kind = ContactPoint.Kind(rawValue: row[1]) else { continue }
             let verified: Int64? = row[3]
-            people[i].contactPoints.append(ContactPoint(
-                kind: kind, value: row[2], verifiedAt: verified.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
+            people[i].contactPoints.append(
+                ContactPoint(
+                    kind: kind, value: row[2],
+                    verifiedAt: verified.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
         }
         return people
     }
@@ -222,11 +249,13 @@ extension Store {
         func load(_ id: Int64) throws -> Person { try fetchPerson(id, db) }
         let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
         if !digits.isEmpty, digits.allSatisfy(\.isASCII), let id = Int64(digits),
-           try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) != nil {
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) != nil
+        {
             return try load(id)
         }
         guard !ref.isEmpty else { throw StoreError.unknownPerson(reference) }
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE", arguments: [ref]) {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM person WHERE name = ? COLLATE NOCASE", arguments: [ref])
+        {
             return try load(id)
         }
         let pattern = ref.replacingOccurrences(of: "\\", with: "\\\\")
@@ -266,9 +295,11 @@ extension Store {
     /// How many people, interactions and ties the store holds.
     public func counts() throws(StoreError) -> (people: Int, interactions: Int, ties: Int) {
         try read { db in
-            (try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0,
-             try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0)
+            (
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM person") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM tie") ?? 0
+            )
         }
     }
 }

@@ -17,10 +17,15 @@ public struct ScoringContext: Sendable, Equatable {
     var fingerprint: String {
         let c = configuration
         let w = c.weights
-        let halfLives = Role.allCases.map { "\($0.rawValue)=\(c.strengthHalfLifeDays[$0] ?? c.defaultStrengthHalfLifeDays)" }
-        return ([timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
-                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)"]
-                + halfLives).joined(separator: ";")
+        let halfLives = Role.allCases.map {
+            "\($0.rawValue)=\(c.strengthHalfLifeDays[$0] ?? c.defaultStrengthHalfLifeDays)"
+        }
+        return
+            ([
+                timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
+                "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)",
+            ]
+            + halfLives).joined(separator: ";")
     }
 }
 
@@ -39,7 +44,8 @@ extension Store {
         do {
             return try JSONDecoder().decode(ScoringConfiguration.self, from: Data(json.utf8))
         } catch {
-            throw StoreError.conflict("the stored scoring configuration cannot be read (\(error)); reset it with `ties config reset`")
+            throw StoreError.conflict(
+                "the stored scoring configuration cannot be read (\(error)); reset it with `ties config reset`")
         }
     }
 
@@ -87,7 +93,8 @@ extension Store {
     /// read-only check first, so the common case writes nothing.
     func ensureCurrentStates(_ context: ScoringContext) throws(StoreError) {
         let needsRebuild = try read { db in
-            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'") != context.fingerprint
+            try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+                != context.fingerprint
         }
         if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
     }
@@ -109,13 +116,17 @@ extension Store {
         columns.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0)
         // Ordered by person and time, so the days come out ordered by person and day.
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction ORDER BY person_id, occurred_at")
+            db,
+            sql:
+                "SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction ORDER BY person_id, occurred_at"
+        )
         while let row = try rows.next() {
             let direction = Direction(rawValue: row[3]) ?? .mutual
             columns.append(
                 person: row[0], day: mapper.day(forEpochSeconds: row[1]),
-                weight: configuration.weight(kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
-                                             answered: row[4], groupSize: row[5]),
+                weight: configuration.weight(
+                    kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
+                    answered: row[4], groupSize: row[5]),
                 direction: direction)
         }
         try saveStates(of: columns, context: context, db)
@@ -134,8 +145,9 @@ extension Store {
             of: columns, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
             activityHalfLife: configuration.activityHalfLifeDays)
         for (id, state) in states { try save(state, for: id, db) }
-        try db.execute(sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
-                       arguments: [context.fingerprint])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO setting (key, value) VALUES ('state.fingerprint', ?)",
+            arguments: [context.fingerprint])
     }
 
     /// Rebuilds and stores one person's state from all their history.
@@ -148,28 +160,37 @@ extension Store {
     }
 
     /// One person's state from their interactions up to `limit` (epoch seconds), or nil with no history.
-    static func computeState(_ id: Int64, until limit: Int64, context: ScoringContext, _ db: Database) throws -> RelationshipState? {
-        let roles = try Set(String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?", arguments: [id])
-            .compactMap(Role.init))
+    static func computeState(_ id: Int64, until limit: Int64, context: ScoringContext, _ db: Database) throws
+        -> RelationshipState?
+    {
+        let roles = try Set(
+            String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?", arguments: [id])
+                .compactMap(Role.init))
         var mapper = DayMapper(timeZone: context.timeZone)
         let history = try Row.fetchAll(
-            db, sql: """
+            db,
+            sql: """
                 SELECT occurred_at, kind, direction, answered, group_size FROM interaction
                 WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
                 """, arguments: [id, limit]
         ).map { row -> (day: Day, weight: Double, direction: Direction) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
-            return (mapper.day(forEpochSeconds: row[0]),
-                    context.configuration.weight(kind: InteractionKind(rawValue: row[1]) ?? .message,
-                                                 direction: direction, answered: row[3], groupSize: row[4]),
-                    direction)
+            return (
+                mapper.day(forEpochSeconds: row[0]),
+                context.configuration.weight(
+                    kind: InteractionKind(rawValue: row[1]) ?? .message,
+                    direction: direction, answered: row[3], groupSize: row[4]),
+                direction
+            )
         }
-        return RelationshipState(history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
-                                 activityHalfLife: context.configuration.activityHalfLifeDays)
+        return RelationshipState(
+            history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
+            activityHalfLife: context.configuration.activityHalfLifeDays)
     }
 
     static func fetchState(_ id: Int64, _ db: Database) throws -> RelationshipState? {
-        try Row.fetchOne(db, sql: "SELECT \(stateColumns) FROM relationship_state WHERE person_id = ?", arguments: [id]).map { state(from: $0).1 }
+        try Row.fetchOne(db, sql: "SELECT \(stateColumns) FROM relationship_state WHERE person_id = ?", arguments: [id])
+            .map { state(from: $0).1 }
     }
 
     /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.
@@ -180,8 +201,9 @@ extension Store {
 
     static func state(from row: Row) -> (Int64, RelationshipState) {
         // By index, not by name: this runs once per person on every scoring command.
-        var state = RelationshipState(day: Day(ordinal: row[1]), weight: 0, direction: .mutual,
-                                      halfLife: row[9], activityHalfLife: row[10])
+        var state = RelationshipState(
+            day: Day(ordinal: row[1]), weight: 0, direction: .mutual,
+            halfLife: row[9], activityHalfLife: row[10])
         state.lastDay = Day(ordinal: row[2])
         state.episodes = row[3]
         state.lastWeight = row[4]
@@ -199,8 +221,10 @@ extension Store {
                 (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
                  strength_half_life, activity_half_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
-                        state.strengthSum, state.activitySum, state.outbound, state.inbound,
-                        state.strengthHalfLife, state.activityHalfLife])
+            arguments: [
+                id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
+                state.strengthSum, state.activitySum, state.outbound, state.inbound,
+                state.strengthHalfLife, state.activityHalfLife,
+            ])
     }
 }

@@ -10,7 +10,10 @@ extension Store {
         return try read { db in
             var found: [Day: Double] = [:]
             let rows = try Row.fetchAll(
-                db, sql: "SELECT day, health FROM network_snapshot WHERE day IN (\(days.map { "'\($0)'" }.joined(separator: ",")))")
+                db,
+                sql:
+                    "SELECT day, health FROM network_snapshot WHERE day IN (\(days.map { "'\($0)'" }.joined(separator: ",")))"
+            )
             let byText = Dictionary(uniqueKeysWithValues: days.map { ($0.description, $0) })
             for row in rows { if let day = byText[row[0]] { found[day] = row[1] } }
             return found
@@ -23,8 +26,9 @@ extension Store {
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: (try? encoder.encode(health.components)) ?? Data("[]".utf8), as: UTF8.self)
         try write { db in
-            try db.execute(sql: "INSERT OR REPLACE INTO network_snapshot (day, health, components) VALUES (?, ?, ?)",
-                           arguments: [day.description, health.value, json])
+            try db.execute(
+                sql: "INSERT OR REPLACE INTO network_snapshot (day, health, components) VALUES (?, ?, ?)",
+                arguments: [day.description, health.value, json])
         }
     }
 
@@ -33,7 +37,9 @@ extension Store {
     /// Used to rebuild past weeks: the interactions are read once into columns (through SQLite's C API),
     /// then ``ScoringKernel`` runs once per day on the rows up to that day.
     /// - Complexity: O(i + d·i) for i interactions and d days; the scan dominates.
-    public func states(asOf days: [Day], context: ScoringContext) throws(StoreError) -> [Day: [Person.ID: RelationshipState]] {
+    public func states(asOf days: [Day], context: ScoringContext) throws(StoreError) -> [Day: [Person.ID:
+        RelationshipState]]
+    {
         guard let latest = days.max() else { return [:] }
         var mapper = DayMapper(timeZone: context.timeZone)
         let limit = Int64(mapper.end(of: latest).timeIntervalSince1970)
@@ -43,10 +49,11 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT person_id, role FROM person_role") {
                 if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
             }
-            let statement = try db.makeStatement(sql: """
-                SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction
-                WHERE occurred_at <= ? ORDER BY person_id, occurred_at
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction
+                    WHERE occurred_at <= ? ORDER BY person_id, occurred_at
+                    """)
             try statement.setArguments([limit])
             let handle = statement.sqliteStatement
             var columns = InteractionColumns()
@@ -56,9 +63,11 @@ extension Store {
                 let direction = sqlite3_column_text(handle, 3).map { Direction(rawValue: String(cString: $0)) } ?? nil
                 let d = direction ?? .mutual
                 columns.append(
-                    person: sqlite3_column_int64(handle, 0), day: mapper.day(forEpochSeconds: sqlite3_column_int64(handle, 1)),
-                    weight: configuration.weight(kind: kind ?? .message, direction: d, answered: sqlite3_column_int64(handle, 4) != 0,
-                                                 groupSize: Int(sqlite3_column_int64(handle, 5))),
+                    person: sqlite3_column_int64(handle, 0),
+                    day: mapper.day(forEpochSeconds: sqlite3_column_int64(handle, 1)),
+                    weight: configuration.weight(
+                        kind: kind ?? .message, direction: d, answered: sqlite3_column_int64(handle, 4) != 0,
+                        groupSize: Int(sqlite3_column_int64(handle, 5))),
                     direction: d)
             }
             var result: [Day: [Person.ID: RelationshipState]] = [:]
@@ -74,7 +83,8 @@ extension Store {
                 var states: [Person.ID: RelationshipState] = [:]
                 for (id, state) in ScoringKernel.states(
                     of: upTo, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
-                    activityHalfLife: configuration.activityHalfLifeDays) {
+                    activityHalfLife: configuration.activityHalfLifeDays)
+                {
                     states[id] = state
                 }
                 result[day] = states

@@ -11,12 +11,13 @@ extension Store {
     /// - Complexity: one indexed query per person asked about and per neighbour of theirs.
     public func bridges(among ids: [Person.ID]) throws(StoreError) -> Set<Person.ID> {
         try read { db in
-            let statement = try db.makeStatement(sql: """
-                SELECT t.other FROM (
-                    SELECT person_b AS other FROM tie WHERE person_a = ?1
-                    UNION ALL SELECT person_a AS other FROM tie WHERE person_b = ?1
-                ) t JOIN person p ON p.id = t.other WHERE p.archived = 0
-                """)
+            let statement = try db.makeStatement(
+                sql: """
+                    SELECT t.other FROM (
+                        SELECT person_b AS other FROM tie WHERE person_a = ?1
+                        UNION ALL SELECT person_a AS other FROM tie WHERE person_b = ?1
+                    ) t JOIN person p ON p.id = t.other WHERE p.archived = 0
+                    """)
             var cache: [Person.ID: Set<Person.ID>] = [:]
             func neighbours(_ id: Person.ID) throws -> Set<Person.ID> {
                 if let known = cache[id] { return known }

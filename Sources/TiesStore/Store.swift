@@ -77,7 +77,9 @@ public final class Store: Sendable {
         var isDirectory: ObjCBool = false
         guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
         if isDirectory.boolValue { throw .notAStore(path: path, reason: "it is a folder") }
-        guard fileManager.isReadableFile(atPath: path) else { throw .unreadable(path: path, reason: "permission denied") }
+        guard fileManager.isReadableFile(atPath: path) else {
+            throw .unreadable(path: path, reason: "permission denied")
+        }
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         if size == 0 { throw .notAStore(path: path, reason: "the file is empty") }
         let upToDate = try check(url)
@@ -108,7 +110,9 @@ public final class Store: Sendable {
             try probe.close()
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notAStore(path: path, reason: "it is not a SQLite database")
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_PERM {
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_PERM
+        {
             throw .unreadable(path: path, reason: error.message ?? "cannot open")
         } catch {
             throw .notAStore(path: path, reason: "\(error)")

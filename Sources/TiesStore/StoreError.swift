@@ -27,19 +27,24 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "no Ties store at \(path); create one with `ties init` (or `ties demo` for a demo network), or point --db or TIES_DB at an existing store"
+            return
+                "no Ties store at \(path); create one with `ties init` (or `ties demo` for a demo network), or point --db or TIES_DB at an existing store"
         case .unreadable(let path, let reason):
             return "cannot read \(path): \(reason); check the path and its permissions"
         case .notAStore(let path, let reason):
             return "\(path) is not a Ties store (\(reason)); pass --db with a store made by `ties init`"
         case .newerSchema(let path, let migration):
-            return "\(path) was written by a newer version of Ties (it has migration '\(migration)'); upgrade ties to use it"
+            return
+                "\(path) was written by a newer version of Ties (it has migration '\(migration)'); upgrade ties to use it"
         case .unknownPerson(let ref):
-            return "no person matches '\(ref)'; `ties person list` shows everyone (a reference is an id, an exact name, or the start of a name)"
+            return
+                "no person matches '\(ref)'; `ties person list` shows everyone (a reference is an id, an exact name, or the start of a name)"
         case .ambiguousPerson(let ref, let candidates):
-            return "'\(ref)' matches \(candidates.count) people: \(candidates.joined(separator: "; ")); use more of the name or the id"
+            return
+                "'\(ref)' matches \(candidates.count) people: \(candidates.joined(separator: "; ")); use more of the name or the id"
         case .duplicateName(let name):
-            return "a person named '\(name)' exists already; names are unique (add a middle initial or the organisation to tell them apart)"
+            return
+                "a person named '\(name)' exists already; names are unique (add a middle initial or the organisation to tell them apart)"
         case .conflict(let message):
             return message
         case .notEmpty(let path, let what):

@@ -13,14 +13,21 @@ struct EndToEndTests {
     }
 
     /// The store's bytes (main file and write-ahead log), to prove a failed command changed nothing.
-    func snapshot() -> [Data?] { [contents(of: URL(fileURLWithPath: db)), contents(of: URL(fileURLWithPath: db + "-wal"))] }
+    func snapshot() -> [Data?] {
+        [contents(of: URL(fileURLWithPath: db)), contents(of: URL(fileURLWithPath: db + "-wal"))]
+    }
 
     func seed() throws {
         #expect(try ties("init").status == 0)
-        #expect(try ties("person", "add", "Dana Reyes", "--role", "recruiter", "--recruiter-kind", "search-firm",
-                         "--org", "Hale & Partners", "--email", "dana@hale.example").status == 0)
+        #expect(
+            try ties(
+                "person", "add", "Dana Reyes", "--role", "recruiter", "--recruiter-kind", "search-firm",
+                "--org", "Hale & Partners", "--email", "dana@hale.example"
+            ).status == 0)
         #expect(try ties("person", "add", "Danielle Ng", "--role", "mentor", "--org", "Mercy Health").status == 0)
-        #expect(try ties("person", "add", "Sam Okafor", "--role", "colleague", "--org", "Mercy Health", "--closeness", "4").status == 0)
+        #expect(
+            try ties("person", "add", "Sam Okafor", "--role", "colleague", "--org", "Mercy Health", "--closeness", "4")
+                .status == 0)
     }
 
     @Test("the first steps of a new user: init, add, log, list, show")
@@ -31,13 +38,14 @@ struct EndToEndTests {
         #expect(log.stdout == "Logged call with Dana Reyes on 2026-03-02 (#1).\n")
         let list = try ties("person", "list", "--format", "csv")
         #expect(list.status == 0)
-        #expect(list.stdout == """
-            id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r
-            1,Dana Reyes,recruiter,search-firm,Hale & Partners,,,,dana@hale.example,,no\r
-            2,Danielle Ng,mentor,,Mercy Health,,,,,,no\r
-            3,Sam Okafor,colleague,,Mercy Health,,4,,,,no\r
+        #expect(
+            list.stdout == """
+                id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r
+                1,Dana Reyes,recruiter,search-firm,Hale & Partners,,,,dana@hale.example,,no\r
+                2,Danielle Ng,mentor,,Mercy Health,,,,,,no\r
+                3,Sam Okafor,colleague,,Mercy Health,,4,,,,no\r
 
-            """)
+                """)
         let show = try ties("person", "show", "reyes", "--as-of", "2026-03-10")
         #expect(show.status == 0)
         #expect(show.stdout.contains("last contact: 2026-03-02 (8 days ago)"))
@@ -58,22 +66,24 @@ struct EndToEndTests {
         #expect(mode == 0o600)
     }
 
-    @Test("bad input exits with its sysexits code, says what is accepted, and leaves the store byte-identical", arguments: [
-        (["person", "add", "X", "--role", "wizard"], 64, "recruiter"),
-        (["log", "Dana Reyes", "lunch"], 64, "meeting"),
-        (["log", "Dana Reyes", "call", "--at", "2026-02-30"], 64, "YYYY-MM-DD"),
-        (["log", "Dana Reyes", "call", "--at", "next tuesday"], 64, "YYYY-MM-DD"),
-        (["log", "Dana Reyes", "call", "--at", "2999-01-01"], 64, "future"),
-        (["log", "Nobody", "call"], 65, "no person matches 'Nobody'"),
-        (["log", "Dan", "call"], 65, "Dana Reyes (#1); Danielle Ng (#2)"),
-        (["person", "add", "dana reyes"], 65, "exists already"),
-        (["person", "add", "X", "--closeness", "0"], 64, "1 to 5"),
-        (["person", "edit", "Sam", "--name", "Dana Reyes"], 65, "exists already"),
-        (["tie", "add", "Sam", "Sam"], 65, "themselves"),
-        (["tie", "add", "Sam", "Dana", "--weight", "0"], 64, "more than 0"),
-        (["config", "set", "activityHalfLifeDays", "-1"], 64, "positive number"),
-        (["config", "set", "nonsense", "1"], 64, "activityHalfLifeDays"),
-    ] as [([String], Int32, String)])
+    @Test(
+        "bad input exits with its sysexits code, says what is accepted, and leaves the store byte-identical",
+        arguments: [
+            (["person", "add", "X", "--role", "wizard"], 64, "recruiter"),
+            (["log", "Dana Reyes", "lunch"], 64, "meeting"),
+            (["log", "Dana Reyes", "call", "--at", "2026-02-30"], 64, "YYYY-MM-DD"),
+            (["log", "Dana Reyes", "call", "--at", "next tuesday"], 64, "YYYY-MM-DD"),
+            (["log", "Dana Reyes", "call", "--at", "2999-01-01"], 64, "future"),
+            (["log", "Nobody", "call"], 65, "no person matches 'Nobody'"),
+            (["log", "Dan", "call"], 65, "Dana Reyes (#1); Danielle Ng (#2)"),
+            (["person", "add", "dana reyes"], 65, "exists already"),
+            (["person", "add", "X", "--closeness", "0"], 64, "1 to 5"),
+            (["person", "edit", "Sam", "--name", "Dana Reyes"], 65, "exists already"),
+            (["tie", "add", "Sam", "Sam"], 65, "themselves"),
+            (["tie", "add", "Sam", "Dana", "--weight", "0"], 64, "more than 0"),
+            (["config", "set", "activityHalfLifeDays", "-1"], 64, "positive number"),
+            (["config", "set", "nonsense", "1"], 64, "activityHalfLifeDays"),
+        ] as [([String], Int32, String)])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         try seed()
         let before = snapshot()
@@ -92,7 +102,9 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 
-    @Test("a file that is not a Ties store is exit 65 and left byte-identical", arguments: ["plain text\n", "", "SQLite format 3"])
+    @Test(
+        "a file that is not a Ties store is exit 65 and left byte-identical",
+        arguments: ["plain text\n", "", "SQLite format 3"])
     func notAStore(text: String) throws {
         try Data(text.utf8).write(to: URL(fileURLWithPath: db))
         let result = try ties("person", "list")
@@ -110,7 +122,9 @@ struct EndToEndTests {
 
     @Test("every command has help with an example")
     func help() throws {
-        for command in [["person", "add"], ["person", "list"], ["log"], ["tie", "add"], ["config", "set"], ["init"]] {
+        for command in [
+            ["person", "add"], ["person", "list"], ["log"], ["tie", "add"], ["config", "set"], ["init"],
+        ] {
             let result = try TiesBinary.run(command + ["--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("Example"), "\(command) help has no example")

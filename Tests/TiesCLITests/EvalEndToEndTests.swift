@@ -10,12 +10,16 @@ struct EvalEndToEndTests {
 
     @Test("eval temporal prints one row per score, in a fixed order, identically on every run")
     func evaluates() throws {
-        let args = ["eval", "temporal", fixture, "--from", "5", "--to", "25", "--step", "10", "--horizon", "15", "--format", "csv"]
+        let args = [
+            "eval", "temporal", fixture, "--from", "5", "--to", "25", "--step", "10", "--horizon", "15", "--format",
+            "csv",
+        ]
         let result = try TiesBinary.run(args)
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\r\n").map(String.init)
         #expect(lines.first == "score,pooled_auc,precision_at_5,auc_day5,auc_day15,auc_day25,pairs,positives")
-        #expect(lines.dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
+        #expect(
+            lines.dropFirst().map { $0.split(separator: ",").first.map(String.init) ?? "" }
                 == ["recency", "frequency", "strength", "activity", "cadence"])
         #expect(try TiesBinary.run(args).stdout == result.stdout)
     }
@@ -52,7 +56,9 @@ struct EvalEndToEndTests {
     @Test("calibrate on a demo network reports the fit and, with --dry-run, stores nothing")
     func calibrateDemo() throws {
         let db = dir.file("demo.sqlite").path
-        #expect(try TiesBinary.run(["demo", "--people", "60", "--years", "3", "--as-of", "2026-06-30", "--db", db]).status == 0)
+        #expect(
+            try TiesBinary.run(["demo", "--people", "60", "--years", "3", "--as-of", "2026-06-30", "--db", db]).status
+                == 0)
         let result = try TiesBinary.run(["calibrate", "--dry-run", "--as-of", "2026-06-30", "--db", db])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Activity half-life: 30.0 →"))

@@ -10,8 +10,11 @@ struct ExportEndToEndTests {
     func seed() throws {
         for args in [
             ["init"],
-            ["person", "add", "=HYPERLINK(\"http://evil.example\")", "--role", "recruiter", "--phone", "+1 312 555 0100",
-             "--org", "Hale, Lane & Co", "--tag", "a", "--tag", "b"],
+            [
+                "person", "add", "=HYPERLINK(\"http://evil.example\")", "--role", "recruiter", "--phone",
+                "+1 312 555 0100",
+                "--org", "Hale, Lane & Co", "--tag", "a", "--tag", "b",
+            ],
             ["person", "add", "Sam \"The\" Okafor", "--email", "sam@example.org"],
             ["log", "Sam", "call", "--at", "2026-03-02T10:00:00Z", "--note", "line one\nline two, with comma"],
         ] {
@@ -26,7 +29,11 @@ struct ExportEndToEndTests {
         try Data(csv.utf8).write(to: file)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))", file.path]
+        process.arguments = [
+            "python3", "-c",
+            "import csv, json, sys; print(json.dumps(list(csv.reader(open(sys.argv[1], newline='', encoding='utf-8-sig')))))",
+            file.path,
+        ]
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()

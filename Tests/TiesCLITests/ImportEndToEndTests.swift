@@ -38,10 +38,14 @@ struct ImportEndToEndTests {
         // Dana and Sam from LinkedIn (Sam merged with the card that has his email), Ana from the cards,
         // Lee from the calendar under the name the attendee line gives; no room.
         #expect(people.contains("Dana Reyes,,,\"Hale & Partners, Inc.\",Partner"))
-        #expect(people.contains("Sam Okafor,,,Mercy Health,\"Director, Operations\",,,sam@mercy.example,'+1 312 555 0142"))
+        #expect(
+            people.contains("Sam Okafor,,,Mercy Health,\"Director, Operations\",,,sam@mercy.example,'+1 312 555 0142"))
         #expect(people.contains("Lee Park") && !people.contains("Room 4"))
-        #expect(interactions.contains("connected,mutual,yes,1,,linkedin-connections,https://www.linkedin.com/in/dana-reyes-0a1b2c"))
-        #expect(interactions.contains(",message,in,yes,1,,linkedin-messages,") && interactions.contains(",message,out,"))
+        #expect(
+            interactions.contains(
+                "connected,mutual,yes,1,,linkedin-connections,https://www.linkedin.com/in/dana-reyes-0a1b2c"))
+        #expect(
+            interactions.contains(",message,in,yes,1,,linkedin-messages,") && interactions.contains(",message,out,"))
         #expect(interactions.components(separatedBy: "Weekly sync").count - 1 == 3)  // a weekly series, COUNT=3
         for step in steps {
             let again = try ties(step)
@@ -55,15 +59,20 @@ struct ImportEndToEndTests {
     @Test("export, import into a new store, export again: the same files")
     func roundTrip() throws {
         #expect(try ties(["demo", "--people", "40", "--years", "1", "--as-of", "2026-06-30"]).status == 0)
-        let people = dir.file("people.csv"), interactions = dir.file("interactions.csv")
+        let people = dir.file("people.csv")
+        let interactions = dir.file("interactions.csv")
         #expect(try ties(["export", "people", "--out", people.path]).status == 0)
         #expect(try ties(["export", "interactions", "--out", interactions.path]).status == 0)
         let other = dir.file("other.sqlite").path
         #expect(try TiesBinary.run(["init", "--db", other]).status == 0)
         let imported = try TiesBinary.run(["import", "csv", people.path, interactions.path, "--db", other])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(try TiesBinary.run(["export", "people", "--db", other]).stdout == String(decoding: contents(of: people)!, as: UTF8.self))
-        #expect(try TiesBinary.run(["export", "interactions", "--db", other]).stdout == String(decoding: contents(of: interactions)!, as: UTF8.self))
+        #expect(
+            try TiesBinary.run(["export", "people", "--db", other]).stdout
+                == String(decoding: contents(of: people)!, as: UTF8.self))
+        #expect(
+            try TiesBinary.run(["export", "interactions", "--db", other]).stdout
+                == String(decoding: contents(of: interactions)!, as: UTF8.self))
     }
 
     @Test("a dry run reports what would change and writes nothing")
@@ -75,11 +84,14 @@ struct ImportEndToEndTests {
         #expect(snapshot() == before)
     }
 
-    @Test("malformed records stop the import with file, line and field, and write nothing; --skip-invalid imports the rest")
+    @Test(
+        "malformed records stop the import with file, line and field, and write nothing; --skip-invalid imports the rest"
+    )
     func malformed() throws {
         try start()
         let file = dir.file("people.csv")
-        try "name,closeness,roles\r\nGood Person,3,mentor\r\nBad Closeness,9,\r\nBad Role,,wizard\r\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name,closeness,roles\r\nGood Person,3,mentor\r\nBad Closeness,9,\r\nBad Role,,wizard\r\n".write(
+            to: file, atomically: true, encoding: .utf8)
         let before = snapshot()
         let refused = try ties(["import", "csv", file.path])
         #expect(refused.status == 65)
@@ -87,7 +99,8 @@ struct ImportEndToEndTests {
         #expect(refused.stderr.contains("people.csv, line 4, field \"roles\": found \"wizard\""))
         #expect(snapshot() == before)
         let skipped = try ties(["import", "csv", file.path, "--skip-invalid"])
-        #expect(skipped.status == 0 && skipped.stdout.contains("1 added") && skipped.stdout.contains("2 records skipped"))
+        #expect(
+            skipped.status == 0 && skipped.stdout.contains("1 added") && skipped.stdout.contains("2 records skipped"))
         #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("Good Person,mentor"))
     }
 
@@ -98,7 +111,8 @@ struct ImportEndToEndTests {
         let quote = dir.file("quote.csv")
         try "name,title\r\nAna,\"Director\r\n".write(to: quote, atomically: true, encoding: .utf8)
         let unterminated = try ties(["import", "csv", quote.path])
-        #expect(unterminated.status == 65 && unterminated.stderr.contains("quote.csv") && unterminated.stderr.contains("2"))
+        #expect(
+            unterminated.status == 65 && unterminated.stderr.contains("quote.csv") && unterminated.stderr.contains("2"))
         let other = dir.file("other.csv")
         try "a,b\r\n1,2\r\n".write(to: other, atomically: true, encoding: .utf8)
         let unknown = try ties(["import", "csv", other.path])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Testing
 import TiesCore
+
 @testable import TiesCLI
 
 @Suite("CLI parsing, in process")
@@ -20,24 +21,28 @@ struct ParsingTests {
 
     @Test("log reads kind, direction and dates")
     func log() throws {
-        let command = try TiesCommand.parseAsRoot(["log", "Dana", "email", "--direction", "in", "--unanswered", "--at", "2026-03-02"])
+        let command = try TiesCommand.parseAsRoot([
+            "log", "Dana", "email", "--direction", "in", "--unanswered", "--at", "2026-03-02",
+        ])
         let log = try #require(command as? LogCommand)
         #expect(log.kind == .email && log.direction == .inbound && log.unanswered)
         #expect(log.at == .day(Day(year: 2026, month: 3, day: 2)!))
     }
 
-    @Test("bad values are usage errors", arguments: [
-        ["person", "add", "X", "--role", "wizard"],
-        ["person", "add", "X", "--closeness", "6"],
-        ["person", "add", "X", "--recruiter-kind", "in-house"],
-        ["person", "add", "   "],
-        ["person", "add", "X", "--email", "not-an-email"],
-        ["log", "Dana", "lunch"],
-        ["log", "Dana", "call", "--at", "2026-13-01"],
-        ["log", "Dana", "call", "--direction", "out", "--unanswered"],
-        ["tie", "add", "A", "B", "--weight", "1.5"],
-        ["person", "list", "--format", "xml"],
-    ])
+    @Test(
+        "bad values are usage errors",
+        arguments: [
+            ["person", "add", "X", "--role", "wizard"],
+            ["person", "add", "X", "--closeness", "6"],
+            ["person", "add", "X", "--recruiter-kind", "in-house"],
+            ["person", "add", "   "],
+            ["person", "add", "X", "--email", "not-an-email"],
+            ["log", "Dana", "lunch"],
+            ["log", "Dana", "call", "--at", "2026-13-01"],
+            ["log", "Dana", "call", "--direction", "out", "--unanswered"],
+            ["tie", "add", "A", "B", "--weight", "1.5"],
+            ["person", "list", "--format", "xml"],
+        ])
     func usageErrors(arguments: [String]) {
         #expect(throws: (any Error).self) { try TiesCommand.parseAsRoot(arguments) }
         #expect(TiesCommand.exitCode(for: catchError { try TiesCommand.parseAsRoot(arguments) }!) == .validationFailure)
@@ -45,5 +50,8 @@ struct ParsingTests {
 }
 
 private func catchError(_ body: () throws -> Any) -> (any Error)? {
-    do { _ = try body(); return nil } catch { return error }
+    do {
+        _ = try body()
+        return nil
+    } catch { return error }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TiesCore
 
 private func day(_ n: Int) -> Day { Day(ordinal: 20_000 + n) }
@@ -22,15 +23,18 @@ private struct Scenario {
         func history(_ days: [Int], _ w: Double) -> [(day: Day, weight: Double, direction: Direction)] {
             days.map { (day($0), w, .mutual) }
         }
-        states[1] = RelationshipState(history: history(Array(stride(from: 0, through: 300, by: 7)), 3), halfLife: 180, activityHalfLife: 30)
-        states[2] = RelationshipState(history: history(Array(stride(from: 300, through: 396, by: 8)), 2), halfLife: 90, activityHalfLife: 30)
+        states[1] = RelationshipState(
+            history: history(Array(stride(from: 0, through: 300, by: 7)), 3), halfLife: 180, activityHalfLife: 30)
+        states[2] = RelationshipState(
+            history: history(Array(stride(from: 300, through: 396, by: 8)), 2), halfLife: 90, activityHalfLife: 30)
         states[3] = RelationshipState(history: history([310, 350, 390], 1), halfLife: 90, activityHalfLife: 30)
         states[4] = RelationshipState(history: [(day(393), 0.3, .inbound)], halfLife: 90, activityHalfLife: 30)
         states[5] = RelationshipState(history: history([100], 1), halfLife: 90, activityHalfLife: 30)
     }
 
     var analysis: NetworkAnalysis {
-        NetworkAnalysis.analyse(people: people, states: states, ties: ties, asOf: asOf, configuration: ScoringConfiguration())
+        NetworkAnalysis.analyse(
+            people: people, states: states, ties: ties, asOf: asOf, configuration: ScoringConfiguration())
     }
 }
 
@@ -108,9 +112,10 @@ struct AnalysisTests {
         let utc = TimeZone(identifier: "UTC")!
         let person = Person(id: 1, name: "Mae", roles: [.mentor], closeness: 4)
         let interactions = [0, 0, 30, 95, 96, 250].enumerated().map { i, d in
-            Interaction(personID: 1, occurredAt: Date(timeIntervalSince1970: TimeInterval((20_000 + d) * 86_400 + 3_600 * i)),
-                        kind: [.meeting, .email, .call, .email, .video, .message][i],
-                        direction: [.mutual, .outbound, .inbound, .outbound, .mutual, .inbound][i])
+            Interaction(
+                personID: 1, occurredAt: Date(timeIntervalSince1970: TimeInterval((20_000 + d) * 86_400 + 3_600 * i)),
+                kind: [.meeting, .email, .call, .email, .video, .message][i],
+                direction: [.mutual, .outbound, .inbound, .outbound, .mutual, .inbound][i])
         }
         let config = ScoringConfiguration()
         var mapper = DayMapper(timeZone: utc)
@@ -119,8 +124,10 @@ struct AnalysisTests {
             halfLife: 180, activityHalfLife: 30)!
         let other = RelationshipState(day: day(10), weight: 1, direction: .mutual, halfLife: 90, activityHalfLife: 30)
         let network = NetworkScoring.score(
-            people: [person, Person(id: 2, name: "X")], states: [1: state, 2: other], asOf: day(300), configuration: config)
-        let e = Explanation.explain(person: person, interactions: interactions, network: network, configuration: config, timeZone: utc)
+            people: [person, Person(id: 2, name: "X")], states: [1: state, 2: other], asOf: day(300),
+            configuration: config)
+        let e = Explanation.explain(
+            person: person, interactions: interactions, network: network, configuration: config, timeZone: utc)
         let s = network.score(of: 1)!
         #expect(e.episodes.count == 5 && e.episodes.first!.interactions == 2 && e.episodes.first!.weight == 3)
         #expect(abs(e.rawStrength - s.rawStrength) < 1e-9)
@@ -138,14 +145,22 @@ struct ColdBridgeTests {
         let config = ScoringConfiguration()
         // The recruiter (a bridge, tie 3–4) with a regular rhythm that stopped 100 days before as-of.
         scenario.states[4] = RelationshipState(
-            history: stride(from: 100, through: 300, by: 10).map { (day: day($0), weight: 2.0, direction: Direction.mutual) }, halfLife: 90, activityHalfLife: 30)
-        var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first { $0.personID == 4 }
+            history: stride(from: 100, through: 300, by: 10).map {
+                (day: day($0), weight: 2.0, direction: Direction.mutual)
+            }, halfLife: 90, activityHalfLife: 30)
+        var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
+            $0.personID == 4
+        }
         #expect(row?.reasons.map(\.code).contains("cold-bridge") == true)
         #expect(row?.isHard == true)
         // The same rhythm, stopped 400 days before as-of.
         scenario.states[4] = RelationshipState(
-            history: stride(from: -300, through: -100, by: 10).map { (day: day($0 + 100), weight: 2.0, direction: Direction.mutual) }, halfLife: 90, activityHalfLife: 30)
-        row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first { $0.personID == 4 }
+            history: stride(from: -300, through: -100, by: 10).map {
+                (day: day($0 + 100), weight: 2.0, direction: Direction.mutual)
+            }, halfLife: 90, activityHalfLife: 30)
+        row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
+            $0.personID == 4
+        }
         #expect(row.map { !$0.reasons.map(\.code).contains("cold-bridge") } ?? true)
         #expect(row?.isHard != true)
     }

@@ -35,8 +35,9 @@ struct CareerCommitmentTests {
 
     @Test("the exact form asks about a past moment: done later means overdue then")
     func overdueInThePast() {
-        let c = Commitment(personID: 1, text: "Send the article", createdAt: made, due: day("2026-03-10"),
-                           doneAt: Fixtures.noon("2026-03-20"))
+        let c = Commitment(
+            personID: 1, text: "Send the article", createdAt: made, due: day("2026-03-10"),
+            doneAt: Fixtures.noon("2026-03-20"))
         #expect(c.isOverdue(asOf: Fixtures.noon("2026-03-15"), timeZone: Fixtures.utc))
         #expect(!c.isOverdue(asOf: Fixtures.noon("2026-03-21"), timeZone: Fixtures.utc))
         #expect(!c.isOverdue(asOf: Fixtures.noon("2026-03-10"), timeZone: Fixtures.utc))
@@ -69,10 +70,12 @@ struct CareerDisclosureTests {
         let given = Disclosure(id: 1, personID: 7, kind: .email, myDetailID: 1, day: day("2026-01-10"))
         let details = [oldEmail, newEmail, phone]
         #expect(Disclosures.stale(disclosures: [given], details: details, asOf: day("2026-02-28")).isEmpty)
-        #expect(Disclosures.stale(disclosures: [given], details: details, asOf: day("2026-03-01")) == [
-            StaleDisclosure(personID: 7, kind: .email, held: "alex@old.example", current: "alex@new.example",
-                            since: day("2026-03-01")),
-        ])
+        #expect(
+            Disclosures.stale(disclosures: [given], details: details, asOf: day("2026-03-01")) == [
+                StaleDisclosure(
+                    personID: 7, kind: .email, held: "alex@old.example", current: "alex@new.example",
+                    since: day("2026-03-01"))
+            ])
     }
 
     @Test("telling them again clears it; only the latest disclosure per person and kind counts")
@@ -89,8 +92,12 @@ struct CareerDisclosureTests {
     func changedBack() {
         let back = MyDetail(id: 4, kind: .email, value: "alex@old.example", since: day("2026-05-01"))
         let given = Disclosure(id: 1, personID: 7, kind: .email, myDetailID: 1, day: day("2026-01-10"))
-        #expect(Disclosures.stale(disclosures: [given], details: [oldEmail, newEmail, back], asOf: day("2026-04-01")).count == 1)
-        #expect(Disclosures.stale(disclosures: [given], details: [oldEmail, newEmail, back], asOf: day("2026-05-01")).isEmpty)
+        #expect(
+            Disclosures.stale(disclosures: [given], details: [oldEmail, newEmail, back], asOf: day("2026-04-01")).count
+                == 1)
+        #expect(
+            Disclosures.stale(disclosures: [given], details: [oldEmail, newEmail, back], asOf: day("2026-05-01"))
+                .isEmpty)
     }
 
     @Test("a disclosure that points at no known detail is skipped; other kinds are independent")
@@ -111,10 +118,11 @@ struct CareerDisclosureTests {
             Disclosure(id: 4, personID: 4, kind: .resume, version: "v3", day: day("2026-03-02")),
         ]
         let stale = Disclosures.stale(disclosures: disclosures, details: [], asOf: day("2026-04-01"))
-        #expect(stale == [
-            StaleDisclosure(personID: 1, kind: .resume, held: "v1", current: "v3", since: day("2026-02-01")),
-            StaleDisclosure(personID: 3, kind: .resume, held: "v1", current: "v3", since: day("2026-02-01")),
-        ])
+        #expect(
+            stale == [
+                StaleDisclosure(personID: 1, kind: .resume, held: "v1", current: "v3", since: day("2026-02-01")),
+                StaleDisclosure(personID: 3, kind: .resume, held: "v1", current: "v3", since: day("2026-02-01")),
+            ])
         // Before v3 existed, nobody was stale.
         #expect(Disclosures.stale(disclosures: disclosures, details: [], asOf: day("2026-01-31")).isEmpty)
     }
@@ -138,16 +146,21 @@ struct CareerDisclosureTests {
 @Suite("Career: journal as a resume")
 struct CareerHistoryTests {
     let entries = [
-        JournalEntry(id: 1, kind: .employment, text: "Ran operations", day: day("2020-01-06"), endDay: day("2023-12-31"),
-                     organisation: "St. Anne", title: "Director of Operations"),
-        JournalEntry(id: 2, kind: .employment, text: "Runs three hospitals", day: day("2024-01-08"),
-                     organisation: "Mercy Health", title: "COO"),
-        JournalEntry(id: 3, kind: .accomplishment, text: "Cut readmissions by 18%", day: day("2025-05-20"),
-                     organisation: "mercy health", amount: 18),
+        JournalEntry(
+            id: 1, kind: .employment, text: "Ran operations", day: day("2020-01-06"), endDay: day("2023-12-31"),
+            organisation: "St. Anne", title: "Director of Operations"),
+        JournalEntry(
+            id: 2, kind: .employment, text: "Runs three hospitals", day: day("2024-01-08"),
+            organisation: "Mercy Health", title: "COO"),
+        JournalEntry(
+            id: 3, kind: .accomplishment, text: "Cut readmissions by 18%", day: day("2025-05-20"),
+            organisation: "mercy health", amount: 18),
         JournalEntry(id: 4, kind: .accomplishment, text: "Opened a clinic", day: day("2021-03-01")),
-        JournalEntry(id: 5, kind: .accomplishment, text: "Chaired the regional college", day: day("2022-06-01"),
-                     organisation: "ACHE"),
-        JournalEntry(id: 6, kind: .review, text: "Exceeds expectations", day: day("2025-12-15"), organisation: "Mercy Health"),
+        JournalEntry(
+            id: 5, kind: .accomplishment, text: "Chaired the regional college", day: day("2022-06-01"),
+            organisation: "ACHE"),
+        JournalEntry(
+            id: 6, kind: .review, text: "Exceeds expectations", day: day("2025-12-15"), organisation: "Mercy Health"),
         JournalEntry(id: 7, kind: .salary, text: "Raise", day: day("2026-01-01"), amount: 185_000),
         JournalEntry(id: 8, kind: .accomplishment, text: "Saved $2M in supply costs", day: day("2024-09-01")),
         JournalEntry(id: 9, kind: .accomplishment, text: "Before any job", day: day("2019-01-01")),
@@ -175,7 +188,8 @@ struct CareerHistoryTests {
             JournalEntry(id: 1, kind: .employment, text: "Board seat", day: day("2020-01-01"), organisation: "Board"),
             JournalEntry(id: 2, kind: .employment, text: "Day job", day: day("2022-01-01"), organisation: "Mercy"),
             JournalEntry(id: 3, kind: .accomplishment, text: "Something", day: day("2023-01-01")),
-            JournalEntry(id: 4, kind: .accomplishment, text: "Board thing", day: day("2023-02-01"), organisation: "board"),
+            JournalEntry(
+                id: 4, kind: .accomplishment, text: "Board thing", day: day("2023-02-01"), organisation: "board"),
         ])
         #expect(history.positions.map { $0.highlights.map(\.id) } == [[3], [4]])
     }

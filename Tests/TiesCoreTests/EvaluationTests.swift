@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TiesCore
 
 // Tiny, hand-computed histories for the temporal evaluation (`ties eval temporal`) and the activity
@@ -13,11 +14,12 @@ struct EvaluationParserTests {
     func parsesValidInput() throws {
         let text = "\u{FEFF}# comment\n\n% konect header\n1 2 100\r\n  3\t4   200  \n5 5 300\n-1 +2 -7"
         let list = try TemporalEdgeList(parsing: text)
-        #expect(list.edges == [
-            TemporalEdge(source: 1, target: 2, seconds: 100),
-            TemporalEdge(source: 3, target: 4, seconds: 200),
-            TemporalEdge(source: -1, target: 2, seconds: -7),
-        ])
+        #expect(
+            list.edges == [
+                TemporalEdge(source: 1, target: 2, seconds: 100),
+                TemporalEdge(source: 3, target: 4, seconds: 200),
+                TemporalEdge(source: -1, target: 2, seconds: -7),
+            ])
         #expect(list.selfLoopsSkipped == 1)
         #expect(list.lineCount == 7)
     }
@@ -36,25 +38,36 @@ struct EvaluationParserTests {
         #expect(list.edges == [TemporalEdge(source: .max, target: .min, seconds: 0)])
     }
 
-    @Test("a malformed line names its line, field, value and what is accepted",
-          arguments: [
-            ("1 2 100\n3 4 abc\n", 2, EdgeListParseError.Field.timestamp, "abc" as String?,
-             "line 2, field timestamp: 'abc' is not a whole number of seconds"),
+    @Test(
+        "a malformed line names its line, field, value and what is accepted",
+        arguments: [
+            (
+                "1 2 100\n3 4 abc\n", 2, EdgeListParseError.Field.timestamp, "abc" as String?,
+                "line 2, field timestamp: 'abc' is not a whole number of seconds"
+            ),
             ("# c\n1 2 1.5\n", 2, .timestamp, "1.5", "line 2, field timestamp: '1.5' is not a whole number of seconds"),
             ("x 2 3\n", 1, .source, "x", "line 1, field src: 'x' is not a whole-number node id"),
             ("1 b2 3\n", 1, .target, "b2", "line 1, field dst: 'b2' is not a whole-number node id"),
             ("1 2\n", 1, .timestamp, nil, "line 1, field timestamp: missing; expected a whole number of seconds"),
             ("\n\n7\n", 3, .target, nil, "line 3, field dst: missing; expected a whole-number node id"),
             ("1 2 - \n", 1, .timestamp, "-", "line 1, field timestamp: '-' is not a whole number of seconds"),
-            ("1 2 3 4.0\n", 1, .extra, "4.0",
-             "line 1, field extra: '4.0' is not expected; a line holds exactly three fields, SRC DST UNIXTS"),
-            ("1 2 99999999999999999999\n", 1, .timestamp, "99999999999999999999",
-             "line 1, field timestamp: '99999999999999999999' is not a whole number of seconds between -62135596800 and 253402300799 (years 1–9999)"),
-            ("1 2 253402300800\n", 1, .timestamp, "253402300800",
-             "line 1, field timestamp: '253402300800' is not a whole number of seconds between -62135596800 and 253402300799 (years 1–9999)"),
-            ("1 -9223372036854775809 0\n", 1, .target, "-9223372036854775809",
-             "line 1, field dst: '-9223372036854775809' is not a whole-number node id between -9223372036854775808 and 9223372036854775807"),
-          ])
+            (
+                "1 2 3 4.0\n", 1, .extra, "4.0",
+                "line 1, field extra: '4.0' is not expected; a line holds exactly three fields, SRC DST UNIXTS"
+            ),
+            (
+                "1 2 99999999999999999999\n", 1, .timestamp, "99999999999999999999",
+                "line 1, field timestamp: '99999999999999999999' is not a whole number of seconds between -62135596800 and 253402300799 (years 1–9999)"
+            ),
+            (
+                "1 2 253402300800\n", 1, .timestamp, "253402300800",
+                "line 1, field timestamp: '253402300800' is not a whole number of seconds between -62135596800 and 253402300799 (years 1–9999)"
+            ),
+            (
+                "1 -9223372036854775809 0\n", 1, .target, "-9223372036854775809",
+                "line 1, field dst: '-9223372036854775809' is not a whole-number node id between -9223372036854775808 and 9223372036854775807"
+            ),
+        ])
     func rejects(_ input: String, _ line: Int, _ field: EdgeListParseError.Field, _ value: String?, _ message: String) {
         #expect {
             _ = try TemporalEdgeList(parsing: input)
@@ -67,10 +80,11 @@ struct EvaluationParserTests {
     @Test("each message is an outbound event for its sender and an inbound event for its recipient")
     func contactEvents() {
         let list = TemporalEdgeList(edges: [TemporalEdge(source: 7, target: 9, seconds: 50)])
-        #expect(list.contactEvents() == [
-            ContactEvent(ego: 7, alter: 9, seconds: 50, direction: .outbound, weight: 1),
-            ContactEvent(ego: 9, alter: 7, seconds: 50, direction: .inbound, weight: 1),
-        ])
+        #expect(
+            list.contactEvents() == [
+                ContactEvent(ego: 7, alter: 9, seconds: 50, direction: .outbound, weight: 1),
+                ContactEvent(ego: 9, alter: 7, seconds: 50, direction: .inbound, weight: 1),
+            ])
     }
 }
 
@@ -177,10 +191,10 @@ struct EvaluationTemporalTests {
         // so b0 = 7, 30, 90, 365 for alters 2, 4, 3, 5; the other egos have one alter each (b0 = 7).
         let c12: Double = 1 - pow(17.0 / 22.0, 3.0)  // a' = 3, b' = 7 + 8, s = 2
         let c14: Double = 1 - pow(38.0 / 43.0, 2.0)  // a' = 2, b' = 30 + 8, s = 0
-        let c13: Double = 1 - 91.0 / 96.0            // a' = 1, b' = 90, s = 1
-        let c15: Double = 1 - 366.0 / 371.0          // a' = 1, b' = 365, s = 1
+        let c13: Double = 1 - 91.0 / 96.0  // a' = 1, b' = 90, s = 1
+        let c15: Double = 1 - 366.0 / 371.0  // a' = 1, b' = 365, s = 1
         let c41: Double = 1 - pow(15.0 / 20.0, 2.0)  // a' = 2, b' = 7 + 8, s = 0
-        let c31: Double = 1 - 8.0 / 13.0             // a' = 1, b' = 7, s = 1
+        let c31: Double = 1 - 8.0 / 13.0  // a' = 1, b' = 7, s = 1
         for (got, want) in zip(column(.cadence), [c12, c13, c14, c15, c12, c31, c41, c31]) {
             #expect(abs(got - want) < 1e-12)
         }
@@ -194,12 +208,15 @@ struct EvaluationTemporalTests {
         #expect(result.rows.map(\.score) == EvaluatedScore.allCases)
         #expect(result.eventCount == 24)
         #expect(result.pairCount == 10)
-        #expect(result.cutoffs == [
-            CutoffSummary(dayOffset: 10, instantSeconds: 1000 + 10 * daySeconds, day: Day(ordinal: 10),
-                          candidatePairs: 8, positivePairs: 4, egos: 5, egosWithPositive: 3),
-            CutoffSummary(dayOffset: 13, instantSeconds: 1000 + 13 * daySeconds, day: Day(ordinal: 13),
-                          candidatePairs: 8, positivePairs: 2, egos: 5, egosWithPositive: 2),
-        ])
+        #expect(
+            result.cutoffs == [
+                CutoffSummary(
+                    dayOffset: 10, instantSeconds: 1000 + 10 * daySeconds, day: Day(ordinal: 10),
+                    candidatePairs: 8, positivePairs: 4, egos: 5, egosWithPositive: 3),
+                CutoffSummary(
+                    dayOffset: 13, instantSeconds: 1000 + 13 * daySeconds, day: Day(ordinal: 13),
+                    candidatePairs: 8, positivePairs: 2, egos: 5, egosWithPositive: 2),
+            ])
         let recency = try #require(result.row(.recency))
         // Cutoff 10: positives -1, 0, -1, 0 vs negatives -2, -1, -2, -1 → 14/16.
         // Cutoff 13: positives (pair {1,2}, last day 8) -5, -5 vs -1, -3, -4 twice → 0.
@@ -222,7 +239,8 @@ struct EvaluationTemporalTests {
 
     @Test("precision@5 divides by the number of candidate alters when there are fewer than five")
     func precisionAtFive() throws {
-        let result = try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(fromDay: 10, toDay: 10, horizonDays: 5))
+        let result = try TemporalEvaluation.evaluate(
+            messageHistory(), plan: EvaluationPlan(fromDay: 10, toDay: 10, horizonDays: 5))
         // Ego 1: 2 hits of 4 alters; egos 3 and 4: 1 of 1.
         #expect(result.rows.allSatisfy { $0.precisionAtK == (0.5 + 1 + 1) / 3 })
     }
@@ -241,7 +259,8 @@ struct EvaluationTemporalTests {
 
     @Test("a cutoff before any history or without positives has no AUC, and is not an error")
     func emptyCutoffs() throws {
-        let result = try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(fromDay: 0, toDay: 30, stepDays: 30, horizonDays: 5))
+        let result = try TemporalEvaluation.evaluate(
+            messageHistory(), plan: EvaluationPlan(fromDay: 0, toDay: 30, stepDays: 30, horizonDays: 5))
         #expect(result.cutoffs.map(\.candidatePairs) == [0, 10])
         #expect(result.cutoffs.map(\.positivePairs) == [0, 0])
         #expect(result.rows.allSatisfy { $0.pooledAUC == nil && $0.precisionAtK == nil && $0.cutoffAUC == [nil, nil] })
@@ -250,16 +269,31 @@ struct EvaluationTemporalTests {
     @Test("bad plans and empty histories are errors")
     func errors() {
         #expect(throws: EvaluationError.noEvents) { try TemporalEvaluation.evaluate([], plan: plan) }
-        #expect(throws: EvaluationError.invalidPlan(InputError(field: "horizon", value: "0", expected: "a whole number of days in 1...36500"))) {
+        #expect(
+            throws: EvaluationError.invalidPlan(
+                InputError(field: "horizon", value: "0", expected: "a whole number of days in 1...36500"))
+        ) {
             try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(horizonDays: 0))
         }
-        #expect(throws: EvaluationError.self) { try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(fromDay: 5, toDay: 4)) }
-        #expect(throws: EvaluationError.self) { try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(stepDays: 0)) }
-        #expect(throws: EvaluationError.self) { try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(toDay: .max)) }
-        let late = ContactEvent(ego: 1, alter: 2, seconds: ContactEvent.secondsRange.upperBound + 1, direction: .outbound)
-        #expect(throws: EvaluationError.invalidEvent(InputError(
-            field: "event 1 (ego 1, alter 2) time", value: "253402300800", expected: "seconds since 1970 in -62135596800...253402300799"))) {
-            try TemporalEvaluation.evaluate([ContactEvent(ego: 1, alter: 2, seconds: 0, direction: .outbound), late], plan: plan)
+        #expect(throws: EvaluationError.self) {
+            try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(fromDay: 5, toDay: 4))
+        }
+        #expect(throws: EvaluationError.self) {
+            try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(stepDays: 0))
+        }
+        #expect(throws: EvaluationError.self) {
+            try TemporalEvaluation.evaluate(messageHistory(), plan: EvaluationPlan(toDay: .max))
+        }
+        let late = ContactEvent(
+            ego: 1, alter: 2, seconds: ContactEvent.secondsRange.upperBound + 1, direction: .outbound)
+        #expect(
+            throws: EvaluationError.invalidEvent(
+                InputError(
+                    field: "event 1 (ego 1, alter 2) time", value: "253402300800",
+                    expected: "seconds since 1970 in -62135596800...253402300799"))
+        ) {
+            try TemporalEvaluation.evaluate(
+                [ContactEvent(ego: 1, alter: 2, seconds: 0, direction: .outbound), late], plan: plan)
         }
         let heavy = ContactEvent(ego: 1, alter: 2, seconds: 0, direction: .outbound, weight: .nan)
         #expect(throws: EvaluationError.self) { try TemporalEvaluation.evaluate([heavy], plan: plan) }
@@ -274,12 +308,14 @@ struct EvaluationTemporalTests {
             Interaction(personID: 5, occurredAt: Date(timeIntervalSince1970: 86_400.7), kind: .meeting),
             Interaction(personID: 6, occurredAt: Date(timeIntervalSince1970: 100), kind: .email, direction: .outbound),
         ]
-        #expect(ContactEvent.events(from: interactions, configuration: configuration) == [
-            ContactEvent(ego: 0, alter: 5, seconds: 86_400, direction: .mutual, weight: 3),
-            ContactEvent(ego: 0, alter: 6, seconds: 100, direction: .outbound, weight: 0.5),
-        ])
+        #expect(
+            ContactEvent.events(from: interactions, configuration: configuration) == [
+                ContactEvent(ego: 0, alter: 5, seconds: 86_400, direction: .mutual, weight: 3),
+                ContactEvent(ego: 0, alter: 6, seconds: 100, direction: .outbound, weight: 0.5),
+            ])
         let mentor = Person(id: 5, name: "M", roles: [.mentor], closeness: 5)
-        #expect(AlterSettings(person: mentor, configuration: configuration)
+        #expect(
+            AlterSettings(person: mentor, configuration: configuration)
                 == AlterSettings(strengthHalfLifeDays: 180, strengthMultiplier: 1.5))
     }
 }
@@ -287,13 +323,14 @@ struct EvaluationTemporalTests {
 /// One ego (0) with two alters, cut 22 days after the first event (day 22). Before the cutoff, alter 2 was
 /// seen on days 0, 1, 2 (20–22 days earlier) and alter 1 on day 21 (1 day earlier). Within the next 7 days
 /// alter 1 is seen again (positive) and, when asked, alter 2 too.
-private func singleEgoHistory(alterOneContactsAfter: Bool = true, alterTwoContactsAfter: Bool = false) -> [ContactEvent] {
+private func singleEgoHistory(alterOneContactsAfter: Bool = true, alterTwoContactsAfter: Bool = false) -> [ContactEvent]
+{
     let d = daySeconds
     var events = [
-        ContactEvent(ego: 0, alter: 2, seconds: 0, direction: .mutual),      // day 0
+        ContactEvent(ego: 0, alter: 2, seconds: 0, direction: .mutual),  // day 0
         ContactEvent(ego: 0, alter: 2, seconds: 1 * d, direction: .mutual),  // day 1
         ContactEvent(ego: 0, alter: 2, seconds: 2 * d, direction: .mutual),  // day 2
-        ContactEvent(ego: 0, alter: 1, seconds: 21 * d, direction: .mutual), // day 21
+        ContactEvent(ego: 0, alter: 1, seconds: 21 * d, direction: .mutual),  // day 21
     ]
     if alterOneContactsAfter { events.append(ContactEvent(ego: 0, alter: 1, seconds: 23 * d, direction: .mutual)) }
     if alterTwoContactsAfter { events.append(ContactEvent(ego: 0, alter: 2, seconds: 24 * d, direction: .mutual)) }
@@ -342,7 +379,8 @@ struct EvaluationCalibrationTests {
     func degenerate() {
         #expect(throws: EvaluationError.noEvents) { try ActivityCalibration.calibrate([], plan: plan) }
         #expect(throws: EvaluationError.noCandidates) {
-            try ActivityCalibration.calibrate(singleEgoHistory(), plan: EvaluationPlan(fromDay: 0, toDay: 0, horizonDays: 7))
+            try ActivityCalibration.calibrate(
+                singleEgoHistory(), plan: EvaluationPlan(fromDay: 0, toDay: 0, horizonDays: 7))
         }
         #expect(throws: EvaluationError.noPositives(candidates: 2)) {
             try ActivityCalibration.calibrate(singleEgoHistory(alterOneContactsAfter: false), plan: plan)

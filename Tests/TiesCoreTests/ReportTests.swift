@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TiesCore
 
 private func day(_ n: Int) -> Day { Day(year: 2026, month: 1, day: 1)! + n }
@@ -8,8 +9,9 @@ private let utc = TimeZone(identifier: "UTC")!
 /// A network built so that every gap of the design is present.
 struct GapScenario {
     var people: [Person] = [
-        Person(id: 1, name: "Mae Mentor", roles: [.colleague], organisation: "Mercy",  // no mentor role at all
-               contactPoints: [ContactPoint(kind: .email, value: "mae@mercy.example", verifiedAt: nil)]),
+        Person(
+            id: 1, name: "Mae Mentor", roles: [.colleague], organisation: "Mercy",  // no mentor role at all
+            contactPoints: [ContactPoint(kind: .email, value: "mae@mercy.example", verifiedAt: nil)]),
         Person(id: 2, name: "Ava Strong", roles: [.colleague], organisation: "Mercy"),
         Person(id: 3, name: "Ben Bridge", roles: [.peer], organisation: "Mercy"),
         Person(id: 4, name: "Rae Recruiter", roles: [.recruiter], organisation: "Hale"),
@@ -22,12 +24,15 @@ struct GapScenario {
 
     init() {
         func regular(_ from: Int, _ to: Int, every: Int, _ w: Double) -> RelationshipState {
-            RelationshipState(history: stride(from: from, through: to, by: every).map { (day: day($0), weight: w, direction: Direction.mutual) },
-                              halfLife: 90, activityHalfLife: 30)!
+            RelationshipState(
+                history: stride(from: from, through: to, by: every).map {
+                    (day: day($0), weight: w, direction: Direction.mutual)
+                },
+                halfLife: 90, activityHalfLife: 30)!
         }
-        states[1] = regular(100, 198, every: 7, 3)   // active
-        states[2] = regular(0, 140, every: 5, 3)     // strong, gone quiet
-        states[3] = regular(0, 120, every: 7, 1)     // a bridge (tie 3–6), gone cold
+        states[1] = regular(100, 198, every: 7, 3)  // active
+        states[2] = regular(0, 140, every: 5, 3)  // strong, gone quiet
+        states[3] = regular(0, 120, every: 7, 1)  // a bridge (tie 3–6), gone cold
         states[4] = regular(150, 190, every: 20, 1)  // the only recruiter
         states[5] = regular(120, 199, every: 6, 2)
         states[6] = regular(190, 195, every: 5, 1)
@@ -37,15 +42,23 @@ struct GapScenario {
         NetworkFacts(
             unanswered: [4: UnansweredContact(day: day(195), kind: .call)],
             openCommitments: [
-                Commitment(id: 1, personID: 5, text: "send the article", owner: .me, createdAt: Date(timeIntervalSince1970: 0), due: day(190)),
-                Commitment(id: 2, personID: 1, text: "intro to the CFO", owner: .me, createdAt: Date(timeIntervalSince1970: 0), due: day(230)),
+                Commitment(
+                    id: 1, personID: 5, text: "send the article", owner: .me, createdAt: Date(timeIntervalSince1970: 0),
+                    due: day(190)),
+                Commitment(
+                    id: 2, personID: 1, text: "intro to the CFO", owner: .me, createdAt: Date(timeIntervalSince1970: 0),
+                    due: day(230)),
             ],
-            staleDisclosures: [StaleDisclosure(personID: 4, kind: .email, held: "old@x.example", current: "new@x.example", since: day(100))],
+            staleDisclosures: [
+                StaleDisclosure(
+                    personID: 4, kind: .email, held: "old@x.example", current: "new@x.example", since: day(100))
+            ],
             journalDays: [day(150)])
     }
 
     var analysis: NetworkAnalysis {
-        NetworkAnalysis.analyse(people: people, states: states, ties: ties, asOf: asOf, configuration: ScoringConfiguration())
+        NetworkAnalysis.analyse(
+            people: people, states: states, ties: ties, asOf: asOf, configuration: ScoringConfiguration())
     }
 }
 
@@ -54,10 +67,12 @@ struct ReportTests {
     @Test("a scenario built to have every gap finds every gap code")
     func everyGap() {
         let scenario = GapScenario()
-        let gaps = GapFinder.find(in: scenario.analysis, facts: scenario.facts, configuration: ScoringConfiguration(), timeZone: utc)
+        let gaps = GapFinder.find(
+            in: scenario.analysis, facts: scenario.facts, configuration: ScoringConfiguration(), timeZone: utc)
         let codes = Set(gaps.map(\.code))
         let expected = Set(Gap.codes.map(\.code))
-        #expect(codes == expected, "missing: \(expected.subtracting(codes)), unexpected: \(codes.subtracting(expected))")
+        #expect(
+            codes == expected, "missing: \(expected.subtracting(codes)), unexpected: \(codes.subtracting(expected))")
         #expect(gaps.map(\.severity) == gaps.map(\.severity).sorted(by: >))
         let recruiterGap = gaps.first { $0.code == "unanswered-inbound" }!
         #expect(recruiterGap.severity == .high && recruiterGap.people == [4])
@@ -72,12 +87,22 @@ struct ReportTests {
         let orgs = ["Hale", "Lane", "Mercy", "Board", "Assoc", "Univ", "Home", "Clinic"]
         for (i, role) in roles.enumerated() {
             let id = Int64(i + 1)
-            people.append(Person(id: id, name: "P\(i)", roles: [role], organisation: orgs[i],
-                                 contactPoints: [ContactPoint(kind: .email, value: "p\(i)@x.example", verifiedAt: Date(timeIntervalSince1970: TimeInterval(day(150).ordinal * 86_400)))]))
-            states[id] = RelationshipState(history: stride(from: 100, through: 198, by: 5 + i).map { (day: day($0), weight: 2.0, direction: Direction.mutual) },
-                                           halfLife: 90, activityHalfLife: 30)
+            people.append(
+                Person(
+                    id: id, name: "P\(i)", roles: [role], organisation: orgs[i],
+                    contactPoints: [
+                        ContactPoint(
+                            kind: .email, value: "p\(i)@x.example",
+                            verifiedAt: Date(timeIntervalSince1970: TimeInterval(day(150).ordinal * 86_400)))
+                    ]))
+            states[id] = RelationshipState(
+                history: stride(from: 100, through: 198, by: 5 + i).map {
+                    (day: day($0), weight: 2.0, direction: Direction.mutual)
+                },
+                halfLife: 90, activityHalfLife: 30)
         }
-        let analysis = NetworkAnalysis.analyse(people: people, states: states, ties: [], asOf: day(200), configuration: ScoringConfiguration())
+        let analysis = NetworkAnalysis.analyse(
+            people: people, states: states, ties: [], asOf: day(200), configuration: ScoringConfiguration())
         let facts = NetworkFacts(journalDays: [day(190)])
         let gaps = GapFinder.find(in: analysis, facts: facts, configuration: ScoringConfiguration(), timeZone: utc)
         #expect(gaps.isEmpty, "\(gaps.map(\.title))")
@@ -101,10 +126,13 @@ struct ReportTests {
         #expect(health.components.first { $0.name == "journal" }!.value == 0.5)
     }
 
-    @Test("ISO weeks, including years with 53 weeks and days that belong to the neighbouring year", arguments: [
-        ("2026-11-27", "2026-W48"), ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"), ("2024-12-30", "2025-W01"),
-        ("2021-01-03", "2020-W53"), ("2026-12-28", "2026-W53"),
-    ])
+    @Test(
+        "ISO weeks, including years with 53 weeks and days that belong to the neighbouring year",
+        arguments: [
+            ("2026-11-27", "2026-W48"), ("2026-01-01", "2026-W01"), ("2027-01-01", "2026-W53"),
+            ("2024-12-30", "2025-W01"),
+            ("2021-01-03", "2020-W53"), ("2026-12-28", "2026-W53"),
+        ])
     func isoWeeks(text: String, week: String) throws {
         guard case .day(let d) = try DateInput.parse(text, field: "t", timeZone: utc) else { return }
         #expect(WeeklyReport.isoWeek(d) == week)
@@ -112,7 +140,9 @@ struct ReportTests {
         #expect(sunday.isoWeekday == 7 && WeeklyReport.isoWeek(sunday) == week && sunday >= d && sunday - d < 7)
     }
 
-    @Test("weeks that do not exist are refused", arguments: ["2026-W54", "2025-W53", "2026-W00", "2026W48", "26-W01", "2026-W4"])
+    @Test(
+        "weeks that do not exist are refused",
+        arguments: ["2026-W54", "2025-W53", "2026-W00", "2026W48", "26-W01", "2026-W4"])
     func badWeeks(text: String) {
         #expect(WeeklyReport.lastDay(ofWeek: text) == nil)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesNumerics
+
 @testable import TiesCore
 
 @Suite("Scoring kernel")
@@ -19,8 +20,9 @@ struct ScoringKernelTests {
                 let direction = Direction.allCases[rng.index(below: 3)]
                 columns.append(person: p, day: Day(ordinal: day), weight: w, direction: direction)
                 if expected[p] == nil {
-                    expected[p] = RelationshipState(day: Day(ordinal: day), weight: w, direction: direction,
-                                                    halfLife: halfLives[p]!, activityHalfLife: 30)
+                    expected[p] = RelationshipState(
+                        day: Day(ordinal: day), weight: w, direction: direction,
+                        halfLife: halfLives[p]!, activityHalfLife: 30)
                 } else {
                     expected[p]!.absorb(day: Day(ordinal: day), weight: w, direction: direction)
                 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesNumerics
+
 @testable import TiesCore
 
 private func day(_ n: Int) -> Day { Day(ordinal: 20_000 + n) }
@@ -15,7 +16,9 @@ struct ScoringTests {
 
     @Test("interaction weights follow the design brief")
     func weights() {
-        func w(_ kind: InteractionKind, _ direction: Direction = .mutual, answered: Bool = true, group: Int = 1) -> Double {
+        func w(_ kind: InteractionKind, _ direction: Direction = .mutual, answered: Bool = true, group: Int = 1)
+            -> Double
+        {
             config.weight(kind: kind, direction: direction, answered: answered, groupSize: group)
         }
         #expect(w(.meeting) == 3)
@@ -51,7 +54,8 @@ struct ScoringTests {
 
     @Test("a stronger interaction later the same day raises the episode to its weight; a weaker one does not")
     func sameDayMaximum() {
-        var state = RelationshipState(day: day(0), weight: 0.5, direction: .outbound, halfLife: 90, activityHalfLife: 30)
+        var state = RelationshipState(
+            day: day(0), weight: 0.5, direction: .outbound, halfLife: 90, activityHalfLife: 30)
         state.absorb(day: day(0), weight: 3, direction: .mutual)
         state.absorb(day: day(0), weight: 1, direction: .mutual)
         #expect(state.episodes == 1 && state.strengthSum == 3 && state.activitySum == 3)
@@ -67,8 +71,10 @@ struct ScoringTests {
     func orderIndependent(seed: UInt64) {
         let rng = SeededGenerator(seed: seed)
         let history = (0..<60).map { _ in
-            (day: day(rng.index(below: 400)), weight: [0.1, 0.3, 0.5, 1, 2, 3][rng.index(below: 6)],
-             direction: Direction.allCases[rng.index(below: 3)])
+            (
+                day: day(rng.index(below: 400)), weight: [0.1, 0.3, 0.5, 1, 2, 3][rng.index(below: 6)],
+                direction: Direction.allCases[rng.index(below: 3)]
+            )
         }
         let a = RelationshipState(history: history, halfLife: 180, activityHalfLife: 30)!
         var reversed = Array(history.reversed())
@@ -82,8 +88,10 @@ struct ScoringTests {
 
     @Test("strength never rises with silence")
     func silenceNeverRaises() {
-        let history = [(day: day(0), weight: 3.0, direction: Direction.mutual),
-                       (day: day(40), weight: 1.0, direction: Direction.inbound)]
+        let history = [
+            (day: day(0), weight: 3.0, direction: Direction.mutual),
+            (day: day(40), weight: 1.0, direction: Direction.inbound),
+        ]
         let state = RelationshipState(history: history, halfLife: 90, activityHalfLife: 30)!
         var previous = Double.infinity
         var previousActivity = Double.infinity
@@ -177,7 +185,7 @@ struct NetworkScoringTests {
         let config = ScoringConfiguration()
         let weekly = (0..<20).map { (day: day(7 * $0), weight: 2.0, direction: Direction.mutual) }
         var states: [Person.ID: RelationshipState] = [
-            1: RelationshipState(history: weekly, halfLife: 90, activityHalfLife: 30)!,
+            1: RelationshipState(history: weekly, halfLife: 90, activityHalfLife: 30)!
         ]
         let last = day(7 * 19)
         var network = NetworkScoring.score(people: people(2), states: states, asOf: last + 3, configuration: config)
@@ -189,15 +197,20 @@ struct NetworkScoringTests {
         network = NetworkScoring.score(people: people(2), states: states, asOf: last + 60, configuration: config)
         #expect(network.score(of: 1)?.status == .cold)
         states[1] = nil
-        #expect(NetworkScoring.score(people: people(2), states: states, asOf: last, configuration: config).scores.allSatisfy { $0.strength == 0 })
+        #expect(
+            NetworkScoring.score(people: people(2), states: states, asOf: last, configuration: config).scores.allSatisfy
+            { $0.strength == 0 })
     }
 
     @Test("stated closeness multiplies raw strength")
     func closeness() {
         let config = ScoringConfiguration()
         let state = RelationshipState(day: day(0), weight: 3, direction: .mutual, halfLife: 90, activityHalfLife: 30)
-        let list = [Person(id: 1, name: "A", closeness: 5), Person(id: 2, name: "B", closeness: 1), Person(id: 3, name: "C")]
-        let network = NetworkScoring.score(people: list, states: [1: state, 2: state, 3: state], asOf: day(10), configuration: config)
+        let list = [
+            Person(id: 1, name: "A", closeness: 5), Person(id: 2, name: "B", closeness: 1), Person(id: 3, name: "C"),
+        ]
+        let network = NetworkScoring.score(
+            people: list, states: [1: state, 2: state, 3: state], asOf: day(10), configuration: config)
         let raw = state.rawStrength(at: day(10), configuration: config)
         #expect(close(network.score(of: 1)!.rawStrength, 1.5 * raw))
         #expect(close(network.score(of: 2)!.rawStrength, 0.6 * raw))
@@ -215,7 +228,10 @@ struct ScoringConfigurationTests {
         #expect(keys.contains("weights.meeting") && keys.contains("strengthHalfLifeDays.former-colleague"))
         let changed = try config.setting("strengthHalfLifeDays.mentor", to: "240")
         #expect(changed.strengthHalfLifeDays[.mentor] == 240)
-        #expect(try config.setting("closenessMultipliers", to: "0.5, 0.75,1,1.25,2").closenessMultipliers == [0.5, 0.75, 1, 1.25, 2])
+        #expect(
+            try config.setting("closenessMultipliers", to: "0.5, 0.75,1,1.25,2").closenessMultipliers == [
+                0.5, 0.75, 1, 1.25, 2,
+            ])
         #expect(try config.setting("layerSizes", to: "5,10,35,100").layerSizes == [5, 10, 35, 100])
         #expect(throws: InputError.self) { try config.setting("weights.nope", to: "1") }
         #expect(throws: InputError.self) { try config.setting("activityHalfLifeDays", to: "fast") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TiesCore
 
 private func karateGraph() throws -> WeightedGraph {
@@ -47,7 +48,9 @@ struct StructureLouvainTests {
     ///     parts = [{i for i in G if labels[i] == k} for k in range(4)]
     ///     nx.community.modularity(nx.karate_club_graph(), parts, weight=None)  # -> 0.41880341880341876
     /// (one of the partitions networkx's own Louvain reaches, 0.418803 rounded, seeds permitting).
-    static let karateLabels = [0, 0, 0, 0, 1, 1, 1, 0, 2, 0, 1, 0, 0, 0, 2, 2, 1, 0, 2, 0, 2, 0, 2, 3, 3, 3, 2, 3, 3, 2, 2, 3, 2, 2]
+    static let karateLabels = [
+        0, 0, 0, 0, 1, 1, 1, 0, 2, 0, 1, 0, 0, 0, 2, 2, 1, 0, 2, 0, 2, 0, 2, 3, 3, 3, 2, 3, 3, 2, 2, 3, 2, 2,
+    ]
     static let karateModularity = 0.41880341880341876
 
     @Test("modularity of a given partition matches networkx on the weighted random graph")
@@ -61,7 +64,9 @@ struct StructureLouvainTests {
     func karateClubs() throws {
         // networkx 3.6.1: the 'club' node attribute of nx.karate_club_graph(), Mr. Hi = 0, Officer = 1;
         // nx.community.modularity(G, parts, weight=None) == 0.3582347140039448
-        let club = [0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]
+        let club = [
+            0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        ]
         #expect(abs(Louvain.modularity(of: try karateGraph(), labels: club) - 0.3582347140039448) < 1e-12)
     }
 
@@ -103,7 +108,9 @@ struct StructureLouvainTests {
         // Node 0 hangs between the triangles {1,2,3} and {4,5,6}, tied to 3 and to 4. Its first move and its
         // last are exact ties between the two sides (worked by hand), so where it ends up is decided by the
         // tie rule alone: with "largest id wins" it would end with {4,5,6}.
-        let edges: [(Int, Int, Double)] = [(1, 2, 1), (1, 3, 1), (2, 3, 1), (4, 5, 1), (4, 6, 1), (5, 6, 1), (0, 3, 1), (0, 4, 1)]
+        let edges: [(Int, Int, Double)] = [
+            (1, 2, 1), (1, 3, 1), (2, 3, 1), (4, 5, 1), (4, 6, 1), (5, 6, 1), (0, 3, 1), (0, 4, 1),
+        ]
         let result = Louvain.communities(in: try WeightedGraph(nodeCount: 7, edges: edges))
         #expect(result.labels == [0, 0, 0, 0, 1, 1, 1])
     }

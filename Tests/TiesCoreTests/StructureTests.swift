@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TiesCore
 
 /// True when `a` and `b` agree within `tolerance`, or are both NaN.
@@ -137,7 +138,9 @@ struct StructureHolesTests {
         #expect(holes.constraint.count == 60)
         for node in 0..<60 {
             #expect(close(holes.constraint[node], StructureFixtures.randomEgoConstraint[node]), "constraint of \(node)")
-            #expect(close(holes.effectiveSize[node], StructureFixtures.randomEgoEffectiveSize[node]), "effective size of \(node)")
+            #expect(
+                close(holes.effectiveSize[node], StructureFixtures.randomEgoEffectiveSize[node]),
+                "effective size of \(node)")
         }
         #expect(holes.constraint[59].isNaN && holes.effectiveSize[59].isNaN)
     }
@@ -156,7 +159,8 @@ struct StructureHolesTests {
     func deterministic() throws {
         let forward = StructuralHoles.analyse(try randomEgoGraph())
         let backward = StructuralHoles.analyse(
-            try WeightedGraph(nodeCount: 60, edges: StructureFixtures.randomEgoEdges.reversed().map { ($0.1, $0.0, $0.2) }))
+            try WeightedGraph(
+                nodeCount: 60, edges: StructureFixtures.randomEgoEdges.reversed().map { ($0.1, $0.0, $0.2) }))
         #expect(forward.constraint.map(\.bitPattern) == backward.constraint.map(\.bitPattern))
         #expect(forward.effectiveSize.map(\.bitPattern) == backward.effectiveSize.map(\.bitPattern))
     }
@@ -193,10 +197,11 @@ struct StructureLocalBridgeTests {
     @Test("every edge of a 5-cycle is a local bridge of span 4; a triangle has none")
     func cycles() throws {
         let cycle = try WeightedGraph(nodeCount: 5, edges: (0..<5).map { ($0, ($0 + 1) % 5, 1.0) })
-        #expect(LocalBridges.find(in: cycle) == [
-            LocalBridge(u: 0, v: 1, span: 4), LocalBridge(u: 0, v: 4, span: 4), LocalBridge(u: 1, v: 2, span: 4),
-            LocalBridge(u: 2, v: 3, span: 4), LocalBridge(u: 3, v: 4, span: 4),
-        ])
+        #expect(
+            LocalBridges.find(in: cycle) == [
+                LocalBridge(u: 0, v: 1, span: 4), LocalBridge(u: 0, v: 4, span: 4), LocalBridge(u: 1, v: 2, span: 4),
+                LocalBridge(u: 2, v: 3, span: 4), LocalBridge(u: 3, v: 4, span: 4),
+            ])
         let triangle = try WeightedGraph(nodeCount: 3, edges: [(0, 1, 1), (1, 2, 1), (0, 2, 1)])
         #expect(LocalBridges.find(in: triangle).isEmpty)
     }
@@ -204,12 +209,16 @@ struct StructureLocalBridgeTests {
     @Test("the span is the shortest detour even when a longer one is found first")
     func shortestDetour() throws {
         // 0–1 directly; detours 0-2-3-1 (3 hops) and 0-4-5-6-7-1 (5 hops).
-        let graph = try WeightedGraph(nodeCount: 8, edges: [
-            (0, 1, 1), (0, 2, 1), (2, 3, 1), (3, 1, 1), (0, 4, 1), (4, 5, 1), (5, 6, 1), (6, 7, 1), (7, 1, 1),
-        ])
+        let graph = try WeightedGraph(
+            nodeCount: 8,
+            edges: [
+                (0, 1, 1), (0, 2, 1), (2, 3, 1), (3, 1, 1), (0, 4, 1), (4, 5, 1), (5, 6, 1), (6, 7, 1), (7, 1, 1),
+            ])
         // networkx 3.6.1: sorted(nx.local_bridges(nx.Graph(edges), with_span=True)) ==
         // [(0,1,3), (0,2,3), (0,4,5), (1,3,3), (1,7,5), (2,3,3), (4,5,5), (5,6,5), (6,7,5)]
-        let expected = [(0, 1, 3), (0, 2, 3), (0, 4, 5), (1, 3, 3), (1, 7, 5), (2, 3, 3), (4, 5, 5), (5, 6, 5), (6, 7, 5)]
+        let expected = [
+            (0, 1, 3), (0, 2, 3), (0, 4, 5), (1, 3, 3), (1, 7, 5), (2, 3, 3), (4, 5, 5), (5, 6, 5), (6, 7, 5),
+        ]
         #expect(LocalBridges.find(in: graph) == expected.map { LocalBridge(u: $0.0, v: $0.1, span: $0.2) })
     }
 }

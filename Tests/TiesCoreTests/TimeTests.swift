@@ -1,12 +1,14 @@
 import Foundation
 import Testing
+
 @testable import TiesCore
 
 @Suite("Days and dates")
 struct TimeTests {
     @Test("days round-trip through year, month, day for every day of 1900–2100")
     func civilRoundTrip() {
-        let first = Day(year: 1900, month: 1, day: 1)!, last = Day(year: 2100, month: 12, day: 31)!
+        let first = Day(year: 1900, month: 1, day: 1)!
+        let last = Day(year: 2100, month: 12, day: 31)!
         var previous: (Int, Int, Int)?
         for ordinal in first.ordinal...last.ordinal {
             let day = Day(ordinal: ordinal)
@@ -32,15 +34,17 @@ struct TimeTests {
         #expect(Day(year: 2026, month: 13, day: 1) == nil)
     }
 
-    @Test("date inputs that are accepted", arguments: [
-        ("2026-03-14", "day 2026-03-14"),
-        ("2026-03-14T09:30", "1773480600"),
-        ("2026-03-14 09:30", "1773480600"),
-        ("2026-03-14T09:30:15Z", "1773480615"),
-        ("2026-03-14T09:30:00+01:00", "1773477000"),
-        ("2026-03-14T09:30:00-0500", "1773498600"),
-        ("2026-03-14T09:30:00.250Z", "1773480600.25"),
-    ])
+    @Test(
+        "date inputs that are accepted",
+        arguments: [
+            ("2026-03-14", "day 2026-03-14"),
+            ("2026-03-14T09:30", "1773480600"),
+            ("2026-03-14 09:30", "1773480600"),
+            ("2026-03-14T09:30:15Z", "1773480615"),
+            ("2026-03-14T09:30:00+01:00", "1773477000"),
+            ("2026-03-14T09:30:00-0500", "1773498600"),
+            ("2026-03-14T09:30:00.250Z", "1773480600.25"),
+        ])
     func accepted(text: String, expected: String) throws {
         let utc = TimeZone(identifier: "UTC")!
         switch try DateInput.parse(text, field: "--at", timeZone: utc) {
@@ -51,10 +55,13 @@ struct TimeTests {
         }
     }
 
-    @Test("date inputs that are refused name the field and what is accepted", arguments: [
-        "", "yesterday", "2026-3-14", "2026-02-30", "2026-03-14T25:00", "2026-03-14T09:60", "2026-03-14T09:30:00+25:00",
-        "2026-03-14T09:30Zjunk", "14/03/2026", "2026-03-14T", "2026-03-14T09:30:00.",
-    ])
+    @Test(
+        "date inputs that are refused name the field and what is accepted",
+        arguments: [
+            "", "yesterday", "2026-3-14", "2026-02-30", "2026-03-14T25:00", "2026-03-14T09:60",
+            "2026-03-14T09:30:00+25:00",
+            "2026-03-14T09:30Zjunk", "14/03/2026", "2026-03-14T", "2026-03-14T09:30:00.",
+        ])
     func refused(text: String) {
         #expect {
             try DateInput.parse(text, field: "--at", timeZone: .gmt)
@@ -69,11 +76,13 @@ struct TimeTests {
         let chicago = TimeZone(identifier: "America/Chicago")!
         // 2026-03-08 is the day US clocks spring forward: 09:00 is already CDT (UTC-5).
         guard case .instant(let summer) = try DateInput.parse("2026-03-08T09:00", field: "x", timeZone: chicago) else {
-            Issue.record("expected an instant"); return
+            Issue.record("expected an instant")
+            return
         }
         #expect(summer.timeIntervalSince1970 == 1_772_978_400)
         guard case .instant(let winter) = try DateInput.parse("2026-03-07T09:00", field: "x", timeZone: chicago) else {
-            Issue.record("expected an instant"); return
+            Issue.record("expected an instant")
+            return
         }
         #expect(winter.timeIntervalSince1970 == 1_772_895_600)
     }
@@ -95,7 +104,8 @@ struct TimeTests {
             let seconds: Int64 = 1_767_225_600 + Int64(hour) * 3600
             let date = Date(timeIntervalSince1970: TimeInterval(seconds))
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            #expect(chicago.day(forEpochSeconds: seconds) == Day(year: parts.year!, month: parts.month!, day: parts.day!))
+            #expect(
+                chicago.day(forEpochSeconds: seconds) == Day(year: parts.year!, month: parts.month!, day: parts.day!))
         }
         // The start of a day is local midnight.
         #expect(chicago.start(of: Day(year: 2026, month: 7, day: 4)!).timeIntervalSince1970 == 1_783_141_200)

@@ -14,7 +14,9 @@ private struct ParsedMessage {
         let head = String(text[..<split.lowerBound]).replacingOccurrences(of: "\r\n ", with: " ")
         headers = head.components(separatedBy: "\r\n").map { line in
             let colon = line.firstIndex(of: ":")!
-            return (String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            return (
+                String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            )
         }
         let contentType = headers.first { $0.name == "Content-Type" }!.value
         let boundary = try #require(contentType.components(separatedBy: "boundary=\"").last?.dropLast())
@@ -32,7 +34,8 @@ private struct ParsedMessage {
             var partHeaders: [String: String] = [:]
             for line in inner[..<end.lowerBound].components(separatedBy: "\r\n") {
                 let colon = line.firstIndex(of: ":")!
-                partHeaders[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+                partHeaders[String(line[..<colon])] = String(line[line.index(after: colon)...]).trimmingCharacters(
+                    in: .whitespaces)
             }
             return (partHeaders, String(inner[end.upperBound...]))
         }
@@ -43,11 +46,14 @@ private struct ParsedMessage {
 
 @Suite("Career: email drafts")
 struct CareerEmailDraftTests {
-    let card = ContactCard(name: "Alex Kim", email: "alex@new.example", phone: "+1 312 555 0100",
-                           address: "12 Elm St\nSpringfield; IL")
+    let card = ContactCard(
+        name: "Alex Kim", email: "alex@new.example", phone: "+1 312 555 0100",
+        address: "12 Elm St\nSpringfield; IL")
 
-    func draft(to: EmailDraft.Mailbox? = .init(name: "Dana Reyes", address: "dana@hale.example"),
-               changes: [EmailDraft.Change]? = nil) -> EmailDraft {
+    func draft(
+        to: EmailDraft.Mailbox? = .init(name: "Dana Reyes", address: "dana@hale.example"),
+        changes: [EmailDraft.Change]? = nil
+    ) -> EmailDraft {
         EmailDraft(
             from: .init(name: "Alex Kim", address: "alex@new.example"), to: to, greeting: "Dana",
             date: Fixtures.now, timeZone: Fixtures.utc,
@@ -62,7 +68,10 @@ struct CareerEmailDraftTests {
     func structure() throws {
         let text = draft().message()
         let message = try ParsedMessage(text)
-        #expect(message.headers.map(\.name) == ["Date", "From", "To", "Subject", "MIME-Version", "Content-Type", "X-Unsent"])
+        #expect(
+            message.headers.map(\.name) == [
+                "Date", "From", "To", "Subject", "MIME-Version", "Content-Type", "X-Unsent",
+            ])
         #expect(message.header("Date") == "Mon, 15 Jun 2026 12:00:00 +0000")
         #expect(message.header("From") == "Alex Kim <alex@new.example>")
         #expect(message.header("To") == "Dana Reyes <dana@hale.example>")
@@ -96,7 +105,8 @@ struct CareerEmailDraftTests {
 
     @Test("the same inputs give the same bytes; the boundary appears only as a delimiter")
     func deterministic() throws {
-        let a = draft().message(), b = draft().message()
+        let a = draft().message()
+        let b = draft().message()
         #expect(a == b)
         let message = try ParsedMessage(a)
         let boundary = message.header("Content-Type")!.components(separatedBy: "\"")[1]
@@ -120,7 +130,8 @@ struct CareerEmailDraftTests {
 
     @Test("names cannot inject headers; specials are quoted; non-ASCII names are RFC 2047 encoded")
     func headerSafety() throws {
-        let evil = draft(to: .init(name: "Dana\r\nBcc: spy@example.org", address: "dana@hale.example\r\nBcc: x@y")).message()
+        let evil = draft(to: .init(name: "Dana\r\nBcc: spy@example.org", address: "dana@hale.example\r\nBcc: x@y"))
+            .message()
         #expect(!evil.contains("\r\nBcc:"))
         let quoted = draft(to: .init(name: "Reyes, Dana \"DR\"", address: "dana@hale.example")).message()
         #expect(quoted.contains("\r\nTo: \"Reyes, Dana \\\"DR\\\"\" <dana@hale.example>\r\n"))
@@ -138,7 +149,9 @@ struct CareerEmailDraftTests {
             from: .init(name: name, address: "a@b.example"), to: nil, greeting: "x", date: Fixtures.now,
             timeZone: Fixtures.utc, changes: [], card: card
         ).message().components(separatedBy: "\r\n\r\n")[0]
-        let words = header.components(separatedBy: CharacterSet(charactersIn: " \r\n")).filter { $0.hasPrefix("=?UTF-8?B?") }
+        let words = header.components(separatedBy: CharacterSet(charactersIn: " \r\n")).filter {
+            $0.hasPrefix("=?UTF-8?B?")
+        }
         #expect(words.count > 1)
         #expect(words.allSatisfy { $0.count <= 75 })
         let decoded = words.map { word in
@@ -147,23 +160,27 @@ struct CareerEmailDraftTests {
         #expect(decoded == name.trimmingCharacters(in: .whitespaces))
     }
 
-    @Test("the Date header uses the zone's offset at that instant", arguments: [
-        ("UTC", "Mon, 15 Jun 2026 12:00:00 +0000"),
-        ("America/Chicago", "Mon, 15 Jun 2026 07:00:00 -0500"),
-        ("Asia/Kolkata", "Mon, 15 Jun 2026 17:30:00 +0530"),
-        ("Pacific/Kiritimati", "Tue, 16 Jun 2026 02:00:00 +1400"),
-    ])
+    @Test(
+        "the Date header uses the zone's offset at that instant",
+        arguments: [
+            ("UTC", "Mon, 15 Jun 2026 12:00:00 +0000"),
+            ("America/Chicago", "Mon, 15 Jun 2026 07:00:00 -0500"),
+            ("Asia/Kolkata", "Mon, 15 Jun 2026 17:30:00 +0530"),
+            ("Pacific/Kiritimati", "Tue, 16 Jun 2026 02:00:00 +1400"),
+        ])
     func dateHeader(zone: String, expected: String) {
         #expect(EmailDraft.dateHeader(Fixtures.now, timeZone: TimeZone(identifier: zone)!) == expected)
     }
 
-    @Test("file names are the id and a safe slug", arguments: [
-        (12, "Dana Reyes", "12-dana-reyes.eml"),
-        (3, "Zoë Ärlig-O'Neil", "3-zoe-arlig-o-neil.eml"),
-        (4, "../../etc/passwd", "4-etc-passwd.eml"),
-        (5, "東京", "5-person.eml"),
-        (6, String(repeating: "abcdefghij ", count: 8), "6-abcdefghij-abcdefghij-abcdefghij-abcdefg.eml"),
-    ])
+    @Test(
+        "file names are the id and a safe slug",
+        arguments: [
+            (12, "Dana Reyes", "12-dana-reyes.eml"),
+            (3, "Zoë Ärlig-O'Neil", "3-zoe-arlig-o-neil.eml"),
+            (4, "../../etc/passwd", "4-etc-passwd.eml"),
+            (5, "東京", "5-person.eml"),
+            (6, String(repeating: "abcdefghij ", count: 8), "6-abcdefghij-abcdefghij-abcdefghij-abcdefg.eml"),
+        ])
     func fileNames(id: Int64, name: String, expected: String) {
         #expect(EmailDraft.fileName(personID: id, name: name) == expected)
     }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+
 @testable import TiesInterchange
 
 @Suite("Interchange: CSV reader")
@@ -10,7 +11,8 @@ struct InterchangeCSVReaderTests {
     @Test("plain records with their starting lines")
     func plain() throws {
         let records = try read("a,b,c\r\n1,2,3\r\n")
-        #expect(records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])])
+        #expect(
+            records == [CSVRecord(line: 1, fields: ["a", "b", "c"]), CSVRecord(line: 2, fields: ["1", "2", "3"])])
     }
 
     @Test("a UTF-8 byte-order mark is skipped, and only at the start")
@@ -23,19 +25,21 @@ struct InterchangeCSVReaderTests {
     @Test("CRLF, LF and lone CR all end records, and each counts as one line")
     func lineEnds() throws {
         let records = try read("a\r\nb\nc\rd")
-        #expect(records == [
-            CSVRecord(line: 1, fields: ["a"]), CSVRecord(line: 2, fields: ["b"]),
-            CSVRecord(line: 3, fields: ["c"]), CSVRecord(line: 4, fields: ["d"]),
-        ])
+        #expect(
+            records == [
+                CSVRecord(line: 1, fields: ["a"]), CSVRecord(line: 2, fields: ["b"]),
+                CSVRecord(line: 3, fields: ["c"]), CSVRecord(line: 4, fields: ["d"]),
+            ])
     }
 
     @Test("quoted fields hold commas, doubled quotes and line breaks; the next record's line accounts for them")
     func quoted() throws {
         let text = "id,note\r\n1,\"said \"\"hi\"\", then left\"\r\n2,\"line one\r\nline two\nline three\"\r\n3,\"\"\r\n"
         let records = try read(text)
-        #expect(records.map(\.fields) == [
-            ["id", "note"], ["1", "said \"hi\", then left"], ["2", "line one\r\nline two\nline three"], ["3", ""],
-        ])
+        #expect(
+            records.map(\.fields) == [
+                ["id", "note"], ["1", "said \"hi\", then left"], ["2", "line one\r\nline two\nline three"], ["3", ""],
+            ])
         #expect(records.map(\.line) == [1, 2, 3, 6])
     }
 
@@ -66,7 +70,10 @@ struct InterchangeCSVReaderTests {
 
     @Test("leniencies as in Python's csv: a stray quote inside a field, text after a closing quote")
     func leniency() throws {
-        #expect(try read("a\"b,c\r\n\"ab\"cd,e\r\n\"x\"\"y\"z\r\n").map(\.fields) == [["a\"b", "c"], ["abcd", "e"], ["x\"yz"]])
+        #expect(
+            try read("a\"b,c\r\n\"ab\"cd,e\r\n\"x\"\"y\"z\r\n").map(\.fields) == [
+                ["a\"b", "c"], ["abcd", "e"], ["x\"yz"],
+            ])
     }
 
     @Test("UTF-8 text is decoded; invalid bytes become U+FFFD")
@@ -92,7 +99,10 @@ struct InterchangeCSVReaderTests {
     func offset() throws {
         let bytes = Array("skip me\r\nx,y\r\n".utf8)
         var records: [CSVRecord] = []
-        try CSVReader.forEachRecord(in: bytes, from: 9, line: 2) { records.append($0); return true }
+        try CSVReader.forEachRecord(in: bytes, from: 9, line: 2) {
+            records.append($0)
+            return true
+        }
         #expect(records == [CSVRecord(line: 2, fields: ["x", "y"])])
     }
 
@@ -103,10 +113,11 @@ struct InterchangeCSVReaderTests {
         var rows: [[String]] = []
         for _ in 0..<2_000 {
             let width = 3
-            rows.append((0..<width).map { _ in
-                let length = Int(rng.next() % 8)
-                return (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
-            })
+            rows.append(
+                (0..<width).map { _ in
+                    let length = Int(rng.next() % 8)
+                    return (0..<length).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }.joined()
+                })
         }
         // Three fields per row, so no row is written as a blank line (which the reader skips).
         let text = rows.map { CSVWriter.record($0.map(CSVWriter.field)) }.joined()
@@ -116,7 +127,10 @@ struct InterchangeCSVReaderTests {
 
     @Test("a table reports ragged rows with their lines; trailing empty fields are not ragged")
     func ragged() throws {
-        let table = try CSVTable(bytes: Array("Name,Email\r\nDana,d@example.org\r\nSam\r\nPriya,p@example.org,,\r\nMateo,m@example.org,extra\r\n".utf8))
+        let table = try CSVTable(
+            bytes: Array(
+                "Name,Email\r\nDana,d@example.org\r\nSam\r\nPriya,p@example.org,,\r\nMateo,m@example.org,extra\r\n".utf8
+            ))
         #expect(table.header == ["Name", "Email"])
         #expect(table.rows.count == 4)
         #expect(table.raggedRows.map(\.line) == [3, 5])

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+
 @testable import TiesInterchange
 
 /// Seeded random inputs — noise, truncations and mutations of the fixtures — must never crash or hang
@@ -16,7 +17,9 @@ struct InterchangeFuzzTests {
         var lines = 1
         var i = 0
         while i < bytes.count {
-            if bytes[i] == 0x0A { lines += 1 } else if bytes[i] == 0x0D {
+            if bytes[i] == 0x0A {
+                lines += 1
+            } else if bytes[i] == 0x0D {
                 lines += 1
                 if i + 1 < bytes.count && bytes[i + 1] == 0x0A { i += 1 }
             }
@@ -26,17 +29,20 @@ struct InterchangeFuzzTests {
     }
 
     /// Pieces that steer random bytes toward the readers' interesting states.
-    static let fragments: [[UInt8]] = [
-        ",", "\"", "\"\"", "\r\n", "\n", "\r", " ", "\t", ":", ";", "=", "\\", "\\n", "=\r\n", "=0D=0A", "=F",
-        "BEGIN:VCARD", "END:VCARD", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VCALENDAR", "BEGIN:VALARM", "END:VALARM",
-        "FN:", "N:", "EMAIL;TYPE=work:", "item1.", "X-ABLabel:", "ENCODING=QUOTED-PRINTABLE", "CHARSET=ISO-8859-1",
-        "PHOTO;ENCODING=BASE64:", "BDAY:--0415", "UID:", "DTSTART:20240101T100000Z", "DTSTART;TZID=Eastern Standard Time:",
-        "DTSTART;VALUE=DATE:20240229", "RRULE:FREQ=DAILY", "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1", ";INTERVAL=",
-        ";COUNT=", ";UNTIL=20240301", ";BYMONTH=2;BYMONTHDAY=30", "RECURRENCE-ID:20240102T100000Z", "EXDATE:",
-        "ATTENDEE;PARTSTAT=DECLINED:mailto:alex.morgan@example.com", "STATUS:CANCELLED", "DURATION:P",
-        "First Name,Last Name,URL,Email Address,Company,Position,Connected On", "12 Mar 2024", "31-Feb-24",
-        "CONVERSATION ID,FROM,TO,DATE", "2023-06-11 15:33:58 UTC", "9999", "00010101T000000", "-1", "99999999999999999999",
-    ].map { Array($0.utf8) } + [[0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0x00], [0xE2, 0x80, 0x93]]
+    static let fragments: [[UInt8]] =
+        [
+            ",", "\"", "\"\"", "\r\n", "\n", "\r", " ", "\t", ":", ";", "=", "\\", "\\n", "=\r\n", "=0D=0A", "=F",
+            "BEGIN:VCARD", "END:VCARD", "BEGIN:VEVENT", "END:VEVENT", "BEGIN:VCALENDAR", "BEGIN:VALARM", "END:VALARM",
+            "FN:", "N:", "EMAIL;TYPE=work:", "item1.", "X-ABLabel:", "ENCODING=QUOTED-PRINTABLE", "CHARSET=ISO-8859-1",
+            "PHOTO;ENCODING=BASE64:", "BDAY:--0415", "UID:", "DTSTART:20240101T100000Z",
+            "DTSTART;TZID=Eastern Standard Time:",
+            "DTSTART;VALUE=DATE:20240229", "RRULE:FREQ=DAILY", "RRULE:FREQ=MONTHLY;BYDAY=-1FR;BYSETPOS=1", ";INTERVAL=",
+            ";COUNT=", ";UNTIL=20240301", ";BYMONTH=2;BYMONTHDAY=30", "RECURRENCE-ID:20240102T100000Z", "EXDATE:",
+            "ATTENDEE;PARTSTAT=DECLINED:mailto:alex.morgan@example.com", "STATUS:CANCELLED", "DURATION:P",
+            "First Name,Last Name,URL,Email Address,Company,Position,Connected On", "12 Mar 2024", "31-Feb-24",
+            "CONVERSATION ID,FROM,TO,DATE", "2023-06-11 15:33:58 UTC", "9999", "00010101T000000", "-1",
+            "99999999999999999999",
+        ].map { Array($0.utf8) } + [[0xEF, 0xBB, 0xBF], [0xFF], [0xC3], [0x00], [0xE2, 0x80, 0x93]]
 
     static func noise(_ rng: inout SplitMix64, length: Int) -> [UInt8] {
         var out: [UInt8] = []
@@ -139,7 +145,10 @@ struct InterchangeFuzzTests {
 
     @Test("vCard reader: noise, truncations and mutations")
     func vcard() {
-        let fixtures = [Array(InterchangeFixtures.vcard30.utf8), InterchangeFixtures.vcard21, Array(InterchangeFixtures.vcard40.utf8)]
+        let fixtures = [
+            Array(InterchangeFixtures.vcard30.utf8), InterchangeFixtures.vcard21,
+            Array(InterchangeFixtures.vcard40.utf8),
+        ]
         for bytes in Self.inputs(fixtures: fixtures, seed: Self.seed &+ 3, count: 300) {
             let result = VCardReader.read(bytes)
             Self.checkPositions(result.problems, result.records.map(\.line) + result.skipped.map(\.line), in: bytes)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+
 @testable import TiesInterchange
 
 @Suite("Interchange: iCalendar")
@@ -9,22 +10,29 @@ struct InterchangeICalendarTests {
 
     /// An instant from `YYYY-MM-DDTHH:MM:SSZ`.
     static func utc(_ text: String) -> Date {
-        guard case .instant(let date) = try! DateInput.parse(text, field: "test", timeZone: TimeZone(identifier: "UTC")!) else {
+        guard
+            case .instant(let date) = try! DateInput.parse(text, field: "test", timeZone: TimeZone(identifier: "UTC")!)
+        else {
             fatalError(text)
         }
         return date
     }
 
     static func options(asOf: String = "2024-04-30T00:00:00Z", max: Int = 10_000) -> CalendarImportOptions {
-        CalendarImportOptions(myEmails: [InterchangeFixtures.me], timeZone: chicago, asOf: utc(asOf), maxOccurrencesPerEvent: max)
+        CalendarImportOptions(
+            myEmails: [InterchangeFixtures.me], timeZone: chicago, asOf: utc(asOf), maxOccurrencesPerEvent: max)
     }
 
-    func read(_ text: String, asOf: String = "2024-04-30T00:00:00Z", max: Int = 10_000) throws -> ImportResult<CalendarMeeting> {
+    func read(_ text: String, asOf: String = "2024-04-30T00:00:00Z", max: Int = 10_000) throws -> ImportResult<
+        CalendarMeeting
+    > {
         try ICalendarReader.read(text, options: Self.options(asOf: asOf, max: max))
     }
 
     /// A calendar of one event with these properties (a UID is added unless given).
-    func one(_ lines: [String], asOf: String = "2024-12-31T00:00:00Z", max: Int = 10_000) throws -> ImportResult<CalendarMeeting> {
+    func one(_ lines: [String], asOf: String = "2024-12-31T00:00:00Z", max: Int = 10_000) throws -> ImportResult<
+        CalendarMeeting
+    > {
         let withUID = lines.contains { $0.hasPrefix("UID") } ? lines : ["UID:e1"] + lines
         return try read(InterchangeFixtures.calendar([InterchangeFixtures.event(withUID)]), asOf: asOf, max: max)
     }
@@ -34,16 +42,20 @@ struct InterchangeICalendarTests {
     @Test("times in UTC, IANA zones, Windows zones, floating and all-day, sorted by start")
     func times() throws {
         let result = try read(InterchangeFixtures.mixedCalendar)
-        #expect(result.records.map(\.uid) == ["iana-la", "floating", "all-day", "single-utc@example.com", "outlook-est", "outlook-weu", "outlook-gmt"])
-        #expect(starts(result) == [
-            Self.utc("2024-01-10T16:30:00Z"),  // 08:30 Pacific standard time
-            Self.utc("2024-01-18T18:00:00Z"),  // 12:00 floating, read in the user's zone (Chicago, -6)
-            Self.utc("2024-02-05T06:00:00Z"),  // all day: Chicago midnight
-            Self.utc("2024-03-12T14:00:00Z"),
-            Self.utc("2024-03-15T13:00:00Z"),  // Eastern Standard Time, but daylight time since 10 March
-            Self.utc("2024-03-20T09:00:00Z"),  // W. Europe Standard Time: still +1 until 31 March
-            Self.utc("2024-04-02T09:00:00Z"),  // GMT Standard Time: British summer time
-        ])
+        #expect(
+            result.records.map(\.uid) == [
+                "iana-la", "floating", "all-day", "single-utc@example.com", "outlook-est", "outlook-weu", "outlook-gmt",
+            ])
+        #expect(
+            starts(result) == [
+                Self.utc("2024-01-10T16:30:00Z"),  // 08:30 Pacific standard time
+                Self.utc("2024-01-18T18:00:00Z"),  // 12:00 floating, read in the user's zone (Chicago, -6)
+                Self.utc("2024-02-05T06:00:00Z"),  // all day: Chicago midnight
+                Self.utc("2024-03-12T14:00:00Z"),
+                Self.utc("2024-03-15T13:00:00Z"),  // Eastern Standard Time, but daylight time since 10 March
+                Self.utc("2024-03-20T09:00:00Z"),  // W. Europe Standard Time: still +1 until 31 March
+                Self.utc("2024-04-02T09:00:00Z"),  // GMT Standard Time: British summer time
+            ])
         let allDay = result.records[2]
         #expect(allDay.allDayDate == Day(year: 2024, month: 2, day: 5))
         #expect(allDay.end == Self.utc("2024-02-07T06:00:00Z"))
@@ -74,9 +86,10 @@ struct InterchangeICalendarTests {
     func skippedAndProblems() throws {
         let text = InterchangeFixtures.mixedCalendar
         let result = try read(text)
-        #expect(result.skipped.map(\.reason) == [
-            "you declined the event", "the event is cancelled", "the event starts after the as-of time",
-        ])
+        #expect(
+            result.skipped.map(\.reason) == [
+                "you declined the event", "the event is cancelled", "the event starts after the as-of time",
+            ])
         let lines = text.components(separatedBy: "\r\n")
         let atlantis = try #require(lines.firstIndex { $0.contains("Atlantis") }) + 1
         #expect(result.problems.count == 1)
@@ -89,16 +102,18 @@ struct InterchangeICalendarTests {
     func weekly() throws {
         let result = try read(InterchangeFixtures.weeklySeries)
         #expect(result.problems.isEmpty)
-        #expect(starts(result) == [
-            Self.utc("2024-03-04T14:00:00Z"),  // 09:00 EST
-            Self.utc("2024-03-11T13:00:00Z"),  // 09:00 EDT: the wall clock stays at 09:00
-            Self.utc("2024-03-14T14:00:00Z"),  // the 13 March occurrence, moved to 14 March 10:00
-            Self.utc("2024-03-20T13:00:00Z"),
-        ])
-        #expect(result.records.map(\.sourceID) == [
-            "weekly@example.com|20240304T140000Z", "weekly@example.com|20240311T130000Z",
-            "weekly@example.com|20240313T130000Z", "weekly@example.com|20240320T130000Z",
-        ])
+        #expect(
+            starts(result) == [
+                Self.utc("2024-03-04T14:00:00Z"),  // 09:00 EST
+                Self.utc("2024-03-11T13:00:00Z"),  // 09:00 EDT: the wall clock stays at 09:00
+                Self.utc("2024-03-14T14:00:00Z"),  // the 13 March occurrence, moved to 14 March 10:00
+                Self.utc("2024-03-20T13:00:00Z"),
+            ])
+        #expect(
+            result.records.map(\.sourceID) == [
+                "weekly@example.com|20240304T140000Z", "weekly@example.com|20240311T130000Z",
+                "weekly@example.com|20240313T130000Z", "weekly@example.com|20240320T130000Z",
+            ])
         #expect(result.records[2].summary == "Mentoring (moved)")
         #expect(result.records[2].end == Self.utc("2024-03-14T14:30:00Z"))
         #expect(result.records[1].end == Self.utc("2024-03-11T13:30:00Z"))
@@ -122,26 +137,49 @@ struct InterchangeICalendarTests {
         #expect(result.skipped.count == 1)
     }
 
-    @Test("recurrence rules", arguments: [
-        ("DTSTART:20240109T150000Z", "FREQ=MONTHLY;BYDAY=2TU;UNTIL=20240430T235959Z",
-         ["2024-01-09T15:00:00Z", "2024-02-13T15:00:00Z", "2024-03-12T15:00:00Z", "2024-04-09T15:00:00Z"]),
-        ("DTSTART:20240131T100000Z", "FREQ=MONTHLY;COUNT=4",
-         ["2024-01-31T10:00:00Z", "2024-03-31T10:00:00Z", "2024-05-31T10:00:00Z", "2024-07-31T10:00:00Z"]),
-        ("DTSTART:20240131T170000Z", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3",
-         ["2024-01-31T17:00:00Z", "2024-02-29T17:00:00Z", "2024-03-29T17:00:00Z"]),
-        ("DTSTART:20240102T090000Z", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4",
-         ["2024-01-02T09:00:00Z", "2024-01-04T09:00:00Z", "2024-01-16T09:00:00Z", "2024-01-18T09:00:00Z"]),
-        ("DTSTART:20221124T180000Z", "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=3",
-         ["2022-11-24T18:00:00Z", "2023-11-23T18:00:00Z", "2024-11-28T18:00:00Z"]),
-        ("DTSTART;TZID=America/New_York:20240309T090000", "FREQ=DAILY;COUNT=3",
-         ["2024-03-09T14:00:00Z", "2024-03-10T13:00:00Z", "2024-03-11T13:00:00Z"]),
-        ("DTSTART:20241225T120000Z", "FREQ=DAILY;INTERVAL=2",
-         ["2024-12-25T12:00:00Z", "2024-12-27T12:00:00Z", "2024-12-29T12:00:00Z"]),
-        ("DTSTART:20240701T120000Z", "FREQ=DAILY;BYDAY=SA,SU;BYMONTH=7;UNTIL=20240714",
-         ["2024-07-01T12:00:00Z", "2024-07-06T12:00:00Z", "2024-07-07T12:00:00Z", "2024-07-13T12:00:00Z", "2024-07-14T12:00:00Z"]),
-        ("DTSTART:20240105T080000", "FREQ=WEEKLY;UNTIL=20240119T080000",
-         ["2024-01-05T14:00:00Z", "2024-01-12T14:00:00Z", "2024-01-19T14:00:00Z"]),
-    ])
+    @Test(
+        "recurrence rules",
+        arguments: [
+            (
+                "DTSTART:20240109T150000Z", "FREQ=MONTHLY;BYDAY=2TU;UNTIL=20240430T235959Z",
+                ["2024-01-09T15:00:00Z", "2024-02-13T15:00:00Z", "2024-03-12T15:00:00Z", "2024-04-09T15:00:00Z"]
+            ),
+            (
+                "DTSTART:20240131T100000Z", "FREQ=MONTHLY;COUNT=4",
+                ["2024-01-31T10:00:00Z", "2024-03-31T10:00:00Z", "2024-05-31T10:00:00Z", "2024-07-31T10:00:00Z"]
+            ),
+            (
+                "DTSTART:20240131T170000Z", "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1;COUNT=3",
+                ["2024-01-31T17:00:00Z", "2024-02-29T17:00:00Z", "2024-03-29T17:00:00Z"]
+            ),
+            (
+                "DTSTART:20240102T090000Z", "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4",
+                ["2024-01-02T09:00:00Z", "2024-01-04T09:00:00Z", "2024-01-16T09:00:00Z", "2024-01-18T09:00:00Z"]
+            ),
+            (
+                "DTSTART:20221124T180000Z", "FREQ=YEARLY;BYMONTH=11;BYDAY=4TH;COUNT=3",
+                ["2022-11-24T18:00:00Z", "2023-11-23T18:00:00Z", "2024-11-28T18:00:00Z"]
+            ),
+            (
+                "DTSTART;TZID=America/New_York:20240309T090000", "FREQ=DAILY;COUNT=3",
+                ["2024-03-09T14:00:00Z", "2024-03-10T13:00:00Z", "2024-03-11T13:00:00Z"]
+            ),
+            (
+                "DTSTART:20241225T120000Z", "FREQ=DAILY;INTERVAL=2",
+                ["2024-12-25T12:00:00Z", "2024-12-27T12:00:00Z", "2024-12-29T12:00:00Z"]
+            ),
+            (
+                "DTSTART:20240701T120000Z", "FREQ=DAILY;BYDAY=SA,SU;BYMONTH=7;UNTIL=20240714",
+                [
+                    "2024-07-01T12:00:00Z", "2024-07-06T12:00:00Z", "2024-07-07T12:00:00Z", "2024-07-13T12:00:00Z",
+                    "2024-07-14T12:00:00Z",
+                ]
+            ),
+            (
+                "DTSTART:20240105T080000", "FREQ=WEEKLY;UNTIL=20240119T080000",
+                ["2024-01-05T14:00:00Z", "2024-01-12T14:00:00Z", "2024-01-19T14:00:00Z"]
+            ),
+        ])
     func rules(start: String, rule: String, expected: [String]) throws {
         let result = try one([start, "RRULE:" + rule], asOf: "2024-12-30T00:00:00Z")
         #expect(result.problems.isEmpty)
@@ -151,7 +189,11 @@ struct InterchangeICalendarTests {
     @Test("all-day yearly rules skip 29 February in common years, and UNTIL may be a date")
     func allDayRules() throws {
         let leap = try one(["DTSTART;VALUE=DATE:20200229", "RRULE:FREQ=YEARLY"], asOf: "2029-01-01T00:00:00Z")
-        #expect(leap.records.map(\.allDayDate) == [Day(year: 2020, month: 2, day: 29), Day(year: 2024, month: 2, day: 29), Day(year: 2028, month: 2, day: 29)])
+        #expect(
+            leap.records.map(\.allDayDate) == [
+                Day(year: 2020, month: 2, day: 29), Day(year: 2024, month: 2, day: 29),
+                Day(year: 2028, month: 2, day: 29),
+            ])
         #expect(leap.records.map(\.sourceID) == ["e1|20200229", "e1|20240229", "e1|20280229"])
         let daily = try one(["DTSTART;VALUE=DATE:20240101", "RRULE:FREQ=DAILY;UNTIL=20240103"])
         #expect(daily.records.count == 3)
@@ -163,7 +205,10 @@ struct InterchangeICalendarTests {
             "DTSTART:20240101T100000Z", "RRULE:FREQ=DAILY;COUNT=3",
             "RDATE:20240110T100000Z,20240111T100000Z", "EXDATE;VALUE=DATE:20240102",
         ])
-        #expect(starts(result) == ["2024-01-01T10:00:00Z", "2024-01-03T10:00:00Z", "2024-01-10T10:00:00Z", "2024-01-11T10:00:00Z"].map(Self.utc))
+        #expect(
+            starts(result)
+                == ["2024-01-01T10:00:00Z", "2024-01-03T10:00:00Z", "2024-01-10T10:00:00Z", "2024-01-11T10:00:00Z"].map(
+                    Self.utc))
     }
 
     @Test("expansion stops at the as-of time and at the occurrence limit")
@@ -184,10 +229,13 @@ struct InterchangeICalendarTests {
         #expect(result.skipped[0].reason.contains("BYHOUR"))
     }
 
-    @Test("malformed rules and dates are problems with line and property", arguments: [
-        ("RRULE:FREQ=FORTNIGHTLY", "RRULE"), ("RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE"), ("RRULE:FREQ=DAILY;COUNT=0", "RRULE"),
-        ("RRULE:INTERVAL=2", "RRULE"), ("EXDATE:2024-01-02", "EXDATE"), ("DURATION:1 hour", "DURATION"),
-    ])
+    @Test(
+        "malformed rules and dates are problems with line and property",
+        arguments: [
+            ("RRULE:FREQ=FORTNIGHTLY", "RRULE"), ("RRULE:FREQ=WEEKLY;BYDAY=XX", "RRULE"),
+            ("RRULE:FREQ=DAILY;COUNT=0", "RRULE"),
+            ("RRULE:INTERVAL=2", "RRULE"), ("EXDATE:2024-01-02", "EXDATE"), ("DURATION:1 hour", "DURATION"),
+        ])
     func malformed(line: String, field: String) throws {
         let result = try one(["DTSTART:20240101T100000Z", line])
         #expect(result.records.isEmpty)
@@ -197,10 +245,11 @@ struct InterchangeICalendarTests {
 
     @Test("an event without DTSTART or END:VEVENT is a problem; a file that is not a calendar is refused")
     func structure() throws {
-        let result = try read(InterchangeFixtures.crlf([
-            "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "SUMMARY:No start", "END:VEVENT",
-            "BEGIN:VEVENT", "UID:b", "DTSTART:20240101T100000Z",
-        ]))
+        let result = try read(
+            InterchangeFixtures.crlf([
+                "BEGIN:VCALENDAR", "BEGIN:VEVENT", "UID:a", "SUMMARY:No start", "END:VEVENT",
+                "BEGIN:VEVENT", "UID:b", "DTSTART:20240101T100000Z",
+            ]))
         #expect(result.records.isEmpty)
         #expect(result.problems.map(\.line) == [2, 6])
         #expect(result.problems.map(\.field) == ["DTSTART", "END"])
@@ -215,16 +264,21 @@ struct InterchangeICalendarTests {
     func orphansAndHashes() throws {
         let orphan = try one(["UID:lonely", "RECURRENCE-ID:20240105T100000Z", "DTSTART:20240105T110000Z"])
         #expect(orphan.records.map(\.sourceID) == ["lonely|20240105T100000Z"])
-        let noUID = try read(InterchangeFixtures.calendar([
-            InterchangeFixtures.event(["SUMMARY:Drinks", "DTSTART:20240105T180000Z", "ORGANIZER:mailto:Olu@example.co.uk"]),
-        ]))
+        let noUID = try read(
+            InterchangeFixtures.calendar([
+                InterchangeFixtures.event([
+                    "SUMMARY:Drinks", "DTSTART:20240105T180000Z", "ORGANIZER:mailto:Olu@example.co.uk",
+                ])
+            ]))
         let expected = "fnv1a64:" + ImportSupport.fnv1a64("Drinks\n20240105T180000Z\nolu@example.co.uk")
         #expect(noUID.records.map(\.sourceID) == [expected])
     }
 
-    @Test("TZID forms: Outlook display names, vendor prefixes, VTIMEZONE X-LIC-LOCATION", arguments: [
-        "(UTC-05:00) Eastern Time (US & Canada)", "/mozilla.org/20050126_1/America/New_York", "US-Eastern-Custom",
-    ])
+    @Test(
+        "TZID forms: Outlook display names, vendor prefixes, VTIMEZONE X-LIC-LOCATION",
+        arguments: [
+            "(UTC-05:00) Eastern Time (US & Canada)", "/mozilla.org/20050126_1/America/New_York", "US-Eastern-Custom",
+        ])
     func tzidForms(tzid: String) throws {
         let text = InterchangeFixtures.calendar(
             [InterchangeFixtures.event(["UID:z", "DTSTART;TZID=\"\(tzid)\":20240115T090000"])],
@@ -244,7 +298,12 @@ struct InterchangeICalendarTests {
         #expect(TimeZoneNames.resolve("EST") == nil)  // abbreviations are not guessed
     }
 
-    @Test("durations", arguments: [("PT1H", 3600), ("PT30M", 1800), ("P1D", 86_400), ("P1W", 604_800), ("P1DT2H3M4S", 93_784), ("-PT15M", -900)])
+    @Test(
+        "durations",
+        arguments: [
+            ("PT1H", 3600), ("PT30M", 1800), ("P1D", 86_400), ("P1W", 604_800), ("P1DT2H3M4S", 93_784),
+            ("-PT15M", -900),
+        ])
     func durations(text: String, seconds: Int) {
         #expect(ICalendarReader.parseDuration(text) == Int64(seconds))
     }

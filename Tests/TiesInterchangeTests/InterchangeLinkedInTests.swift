@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+
 @testable import TiesInterchange
 
 @Suite("Interchange: LinkedIn Connections.csv")
@@ -9,7 +10,8 @@ struct InterchangeLinkedInConnectionsTests {
     func connections() throws {
         let result = try LinkedInConnections.read(InterchangeFixtures.connections)
         #expect(result.problems.isEmpty)
-        #expect(result.records.map(\.name) == ["Dana Reyes", "Samuel Okafor", "Priya Lindqvist", "Mateo Duarte-Silva ✓"])
+        #expect(
+            result.records.map(\.name) == ["Dana Reyes", "Samuel Okafor", "Priya Lindqvist", "Mateo Duarte-Silva ✓"])
         let dana = result.records[0]
         #expect(dana.line == 5)
         #expect(dana.profileURL == "https://www.linkedin.com/in/dana-reyes-0a1b2c")
@@ -34,31 +36,36 @@ struct InterchangeLinkedInConnectionsTests {
         #expect(sam.name == "Samuel Okafor")
         #expect(sam.organisation == "Summit Search Partners, LLC")
         #expect(sam.title == "Managing Partner")
-        #expect(sam.contactPoints == [
-            ContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/samokafor"),
-            ContactPoint(kind: .email, value: "sam.okafor@example.org"),
-        ])
+        #expect(
+            sam.contactPoints == [
+                ContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/samokafor"),
+                ContactPoint(kind: .email, value: "sam.okafor@example.org"),
+            ])
     }
 
     @Test("the header is found by content, whatever comes before it", arguments: [0, 1, 5])
     func headerByContent(preambleLines: Int) throws {
         let preamble = (0..<preambleLines).map { "\"Remark \($0), with a comma\"" }
-        let text = InterchangeFixtures.crlf(preamble + [
-            "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
-            "Dana,Reyes,https://www.linkedin.com/in/dana,,,,12 Mar 2024",
-        ])
+        let text = InterchangeFixtures.crlf(
+            preamble + [
+                "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
+                "Dana,Reyes,https://www.linkedin.com/in/dana,,,,12 Mar 2024",
+            ])
         let result = try LinkedInConnections.read(Array(text.utf8))
         #expect(result.records.map(\.line) == [preambleLines + 2])
     }
 
     @Test("columns are found by name: another order, extra columns, no email column")
     func columnsByName() throws {
-        let text = "Connected On,Last Name,First Name,URL,Headline\nJan 5 2020 is not it,x,y,,z\n12 Mar 2024,Reyes,Dana,,Director\n"
+        let text =
+            "Connected On,Last Name,First Name,URL,Headline\nJan 5 2020 is not it,x,y,,z\n12 Mar 2024,Reyes,Dana,,Director\n"
         let result = try LinkedInConnections.read(Array(text.utf8))
         #expect(result.records.map(\.name) == ["Dana Reyes"])
         #expect(result.records[0].sourceID == "Dana Reyes|2024-03-12")  // no URL: name and date
         #expect(result.problems.count == 1)
-        #expect(result.problems[0].line == 2 && result.problems[0].field == "Connected On" && result.problems[0].record == 1)
+        #expect(
+            result.problems[0].line == 2 && result.problems[0].field == "Connected On" && result.problems[0].record == 1
+        )
     }
 
     @Test("a file without the header is an error that says what was expected")
@@ -83,31 +90,40 @@ struct InterchangeLinkedInConnectionsTests {
         #expect(result.records.map(\.name) == ["Sam Okafor"])
         #expect(result.problems.map(\.line) == [2, 4])
         let message = result.problems[0].in("Connections.csv").description
-        #expect(message == "Connections.csv, line 2 (record 1), field \"Connected On\": found \"03/12/2024\"; expected \(LinkedInConnections.acceptedDates).")
+        #expect(
+            message
+                == "Connections.csv, line 2 (record 1), field \"Connected On\": found \"03/12/2024\"; expected \(LinkedInConnections.acceptedDates)."
+        )
     }
 
-    @Test("Connected On formats", arguments: [
-        ("12 Mar 2024", "2024-03-12"), ("1 Sep 2015", "2015-09-01"), ("12-Mar-24", "2024-03-12"),
-        ("12-Mar-2024", "2024-03-12"), ("2024-03-12", "2024-03-12"), ("3 September 2021", "2021-09-03"),
-        ("29 feb 2024", "2024-02-29"),
-    ])
+    @Test(
+        "Connected On formats",
+        arguments: [
+            ("12 Mar 2024", "2024-03-12"), ("1 Sep 2015", "2015-09-01"), ("12-Mar-24", "2024-03-12"),
+            ("12-Mar-2024", "2024-03-12"), ("2024-03-12", "2024-03-12"), ("3 September 2021", "2021-09-03"),
+            ("29 feb 2024", "2024-02-29"),
+        ])
     func dates(text: String, expected: String) {
         #expect(LinkedInConnections.parseDate(text)?.description == expected)
     }
 
-    @Test("profile URLs are normalised: scheme and host lower-case, query, fragment and trailing slashes gone", arguments: [
-        ("https://WWW.LinkedIn.com/in/Dana-Reyes/", "https://www.linkedin.com/in/Dana-Reyes"),
-        ("  www.linkedin.com/in/dana?trk=people-guest#x ", "https://www.linkedin.com/in/dana"),
-        ("HTTP://linkedin.com/in/dana//", "http://linkedin.com/in/dana"),
-        ("https://www.linkedin.com", "https://www.linkedin.com"),
-    ])
+    @Test(
+        "profile URLs are normalised: scheme and host lower-case, query, fragment and trailing slashes gone",
+        arguments: [
+            ("https://WWW.LinkedIn.com/in/Dana-Reyes/", "https://www.linkedin.com/in/Dana-Reyes"),
+            ("  www.linkedin.com/in/dana?trk=people-guest#x ", "https://www.linkedin.com/in/dana"),
+            ("HTTP://linkedin.com/in/dana//", "http://linkedin.com/in/dana"),
+            ("https://www.linkedin.com", "https://www.linkedin.com"),
+        ])
     func urls(text: String, expected: String) {
         #expect(ImportSupport.normalisedURL(text) == expected)
     }
 
-    @Test("ambiguous or impossible dates are refused", arguments: [
-        "03/12/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "Mar 12 2024", "", "12-Mar", "1२ Mar 2024",
-    ])
+    @Test(
+        "ambiguous or impossible dates are refused",
+        arguments: [
+            "03/12/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "Mar 12 2024", "", "12-Mar", "1२ Mar 2024",
+        ])
     func refusedDates(text: String) {
         #expect(LinkedInConnections.parseDate(text) == nil)
     }
@@ -119,7 +135,10 @@ struct InterchangeLinkedInMessagesTests {
     func inferred() throws {
         let read = try LinkedInMessages.read(InterchangeFixtures.messages)
         #expect(read.meWasInferred)
-        #expect(read.me == LinkedInIdentity(names: ["Alex Morgan"], profileURLs: ["https://www.linkedin.com/in/alex-morgan-me"]))
+        #expect(
+            read.me
+                == LinkedInIdentity(names: ["Alex Morgan"], profileURLs: ["https://www.linkedin.com/in/alex-morgan-me"])
+        )
         let messages = read.result.records
         #expect(read.result.problems.isEmpty)
         #expect(messages.map(\.direction) == [.inbound, .outbound, .inbound, .outbound, .outbound])
@@ -127,7 +146,10 @@ struct InterchangeLinkedInMessagesTests {
         #expect(messages.map(\.groupSize) == [1, 1, 2, 1, 1])
         // Sam's question was answered the next day; Priya's group message never was.
         #expect(messages.map(\.answered) == [true, true, false, true, true])
-        #expect(messages[0].counterparts == [LinkedInParticipant(name: "Sam Okafor", profileURL: "https://www.linkedin.com/in/samokafor")])
+        #expect(
+            messages[0].counterparts == [
+                LinkedInParticipant(name: "Sam Okafor", profileURL: "https://www.linkedin.com/in/samokafor")
+            ])
         #expect(messages[2].to.map(\.name) == ["Alex Morgan", "Dana Reyes"])
         #expect(messages[2].counterparts.map(\.name) == ["Priya Lindqvist"])
         #expect(messages[3].counterparts.map(\.name) == ["Dana Reyes"])

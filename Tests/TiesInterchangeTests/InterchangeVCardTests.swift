@@ -1,11 +1,13 @@
 import Foundation
 import Testing
 import TiesCore
+
 @testable import TiesInterchange
 
 @Suite("Interchange: vCard")
 struct InterchangeVCardTests {
-    @Test("vCard 3.0 from Apple: folding, escapes, grouped labels, several emails, photo skipped, birthday without year")
+    @Test(
+        "vCard 3.0 from Apple: folding, escapes, grouped labels, several emails, photo skipped, birthday without year")
     func apple30() throws {
         let result = VCardReader.read(InterchangeFixtures.vcard30)
         #expect(result.problems.isEmpty)
@@ -22,13 +24,19 @@ struct InterchangeVCardTests {
         #expect(dana.birthday == VCardBirthday(year: nil, month: 4, day: 15))
         #expect(dana.uid == "7C1D2E3F-0000-4A4A-9C9C-1234567890AB")
         #expect(dana.sourceID == dana.uid)
-        #expect(dana.contactPoints == [
-            VCardContactPoint(kind: .email, value: "dana.reyes@northside.example", types: ["internet", "pref"], label: "Work", preferred: true),
-            VCardContactPoint(kind: .email, value: "d.reyes@example.org", types: ["internet", "home"]),
-            VCardContactPoint(kind: .phone, value: "+1 (312) 555-0142", types: ["cell", "voice", "pref"], preferred: true),
-            VCardContactPoint(kind: .url, value: "https://www.example.org/dana", types: ["pref"], label: "HomePage", preferred: true),
-            VCardContactPoint(kind: .linkedin, value: "https://example.org/in/dana-reyes", label: "LinkedIn"),
-        ])
+        #expect(
+            dana.contactPoints == [
+                VCardContactPoint(
+                    kind: .email, value: "dana.reyes@northside.example", types: ["internet", "pref"], label: "Work",
+                    preferred: true),
+                VCardContactPoint(kind: .email, value: "d.reyes@example.org", types: ["internet", "home"]),
+                VCardContactPoint(
+                    kind: .phone, value: "+1 (312) 555-0142", types: ["cell", "voice", "pref"], preferred: true),
+                VCardContactPoint(
+                    kind: .url, value: "https://www.example.org/dana", types: ["pref"], label: "HomePage",
+                    preferred: true),
+                VCardContactPoint(kind: .linkedin, value: "https://example.org/in/dana-reyes", label: "LinkedIn"),
+            ])
         let sam = result.records[1]
         #expect(sam.name == "Samuel Okafor")  // "FN:Sam" folded onto " uel Okafor"
         #expect(sam.organisation == "Summit Search Partners, LLC")
@@ -54,13 +62,18 @@ struct InterchangeVCardTests {
         let jurgen = result.records[0]
         #expect(jurgen.name == "Jürgen Müller")
         #expect(jurgen.organisation == "Kliniken Süd – Berlin")
-        #expect(jurgen.note == "Erstes Treffen in Berlin – sehr hilfsbereit.\r\nZweite Zeile, die umgebrochen wurde und weiter geht.")
+        #expect(
+            jurgen.note
+                == "Erstes Treffen in Berlin – sehr hilfsbereit.\r\nZweite Zeile, die umgebrochen wurde und weiter geht."
+        )
         #expect(jurgen.birthday == VCardBirthday(year: 1970, month: 1, day: 31))
-        #expect(jurgen.contactPoints == [
-            VCardContactPoint(kind: .phone, value: "+49 30 5550 1234", types: ["work", "voice"]),
-            VCardContactPoint(kind: .phone, value: "+49 170 5550 999", types: ["cell"]),
-            VCardContactPoint(kind: .email, value: "juergen.mueller@example.de", types: ["pref", "internet"], preferred: true),
-        ])
+        #expect(
+            jurgen.contactPoints == [
+                VCardContactPoint(kind: .phone, value: "+49 30 5550 1234", types: ["work", "voice"]),
+                VCardContactPoint(kind: .phone, value: "+49 170 5550 999", types: ["cell"]),
+                VCardContactPoint(
+                    kind: .email, value: "juergen.mueller@example.de", types: ["pref", "internet"], preferred: true),
+            ])
         // Only N: the name is built from it (prefix, given, family, suffix).
         #expect(result.records[1].name == "Dr. Aiko Nakamura PhD")
         #expect(result.records[1].line == 18)
@@ -75,11 +88,12 @@ struct InterchangeVCardTests {
         #expect(priya.birthday?.description == "--04-15")
         #expect(priya.tags == ["recruiter", "search firm"])
         #expect(priya.sourceID == "urn:uuid:4fbe8971-0bc3-424c-9c26-36c3e1eff6b1")
-        #expect(priya.contactPoints == [
-            VCardContactPoint(kind: .email, value: "priya@lakeview.example", types: ["work"], preferred: true),
-            VCardContactPoint(kind: .phone, value: "+1-555-010-7788", types: ["cell", "voice"]),
-            VCardContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/priya-l", types: ["linkedin"]),
-        ])
+        #expect(
+            priya.contactPoints == [
+                VCardContactPoint(kind: .email, value: "priya@lakeview.example", types: ["work"], preferred: true),
+                VCardContactPoint(kind: .phone, value: "+1-555-010-7788", types: ["cell", "voice"]),
+                VCardContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/priya-l", types: ["linkedin"]),
+            ])
         let person = priya.person
         #expect(person.organisation == "Lakeview Hospital")
         #expect(person.tags == ["recruiter", "search firm"])
@@ -104,15 +118,18 @@ struct InterchangeVCardTests {
         #expect(result.problems[1].description.contains("END:VCARD"))
     }
 
-    @Test("birthdays", arguments: [
-        ("--0415", "--04-15"), ("--04-15", "--04-15"), ("19850415", "1985-04-15"), ("1985-04-15", "1985-04-15"),
-        ("1985-04-15T00:00:00Z", "1985-04-15"), ("--0229", "--02-29"),
-    ])
+    @Test(
+        "birthdays",
+        arguments: [
+            ("--0415", "--04-15"), ("--04-15", "--04-15"), ("19850415", "1985-04-15"), ("1985-04-15", "1985-04-15"),
+            ("1985-04-15T00:00:00Z", "1985-04-15"), ("--0229", "--02-29"),
+        ])
     func birthdays(text: String, expected: String) {
         #expect(VCardReader.parseBirthday(text)?.description == expected)
     }
 
-    @Test("impossible birthdays are refused", arguments: ["1985-02-30", "--1301", "1985", "", "85-04-15", "abcd-ef-gh"])
+    @Test(
+        "impossible birthdays are refused", arguments: ["1985-02-30", "--1301", "1985", "", "85-04-15", "abcd-ef-gh"])
     func badBirthdays(text: String) {
         #expect(VCardReader.parseBirthday(text) == nil)
     }
@@ -141,7 +158,8 @@ struct InterchangeVCardTests {
         var text = ""
         let photo = String(repeating: "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo=", count: 20)
         for k in 0..<5_000 {
-            text += "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \(k)\r\nN:\(k);Person;;;\r\nEMAIL;TYPE=WORK:p\(k)@example.org\r\n"
+            text +=
+                "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Person \(k)\r\nN:\(k);Person;;;\r\nEMAIL;TYPE=WORK:p\(k)@example.org\r\n"
             text += "TEL:+1 555 \(k)\r\nORG:Org \(k % 50)\r\nPHOTO;ENCODING=b;TYPE=JPEG:" + photo.prefix(70)
             var rest = photo.dropFirst(70)
             while !rest.isEmpty {

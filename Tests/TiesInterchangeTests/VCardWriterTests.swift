@@ -8,27 +8,32 @@ import TiesTestSupport
 struct CareerVCardWriterTests {
     @Test("a card is written in full, in a fixed order, with CRLF line endings")
     func whole() {
-        let card = ContactCard(name: "Alex Kim", email: "alex@new.example", phone: "+1 312 555 0199",
-                               address: "12 Elm St\nSpringfield, IL", linkedin: "alexkim")
-        #expect(VCardWriter.write(card) == """
-            BEGIN:VCARD\r
-            VERSION:4.0\r
-            PRODID:-//Ties//Ties//EN\r
-            KIND:individual\r
-            FN:Alex Kim\r
-            EMAIL:alex@new.example\r
-            TEL;VALUE=text:+1 312 555 0199\r
-            ADR:;;12 Elm St\\nSpringfield\\, IL;;;;\r
-            URL;TYPE=work:https://www.linkedin.com/in/alexkim\r
-            END:VCARD\r
+        let card = ContactCard(
+            name: "Alex Kim", email: "alex@new.example", phone: "+1 312 555 0199",
+            address: "12 Elm St\nSpringfield, IL", linkedin: "alexkim")
+        #expect(
+            VCardWriter.write(card) == """
+                BEGIN:VCARD\r
+                VERSION:4.0\r
+                PRODID:-//Ties//Ties//EN\r
+                KIND:individual\r
+                FN:Alex Kim\r
+                EMAIL:alex@new.example\r
+                TEL;VALUE=text:+1 312 555 0199\r
+                ADR:;;12 Elm St\\nSpringfield\\, IL;;;;\r
+                URL;TYPE=work:https://www.linkedin.com/in/alexkim\r
+                END:VCARD\r
 
-            """)
+                """)
     }
 
-    @Test("text values escape backslash, comma, semicolon and every kind of line break", arguments: [
-        ("a,b", "a\\,b"), ("a;b", "a\\;b"), ("a\\b", "a\\\\b"), ("a\nb", "a\\nb"), ("a\r\nb", "a\\nb"), ("a\rb", "a\\nb"),
-        ("tab\there", "tab here"), ("\u{1B}[31mred", " [31mred"), ("plain", "plain"),
-    ])
+    @Test(
+        "text values escape backslash, comma, semicolon and every kind of line break",
+        arguments: [
+            ("a,b", "a\\,b"), ("a;b", "a\\;b"), ("a\\b", "a\\\\b"), ("a\nb", "a\\nb"), ("a\r\nb", "a\\nb"),
+            ("a\rb", "a\\nb"),
+            ("tab\there", "tab here"), ("\u{1B}[31mred", " [31mred"), ("plain", "plain"),
+        ])
     func escaping(raw: String, escaped: String) {
         #expect(VCardWriter.escape(raw) == escaped)
     }
@@ -74,16 +79,19 @@ struct CareerVCardWriterTests {
         ]
         let card = ContactCard(details: details, asOf: Fixtures.day("2026-06-15"))
         #expect(card == ContactCard(name: "alex@new.example", email: "alex@new.example"))
-        let named = ContactCard(details: details + [MyDetail(id: 4, kind: .name, value: "Alex Kim", since: Fixtures.day("2020-01-01"))],
-                                asOf: Fixtures.day("2026-06-15"))
+        let named = ContactCard(
+            details: details + [MyDetail(id: 4, kind: .name, value: "Alex Kim", since: Fixtures.day("2020-01-01"))],
+            asOf: Fixtures.day("2026-06-15"))
         #expect(named.name == "Alex Kim")
     }
 
-    @Test("LinkedIn becomes a URL", arguments: [
-        ("alexkim", "https://www.linkedin.com/in/alexkim"),
-        ("linkedin.com/in/alexkim", "https://linkedin.com/in/alexkim"),
-        ("https://www.linkedin.com/in/alexkim", "https://www.linkedin.com/in/alexkim"),
-    ])
+    @Test(
+        "LinkedIn becomes a URL",
+        arguments: [
+            ("alexkim", "https://www.linkedin.com/in/alexkim"),
+            ("linkedin.com/in/alexkim", "https://linkedin.com/in/alexkim"),
+            ("https://www.linkedin.com/in/alexkim", "https://www.linkedin.com/in/alexkim"),
+        ])
     func linkedin(value: String, url: String) {
         #expect(ContactCard(name: "A", linkedin: value).linkedinURL == url)
     }

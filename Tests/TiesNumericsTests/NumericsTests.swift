@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TiesNumerics
 
 @Suite("TiesNumerics over GSL")
@@ -10,7 +11,9 @@ struct NumericsTests {
         // for init_genrand(1), also what numpy's RandomState(1).randint(0, 2**32) style draws start from).
         let rng = SeededGenerator(seed: 1)
         #expect(rng.next() == (UInt64(1_791_095_845) << 32 | 4_282_876_139))
-        let a = SeededGenerator(seed: 42), b = SeededGenerator(seed: 42), c = SeededGenerator(seed: 43)
+        let a = SeededGenerator(seed: 42)
+        let b = SeededGenerator(seed: 42)
+        let c = SeededGenerator(seed: 43)
         let xs = (0..<100).map { _ in a.uniform() }
         #expect(xs == (0..<100).map { _ in b.uniform() })
         #expect(xs != (0..<100).map { _ in c.uniform() })

@@ -1,12 +1,14 @@
 import Testing
 import TiesCore
+
 @testable import TiesReports
 
 @Suite("Text tables")
 struct TextTableTests {
     @Test("columns are aligned, numbers to the right")
     func alignment() {
-        let table = Table(columns: ["id", "name"], rows: [[.integer(7), .text("Dana")], [.integer(12), .text("Sam Okafor")]])
+        let table = Table(
+            columns: ["id", "name"], rows: [[.integer(7), .text("Dana")], [.integer(12), .text("Sam Okafor")]])
         #expect(TextTable.render(table) == "id  name\n--  ----------\n 7  Dana\n12  Sam Okafor\n")
     }
 

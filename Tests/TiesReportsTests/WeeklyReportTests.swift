@@ -1,12 +1,15 @@
 import Foundation
 import Testing
 import TiesCore
-@testable import TiesReports
 import TiesTestSupport
+
+@testable import TiesReports
 
 @Suite("Weekly report rendering")
 struct WeeklyReportTests {
-    @Test("every format matches its golden file", arguments: ["terminal.txt", "terminal-colour.txt", "report.md", "report.html", "report.json"])
+    @Test(
+        "every format matches its golden file",
+        arguments: ["terminal.txt", "terminal-colour.txt", "report.md", "report.html", "report.json"])
     func golden(name: String) {
         let report = Fixtures.weeklyReport()
         let text: String
@@ -58,7 +61,8 @@ struct WeeklyReportTests {
 
     @Test("JSON carries the schema and version, and numbers as numbers")
     func jsonSchema() throws {
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(Fixtures.weeklyReport().json().utf8)) as? [String: Any])
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(Fixtures.weeklyReport().json().utf8)) as? [String: Any])
         #expect(object["schema"] as? String == "ties.weekly-report")
         #expect(object["schemaVersion"] as? Int == WeeklyReport.schemaVersion)
         #expect((object["health"] as? [String: Any])?["value"] is Double)

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 import TiesCore
-@testable import TiesStore
 import TiesTestSupport
+
+@testable import TiesStore
 
 @Suite("Store: commitments, my details, disclosures, journal")
 struct StoreCareerTests {
@@ -18,9 +19,11 @@ struct StoreCareerTests {
     @Test("a commitment round-trips, and completing it sets its done instant once")
     func commitments() throws {
         let (store, dana) = try seeded()
-        let offer = Commitment(personID: dana.id!, text: "Intro to the CFO", owner: .me, createdAt: Fixtures.noon("2026-03-01"),
-                               due: Fixtures.day("2026-03-10"))
-        let theirs = Commitment(personID: dana.id!, text: "Send the JD", owner: .them, createdAt: Fixtures.noon("2026-03-02"))
+        let offer = Commitment(
+            personID: dana.id!, text: "Intro to the CFO", owner: .me, createdAt: Fixtures.noon("2026-03-01"),
+            due: Fixtures.day("2026-03-10"))
+        let theirs = Commitment(
+            personID: dana.id!, text: "Send the JD", owner: .them, createdAt: Fixtures.noon("2026-03-02"))
         let a = try store.addCommitment(offer)
         let b = try store.addCommitment(theirs)
         var expectedA = offer
@@ -50,9 +53,12 @@ struct StoreCareerTests {
     @Test("my details are versioned: a new value is a new row, never an overwrite")
     func myDetails() throws {
         let (store, _) = try seeded()
-        let old = try store.addMyDetail(MyDetail(kind: .email, value: "alex@old.example", since: Fixtures.day("2020-01-01")))
-        let new = try store.addMyDetail(MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
-        let address = try store.addMyDetail(MyDetail(kind: .address, value: "12 Elm St\nSpringfield", since: Fixtures.day("2026-03-01")))
+        let old = try store.addMyDetail(
+            MyDetail(kind: .email, value: "alex@old.example", since: Fixtures.day("2020-01-01")))
+        let new = try store.addMyDetail(
+            MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
+        let address = try store.addMyDetail(
+            MyDetail(kind: .address, value: "12 Elm St\nSpringfield", since: Fixtures.day("2026-03-01")))
         #expect(try store.myDetails() == [old, new, address])
         #expect(MyDetail.current(of: .email, in: try store.myDetails(), asOf: Fixtures.day("2026-06-01")) == new)
     }
@@ -60,11 +66,15 @@ struct StoreCareerTests {
     @Test("a contact disclosure links the detail current on its day; a resume keeps its version")
     func disclosures() throws {
         let (store, dana) = try seeded()
-        let old = try store.addMyDetail(MyDetail(kind: .email, value: "alex@old.example", since: Fixtures.day("2020-01-01")))
-        let new = try store.addMyDetail(MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
+        let old = try store.addMyDetail(
+            MyDetail(kind: .email, value: "alex@old.example", since: Fixtures.day("2020-01-01")))
+        let new = try store.addMyDetail(
+            MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
         let before = try store.addDisclosure(personID: dana.id!, kind: .email, on: Fixtures.day("2026-02-28"))
-        let after = try store.addDisclosure(personID: dana.id!, kind: .email, version: "ignored", on: Fixtures.day("2026-03-01"))
-        let resume = try store.addDisclosure(personID: dana.id!, kind: .resume, version: "v3", on: Fixtures.day("2026-03-02"))
+        let after = try store.addDisclosure(
+            personID: dana.id!, kind: .email, version: "ignored", on: Fixtures.day("2026-03-01"))
+        let resume = try store.addDisclosure(
+            personID: dana.id!, kind: .resume, version: "v3", on: Fixtures.day("2026-03-02"))
         #expect(before.myDetailID == old.id && after.myDetailID == new.id && after.version == nil)
         #expect(resume.myDetailID == nil && resume.version == "v3")
         #expect(try store.disclosures() == [before, after, resume])
@@ -89,9 +99,11 @@ struct StoreCareerTests {
     @Test("journal entries round-trip with tags, ordered by day then id")
     func journal() throws {
         let (store, _) = try seeded()
-        let job = JournalEntry(kind: .employment, text: "Runs three hospitals", day: Fixtures.day("2024-01-08"),
-                               endDay: Fixtures.day("2026-01-31"), organisation: "Mercy Health", title: "COO", tags: ["ops", "exec"])
-        let win = JournalEntry(kind: .accomplishment, text: "Cut readmissions by 18%", day: Fixtures.day("2025-05-20"), amount: 18.5)
+        let job = JournalEntry(
+            kind: .employment, text: "Runs three hospitals", day: Fixtures.day("2024-01-08"),
+            endDay: Fixtures.day("2026-01-31"), organisation: "Mercy Health", title: "COO", tags: ["ops", "exec"])
+        let win = JournalEntry(
+            kind: .accomplishment, text: "Cut readmissions by 18%", day: Fixtures.day("2025-05-20"), amount: 18.5)
         let early = JournalEntry(kind: .note, text: "First note", day: Fixtures.day("2020-01-01"))
         let stored = try [job, win, early].map { try store.addJournalEntry($0) }
         #expect(try store.journalEntries() == [stored[2], stored[0], stored[1]])
@@ -103,7 +115,9 @@ struct StoreCareerTests {
         let (store, dana) = try seeded()
         try store.queue.write { db in
             try db.execute(sql: "INSERT INTO my_detail (kind, value, since_day) VALUES ('fax', '123', '2026-01-01')")
-            try db.execute(sql: "INSERT INTO disclosure (person_id, kind, disclosed_day) VALUES (?, 'fax', '2026-01-01')", arguments: [dana.id!])
+            try db.execute(
+                sql: "INSERT INTO disclosure (person_id, kind, disclosed_day) VALUES (?, 'fax', '2026-01-01')",
+                arguments: [dana.id!])
             try db.execute(sql: "INSERT INTO journal_entry (kind, text, day) VALUES ('patent', 'x', '2026-01-01')")
         }
         #expect(try store.myDetails().isEmpty)

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TiesCore
-@testable import TiesStore
 import TiesTestSupport
+
+@testable import TiesStore
 
 @Suite("Store: facts")
 struct StoreFactsTests {
@@ -12,19 +13,27 @@ struct StoreFactsTests {
         let store = try Fixtures.store(in: dir)
         let dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now).id!
         let sam = try store.addPerson(Person(name: "Sam"), at: Fixtures.now).id!
-        try store.log(Interaction(personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: .call, direction: .inbound, answered: false),
-                      context: Fixtures.context)
-        try store.log(Interaction(personID: sam, occurredAt: Fixtures.noon("2026-03-01"), kind: .email, direction: .inbound, answered: false),
-                      context: Fixtures.context)
-        try store.log(Interaction(personID: sam, occurredAt: Fixtures.noon("2026-03-03"), kind: .email, direction: .outbound),
-                      context: Fixtures.context)
+        try store.log(
+            Interaction(
+                personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: .call, direction: .inbound,
+                answered: false),
+            context: Fixtures.context)
+        try store.log(
+            Interaction(
+                personID: sam, occurredAt: Fixtures.noon("2026-03-01"), kind: .email, direction: .inbound,
+                answered: false),
+            context: Fixtures.context)
+        try store.log(
+            Interaction(personID: sam, occurredAt: Fixtures.noon("2026-03-03"), kind: .email, direction: .outbound),
+            context: Fixtures.context)
         let facts = try store.facts(asOf: Fixtures.day("2026-03-10"), timeZone: Fixtures.utc)
         #expect(facts.unanswered == [dana: UnansweredContact(day: Fixtures.day("2026-03-01"), kind: .call)])
         // As of before Sam's reply, Sam's email was still open.
         let earlier = try store.facts(asOf: Fixtures.day("2026-03-02"), timeZone: Fixtures.utc)
         #expect(Set(earlier.unanswered.keys) == [dana, sam])
-        try store.log(Interaction(personID: dana, occurredAt: Fixtures.noon("2026-03-05"), kind: .call, direction: .mutual),
-                      context: Fixtures.context)
+        try store.log(
+            Interaction(personID: dana, occurredAt: Fixtures.noon("2026-03-05"), kind: .call, direction: .mutual),
+            context: Fixtures.context)
         #expect(try store.facts(asOf: Fixtures.day("2026-03-10"), timeZone: Fixtures.utc).unanswered.isEmpty)
     }
 }

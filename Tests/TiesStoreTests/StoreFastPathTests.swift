@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 import TiesCore
-@testable import TiesStore
 import TiesTestSupport
+
+@testable import TiesStore
 
 @Suite("Store: the fast scoring path agrees with the general one")
 struct StoreFastPathTests {
@@ -10,9 +11,11 @@ struct StoreFastPathTests {
     func demoStore(_ dir: TemporaryDirectory) throws -> (Store, Day) {
         let store = try Fixtures.store(in: dir)
         let end = Day(year: 2026, month: 6, day: 30)!
-        let network = DemoGenerator.generate(DemoOptions(seed: 3, people: 300, years: 3, endDay: end, timeZone: Fixtures.utc))
-        try store.load(organisations: network.organisations, people: network.people, ties: network.ties,
-                       interactions: network.interactions, context: Fixtures.context, createdAt: Fixtures.now)
+        let network = DemoGenerator.generate(
+            DemoOptions(seed: 3, people: 300, years: 3, endDay: end, timeZone: Fixtures.utc))
+        try store.load(
+            organisations: network.organisations, people: network.people, ties: network.ties,
+            interactions: network.interactions, context: Fixtures.context, createdAt: Fixtures.now)
         for id in [5, 17, 42] as [Int64] { try store.archivePerson(id) }
         return (store, end)
     }
@@ -32,7 +35,8 @@ struct StoreFastPathTests {
                 #expect(fast.states[person.id!] == states[person.id!])
             }
         }
-        let recruiters = try store.scoringInputs(asOf: end, context: Fixtures.context, role: .recruiter).people.map(\.id)
+        let recruiters = try store.scoringInputs(asOf: end, context: Fixtures.context, role: .recruiter).people.map(
+            \.id)
         #expect(recruiters == (try store.people(PersonFilter(role: .recruiter)).map(\.id).sorted { $0! < $1! }))
     }
 

@@ -2,8 +2,9 @@ import Foundation
 import Testing
 import TiesCore
 import TiesNumerics
-@testable import TiesStore
 import TiesTestSupport
+
+@testable import TiesStore
 
 @Suite("Store: interactions and relationship state")
 struct StoreStateTests {
@@ -35,7 +36,8 @@ struct StoreStateTests {
         let full = try store.states(asOf: asOf, context: Fixtures.context)
         #expect(incremental.keys.sorted() == full.keys.sorted())
         for id in full.keys {
-            let a = incremental[id]!, b = full[id]!
+            let a = incremental[id]!
+            let b = full[id]!
             #expect(a.firstDay == b.firstDay && a.lastDay == b.lastDay && a.episodes == b.episodes)
             #expect(a.outbound == b.outbound && a.inbound == b.inbound)
             #expect(abs(a.strengthSum - b.strengthSum) < 1e-9 * max(1, b.strengthSum))
@@ -48,8 +50,11 @@ struct StoreStateTests {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         let id = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id!
-        try store.log(Interaction(personID: id, occurredAt: Fixtures.noon("2026-01-10"), kind: .meeting), context: Fixtures.context)
-        try store.log(Interaction(personID: id, occurredAt: Fixtures.noon("2026-03-10"), kind: .call), context: Fixtures.context)
+        try store.log(
+            Interaction(personID: id, occurredAt: Fixtures.noon("2026-01-10"), kind: .meeting),
+            context: Fixtures.context)
+        try store.log(
+            Interaction(personID: id, occurredAt: Fixtures.noon("2026-03-10"), kind: .call), context: Fixtures.context)
         let then = try store.states(asOf: Fixtures.day("2026-02-01"), context: Fixtures.context)[id]!
         #expect(then.episodes == 1 && then.lastDay == Fixtures.day("2026-01-10") && then.strengthSum == 3)
         let later = try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[id]!
@@ -64,13 +69,17 @@ struct StoreStateTests {
         // 23:30 UTC on Jan 10 is Jan 11 in Tokyo.
         let late = Date(timeIntervalSince1970: TimeInterval(Fixtures.day("2026-01-10").ordinal * 86_400 + 84_600))
         try store.log(Interaction(personID: id, occurredAt: late, kind: .meeting), context: Fixtures.context)
-        #expect(try store.states(asOf: Fixtures.day("2026-02-01"), context: Fixtures.context)[id]!.lastDay
+        #expect(
+            try store.states(asOf: Fixtures.day("2026-02-01"), context: Fixtures.context)[id]!.lastDay
                 == Fixtures.day("2026-01-10"))
         let tokyo = ScoringContext(configuration: ScoringConfiguration(), timeZone: TimeZone(identifier: "Asia/Tokyo")!)
-        #expect(try store.states(asOf: Fixtures.day("2026-02-01"), context: tokyo)[id]!.lastDay == Fixtures.day("2026-01-11"))
+        #expect(
+            try store.states(asOf: Fixtures.day("2026-02-01"), context: tokyo)[id]!.lastDay
+                == Fixtures.day("2026-01-11"))
         var slow = ScoringConfiguration()
         slow.activityHalfLifeDays = 7
-        let state = try store.states(asOf: Fixtures.day("2026-02-01"), context: ScoringContext(configuration: slow, timeZone: Fixtures.utc))[id]!
+        let state = try store.states(
+            asOf: Fixtures.day("2026-02-01"), context: ScoringContext(configuration: slow, timeZone: Fixtures.utc))[id]!
         #expect(state.activityHalfLife == 7)
     }
 
@@ -112,14 +121,20 @@ struct StoreEditStateTests {
         let store = try Fixtures.store(in: dir)
         var dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now)
         for day in ["2026-01-05", "2026-02-05", "2026-03-05"] {
-            try store.log(Interaction(personID: dana.id!, occurredAt: Fixtures.noon(day), kind: .meeting), context: Fixtures.context)
+            try store.log(
+                Interaction(personID: dana.id!, occurredAt: Fixtures.noon(day), kind: .meeting),
+                context: Fixtures.context)
         }
         dana.roles = [.mentor]
         try store.updatePerson(dana, context: Fixtures.context)
-        let state = try #require(try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+        let state = try #require(
+            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
         #expect(state.episodes == 3 && state.strengthHalfLife == 180)
-        try store.log(Interaction(personID: dana.id!, occurredAt: Fixtures.noon("2026-03-20"), kind: .call), context: Fixtures.context)
-        let after = try #require(try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+        try store.log(
+            Interaction(personID: dana.id!, occurredAt: Fixtures.noon("2026-03-20"), kind: .call),
+            context: Fixtures.context)
+        let after = try #require(
+            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
         #expect(after.episodes == 4 && after.firstDay == Fixtures.day("2026-01-05"))
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import GRDB
 import Testing
 import TiesCore
-@testable import TiesStore
 import TiesTestSupport
+
+@testable import TiesStore
 
 @Suite("Store: files, schema and errors")
 struct StoreFileTests {
@@ -17,9 +18,11 @@ struct StoreFileTests {
         let tables = try store.queue.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
-        for table in ["commitment", "contact_point", "disclosure", "interaction", "journal_entry", "my_detail",
-                      "organisation", "person", "person_role", "person_tag", "relationship_state", "score_snapshot",
-                      "setting", "tie"] {
+        for table in [
+            "commitment", "contact_point", "disclosure", "interaction", "journal_entry", "my_detail",
+            "organisation", "person", "person_role", "person_tag", "relationship_state", "score_snapshot",
+            "setting", "tie",
+        ] {
             #expect(tables.contains(table), "missing table \(table)")
         }
         let journal = try store.queue.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") }
@@ -45,9 +48,11 @@ struct StoreFileTests {
         #expect(!FileManager.default.fileExists(atPath: url.path))
     }
 
-    @Test("a file that is not a Ties store is refused and left byte-identical", arguments: [
-        Data("hello, this is a text file\n".utf8), Data(), Data(repeating: 0xAB, count: 8192),
-    ])
+    @Test(
+        "a file that is not a Ties store is refused and left byte-identical",
+        arguments: [
+            Data("hello, this is a text file\n".utf8), Data(), Data(repeating: 0xAB, count: 8192),
+        ])
     func notAStore(bytes: Data) throws {
         let dir = TemporaryDirectory()
         let url = dir.file("other.sqlite")
@@ -95,10 +100,14 @@ struct StoreFileTests {
         #expect(Store.location(flag: "/flag.sqlite", environment: env).path == "/flag.sqlite")
         #expect(Store.location(flag: "~/x.sqlite", environment: env).path == "/home/u/x.sqlite")
         #expect(Store.location(flag: nil, environment: env).path == "/data/t.sqlite")
-        #expect(Store.location(flag: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/xdg"]).path == "/xdg/ties/ties.sqlite")
-        #expect(Store.location(flag: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"]).path
+        #expect(
+            Store.location(flag: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "/xdg"]).path
+                == "/xdg/ties/ties.sqlite")
+        #expect(
+            Store.location(flag: nil, environment: ["HOME": "/home/u", "XDG_DATA_HOME": "relative"]).path
                 == "/home/u/.local/share/ties/ties.sqlite")
-        #expect(Store.location(flag: nil, environment: ["HOME": "/home/u"]).path == "/home/u/.local/share/ties/ties.sqlite")
+        #expect(
+            Store.location(flag: nil, environment: ["HOME": "/home/u"]).path == "/home/u/.local/share/ties/ties.sqlite")
     }
 }
 
@@ -110,10 +119,13 @@ struct StorePeopleTests {
         let store = try Fixtures.store(in: dir)
         let verified = Fixtures.noon("2025-01-02")
         let person = Person(
-            name: "Dana Reyes", roles: [.recruiter, .mentor], recruiterKind: .searchFirm, organisation: "Hale & Partners",
+            name: "Dana Reyes", roles: [.recruiter, .mentor], recruiterKind: .searchFirm,
+            organisation: "Hale & Partners",
             title: "Partner", closeness: 4, tags: ["cfo-search", "chicago"],
-            contactPoints: [ContactPoint(kind: .email, value: "dana@hale.example", verifiedAt: verified),
-                            ContactPoint(kind: .phone, value: "+1 312 555 0100")])
+            contactPoints: [
+                ContactPoint(kind: .email, value: "dana@hale.example", verifiedAt: verified),
+                ContactPoint(kind: .phone, value: "+1 312 555 0100"),
+            ])
         let stored = try store.addPerson(person, at: Fixtures.now)
         var expected = person
         expected.id = stored.id
@@ -168,8 +180,10 @@ struct StorePeopleTests {
     func filters() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        try store.addPerson(Person(name: "R1", roles: [.recruiter], organisation: "Hale", tags: ["x"]), at: Fixtures.now)
-        let r2 = try store.addPerson(Person(name: "R2", roles: [.recruiter, .mentor], organisation: "Lane"), at: Fixtures.now)
+        try store.addPerson(
+            Person(name: "R1", roles: [.recruiter], organisation: "Hale", tags: ["x"]), at: Fixtures.now)
+        let r2 = try store.addPerson(
+            Person(name: "R2", roles: [.recruiter, .mentor], organisation: "Lane"), at: Fixtures.now)
         try store.addPerson(Person(name: "M1", roles: [.mentor], organisation: "Hale"), at: Fixtures.now)
         #expect(try store.people(PersonFilter(role: .recruiter)).map(\.name) == ["R1", "R2"])
         #expect(try store.people(PersonFilter(role: .mentor, organisation: "hale")).map(\.name) == ["M1"])

@@ -18,5 +18,6 @@ public func snapshotMismatch(_ text: String, named name: String, file: StaticStr
     let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
     let b = text.split(separator: "\n", omittingEmptySubsequences: false)
     let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-    return "\(name) differs at line \(line + 1):\n  expected: \(line < a.count ? String(a[line]) : "<end>")\n  actual:   \(line < b.count ? String(b[line]) : "<end>")"
+    return
+        "\(name) differs at line \(line + 1):\n  expected: \(line < a.count ? String(a[line]) : "<end>")\n  actual:   \(line < b.count ? String(b[line]) : "<end>")"
 }

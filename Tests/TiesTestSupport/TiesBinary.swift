@@ -11,34 +11,45 @@ public struct RunResult: Sendable {
 public enum TiesBinary {
     /// The executable's location: the products folder holding the test bundle.
     public static var url: URL {
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
+        let products =
+            Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
             ?? Bundle.main.bundleURL
         return products.appendingPathComponent("ties")
     }
 
     /// Runs `ties arguments` with `environment` added to a minimal environment (HOME in a fresh folder,
     /// TZ=UTC unless given, no TIES_DB unless given), and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws -> RunResult {
+    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
+        -> RunResult
+    {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        var env = ["PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1"]
+        var env = [
+            "PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1",
+        ]
         env.merge(environment) { $1 }
         process.environment = env
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
         // Read both pipes to the end before waiting, so a large output cannot fill a pipe and block.
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         group.enter()
-        DispatchQueue.global().async { outData = out.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
         errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return RunResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

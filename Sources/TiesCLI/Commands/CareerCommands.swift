@@ -21,7 +21,8 @@ enum CareerCLI {
         }
         guard !bad else {
             throw ValidationError(
-                "\(field): '\(raw.debugDescription.dropFirst().dropLast())' contains control characters; expected plain text\(multiline ? " (line breaks allowed)" : "")")
+                "\(field): '\(raw.debugDescription.dropFirst().dropLast())' contains control characters; expected plain text\(multiline ? " (line breaks allowed)" : "")"
+            )
         }
         return text
     }
@@ -76,12 +77,14 @@ struct OfferCommand: AsyncParsableCommand {
 
     @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
     @Argument(help: "What was promised.") var text: String
-    @Option(help: ArgumentHelp("The last day it is on time: \(CareerCLI.dateHelp).", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--due", timeZone: .current) })
+    @Option(
+        help: ArgumentHelp("The last day it is on time: \(CareerCLI.dateHelp).", valueName: "date"),
+        transform: { try DateInput.parse($0, field: "--due", timeZone: .current) })
     var due: DateInput?
     @Option(help: "Who promised it: me (you, the default) or them.") var by: Commitment.Owner = .me
-    @Option(help: ArgumentHelp("When it was promised: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+    @Option(
+        help: ArgumentHelp("When it was promised: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
+        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -95,13 +98,17 @@ struct OfferCommand: AsyncParsableCommand {
         try CareerCLI.requirePast(made, field: "--at", now: now, what: "record promises when they are made")
         let dueDay = due.map(CareerCLI.day)
         if let dueDay, dueDay < CareerCLI.today(made) {
-            throw CLIError(.usage, "--due: \(dueDay) is before the promise was made (\(CareerCLI.today(made))); expected that day or later")
+            throw CLIError(
+                .usage,
+                "--due: \(dueDay) is before the promise was made (\(CareerCLI.today(made))); expected that day or later"
+            )
         }
         let store = try store.open()
         let person = try store.person(self.person)
-        let stored = try store.addCommitment(Commitment(
-            personID: person.id!, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
-            createdAt: made, due: dueDay))
+        let stored = try store.addCommitment(
+            Commitment(
+                personID: person.id!, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
+                createdAt: made, due: dueDay))
         let what = by == .me ? "you offered \(person.name)" : "\(person.name) promised you"
         write("Recorded #\(stored.id!): \(what) \"\(stored.text)\"\(dueDay.map { ", due \($0)" } ?? "").\n")
     }
@@ -146,12 +153,14 @@ struct CommitmentsCommand: AsyncParsableCommand {
         let only = try person.map { try store.person($0).id! }
         format.emit(
             try Self.table(store: store, show: show, only: only, asOf: asOf.instant),
-            empty: show == .all ? "No promises recorded. Add one with `ties offer NAME TEXT`." : "No \(show.rawValue) promises.")
+            empty: show == .all
+                ? "No promises recorded. Add one with `ties offer NAME TEXT`." : "No \(show.rawValue) promises.")
     }
 
     /// The listing's rows as of `instant`, also what `ties export commitments` writes.
     static func table(store: Store, show: Show, only: Person.ID?, asOf instant: Date) throws -> Table {
-        let people = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
+        let people = Dictionary(
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
         var mapper = DayMapper(timeZone: .current)
         func status(_ c: Commitment) -> (rank: Int, name: String) {
             if !c.isOpen(asOf: instant) { return (2, "done") }
@@ -180,9 +189,12 @@ struct CommitmentsCommand: AsyncParsableCommand {
             columns: ["id", "person_id", "person", "by", "text", "made", "due", "done", "status"],
             rows: rows.map { c in
                 let done = c.doneAt.flatMap { $0 <= instant ? mapper.day(for: $0) : nil }
-                return [.integer(Int(c.id!)), .integer(Int(c.personID)), .text(people[c.personID]?.name ?? "#\(c.personID)"),
-                        .text(c.owner.rawValue), .text(c.text), .day(mapper.day(for: c.createdAt)),
-                        c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null, .text(status(c).name)]
+                return [
+                    .integer(Int(c.id!)), .integer(Int(c.personID)),
+                    .text(people[c.personID]?.name ?? "#\(c.personID)"),
+                    .text(c.owner.rawValue), .text(c.text), .day(mapper.day(for: c.createdAt)),
+                    c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null, .text(status(c).name),
+                ]
             })
     }
 }
@@ -203,8 +215,9 @@ struct DoneCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "The promise's id, e.g. 3 or #3.") var id: String
-    @Option(help: ArgumentHelp("When it was kept: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+    @Option(
+        help: ArgumentHelp("When it was kept: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
+        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -212,7 +225,8 @@ struct DoneCommand: AsyncParsableCommand {
     static func parse(_ text: String) throws -> Commitment.ID {
         let digits = text.hasPrefix("#") ? String(text.dropFirst()) : text
         guard !digits.isEmpty, digits.allSatisfy(\.isASCII), let id = Int64(digits), id > 0 else {
-            throw ValidationError("ID: '\(text)' is not a promise id; expected a number such as 3 (`ties commitments` lists them)")
+            throw ValidationError(
+                "ID: '\(text)' is not a promise id; expected a number such as 3 (`ties commitments` lists them)")
         }
         return id
     }
@@ -226,7 +240,8 @@ struct DoneCommand: AsyncParsableCommand {
         try CareerCLI.requirePast(when, field: "--at", now: now, what: "mark promises done once they are kept")
         let store = try store.open()
         if case .day(let day)? = at, let made = try store.commitments().first(where: { $0.id == id })?.createdAt,
-           CareerCLI.today(made) == day, when < made {
+            CareerCLI.today(made) == day, when < made
+        {
             when = made
         }
         let done = try store.completeCommitment(id, at: when)

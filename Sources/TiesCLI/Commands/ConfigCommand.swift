@@ -7,7 +7,8 @@ struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show or change the constants of the scoring model.",
-        discussion: "Every weight, half-life and threshold of the scoring model is a setting; the README explains each.",
+        discussion:
+            "Every weight, half-life and threshold of the scoring model is a setting; the README explains each.",
         subcommands: [Show.self, Set.self, Reset.self],
         defaultSubcommand: Show.self)
 }
@@ -39,7 +40,8 @@ extension ConfigCommand {
 
         func validate() throws {
             guard value.count == 1 else {
-                throw ValidationError("give exactly one value after the key (a list is comma-separated, e.g. 0.5,0.75,1,1.25,1.5)")
+                throw ValidationError(
+                    "give exactly one value after the key (a list is comma-separated, e.g. 0.5,0.75,1,1.25,1.5)")
             }
         }
         @OptionGroup var store: StoreOptions

@@ -30,7 +30,9 @@ struct DemoCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        guard (1...1_000_000).contains(people) else { throw ValidationError("--people must be 1 to 1000000; got \(people)") }
+        guard (1...1_000_000).contains(people) else {
+            throw ValidationError("--people must be 1 to 1000000; got \(people)")
+        }
         guard (1...50).contains(years) else { throw ValidationError("--years must be 1 to 50; got \(years)") }
     }
 
@@ -51,7 +53,9 @@ struct DemoCommand: AsyncParsableCommand {
                 createdAt: asOf.instant)
             let career = DemoGenerator.career(for: network, options: options)
             for detail in career.details { try target.addMyDetail(detail) }
-            for d in career.disclosures { try target.addDisclosure(personID: d.personID, kind: d.kind, version: d.version, on: d.day) }
+            for d in career.disclosures {
+                try target.addDisclosure(personID: d.personID, kind: d.kind, version: d.version, on: d.day)
+            }
             for commitment in career.commitments { try target.addCommitment(commitment) }
             for entry in career.journal { try target.addJournalEntry(entry) }
         } catch {
@@ -59,7 +63,8 @@ struct DemoCommand: AsyncParsableCommand {
             if !existed { try? FileManager.default.removeItem(at: url) }
             throw error
         }
-        write("""
+        write(
+            """
             Created a demo network in \(url.path): \(network.people.count) people, \(network.organisations.count) organisations, \
             \(network.ties.count) ties between people, \(network.interactions.count) interactions up to \(options.endDay) (seed \(seed)).
             Try: ties next --db \(url.path)

@@ -5,9 +5,9 @@ import TiesInterchange
 import TiesStore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 // MARK: - ties me
@@ -54,10 +54,15 @@ extension MeCommand {
                 if a.since != b.since { return a.since > b.since }
                 return a.id! > b.id!
             }
-            format.emit(Table(
-                columns: ["id", "kind", "value", "since", "current"],
-                rows: rows.map { [.integer(Int($0.id!)), .text($0.kind.rawValue), .text($0.value), .day($0.since),
-                                  .bool(current.contains($0.id!))] }),
+            format.emit(
+                Table(
+                    columns: ["id", "kind", "value", "since", "current"],
+                    rows: rows.map {
+                        [
+                            .integer(Int($0.id!)), .text($0.kind.rawValue), .text($0.value), .day($0.since),
+                            .bool(current.contains($0.id!)),
+                        ]
+                    }),
                 empty: "No details of yours yet. Add them with `ties me set email you@example.org`.")
         }
     }
@@ -78,8 +83,9 @@ extension MeCommand {
 
         @Argument(help: "What: name, email, phone, address or linkedin.") var kind: MyDetailKind
         @Argument(help: "The new value.") var value: String
-        @Option(help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
-                transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+        @Option(
+            help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
+            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
         var since: DateInput?
         @OptionGroup var store: StoreOptions
 
@@ -90,24 +96,31 @@ extension MeCommand {
                 let v = value.trimmingCharacters(in: .whitespaces)
                 let parts = v.split(separator: "@", omittingEmptySubsequences: false)
                 guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
-                      !v.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || "<>,;\"".unicodeScalars.contains($0) })
+                    !v.unicodeScalars.contains(where: {
+                        $0.properties.isWhitespace || $0.value < 0x20 || "<>,;\"".unicodeScalars.contains($0)
+                    })
                 else { throw ValidationError("VALUE: '\(value)' is not an email address; expected name@example.org") }
                 return v
             case .phone:
                 let v = value.trimmingCharacters(in: .whitespaces)
                 let allowed = Set("0123456789+-(). ")
                 guard v.allSatisfy({ allowed.contains($0) }), v.filter(\.isNumber).count >= 3 else {
-                    throw ValidationError("VALUE: '\(value)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100")
+                    throw ValidationError(
+                        "VALUE: '\(value)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100"
+                    )
                 }
                 return v
             case .linkedin:
                 let v = try CareerCLI.text(value, field: "VALUE", example: "https://www.linkedin.com/in/alexkim")
                 guard !v.contains(" ") else {
-                    throw ValidationError("VALUE: '\(value)' is not a LinkedIn profile; expected a URL or handle without spaces, e.g. https://www.linkedin.com/in/alexkim")
+                    throw ValidationError(
+                        "VALUE: '\(value)' is not a LinkedIn profile; expected a URL or handle without spaces, e.g. https://www.linkedin.com/in/alexkim"
+                    )
                 }
                 return v
             case .address:
-                return try CareerCLI.text(value, field: "VALUE", example: "\"12 Elm St, Springfield IL 62701\"", multiline: true)
+                return try CareerCLI.text(
+                    value, field: "VALUE", example: "\"12 Elm St, Springfield IL 62701\"", multiline: true)
             case .name:
                 return try CareerCLI.text(value, field: "VALUE", example: "\"Alex Kim\"")
             }
@@ -124,12 +137,15 @@ extension MeCommand {
                 return
             }
             let stored = try store.addMyDetail(MyDetail(kind: kind, value: value, since: day))
-            let stale = Disclosures.stale(disclosures: try store.disclosures(), details: try store.myDetails(), asOf: day)
-                .filter { $0.kind.detailKind == kind }
+            let stale = Disclosures.stale(
+                disclosures: try store.disclosures(), details: try store.myDetails(), asOf: day
+            )
+            .filter { $0.kind.detailKind == kind }
             let shown = value.split(whereSeparator: \.isNewline).joined(separator: ", ")
             var message = "Your \(kind.rawValue) is \(shown) from \(day) (#\(stored.id!)).\n"
             if !stale.isEmpty {
-                message += "\(stale.count) \(stale.count == 1 ? "person holds" : "people hold") an older one: `ties notify` lists them and drafts the emails.\n"
+                message +=
+                    "\(stale.count) \(stale.count == 1 ? "person holds" : "people hold") an older one: `ties notify` lists them and drafts the emails.\n"
             }
             write(message)
         }
@@ -157,8 +173,9 @@ struct DiscloseCommand: AsyncParsableCommand {
     @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
     @Argument(help: "What: resume, email, phone or address.") var kind: DisclosureKind
     @Option(help: "For a resume: its version label, e.g. v3 or 2026-spring.") var version: String?
-    @Option(help: ArgumentHelp("When they got it: \(CareerCLI.dateHelp). Default: today.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+    @Option(
+        help: ArgumentHelp("When they got it: \(CareerCLI.dateHelp). Default: today.", valueName: "date"),
+        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -169,7 +186,8 @@ struct DiscloseCommand: AsyncParsableCommand {
             }
             _ = try CareerCLI.text(version, field: "--version", example: "2026-spring")
         } else if version != nil {
-            throw ValidationError("--version: is for a resume only; your \(kind.rawValue) is linked to its current value")
+            throw ValidationError(
+                "--version: is for a resume only; your \(kind.rawValue) is linked to its current value")
         }
     }
 
@@ -212,7 +230,8 @@ struct NotifyCommand: AsyncParsableCommand {
               ties notify --out drafts --as-of 2026-06-15
             """)
 
-    @Option(help: ArgumentHelp("Write one .eml draft per person into this folder (created if needed).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Write one .eml draft per person into this folder (created if needed).", valueName: "dir"))
     var out: String?
     @Flag(help: "With --out: replace drafts that exist already.") var force = false
     @OptionGroup var asOf: AsOfOptions
@@ -223,7 +242,9 @@ struct NotifyCommand: AsyncParsableCommand {
         if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--out: '' is empty; expected a folder, e.g. --out drafts")
         }
-        if force && out == nil { throw ValidationError("--force: goes with --out DIR; without --out nothing is written") }
+        if force && out == nil {
+            throw ValidationError("--force: goes with --out DIR; without --out nothing is written")
+        }
     }
 
     /// One person's out-of-date copies.
@@ -244,7 +265,8 @@ struct NotifyCommand: AsyncParsableCommand {
     static func holders(_ store: Store, asOf day: Day) throws -> (holders: [Holder], details: [MyDetail]) {
         let details = try store.myDetails()
         let stale = Disclosures.stale(disclosures: try store.disclosures(), details: details, asOf: day)
-        let people = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
+        let people = Dictionary(
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
         var byPerson: [Person.ID: [StaleDisclosure]] = [:]
         for s in stale { byPerson[s.personID, default: []].append(s) }
         let holders = byPerson.compactMap { id, stale -> Holder? in
@@ -264,14 +286,18 @@ struct NotifyCommand: AsyncParsableCommand {
         let day = asOf.day
         let (holders, details) = try Self.holders(store, asOf: day)
         guard let out else {
-            format.emit(Table(
-                columns: ["id", "name", "recruiter", "kind", "held", "current", "since", "email"],
-                rows: holders.flatMap { h in
-                    h.stale.map { s in
-                        [.integer(Int(h.person.id!)), .text(h.person.name), .bool(h.isRecruiter), .text(s.kind.rawValue),
-                         .text(s.held), .text(s.current), .day(s.since), h.email.map(Table.Value.text) ?? .null]
-                    }
-                }),
+            format.emit(
+                Table(
+                    columns: ["id", "name", "recruiter", "kind", "held", "current", "since", "email"],
+                    rows: holders.flatMap { h in
+                        h.stale.map { s in
+                            [
+                                .integer(Int(h.person.id!)), .text(h.person.name), .bool(h.isRecruiter),
+                                .text(s.kind.rawValue),
+                                .text(s.held), .text(s.current), .day(s.since), h.email.map(Table.Value.text) ?? .null,
+                            ]
+                        }
+                    }),
                 empty: "No one holds out-of-date details of yours.")
             return
         }
@@ -280,7 +306,10 @@ struct NotifyCommand: AsyncParsableCommand {
             return
         }
         guard let myEmail = MyDetail.current(of: .email, in: details, asOf: day)?.value else {
-            throw CLIError(.data, "--out: you have no email on record as of \(day), so the drafts would have no sender; add it with `ties me set email you@example.org`")
+            throw CLIError(
+                .data,
+                "--out: you have no email on record as of \(day), so the drafts would have no sender; add it with `ties me set email you@example.org`"
+            )
         }
         let card = ContactCard(details: details, asOf: day)
         let myName = MyDetail.current(of: .name, in: details, asOf: day)?.value
@@ -291,13 +320,17 @@ struct NotifyCommand: AsyncParsableCommand {
                 to: holder.email.map { .init(name: holder.person.name, address: $0) },
                 greeting: holder.person.name.split(separator: " ").first.map(String.init) ?? holder.person.name,
                 date: asOf.instant, timeZone: .current, changes: holder.stale.map(EmailDraft.Change.init), card: card)
-            files.append((EmailDraft.fileName(personID: holder.person.id!, name: holder.person.name), draft.message(), holder))
+            files.append(
+                (EmailDraft.fileName(personID: holder.person.id!, name: holder.person.name), draft.message(), holder))
         }
         let folder = URL(fileURLWithPath: out)
         try DraftFolder.write(files.map { ($0.name, Data($0.text.utf8)) }, to: folder, replacing: force)
         var message = "Wrote \(files.count) draft\(files.count == 1 ? "" : "s") to \(folder.path):\n"
         for file in files {
-            message += "  \(file.name)" + (file.holder.email == nil ? "  (no email on file for \(file.holder.person.name): add the recipient yourself)" : "") + "\n"
+            message +=
+                "  \(file.name)"
+                + (file.holder.email == nil
+                    ? "  (no email on file for \(file.holder.person.name): add the recipient yourself)" : "") + "\n"
         }
         message += "Send each one, then record it with `ties disclose NAME KIND` so they are up to date.\n"
         write(message)
@@ -316,12 +349,18 @@ enum DraftFolder {
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: folder.path, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue {
-            throw CLIError(.cantCreate, "--out: \(folder.path) exists and is not a folder; expected a folder for the drafts")
+            throw CLIError(
+                .cantCreate, "--out: \(folder.path) exists and is not a folder; expected a folder for the drafts")
         }
         if exists && !replacing {
-            let taken = files.map(\.name).filter { fileManager.fileExists(atPath: folder.appendingPathComponent($0).path) }
+            let taken = files.map(\.name).filter {
+                fileManager.fileExists(atPath: folder.appendingPathComponent($0).path)
+            }
             if !taken.isEmpty {
-                throw CLIError(.cantCreate, "--out: \(folder.path) already has \(taken.joined(separator: ", ")); nothing was written (use --force to replace them, or another folder)")
+                throw CLIError(
+                    .cantCreate,
+                    "--out: \(folder.path) already has \(taken.joined(separator: ", ")); nothing was written (use --force to replace them, or another folder)"
+                )
             }
         }
         // The folders to create, outermost first, so that a failure can remove exactly those.
@@ -342,8 +381,13 @@ enum DraftFolder {
             for url in created { try fileManager.createDirectory(at: url, withIntermediateDirectories: false) }
             for file in files {
                 let temporary = folder.appendingPathComponent(".\(file.name).\(getpid()).tmp")
-                guard fileManager.createFile(atPath: temporary.path, contents: file.data, attributes: [.posixPermissions: 0o600]) else {
-                    throw CLIError(.cantCreate, "--out: cannot write \(temporary.path); check the folder's permissions and free space")
+                guard
+                    fileManager.createFile(
+                        atPath: temporary.path, contents: file.data, attributes: [.posixPermissions: 0o600])
+                else {
+                    throw CLIError(
+                        .cantCreate,
+                        "--out: cannot write \(temporary.path); check the folder's permissions and free space")
                 }
                 temporaries.append(temporary)
             }

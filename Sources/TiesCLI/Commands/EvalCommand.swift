@@ -21,7 +21,9 @@ struct EvaluationWindow: ParsableArguments {
     func validate() throws {
         guard horizon >= 1 else { throw ValidationError("--horizon must be 1 or more days; got \(horizon)") }
         if let step, step < 1 { throw ValidationError("--step must be 1 or more days; got \(step)") }
-        if let fromDay, let toDay, fromDay > toDay { throw ValidationError("--from (\(fromDay)) must not be after --to (\(toDay))") }
+        if let fromDay, let toDay, fromDay > toDay {
+            throw ValidationError("--from (\(fromDay)) must not be after --to (\(toDay))")
+        }
         guard k >= 1 else { throw ValidationError("--k must be 1 or more; got \(k)") }
     }
 }
@@ -32,8 +34,10 @@ func evaluationTable(_ result: TemporalEvaluationResult) -> Table {
     return Table(
         columns: ["score", "pooled_auc", "precision_at_\(result.precisionK)"] + cutoffColumns + ["pairs", "positives"],
         rows: result.rows.map { row in
-            [.text(row.score.rawValue), row.pooledAUC.map { .number($0, digits: 4) } ?? .null,
-             row.precisionAtK.map { .number($0, digits: 4) } ?? .null]
+            [
+                .text(row.score.rawValue), row.pooledAUC.map { .number($0, digits: 4) } ?? .null,
+                row.precisionAtK.map { .number($0, digits: 4) } ?? .null,
+            ]
                 + row.cutoffAUC.map { $0.map { .number($0, digits: 4) } ?? .null }
                 + [.integer(row.candidatePairs), .integer(row.positivePairs)]
         })
@@ -61,17 +65,24 @@ extension EvalCommand {
         @Argument(help: "The edge list.") var file: String
         @OptionGroup var window: EvaluationWindow
         @Option(help: "Activity half-life in days (default: the configuration's, 30).") var halfLife: Double?
-        @Flag(help: "First fit the activity half-life to these cutoffs (in-sample), then evaluate with it.") var calibrate = false
+        @Flag(help: "First fit the activity half-life to these cutoffs (in-sample), then evaluate with it.")
+        var calibrate = false
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
-            if let halfLife, !(halfLife > 0 && halfLife.isFinite) { throw ValidationError("--half-life must be a positive number of days") }
+            if let halfLife, !(halfLife > 0 && halfLife.isFinite) {
+                throw ValidationError("--half-life must be a positive number of days")
+            }
         }
 
         func run() async throws {
             let url = URL(fileURLWithPath: file)
-            guard FileManager.default.fileExists(atPath: url.path) else { throw CLIError(.noInput, "\(file): no such file") }
-            guard let data = FileManager.default.contents(atPath: url.path) else { throw CLIError(.noInput, "\(file): cannot read it") }
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw CLIError(.noInput, "\(file): no such file")
+            }
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CLIError(.noInput, "\(file): cannot read it")
+            }
             let edges: TemporalEdgeList
             do { edges = try TemporalEdgeList(parsing: data) } catch { throw CLIError(.data, "\(file): \(error)") }
             var configuration = ScoringConfiguration()
@@ -86,7 +97,8 @@ extension EvalCommand {
                 if calibrate {
                     let fit = try ActivityCalibration.calibrate(events, plan: plan)
                     result = fit.evaluation
-                    note = "Activity half-life fitted to these cutoffs: \(Table.format(fit.fittedHalfLifeDays, digits: 1)) days "
+                    note =
+                        "Activity half-life fitted to these cutoffs: \(Table.format(fit.fittedHalfLifeDays, digits: 1)) days "
                         + "(pooled AUC \(Table.format(fit.objectiveBefore, digits: 4)) at \(Table.format(fit.initialHalfLifeDays, digits: 0)) days → \(Table.format(fit.objectiveAfter, digits: 4)))\n"
                 } else {
                     result = try TemporalEvaluation.evaluate(events, plan: plan)
@@ -95,7 +107,9 @@ extension EvalCommand {
                 throw CLIError(.data, "\(file): \(error)")
             }
             if format.format == .table {
-                write("\(edges.edges.count) interactions, \(result.pairCount) pairs; cutoffs at days \(result.cutoffs.map { String($0.dayOffset) }.joined(separator: ", ")) after the first; horizon \(result.horizonDays) days; activity half-life \(Table.format(result.activityHalfLifeDays, digits: 1)) days\n")
+                write(
+                    "\(edges.edges.count) interactions, \(result.pairCount) pairs; cutoffs at days \(result.cutoffs.map { String($0.dayOffset) }.joined(separator: ", ")) after the first; horizon \(result.horizonDays) days; activity half-life \(Table.format(result.activityHalfLifeDays, digits: 1)) days\n"
+                )
                 if edges.selfLoopsSkipped > 0 { write("(\(edges.selfLoopsSkipped) self-loops skipped)\n") }
                 write(note + "\n")
             }
@@ -143,19 +157,25 @@ struct CalibrateCommand: AsyncParsableCommand {
         let last = span - horizon
         let start = max(step, last - 365)
         guard last - start >= 3 * step else {
-            throw CLIError(.data, "too little history: calibration needs about \(horizon + 4 * step) days of interactions before --as-of (you have \(span))")
+            throw CLIError(
+                .data,
+                "too little history: calibration needs about \(horizon + 4 * step) days of interactions before --as-of (you have \(span))"
+            )
         }
         let cutoffs = Array(stride(from: start, through: last, by: step))
-        let fitCutoffs = cutoffs.dropLast(3), heldOut = cutoffs.suffix(3)
+        let fitCutoffs = cutoffs.dropLast(3)
+        let heldOut = cutoffs.suffix(3)
         var settings: [Int64: AlterSettings] = [:]
         for person in try store.people(withContactDetails: false) {
             settings[person.id!] = AlterSettings(person: person, configuration: configuration)
         }
         func plan(_ days: ArraySlice<Int>) -> EvaluationPlan {
-            EvaluationPlan(fromDay: days.first!, toDay: days.last!, stepDays: step, horizonDays: horizon,
-                           timeZone: .current, configuration: configuration, alterSettings: settings)
+            EvaluationPlan(
+                fromDay: days.first!, toDay: days.last!, stepDays: step, horizonDays: horizon,
+                timeZone: .current, configuration: configuration, alterSettings: settings)
         }
-        let events = ContactEvent.events(from: interactions.filter { $0.occurredAt <= asOf.instant }, configuration: configuration)
+        let events = ContactEvent.events(
+            from: interactions.filter { $0.occurredAt <= asOf.instant }, configuration: configuration)
         let fit: HalfLifeCalibration
         do {
             fit = try ActivityCalibration.calibrate(events, plan: plan(fitCutoffs), heldOut: plan(heldOut))
@@ -163,7 +183,8 @@ struct CalibrateCommand: AsyncParsableCommand {
             throw CLIError(.data, "cannot calibrate: \(error)")
         }
         let f = { (x: Double?) in x.map { Table.format($0, digits: 4) } ?? "n/a" }
-        write("""
+        write(
+            """
             Activity half-life: \(Table.format(fit.initialHalfLifeDays, digits: 1)) → \(Table.format(fit.fittedHalfLifeDays, digits: 1)) days
               fitted on \(fitCutoffs.count) cutoffs: pooled AUC \(f(fit.objectiveBefore)) → \(f(fit.objectiveAfter))
               held out, the last \(heldOut.count) cutoffs: pooled AUC \(f(fit.heldOutBefore)) → \(f(fit.heldOutAfter))

@@ -65,14 +65,24 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     static func interactionsTable(store: Store) throws -> Table {
-        let names = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map { ($0.id!, $0.name) })
+        let names = Dictionary(
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map {
+                ($0.id!, $0.name)
+            })
         let interactions = try store.interactions()
         return Table(
-            columns: ["id", "person_id", "person", "occurred_at", "kind", "direction", "answered", "group_size", "note", "source", "source_id"],
+            columns: [
+                "id", "person_id", "person", "occurred_at", "kind", "direction", "answered", "group_size", "note",
+                "source", "source_id",
+            ],
             rows: interactions.map { i in
-                [.integer(Int(i.id ?? 0)), .integer(Int(i.personID)), .text(names[i.personID] ?? ""),
-                 .text(DateInput.iso8601(i.occurredAt)), .text(i.kind.rawValue), .text(i.direction.rawValue), .bool(i.answered),
-                 .integer(i.groupSize), i.note.map(Table.Value.text) ?? .null, .text(i.source), i.sourceID.map(Table.Value.text) ?? .null]
+                [
+                    .integer(Int(i.id ?? 0)), .integer(Int(i.personID)), .text(names[i.personID] ?? ""),
+                    .text(DateInput.iso8601(i.occurredAt)), .text(i.kind.rawValue), .text(i.direction.rawValue),
+                    .bool(i.answered),
+                    .integer(i.groupSize), i.note.map(Table.Value.text) ?? .null, .text(i.source),
+                    i.sourceID.map(Table.Value.text) ?? .null,
+                ]
             })
     }
 }

@@ -40,14 +40,20 @@ extension GraphCommand {
                     return na != nb ? na < nb : a.key < b.key
                 }
                 .prefix(limit)
-            format.emit(Table(
-                columns: ["id", "name", "organisation", "constraint", "effective_size", "ties", "cluster", "bridge"],
-                rows: rows.map { id, p in
-                    [.integer(Int(id)), .text(analysis.people[id]?.name ?? ""),
-                     analysis.people[id]?.organisation.map(Table.Value.text) ?? .null,
-                     .number(p.constraint ?? 0, digits: 3), .number(p.effectiveSize ?? 0, digits: 2), .integer(p.ties),
-                     p.cluster.map(Table.Value.integer) ?? .null, .bool(p.isBridge)]
-                }), empty: "No ties between people yet. Record who knows whom with `ties tie add A B`.")
+            format.emit(
+                Table(
+                    columns: [
+                        "id", "name", "organisation", "constraint", "effective_size", "ties", "cluster", "bridge",
+                    ],
+                    rows: rows.map { id, p in
+                        [
+                            .integer(Int(id)), .text(analysis.people[id]?.name ?? ""),
+                            analysis.people[id]?.organisation.map(Table.Value.text) ?? .null,
+                            .number(p.constraint ?? 0, digits: 3), .number(p.effectiveSize ?? 0, digits: 2),
+                            .integer(p.ties),
+                            p.cluster.map(Table.Value.integer) ?? .null, .bool(p.isBridge),
+                        ]
+                    }), empty: "No ties between people yet. Record who knows whom with `ties tie add A B`.")
         }
     }
 
@@ -68,14 +74,17 @@ extension GraphCommand {
         func run() async throws {
             let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .all).analysis
             let name = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
-            format.emit(Table(
-                columns: ["a_id", "a", "b_id", "b", "span", "a_cluster", "b_cluster"],
-                rows: analysis.bridges.map { b in
-                    [.integer(Int(b.a)), .text(name(b.a)), .integer(Int(b.b)), .text(name(b.b)),
-                     b.span.map(Table.Value.integer) ?? .null,
-                     analysis.positions[b.a]?.cluster.map(Table.Value.integer) ?? .null,
-                     analysis.positions[b.b]?.cluster.map(Table.Value.integer) ?? .null]
-                }), empty: "No bridges: every tie between people is inside a triangle.")
+            format.emit(
+                Table(
+                    columns: ["a_id", "a", "b_id", "b", "span", "a_cluster", "b_cluster"],
+                    rows: analysis.bridges.map { b in
+                        [
+                            .integer(Int(b.a)), .text(name(b.a)), .integer(Int(b.b)), .text(name(b.b)),
+                            b.span.map(Table.Value.integer) ?? .null,
+                            analysis.positions[b.a]?.cluster.map(Table.Value.integer) ?? .null,
+                            analysis.positions[b.b]?.cluster.map(Table.Value.integer) ?? .null,
+                        ]
+                    }), empty: "No bridges: every tie between people is inside a triangle.")
         }
     }
 
@@ -101,13 +110,16 @@ extension GraphCommand {
                 var orgs: [String: Int] = [:]
                 for p in people { if let o = analysis.people[p.personID]?.organisation { orgs[o, default: 0] += 1 } }
                 let top = orgs.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first
-                return [.integer(c), .integer(people.count),
-                        .number(people.map(\.strength).reduce(0, +) / Double(people.count), digits: 1),
-                        top.map { .text($0.key) } ?? .null,
-                        .text(people.prefix(5).map(\.name).joined(separator: "; "))]
+                return [
+                    .integer(c), .integer(people.count),
+                    .number(people.map(\.strength).reduce(0, +) / Double(people.count), digits: 1),
+                    top.map { .text($0.key) } ?? .null,
+                    .text(people.prefix(5).map(\.name).joined(separator: "; ")),
+                ]
             }
-            format.emit(Table(columns: ["cluster", "people", "mean_strength", "main_organisation", "strongest"], rows: rows),
-                        empty: "No clusters: record who knows whom with `ties tie add A B`.")
+            format.emit(
+                Table(columns: ["cluster", "people", "mean_strength", "main_organisation", "strongest"], rows: rows),
+                empty: "No clusters: record who knows whom with `ties tie add A B`.")
         }
     }
 
@@ -131,18 +143,25 @@ extension GraphCommand {
             let target = try network.store.person(person)
             let analysis = network.analysis
             guard analysis.people[target.id!] != nil else {
-                throw CLIError(.data, "\(target.name) is archived; restore them with `ties person archive \"\(target.name)\" --undo`")
+                throw CLIError(
+                    .data,
+                    "\(target.name) is archived; restore them with `ties person archive \"\(target.name)\" --undo`")
             }
             func describe(_ path: IntroductionPath) -> String {
                 var text = "you"
                 for hop in path.hops {
-                    text += " —(\(Table.format(hop.strength, digits: 2)))→ \(TextTable.sanitised(analysis.people[hop.personID]?.name ?? "?"))"
+                    text +=
+                        " —(\(Table.format(hop.strength, digits: 2)))→ \(TextTable.sanitised(analysis.people[hop.personID]?.name ?? "?"))"
                 }
-                return text + "\n  weakest link \(Table.format(path.bottleneck, digits: 2)), \(path.hops.count) hop\(path.hops.count == 1 ? "" : "s")\n"
+                return text
+                    + "\n  weakest link \(Table.format(path.bottleneck, digits: 2)), \(path.hops.count) hop\(path.hops.count == 1 ? "" : "s")\n"
             }
             var out = ""
-            if let direct = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false), direct.hops.count == 1 {
-                out += "You know \(TextTable.sanitised(target.name)) directly (link \(Table.format(direct.bottleneck, digits: 2))).\n"
+            if let direct = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false),
+                direct.hops.count == 1
+            {
+                out +=
+                    "You know \(TextTable.sanitised(target.name)) directly (link \(Table.format(direct.bottleneck, digits: 2))).\n"
                 if let through = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: true) {
                     out += "Best path through others:\n  " + describe(through)
                 } else {
@@ -151,7 +170,8 @@ extension GraphCommand {
             } else if let path = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false) {
                 out += "Best introduction path to \(TextTable.sanitised(target.name)):\n  " + describe(path)
             } else {
-                out += "No path to \(TextTable.sanitised(target.name)): nobody you are in touch with is tied to them. Record who knows them with `ties tie add`.\n"
+                out +=
+                    "No path to \(TextTable.sanitised(target.name)): nobody you are in touch with is tied to them. Record who knows them with `ties tie add`.\n"
             }
             write(out)
         }

@@ -37,33 +37,47 @@ struct ImportOptions: ParsableArguments {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw CLIError(.noInput, "\(path): no such file")
         }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): cannot read it") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIError(.noInput, "\(path): cannot read it")
+        }
         if isatty(2) == 1 { FileHandle.standardError.write(Data("reading \(path) (\(data.count) bytes)…\n".utf8)) }
         return [UInt8](data)
     }
 
     /// Imports the records, or refuses every file when any has problems (unless --skip-invalid), and
     /// prints what happened.
-    func run(people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError], notes: [String],
-             createPeople: Bool, store: Store) throws {
+    func run(
+        people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError], notes: [String],
+        createPeople: Bool, store: Store
+    ) throws {
         let listed = problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
         let more = problems.count > 50 ? "\n  ... and \(problems.count - 50) more" : ""
         if !problems.isEmpty && !skipInvalid {
-            throw CLIError(.data, "\(problems.count) record\(problems.count == 1 ? "" : "s") cannot be read; nothing was imported "
-                + "(fix them, or use --skip-invalid to import the rest):\n" + listed + more)
+            throw CLIError(
+                .data,
+                "\(problems.count) record\(problems.count == 1 ? "" : "s") cannot be read; nothing was imported "
+                    + "(fix them, or use --skip-invalid to import the rest):\n" + listed + more)
         }
         let summary = try store.importBatch(
             people: people, interactions: interactions, createPeople: createPeople, dryRun: dryRun,
             context: scoringContext(store), now: Date())
         var out = dryRun ? "Dry run — nothing written. It would import:\n" : "Imported:\n"
-        out += "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
+        out +=
+            "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
         out += "  interactions: \(summary.interactionsAdded) added, \(summary.interactionsExisting) already present\n"
         if !summary.unmatched.isEmpty {
-            out += "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"
-            out += summary.unmatched.prefix(10).map { "    \($0.file):\($0.line): \($0.reason)" }.joined(separator: "\n") + "\n"
+            out +=
+                "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"
+            out +=
+                summary.unmatched.prefix(10).map { "    \($0.file):\($0.line): \($0.reason)" }.joined(separator: "\n")
+                + "\n"
             if summary.unmatched.count > 10 { out += "    ... and \(summary.unmatched.count - 10) more\n" }
         }
-        if !problems.isEmpty { out += "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n" + listed + more + "\n" }
+        if !problems.isEmpty {
+            out +=
+                "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n" + listed + more
+                + "\n"
+        }
         for note in notes.prefix(10) { out += "  note: \(note)\n" }
         write(out)
     }
@@ -93,13 +107,18 @@ extension ImportCommand {
         }
 
         func run() async throws {
-            var people: [PersonRecord] = [], interactions: [InteractionRecord] = [], problems: [ParseError] = []
+            var people: [PersonRecord] = []
+            var interactions: [InteractionRecord] = []
+            var problems: [ParseError] = []
             for file in files {
                 let table: CSVTable
                 let bytes = try options.bytes(of: file)
                 table = try parsing(file) { try CSVTable(bytes: bytes) }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: table.header) else {
-                    throw CLIError(.data, "\(file):\(table.headerLine): cannot tell which table the header holds (\(table.header.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind")
+                    throw CLIError(
+                        .data,
+                        "\(file):\(table.headerLine): cannot tell which table the header holds (\(table.header.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
+                    )
                 }
                 switch what {
                 case .people:
@@ -112,8 +131,9 @@ extension ImportCommand {
                     problems += result.problems
                 }
             }
-            try options.run(people: people, interactions: interactions, problems: problems, notes: [], createPeople: false,
-                            store: options.store.open())
+            try options.run(
+                people: people, interactions: interactions, problems: problems, notes: [], createPeople: false,
+                store: options.store.open())
         }
     }
 
@@ -138,48 +158,68 @@ extension ImportCommand {
         func run() async throws {
             let store = try options.store.open()
             // Who "me" is: --me, else the name and LinkedIn profile in `ties me`.
-            let mine = me.isEmpty ? try store.myDetails().filter { $0.kind == .name || $0.kind == .linkedin }.map(\.value) : me
-            var people: [PersonRecord] = [], interactions: [InteractionRecord] = [], problems: [ParseError] = [], notes: [String] = []
+            let mine =
+                me.isEmpty ? try store.myDetails().filter { $0.kind == .name || $0.kind == .linkedin }.map(\.value) : me
+            var people: [PersonRecord] = []
+            var interactions: [InteractionRecord] = []
+            var problems: [ParseError] = []
+            var notes: [String] = []
             for file in files {
                 let bytes = try options.bytes(of: file)
                 let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
                 if head.contains("CONVERSATION ID") {
-                        let identity = mine.isEmpty ? nil : LinkedInIdentity(
+                    let identity =
+                        mine.isEmpty
+                        ? nil
+                        : LinkedInIdentity(
                             names: mine.filter { !$0.contains("/") }, profileURLs: mine.filter { $0.contains("/") })
-                        let read = try parsing(file) { try LinkedInMessages.read(bytes, me: identity) }
-                        if read.meWasInferred {
-                            notes.append("\(file): took \(read.me.names.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise")
-                        }
-                        problems += read.result.in(file).problems
-                        for message in read.result.records {
-                            for other in message.counterparts {
-                                let keys = (other.profileURL.map { [PersonKey.url($0)] } ?? []) + [.name(other.name)]
-                                let newPerson = Person(name: other.name, contactPoints: other.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
-                                interactions.append(InteractionRecord(
-                                    interaction: Interaction(personID: 0, occurredAt: message.occurredAt, kind: .message,
-                                                             direction: message.direction, answered: message.answered,
-                                                             groupSize: message.groupSize, source: LinkedInMessages.source,
-                                                             sourceID: message.sourceID + "|" + (other.profileURL ?? other.name)),
+                    let read = try parsing(file) { try LinkedInMessages.read(bytes, me: identity) }
+                    if read.meWasInferred {
+                        notes.append(
+                            "\(file): took \(read.me.names.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise"
+                        )
+                    }
+                    problems += read.result.in(file).problems
+                    for message in read.result.records {
+                        for other in message.counterparts {
+                            let keys = (other.profileURL.map { [PersonKey.url($0)] } ?? []) + [.name(other.name)]
+                            let newPerson = Person(
+                                name: other.name,
+                                contactPoints: other.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? []
+                            )
+                            interactions.append(
+                                InteractionRecord(
+                                    interaction: Interaction(
+                                        personID: 0, occurredAt: message.occurredAt, kind: .message,
+                                        direction: message.direction, answered: message.answered,
+                                        groupSize: message.groupSize, source: LinkedInMessages.source,
+                                        sourceID: message.sourceID + "|" + (other.profileURL ?? other.name)),
                                     keys: keys, newPerson: newPerson, file: file, line: message.line))
-                            }
-                        }
-                    } else {
-                        let read = try parsing(file) { try LinkedInConnections.read(bytes) }.in(file)
-                        problems += read.problems
-                        var mapper = DayMapper(timeZone: .current)
-                        for connection in read.records {
-                            people.append(PersonRecord(person: connection.person, file: file, line: connection.line))
-                            guard let day = connection.connectedOn else { continue }
-                            let keys = (connection.profileURL.map { [PersonKey.url($0)] } ?? []) + (connection.email.map { [PersonKey.email($0)] } ?? []) + [.name(connection.name)]
-                            interactions.append(InteractionRecord(
-                                interaction: Interaction(personID: 0, occurredAt: mapper.start(of: day).addingTimeInterval(12 * 3600),
-                                                         kind: .connected, source: LinkedInConnections.source, sourceID: connection.sourceID),
-                                keys: keys, file: file, line: connection.line))
                         }
                     }
+                } else {
+                    let read = try parsing(file) { try LinkedInConnections.read(bytes) }.in(file)
+                    problems += read.problems
+                    var mapper = DayMapper(timeZone: .current)
+                    for connection in read.records {
+                        people.append(PersonRecord(person: connection.person, file: file, line: connection.line))
+                        guard let day = connection.connectedOn else { continue }
+                        let keys =
+                            (connection.profileURL.map { [PersonKey.url($0)] } ?? [])
+                            + (connection.email.map { [PersonKey.email($0)] } ?? []) + [.name(connection.name)]
+                        interactions.append(
+                            InteractionRecord(
+                                interaction: Interaction(
+                                    personID: 0, occurredAt: mapper.start(of: day).addingTimeInterval(12 * 3600),
+                                    kind: .connected, source: LinkedInConnections.source, sourceID: connection.sourceID),
+                                keys: keys, file: file, line: connection.line))
+                    }
+                }
             }
-            try options.run(people: people, interactions: interactions, problems: problems, notes: notes, createPeople: createPeople,
-                            store: store)
+            try options.run(
+                people: people, interactions: interactions, problems: problems, notes: notes,
+                createPeople: createPeople,
+                store: store)
         }
     }
 
@@ -198,14 +238,16 @@ extension ImportCommand {
         @OptionGroup var options: ImportOptions
 
         func run() async throws {
-            var people: [PersonRecord] = [], problems: [ParseError] = []
+            var people: [PersonRecord] = []
+            var problems: [ParseError] = []
             for file in files {
                 let read = VCardReader.read(try options.bytes(of: file)).in(file)
                 problems += read.problems
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
             }
-            try options.run(people: people, interactions: [], problems: problems, notes: [], createPeople: false,
-                            store: options.store.open())
+            try options.run(
+                people: people, interactions: [], problems: problems, notes: [], createPeople: false,
+                store: options.store.open())
         }
     }
 
@@ -231,8 +273,14 @@ extension ImportCommand {
         func run() async throws {
             let store = try options.store.open()
             let mine = me + (try store.myDetails().filter { $0.kind == .email }.map(\.value))
-            var interactions: [InteractionRecord] = [], problems: [ParseError] = [], notes: [String] = []
-            if mine.isEmpty { notes.append("no email of yours is known, so every attendee counts as someone else; set one with `ties me set email ...` or --me") }
+            var interactions: [InteractionRecord] = []
+            var problems: [ParseError] = []
+            var notes: [String] = []
+            if mine.isEmpty {
+                notes.append(
+                    "no email of yours is known, so every attendee counts as someone else; set one with `ties me set email ...` or --me"
+                )
+            }
             for file in files {
                 let bytes = try options.bytes(of: file)
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
@@ -242,18 +290,28 @@ extension ImportCommand {
                     for other in meeting.others {
                         guard let email = other.email else { continue }
                         // The organizer line often has no name where the attendee line has one.
-                        let name = other.name ?? meeting.attendees.first { $0.email?.lowercased() == email.lowercased() && $0.name != nil }?.name
-                        interactions.append(InteractionRecord(
-                            interaction: Interaction(personID: 0, occurredAt: meeting.start, kind: .meeting,
-                                                     groupSize: max(1, meeting.others.count), note: meeting.summary,
-                                                     source: ICalendarReader.source, sourceID: meeting.sourceID + "|" + email.lowercased()),
-                            keys: [.email(email)],
-                            newPerson: Person(name: name ?? email, contactPoints: [ContactPoint(kind: .email, value: email)]),
-                            file: file, line: meeting.line))
+                        let name =
+                            other.name
+                            ?? meeting.attendees.first {
+                                $0.email?.lowercased() == email.lowercased() && $0.name != nil
+                            }?.name
+                        interactions.append(
+                            InteractionRecord(
+                                interaction: Interaction(
+                                    personID: 0, occurredAt: meeting.start, kind: .meeting,
+                                    groupSize: max(1, meeting.others.count), note: meeting.summary,
+                                    source: ICalendarReader.source,
+                                    sourceID: meeting.sourceID + "|" + email.lowercased()),
+                                keys: [.email(email)],
+                                newPerson: Person(
+                                    name: name ?? email, contactPoints: [ContactPoint(kind: .email, value: email)]),
+                                file: file, line: meeting.line))
                     }
                 }
             }
-            try options.run(people: [], interactions: interactions, problems: problems, notes: notes, createPeople: createPeople, store: store)
+            try options.run(
+                people: [], interactions: interactions, problems: problems, notes: notes, createPeople: createPeople,
+                store: store)
         }
     }
 }

@@ -21,6 +21,8 @@ struct InitCommand: AsyncParsableCommand {
         let url = store.url
         let existed = FileManager.default.fileExists(atPath: url.path)
         _ = try Store.create(at: url)
-        write(existed ? "Store at \(url.path) is ready (it existed already).\n" : "Created an empty store at \(url.path).\n")
+        write(
+            existed
+                ? "Store at \(url.path) is ready (it existed already).\n" : "Created an empty store at \(url.path).\n")
     }
 }

@@ -36,13 +36,16 @@ extension JournalCommand {
                   ties journal add salary "Raise after the annual review" --amount 185000 --at 2026-03-01
                 """)
 
-        @Argument(help: "What kind: \(JournalKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: JournalKind
+        @Argument(help: "What kind: \(JournalKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:
+            JournalKind
         @Argument(help: "What happened, in your words.") var text: String
-        @Option(help: ArgumentHelp("When (for a job, its first day): YYYY-MM-DD. Default: today.", valueName: "date"),
-                transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        @Option(
+            help: ArgumentHelp("When (for a job, its first day): YYYY-MM-DD. Default: today.", valueName: "date"),
+            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
         var at: DateInput?
-        @Option(help: ArgumentHelp("For employment: the last day.", valueName: "date"),
-                transform: { try DateInput.parse($0, field: "--end", timeZone: .current) })
+        @Option(
+            help: ArgumentHelp("For employment: the last day.", valueName: "date"),
+            transform: { try DateInput.parse($0, field: "--end", timeZone: .current) })
         var end: DateInput?
         @Option(help: "The organisation.") var org: String?
         @Option(help: "A job title, or a short title for the entry.") var title: String?
@@ -51,18 +54,22 @@ extension JournalCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            _ = try CareerCLI.text(text, field: "TEXT", example: "\"Cut readmissions by 18% in a year\"", multiline: true)
+            _ = try CareerCLI.text(
+                text, field: "TEXT", example: "\"Cut readmissions by 18% in a year\"", multiline: true)
             if let org { _ = try CareerCLI.text(org, field: "--org", example: "\"Mercy Health\"") }
             if let title { _ = try CareerCLI.text(title, field: "--title", example: "\"Chief Operating Officer\"") }
             for t in tag { _ = try CareerCLI.text(t, field: "--tag", example: "quality") }
             if kind == .employment && org == nil {
-                throw ValidationError("--org: missing; an employment entry needs the organisation, e.g. --org \"Mercy Health\"")
+                throw ValidationError(
+                    "--org: missing; an employment entry needs the organisation, e.g. --org \"Mercy Health\"")
             }
             if end != nil && kind != .employment {
-                throw ValidationError("--end: is for employment entries (a job's last day); this entry is \(kind.rawValue)")
+                throw ValidationError(
+                    "--end: is for employment entries (a job's last day); this entry is \(kind.rawValue)")
             }
             if let amount, !amount.isFinite {
-                throw ValidationError("--amount: '\(amount)' is not accepted; expected a finite number such as 185000 or 18.5")
+                throw ValidationError(
+                    "--amount: '\(amount)' is not accepted; expected a finite number such as 185000 or 18.5")
             }
         }
 
@@ -94,8 +101,9 @@ extension JournalCommand {
                 """)
 
         @Option(help: "Only entries of this kind.") var kind: JournalKind?
-        @Option(help: ArgumentHelp("Only entries on or after this day (a job counts while it lasts).", valueName: "date"),
-                transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+        @Option(
+            help: ArgumentHelp("Only entries on or after this day (a job counts while it lasts).", valueName: "date"),
+            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
         var since: DateInput?
         @Option(help: "Only entries with this tag.") var tag: String?
         @OptionGroup var format: FormatOptions
@@ -111,7 +119,8 @@ extension JournalCommand {
                 (kind == nil || e.kind == kind) && inRange(e)
                     && (tag.map { t in e.tags.contains { $0.caseInsensitiveCompare(t) == .orderedSame } } ?? true)
             }.sorted(by: JournalEntry.newestFirst)
-            format.emit(Self.table(entries), empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
+            format.emit(
+                Self.table(entries), empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
         }
 
         /// The listing's rows, also what `ties export journal` writes.
@@ -119,10 +128,13 @@ extension JournalCommand {
             Table(
                 columns: ["id", "day", "end", "kind", "organisation", "title", "amount", "tags", "text"],
                 rows: entries.map { e in
-                    [.integer(Int(e.id!)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null, .text(e.kind.rawValue),
-                     e.organisation.map(Table.Value.text) ?? .null, e.title.map(Table.Value.text) ?? .null,
-                     e.amount.map { .number($0, digits: $0 == $0.rounded() ? 0 : 2) } ?? .null,
-                     .text(e.tags.sorted().joined(separator: ";")), .text(e.text)]
+                    [
+                        .integer(Int(e.id!)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null,
+                        .text(e.kind.rawValue),
+                        e.organisation.map(Table.Value.text) ?? .null, e.title.map(Table.Value.text) ?? .null,
+                        e.amount.map { .number($0, digits: $0 == $0.rounded() ? 0 : 2) } ?? .null,
+                        .text(e.tags.sorted().joined(separator: ";")), .text(e.text),
+                    ]
                 })
         }
     }
@@ -147,7 +159,8 @@ extension JournalCommand {
         }
 
         @Option(help: "markdown or json-resume.") var format: Format
-        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
+            String?
         @Flag(help: "With --out: replace the file if it exists.") var force = false
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var store: StoreOptions
@@ -156,7 +169,9 @@ extension JournalCommand {
             if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
                 throw ValidationError("--out: '' is empty; expected a file name, e.g. --out career.md")
             }
-            if force && out == nil { throw ValidationError("--force: goes with --out FILE; without --out nothing is written") }
+            if force && out == nil {
+                throw ValidationError("--force: goes with --out FILE; without --out nothing is written")
+            }
         }
 
         func run() async throws {
@@ -180,8 +195,13 @@ extension JournalCommand {
             let url = URL(fileURLWithPath: out)
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue { throw CLIError(.cantCreate, "--out: \(url.path) is a folder; expected a file name") }
-                if !force { throw CLIError(.cantCreate, "--out: \(url.path) exists; nothing was written (use --force to replace it)") }
+                if isDirectory.boolValue {
+                    throw CLIError(.cantCreate, "--out: \(url.path) is a folder; expected a file name")
+                }
+                if !force {
+                    throw CLIError(
+                        .cantCreate, "--out: \(url.path) exists; nothing was written (use --force to replace it)")
+                }
             }
             do {
                 try Data(text.utf8).write(to: url, options: .atomic)

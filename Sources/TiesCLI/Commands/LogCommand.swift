@@ -19,9 +19,11 @@ struct LogCommand: AsyncParsableCommand {
             """)
 
     @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
-    @Argument(help: "What kind: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind: InteractionKind
-    @Option(help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+    @Argument(help: "What kind: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:
+        InteractionKind
+    @Option(
+        help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
+        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
     var at: DateInput?
     @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
     @Flag(help: "They reached out and you have not answered yet (implies --direction in).") var unanswered = false
@@ -31,7 +33,8 @@ struct LogCommand: AsyncParsableCommand {
 
     func validate() throws {
         if unanswered, let direction, direction != .inbound {
-            throw ValidationError("--unanswered is for contacts they started; it cannot go with --direction \(direction.rawValue)")
+            throw ValidationError(
+                "--unanswered is for contacts they started; it cannot go with --direction \(direction.rawValue)")
         }
         guard groupSize >= 1 else { throw ValidationError("--group-size must be 1 or more; got \(groupSize)") }
     }

@@ -8,7 +8,9 @@ struct PersonCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
-        subcommands: [Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self])
+        subcommands: [
+            Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
+        ])
 }
 
 /// Checks an email address enough to catch typos: one `@`, something on each side, no spaces.
@@ -26,7 +28,9 @@ func validatedPhone(_ text: String) throws -> String {
     let value = text.trimmingCharacters(in: .whitespaces)
     let allowed = Set("0123456789+-(). ")
     guard value.allSatisfy({ allowed.contains($0) }), value.filter(\.isNumber).count >= 3 else {
-        throw ValidationError("--phone: '\(text)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100")
+        throw ValidationError(
+            "--phone: '\(text)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100"
+        )
     }
     return value
 }
@@ -82,7 +86,8 @@ extension PersonCommand {
 
         func run() async throws {
             let now = Date()
-            let points = try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
+            let points =
+                try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
                 + phone.map { ContactPoint(kind: .phone, value: try validatedPhone($0), verifiedAt: now) }
             let person = Person(
                 name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind, organisation: org,
@@ -115,16 +120,22 @@ extension PersonCommand {
 
         static func table(_ people: [Person]) -> Table {
             Table(
-                columns: ["id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
-                          "emails", "phones", "archived"],
+                columns: [
+                    "id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
+                    "emails", "phones", "archived",
+                ],
                 rows: people.map { p in
-                    [.integer(Int(p.id ?? 0)), .text(p.name), .text(p.sortedRoles.map(\.rawValue).joined(separator: ";")),
-                     p.recruiterKind.map { .text($0.rawValue) } ?? .null, p.organisation.map(Table.Value.text) ?? .null,
-                     p.title.map(Table.Value.text) ?? .null, p.closeness.map(Table.Value.integer) ?? .null,
-                     .text(p.tags.sorted().joined(separator: ";")),
-                     .text(p.contactPoints.filter { $0.kind == .email }.map(\.value).joined(separator: ";")),
-                     .text(p.contactPoints.filter { $0.kind == .phone }.map(\.value).joined(separator: ";")),
-                     .bool(p.archived)]
+                    [
+                        .integer(Int(p.id ?? 0)), .text(p.name),
+                        .text(p.sortedRoles.map(\.rawValue).joined(separator: ";")),
+                        p.recruiterKind.map { .text($0.rawValue) } ?? .null,
+                        p.organisation.map(Table.Value.text) ?? .null,
+                        p.title.map(Table.Value.text) ?? .null, p.closeness.map(Table.Value.integer) ?? .null,
+                        .text(p.tags.sorted().joined(separator: ";")),
+                        .text(p.contactPoints.filter { $0.kind == .email }.map(\.value).joined(separator: ";")),
+                        .text(p.contactPoints.filter { $0.kind == .phone }.map(\.value).joined(separator: ";")),
+                        .bool(p.archived),
+                    ]
                 })
         }
     }
@@ -151,8 +162,10 @@ extension PersonCommand {
                 people: store.people(), states: store.states(asOf: asOf.day, context: context), asOf: asOf.day,
                 configuration: context.configuration)
             let recent = try store.interactions(with: person.id!, limit: 10)
-            write(PersonReport.render(person: person, score: network.score(of: person.id!), recent: recent,
-                                      timeZone: .current))
+            write(
+                PersonReport.render(
+                    person: person, score: network.score(of: person.id!), recent: recent,
+                    timeZone: .current))
         }
     }
 
@@ -204,10 +217,15 @@ extension PersonCommand {
             person.tags.formUnion(tag)
             person.tags.subtract(untag)
             person.contactPoints.removeAll {
-                ($0.kind == .email && removeEmail.contains($0.value)) || ($0.kind == .phone && removePhone.contains($0.value))
+                ($0.kind == .email && removeEmail.contains($0.value))
+                    || ($0.kind == .phone && removePhone.contains($0.value))
             }
-            for e in email { person.contactPoints.append(ContactPoint(kind: .email, value: try validatedEmail(e), verifiedAt: now)) }
-            for p in phone { person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now)) }
+            for e in email {
+                person.contactPoints.append(ContactPoint(kind: .email, value: try validatedEmail(e), verifiedAt: now))
+            }
+            for p in phone {
+                person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now))
+            }
             try store.updatePerson(person, context: scoringContext(store))
             write("Updated \(person.name) (#\(person.id!)).\n")
         }

@@ -32,9 +32,10 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
     @Option(help: "Write to this file instead of standard output.") var out: String?
-    @Option(help: ArgumentHelp(
-        "A Markdown or HTML template with {{placeholders}} (see Reports/templates/); needs --format markdown or html.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A Markdown or HTML template with {{placeholders}} (see Reports/templates/); needs --format markdown or html.",
+            valueName: "file"))
     var template: String?
     @Option(help: "How many actions to list.") var actions: Int = 5
     @OptionGroup var store: StoreOptions
@@ -42,7 +43,8 @@ struct ReportCommand: AsyncParsableCommand {
     func validate() throws {
         if week != nil && asOf.asOf != nil { throw ValidationError("give --week or --as-of, not both") }
         if let week, WeeklyReport.lastDay(ofWeek: week) == nil {
-            throw ValidationError("--week: '\(week)' is not an ISO week; expected YYYY-Www, e.g. 2026-W48 (weeks 01 to 52 or 53)")
+            throw ValidationError(
+                "--week: '\(week)' is not an ISO week; expected YYYY-Www, e.g. 2026-W48 (weeks 01 to 52 or 53)")
         }
         guard actions >= 1 else { throw ValidationError("--actions must be 1 or more; got \(actions)") }
         if template != nil && format != .markdown && format != .html {
@@ -53,7 +55,9 @@ struct ReportCommand: AsyncParsableCommand {
     func run() async throws {
         let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
         let templateText = try template.map { path -> String in
-            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError(.noInput, "\(path): no such file, or not readable") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw CLIError(.noInput, "\(path): no such file, or not readable")
+            }
             return String(decoding: data, as: UTF8.self)
         }
         let store = try store.open()
@@ -62,14 +66,17 @@ struct ReportCommand: AsyncParsableCommand {
         let text: String
         switch format {
         case .terminal:
-            let colour = out == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let colour =
+                out == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
             text = report.terminal(colour: colour)
         case .markdown, .html:
             let kind: WeeklyReport.TemplateFormat = format == .markdown ? .markdown : .html
             do {
                 text = try report.render(
-                    template: templateText ?? (kind == .markdown ? WeeklyReport.defaultMarkdownTemplate : WeeklyReport.defaultHTMLTemplate),
+                    template: templateText
+                        ?? (kind == .markdown
+                            ? WeeklyReport.defaultMarkdownTemplate : WeeklyReport.defaultHTMLTemplate),
                     format: kind)
             } catch {
                 throw CLIError(.data, "\(template ?? "template"): \(error)")
@@ -85,7 +92,8 @@ struct ReportCommand: AsyncParsableCommand {
         let store = loader.store
         let (analysis, facts) = try loader.analyse(day)
         let configuration = loader.context.configuration
-        let gaps = GapFinder.find(in: analysis, facts: facts, configuration: configuration, timeZone: loader.context.timeZone)
+        let gaps = GapFinder.find(
+            in: analysis, facts: facts, configuration: configuration, timeZone: loader.context.timeZone)
         let recommendations = WhoNext.rank(analysis, facts: facts, configuration: configuration, limit: actions)
             .prefix(actions)
         let trendDays = (1...11).reversed().map { day - 7 * $0 }
@@ -102,7 +110,8 @@ struct ReportCommand: AsyncParsableCommand {
         }
         let report = WeeklyReport.build(
             analysis: analysis, facts: facts, gaps: gaps, recommendations: Array(recommendations),
-            trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]!) }, configuration: configuration)
+            trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]!) }, configuration: configuration
+        )
         try store.saveHealthSnapshot(report.health, on: day)
         return report
     }
@@ -133,12 +142,16 @@ struct GapsCommand: AsyncParsableCommand {
     static func table(store: Store, asOf day: Day) throws -> Table {
         let loader = try ReportLoader(store: store)
         let (analysis, facts) = try loader.analyse(day)
-        let gaps = GapFinder.find(in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)
+        let gaps = GapFinder.find(
+            in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)
         let names = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
         return Table(
             columns: ["severity", "code", "title", "people", "action"],
             rows: gaps.map { g in
-                [.text(g.severity.description), .text(g.code), .text(g.title), .text(g.people.map(names).joined(separator: "; ")), .text(g.action)]
+                [
+                    .text(g.severity.description), .text(g.code), .text(g.title),
+                    .text(g.people.map(names).joined(separator: "; ")), .text(g.action),
+                ]
             })
     }
 }

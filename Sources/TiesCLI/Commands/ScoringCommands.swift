@@ -43,7 +43,8 @@ struct ScoreCommand: AsyncParsableCommand {
         // Everyone is scored — strength is normalised and layers ranked within the whole network — and
         // only then are the rows filtered by role.
         let (people, states) = try store.scoringInputs(asOf: day, context: context)
-        var rows = NetworkScoring.score(people: people, states: states, asOf: day, configuration: context.configuration).scores
+        var rows = NetworkScoring.score(people: people, states: states, asOf: day, configuration: context.configuration)
+            .scores
         if let role {
             let holders = try store.ids(withRole: role)
             rows = rows.filter { holders.contains($0.personID) }
@@ -54,15 +55,20 @@ struct ScoreCommand: AsyncParsableCommand {
         let bridges = try store.bridges(among: shown)
         let f = Table.Value.number
         return Table(
-            columns: ["rank", "id", "name", "roles", "strength", "activity", "layer", "last_contact", "silence_days",
-                      "typical_gap_days", "survival", "status", "bridge"],
+            columns: [
+                "rank", "id", "name", "roles", "strength", "activity", "layer", "last_contact", "silence_days",
+                "typical_gap_days", "survival", "status", "bridge",
+            ],
             rows: rows.enumerated().map { i, s in
-                [.integer(i + 1), .integer(Int(s.personID)), .text(s.name),
-                 .text((roles[s.personID] ?? []).sorted().map(\.rawValue).joined(separator: ";")),
-                 f(s.strength, 1), f(s.activity, 3), s.layer.map(Table.Value.integer) ?? .null,
-                 s.lastContact.map(Table.Value.day) ?? .null, s.silenceDays.map(Table.Value.integer) ?? .null,
-                 s.typicalGapDays.map { f($0, 0) } ?? .null, s.survival.map { f($0, 3) } ?? .null, .text(s.status.rawValue),
-                 .bool(bridges.contains(s.personID))]
+                [
+                    .integer(i + 1), .integer(Int(s.personID)), .text(s.name),
+                    .text((roles[s.personID] ?? []).sorted().map(\.rawValue).joined(separator: ";")),
+                    f(s.strength, 1), f(s.activity, 3), s.layer.map(Table.Value.integer) ?? .null,
+                    s.lastContact.map(Table.Value.day) ?? .null, s.silenceDays.map(Table.Value.integer) ?? .null,
+                    s.typicalGapDays.map { f($0, 0) } ?? .null, s.survival.map { f($0, 3) } ?? .null,
+                    .text(s.status.rawValue),
+                    .bool(bridges.contains(s.personID)),
+                ]
             })
     }
 }

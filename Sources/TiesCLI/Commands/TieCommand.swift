@@ -38,7 +38,8 @@ extension TieCommand {
 
         func run() async throws {
             let store = try store.open()
-            let a = try store.person(first), b = try store.person(second)
+            let a = try store.person(first)
+            let b = try store.person(second)
             try store.addTie(Tie(a.id!, b.id!, kind: kind, weight: weight))
             write("Tied \(a.name) and \(b.name) (\(kind.rawValue), weight \(Table.format(weight, digits: 2))).\n")
         }
@@ -50,16 +51,24 @@ extension TieCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            format.emit(try Self.table(store: store.open(readOnly: true)), empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
+            format.emit(
+                try Self.table(store: store.open(readOnly: true)),
+                empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
         }
 
         /// The listing's rows, also what `ties export ties` writes.
         static func table(store: Store) throws -> Table {
-            let names = Dictionary(uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map { ($0.id!, $0.name) })
-            return Table(columns: ["a_id", "a", "b_id", "b", "kind", "weight"], rows: try store.ties().map {
-                [.integer(Int($0.a)), .text(names[$0.a] ?? ""), .integer(Int($0.b)), .text(names[$0.b] ?? ""),
-                 .text($0.kind.rawValue), .number($0.weight, digits: 2)]
-            })
+            let names = Dictionary(
+                uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false)
+                    .map { ($0.id!, $0.name) })
+            return Table(
+                columns: ["a_id", "a", "b_id", "b", "kind", "weight"],
+                rows: try store.ties().map {
+                    [
+                        .integer(Int($0.a)), .text(names[$0.a] ?? ""), .integer(Int($0.b)), .text(names[$0.b] ?? ""),
+                        .text($0.kind.rawValue), .number($0.weight, digits: 2),
+                    ]
+                })
         }
     }
 }

@@ -13,10 +13,13 @@ extension Tie.Kind: ExpressibleByArgument {}
 
 /// `--db PATH`, accepted by every command.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The store file.",
-        discussion: "Default: $TIES_DB, else $XDG_DATA_HOME/ties/ties.sqlite, else ~/.local/share/ties/ties.sqlite.",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The store file.",
+            discussion:
+                "Default: $TIES_DB, else $XDG_DATA_HOME/ties/ties.sqlite, else ~/.local/share/ties/ties.sqlite.",
+            valueName: "path"))
     var db: String?
 
     var url: URL { Store.location(flag: db, environment: ProcessInfo.processInfo.environment) }
@@ -27,8 +30,10 @@ struct StoreOptions: ParsableArguments {
 
 /// `--as-of DATE`: the moment "now" stands for, so every result can be reproduced.
 struct AsOfOptions: ParsableArguments {
-    @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Compute as of this date (the whole day counts) or date-time. Default: now.", valueName: "date"),
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Compute as of this date (the whole day counts) or date-time. Default: now.", valueName: "date"),
         transform: { try DateInput.parse($0, field: "--as-of", timeZone: .current) })
     var asOf: DateInput?
 

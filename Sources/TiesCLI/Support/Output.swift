@@ -11,6 +11,8 @@ func emitOutput(_ text: String, to path: String?) throws {
     do {
         try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
     } catch {
-        throw CLIError(.cantCreate, "cannot write \(path): \(error.localizedDescription); check that the folder exists and is writable")
+        throw CLIError(
+            .cantCreate,
+            "cannot write \(path): \(error.localizedDescription); check that the folder exists and is writable")
     }
 }

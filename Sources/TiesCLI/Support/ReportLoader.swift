@@ -30,8 +30,12 @@ struct ReportLoader {
         let end = mapper.end(of: day)
         let included = Set(people.compactMap(\.id))
         return NetworkFacts(
-            unanswered: try store.facts(asOf: day, timeZone: context.timeZone).unanswered.filter { included.contains($0.key) },
-            openCommitments: commitments.filter { $0.createdAt <= end && $0.isOpen(asOf: end) && included.contains($0.personID) },
+            unanswered: try store.facts(asOf: day, timeZone: context.timeZone).unanswered.filter {
+                included.contains($0.key)
+            },
+            openCommitments: commitments.filter {
+                $0.createdAt <= end && $0.isOpen(asOf: end) && included.contains($0.personID)
+            },
             staleDisclosures: Disclosures.stale(disclosures: disclosures, details: details, asOf: day)
                 .filter { included.contains($0.personID) },
             journalDays: journalDays.filter { $0 <= day })

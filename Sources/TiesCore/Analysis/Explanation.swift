@@ -49,7 +49,8 @@ public struct Explanation: Sendable, Equatable {
         let h = configuration.strengthHalfLife(for: person.roles)
         let ha = configuration.activityHalfLifeDays
         var byDay: [Day: (count: Int, kind: InteractionKind, weight: Double)] = [:]
-        var outbound = 0, inbound = 0
+        var outbound = 0
+        var inbound = 0
         for i in interactions {
             let day = mapper.day(for: i.occurredAt)
             guard day <= asOf else { continue }
@@ -66,9 +67,10 @@ public struct Explanation: Sendable, Equatable {
         let episodes = byDay.keys.sorted().map { day -> Episode in
             let e = byDay[day]!
             let age = asOf - day
-            return Episode(day: day, interactions: e.count, kind: e.kind, weight: e.weight, age: age,
-                           strengthContribution: e.weight * exp2(-Double(age) / h),
-                           activityContribution: e.weight * exp2(-Double(age) / ha))
+            return Episode(
+                day: day, interactions: e.count, kind: e.kind, weight: e.weight, age: age,
+                strengthContribution: e.weight * exp2(-Double(age) / h),
+                activityContribution: e.weight * exp2(-Double(age) / ha))
         }
         let decayed = episodes.map(\.strengthContribution).reduce(0, +)
         let total = outbound + inbound
@@ -80,12 +82,18 @@ public struct Explanation: Sendable, Equatable {
         let score = person.id.flatMap { network.score(of: $0) }
         let layerIndex = score?.layer.flatMap { layer in
             var end = 0
-            return configuration.layerSizes.firstIndex { end += $0; return end == layer }
+            return configuration.layerSizes.firstIndex {
+                end += $0
+                return end == layer
+            }
         }
         let prior = configuration.cadencePriorMeanGapDays[layerIndex ?? configuration.layerSizes.count]
-        let cadence = episodes.isEmpty ? nil : Cadence(
-            priorShape: configuration.cadencePriorShape, priorMeanGap: prior, gaps: episodes.count - 1,
-            totalGapDays: Double(episodes.last!.day - episodes.first!.day))
+        let cadence =
+            episodes.isEmpty
+            ? nil
+            : Cadence(
+                priorShape: configuration.cadencePriorShape, priorMeanGap: prior, gaps: episodes.count - 1,
+                totalGapDays: Double(episodes.last!.day - episodes.first!.day))
         let silence = episodes.last.map { asOf - $0.day }
         return Explanation(
             asOf: asOf, episodes: episodes, strengthHalfLife: h, activityHalfLife: ha, decayedSum: decayed,

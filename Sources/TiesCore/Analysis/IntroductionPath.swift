@@ -18,7 +18,9 @@ public struct IntroductionPath: Sendable, Equatable {
     ///   - excludingDirect: leave out the user's own edge to `target`, to find who could introduce them.
     /// - Returns: nil when `target` cannot be reached.
     /// - Complexity: O((n + m) log n).
-    public static func widest(in analysis: NetworkAnalysis, to target: Person.ID, excludingDirect: Bool) -> IntroductionPath? {
+    public static func widest(in analysis: NetworkAnalysis, to target: Person.ID, excludingDirect: Bool)
+        -> IntroductionPath?
+    {
         let graph = analysis.graph
         guard let goal = analysis.nodeIDs.firstIndex(of: target), goal > 0 else { return nil }
         let n = graph.nodeCount
@@ -36,7 +38,10 @@ public struct IntroductionPath: Sendable, Equatable {
         func push(_ item: (Double, Int, Int)) {
             heap.append(item)
             var i = heap.count - 1
-            while i > 0, better(heap[i], heap[(i - 1) / 2]) { heap.swapAt(i, (i - 1) / 2); i = (i - 1) / 2 }
+            while i > 0, better(heap[i], heap[(i - 1) / 2]) {
+                heap.swapAt(i, (i - 1) / 2)
+                i = (i - 1) / 2
+            }
         }
         func pop() -> (Double, Int, Int) {
             let top = heap[0]
@@ -44,7 +49,8 @@ public struct IntroductionPath: Sendable, Equatable {
             heap.removeLast()
             var i = 0
             while true {
-                let l = 2 * i + 1, r = l + 1
+                let l = 2 * i + 1
+                let r = l + 1
                 var m = i
                 if l < heap.count, better(heap[l], heap[m]) { m = l }
                 if r < heap.count, better(heap[r], heap[m]) { m = r }

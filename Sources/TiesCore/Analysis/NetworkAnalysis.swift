@@ -108,7 +108,8 @@ public struct NetworkAnalysis: Sendable {
         }
         var positions: [Person.ID: PersonPosition] = [:]
         for i in 1..<max(1, nodeIDs.count) {
-            let c = holes.constraint[i], e = holes.effectiveSize[i]
+            let c = holes.constraint[i]
+            let e = holes.effectiveSize[i]
             positions[nodeIDs[i]] = PersonPosition(
                 constraint: c.isNaN ? nil : c, effectiveSize: e.isNaN ? nil : e, ties: alterGraph.degree(of: i),
                 cluster: alterGraph.degree(of: i) > 0 ? clusters.map { $0.labels[i] - 1 } : nil,
@@ -126,7 +127,8 @@ public struct NetworkAnalysis: Sendable {
             clusterCount: Set(positions.values.compactMap(\.cluster)).count,
             modularity: clusters?.modularity ?? 0,
             organisationDiversity: Diversity.blauIndex(organisations),
-            roleDiversity: Diversity.blauIndex(active.flatMap { s in (byID[s.personID]?.sortedRoles ?? []).map { $0.rawValue } }),
+            roleDiversity: Diversity.blauIndex(
+                active.flatMap { s in (byID[s.personID]?.sortedRoles ?? []).map { $0.rawValue } }),
             topFiveShare: Diversity.topShare(active.map(\.strength), k: 5),
             largestOrganisation: largest.map { ($0.key, Double($0.value) / Double(max(1, active.count))) })
         return NetworkAnalysis(

@@ -86,7 +86,8 @@ public enum WhoNext {
         }
         var rows: [Recommendation] = []
         for s in score.scores {
-            guard let person = analysis.people[s.personID], s.status != .none || facts.unanswered[s.personID] != nil else { continue }
+            guard let person = analysis.people[s.personID], s.status != .none || facts.unanswered[s.personID] != nil
+            else { continue }
             let position = analysis.positions[s.personID]
             let isBridge = position?.isBridge ?? false
             var reasons: [Reason] = []
@@ -94,37 +95,61 @@ public enum WhoNext {
             let isRecruiter = person.roles.contains(.recruiter)
             if let open = facts.unanswered[s.personID] {
                 let ago = score.asOf - open.day
-                let what = "\(open.kind == .call || open.kind == .video ? "called" : "wrote") on \(open.day) (\(ago) days ago)"
-                reasons.append(Reason(
-                    code: isRecruiter ? "recruiter-unanswered" : "unanswered",
-                    text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet", isHard: isRecruiter))
+                let what =
+                    "\(open.kind == .call || open.kind == .video ? "called" : "wrote") on \(open.day) (\(ago) days ago)"
+                reasons.append(
+                    Reason(
+                        code: isRecruiter ? "recruiter-unanswered" : "unanswered",
+                        text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet",
+                        isHard: isRecruiter))
             }
             for promise in facts.openCommitments where promise.personID == s.personID && promise.owner == .me {
                 guard let due = promise.due, due - score.asOf <= 7 else { continue }
                 let when = due < score.asOf ? "was due \(due)" : "is due \(due)"
-                reasons.append(Reason(code: "commitment-due", text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
+                reasons.append(
+                    Reason(code: "commitment-due", text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
             }
             for stale in facts.staleDisclosures where stale.personID == s.personID {
-                reasons.append(Reason(
-                    code: "stale-details", text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
-                    isHard: isRecruiter))
+                reasons.append(
+                    Reason(
+                        code: "stale-details",
+                        text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
+                        isHard: isRecruiter))
             }
             let silence = s.silenceDays ?? 0
             let gap = s.typicalGapDays.map { Int($0.rounded()) } ?? 0
             if s.status != .active && s.status != .none {
                 if isBridge && s.status == .cold && silence <= lostBridgeDays {
-                    reasons.append(Reason(code: "cold-bridge", text: "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days", isHard: true))
+                    reasons.append(
+                        Reason(
+                            code: "cold-bridge",
+                            text:
+                                "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days",
+                            isHard: true))
                 } else if s.strength >= strongTie {
-                    reasons.append(Reason(code: "strong-tie-overdue", text: "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact, usually every \(gap)", isHard: true))
+                    reasons.append(
+                        Reason(
+                            code: "strong-tie-overdue",
+                            text:
+                                "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact, usually every \(gap)",
+                            isHard: true))
                 } else {
-                    reasons.append(Reason(code: s.status == .cold ? "cold" : "overdue", text: "\(silence) days since the last contact; usually every \(gap)", isHard: false))
+                    reasons.append(
+                        Reason(
+                            code: s.status == .cold ? "cold" : "overdue",
+                            text: "\(silence) days since the last contact; usually every \(gap)", isHard: false))
                 }
             }
             var underrepresented = false
             for role in person.sortedRoles {
                 if let target = configuration.roleTargets[role], roleCounts[role, default: 0] < target {
                     underrepresented = true
-                    reasons.append(Reason(code: "few-\(role.rawValue)s", text: "only \(roleCounts[role, default: 0]) active \(role.rawValue)\(roleCounts[role, default: 0] == 1 ? "" : "s"); aim for \(target)", isHard: false))
+                    reasons.append(
+                        Reason(
+                            code: "few-\(role.rawValue)s",
+                            text:
+                                "only \(roleCounts[role, default: 0]) active \(role.rawValue)\(roleCounts[role, default: 0] == 1 ? "" : "s"); aim for \(target)",
+                            isHard: false))
                 }
             }
             if let org = person.organisation, organisationCounts[org, default: 0] <= 1 {
@@ -132,14 +157,18 @@ public enum WhoNext {
                 reasons.append(Reason(code: "only-link", text: "your only active contact at \(org)", isHard: false))
             }
             if isBridge && !reasons.contains(where: { $0.code == "cold-bridge" }) {
-                reasons.append(Reason(code: "bridge", text: "links parts of your network that do not otherwise touch", isHard: false))
+                reasons.append(
+                    Reason(
+                        code: "bridge", text: "links parts of your network that do not otherwise touch", isHard: false))
             }
             let survival = s.survival ?? 1
-            let priority = s.strength * (1 - survival) * (1 + (isBridge ? configuration.bridgeBonus : 0))
+            let priority =
+                s.strength * (1 - survival) * (1 + (isBridge ? configuration.bridgeBonus : 0))
                 * (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
             guard priority > 0 || reasons.contains(where: \.isHard) else { continue }
             // The action sentence is written later, only for the rows returned.
-            rows.append(Recommendation(personID: s.personID, name: name, priority: priority, reasons: reasons, action: ""))
+            rows.append(
+                Recommendation(personID: s.personID, name: name, priority: priority, reasons: reasons, action: ""))
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
@@ -170,26 +199,31 @@ public enum WhoNext {
     static func action(for person: Person, reasons: [Reason]) -> String {
         let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
         if reasons.contains(where: { $0.code == "recruiter-unanswered" }) {
-            return "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
+            return
+                "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
         }
         if reasons.contains(where: { $0.code == "commitment-due" }) {
-            return "Keep your promise to \(first) this week, then mark it done with `ties done ID` (`ties commitments` lists the ids)."
+            return
+                "Keep your promise to \(first) this week, then mark it done with `ties done ID` (`ties commitments` lists the ids)."
         }
         if reasons.contains(where: { $0.code == "stale-details" }) {
-            return "Send \(first) your new details by email (`ties notify --out drafts` writes the draft), then record it with `ties disclose`."
+            return
+                "Send \(first) your new details by email (`ties notify --out drafts` writes the draft), then record it with `ties disclose`."
         }
         if reasons.contains(where: { $0.code == "unanswered" }) {
             return "Reply to \(first)."
         }
         let roles = person.roles
         if roles.contains(.recruiter) {
-            return "Send \(first) a short update on your role and achievements, and ask what they are seeing in the market."
+            return
+                "Send \(first) a short update on your role and achievements, and ask what they are seeing in the market."
         }
         if roles.contains(.mentor) || roles.contains(.sponsor) || roles.contains(.manager) {
             return "Ask \(first) for a 20-minute catch-up; bring one question and one piece of news."
         }
         if reasons.contains(where: { $0.code == "cold-bridge" || $0.code == "bridge" }) {
-            return "Reconnect with \(first): ask how things are at \(person.organisation ?? "their work") and who they are working with."
+            return
+                "Reconnect with \(first): ask how things are at \(person.organisation ?? "their work") and who they are working with."
         }
         if roles.contains(.friend) { return "Call \(first)." }
         return "Suggest a coffee or a call with \(first), and offer help with something they are working on."

@@ -79,15 +79,19 @@ public enum Disclosures {
             let d = latest[key]!
             if let detailKind = d.kind.detailKind {
                 guard let heldID = d.myDetailID, let held = byID[heldID], held.since <= day,
-                      let current = MyDetail.current(of: detailKind, in: details, asOf: day),
-                      current.id != held.id, current.value != held.value else { continue }
-                result.append(StaleDisclosure(
-                    personID: d.personID, kind: d.kind, held: held.value, current: current.value, since: current.since))
+                    let current = MyDetail.current(of: detailKind, in: details, asOf: day),
+                    current.id != held.id, current.value != held.value
+                else { continue }
+                result.append(
+                    StaleDisclosure(
+                        personID: d.personID, kind: d.kind, held: held.value, current: current.value,
+                        since: current.since))
             } else if let newest = newestResume {
                 let held = d.version ?? unversioned
                 guard held != newest.key else { continue }
-                result.append(StaleDisclosure(
-                    personID: d.personID, kind: .resume, held: held, current: newest.key, since: newest.value.day))
+                result.append(
+                    StaleDisclosure(
+                        personID: d.personID, kind: .resume, held: held, current: newest.key, since: newest.value.day))
             }
         }
         return result

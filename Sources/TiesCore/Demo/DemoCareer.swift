@@ -39,7 +39,10 @@ extension DemoGenerator {
         var disclosures: [Disclosure] = []
         for (i, recruiter) in searchFirm.prefix(4).enumerated() {
             let id = recruiter.id!
-            disclosures.append(Disclosure(personID: id, kind: .resume, version: i < 2 ? "2025-spring" : "2026-fall", day: end - (i < 2 ? 400 : 30)))
+            disclosures.append(
+                Disclosure(
+                    personID: id, kind: .resume, version: i < 2 ? "2025-spring" : "2026-fall",
+                    day: end - (i < 2 ? 400 : 30)))
             disclosures.append(Disclosure(personID: id, kind: .email, day: end - 300 + 10 * i))
             disclosures.append(Disclosure(personID: id, kind: .phone, day: end - 300 + 10 * i))
             // The last of them has already been sent the new address.
@@ -47,28 +50,40 @@ extension DemoGenerator {
         }
         var commitments: [Commitment] = []
         if let mentor = mentors.first {
-            commitments.append(Commitment(personID: mentor.id!, text: "send the article on value-based care", owner: .me,
-                                          createdAt: noon(end - 19), due: end - 5))
+            commitments.append(
+                Commitment(
+                    personID: mentor.id!, text: "send the article on value-based care", owner: .me,
+                    createdAt: noon(end - 19), due: end - 5))
         }
         if let colleague = colleagues.first {
-            commitments.append(Commitment(personID: colleague.id!, text: "introduce them to the CFO at the health system", owner: .me,
-                                          createdAt: noon(end - 12), due: end + 9))
-            commitments.append(Commitment(personID: colleague.id!, text: "share the board presentation", owner: .them,
-                                          createdAt: noon(end - 40), due: end - 30, doneAt: noon(end - 28)))
+            commitments.append(
+                Commitment(
+                    personID: colleague.id!, text: "introduce them to the CFO at the health system", owner: .me,
+                    createdAt: noon(end - 12), due: end + 9))
+            commitments.append(
+                Commitment(
+                    personID: colleague.id!, text: "share the board presentation", owner: .them,
+                    createdAt: noon(end - 40), due: end - 30, doneAt: noon(end - 28)))
         }
         if let recruiter = searchFirm.first {
-            commitments.append(Commitment(personID: recruiter.id!, text: "offer help with their COO search", owner: .me,
-                                          createdAt: noon(end - 90), due: end - 75, doneAt: noon(end - 80)))
+            commitments.append(
+                Commitment(
+                    personID: recruiter.id!, text: "offer help with their COO search", owner: .me,
+                    createdAt: noon(end - 90), due: end - 75, doneAt: noon(end - 80)))
         }
         let journal = [
-            JournalEntry(kind: .employment, text: "Administrative fellow, then operations manager", day: end - 1100,
-                         organisation: employer, title: "Operations Manager"),
-            JournalEntry(kind: .review, text: "Annual review: exceeds expectations", day: end - 250, organisation: employer),
+            JournalEntry(
+                kind: .employment, text: "Administrative fellow, then operations manager", day: end - 1100,
+                organisation: employer, title: "Operations Manager"),
+            JournalEntry(
+                kind: .review, text: "Annual review: exceeds expectations", day: end - 250, organisation: employer),
             JournalEntry(kind: .salary, text: "Merit increase", day: end - 240, organisation: employer, amount: 6),
-            JournalEntry(kind: .accomplishment, text: "Cut emergency-department boarding time by 18%", day: end - 130,
-                         organisation: employer, amount: 18, tags: ["operations"]),
-            JournalEntry(kind: .counselling, text: "Mentor: build the finance story before the next promotion round",
-                         day: end - 150, tags: ["mentoring"]),
+            JournalEntry(
+                kind: .accomplishment, text: "Cut emergency-department boarding time by 18%", day: end - 130,
+                organisation: employer, amount: 18, tags: ["operations"]),
+            JournalEntry(
+                kind: .counselling, text: "Mentor: build the finance story before the next promotion round",
+                day: end - 150, tags: ["mentoring"]),
         ]
         return DemoCareer(details: details, disclosures: disclosures, commitments: commitments, journal: journal)
     }

@@ -22,9 +22,11 @@ public struct HalfLifeCalibration: Sendable, Equatable, Codable {
     public var evaluation: TemporalEvaluationResult
 
     /// A calibration from its parts.
-    public init(initialHalfLifeDays: Double, fittedHalfLifeDays: Double, objectiveBefore: Double, objectiveAfter: Double,
-                heldOutBefore: Double?, heldOutAfter: Double?, objectiveEvaluations: Int,
-                evaluation: TemporalEvaluationResult) {
+    public init(
+        initialHalfLifeDays: Double, fittedHalfLifeDays: Double, objectiveBefore: Double, objectiveAfter: Double,
+        heldOutBefore: Double?, heldOutAfter: Double?, objectiveEvaluations: Int,
+        evaluation: TemporalEvaluationResult
+    ) {
         self.initialHalfLifeDays = initialHalfLifeDays
         self.fittedHalfLifeDays = fittedHalfLifeDays
         self.objectiveBefore = objectiveBefore
@@ -107,7 +109,8 @@ public enum ActivityCalibration {
         let before = -(PreparedHistory.pooledAUC(first, score: .activity) ?? 0.5)
         cache[log(initial)] = before
 
-        let lower = log(bounds.lowerBound), upper = log(bounds.upperBound)
+        let lower = log(bounds.lowerBound)
+        let upper = log(bounds.upperBound)
         let grid = (0..<gridPoints).map { lower + (upper - lower) * Double($0) / Double(gridPoints - 1) }
         let values = grid.map(objective)
         let start = log(initial)
@@ -116,9 +119,11 @@ public enum ActivityCalibration {
             return abs(grid[a] - start) < abs(grid[b] - start)
         }!
         var fitted = (x: grid[best], value: values[best])
-        let a = grid[max(0, best - 1)], b = grid[min(grid.count - 1, best + 1)]
+        let a = grid[max(0, best - 1)]
+        let b = grid[min(grid.count - 1, best + 1)]
         do {
-            let result = try Minimizer.minimize(in: a, b, guess: grid[best], tolerance: 1e-3, maxIterations: 60, objective)
+            let result = try Minimizer.minimize(
+                in: a, b, guess: grid[best], tolerance: 1e-3, maxIterations: 60, objective)
             if result.value < fitted.value { fitted = (result.x, result.value) }
         } catch {
             throw .numerics(error.description)
@@ -135,11 +140,13 @@ public enum ActivityCalibration {
         var heldOutBefore: Double?
         var heldOutAfter: Double?
         if let heldOut {
-            let other = heldOut.timeZone == plan.timeZone
+            let other =
+                heldOut.timeZone == plan.timeZone
                 ? history : PreparedHistory(events: events, timeZone: heldOut.timeZone)
             let otherCuts = other.cutoffs(plan: heldOut)
             for (halfLife, isAfter) in [(initial, false), (fittedHalfLife, true)] {
-                let samples = other.replay(cutoffs: otherCuts, plan: heldOut, activityHalfLife: halfLife, activityOnly: true)
+                let samples = other.replay(
+                    cutoffs: otherCuts, plan: heldOut, activityHalfLife: halfLife, activityOnly: true)
                 let auc = PreparedHistory.pooledAUC(samples, score: .activity)
                 if isAfter { heldOutAfter = auc } else { heldOutBefore = auc }
             }

@@ -38,9 +38,10 @@ public struct ContactEvent: Sendable, Equatable, Hashable, Codable {
         from interactions: [Interaction], ego: Int64 = 0, configuration: ScoringConfiguration
     ) -> [ContactEvent] {
         interactions.map {
-            ContactEvent(ego: ego, alter: $0.personID,
-                         seconds: Int64($0.occurredAt.timeIntervalSince1970.rounded(.down)),
-                         direction: $0.direction, weight: configuration.weight(of: $0))
+            ContactEvent(
+                ego: ego, alter: $0.personID,
+                seconds: Int64($0.occurredAt.timeIntervalSince1970.rounded(.down)),
+                direction: $0.direction, weight: configuration.weight(of: $0))
         }
     }
 }
@@ -61,8 +62,9 @@ public struct AlterSettings: Sendable, Equatable, Codable {
 
     /// The settings the product uses for `person`.
     public init(person: Person, configuration: ScoringConfiguration) {
-        self.init(strengthHalfLifeDays: configuration.strengthHalfLife(for: person.roles),
-                  strengthMultiplier: configuration.closenessMultiplier(person.closeness))
+        self.init(
+            strengthHalfLifeDays: configuration.strengthHalfLife(for: person.roles),
+            strengthMultiplier: configuration.closenessMultiplier(person.closeness))
     }
 }
 
@@ -126,30 +128,40 @@ public struct EvaluationPlan: Sendable, Equatable {
     /// - Throws: ``InputError`` naming the first value out of range.
     /// - Complexity: O(number of alter settings).
     public func validate() throws(InputError) {
-        guard fromDay >= 0 else { throw InputError(field: "from", value: "\(fromDay)", expected: "a whole number of days ≥ 0") }
-        guard toDay >= fromDay, toDay <= Self.maximumDay else {
-            throw InputError(field: "to", value: "\(toDay)",
-                             expected: "a whole number of days between from (\(fromDay)) and \(Self.maximumDay)")
+        guard fromDay >= 0 else {
+            throw InputError(field: "from", value: "\(fromDay)", expected: "a whole number of days ≥ 0")
         }
-        guard stepDays >= 1 else { throw InputError(field: "step", value: "\(stepDays)", expected: "a whole number of days ≥ 1") }
+        guard toDay >= fromDay, toDay <= Self.maximumDay else {
+            throw InputError(
+                field: "to", value: "\(toDay)",
+                expected: "a whole number of days between from (\(fromDay)) and \(Self.maximumDay)")
+        }
+        guard stepDays >= 1 else {
+            throw InputError(field: "step", value: "\(stepDays)", expected: "a whole number of days ≥ 1")
+        }
         guard (toDay - fromDay) / stepDays < Self.maximumCutoffs else {
-            throw InputError(field: "step", value: "\(stepDays)",
-                             expected: "a step giving at most \(Self.maximumCutoffs) cutoffs between from and to")
+            throw InputError(
+                field: "step", value: "\(stepDays)",
+                expected: "a step giving at most \(Self.maximumCutoffs) cutoffs between from and to")
         }
         guard horizonDays >= 1, horizonDays <= 36_500 else {
             throw InputError(field: "horizon", value: "\(horizonDays)", expected: "a whole number of days in 1...36500")
         }
-        guard precisionK >= 1 else { throw InputError(field: "k", value: "\(precisionK)", expected: "a whole number ≥ 1") }
+        guard precisionK >= 1 else {
+            throw InputError(field: "k", value: "\(precisionK)", expected: "a whole number ≥ 1")
+        }
         try configuration.validate()
         for alter in alterSettings.keys.sorted() {
             let s = alterSettings[alter]!
             guard s.strengthHalfLifeDays.isFinite, s.strengthHalfLifeDays > 0 else {
-                throw InputError(field: "alterSettings.\(alter).strengthHalfLifeDays", value: "\(s.strengthHalfLifeDays)",
-                                 expected: "a positive number")
+                throw InputError(
+                    field: "alterSettings.\(alter).strengthHalfLifeDays", value: "\(s.strengthHalfLifeDays)",
+                    expected: "a positive number")
             }
             guard s.strengthMultiplier.isFinite, s.strengthMultiplier > 0 else {
-                throw InputError(field: "alterSettings.\(alter).strengthMultiplier", value: "\(s.strengthMultiplier)",
-                                 expected: "a positive number")
+                throw InputError(
+                    field: "alterSettings.\(alter).strengthMultiplier", value: "\(s.strengthMultiplier)",
+                    expected: "a positive number")
             }
         }
     }
@@ -163,13 +175,17 @@ extension ContactEvent {
     static func validate(_ events: [ContactEvent]) throws(EvaluationError) {
         for (index, event) in events.enumerated() {
             guard secondsRange.contains(event.seconds) else {
-                throw .invalidEvent(InputError(field: "event \(index) (ego \(event.ego), alter \(event.alter)) time",
-                                               value: "\(event.seconds)",
-                                               expected: "seconds since 1970 in \(secondsRange.lowerBound)...\(secondsRange.upperBound)"))
+                throw .invalidEvent(
+                    InputError(
+                        field: "event \(index) (ego \(event.ego), alter \(event.alter)) time",
+                        value: "\(event.seconds)",
+                        expected: "seconds since 1970 in \(secondsRange.lowerBound)...\(secondsRange.upperBound)"))
             }
             guard event.weight.isFinite, event.weight >= 0 else {
-                throw .invalidEvent(InputError(field: "event \(index) (ego \(event.ego), alter \(event.alter)) weight",
-                                               value: "\(event.weight)", expected: "a finite weight ≥ 0"))
+                throw .invalidEvent(
+                    InputError(
+                        field: "event \(index) (ego \(event.ego), alter \(event.alter)) weight",
+                        value: "\(event.weight)", expected: "a finite weight ≥ 0"))
             }
         }
     }

@@ -52,7 +52,8 @@ public enum RankMetrics {
     /// - Returns: the precision in 0...1, or nil for an empty group.
     /// - Complexity: O(n log n).
     public static func precision(atK k: Int, scores: [Double], labels: [Bool], ids: [Int64]) -> Double? {
-        precondition(scores.count == labels.count && scores.count == ids.count, "precision needs one label and id per score")
+        precondition(
+            scores.count == labels.count && scores.count == ids.count, "precision needs one label and id per score")
         precondition(k >= 1, "precision@k needs k ≥ 1")
         guard !scores.isEmpty else { return nil }
         let order = scores.indices.sorted { a, b in

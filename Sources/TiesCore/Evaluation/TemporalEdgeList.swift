@@ -97,7 +97,8 @@ public struct TemporalEdgeList: Sendable, Equatable {
     /// - Throws: ``EdgeListParseError`` for the first line that is not `SRC DST UNIXTS`.
     /// - Complexity: O(n) in the number of bytes (plus one copy when `bytes` is not contiguous).
     public init<Bytes: Sequence>(parsing bytes: Bytes) throws(EdgeListParseError) where Bytes.Element == UInt8 {
-        let result = bytes.withContiguousStorageIfAvailable { Self.parse($0) }
+        let result =
+            bytes.withContiguousStorageIfAvailable { Self.parse($0) }
             ?? Array(bytes).withUnsafeBufferPointer { Self.parse($0) }
         self = try result.get()
     }
@@ -112,10 +113,14 @@ public struct TemporalEdgeList: Sendable, Equatable {
         var events: [ContactEvent] = []
         events.reserveCapacity(edges.count * 2)
         for edge in edges {
-            events.append(ContactEvent(ego: edge.source, alter: edge.target, seconds: edge.seconds,
-                                       direction: .outbound, weight: weight))
-            events.append(ContactEvent(ego: edge.target, alter: edge.source, seconds: edge.seconds,
-                                       direction: .inbound, weight: weight))
+            events.append(
+                ContactEvent(
+                    ego: edge.source, alter: edge.target, seconds: edge.seconds,
+                    direction: .outbound, weight: weight))
+            events.append(
+                ContactEvent(
+                    ego: edge.target, alter: edge.source, seconds: edge.seconds,
+                    direction: .inbound, weight: weight))
         }
         return events
     }
@@ -133,10 +138,12 @@ public struct TemporalEdgeList: Sendable, Equatable {
     private static func expectation(_ field: EdgeListParseError.Field, outOfRange: Bool = false) -> String {
         switch field {
         case .source, .target:
-            return "a whole-number node id" + (outOfRange ? " between -9223372036854775808 and 9223372036854775807" : "")
+            return "a whole-number node id"
+                + (outOfRange ? " between -9223372036854775808 and 9223372036854775807" : "")
         case .timestamp:
             let r = ContactEvent.secondsRange
-            return "a whole number of seconds" + (outOfRange ? " between \(r.lowerBound) and \(r.upperBound) (years 1–9999)" : "")
+            return "a whole number of seconds"
+                + (outOfRange ? " between \(r.lowerBound) and \(r.upperBound) (years 1–9999)" : "")
         case .extra: return "a line holds exactly three fields, SRC DST UNIXTS"
         }
     }
@@ -169,7 +176,8 @@ public struct TemporalEdgeList: Sendable, Equatable {
             for field in fields {
                 while j < lineEnd && isBlank(buffer[j]) { j += 1 }
                 guard j < lineEnd else {
-                    return .failure(EdgeListParseError(line: line, field: field, value: nil, expected: expectation(field)))
+                    return .failure(
+                        EdgeListParseError(line: line, field: field, value: nil, expected: expectation(field)))
                 }
                 let start = j
                 while j < lineEnd && !isBlank(buffer[j]) { j += 1 }
@@ -177,14 +185,20 @@ public struct TemporalEdgeList: Sendable, Equatable {
                 switch integer(buffer, start, j) {
                 case .value(let v) where field != .timestamp || ContactEvent.secondsRange.contains(v): value = v
                 case .value:
-                    return .failure(EdgeListParseError(line: line, field: field, value: text(start, j),
-                                                       expected: expectation(field, outOfRange: true)))
+                    return .failure(
+                        EdgeListParseError(
+                            line: line, field: field, value: text(start, j),
+                            expected: expectation(field, outOfRange: true)))
                 case .notInteger:
-                    return .failure(EdgeListParseError(line: line, field: field, value: text(start, j),
-                                                       expected: expectation(field)))
+                    return .failure(
+                        EdgeListParseError(
+                            line: line, field: field, value: text(start, j),
+                            expected: expectation(field)))
                 case .overflow:
-                    return .failure(EdgeListParseError(line: line, field: field, value: text(start, j),
-                                                       expected: expectation(field, outOfRange: true)))
+                    return .failure(
+                        EdgeListParseError(
+                            line: line, field: field, value: text(start, j),
+                            expected: expectation(field, outOfRange: true)))
                 }
                 switch field {
                 case .source: values.0 = value
@@ -196,8 +210,10 @@ public struct TemporalEdgeList: Sendable, Equatable {
             if j < lineEnd {
                 var end = lineEnd
                 while end > j && isBlank(buffer[end - 1]) { end -= 1 }
-                return .failure(EdgeListParseError(line: line, field: .extra, value: text(j, end),
-                                                   expected: expectation(.extra)))
+                return .failure(
+                    EdgeListParseError(
+                        line: line, field: .extra, value: text(j, end),
+                        expected: expectation(.extra)))
             }
             if values.0 == values.1 {
                 selfLoops += 1

@@ -32,8 +32,10 @@ public struct ScoreEvaluation: Sendable, Equatable, Codable {
     public var positivePairs: Int
 
     /// A row from its parts.
-    public init(score: EvaluatedScore, pooledAUC: Double?, precisionAtK: Double?, cutoffAUC: [Double?],
-                cutoffPrecisionAtK: [Double?], candidatePairs: Int, positivePairs: Int) {
+    public init(
+        score: EvaluatedScore, pooledAUC: Double?, precisionAtK: Double?, cutoffAUC: [Double?],
+        cutoffPrecisionAtK: [Double?], candidatePairs: Int, positivePairs: Int
+    ) {
         self.score = score
         self.pooledAUC = pooledAUC
         self.precisionAtK = precisionAtK
@@ -62,8 +64,10 @@ public struct CutoffSummary: Sendable, Equatable, Codable {
     public var egosWithPositive: Int
 
     /// A summary from its parts.
-    public init(dayOffset: Int, instantSeconds: Int64, day: Day, candidatePairs: Int, positivePairs: Int,
-                egos: Int, egosWithPositive: Int) {
+    public init(
+        dayOffset: Int, instantSeconds: Int64, day: Day, candidatePairs: Int, positivePairs: Int,
+        egos: Int, egosWithPositive: Int
+    ) {
         self.dayOffset = dayOffset
         self.instantSeconds = instantSeconds
         self.day = day
@@ -94,8 +98,10 @@ public struct TemporalEvaluationResult: Sendable, Equatable, Codable {
     public var rows: [ScoreEvaluation]
 
     /// A result from its parts.
-    public init(horizonDays: Int, precisionK: Int, activityHalfLifeDays: Double, firstEventSeconds: Int64,
-                eventCount: Int, pairCount: Int, cutoffs: [CutoffSummary], rows: [ScoreEvaluation]) {
+    public init(
+        horizonDays: Int, precisionK: Int, activityHalfLifeDays: Double, firstEventSeconds: Int64,
+        eventCount: Int, pairCount: Int, cutoffs: [CutoffSummary], rows: [ScoreEvaluation]
+    ) {
         self.horizonDays = horizonDays
         self.precisionK = precisionK
         self.activityHalfLifeDays = activityHalfLifeDays
@@ -140,7 +146,9 @@ public enum TemporalEvaluation {
     /// - Throws: ``EvaluationError/invalidPlan(_:)`` for a plan out of range, ``EvaluationError/noEvents``
     ///   for no events, ``EvaluationError/invalidEvent(_:)`` for a time or weight out of range. Cutoffs with no candidates or no positives are not errors: their AUC is nil.
     /// - Complexity: O(E log E + C·P log P) for E events, C cutoffs and P pairs.
-    public static func evaluate(_ events: [ContactEvent], plan: EvaluationPlan) throws(EvaluationError) -> TemporalEvaluationResult {
+    public static func evaluate(_ events: [ContactEvent], plan: EvaluationPlan) throws(EvaluationError)
+        -> TemporalEvaluationResult
+    {
         do { try plan.validate() } catch { throw .invalidPlan(error) }
         guard !events.isEmpty else { throw .noEvents }
         try ContactEvent.validate(events)
@@ -279,7 +287,8 @@ struct PreparedHistory {
                 var groupEnd = groupStart + 1
                 while groupEnd < range.upperBound && egos[samples.pair[groupEnd]] == ego { groupEnd += 1 }
                 let ranked = (groupStart..<groupEnd).sorted { a, b in
-                    let sa = samples.scores[2][a], sb = samples.scores[2][b]
+                    let sa = samples.scores[2][a]
+                    let sb = samples.scores[2][b]
                     if sa != sb { return sa > sb }
                     return alters[samples.pair[a]] < alters[samples.pair[b]]
                 }
@@ -310,7 +319,9 @@ struct PreparedHistory {
         return summarize(samples, cutoffs: cuts, plan: plan, activityHalfLife: halfLife)
     }
 
-    func summarize(_ samples: Samples, cutoffs cuts: [Cutoff], plan: EvaluationPlan, activityHalfLife: Double) -> TemporalEvaluationResult {
+    func summarize(_ samples: Samples, cutoffs cuts: [Cutoff], plan: EvaluationPlan, activityHalfLife: Double)
+        -> TemporalEvaluationResult
+    {
         // Ego groups per cutoff: candidates are in pair order, so an ego's pairs are contiguous.
         var groups: [[Range<Int>]] = []
         var summaries: [CutoffSummary] = []
@@ -327,10 +338,11 @@ struct PreparedHistory {
                 start = end
             }
             groups.append(cutoffGroups)
-            summaries.append(CutoffSummary(
-                dayOffset: cuts[c].offset, instantSeconds: cuts[c].instant, day: cuts[c].day,
-                candidatePairs: range.count, positivePairs: samples.label[range].reduce(0) { $0 + ($1 ? 1 : 0) },
-                egos: cutoffGroups.count, egosWithPositive: withPositive))
+            summaries.append(
+                CutoffSummary(
+                    dayOffset: cuts[c].offset, instantSeconds: cuts[c].instant, day: cuts[c].day,
+                    candidatePairs: range.count, positivePairs: samples.label[range].reduce(0) { $0 + ($1 ? 1 : 0) },
+                    egos: cutoffGroups.count, egosWithPositive: withPositive))
         }
         let positives = samples.label.reduce(0) { $0 + ($1 ? 1 : 0) }
         var rows: [ScoreEvaluation] = []
@@ -355,11 +367,12 @@ struct PreparedHistory {
                 precisionSum += sum
                 precisionCount += count
             }
-            rows.append(ScoreEvaluation(
-                score: score, pooledAUC: RankMetrics.auc(scores: column, labels: samples.label),
-                precisionAtK: precisionCount > 0 ? precisionSum / Double(precisionCount) : nil,
-                cutoffAUC: cutoffAUC, cutoffPrecisionAtK: cutoffPrecision,
-                candidatePairs: samples.label.count, positivePairs: positives))
+            rows.append(
+                ScoreEvaluation(
+                    score: score, pooledAUC: RankMetrics.auc(scores: column, labels: samples.label),
+                    precisionAtK: precisionCount > 0 ? precisionSum / Double(precisionCount) : nil,
+                    cutoffAUC: cutoffAUC, cutoffPrecisionAtK: cutoffPrecision,
+                    candidatePairs: samples.label.count, positivePairs: positives))
         }
         return TemporalEvaluationResult(
             horizonDays: plan.horizonDays, precisionK: plan.precisionK, activityHalfLifeDays: activityHalfLife,

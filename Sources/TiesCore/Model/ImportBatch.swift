@@ -58,6 +58,7 @@ public struct ImportSummary: Sendable, Equatable {
     public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
         a.peopleAdded == b.peopleAdded && a.peopleUpdated == b.peopleUpdated && a.peopleUnchanged == b.peopleUnchanged
             && a.interactionsAdded == b.interactionsAdded && a.interactionsExisting == b.interactionsExisting
-            && a.unmatched.map { "\($0.file):\($0.line):\($0.reason)" } == b.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
+            && a.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
+                == b.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
     }
 }

@@ -20,6 +20,7 @@ extension InputError {
     ) throws(InputError) -> T where T.RawValue == String {
         let key = text.lowercased().replacingOccurrences(of: "_", with: "-")
         if let value = T(rawValue: key) { return value }
-        throw InputError(field: field, value: text, expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
+        throw InputError(
+            field: field, value: text, expected: "one of " + T.allCases.map(\.rawValue).joined(separator: ", "))
     }
 }

@@ -16,7 +16,8 @@ public enum JSONText {
             default:
                 let v = scalar.value
                 if v < 0x20 || v == 0x7F || v == 0x2028 || v == 0x2029 || v == 0x200E || v == 0x200F
-                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || scalar == "<" {
+                    || (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || scalar == "<"
+                {
                     let hex = String(v, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {

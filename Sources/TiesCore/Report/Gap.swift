@@ -2,7 +2,8 @@
 public struct Gap: Sendable, Equatable {
     /// How much it matters; reports list the most severe first.
     public enum Severity: Int, Sendable, Comparable, CaseIterable, CustomStringConvertible {
-        case low = 1, medium, high
+        case low = 1
+        case medium, high
 
         public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
         public var description: String { ["low", "medium", "high"][rawValue - 1] }

@@ -37,26 +37,35 @@ public enum GapFinder {
         }
         var gaps: [Gap] = []
         let status = Dictionary(uniqueKeysWithValues: score.scores.map { ($0.personID, $0) })
-        func isActive(_ id: Person.ID) -> Bool { status[id].map { $0.status == .active || $0.status == .cooling } ?? false }
+        func isActive(_ id: Person.ID) -> Bool {
+            status[id].map { $0.status == .active || $0.status == .cooling } ?? false
+        }
         func hasRole(_ id: Person.ID, _ role: Role) -> Bool { people[id]?.roles.contains(role) ?? false }
 
         // Recruiter coverage.
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
         if recruiters.count < target {
-            gaps.append(Gap(
-                code: "recruiter-coverage", severity: recruiters.isEmpty ? .high : .medium,
-                title: recruiters.isEmpty ? "No active recruiter relationships (aim for \(target))"
-                    : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))",
-                people: recruiters,
-                action: "One recruiter is never enough: take the next networking call, and reconnect with a recruiter you have gone quiet with."))
+            gaps.append(
+                Gap(
+                    code: "recruiter-coverage", severity: recruiters.isEmpty ? .high : .medium,
+                    title: recruiters.isEmpty
+                        ? "No active recruiter relationships (aim for \(target))"
+                        : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))",
+                    people: recruiters,
+                    action:
+                        "One recruiter is never enough: take the next networking call, and reconnect with a recruiter you have gone quiet with."
+                ))
         } else {
             let firms = Set(recruiters.compactMap { people[$0]?.organisation?.lowercased() })
             if firms.count == 1, recruiters.count >= 2 {
-                gaps.append(Gap(
-                    code: "recruiter-coverage", severity: .medium,
-                    title: "All \(recruiters.count) active recruiters are at \(people[recruiters[0]]?.organisation ?? "one firm")",
-                    people: recruiters, action: "Build a relationship with a recruiter at another search firm, and one in-house."))
+                gaps.append(
+                    Gap(
+                        code: "recruiter-coverage", severity: .medium,
+                        title:
+                            "All \(recruiters.count) active recruiters are at \(people[recruiters[0]]?.organisation ?? "one firm")",
+                        people: recruiters,
+                        action: "Build a relationship with a recruiter at another search firm, and one in-house."))
             }
         }
 
@@ -66,11 +75,15 @@ public enum GapFinder {
             let unique = byName(Array(Set(holders)))
             let recruitersFirst = unique.filter { hasRole($0, .recruiter) } + unique.filter { !hasRole($0, .recruiter) }
             let anyRecruiter = recruitersFirst.contains { hasRole($0, .recruiter) }
-            gaps.append(Gap(
-                code: "stale-disclosure", severity: anyRecruiter ? .high : .medium,
-                title: "\(unique.count) \(unique.count == 1 ? "person holds" : "people hold") out-of-date details of yours: \(list(recruitersFirst))",
-                people: recruitersFirst,
-                action: "Run `ties notify --out drafts` and send each draft (an email, not a social-media post); then record it with `ties disclose`."))
+            gaps.append(
+                Gap(
+                    code: "stale-disclosure", severity: anyRecruiter ? .high : .medium,
+                    title:
+                        "\(unique.count) \(unique.count == 1 ? "person holds" : "people hold") out-of-date details of yours: \(list(recruitersFirst))",
+                    people: recruitersFirst,
+                    action:
+                        "Run `ties notify --out drafts` and send each draft (an email, not a social-media post); then record it with `ties disclose`."
+                ))
         }
 
         // Unanswered inbound.
@@ -78,17 +91,22 @@ public enum GapFinder {
         let unansweredRecruiters = unanswered.filter { hasRole($0, .recruiter) }
         let unansweredOthers = unanswered.filter { !hasRole($0, .recruiter) }
         if !unansweredRecruiters.isEmpty {
-            gaps.append(Gap(
-                code: "unanswered-inbound", severity: .high,
-                title: "Recruiter\(unansweredRecruiters.count == 1 ? "" : "s") waiting for your answer: \(list(unansweredRecruiters))",
-                people: unansweredRecruiters,
-                action: "Return the call this week, even if you are not looking: recruiters remember who called back."))
+            gaps.append(
+                Gap(
+                    code: "unanswered-inbound", severity: .high,
+                    title:
+                        "Recruiter\(unansweredRecruiters.count == 1 ? "" : "s") waiting for your answer: \(list(unansweredRecruiters))",
+                    people: unansweredRecruiters,
+                    action:
+                        "Return the call this week, even if you are not looking: recruiters remember who called back."))
         }
         if !unansweredOthers.isEmpty {
-            gaps.append(Gap(
-                code: "unanswered-inbound", severity: .medium,
-                title: "\(unansweredOthers.count) \(unansweredOthers.count == 1 ? "person" : "people") waiting for your answer: \(list(unansweredOthers))",
-                people: unansweredOthers, action: "Reply, even briefly."))
+            gaps.append(
+                Gap(
+                    code: "unanswered-inbound", severity: .medium,
+                    title:
+                        "\(unansweredOthers.count) \(unansweredOthers.count == 1 ? "person" : "people") waiting for your answer: \(list(unansweredOthers))",
+                    people: unansweredOthers, action: "Reply, even briefly."))
         }
 
         // Commitments.
@@ -97,67 +115,93 @@ public enum GapFinder {
         let open = mine.filter { !($0.due.map { $0 < asOf } ?? false) }
         if !overdue.isEmpty {
             let ids = byName(Array(Set(overdue.map(\.personID))))
-            gaps.append(Gap(
-                code: "commitment-overdue", severity: .high,
-                title: "\(overdue.count) promise\(overdue.count == 1 ? "" : "s") past due: \(overdue.sorted { ($0.due!, $0.id ?? 0) < ($1.due!, $1.id ?? 0) }.prefix(2).map { "\"\($0.text)\" to \(name($0.personID)) (due \($0.due!))" }.joined(separator: "; "))",
-                people: ids, action: "Follow up on the help you offered, then mark it with `ties done ID`."))
+            gaps.append(
+                Gap(
+                    code: "commitment-overdue", severity: .high,
+                    title:
+                        "\(overdue.count) promise\(overdue.count == 1 ? "" : "s") past due: \(overdue.sorted { ($0.due!, $0.id ?? 0) < ($1.due!, $1.id ?? 0) }.prefix(2).map { "\"\($0.text)\" to \(name($0.personID)) (due \($0.due!))" }.joined(separator: "; "))",
+                    people: ids, action: "Follow up on the help you offered, then mark it with `ties done ID`."))
         }
         if !open.isEmpty {
-            gaps.append(Gap(
-                code: "commitment-open", severity: .low,
-                title: "\(open.count) open promise\(open.count == 1 ? "" : "s") of yours",
-                people: byName(Array(Set(open.map(\.personID)))), action: "Keep them: `ties commitments --open` lists them."))
+            gaps.append(
+                Gap(
+                    code: "commitment-open", severity: .low,
+                    title: "\(open.count) open promise\(open.count == 1 ? "" : "s") of yours",
+                    people: byName(Array(Set(open.map(\.personID)))),
+                    action: "Keep them: `ties commitments --open` lists them."))
         }
         let theirs = facts.openCommitments.filter { $0.owner == .them && ($0.due.map { $0 < asOf } ?? false) }
         if !theirs.isEmpty {
-            gaps.append(Gap(
-                code: "commitment-overdue", severity: .medium,
-                title: "\(theirs.count) promise\(theirs.count == 1 ? "" : "s") made to you past due",
-                people: byName(Array(Set(theirs.map(\.personID)))), action: "A friendly reminder is a reason to be in touch."))
+            gaps.append(
+                Gap(
+                    code: "commitment-overdue", severity: .medium,
+                    title: "\(theirs.count) promise\(theirs.count == 1 ? "" : "s") made to you past due",
+                    people: byName(Array(Set(theirs.map(\.personID)))),
+                    action: "A friendly reminder is a reason to be in touch."))
         }
 
         // Cooling strong ties and cold bridges.
-        let cooling = score.scores.filter { $0.strength >= WhoNext.strongTie && ($0.status == .cooling || $0.status == .cold) }.map(\.personID)
+        let cooling = score.scores.filter {
+            $0.strength >= WhoNext.strongTie && ($0.status == .cooling || $0.status == .cold)
+        }.map(\.personID)
         if !cooling.isEmpty {
-            gaps.append(Gap(
-                code: "cooling-strong-tie", severity: .medium,
-                title: "\(cooling.count) strong relationship\(cooling.count == 1 ? " is" : "s are") going quiet: \(list(cooling))",
-                people: cooling, action: "Reach out before the silence becomes distance; `ties next` suggests how."))
+            gaps.append(
+                Gap(
+                    code: "cooling-strong-tie", severity: .medium,
+                    title:
+                        "\(cooling.count) strong relationship\(cooling.count == 1 ? " is" : "s are") going quiet: \(list(cooling))",
+                    people: cooling, action: "Reach out before the silence becomes distance; `ties next` suggests how.")
+            )
         }
         let coldBridges = score.scores.filter {
-            $0.status == .cold && (analysis.positions[$0.personID]?.isBridge ?? false) && ($0.silenceDays ?? .max) <= WhoNext.lostBridgeDays
+            $0.status == .cold && (analysis.positions[$0.personID]?.isBridge ?? false)
+                && ($0.silenceDays ?? .max) <= WhoNext.lostBridgeDays
         }.map(\.personID)
         if !coldBridges.isEmpty {
-            gaps.append(Gap(
-                code: "cold-bridge", severity: .medium,
-                title: "\(coldBridges.count) bridge\(coldBridges.count == 1 ? " has" : "s have") gone cold: \(list(coldBridges))",
-                people: coldBridges, action: "Bridges link you to people you cannot otherwise reach, and fade first: reconnect."))
+            gaps.append(
+                Gap(
+                    code: "cold-bridge", severity: .medium,
+                    title:
+                        "\(coldBridges.count) bridge\(coldBridges.count == 1 ? " has" : "s have") gone cold: \(list(coldBridges))",
+                    people: coldBridges,
+                    action: "Bridges link you to people you cannot otherwise reach, and fade first: reconnect."))
         }
 
         // Role gaps.
         let mentors = people.keys.filter { hasRole($0, .mentor) && isActive($0) }
         if mentors.isEmpty {
-            gaps.append(Gap(code: "role-gap", severity: .medium, title: "No active mentor", people: [],
-                            action: "Ask a senior person you trust for a regular conversation; a mentor sees what you cannot."))
+            gaps.append(
+                Gap(
+                    code: "role-gap", severity: .medium, title: "No active mentor", people: [],
+                    action: "Ask a senior person you trust for a regular conversation; a mentor sees what you cannot."))
         }
         if !people.keys.contains(where: { hasRole($0, .sponsor) && isActive($0) }) {
-            gaps.append(Gap(code: "role-gap", severity: .low, title: "No active sponsor", people: [],
-                            action: "A sponsor speaks for you when you are not in the room: nurture one senior advocate."))
+            gaps.append(
+                Gap(
+                    code: "role-gap", severity: .low, title: "No active sponsor", people: [],
+                    action: "A sponsor speaks for you when you are not in the room: nurture one senior advocate."))
         }
 
         // Concentration.
         let activeCount = score.scores.filter { $0.status == .active || $0.status == .cooling }.count
         if activeCount >= 5, let largest = analysis.shape.largestOrganisation, largest.share >= 0.5 {
-            gaps.append(Gap(
-                code: "concentration", severity: .medium,
-                title: "\(Int((largest.share * 100).rounded()))% of your active network is at \(largest.name)",
-                people: [], action: "Invest in people outside \(largest.name): professional associations, former colleagues, recruiters."))
+            gaps.append(
+                Gap(
+                    code: "concentration", severity: .medium,
+                    title: "\(Int((largest.share * 100).rounded()))% of your active network is at \(largest.name)",
+                    people: [],
+                    action:
+                        "Invest in people outside \(largest.name): professional associations, former colleagues, recruiters."
+                ))
         }
         if let constraint = analysis.shape.constraint, constraint >= 0.3 {
-            gaps.append(Gap(
-                code: "concentration", severity: .medium,
-                title: "A closed network: constraint \(Table.format(constraint, digits: 2)) — most of your contacts know each other",
-                people: [], action: "Meet people your contacts do not know; they bring news your circle does not have."))
+            gaps.append(
+                Gap(
+                    code: "concentration", severity: .medium,
+                    title:
+                        "A closed network: constraint \(Table.format(constraint, digits: 2)) — most of your contacts know each other",
+                    people: [],
+                    action: "Meet people your contacts do not know; they bring news your circle does not have."))
         }
 
         // Journal.
@@ -165,12 +209,22 @@ public enum GapFinder {
         let quarterStart = Day(year: y, month: (m - 1) / 3 * 3 + 1, day: 1)!
         if let last = facts.journalDays.filter({ $0 <= asOf }).max() {
             if last < quarterStart {
-                gaps.append(Gap(code: "journal-stale", severity: .low, title: "Nothing in your career journal this quarter (last entry \(last))",
-                                people: [], action: "Record a result, a review or a conversation: `ties journal add accomplishment \"...\"`."))
+                gaps.append(
+                    Gap(
+                        code: "journal-stale", severity: .low,
+                        title: "Nothing in your career journal this quarter (last entry \(last))",
+                        people: [],
+                        action:
+                            "Record a result, a review or a conversation: `ties journal add accomplishment \"...\"`."))
             }
         } else {
-            gaps.append(Gap(code: "journal-stale", severity: .medium, title: "Your career journal is empty",
-                            people: [], action: "Start with your current job and one quantified result: `ties journal add employment \"...\"`."))
+            gaps.append(
+                Gap(
+                    code: "journal-stale", severity: .medium, title: "Your career journal is empty",
+                    people: [],
+                    action:
+                        "Start with your current job and one quantified result: `ties journal add employment \"...\"`.")
+            )
         }
 
         // Unverified contact points.
@@ -183,10 +237,12 @@ public enum GapFinder {
             }
         }.map(\.personID)
         if !unverified.isEmpty {
-            gaps.append(Gap(
-                code: "contact-unverified", severity: .low,
-                title: "\(unverified.count) active \(unverified.count == 1 ? "person has" : "people have") contact details not verified in a year: \(list(unverified))",
-                people: unverified, action: "Check them at the next contact, and update with `ties person edit`."))
+            gaps.append(
+                Gap(
+                    code: "contact-unverified", severity: .low,
+                    title:
+                        "\(unverified.count) active \(unverified.count == 1 ? "person has" : "people have") contact details not verified in a year: \(list(unverified))",
+                    people: unverified, action: "Check them at the next contact, and update with `ties person edit`."))
         }
 
         let order = Dictionary(uniqueKeysWithValues: Gap.codes.enumerated().map { ($1.code, $0) })

@@ -34,7 +34,8 @@ public struct HealthIndex: Sendable, Equatable, Codable {
 
         let layered = score.scores.filter { $0.layer != nil }
         let totalStrength = layered.map(\.strength).reduce(0, +)
-        let inRhythm = layered.map { $0.strength * ($0.status == .active ? 1 : $0.status == .cooling ? 0.5 : 0) }.reduce(0, +)
+        let inRhythm = layered.map { $0.strength * ($0.status == .active ? 1 : $0.status == .cooling ? 0.5 : 0) }
+            .reduce(0, +)
         let rhythm = totalStrength > 0 ? inRhythm / totalStrength : 0
         let activeCount = layered.filter { $0.status == .active }.count
 
@@ -44,14 +45,17 @@ public struct HealthIndex: Sendable, Equatable, Codable {
         let mentor = active.contains { people[$0.personID]?.roles.contains(.mentor) ?? false }
         let sponsor = active.contains { people[$0.personID]?.roles.contains(.sponsor) ?? false }
         // Clamped: 0.4 + 0.2 + 0.3 + 0.1 is 1.0000000000000002 in floating point.
-        let coverage = min(1, 0.4 * min(Double(recruiters.count) / 3, 1) + (firms.count >= 2 ? 0.2 : 0) + (mentor ? 0.3 : 0)
-            + (sponsor ? 0.1 : 0))
+        let coverage = min(
+            1,
+            0.4 * min(Double(recruiters.count) / 3, 1) + (firms.count >= 2 ? 0.2 : 0) + (mentor ? 0.3 : 0)
+                + (sponsor ? 0.1 : 0))
 
         let overdue = facts.openCommitments.filter { $0.owner == .me && ($0.due.map { $0 < asOf } ?? false) }.count
         let waitingRecruiters = facts.unanswered.keys.filter { people[$0]?.roles.contains(.recruiter) ?? false }.count
         let waitingOthers = facts.unanswered.count - waitingRecruiters
         let staleHolders = Set(facts.staleDisclosures.map(\.personID)).count
-        let followThrough = max(0, 1 - 0.2 * Double(overdue + waitingRecruiters + staleHolders) - 0.1 * Double(waitingOthers))
+        let followThrough = max(
+            0, 1 - 0.2 * Double(overdue + waitingRecruiters + staleHolders) - 0.1 * Double(waitingOthers))
 
         let breadth = Diversity.blauIndex(active.map { people[$0.personID]?.organisation }) ?? 0
 
@@ -62,16 +66,25 @@ public struct HealthIndex: Sendable, Equatable, Codable {
         let journal = lastEntry.map { $0 >= quarterStart ? 1.0 : ($0 >= previousQuarterStart ? 0.5 : 0) } ?? 0
 
         let components = [
-            Component(name: "rhythm", weight: 0.35, value: rhythm,
-                      detail: "\(activeCount) of \(layered.count) closest relationships in rhythm"),
-            Component(name: "coverage", weight: 0.20, value: coverage,
-                      detail: "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") at \(firms.count) firm\(firms.count == 1 ? "" : "s"); mentor \(mentor ? "yes" : "no"); sponsor \(sponsor ? "yes" : "no")"),
-            Component(name: "follow-through", weight: 0.20, value: followThrough,
-                      detail: "\(overdue) overdue promise\(overdue == 1 ? "" : "s"), \(waitingRecruiters + waitingOthers) waiting for an answer, \(staleHolders) holding old details"),
-            Component(name: "breadth", weight: 0.15, value: breadth,
-                      detail: "diversity of organisations \(Table.format(breadth, digits: 2))"),
-            Component(name: "journal", weight: 0.10, value: journal,
-                      detail: lastEntry.map { "last entry \($0)" } ?? "no entries"),
+            Component(
+                name: "rhythm", weight: 0.35, value: rhythm,
+                detail: "\(activeCount) of \(layered.count) closest relationships in rhythm"),
+            Component(
+                name: "coverage", weight: 0.20, value: coverage,
+                detail:
+                    "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") at \(firms.count) firm\(firms.count == 1 ? "" : "s"); mentor \(mentor ? "yes" : "no"); sponsor \(sponsor ? "yes" : "no")"
+            ),
+            Component(
+                name: "follow-through", weight: 0.20, value: followThrough,
+                detail:
+                    "\(overdue) overdue promise\(overdue == 1 ? "" : "s"), \(waitingRecruiters + waitingOthers) waiting for an answer, \(staleHolders) holding old details"
+            ),
+            Component(
+                name: "breadth", weight: 0.15, value: breadth,
+                detail: "diversity of organisations \(Table.format(breadth, digits: 2))"),
+            Component(
+                name: "journal", weight: 0.10, value: journal,
+                detail: lastEntry.map { "last entry \($0)" } ?? "no entries"),
         ]
         let value = 100 * components.map { $0.weight * $0.value }.reduce(0, +)
         return HealthIndex(value: value, components: components)

@@ -65,9 +65,10 @@ public struct WeeklyReport: Sendable, Equatable {
         let score = analysis.score
         let health = HealthIndex.compute(analysis, facts: facts)
         func counts(_ label: String, _ scores: [PersonScore]) -> StatusCounts {
-            StatusCounts(label: label, active: scores.filter { $0.status == .active }.count,
-                         cooling: scores.filter { $0.status == .cooling }.count,
-                         cold: scores.filter { $0.status == .cold }.count)
+            StatusCounts(
+                label: label, active: scores.filter { $0.status == .active }.count,
+                cooling: scores.filter { $0.status == .cooling }.count,
+                cold: scores.filter { $0.status == .cold }.count)
         }
         let withHistory = score.scores.filter { $0.status != .none }
         let byRole = Role.allCases.compactMap { role -> StatusCounts? in
@@ -104,8 +105,10 @@ public struct WeeklyReport: Sendable, Equatable {
     /// The last day (Sunday) of an ISO week given as `YYYY-Www`, or nil when there is no such week.
     public static func lastDay(ofWeek text: String) -> Day? {
         let parts = text.uppercased().split(separator: "-W")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]), let week = Int(parts[1]),
-              week >= 1, week <= 53, let jan4 = Day(year: year, month: 1, day: 4) else { return nil }
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let year = Int(parts[0]),
+            let week = Int(parts[1]),
+            week >= 1, week <= 53, let jan4 = Day(year: year, month: 1, day: 4)
+        else { return nil }
         let mondayOfWeek1 = jan4 - (jan4.isoWeekday - 1)
         let sunday = mondayOfWeek1 + (week - 1) * 7 + 6
         return isoWeek(sunday) == "\(year)-W\(parts[1])" ? sunday : nil

@@ -67,7 +67,8 @@ public enum NetworkScoring {
         let states = people.map { person in person.id.flatMap { states[$0] } }
         let raws = people.indices.map { i in
             states[i].map {
-                $0.rawStrength(at: asOf, configuration: configuration) * configuration.closenessMultiplier(people[i].closeness)
+                $0.rawStrength(at: asOf, configuration: configuration)
+                    * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
         }
         let positive = raws.filter { $0 > 0 }
@@ -86,13 +87,15 @@ public enum NetworkScoring {
         var scores: [PersonScore] = []
         scores.reserveCapacity(people.count)
         for (rank, i) in order.enumerated() {
-            let person = people[i], raw = raws[i]
+            let person = people[i]
+            let raw = raws[i]
             let strength = normaliser > 0 ? 100 * (1 - exp(-raw / normaliser)) : 0
             guard let state = states[i], raw > 0 else {
-                scores.append(PersonScore(
-                    personID: person.id ?? 0, name: person.name, strength: 0, rawStrength: 0,
-                    activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
-                    silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0))
+                scores.append(
+                    PersonScore(
+                        personID: person.id ?? 0, name: person.name, strength: 0, rawStrength: 0,
+                        activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
+                        silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0))
                 continue
             }
             let layerIndex = layerBounds.firstIndex { rank < $0.end }
@@ -103,14 +106,16 @@ public enum NetworkScoring {
             let silence = max(0, asOf - state.lastDay)
             let survival = cadence.survival(silence: Double(silence))
             let status: RelationshipStatus =
-                survival < configuration.coldSurvival ? .cold
+                survival < configuration.coldSurvival
+                ? .cold
                 : survival < configuration.overdueSurvival ? .cooling : .active
-            scores.append(PersonScore(
-                personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
-                activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
-                firstContact: state.firstDay, lastContact: state.lastDay, episodes: state.episodes,
-                silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
-                reciprocity: state.reciprocity))
+            scores.append(
+                PersonScore(
+                    personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
+                    activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
+                    firstContact: state.firstDay, lastContact: state.lastDay, episodes: state.episodes,
+                    silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
+                    reciprocity: state.reciprocity))
         }
         return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
     }

@@ -78,8 +78,9 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     where S.Element == (day: Day, weight: Double, direction: Direction) {
         let sorted = history.sorted { $0.day < $1.day }
         guard let first = sorted.first else { return nil }
-        self.init(day: first.day, weight: first.weight, direction: first.direction,
-                  halfLife: halfLife, activityHalfLife: activityHalfLife)
+        self.init(
+            day: first.day, weight: first.weight, direction: first.direction,
+            halfLife: halfLife, activityHalfLife: activityHalfLife)
         for event in sorted.dropFirst() { absorb(day: event.day, weight: event.weight, direction: event.direction) }
     }
 

@@ -36,25 +36,33 @@ extension ScoringConfiguration {
         var object = Self.jsonObject(self)
         let path = key.split(separator: ".").map(String.init)
         let current = settings.first { $0.key == key }!.value
-        let isList = current.contains(",") || path.last == "closenessMultipliers" || path.last == "layerSizes"
+        let isList =
+            current.contains(",") || path.last == "closenessMultipliers" || path.last == "layerSizes"
             || path.last == "cadencePriorMeanGapDays"
         let isInteger = path.first == "layerSizes" || path.first == "roleTargets"
-        let newValue: Any = isList ? numbers.map { isInteger ? Int($0) as Any : $0 as Any } as Any
+        let newValue: Any =
+            isList
+            ? numbers.map { isInteger ? Int($0) as Any : $0 as Any } as Any
             : (isInteger ? Int(numbers[0]) as Any : numbers[0] as Any)
         if !isList && numbers.count != 1 {
             throw InputError(field: key, value: text, expected: "one number")
         }
         func set(_ node: inout [String: Any], _ rest: ArraySlice<String>) {
             guard let head = rest.first else { return }
-            if rest.count == 1 { node[head] = newValue; return }
+            if rest.count == 1 {
+                node[head] = newValue
+                return
+            }
             var child = node[head] as? [String: Any] ?? [:]
             set(&child, rest.dropFirst())
             node[head] = child
         }
         set(&object, path[...])
         guard let data = try? JSONSerialization.data(withJSONObject: object),
-              let updated = try? JSONDecoder().decode(ScoringConfiguration.self, from: data) else {
-            throw InputError(field: key, value: text, expected: "a value of the same form as the current one (\(current))")
+            let updated = try? JSONDecoder().decode(ScoringConfiguration.self, from: data)
+        else {
+            throw InputError(
+                field: key, value: text, expected: "a value of the same form as the current one (\(current))")
         }
         try updated.validate()
         return updated

@@ -30,7 +30,8 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = Weights()
             meeting = try c.decodeIfPresent(Double.self, forKey: .meeting) ?? d.meeting
-            introReferralFavour = try c.decodeIfPresent(Double.self, forKey: .introReferralFavour) ?? d.introReferralFavour
+            introReferralFavour =
+                try c.decodeIfPresent(Double.self, forKey: .introReferralFavour) ?? d.introReferralFavour
             callVideo = try c.decodeIfPresent(Double.self, forKey: .callVideo) ?? d.callVideo
             twoWay = try c.decodeIfPresent(Double.self, forKey: .twoWay) ?? d.twoWay
             oneWayOutbound = try c.decodeIfPresent(Double.self, forKey: .oneWayOutbound) ?? d.oneWayOutbound
@@ -93,8 +94,9 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
 
     /// The weight of one interaction.
     public func weight(of interaction: Interaction) -> Double {
-        weight(kind: interaction.kind, direction: interaction.direction,
-               answered: interaction.answered, groupSize: interaction.groupSize)
+        weight(
+            kind: interaction.kind, direction: interaction.direction,
+            answered: interaction.answered, groupSize: interaction.groupSize)
     }
 
     /// The weight of one interaction, from its parts.
@@ -120,7 +122,9 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
     /// - Throws: ``InputError`` naming the first constant out of range.
     public func validate() throws(InputError) {
         func positive(_ v: Double, _ name: String) throws(InputError) {
-            guard v.isFinite && v > 0 else { throw InputError(field: name, value: "\(v)", expected: "a positive number") }
+            guard v.isFinite && v > 0 else {
+                throw InputError(field: name, value: "\(v)", expected: "a positive number")
+            }
         }
         try positive(activityHalfLifeDays, "activityHalfLifeDays")
         try positive(defaultStrengthHalfLifeDays, "defaultStrengthHalfLifeDays")
@@ -128,18 +132,23 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         try positive(cadencePriorShape, "cadencePriorShape")
         for b in cadencePriorMeanGapDays { try positive(b, "cadencePriorMeanGapDays") }
         guard cadencePriorMeanGapDays.count == layerSizes.count + 1 else {
-            throw InputError(field: "cadencePriorMeanGapDays", value: "\(cadencePriorMeanGapDays.count) values",
-                             expected: "one value per layer plus one for beyond (\(layerSizes.count + 1))")
+            throw InputError(
+                field: "cadencePriorMeanGapDays", value: "\(cadencePriorMeanGapDays.count) values",
+                expected: "one value per layer plus one for beyond (\(layerSizes.count + 1))")
         }
         guard closenessMultipliers.count == 5, closenessMultipliers.allSatisfy({ $0 > 0 }) else {
-            throw InputError(field: "closenessMultipliers", value: "\(closenessMultipliers)", expected: "five positive numbers")
+            throw InputError(
+                field: "closenessMultipliers", value: "\(closenessMultipliers)", expected: "five positive numbers")
         }
         guard normalisationPercentile > 0 && normalisationPercentile < 1 else {
-            throw InputError(field: "normalisationPercentile", value: "\(normalisationPercentile)", expected: "a number strictly between 0 and 1")
+            throw InputError(
+                field: "normalisationPercentile", value: "\(normalisationPercentile)",
+                expected: "a number strictly between 0 and 1")
         }
         guard coldSurvival > 0, coldSurvival < overdueSurvival, overdueSurvival < 1 else {
-            throw InputError(field: "overdueSurvival/coldSurvival", value: "\(overdueSurvival)/\(coldSurvival)",
-                             expected: "0 < coldSurvival < overdueSurvival < 1")
+            throw InputError(
+                field: "overdueSurvival/coldSurvival", value: "\(overdueSurvival)/\(coldSurvival)",
+                expected: "0 < coldSurvival < overdueSurvival < 1")
         }
     }
 }

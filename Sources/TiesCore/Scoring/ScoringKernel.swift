@@ -28,7 +28,8 @@ public struct InteractionColumns: Sendable {
 
     /// True when the rows are ordered by person, then day — what ``ScoringKernel/states(of:halfLife:activityHalfLife:)`` needs.
     public var isSortedByPersonAndDay: Bool {
-        for i in person.indices.dropFirst() where person[i] < person[i - 1] || (person[i] == person[i - 1] && day[i] < day[i - 1]) {
+        for i in person.indices.dropFirst()
+        where person[i] < person[i - 1] || (person[i] == person[i - 1] && day[i] < day[i - 1]) {
             return false
         }
         return true
@@ -36,7 +37,9 @@ public struct InteractionColumns: Sendable {
 
     /// The same rows ordered by person, then day (stable, so same-day rows keep their order).
     public func sortedByPersonAndDay() -> InteractionColumns {
-        let order = person.indices.sorted { person[$0] != person[$1] ? person[$0] < person[$1] : (day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1) }
+        let order = person.indices.sorted {
+            person[$0] != person[$1] ? person[$0] < person[$1] : (day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1)
+        }
         var out = InteractionColumns()
         out.person = order.map { person[$0] }
         out.day = order.map { day[$0] }
@@ -71,7 +74,8 @@ public enum ScoringKernel {
         // Doing the per-person work here keeps the main loop to plain array reads.
         var runs: [(start: Int, end: Int, table: Int)] = []
         var halfLives: [Double] = []
-        var minDay = Int32.max, maxDay = Int32.min
+        var minDay = Int32.max
+        var maxDay = Int32.min
         columns.person.withUnsafeBufferPointer { person in
             columns.day.withUnsafeBufferPointer { day in
                 var start = 0
@@ -82,9 +86,16 @@ public enum ScoringKernel {
                         precondition(day[i + 1] >= day[i], "the kernel needs interactions ordered by person, then day")
                         continue
                     }
-                    precondition(i + 1 == n || person[i + 1] > person[i], "the kernel needs interactions ordered by person, then day")
+                    precondition(
+                        i + 1 == n || person[i + 1] > person[i],
+                        "the kernel needs interactions ordered by person, then day")
                     let h = halfLife(person[start])
-                    let table = halfLives.firstIndex(of: h) ?? { halfLives.append(h); return halfLives.count - 1 }()
+                    let table =
+                        halfLives.firstIndex(of: h)
+                        ?? {
+                            halfLives.append(h)
+                            return halfLives.count - 1
+                        }()
                     runs.append((start, i + 1, table))
                     start = i + 1
                 }
@@ -100,55 +111,65 @@ public enum ScoringKernel {
         result.reserveCapacity(runs.count)
 
         columns.person.withUnsafeBufferPointer { person in
-        columns.day.withUnsafeBufferPointer { day in
-        columns.weight.withUnsafeBufferPointer { weight in
-        columns.direction.withUnsafeBufferPointer { direction in
-        tables.withUnsafeBufferPointer { tables in
-            let activityDecay = tables.baseAddress!
-            for run in runs {
-                var i = run.start
-                let h = halfLives[run.table]
-                let strengthDecay = activityDecay + (run.table + 1) * span
-                // The sums hold every closed episode decayed to the open episode's day; closing an episode
-                // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
-                // recurrence of RelationshipState.absorb with the same factors, in one pass.
-                var strengthSum = 0.0, activitySum = 0.0
-                var episodes = 0, outbound = 0, inbound = 0
-                let firstDay = day[i]
-                var episodeDay = day[i], episodeWeight = weight[i]
-                while i < run.end {
-                    let d = day[i], w = weight[i], r = direction[i]
-                    outbound &+= r == .inbound ? 0 : 1
-                    inbound &+= r == .outbound ? 0 : 1
-                    // Branch-free: whether a row opens a new episode depends on the data, so a branch
-                    // mispredicts often. A same-day row has gap 0 and factor 1, and only its weight can
-                    // change the open episode's (measured: the branching loop ran at ~90 M rows/s).
-                    let gap = Int(d &- episodeDay)
-                    let isNew = gap != 0
-                    let carried = isNew ? episodeWeight : 0
-                    strengthSum = (strengthSum + carried) * strengthDecay[gap]
-                    activitySum = (activitySum + carried) * activityDecay[gap]
-                    episodes &+= isNew ? 1 : 0
-                    episodeWeight = isNew ? w : max(episodeWeight, w)
-                    episodeDay = d
-                    i += 1
+            columns.day.withUnsafeBufferPointer { day in
+                columns.weight.withUnsafeBufferPointer { weight in
+                    columns.direction.withUnsafeBufferPointer { direction in
+                        tables.withUnsafeBufferPointer { tables in
+                            let activityDecay = tables.baseAddress!
+                            for run in runs {
+                                var i = run.start
+                                let h = halfLives[run.table]
+                                let strengthDecay = activityDecay + (run.table + 1) * span
+                                // The sums hold every closed episode decayed to the open episode's day; closing an episode
+                                // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
+                                // recurrence of RelationshipState.absorb with the same factors, in one pass.
+                                var strengthSum = 0.0
+                                var activitySum = 0.0
+                                var episodes = 0
+                                var outbound = 0
+                                var inbound = 0
+                                let firstDay = day[i]
+                                var episodeDay = day[i]
+                                var episodeWeight = weight[i]
+                                while i < run.end {
+                                    let d = day[i]
+                                    let w = weight[i]
+                                    let r = direction[i]
+                                    outbound &+= r == .inbound ? 0 : 1
+                                    inbound &+= r == .outbound ? 0 : 1
+                                    // Branch-free: whether a row opens a new episode depends on the data, so a branch
+                                    // mispredicts often. A same-day row has gap 0 and factor 1, and only its weight can
+                                    // change the open episode's (measured: the branching loop ran at ~90 M rows/s).
+                                    let gap = Int(d &- episodeDay)
+                                    let isNew = gap != 0
+                                    let carried = isNew ? episodeWeight : 0
+                                    strengthSum = (strengthSum + carried) * strengthDecay[gap]
+                                    activitySum = (activitySum + carried) * activityDecay[gap]
+                                    episodes &+= isNew ? 1 : 0
+                                    episodeWeight = isNew ? w : max(episodeWeight, w)
+                                    episodeDay = d
+                                    i += 1
+                                }
+                                strengthSum += episodeWeight  // the open episode, on the last day: no decay
+                                activitySum += episodeWeight
+                                episodes += 1
+                                let p = person[run.start]
+                                var state = RelationshipState(
+                                    day: Day(ordinal: Int(episodeDay)), weight: episodeWeight, direction: .mutual,
+                                    halfLife: h, activityHalfLife: activityHalfLife)
+                                state.firstDay = Day(ordinal: Int(firstDay))
+                                state.episodes = episodes
+                                state.strengthSum = strengthSum
+                                state.activitySum = activitySum
+                                state.outbound = outbound
+                                state.inbound = inbound
+                                result.append((p, state))
+                            }
+                        }
+                    }
                 }
-                strengthSum += episodeWeight  // the open episode, on the last day: no decay
-                activitySum += episodeWeight
-                episodes += 1
-                let p = person[run.start]
-                var state = RelationshipState(
-                    day: Day(ordinal: Int(episodeDay)), weight: episodeWeight, direction: .mutual,
-                    halfLife: h, activityHalfLife: activityHalfLife)
-                state.firstDay = Day(ordinal: Int(firstDay))
-                state.episodes = episodes
-                state.strengthSum = strengthSum
-                state.activitySum = activitySum
-                state.outbound = outbound
-                state.inbound = inbound
-                result.append((p, state))
             }
-        }}}}}
+        }
         return result
     }
 }

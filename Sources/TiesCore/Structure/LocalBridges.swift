@@ -44,9 +44,12 @@ public enum LocalBridges {
         var onTriangle = [Bool](repeating: false, count: arcCount)
         onTriangle.withUnsafeMutableBufferPointer { flag in
             graph.forEachTriangle { ab, ba, ac, ca, bc, cb in
-                flag[ab] = true; flag[ba] = true
-                flag[ac] = true; flag[ca] = true
-                flag[bc] = true; flag[cb] = true
+                flag[ab] = true
+                flag[ba] = true
+                flag[ac] = true
+                flag[ca] = true
+                flag[bc] = true
+                flag[cb] = true
             }
         }
         var search = SpanSearch(nodeCount: graph.nodeCount)
@@ -55,7 +58,8 @@ public enum LocalBridges {
             for slot in graph.offsets[u]..<graph.offsets[u + 1] {
                 let v = graph.targets[slot]
                 guard v > u, !onTriangle[slot] else { continue }
-                bridges.append(LocalBridge(u: u, v: v, span: withSpans ? search.distance(in: graph, from: u, to: v) : nil))
+                bridges.append(
+                    LocalBridge(u: u, v: v, span: withSpans ? search.distance(in: graph, from: u, to: v) : nil))
             }
         }
         return bridges
@@ -83,8 +87,10 @@ private struct SpanSearch {
     mutating func distance(in graph: WeightedGraph, from u: Int, to v: Int) -> Int? {
         round += 1
         let stamp = round
-        seenFromU[u] = stamp; distFromU[u] = 0
-        seenFromV[v] = stamp; distFromV[v] = 0
+        seenFromU[u] = stamp
+        distFromU[u] = 0
+        seenFromV[v] = stamp
+        distFromV[v] = 0
         var frontierU = [u]
         var frontierV = [v]
         while !frontierU.isEmpty && !frontierV.isEmpty {
@@ -99,10 +105,18 @@ private struct SpanSearch {
                         // Reaching a node the other side has seen closes the shortest path: every node
                         // within the other side's explored depth is marked, so nothing shorter was missed.
                         if seenFromV[y] == stamp { return dx + 1 + distFromV[y] }
-                        if seenFromU[y] != stamp { seenFromU[y] = stamp; distFromU[y] = dx + 1; next.append(y) }
+                        if seenFromU[y] != stamp {
+                            seenFromU[y] = stamp
+                            distFromU[y] = dx + 1
+                            next.append(y)
+                        }
                     } else {
                         if seenFromU[y] == stamp { return dx + 1 + distFromU[y] }
-                        if seenFromV[y] != stamp { seenFromV[y] = stamp; distFromV[y] = dx + 1; next.append(y) }
+                        if seenFromV[y] != stamp {
+                            seenFromV[y] = stamp
+                            distFromV[y] = dx + 1
+                            next.append(y)
+                        }
                     }
                 }
             }

@@ -230,7 +230,10 @@ public enum Louvain {
                             // Each inner edge is met from both ends.
                             newSelfLoops[c] += weights[slot] / 2
                         } else {
-                            if !seen[d] { seen[d] = true; touched.append(d) }
+                            if !seen[d] {
+                                seen[d] = true
+                                touched.append(d)
+                            }
                             weightTo[d] += weights[slot]
                         }
                     }

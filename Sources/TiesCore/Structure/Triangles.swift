@@ -39,7 +39,8 @@ extension WeightedGraph {
                     reverse.withUnsafeBufferPointer { rev in
                         mark.withUnsafeMutableBufferPointer { mark in
                             for a in 0..<n {
-                                let first = start[a], last = start[a + 1]
+                                let first = start[a]
+                                let last = start[a + 1]
                                 if last - first < 2 { continue }
                                 for k in first..<last { mark[tgt[out[k]]] = out[k] }
                                 for k in first..<last {

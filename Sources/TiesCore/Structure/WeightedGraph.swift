@@ -95,10 +95,14 @@ public struct WeightedGraph: Sendable, Equatable {
         var arcWeight = [Double](repeating: 0, count: arcCount)
         for (u, v, w) in edges {
             var slot = cursor[v]
-            arcOwner[slot] = u; arcTarget[slot] = v; arcWeight[slot] = w
+            arcOwner[slot] = u
+            arcTarget[slot] = v
+            arcWeight[slot] = w
             cursor[v] += 1
             slot = cursor[u]
-            arcOwner[slot] = v; arcTarget[slot] = u; arcWeight[slot] = w
+            arcOwner[slot] = v
+            arcTarget[slot] = u
+            arcWeight[slot] = w
             cursor[u] += 1
         }
 

@@ -16,7 +16,8 @@ public struct DayMapper: Sendable {
         self.timeZone = timeZone
         // A zone with no transitions in the years this tool cares about has one offset.
         let probe = Date(timeIntervalSince1970: 0)
-        fixedOffset = timeZone.nextDaylightSavingTimeTransition(after: probe) == nil
+        fixedOffset =
+            timeZone.nextDaylightSavingTimeTransition(after: probe) == nil
             ? Int64(timeZone.secondsFromGMT(for: probe)) : nil
     }
 
@@ -43,7 +44,8 @@ public struct DayMapper: Sendable {
         spanEnd = next.map { Int64($0.timeIntervalSince1970) } ?? Int64.max
         spanStart = seconds
         if let previous = timeZone.nextDaylightSavingTimeTransition(after: date.addingTimeInterval(-86_400)),
-           previous <= date {
+            previous <= date
+        {
             spanStart = Int64(previous.timeIntervalSince1970)
         }
         return offset

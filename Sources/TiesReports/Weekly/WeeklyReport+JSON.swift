@@ -7,7 +7,8 @@ extension WeeklyReport {
         func str(_ s: String) -> String { JSONText.quoted(s) }
         func num(_ x: Double, _ d: Int = 2) -> String { x.isFinite ? Table.format(x, digits: d) : "null" }
         func list<T>(_ items: [T], _ indent: String, _ body: (T) -> String) -> String {
-            items.isEmpty ? "[]" : "[\n" + items.map { indent + "  " + body($0) }.joined(separator: ",\n") + "\n" + indent + "]"
+            items.isEmpty
+                ? "[]" : "[\n" + items.map { indent + "  " + body($0) }.joined(separator: ",\n") + "\n" + indent + "]"
         }
         func counts(_ c: StatusCounts) -> String {
             "{\"label\": \(str(c.label)), \"active\": \(c.active), \"cooling\": \(c.cooling), \"cold\": \(c.cold)}"
@@ -15,21 +16,32 @@ extension WeeklyReport {
         var out = "{\n"
         out += "  \"schema\": \"ties.weekly-report\",\n  \"schemaVersion\": \(Self.schemaVersion),\n"
         out += "  \"week\": \(str(week)),\n  \"asOf\": \(str(asOf.description)),\n"
-        out += "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
-        out += "    \"components\": " + list(health.components, "    ") {
-            "{\"name\": \(str($0.name)), \"weight\": \(num($0.weight)), \"value\": \(num($0.value, 3)), \"detail\": \(str($0.detail))}"
-        } + "},\n"
+        out +=
+            "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
+        out +=
+            "    \"components\": "
+            + list(health.components, "    ") {
+                "{\"name\": \(str($0.name)), \"weight\": \(num($0.weight)), \"value\": \(num($0.value, 3)), \"detail\": \(str($0.detail))}"
+            } + "},\n"
         out += "  \"people\": \(people),\n  \"withHistory\": \(withHistory),\n"
         out += "  \"byRole\": " + list(byRole, "  ", counts) + ",\n"
         out += "  \"byLayer\": " + list(byLayer, "  ", counts) + ",\n"
-        out += "  \"gaps\": " + list(gaps, "  ") { g in
-            "{\"code\": \(str(g.code)), \"severity\": \(str(g.severity.description)), \"title\": \(str(g.title)), \"action\": \(str(g.action)), \"people\": ["
-                + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ") + "]}"
-        } + ",\n"
-        out += "  \"actions\": " + list(actions, "  ") { a in
-            "{\"name\": \(str(a.name)), \"must\": \(a.must), \"action\": \(str(a.action)), \"reasons\": [" + a.reasons.map(str).joined(separator: ", ") + "]}"
-        } + ",\n"
-        out += "  \"trend\": " + list(trend, "  ") { "{\"day\": \(str($0.day.description)), \"health\": \(num($0.health, 1))}" } + ",\n"
+        out +=
+            "  \"gaps\": "
+            + list(gaps, "  ") { g in
+                "{\"code\": \(str(g.code)), \"severity\": \(str(g.severity.description)), \"title\": \(str(g.title)), \"action\": \(str(g.action)), \"people\": ["
+                    + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ")
+                    + "]}"
+            } + ",\n"
+        out +=
+            "  \"actions\": "
+            + list(actions, "  ") { a in
+                "{\"name\": \(str(a.name)), \"must\": \(a.must), \"action\": \(str(a.action)), \"reasons\": ["
+                    + a.reasons.map(str).joined(separator: ", ") + "]}"
+            } + ",\n"
+        out +=
+            "  \"trend\": "
+            + list(trend, "  ") { "{\"day\": \(str($0.day.description)), \"health\": \(num($0.health, 1))}" } + ",\n"
         out += "  \"strengthHistogram\": [" + strengthHistogram.map(String.init).joined(separator: ", ") + "]\n"
         return out + "}\n"
     }

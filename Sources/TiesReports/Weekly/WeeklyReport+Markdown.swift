@@ -39,7 +39,8 @@ extension WeeklyReport {
         let e = Self.markdownEscaped
         var components = "| component | weight | score | detail |\n|---|---:|---:|---|\n"
         for c in health.components {
-            components += "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
+            components +=
+                "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
         }
         var actionsText = actions.isEmpty ? "Nothing pressing: every relationship is in rhythm.\n" : ""
         for (i, a) in actions.enumerated() {
@@ -57,7 +58,8 @@ extension WeeklyReport {
             counts += "\n"
         }
         return commonSections().merging([
-            "trend": "`\(ReportText.sparkline(trend.map(\.health)))` (" + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
+            "trend": "`\(ReportText.sparkline(trend.map(\.health)))` ("
+                + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
             "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
         ]) { $1 }
     }

@@ -7,7 +7,8 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     public var known: [String]
 
     public var description: String {
-        "line \(line): unknown placeholder {{\(placeholder)}}; a template may use " + known.map { "{{\($0)}}" }.joined(separator: ", ")
+        "line \(line): unknown placeholder {{\(placeholder)}}; a template may use "
+            + known.map { "{{\($0)}}" }.joined(separator: ", ")
     }
 }
 

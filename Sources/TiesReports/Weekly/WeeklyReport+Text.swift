@@ -40,7 +40,8 @@ extension WeeklyReport {
         /// continuation lines are indented two more than `indent`. Colour codes are not counted.
         func wrap(_ text: String, indent: String) -> String {
             var lines: [String] = []
-            var line = indent, visible = indent.count
+            var line = indent
+            var visible = indent.count
             for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
                 let length = word.count - (word.contains("\u{1B}") ? 9 : 0)
                 if i > 0 {
@@ -61,16 +62,25 @@ extension WeeklyReport {
         }
         var out = c("1", "Network health — week \(week) (as of \(asOf))") + "\n\n"
         let healthText = Table.format(health.value, digits: 0)
-        out += "  " + c("1", "\(healthText)/100") + "  \(ReportText.changeText(change)). \(ReportText.verdict(health.value))\n"
-        out += "  12-week trend: \(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))\n\n"
+        out +=
+            "  " + c("1", "\(healthText)/100")
+            + "  \(ReportText.changeText(change)). \(ReportText.verdict(health.value))\n"
+        out +=
+            "  12-week trend: \(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))\n\n"
         for component in health.components {
-            let bar = String(repeating: "█", count: Int((component.value * 10).rounded())) + String(repeating: "·", count: 10 - Int((component.value * 10).rounded()))
-            out += wrap("\(component.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(bar) \(Table.format(component.value * 100, digits: 0).leftPadded(3))  \(s(component.detail))", indent: "  ")
+            let bar =
+                String(repeating: "█", count: Int((component.value * 10).rounded()))
+                + String(repeating: "·", count: 10 - Int((component.value * 10).rounded()))
+            out += wrap(
+                "\(component.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(bar) \(Table.format(component.value * 100, digits: 0).leftPadded(3))  \(s(component.detail))",
+                indent: "  ")
         }
         out += "\n" + c("1", "This week") + "\n"
         if actions.isEmpty { out += "  Nothing pressing: every relationship is in rhythm.\n" }
         for (i, action) in actions.enumerated() {
-            out += wrap("\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(action.action))", indent: "  ")
+            out += wrap(
+                "\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(action.action))",
+                indent: "  ")
             for reason in action.reasons { out += wrap("· \(s(reason))", indent: "     ") }
         }
         out += "\n" + c("1", "Gaps") + "\n"
@@ -81,16 +91,23 @@ extension WeeklyReport {
             out += wrap("→ \(s(gap.action))", indent: "         ")
         }
         out += "\n" + c("1", "Who is where") + " (people with a history: active / cooling / cold)\n"
-        out += TextTable.render(countsTable(byRole, first: "role")).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n\n"
-        out += TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-        out += "\n\(people) people, \(withHistory) with a history. `ties next` for the full list, `ties gaps` for every gap.\n"
+        out +=
+            TextTable.render(countsTable(byRole, first: "role")).split(separator: "\n").map { "  " + $0 }.joined(
+                separator: "\n") + "\n\n"
+        out +=
+            TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(
+                separator: "\n") + "\n"
+        out +=
+            "\n\(people) people, \(withHistory) with a history. `ties next` for the full list, `ties gaps` for every gap.\n"
         return out
     }
 
     func countsTable(_ rows: [StatusCounts], first: String) -> Table {
-        Table(columns: [first, "active", "cooling", "cold", "total"], rows: rows.map {
-            [.text($0.label), .integer($0.active), .integer($0.cooling), .integer($0.cold), .integer($0.total)]
-        })
+        Table(
+            columns: [first, "active", "cooling", "cold", "total"],
+            rows: rows.map {
+                [.text($0.label), .integer($0.active), .integer($0.cooling), .integer($0.cold), .integer($0.total)]
+            })
     }
 }
 
