@@ -53,3 +53,22 @@ public enum TiesBinary {
             stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+extension TiesBinary {
+    /// The bytes of a store (main file and write-ahead log), to prove that a refused command changed
+    /// nothing. An empty log, which opening a store read-only may leave, counts as absent.
+    public static func snapshot(ofStore path: String) -> [Data?] {
+        let wal = contents(of: URL(fileURLWithPath: path + "-wal"))
+        return [contents(of: URL(fileURLWithPath: path)), wal?.isEmpty == true ? nil : wal]
+    }
+
+    /// Runs `ties arguments --db path` for a command that should be refused.
+    /// - Returns: what it did, and whether the store is byte-identical afterwards.
+    public static func runRefused(_ arguments: [String], store path: String) throws -> (
+        result: RunResult, unchanged: Bool
+    ) {
+        let before = snapshot(ofStore: path)
+        let result = try run(arguments + ["--db", path])
+        return (result, snapshot(ofStore: path) == before)
+    }
+}
