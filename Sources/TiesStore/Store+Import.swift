@@ -132,15 +132,37 @@ extension Store {
         }
         let existsBySource = try db.makeStatement(sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?")
         let existsByID = try db.makeStatement(sql: "SELECT 1 FROM interaction WHERE id = ?")
+        // A stored row can only collide when it has one of the batch's sources, or an id as high as the
+        // batch's; otherwise (a first import) the per-row lookups are skipped and the batch is checked
+        // against itself in memory.
+        var sourcesInStore = Set<String>()
+        for source in Set(interactions.map(\.interaction.source)) {
+            if try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE source = ? LIMIT 1", arguments: [source])
+                != nil
+            {
+                sourcesInStore.insert(source)
+            }
+        }
+        let maxStoredID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
+        var seenSourceIDs = Set<String>()
+        var seenIDs = Set<Int64>()
         for record in interactions {
             var i = record.interaction
-            if let sourceID = i.sourceID, try Bool.fetchOne(existsBySource, arguments: [i.source, sourceID]) != nil {
-                summary.interactionsExisting += 1
-                continue
+            if let sourceID = i.sourceID {
+                let stored =
+                    try sourcesInStore.contains(i.source)
+                    ? Bool.fetchOne(existsBySource, arguments: [i.source, sourceID]) != nil : false
+                if stored || !seenSourceIDs.insert(i.source + "\u{0}" + sourceID).inserted {
+                    summary.interactionsExisting += 1
+                    continue
+                }
             }
-            if let id = i.id, try Bool.fetchOne(existsByID, arguments: [id]) != nil {
-                summary.interactionsExisting += 1
-                continue
+            if let id = i.id {
+                let stored = try id <= maxStoredID ? Bool.fetchOne(existsByID, arguments: [id]) != nil : false
+                if stored || !seenIDs.insert(id).inserted {
+                    summary.interactionsExisting += 1
+                    continue
+                }
             }
             var personID = match(record.keys)
             if personID == nil, createPeople, let newPerson = record.newPerson {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 import TiesCore
 
 /// What scoring depends on besides the data: the constants and the time zone that decides day boundaries.
@@ -110,26 +111,47 @@ extension Store {
     /// ``ScoringKernel``.
     static func rebuildAllStates(context: ScoringContext, _ db: Database) throws {
         try db.execute(sql: "DELETE FROM relationship_state")
+        let columns = try readColumns(upTo: nil, context: context, db)
+        try saveStates(of: columns, context: context, db)
+    }
+
+    /// Every interaction up to `limit` (epoch seconds; nil for all) as columns ordered by person and day, with
+    /// each one's weight under `context`.
+    ///
+    /// Read through SQLite's C API: on a million interactions GRDB's row decoding cost more than the scan.
+    static func readColumns(upTo limit: Int64?, context: ScoringContext, _ db: Database) throws -> InteractionColumns {
         var mapper = DayMapper(timeZone: context.timeZone)
         let configuration = context.configuration
+        // Ordered by person and time, so the days come out ordered by person and day.
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction
+                WHERE occurred_at <= ? ORDER BY person_id, occurred_at
+                """)
+        try statement.setArguments([limit ?? Int64.max])
+        let handle = statement.sqliteStatement
         var columns = InteractionColumns()
         columns.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0)
-        // Ordered by person and time, so the days come out ordered by person and day.
-        let rows = try Row.fetchCursor(
-            db,
-            sql:
-                "SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction ORDER BY person_id, occurred_at"
-        )
-        while let row = try rows.next() {
-            let direction = Direction(rawValue: row[3]) ?? .mutual
+        sqlite3_reset(handle)
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { break }
+            guard code == SQLITE_ROW else {
+                throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let kind =
+                sqlite3_column_text(handle, 2).flatMap { InteractionKind(rawValue: String(cString: $0)) } ?? .message
+            let direction =
+                sqlite3_column_text(handle, 3).flatMap { Direction(rawValue: String(cString: $0)) } ?? .mutual
             columns.append(
-                person: row[0], day: mapper.day(forEpochSeconds: row[1]),
+                person: sqlite3_column_int64(handle, 0),
+                day: mapper.day(forEpochSeconds: sqlite3_column_int64(handle, 1)),
                 weight: configuration.weight(
-                    kind: InteractionKind(rawValue: row[2]) ?? .message, direction: direction,
-                    answered: row[4], groupSize: row[5]),
+                    kind: kind, direction: direction, answered: sqlite3_column_int64(handle, 4) != 0,
+                    groupSize: Int(sqlite3_column_int64(handle, 5))),
                 direction: direction)
         }
-        try saveStates(of: columns, context: context, db)
+        return columns
     }
 
     /// Computes every state from `columns` (ordered by person, then day) with the kernel and stores them,

@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-internal import GRDBSQLite
 import TiesCore
 
 extension Store {
@@ -49,27 +48,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT person_id, role FROM person_role") {
                 if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
             }
-            let statement = try db.makeStatement(
-                sql: """
-                    SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction
-                    WHERE occurred_at <= ? ORDER BY person_id, occurred_at
-                    """)
-            try statement.setArguments([limit])
-            let handle = statement.sqliteStatement
-            var columns = InteractionColumns()
-            sqlite3_reset(handle)
-            while sqlite3_step(handle) == SQLITE_ROW {
-                let kind = sqlite3_column_text(handle, 2).map { InteractionKind(rawValue: String(cString: $0)) } ?? nil
-                let direction = sqlite3_column_text(handle, 3).map { Direction(rawValue: String(cString: $0)) } ?? nil
-                let d = direction ?? .mutual
-                columns.append(
-                    person: sqlite3_column_int64(handle, 0),
-                    day: mapper.day(forEpochSeconds: sqlite3_column_int64(handle, 1)),
-                    weight: configuration.weight(
-                        kind: kind ?? .message, direction: d, answered: sqlite3_column_int64(handle, 4) != 0,
-                        groupSize: Int(sqlite3_column_int64(handle, 5))),
-                    direction: d)
-            }
+            let columns = try Self.readColumns(upTo: limit, context: context, db)
             var result: [Day: [Person.ID: RelationshipState]] = [:]
             for day in Set(days) {
                 var upTo = InteractionColumns()
