@@ -83,3 +83,34 @@ struct ExportEndToEndTests {
         #expect(result.status == 64 && result.stderr.contains("interactions"))
     }
 }
+
+@Suite("Output and demo refusals, end to end")
+struct OutputRefusalTests {
+    let dir = TemporaryDirectory()
+    var db: String { dir.file("ties.sqlite").path }
+
+    @Test(
+        "--out into a folder that does not exist is exit 73 and says what to check",
+        arguments: [
+            ["export", "people"], ["report", "--as-of", "2026-06-30", "--format", "html"],
+        ])
+    func unwritable(arguments: [String]) throws {
+        #expect(
+            try TiesBinary.run(["demo", "--people", "20", "--years", "1", "--as-of", "2026-06-30", "--db", db]).status
+                == 0)
+        let target = dir.file("no/such/folder/out.txt").path
+        let result = try TiesBinary.run(arguments + ["--out", target, "--db", db])
+        #expect(result.status == 73, "\(result.stderr)")
+        #expect(result.stderr.contains("cannot write \(target)") && result.stderr.contains("folder exists"))
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    @Test("demo refuses a store that already has people, and leaves it byte-identical")
+    func demoIntoNonEmptyStore() throws {
+        #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
+        #expect(try TiesBinary.run(["person", "add", "Dana Reyes", "--db", db]).status == 0)
+        let (result, unchanged) = try TiesBinary.runRefused(["demo", "--people", "20"], store: db)
+        #expect(result.status == 65 && result.stderr.contains("already holds people"))
+        #expect(unchanged)
+    }
+}
