@@ -11,7 +11,10 @@ public struct TiesCommand: AsyncParsableCommand {
             contact next and why. Everything stays in one SQLite file on your machine.
 
             Start with `ties init` (or `ties demo` to explore a made-up network), add people with \
-            `ties person add`, log contacts with `ties log`, and ask `ties next`.
+            `ties person add` or `ties import`, log contacts with `ties log`. Every week, read `ties report`: \
+            how your network is doing and what to do this week; any time, ask `ties next`. Keep promises with \
+            `ties offer` and `ties done`, tell recruiters when your details change with `ties me` and \
+            `ties notify`, and keep a career journal with `ties journal`.
             """,
         version: "0.1.0",
         subcommands: [
