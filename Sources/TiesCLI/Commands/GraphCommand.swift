@@ -31,7 +31,8 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .clusters).analysis
+            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
+                asOf.day, detail: .clusters)
             let rows = analysis.positions.filter { $0.value.ties > 0 && $0.value.constraint != nil }
                 .sorted { a, b in
                     let (ca, cb) = (a.value.constraint!, b.value.constraint!)
@@ -72,7 +73,8 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .all).analysis
+            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
+                asOf.day, detail: .all)
             let name = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
             format.emit(
                 Table(
@@ -100,7 +102,8 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let analysis = try LoadedNetwork(store: store.open(), asOf: asOf.day, detail: .clusters).analysis
+            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
+                asOf.day, detail: .clusters)
             var members: [Int: [PersonScore]] = [:]
             for s in analysis.score.scores {  // strength order
                 if let c = analysis.positions[s.personID]?.cluster { members[c, default: []].append(s) }
@@ -139,9 +142,9 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
+            let network = try NetworkLoader(store: store.open(), contactDetails: false)
             let target = try network.store.person(person)
-            let analysis = network.analysis
+            let analysis = try network.analysis(asOf.day)
             guard analysis.people[target.id!] != nil else {
                 throw CLIError(
                     .data,

@@ -61,7 +61,7 @@ struct ReportCommand: AsyncParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
         let store = try store.open()
-        let loader = try ReportLoader(store: store)
+        let loader = try NetworkLoader(store: store)
         let report = try Self.build(loader, day: day, actions: actions)
         let text: String
         switch format {
@@ -88,7 +88,7 @@ struct ReportCommand: AsyncParsableCommand {
 
     /// Builds the report for `day`, rebuilding and storing the health of past weeks that have none, and
     /// storing this week's.
-    static func build(_ loader: ReportLoader, day: Day, actions: Int) throws -> WeeklyReport {
+    static func build(_ loader: NetworkLoader, day: Day, actions: Int) throws -> WeeklyReport {
         let store = loader.store
         let (analysis, facts) = try loader.analyse(day)
         let configuration = loader.context.configuration
@@ -140,7 +140,7 @@ struct GapsCommand: AsyncParsableCommand {
 
     /// The gaps as rows, also what `ties export gaps` writes.
     static func table(store: Store, asOf day: Day) throws -> Table {
-        let loader = try ReportLoader(store: store)
+        let loader = try NetworkLoader(store: store)
         let (analysis, facts) = try loader.analyse(day)
         let gaps = GapFinder.find(
             in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)

@@ -98,7 +98,7 @@ struct NextCommand: AsyncParsableCommand {
 
     func run() async throws {
         // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
-        let loader = try ReportLoader(store: store.open())
+        let loader = try NetworkLoader(store: store.open())
         let (analysis, facts) = try loader.analyse(asOf.day)
         let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration, limit: limit)
         if format.format == .table {
@@ -126,11 +126,12 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let network = try LoadedNetwork(store: store.open(), asOf: asOf.day)
+        let network = try NetworkLoader(store: store.open(), contactDetails: false)
         let person = try network.store.person(self.person)
         let explanation = Explanation.explain(
             person: person, interactions: try network.store.interactions(with: person.id!),
-            network: network.analysis.score, configuration: network.context.configuration, timeZone: .current)
+            network: try network.analysis(asOf.day).score, configuration: network.context.configuration,
+            timeZone: .current)
         write(ExplainReport.render(explanation, name: person.name))
     }
 }

@@ -2,8 +2,9 @@ import Foundation
 import TiesCore
 import TiesStore
 
-/// What the gap and weekly reports read from the store, loaded once, with the facts for any day.
-struct ReportLoader {
+/// What the network commands (report, gaps, next, explain, graph) read from the store, loaded once, with
+/// the analysis and facts for any day.
+struct NetworkLoader {
     let store: Store
     let context: ScoringContext
     let people: [Person]
@@ -13,10 +14,12 @@ struct ReportLoader {
     let disclosures: [Disclosure]
     let journalDays: [Day]
 
-    init(store: Store) throws {
+    /// - Parameter contactDetails: whether people's tags and contact points are needed (the gap report
+    ///   looks at when contact points were verified; the graph and explanations do not).
+    init(store: Store, contactDetails: Bool = true) throws {
         self.store = store
         context = try scoringContext(store)
-        people = try store.people()
+        people = try store.people(withContactDetails: contactDetails)
         ties = try store.ties()
         commitments = try store.commitments()
         details = try store.myDetails()
@@ -41,15 +44,17 @@ struct ReportLoader {
             journalDays: journalDays.filter { $0 <= day })
     }
 
-    /// The analysis and facts as of `day`, from the given states.
-    func analyse(_ day: Day, states: [Person.ID: RelationshipState]) throws -> (NetworkAnalysis, NetworkFacts) {
-        let analysis = NetworkAnalysis.analyse(
-            people: people, states: states, ties: ties, asOf: day, configuration: context.configuration, detail: [])
-        return (analysis, try facts(asOf: day))
+    /// The analysis as of `day`, from the given states (or the store's), with the costlier parts in `detail`.
+    func analysis(
+        _ day: Day, states: [Person.ID: RelationshipState]? = nil, detail: NetworkAnalysis.Detail = []
+    ) throws -> NetworkAnalysis {
+        NetworkAnalysis.analyse(
+            people: people, states: try states ?? store.states(asOf: day, context: context), ties: ties, asOf: day,
+            configuration: context.configuration, detail: detail)
     }
 
-    /// The analysis and facts as of `day`.
-    func analyse(_ day: Day) throws -> (NetworkAnalysis, NetworkFacts) {
-        try analyse(day, states: store.states(asOf: day, context: context))
+    /// The analysis and facts as of `day`, from the given states (or the store's).
+    func analyse(_ day: Day, states: [Person.ID: RelationshipState]? = nil) throws -> (NetworkAnalysis, NetworkFacts) {
+        (try analysis(day, states: states), try facts(asOf: day))
     }
 }
