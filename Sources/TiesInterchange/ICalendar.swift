@@ -283,12 +283,7 @@ extension ICalendarReader {
                 if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 guard let property = ContentLine.parse(raw, line: line) else {
                     if current != nil, stack.last?.name == "VEVENT" {
-                        result.skipped.append(
-                            SkippedRecord(
-                                line: line,
-                                reason:
-                                    "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"
-                            ))
+                        result.skipped.append(.notAProperty(raw, line: line))
                     }
                     continue
                 }

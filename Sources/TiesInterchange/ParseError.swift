@@ -108,6 +108,15 @@ public struct SkippedRecord: Sendable, Equatable, Hashable, CustomStringConverti
 
     /// `line L: reason`.
     public var description: String { "line \(line): \(reason)" }
+
+    /// A content line (vCard, iCalendar) that is not `NAME:value`, ignored: the same note in every format.
+    static func notAProperty(_ raw: some Collection<UInt8>, line: Int) -> SkippedRecord {
+        SkippedRecord(
+            line: line,
+            reason:
+                "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"
+        )
+    }
 }
 
 /// What an importer read from one file: the records it understood, the ones it could not read, and the

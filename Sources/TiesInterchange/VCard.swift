@@ -144,12 +144,7 @@ public enum VCardReader {
                 // vCard 2.1 base64 data continues on unindented lines until a blank line.
                 if inBinaryBlock { continue }
                 if card != nil {
-                    result.skipped.append(
-                        SkippedRecord(
-                            line: line,
-                            reason:
-                                "\(ParseError.shown(String(decoding: raw.prefix(40), as: UTF8.self))) is not a property (NAME:value); ignored"
-                        ))
+                    result.skipped.append(.notAProperty(raw, line: line))
                 }
                 continue
             }
