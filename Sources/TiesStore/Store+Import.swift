@@ -1,31 +1,44 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 import TiesCore
 
 extension Store {
-    /// Imports people and interactions in one transaction.
-    ///
-    /// People are matched, in order, by id, by any email, by any URL and by exact name (all without case);
-    /// a match gains the record's missing roles, tags and contact points and fills an empty organisation,
-    /// title or closeness; no match is added (with the record's id when it is free). An interaction already
-    /// present — same source and source id, or same id — is left alone, so importing a file twice changes
-    /// nothing. An interaction whose person matches no one creates its `newPerson` when `createPeople` is
-    /// true, and is otherwise reported as unmatched. Relationship states of everyone touched are rebuilt.
+    /// Imports people and interactions in one transaction; see ``StoreImporter`` for how records are matched.
     ///
     /// - Parameter dryRun: do everything, report it, then roll the transaction back.
-    /// - Complexity: O(p + i) queries for p people and i interactions.
+    /// - Complexity: O(p + i) statements for p people and i interactions.
     public func importBatch(
         people: [PersonRecord], interactions: [InteractionRecord], createPeople: Bool, dryRun: Bool,
         context: ScoringContext, now: Date
+    ) throws(StoreError) -> ImportSummary {
+        try importing(createPeople: createPeople, dryRun: dryRun, context: context, now: now) {
+            (importer: inout StoreImporter) throws(StoreError) in
+            for record in people { try importer.add(record) }
+            for record in interactions { try importer.add(record) }
+            return true
+        }
+    }
+
+    /// Runs `body` with an importer inside one transaction, so that records can be imported as a file is
+    /// read instead of all held in memory first.
+    ///
+    /// The transaction commits when `body` returns true and `dryRun` is false; it is rolled back when `body`
+    /// returns false (say, because the file turned out to hold invalid records), when it throws, or for a
+    /// dry run. Relationship states of everyone touched are rebuilt before the end, in the same transaction.
+    public func importing(
+        createPeople: Bool, dryRun: Bool, context: ScoringContext, now: Date,
+        _ body: (inout StoreImporter) throws(StoreError) -> Bool
     ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
         do {
             try queue.writeWithoutTransaction { db in
                 try db.inTransaction {
-                    summary = try Self.importRows(
-                        people: people, interactions: interactions, createPeople: createPeople,
-                        context: context, now: now, db)
-                    return dryRun ? .rollback : .commit
+                    var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
+                    let keep = try body(&importer)
+                    try importer.rebuildStates()
+                    summary = importer.summary
+                    return keep && !dryRun ? .commit : .rollback
                 }
             }
         } catch {
@@ -33,165 +46,222 @@ extension Store {
         }
         return summary
     }
+}
 
-    private static func normalisedURL(_ url: String) -> String {
-        var u = url.lowercased().trimmingCharacters(in: .whitespaces)
-        while u.hasSuffix("/") { u.removeLast() }
-        for prefix in ["https://", "http://", "www."] where u.hasPrefix(prefix) { u.removeFirst(prefix.count) }
-        return u.hasPrefix("www.") ? String(u.dropFirst(4)) : u
-    }
+/// Adds records to the store inside ``Store/importing(createPeople:dryRun:context:now:_:)``'s transaction.
+///
+/// People are matched, in order, by id, by any email, by any URL and by exact name (all without case);
+/// a match gains the record's missing roles, tags and contact points and fills an empty organisation,
+/// title or closeness; no match is added (with the record's id when it is free). An interaction already
+/// present — same source and source id, or same id — is left alone, so importing a file twice changes
+/// nothing. An interaction whose person matches no one creates its `newPerson` when the import may create
+/// people, and is otherwise reported as unmatched.
+///
+/// Valid only inside the closure it is given to. A struct, so that the per-row work of a million-row import
+/// pays for no dynamic exclusivity checks.
+public struct StoreImporter {
+    /// What the import has done so far.
+    public private(set) var summary = ImportSummary()
+    private let db: Database
+    private let createPeople: Bool
+    private let context: ScoringContext
+    private let now: Date
+    /// Indexes of who is there, kept up to date as people are added.
+    private var ids: Set<Int64>
+    private var byEmail: [String: Int64] = [:]
+    private var byURL: [String: Int64] = [:]
+    private var byName: [String: Int64] = [:]
+    /// Everyone whose history, roles or contact points changed.
+    private var touched = Set<Int64>()
+    private var lastTouched: Int64?
+    /// When the store held no interaction before the import (a first import of a whole history), the new
+    /// ones as scoring columns, so that the states are computed from memory instead of by a scan.
+    private var columns: InteractionColumns?
+    private var mapper: DayMapper
+    /// `INSERT OR IGNORE`: a row whose id or (source, source id) is already stored is not inserted, which
+    /// is exactly "already present", found by the insert's own index lookups instead of a query per row.
+    private let insertStatement: Statement
 
-    private static func importRows(
-        people: [PersonRecord], interactions: [InteractionRecord], createPeople: Bool, context: ScoringContext,
-        now: Date, _ db: Database
-    ) throws -> ImportSummary {
-        var summary = ImportSummary()
-        // Indexes of who is there, kept up to date as people are added.
-        var ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
-        var byEmail: [String: Int64] = [:]
-        var byURL: [String: Int64] = [:]
-        var byName: [String: Int64] = [:]
+    init(_ db: Database, createPeople: Bool, context: ScoringContext, now: Date) throws {
+        self.db = db
+        self.createPeople = createPeople
+        self.context = context
+        self.now = now
+        mapper = DayMapper(timeZone: context.timeZone)
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil { columns = InteractionColumns() }
+        ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
+        insertStatement = try db.makeStatement(
+            sql: """
+                INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
             switch row[1] as String {
             case "email": byEmail[value.lowercased()] = byEmail[value.lowercased()] ?? row[0]
-            case "url", "linkedin": byURL[normalisedURL(value)] = byURL[normalisedURL(value)] ?? row[0]
+            case "url", "linkedin": byURL[Self.normalisedURL(value)] = byURL[Self.normalisedURL(value)] ?? row[0]
             default: break
             }
         }
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person") {
             byName[(row[1] as String).lowercased()] = row[0]
         }
-        func index(_ person: Person, id: Int64) {
-            ids.insert(id)
-            byName[person.name.lowercased()] = id
-            for point in person.contactPoints {
-                if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-                if point.kind == .url || point.kind == .linkedin {
-                    byURL[normalisedURL(point.value)] = byURL[normalisedURL(point.value)] ?? id
-                }
+    }
+
+    /// Adds a person, or merges them into the person they match.
+    public mutating func add(_ record: PersonRecord) throws(StoreError) {
+        do {
+            guard let id = match(keys(of: record.person)) else {
+                _ = try insert(record.person)
+                summary.peopleAdded += 1
+                return
             }
+            var existing = try Store.fetchPerson(id, db)
+            let before = existing
+            existing.roles.formUnion(record.person.roles)
+            existing.tags.formUnion(record.person.tags)
+            for point in record.person.contactPoints
+            where !existing.contactPoints.contains(where: {
+                $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased()
+            }) {
+                existing.contactPoints.append(point)
+            }
+            if existing.organisation == nil { existing.organisation = record.person.organisation }
+            if existing.title == nil { existing.title = record.person.title }
+            if existing.closeness == nil { existing.closeness = record.person.closeness }
+            if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
+            if existing == before {
+                summary.peopleUnchanged += 1
+            } else {
+                try Store.replaceDetails(of: existing, db)
+                index(existing, id: id)
+                touched.insert(id)
+                summary.peopleUpdated += 1
+            }
+        } catch {
+            throw StoreError.wrap(error)
         }
-        func match(_ keys: [PersonKey]) -> Int64? {
-            for key in keys {
-                switch key {
-                case .id(let id): if ids.contains(id) { return id }
-                case .email(let e): if let id = byEmail[e.lowercased()] { return id }
-                case .url(let u): if let id = byURL[normalisedURL(u)] { return id }
-                case .name(let n): if let id = byName[n.lowercased()] { return id }
-                }
+    }
+
+    /// Adds an interaction to the person it matches, unless it is already stored.
+    public mutating func add(_ record: InteractionRecord) throws(StoreError) {
+        do {
+            var i = record.interaction
+            guard let personID = try match(record.keys) ?? person(forUnmatched: record) else { return }
+            i.personID = personID
+            try Store.bind(i, to: insertStatement)
+            guard sqlite3_changes(db.sqliteConnection) > 0 else {
+                summary.interactionsExisting += 1
+                return
             }
+            summary.interactionsAdded += 1
+            columns?.append(
+                person: personID, day: mapper.day(for: i.occurredAt), weight: context.configuration.weight(of: i),
+                direction: i.direction)
+            if lastTouched != personID {
+                touched.insert(personID)
+                lastTouched = personID
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    /// The person to give an interaction whose keys match no one: none when it is already stored (its
+    /// person may have been merged away since), a new person when the import may create them, else none,
+    /// reported as unmatched.
+    private mutating func person(forUnmatched record: InteractionRecord) throws -> Int64? {
+        let i = record.interaction
+        let stored =
+            if let sourceID = i.sourceID {
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?",
+                    arguments: [i.source, sourceID])
+            } else if let id = i.id {
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id])
+            } else {
+                Bool?.none
+            }
+        if stored != nil {
+            summary.interactionsExisting += 1
             return nil
         }
-        func keys(of person: Person) -> [PersonKey] {
-            (person.id.map { [PersonKey.id($0)] } ?? [])
-                + person.contactPoints.compactMap { point -> PersonKey? in
-                    switch point.kind {
-                    case .email: return .email(point.value)
-                    case .url, .linkedin: return .url(point.value)
-                    case .phone: return nil
-                    }
-                } + [.name(person.name)]
+        if createPeople, let newPerson = record.newPerson {
+            summary.peopleAdded += 1
+            return try insert(newPerson)
         }
-        func add(_ person: Person) throws -> Int64 {
-            var stored = person
-            if let id = person.id, ids.contains(id) { stored.id = nil }
-            let inserted = try insert(stored, at: now, db)
-            index(inserted, id: inserted.id!)
-            return inserted.id!
-        }
-        var touched = Set<Int64>()
-        for record in people {
-            if let id = match(keys(of: record.person)) {
-                var existing = try fetchPerson(id, db)
-                let before = existing
-                existing.roles.formUnion(record.person.roles)
-                existing.tags.formUnion(record.person.tags)
-                for point in record.person.contactPoints
-                where !existing.contactPoints.contains(where: {
-                    $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased()
-                }) {
-                    existing.contactPoints.append(point)
-                }
-                if existing.organisation == nil { existing.organisation = record.person.organisation }
-                if existing.title == nil { existing.title = record.person.title }
-                if existing.closeness == nil { existing.closeness = record.person.closeness }
-                if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
-                if existing == before {
-                    summary.peopleUnchanged += 1
-                } else {
-                    try replaceDetails(of: existing, db)
-                    index(existing, id: id)
-                    touched.insert(id)
-                    summary.peopleUpdated += 1
-                }
-            } else {
-                _ = try add(record.person)
-                summary.peopleAdded += 1
+        let what = record.keys.map { key -> String in
+            switch key {
+            case .id(let id): return "#\(id)"
+            case .email(let e), .url(let e), .name(let e): return e
             }
-        }
-        let existsBySource = try db.makeStatement(sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?")
-        let existsByID = try db.makeStatement(sql: "SELECT 1 FROM interaction WHERE id = ?")
-        // A stored row can only collide when it has one of the batch's sources, or an id as high as the
-        // batch's; otherwise (a first import) the per-row lookups are skipped and the batch is checked
-        // against itself in memory.
-        var sourcesInStore = Set<String>()
-        for source in Set(interactions.map(\.interaction.source)) {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE source = ? LIMIT 1", arguments: [source])
-                != nil
-            {
-                sourcesInStore.insert(source)
-            }
-        }
-        let maxStoredID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
-        var seenSourceIDs = Set<String>()
-        var seenIDs = Set<Int64>()
-        for record in interactions {
-            var i = record.interaction
-            if let sourceID = i.sourceID {
-                let stored =
-                    try sourcesInStore.contains(i.source)
-                    ? Bool.fetchOne(existsBySource, arguments: [i.source, sourceID]) != nil : false
-                if stored || !seenSourceIDs.insert(i.source + "\u{0}" + sourceID).inserted {
-                    summary.interactionsExisting += 1
-                    continue
-                }
-            }
-            if let id = i.id {
-                let stored = try id <= maxStoredID ? Bool.fetchOne(existsByID, arguments: [id]) != nil : false
-                if stored || !seenIDs.insert(id).inserted {
-                    summary.interactionsExisting += 1
-                    continue
-                }
-            }
-            var personID = match(record.keys)
-            if personID == nil, createPeople, let newPerson = record.newPerson {
-                personID = try add(newPerson)
-                summary.peopleAdded += 1
-            }
-            guard let personID else {
-                let what = record.keys.map { key -> String in
-                    switch key {
-                    case .id(let id): return "#\(id)"
-                    case .email(let e), .url(let e), .name(let e): return e
-                    }
-                }.joined(separator: " / ")
-                let hint = record.newPerson == nil ? "" : "; --create-people adds them"
-                summary.unmatched.append((record.file, record.line, "no person matches \(what)\(hint)"))
-                continue
-            }
-            i.personID = personID
-            _ = try insert(i, db)
-            touched.insert(personID)
-            summary.interactionsAdded += 1
-        }
-        // Everyone whose history or roles changed gets their state rebuilt; many at once, by one scan.
-        if touched.count > 200 {
-            try rebuildAllStates(context: context, db)
+        }.joined(separator: " / ")
+        let hint = record.newPerson == nil ? "" : "; --create-people adds them"
+        summary.unmatched.append((record.file, record.line, "no person matches \(what)\(hint)"))
+        return nil
+    }
+
+    /// Rebuilds the states of everyone touched: from the new interactions alone when they are the only
+    /// ones, else many at once by one scan, or a few one by one.
+    func rebuildStates() throws {
+        if let columns, columns.count > 0 {
+            try db.execute(sql: "DELETE FROM relationship_state")
+            try Store.saveStates(
+                of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
+        } else if touched.count > 200 {
+            try Store.rebuildAllStates(context: context, db)
         } else {
-            try ensureFreshStates(context, db)
-            for id in touched.sorted() { try rebuildState(id, context: context, db) }
+            try Store.ensureFreshStates(context, db)
+            for id in touched.sorted() { try Store.rebuildState(id, context: context, db) }
         }
-        return summary
+    }
+
+    private mutating func insert(_ person: Person) throws -> Int64 {
+        var stored = person
+        if let id = person.id, ids.contains(id) { stored.id = nil }
+        let inserted = try Store.insert(stored, at: now, db)
+        index(inserted, id: inserted.id!)
+        return inserted.id!
+    }
+
+    private mutating func index(_ person: Person, id: Int64) {
+        ids.insert(id)
+        byName[person.name.lowercased()] = id
+        for point in person.contactPoints {
+            if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
+            if point.kind == .url || point.kind == .linkedin {
+                byURL[Self.normalisedURL(point.value)] = byURL[Self.normalisedURL(point.value)] ?? id
+            }
+        }
+    }
+
+    private func match(_ keys: [PersonKey]) -> Int64? {
+        for key in keys {
+            switch key {
+            case .id(let id): if ids.contains(id) { return id }
+            case .email(let e): if let id = byEmail[e.lowercased()] { return id }
+            case .url(let u): if let id = byURL[Self.normalisedURL(u)] { return id }
+            case .name(let n): if let id = byName[n.lowercased()] { return id }
+            }
+        }
+        return nil
+    }
+
+    private func keys(of person: Person) -> [PersonKey] {
+        (person.id.map { [PersonKey.id($0)] } ?? [])
+            + person.contactPoints.compactMap { point -> PersonKey? in
+                switch point.kind {
+                case .email: return .email(point.value)
+                case .url, .linkedin: return .url(point.value)
+                case .phone: return nil
+                }
+            } + [.name(person.name)]
+    }
+
+    private static func normalisedURL(_ url: String) -> String {
+        var u = url.lowercased().trimmingCharacters(in: .whitespaces)
+        while u.hasSuffix("/") { u.removeLast() }
+        for prefix in ["https://", "http://", "www."] where u.hasPrefix(prefix) { u.removeFirst(prefix.count) }
+        return u.hasPrefix("www.") ? String(u.dropFirst(4)) : u
     }
 }

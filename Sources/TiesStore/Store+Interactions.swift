@@ -21,41 +21,60 @@ extension Store {
     }
 
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
-        // A cached statement bound through SQLite's C API: imports insert a million rows, and compiling the
-        // SQL per row, then GRDB's argument boxing, cost more than the insert itself (measured).
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        try bind(i, to: statement)
+        return db.lastInsertedRowID
+    }
+
+    /// Runs `statement` — an insert of the ten interaction columns, in the order of ``insert(_:_:)`` — for `i`.
+    ///
+    /// Bound through SQLite's C API, texts without a copy (`SQLITE_STATIC`, valid while the closures that
+    /// lend their bytes run, and cleared before they end): imports insert a million rows, and GRDB's argument
+    /// boxing, then SQLite's copy of every text, cost more than the insert itself (measured).
+    static func bind(_ i: Interaction, to statement: Statement) throws {
         let handle = statement.sqliteStatement
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        func text(_ index: Int32, _ value: String?) {
-            if let value {
-                sqlite3_bind_text(handle, index, value, -1, transient)
-            } else {
-                sqlite3_bind_null(handle, index)
+        let code = i.kind.rawValue.withCString { kind in
+            i.direction.rawValue.withCString { direction in
+                i.source.withCString { source in
+                    withOptionalCString(i.note) { note in
+                        withOptionalCString(i.sourceID) { sourceID in
+                            sqlite3_reset(handle)
+                            if let id = i.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
+                            sqlite3_bind_int64(handle, 2, i.personID)
+                            sqlite3_bind_int64(handle, 3, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)))
+                            sqlite3_bind_text(handle, 4, kind, -1, nil)
+                            sqlite3_bind_text(handle, 5, direction, -1, nil)
+                            sqlite3_bind_int64(handle, 6, i.answered ? 1 : 0)
+                            sqlite3_bind_int64(handle, 7, Int64(i.groupSize))
+                            if let note {
+                                sqlite3_bind_text(handle, 8, note, -1, nil)
+                            } else {
+                                sqlite3_bind_null(handle, 8)
+                            }
+                            sqlite3_bind_text(handle, 9, source, -1, nil)
+                            if let sourceID {
+                                sqlite3_bind_text(handle, 10, sourceID, -1, nil)
+                            } else {
+                                sqlite3_bind_null(handle, 10)
+                            }
+                            let code = sqlite3_step(handle)
+                            sqlite3_reset(handle)
+                            sqlite3_clear_bindings(handle)
+                            return code
+                        }
+                    }
+                }
             }
         }
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        if let id = i.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
-        sqlite3_bind_int64(handle, 2, i.personID)
-        sqlite3_bind_int64(handle, 3, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)))
-        text(4, i.kind.rawValue)
-        text(5, i.direction.rawValue)
-        sqlite3_bind_int64(handle, 6, i.answered ? 1 : 0)
-        sqlite3_bind_int64(handle, 7, Int64(i.groupSize))
-        text(8, i.note)
-        text(9, i.source)
-        text(10, i.sourceID)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
         }
-        return db.lastInsertedRowID
     }
 
     /// Folds one new interaction into the stored state of its person.
@@ -172,4 +191,10 @@ extension Store {
             ).map(Self.interaction(from:))
         }
     }
+}
+
+/// Calls `body` with a C string of `text`, or with nil when there is no text.
+private func withOptionalCString<R>(_ text: String?, _ body: (UnsafePointer<CChar>?) -> R) -> R {
+    guard let text else { return body(nil) }
+    return text.withCString(body)
 }

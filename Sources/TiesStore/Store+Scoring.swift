@@ -237,12 +237,15 @@ extension Store {
     }
 
     static func save(_ state: RelationshipState, for id: Int64, _ db: Database) throws {
-        try db.execute(
+        // Cached: a rebuild saves one state per person, and compiling the SQL each time cost 0.3 s for
+        // 20,000 people (measured).
+        try db.cachedStatement(
             sql: """
                 INSERT OR REPLACE INTO relationship_state
                 (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
                  strength_half_life, activity_half_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
                 state.strengthSum, state.activitySum, state.outbound, state.inbound,

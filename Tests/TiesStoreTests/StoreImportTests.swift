@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TiesCore
 import TiesTestSupport
@@ -37,5 +38,84 @@ struct StoreImportTests {
         // The state was rebuilt from all three.
         let dana = try store.person("Dana").id!
         #expect(try store.states(asOf: Fixtures.day("2026-03-31"), context: Fixtures.context)[dana]?.episodes == 3)
+    }
+
+    /// Every stored state, read straight from the table.
+    func storedStates(_ store: Store) throws -> [[String]] {
+        try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM relationship_state ORDER BY person_id").map { row in
+                row.databaseValues.map(\.description)
+            }
+        }
+    }
+
+    @Test("a first import computes the states from the new interactions; they equal a rebuild from the table")
+    func firstImportStates() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        var records: [InteractionRecord] = []
+        for name in ["Ana", "Ben", "Cy"] { try store.addPerson(Person(name: name, roles: [.mentor]), at: Fixtures.now) }
+        // Out of order in person and time, two on some days, in and out.
+        for k in 0..<300 {
+            let name = ["Ana", "Ben", "Cy"][k * 7 % 11 % 3]
+            let when = Fixtures.noon("2025-01-01").addingTimeInterval(Double(k * 104_729 % (400 * 86_400)))
+            records.append(
+                InteractionRecord(
+                    interaction: Interaction(
+                        personID: 0, occurredAt: when, kind: k % 4 == 0 ? .meeting : .email,
+                        direction: k % 3 == 0 ? .inbound : .outbound, sourceID: "r\(k)"),
+                    keys: [.name(name)], file: "f.csv", line: k + 2))
+        }
+        let summary = try store.importBatch(
+            people: [], interactions: records, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        #expect(summary.interactionsAdded == 300)
+        let imported = try storedStates(store)
+        #expect(imported.count == 3)
+        try store.write { db in try Store.rebuildAllStates(context: Fixtures.context, db) }
+        #expect(try storedStates(store) == imported)
+    }
+
+    @Test("an interaction already stored counts as present even when its person no longer matches its keys")
+    func presentAfterRename() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let batch = [record(nil, sourceID: "a", line: 1)]
+        _ = try store.importBatch(
+            people: [], interactions: batch, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        var dana = try store.person("Dana")
+        dana.name = "Dana Reyes"
+        try store.updatePerson(dana, context: Fixtures.context)
+        let again = try store.importBatch(
+            people: [], interactions: batch, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        #expect(again.interactionsExisting == 1 && again.interactionsAdded == 0 && again.unmatched.isEmpty)
+        let fresh = [record(nil, sourceID: "b", line: 2)]
+        let unmatched = try store.importBatch(
+            people: [], interactions: fresh, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        #expect(unmatched.unmatched.map(\.line) == [2] && unmatched.interactionsExisting == 0)
+    }
+
+    @Test("an import whose body says no, or a dry run, leaves every table as it was")
+    func rolledBack() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let before = try store.interactions().count
+        for dryRun in [false, true] {
+            let summary = try store.importing(
+                createPeople: true, dryRun: dryRun, context: Fixtures.context, now: Fixtures.now
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                try importer.add(PersonRecord(person: Person(name: "Eli"), file: "f.csv", line: 1))
+                try importer.add(record(nil, sourceID: "z", line: 2))
+                return dryRun
+            }
+            #expect(summary.peopleAdded == 1 && summary.interactionsAdded == 1)
+            #expect(try store.interactions().count == before)
+            #expect(try store.people().map(\.name) == ["Dana"])
+        }
     }
 }
