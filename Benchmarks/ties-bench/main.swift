@@ -18,13 +18,22 @@ func best(of runs: Int, _ body: () -> Void) -> Double {
 let arguments = CommandLine.arguments.dropFirst()
 let utc = TimeZone(identifier: "UTC")!
 
-// `ties-bench csv FILE` and `ties-bench ics FILE` time the parsers on a file (best of 3, reading included).
-if arguments.first == "csv" || arguments.first == "ics", let path = arguments.dropFirst().first {
+// `ties-bench csv FILE` and `ties-bench ics FILE` time the parsers on a file (best of 3, reading included);
+// `ties-bench interactions FILE` reads an exported interactions table into records, as `ties import csv` does
+// before it inserts them.
+if ["csv", "ics", "interactions"].contains(arguments.first), let path = arguments.dropFirst().first {
     let url = URL(fileURLWithPath: path)
     var count = 0
     let time = best(of: 3) {
         let bytes = [UInt8](try! Data(contentsOf: url))
-        if arguments.first == "csv" {
+        if arguments.first == "interactions" {
+            count = 0
+            let problems = try! TiesCSVImport.forEachInteraction(in: bytes, file: path, timeZone: utc) { _ in
+                count += 1
+                return true
+            }
+            precondition(problems.isEmpty, "\(problems.count) problems, the first: \(problems[0])")
+        } else if arguments.first == "csv" {
             count = 0
             try! CSVReader.forEachRecord(in: bytes) { _ in
                 count += 1

@@ -247,14 +247,19 @@ public struct CSVTable: Sendable, Equatable {
         self.raggedRows = []
         let width = header.fields.count
         for (k, row) in rows.enumerated() where CSVTable.isRagged(row.fields, width: width) {
-            raggedRows.append(
-                ParseError(
-                    line: row.line, record: k + 1,
-                    found: "<\(row.fields.count) field\(row.fields.count == 1 ? "" : "s")>",
-                    expected:
-                        "\(width) field\(width == 1 ? "" : "s") as in the header on line \(header.line) (a field holding a comma must be quoted)"
-                ))
+            raggedRows.append(CSVTable.raggedRow(row, index: k + 1, header: header))
         }
+    }
+
+    /// The error for data row number `index` (1-based) whose width differs from the header's.
+    static func raggedRow(_ row: CSVRecord, index: Int, header: CSVRecord) -> ParseError {
+        let width = header.fields.count
+        return ParseError(
+            line: row.line, record: index,
+            found: "<\(row.fields.count) field\(row.fields.count == 1 ? "" : "s")>",
+            expected:
+                "\(width) field\(width == 1 ? "" : "s") as in the header on line \(header.line) (a field holding a comma must be quoted)"
+        )
     }
 
     /// Finds the header row by its content and reads the table from there.

@@ -34,9 +34,11 @@ public enum TiesCSVImport {
         var line: Int
         var fields: [String]
         var columns: [String: Int]
-        func text(_ column: String) -> String? {
-            guard let i = columns[column], i < fields.count else { return nil }
-            let raw = fields[i]
+        func text(_ column: String) -> String? { text(at: columns[column]) }
+        /// The field at `index`, unguarded; nil when the column is absent, the row short or the field empty.
+        func text(at index: Int?) -> String? {
+            guard let index, index < fields.count else { return nil }
+            let raw = fields[index]
             if raw.isEmpty { return nil }
             let value = unguarded(raw)
             return value.isEmpty ? nil : value
@@ -48,21 +50,47 @@ public enum TiesCSVImport {
         }
     }
 
-    static func rows(_ table: CSVTable) -> [Row] {
+    /// Each column's index by its lower-cased, trimmed name (the first, when a name repeats).
+    static func columns(of header: [String]) -> [String: Int] {
         var columns: [String: Int] = [:]
-        for (i, name) in table.header.enumerated() {
+        for (i, name) in header.enumerated() {
             let key = name.trimmingCharacters(in: .whitespaces).lowercased()
             if columns[key] == nil { columns[key] = i }
         }
-        return table.rows.map { Row(line: $0.line, fields: $0.fields, columns: columns) }
+        return columns
+    }
+
+    /// The rows of `table` that have as many fields as its header; the others are in its `raggedRows`.
+    static func rows(_ table: CSVTable) -> [Row] {
+        let columns = columns(of: table.header)
+        let width = table.header.count
+        return table.rows.filter { !CSVTable.isRagged($0.fields, width: width) }.map {
+            Row(line: $0.line, fields: $0.fields, columns: columns)
+        }
+    }
+
+    /// The first record of a file: the header of a table.
+    /// - Throws: ``ParseError`` when the file holds no record, or a quoted field in the header never closes.
+    public static func header(of bytes: [UInt8]) throws(ParseError) -> CSVRecord {
+        var header: CSVRecord?
+        try CSVReader.forEachRecord(in: bytes) { record in
+            header = record
+            return false
+        }
+        guard let header else {
+            throw ParseError(line: 1, found: "<an empty file>", expected: "a header row naming the columns")
+        }
+        return header
     }
 
     static func parseBool(_ text: String?) -> Bool? {
-        switch text?.lowercased() {
-        case nil: return nil
+        guard let text else { return nil }
+        switch text {
         case "yes", "true", "1", "y": return true
         case "no", "false", "0", "n": return false
-        default: return nil
+        default:
+            let lower = text.lowercased()
+            return lower == text ? nil : parseBool(lower)
         }
     }
 
@@ -142,21 +170,111 @@ public enum TiesCSVImport {
     > {
         var result = ImportResult<InteractionRecord>()
         result.problems = table.raggedRows.map { $0.in(file) }
+        let reader = InteractionReader(header: table.header, file: file, timeZone: timeZone)
         for row in rows(table) {
+            if let record = reader.record(row.fields, line: row.line, problems: &result.problems) {
+                result.records.append(record)
+            }
+        }
+        return result
+    }
+
+    /// Reads the interactions table in `bytes` record by record, calling `body` with each valid one in file
+    /// order, without holding the file's rows: the path for files of a million rows. `body` returns false to
+    /// stop.
+    ///
+    /// The file is read on a thread of its own, a few thousand records ahead of `body`, which runs on the
+    /// calling thread: reading and storing overlap.
+    ///
+    /// - Returns: the records that could not be read (ragged rows, bad values), each with its position.
+    /// - Throws: ``ParseError`` when the file is empty or a quoted field never closes (after `body` has seen
+    ///   the records before it).
+    public static func forEachInteraction(
+        in bytes: [UInt8], file: String, timeZone: TimeZone, _ body: (InteractionRecord) -> Bool
+    ) throws(ParseError) -> [ParseError] {
+        let header = try header(of: bytes)
+        let reader = InteractionReader(header: header.fields, file: file, timeZone: timeZone)
+        let pipe = BatchPipe<InteractionRecord>()
+        let batchSize = 4096
+        Thread {
+            var problems: [ParseError] = []
+            var batch: [InteractionRecord] = []
+            batch.reserveCapacity(batchSize)
+            var recordIndex = 0
+            var failure: ParseError?
+            do throws(ParseError) {
+                try CSVReader.forEachRecord(in: bytes) { record in
+                    recordIndex += 1
+                    if recordIndex == 1 { return true }  // the header
+                    if CSVTable.isRagged(record.fields, width: header.fields.count) {
+                        problems.append(CSVTable.raggedRow(record, index: recordIndex - 1, header: header).in(file))
+                        return true
+                    }
+                    guard let interaction = reader.record(record.fields, line: record.line, problems: &problems)
+                    else { return true }
+                    batch.append(interaction)
+                    guard batch.count == batchSize else { return true }
+                    let sent = pipe.send(batch)
+                    batch = []
+                    batch.reserveCapacity(batchSize)
+                    return sent
+                }
+            } catch {
+                failure = error
+            }
+            if !batch.isEmpty { _ = pipe.send(batch) }
+            pipe.finish(problems: problems, error: failure)
+        }.start()
+        reading: while let batch = pipe.receive() {
+            for record in batch where !body(record) {
+                pipe.cancel()
+                break reading
+            }
+        }
+        let outcome = pipe.outcome()
+        if let error = outcome.error { throw error }
+        return outcome.problems
+    }
+
+    /// Maps rows of the interactions table to records, with the columns found once from the header.
+    struct InteractionReader {
+        let file: String
+        let timeZone: TimeZone
+        let id, personID, person, occurredAt, kind, direction, answered, groupSize, note, source, sourceID: Int?
+
+        init(header: [String], file: String, timeZone: TimeZone) {
+            self.file = file
+            self.timeZone = timeZone
+            let columns = TiesCSVImport.columns(of: header)
+            id = columns["id"]
+            personID = columns["person_id"]
+            person = columns["person"]
+            occurredAt = columns["occurred_at"]
+            kind = columns["kind"]
+            direction = columns["direction"]
+            answered = columns["answered"]
+            groupSize = columns["group_size"]
+            note = columns["note"]
+            source = columns["source"]
+            sourceID = columns["source_id"]
+        }
+
+        /// The record a row holds, or nil after appending each of its problems to `problems`.
+        func record(_ fields: [String], line: Int, problems: inout [ParseError]) -> InteractionRecord? {
+            let row = Row(line: line, fields: fields, columns: [:])
             var ok = true
             func problem(_ field: String, _ found: String, _ expected: String) {
-                result.problems.append(
-                    ParseError(line: row.line, field: field, found: found, expected: expected, source: file))
+                problems.append(ParseError(line: line, field: field, found: found, expected: expected, source: file))
                 ok = false
             }
             var keys: [PersonKey] = []
-            if let id = row.text("person_id") {
+            if let id = row.text(at: personID) {
                 if let n = Int64(id) { keys.append(.id(n)) } else { problem("person_id", id, "a whole number") }
             }
-            if let name = row.text("person") { keys.append(.name(name)) }
+            if let name = row.text(at: person) { keys.append(.name(name)) }
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
             var when: Date?
-            if let text = row.text("occurred_at") {
+            if let text = row.text(at: occurredAt) {
                 do {
                     when = try DateInput.parse(text, field: "occurred_at", timeZone: timeZone).startInstant(
                         timeZone: timeZone)
@@ -166,26 +284,27 @@ public enum TiesCSVImport {
             } else {
                 problem("occurred_at", "", DateInput.accepted)
             }
-            let kind = row.text("kind").flatMap { InteractionKind(rawValue: $0.lowercased()) }
+            let kindText = row.text(at: kind)
+            let kind = kindText.flatMap { InteractionKind(rawValue: $0) ?? InteractionKind(rawValue: $0.lowercased()) }
             if kind == nil {
                 problem(
-                    "kind", row.text("kind") ?? "",
+                    "kind", kindText ?? "",
                     "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             var direction = Direction.mutual
-            if let d = row.text("direction") {
-                if let v = Direction(rawValue: d.lowercased()) {
+            if let d = row.text(at: self.direction) {
+                if let v = Direction(rawValue: d) ?? Direction(rawValue: d.lowercased()) {
                     direction = v
                 } else {
                     problem("direction", d, "in, out or mutual")
                 }
             }
             var answered = true
-            if let a = row.text("answered") {
+            if let a = row.text(at: self.answered) {
                 if let b = parseBool(a) { answered = b } else { problem("answered", a, "yes or no") }
             }
             var groupSize = 1
-            if let g = row.text("group_size") {
+            if let g = row.text(at: self.groupSize) {
                 if let n = Int(g), n >= 1 {
                     groupSize = n
                 } else {
@@ -193,16 +312,15 @@ public enum TiesCSVImport {
                 }
             }
             var id: Int64?
-            if let text = row.text("id") {
+            if let text = row.text(at: self.id) {
                 if let n = Int64(text), n > 0 { id = n } else { problem("id", text, "a positive whole number") }
             }
-            guard ok, let when, let kind else { continue }
+            guard ok, let when, let kind else { return nil }
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: row.text("note"), source: row.text("source") ?? "csv",
-                sourceID: row.text("source_id"))
-            result.records.append(InteractionRecord(interaction: interaction, keys: keys, file: file, line: row.line))
+                groupSize: groupSize, note: row.text(at: note), source: row.text(at: source) ?? "csv",
+                sourceID: row.text(at: sourceID))
+            return InteractionRecord(interaction: interaction, keys: keys, file: file, line: line)
         }
-        return result
     }
 }

@@ -104,6 +104,39 @@ struct ImportEndToEndTests {
         #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("Good Person,mentor"))
     }
 
+    @Test(
+        "interactions CSV: a bad row refuses the whole command and writes nothing; people come first, whatever the file order"
+    )
+    func interactionsRefusedThenImported() throws {
+        try start()
+        let people = dir.file("people.csv")
+        try "name,roles\r\nAna Silva,mentor\r\n".write(to: people, atomically: true, encoding: .utf8)
+        let interactions = dir.file("interactions.csv")
+        try """
+        person,occurred_at,kind,source_id\r
+        Ana Silva,2026-03-02T10:00:00Z,call,a1\r
+        Ana Silva,2026-03-09,coffee,a2\r
+        Ana Silva,2026-03-10\r
+        Ana Silva,2026-03-16T09:30:00+01:00,meeting,a3\r
+
+        """.write(to: interactions, atomically: true, encoding: .utf8)
+        let before = snapshot()
+        let refused = try ties(["import", "csv", interactions.path, people.path])
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("2 records cannot be read; nothing was imported"))
+        #expect(refused.stderr.contains("interactions.csv, line 3, field \"kind\": found \"coffee\""))
+        #expect(refused.stderr.contains("interactions.csv, line 4"))
+        #expect(snapshot() == before)
+        let skipped = try ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
+        #expect(skipped.status == 0, "\(skipped.stderr)")
+        #expect(skipped.stdout.contains("people: 1 added") && skipped.stdout.contains("interactions: 2 added"))
+        #expect(skipped.stdout.contains("2 records skipped"))
+        let again = try ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
+        #expect(again.stdout.contains("interactions: 0 added, 2 already present"))
+        let exported = try ties(["export", "interactions"]).stdout
+        #expect(exported.contains("2026-03-02T10:00:00Z") && exported.contains("2026-03-16T08:30:00Z"))
+    }
+
     @Test("unreadable input: a missing file is 66, an unterminated quote 65 with its line, an unknown header 65")
     func unreadable() throws {
         try start()

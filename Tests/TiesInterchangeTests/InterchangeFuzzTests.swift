@@ -116,6 +116,28 @@ struct InterchangeFuzzTests {
         }
     }
 
+    @Test("interactions table: streaming and whole-table readers agree on noise, truncations and mutations")
+    func interactionsTable() {
+        let utc = TimeZone(identifier: "UTC")!
+        let fixture = Array(
+            ("id,person_id,person,occurred_at,kind,direction,answered,group_size,note,source,source_id\r\n"
+                + "1,3,Ana,2026-03-02T10:00:00Z,call,out,yes,1,\"a, \"\"note\"\"\r\nhere\",csv,a1\r\n"
+                + "2,,Ben,2026-03-02,email,in,no,2,,csv,\r\n").utf8)
+        for bytes in Self.inputs(fixtures: [fixture], seed: Self.seed, count: 300) {
+            let whole = (try? CSVTable(bytes: bytes)).map { TiesCSVImport.interactions($0, file: "f", timeZone: utc) }
+            var streamed: [Int] = []
+            let problems = try? TiesCSVImport.forEachInteraction(in: bytes, file: "f", timeZone: utc) {
+                streamed.append($0.line)
+                return true
+            }
+            #expect((whole == nil) == (problems == nil))
+            guard let whole, let problems else { continue }
+            #expect(streamed == whole.records.map(\.line))
+            #expect(problems.map(\.line) == whole.problems.map(\.line).sorted())
+            Self.checkPositions(problems, streamed, in: bytes)
+        }
+    }
+
     @Test("LinkedIn readers: noise, truncations and mutations")
     func linkedIn() {
         for bytes in Self.inputs(fixtures: [InterchangeFixtures.connections], seed: Self.seed &+ 1, count: 300) {

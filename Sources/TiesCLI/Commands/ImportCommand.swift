@@ -50,17 +50,29 @@ struct ImportOptions: ParsableArguments {
         people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError], notes: [String],
         createPeople: Bool, store: Store
     ) throws {
-        let listed = problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
-        let more = problems.count > 50 ? "\n  ... and \(problems.count - 50) more" : ""
-        if !problems.isEmpty && !skipInvalid {
-            throw CLIError(
-                .data,
-                "\(problems.count) record\(problems.count == 1 ? "" : "s") cannot be read; nothing was imported "
-                    + "(fix them, or use --skip-invalid to import the rest):\n" + listed + more)
-        }
+        if !problems.isEmpty && !skipInvalid { throw refusal(problems) }
         let summary = try store.importBatch(
             people: people, interactions: interactions, createPeople: createPeople, dryRun: dryRun,
             context: scoringContext(store), now: Date())
+        report(summary, problems: problems, notes: notes)
+    }
+
+    /// The error that refuses the import because of `problems`.
+    func refusal(_ problems: [ParseError]) -> CLIError {
+        CLIError(
+            .data,
+            "\(problems.count) record\(problems.count == 1 ? "" : "s") cannot be read; nothing was imported "
+                + "(fix them, or use --skip-invalid to import the rest):\n" + Self.listing(problems))
+    }
+
+    /// The first 50 problems, one per line, and how many more there are.
+    static func listing(_ problems: [ParseError]) -> String {
+        problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
+            + (problems.count > 50 ? "\n  ... and \(problems.count - 50) more" : "")
+    }
+
+    /// Prints what an import did (or would do), the records it skipped as invalid and the importer's notes.
+    func report(_ summary: ImportSummary, problems: [ParseError], notes: [String]) {
         var out = dryRun ? "Dry run — nothing written. It would import:\n" : "Imported:\n"
         out +=
             "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
@@ -75,8 +87,8 @@ struct ImportOptions: ParsableArguments {
         }
         if !problems.isEmpty {
             out +=
-                "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n" + listed + more
-                + "\n"
+                "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n"
+                + Self.listing(problems) + "\n"
         }
         for note in notes.prefix(10) { out += "  note: \(note)\n" }
         write(out)
@@ -107,33 +119,58 @@ extension ImportCommand {
         }
 
         func run() async throws {
+            // Every file's table is told from its header first, and people files are read whole: people are
+            // imported before interactions, whatever the order of the files. Interactions are then read and
+            // inserted record by record, never all held in memory (a million rows import in seconds).
             var people: [PersonRecord] = []
-            var interactions: [InteractionRecord] = []
             var problems: [ParseError] = []
+            var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
-                let table: CSVTable
                 let bytes = try options.bytes(of: file)
-                table = try parsing(file) { try CSVTable(bytes: bytes) }
-                guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: table.header) else {
+                let header = try parsing(file) { try TiesCSVImport.header(of: bytes) }
+                guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
                     throw CLIError(
                         .data,
-                        "\(file):\(table.headerLine): cannot tell which table the header holds (\(table.header.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
+                        "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
                     )
                 }
                 switch what {
                 case .people:
-                    let result = TiesCSVImport.people(table, file: file)
+                    let result = TiesCSVImport.people(try parsing(file) { try CSVTable(bytes: bytes) }, file: file)
                     people += result.records
                     problems += result.problems
-                case .interactions:
-                    let result = TiesCSVImport.interactions(table, file: file, timeZone: .current)
-                    interactions += result.records
-                    problems += result.problems
+                case .interactions: interactionFiles.append((file, bytes))
                 }
             }
-            try options.run(
-                people: people, interactions: interactions, problems: problems, notes: [], createPeople: false,
-                store: options.store.open())
+            let store = try options.store.open()
+            var unreadable: CLIError?
+            let summary = try store.importing(
+                createPeople: false, dryRun: options.dryRun, context: scoringContext(store), now: Date()
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                for record in people { try importer.add(record) }
+                for (file, bytes) in interactionFiles {
+                    var failure: StoreError?
+                    do throws(ParseError) {
+                        problems += try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
+                            do throws(StoreError) {
+                                try importer.add($0)
+                                return true
+                            } catch {
+                                failure = error
+                                return false
+                            }
+                        }
+                    } catch {
+                        unreadable = CLIError(.data, error.in(file).description)
+                        return false
+                    }
+                    if let failure { throw failure }
+                }
+                return problems.isEmpty || options.skipInvalid
+            }
+            if let unreadable { throw unreadable }
+            if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
+            options.report(summary, problems: problems, notes: [])
         }
     }
 

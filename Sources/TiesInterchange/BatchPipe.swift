@@ -1,0 +1,71 @@
+import Foundation
+
+/// Hands batches of records from one thread that reads a file to the thread that consumes them, in order,
+/// with at most `capacity` batches waiting, so that reading and storing a large file overlap on two cores.
+///
+/// The producer calls ``send(_:)`` for each batch, then ``finish(problems:error:)``; the consumer calls
+/// ``receive()`` until it returns nil, and ``cancel()`` when it stops early (the producer's next `send`
+/// then returns false).
+final class BatchPipe<Element: Sendable>: @unchecked Sendable {
+    // Every stored property is read and written only while `condition` is locked.
+    private let condition = NSCondition()
+    private var waiting: [[Element]] = []
+    private var finished = false
+    private var cancelled = false
+    private var problems: [ParseError] = []
+    private var error: ParseError?
+    private let capacity: Int
+
+    init(capacity: Int = 4) {
+        self.capacity = capacity
+    }
+
+    /// Queues a batch, waiting while `capacity` batches are queued. False when the consumer has cancelled.
+    func send(_ batch: [Element]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.count >= capacity && !cancelled { condition.wait() }
+        if cancelled { return false }
+        waiting.append(batch)
+        condition.broadcast()
+        return true
+    }
+
+    /// Says that no batch follows, with what the producer found wrong on the way.
+    func finish(problems: [ParseError], error: ParseError?) {
+        condition.lock()
+        defer { condition.unlock() }
+        self.problems = problems
+        self.error = error
+        finished = true
+        condition.broadcast()
+    }
+
+    /// The next batch, waiting for it; nil once the producer has finished and every batch was received.
+    func receive() -> [Element]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while waiting.isEmpty && !finished { condition.wait() }
+        if waiting.isEmpty { return nil }
+        let batch = waiting.removeFirst()
+        condition.broadcast()
+        return batch
+    }
+
+    /// Stops the producer at its next batch.
+    func cancel() {
+        condition.lock()
+        defer { condition.unlock() }
+        cancelled = true
+        waiting.removeAll()
+        condition.broadcast()
+    }
+
+    /// Waits until the producer has finished, then gives what it reported.
+    func outcome() -> (problems: [ParseError], error: ParseError?) {
+        condition.lock()
+        defer { condition.unlock() }
+        while !finished { condition.wait() }
+        return (problems, error)
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TiesCore
+
+@testable import TiesInterchange
+
+/// The interactions table `ties export` writes, read back: the streaming reader `ties import csv` uses
+/// must give exactly what the whole-table reader gives.
+@Suite("Interchange: the ties CSV tables")
+struct InterchangeTiesCSVTests {
+    static let utc = TimeZone(identifier: "UTC")!
+
+    /// An interactions table of `rows` rows in the export's columns; every 997th row has a bad date, every
+    /// 1,009th is ragged and every 1,013th names an unknown kind.
+    static func table(rows: Int) -> [UInt8] {
+        var text = "id,person_id,person,occurred_at,kind,direction,answered,group_size,note,source,source_id\r\n"
+        for k in 1...rows {
+            let day = 1 + k % 28
+            let date = k % 997 == 0 ? "2026-02-30T10:00:00Z" : "2026-02-\(day < 10 ? "0" : "")\(day)T10:00:00Z"
+            let kind = k % 1013 == 0 ? "telegram" : ["call", "email", "Meeting"][k % 3]
+            let note = k % 5 == 0 ? "\"a note, with a comma\r\nand a line\"" : ""
+            text +=
+                k % 1009 == 0
+                ? "\(k),\(k % 40 + 1)\r\n" : "\(k),\(k % 40 + 1),,\(date),\(kind),out,yes,1,\(note),csv,s\(k)\r\n"
+        }
+        return Array(text.utf8)
+    }
+
+    func describe(_ r: InteractionRecord) -> String {
+        "\(r.line) \(r.interaction.id ?? 0) \(r.keys) \(r.interaction.occurredAt.timeIntervalSince1970) \(r.interaction.kind) \(r.interaction.note ?? "-") \(r.interaction.sourceID ?? "-")"
+    }
+
+    @Test("streaming gives the whole-table reader's records and problems, in file order, across many batches")
+    func streamingMatchesTable() throws {
+        let bytes = Self.table(rows: 10_000)
+        let whole = TiesCSVImport.interactions(try CSVTable(bytes: bytes), file: "i.csv", timeZone: Self.utc)
+        var streamed: [InteractionRecord] = []
+        let problems = try TiesCSVImport.forEachInteraction(in: bytes, file: "i.csv", timeZone: Self.utc) {
+            streamed.append($0)
+            return true
+        }
+        #expect(streamed.map(describe) == whole.records.map(describe))
+        #expect(problems.map(\.description) == whole.problems.sorted { $0.line < $1.line }.map(\.description))
+        #expect(problems.count == 10 + 9 + 9)  // bad dates, ragged rows, unknown kinds (none coincide)
+        #expect(streamed.count == 10_000 - problems.count)
+    }
+
+    @Test("a ragged row is a problem and not a record, in both readers")
+    func raggedRowsAreSkipped() throws {
+        let bytes = Array("occurred_at,kind,person\r\n2026-01-02,call,Ana\r\n2026-01-03,call\r\n".utf8)
+        let whole = TiesCSVImport.interactions(try CSVTable(bytes: bytes), file: "i.csv", timeZone: Self.utc)
+        #expect(whole.records.map(\.line) == [2] && whole.problems.map(\.line) == [3])
+        let people = TiesCSVImport.people(
+            try CSVTable(bytes: Array("name,title\r\nAna,CFO\r\nBen\r\n".utf8)), file: "p.csv")
+        #expect(people.records.map(\.person.name) == ["Ana"] && people.problems.map(\.line) == [3])
+    }
+
+    @Test("the body can stop the reading; nothing after is given")
+    func stopsEarly() throws {
+        let bytes = Self.table(rows: 20_000)
+        var seen = 0
+        _ = try TiesCSVImport.forEachInteraction(in: bytes, file: "i.csv", timeZone: Self.utc) { _ in
+            seen += 1
+            return seen < 5_000
+        }
+        #expect(seen == 5_000)
+    }
+
+    @Test("a quote that never closes: the records before it are given, then the error with its line")
+    func unclosedQuote() {
+        let bytes =
+            Self.table(rows: 9_000) + Array("9001,1,,2026-02-01T10:00:00Z,call,out,yes,1,\"never closed\r\n".utf8)
+        var seen = 0
+        #expect {
+            _ = try TiesCSVImport.forEachInteraction(in: bytes, file: "i.csv", timeZone: Self.utc) { _ in
+                seen += 1
+                return true
+            }
+        } throws: { error in
+            (error as? ParseError)?.line == Self.lineCount(bytes) - 1
+        }
+        #expect(seen > 8_900)
+        #expect(throws: ParseError.self) {
+            _ = try TiesCSVImport.forEachInteraction(in: [], file: "i.csv", timeZone: Self.utc) { _ in true }
+        }
+    }
+
+    static func lineCount(_ bytes: [UInt8]) -> Int { bytes.filter { $0 == 0x0A }.count + 1 }
+}
