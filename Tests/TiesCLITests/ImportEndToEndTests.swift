@@ -152,6 +152,30 @@ struct ImportEndToEndTests {
         #expect(unknown.status == 65 && unknown.stderr.contains("--kind"))
     }
 
+    @Test("calendar attendees match by email, else by the exact name shown; one name with two addresses is one person")
+    func calendarNames() throws {
+        try start()
+        #expect(try ties(["person", "add", "Ana Silva", "--role", "mentor"]).status == 0)
+        func event(_ uid: String, _ start: String, _ attendee: String) -> String {
+            "BEGIN:VEVENT\r\nUID:\(uid)\r\nDTSTART:\(start)\r\nSUMMARY:Catch-up\r\n"
+                + "ORGANIZER;CN=Jordan Ellis:mailto:jordan.ellis@newmail.example\r\n\(attendee)\r\nEND:VEVENT\r\n"
+        }
+        let calendar = dir.file("names.ics")
+        try
+            ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
+            + event("e1", "20260302T100000Z", "ATTENDEE;CN=Ana Silva;PARTSTAT=ACCEPTED:mailto:ana@hospital.example")
+            + event("e2", "20260309T100000Z", "ATTENDEE;CN=Lee Park;PARTSTAT=ACCEPTED:mailto:lee@work.example")
+            + event("e3", "20260316T100000Z", "ATTENDEE;CN=Lee Park;PARTSTAT=ACCEPTED:mailto:lee.park@home.example")
+            + "END:VCALENDAR\r\n").write(to: calendar, atomically: true, encoding: .utf8)
+        let first = try ties(["import", "ics", calendar.path, "--as-of", "2026-06-30", "--create-people"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("people: 1 added") && first.stdout.contains("interactions: 3 added"))
+        let people = try ties(["person", "list", "--format", "csv"]).stdout
+        #expect(people.contains("Ana Silva") && people.contains("Lee Park"))
+        #expect(people.split(whereSeparator: \.isNewline).count == 3)  // the header, Ana, Lee
+        #expect(try ties(["person", "show", "Ana Silva"]).stdout.contains("2026-03-02"))
+    }
+
     @Test("calendar attendees who match nobody are added only with --create-people")
     func createPeople() throws {
         try start()

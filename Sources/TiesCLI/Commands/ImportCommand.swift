@@ -293,7 +293,8 @@ extension ImportCommand {
             commandName: "ics",
             abstract: "Import meetings from a calendar (.ics).",
             discussion: """
-                Each event you took part in becomes a meeting with each other attendee, matched by email. \
+                Each event you took part in becomes a meeting with each other attendee, matched by email, \
+                else by the exact name the calendar shows (people from LinkedIn rarely have an email). \
                 Cancelled events, events you declined, rooms and resources are left out; recurring events are \
                 expanded up to --as-of. You are recognised by your emails in `ties me` (and --me). Attendees \
                 nobody matches are added only with --create-people.
@@ -339,7 +340,7 @@ extension ImportCommand {
                                     groupSize: max(1, meeting.others.count), note: meeting.summary,
                                     source: ICalendarReader.source,
                                     sourceID: meeting.sourceID + "|" + email.lowercased()),
-                                keys: [.email(email)],
+                                keys: [.email(email), .name(name ?? email)],
                                 newPerson: Person(
                                     name: name ?? email, contactPoints: [ContactPoint(kind: .email, value: email)]),
                                 file: file, line: meeting.line))
