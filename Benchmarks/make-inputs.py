@@ -24,7 +24,8 @@ with open(os.path.join(out, "calendar.ics"), "w", encoding="utf-8", newline="") 
         f.write(f"BEGIN:VEVENT\r\nUID:bench-{i}@example.org\r\n{start}\r\nSUMMARY:Meeting {i} about {rng.choice(words)}\r\n"
                 f"ORGANIZER;CN=Me:mailto:me@example.org\r\n")
         for k in range(rng.randint(1, 6)):
-            f.write(f"ATTENDEE;CN=Person {k};PARTSTAT=ACCEPTED:mailto:p{rng.randint(0, 400)}@example.org\r\n")
+            n = rng.randint(0, 400)
+            f.write(f"ATTENDEE;CN=Person {n};PARTSTAT=ACCEPTED:mailto:p{n}@example.org\r\n")
         if i % 50 == 0:
             f.write("RRULE:FREQ=WEEKLY;COUNT=10\r\n")
         f.write("DESCRIPTION:" + " ".join(rng.choice(words) for _ in range(30)) + "\r\nEND:VEVENT\r\n")
