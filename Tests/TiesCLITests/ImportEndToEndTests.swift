@@ -152,7 +152,9 @@ struct ImportEndToEndTests {
         #expect(unknown.status == 65 && unknown.stderr.contains("--kind"))
     }
 
-    @Test("calendar attendees match by email, else by the exact name shown; one name with two addresses is one person")
+    @Test(
+        "calendar attendees match by email, else by the exact name shown; one name with two addresses is one person; what is left out is said"
+    )
     func calendarNames() throws {
         try start()
         #expect(try ties(["person", "add", "Ana Silva", "--role", "mentor"]).status == 0)
@@ -166,10 +168,13 @@ struct ImportEndToEndTests {
             + event("e1", "20260302T100000Z", "ATTENDEE;CN=Ana Silva;PARTSTAT=ACCEPTED:mailto:ana@hospital.example")
             + event("e2", "20260309T100000Z", "ATTENDEE;CN=Lee Park;PARTSTAT=ACCEPTED:mailto:lee@work.example")
             + event("e3", "20260316T100000Z", "ATTENDEE;CN=Lee Park;PARTSTAT=ACCEPTED:mailto:lee.park@home.example")
+            + event("e4", "20260323T100000Z", "STATUS:CANCELLED")
             + "END:VCALENDAR\r\n").write(to: calendar, atomically: true, encoding: .utf8)
         let first = try ties(["import", "ics", calendar.path, "--as-of", "2026-06-30", "--create-people"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("people: 1 added") && first.stdout.contains("interactions: 3 added"))
+        // What the reader left out is said, with where.
+        #expect(first.stdout.contains("1 record left out on purpose:\n    \(calendar.path):25: the event is cancelled"))
         let people = try ties(["person", "list", "--format", "csv"]).stdout
         #expect(people.contains("Ana Silva") && people.contains("Lee Park"))
         #expect(people.split(whereSeparator: \.isNewline).count == 3)  // the header, Ana, Lee

@@ -47,14 +47,19 @@ struct ImportOptions: ParsableArguments {
     /// Imports the records, or refuses every file when any has problems (unless --skip-invalid), and
     /// prints what happened.
     func run(
-        people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError], notes: [String],
-        createPeople: Bool, store: Store
+        people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError],
+        leftOut: [String] = [], notes: [String], createPeople: Bool, store: Store
     ) throws {
         if !problems.isEmpty && !skipInvalid { throw refusal(problems) }
         let summary = try store.importBatch(
             people: people, interactions: interactions, createPeople: createPeople, dryRun: dryRun,
             context: scoringContext(store), now: Date())
-        report(summary, problems: problems, notes: notes)
+        report(summary, problems: problems, leftOut: leftOut, notes: notes)
+    }
+
+    /// What a reader left out of `file` on purpose, as `file:line: reason` lines.
+    static func leftOut(_ skipped: [SkippedRecord], in file: String) -> [String] {
+        skipped.map { "\(file):\($0.line): \($0.reason)" }
     }
 
     /// The error that refuses the import because of `problems`.
@@ -71,8 +76,9 @@ struct ImportOptions: ParsableArguments {
             + (problems.count > 50 ? "\n  ... and \(problems.count - 50) more" : "")
     }
 
-    /// Prints what an import did (or would do), the records it skipped as invalid and the importer's notes.
-    func report(_ summary: ImportSummary, problems: [ParseError], notes: [String]) {
+    /// Prints what an import did (or would do), the records it skipped as invalid, those the readers left
+    /// out on purpose (cancelled events, rooms, drafts, rows without a name) and the importer's notes.
+    func report(_ summary: ImportSummary, problems: [ParseError], leftOut: [String] = [], notes: [String]) {
         var out = dryRun ? "Dry run — nothing written. It would import:\n" : "Imported:\n"
         out +=
             "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
@@ -89,6 +95,11 @@ struct ImportOptions: ParsableArguments {
             out +=
                 "  \(problems.count) record\(problems.count == 1 ? "" : "s") skipped as invalid:\n"
                 + Self.listing(problems) + "\n"
+        }
+        if !leftOut.isEmpty {
+            out += "  \(leftOut.count) record\(leftOut.count == 1 ? "" : "s") left out on purpose:\n"
+            out += leftOut.prefix(10).map { "    \($0)\n" }.joined()
+            if leftOut.count > 10 { out += "    ... and \(leftOut.count - 10) more\n" }
         }
         for note in notes.prefix(10) { out += "  note: \(note)\n" }
         write(out)
@@ -200,6 +211,7 @@ extension ImportCommand {
             var people: [PersonRecord] = []
             var interactions: [InteractionRecord] = []
             var problems: [ParseError] = []
+            var leftOut: [String] = []
             var notes: [String] = []
             for file in files {
                 let bytes = try options.bytes(of: file)
@@ -217,6 +229,7 @@ extension ImportCommand {
                         )
                     }
                     problems += read.result.in(file).problems
+                    leftOut += ImportOptions.leftOut(read.result.skipped, in: file)
                     for message in read.result.records {
                         for other in message.counterparts {
                             let keys = (other.profileURL.map { [PersonKey.url($0)] } ?? []) + [.name(other.name)]
@@ -237,6 +250,7 @@ extension ImportCommand {
                 } else {
                     let read = try parsing(file) { try LinkedInConnections.read(bytes) }.in(file)
                     problems += read.problems
+                    leftOut += ImportOptions.leftOut(read.skipped, in: file)
                     var mapper = DayMapper(timeZone: .current)
                     for connection in read.records {
                         people.append(PersonRecord(person: connection.person, file: file, line: connection.line))
@@ -254,9 +268,8 @@ extension ImportCommand {
                 }
             }
             try options.run(
-                people: people, interactions: interactions, problems: problems, notes: notes,
-                createPeople: createPeople,
-                store: store)
+                people: people, interactions: interactions, problems: problems, leftOut: leftOut, notes: notes,
+                createPeople: createPeople, store: store)
         }
     }
 
@@ -277,14 +290,16 @@ extension ImportCommand {
         func run() async throws {
             var people: [PersonRecord] = []
             var problems: [ParseError] = []
+            var leftOut: [String] = []
             for file in files {
                 let read = VCardReader.read(try options.bytes(of: file)).in(file)
                 problems += read.problems
+                leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
             }
             try options.run(
-                people: people, interactions: [], problems: problems, notes: [], createPeople: false,
-                store: options.store.open())
+                people: people, interactions: [], problems: problems, leftOut: leftOut, notes: [],
+                createPeople: false, store: options.store.open())
         }
     }
 
@@ -313,6 +328,7 @@ extension ImportCommand {
             let mine = me + (try store.myDetails().filter { $0.kind == .email }.map(\.value))
             var interactions: [InteractionRecord] = []
             var problems: [ParseError] = []
+            var leftOut: [String] = []
             var notes: [String] = []
             if mine.isEmpty {
                 notes.append(
@@ -324,6 +340,7 @@ extension ImportCommand {
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
                 let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
                 problems += read.problems
+                leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 for meeting in read.records where meeting.includesMe || mine.isEmpty {
                     for other in meeting.others {
                         guard let email = other.email else { continue }
@@ -348,8 +365,8 @@ extension ImportCommand {
                 }
             }
             try options.run(
-                people: [], interactions: interactions, problems: problems, notes: notes, createPeople: createPeople,
-                store: store)
+                people: [], interactions: interactions, problems: problems, leftOut: leftOut, notes: notes,
+                createPeople: createPeople, store: store)
         }
     }
 }
