@@ -66,10 +66,20 @@ struct StoreImportTests {
                         direction: k % 3 == 0 ? .inbound : .outbound, sourceID: "r\(k)"),
                     keys: [.name(name)], file: "f.csv", line: k + 2))
         }
+        func indexes() throws -> [String] {
+            try store.read { db in
+                try String.fetchAll(
+                    db,
+                    sql: "SELECT name || ': ' || ifnull(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            }
+        }
+        let before = try indexes()
         let summary = try store.importBatch(
             people: [], interactions: records, createPeople: false, dryRun: false, context: Fixtures.context,
             now: Fixtures.now)
         #expect(summary.interactionsAdded == 300)
+        // The indexes dropped for the load are back, as they were.
+        #expect(try indexes() == before && before.contains { $0.contains("interaction_unanswered") })
         let imported = try storedStates(store)
         #expect(imported.count == 3)
         try store.write { db in try Store.rebuildAllStates(context: Fixtures.context, db) }
