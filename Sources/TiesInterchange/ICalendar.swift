@@ -412,6 +412,12 @@ extension ICalendarReader {
                 let address = ImportSupport.normalisedEmail(value)
                 if address.utf8.contains(0x40) { email = address }
             }
+            // Apple's and other CalDAV servers' attendees are `urn:uuid:` or principal paths, with the address
+            // in the EMAIL parameter (RFC 7986).
+            if email == nil, let parameter = property.parameter("EMAIL") {
+                let address = ImportSupport.normalisedEmail(parameter.text)
+                if address.utf8.contains(0x40) { email = address }
+            }
             return CalendarAttendee(
                 email: email, name: property.parameter("CN").flatMap { ImportSupport.nonEmpty($0.text) },
                 participation: property.parameter("PARTSTAT")?.text.uppercased(),

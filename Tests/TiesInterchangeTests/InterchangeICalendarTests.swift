@@ -82,6 +82,19 @@ struct InterchangeICalendarTests {
         #expect(!lunch.includesMe)
     }
 
+    @Test("an attendee given as urn:uuid or a principal path is known by the EMAIL parameter (Apple, CalDAV)")
+    func emailParameter() throws {
+        let result = try one([
+            "DTSTART:20240312T140000Z",
+            "ORGANIZER;CN=Me;EMAIL=\(InterchangeFixtures.me):urn:uuid:6f1c0a3e-0000-4000-8000-000000000001",
+            "ATTENDEE;CN=\"Kim, Lee\";CUTYPE=INDIVIDUAL;EMAIL=\"Lee.Kim@Mercy.example\";PARTSTAT=ACCEPTED:/12345/principal/",
+            "ATTENDEE;CN=No Address;PARTSTAT=ACCEPTED:urn:uuid:6f1c0a3e-0000-4000-8000-000000000002",
+        ])
+        let meeting = try #require(result.records.first)
+        #expect(meeting.includesMe && meeting.organizedByMe)
+        #expect(meeting.others.map(\.email) == ["lee.kim@mercy.example", nil])
+    }
+
     @Test("declined, cancelled and future events are skipped with a reason; an unknown zone is a problem")
     func skippedAndProblems() throws {
         let text = InterchangeFixtures.mixedCalendar
