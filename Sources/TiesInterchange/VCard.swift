@@ -260,9 +260,12 @@ public enum VCardReader {
             case "NOTE":
                 if let note = ImportSupport.nonEmpty(ContentText.unescaped(value)) { notes.append(note) }
             case "CATEGORIES":
-                // 3.0/4.0 separate with commas; some 2.1 exporters use semicolons.
+                // 3.0/4.0 separate with commas; some 2.1 exporters use semicolons. Google Contacts puts its
+                // system group `myContacts` on every contact: it says nothing, so it is not a tag.
                 for part in ContentText.split(value, at: ",").flatMap({ ContentText.split(String($0), at: ";") }) {
-                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)) { tags.append(tag) }
+                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)), tag.lowercased() != "mycontacts" {
+                        tags.append(tag)
+                    }
                 }
             case "UID": uid = ImportSupport.nonEmpty(ContentText.unescaped(value))
             case "BDAY":

@@ -77,6 +77,24 @@ enum InterchangeFixtures {
     /// An Android/Outlook-style vCard 2.1 file: quoted-printable with soft line breaks, ISO-8859-1 and
     /// Windows-1252 bytes, bare parameters, an unindented base64 photo ended by a blank line, and a
     /// second card with only `N`.
+    /// Google Contacts, vCard 3.0: the system group `myContacts` among the categories, a photo by URL, a
+    /// colon escaped in a labelled URL.
+    static let googleVCard = crlf([
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        "FN:Lena Ortiz",
+        "N:Ortiz;Lena;;;",
+        "EMAIL;TYPE=INTERNET;TYPE=WORK:lena.ortiz@lakeview.example",
+        "TEL;TYPE=CELL:+1 312-555-0199",
+        "ORG:Lakeview Hospital",
+        "TITLE:VP Talent",
+        "PHOTO:https://lh3.googleusercontent.com/contacts/AG6tpzE1",
+        "CATEGORIES:myContacts,Recruiters,starred",
+        "item1.URL:https\\://www.linkedin.com/in/lena-ortiz",
+        "item1.X-ABLabel:LinkedIn",
+        "END:VCARD",
+    ])
+
     static let vcard21: [UInt8] = {
         var bytes: [UInt8] = []
         func line(_ text: String) { bytes += Array(text.utf8) + [0x0D, 0x0A] }

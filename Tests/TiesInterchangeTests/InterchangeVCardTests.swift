@@ -79,6 +79,20 @@ struct InterchangeVCardTests {
         #expect(result.records[1].line == 18)
     }
 
+    @Test("Google Contacts: the myContacts system group is not a tag; a photo URL is not a contact point")
+    func google() throws {
+        let result = VCardReader.read(InterchangeFixtures.googleVCard)
+        #expect(result.problems.isEmpty)
+        let lena = try #require(result.records.first)
+        #expect(lena.tags == ["Recruiters", "starred"])
+        #expect(lena.person.organisation == "Lakeview Hospital" && lena.person.title == "VP Talent")
+        #expect(
+            lena.contactPoints.map(\.value) == [
+                "lena.ortiz@lakeview.example", "+1 312-555-0199", "https://www.linkedin.com/in/lena-ortiz",
+            ])
+        #expect(lena.contactPoints.last?.kind == .linkedin)
+    }
+
     @Test("vCard 4.0: lower-case names, LF only, a data: photo, tel: URIs, PREF, --MMDD birthday, social profile")
     func version40() throws {
         let result = VCardReader.read(InterchangeFixtures.vcard40)
