@@ -108,10 +108,8 @@ struct InterchangeFuzzTests {
                 Self.checkPositions([], records.map(\.line), in: bytes)
                 #expect(zip(records, records.dropFirst()).allSatisfy { $0.line < $1.line })
                 #expect(try CSVReader.records(in: bytes) == records)
-            } catch let error as ParseError {
-                Self.checkPositions([error], [], in: bytes)
             } catch {
-                Issue.record("not a ParseError: \(error)")
+                Self.checkPositions([error], [], in: bytes)  // a ParseError: the readers throw nothing else
             }
         }
     }
@@ -145,10 +143,8 @@ struct InterchangeFuzzTests {
                 let result = try LinkedInConnections.read(bytes)
                 Self.checkPositions(result.problems, result.records.map(\.line) + result.skipped.map(\.line), in: bytes)
                 #expect(try LinkedInConnections.read(bytes) == result)
-            } catch let error as ParseError {
-                Self.checkPositions([error], [], in: bytes)
             } catch {
-                Issue.record("not a ParseError: \(error)")
+                Self.checkPositions([error], [], in: bytes)  // a ParseError: the readers throw nothing else
             }
         }
         for bytes in Self.inputs(fixtures: [InterchangeFixtures.messages], seed: Self.seed &+ 2, count: 300) {
@@ -157,10 +153,8 @@ struct InterchangeFuzzTests {
                 let result = read.result
                 Self.checkPositions(result.problems, result.records.map(\.line) + result.skipped.map(\.line), in: bytes)
                 #expect(try LinkedInMessages.read(bytes).result == result)
-            } catch let error as ParseError {
-                Self.checkPositions([error], [], in: bytes)
             } catch {
-                Issue.record("not a ParseError: \(error)")
+                Self.checkPositions([error], [], in: bytes)  // a ParseError: the readers throw nothing else
             }
         }
     }
@@ -190,10 +184,8 @@ struct InterchangeFuzzTests {
                 Self.checkPositions(result.problems, result.records.map(\.line) + result.skipped.map(\.line), in: bytes)
                 #expect(try ICalendarReader.read(bytes, options: options) == result)
                 #expect(result.records.allSatisfy { $0.start <= options.asOf })
-            } catch let error as ParseError {
-                Self.checkPositions([error], [], in: bytes)
             } catch {
-                Issue.record("not a ParseError: \(error)")
+                Self.checkPositions([error], [], in: bytes)  // a ParseError: the readers throw nothing else
             }
         }
     }
