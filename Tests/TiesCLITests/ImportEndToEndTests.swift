@@ -149,7 +149,9 @@ struct ImportEndToEndTests {
         let other = dir.file("other.csv")
         try "a,b\r\n1,2\r\n".write(to: other, atomically: true, encoding: .utf8)
         let unknown = try ties(["import", "csv", other.path])
-        #expect(unknown.status == 65 && unknown.stderr.contains("--kind"))
+        #expect(unknown.status == 65 && unknown.stderr.contains("--kind") && unknown.stderr.contains("vcard"))
+        let linkedIn = try ties(["import", "csv", fixture("Connections.csv")])
+        #expect(linkedIn.status == 65 && linkedIn.stderr.contains("ties import linkedin"))
     }
 
     @Test(

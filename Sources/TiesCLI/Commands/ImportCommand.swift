@@ -140,10 +140,15 @@ extension ImportCommand {
                 let bytes = try options.bytes(of: file)
                 let header = try parsing(file) { try TiesCSVImport.header(of: bytes) }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
+                    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
+                    let hint =
+                        head.contains("CONNECTED ON") || head.contains("CONVERSATION ID")
+                        ? "; this looks like LinkedIn's export: `ties import linkedin \(file)`"
+                        : "; an address book comes in as vCard: `ties import vcard FILE.vcf`"
                     throw CLIError(
                         .data,
                         "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
-                    )
+                            + hint)
                 }
                 switch what {
                 case .people:
