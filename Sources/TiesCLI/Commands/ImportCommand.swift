@@ -164,10 +164,17 @@ extension ImportCommand {
                 createPeople: false, dryRun: options.dryRun, context: scoringContext(store), now: Date()
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for record in people { try importer.add(record) }
+                let showProgress = isatty(2) == 1
                 for (file, bytes) in interactionFiles {
                     var failure: StoreError?
+                    var count = 0
+                    defer { if showProgress && count >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) } }
                     do throws(ParseError) {
                         problems += try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
+                            count += 1
+                            if showProgress && count % 100_000 == 0 {
+                                FileHandle.standardError.write(Data("\r\(file): \(count) interactions read…".utf8))
+                            }
                             do throws(StoreError) {
                                 try importer.add($0)
                                 return true
