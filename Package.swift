@@ -64,6 +64,7 @@ let package = Package(
         .testTarget(
             name: "TiesCLITests",
             dependencies: ["TiesCLI", "ties", "TiesTestSupport"],
+            exclude: ["Snapshots"],
             resources: [.copy("Fixtures")]),
     ]
 )

@@ -76,6 +76,49 @@ struct ExportEndToEndTests {
         #expect(vcf.contains("FN:Sam \"The\" Okafor\r\n") && vcf.contains("ORG:Hale\\, Lane & Co\r\n"))
     }
 
+    @Test("golden files: every table as CSV and JSON, and the vCards, of a small store built by commands")
+    func golden() throws {
+        for args in [
+            ["init"],
+            [
+                "person", "add", "Dana Reyes", "--role", "recruiter", "--recruiter-kind", "search-firm", "--org",
+                "Hale, Lane & Co", "--email", "dana@hale.example", "--phone", "+1 312 555 0100", "--tag", "chicago",
+            ],
+            [
+                "person", "add", "Sam \"The\" Okafor", "--role", "mentor", "--email", "sam@example.org", "--closeness",
+                "4",
+            ],
+            ["person", "add", "=cmd|' /C calc'!A0", "--title=-2+3", "--tag", "@risk"],
+            ["log", "Sam", "call", "--at", "2026-03-02T10:00:00Z", "--note", "line one\nline two, with comma"],
+            ["log", "Dana", "email", "--direction", "in", "--unanswered", "--at", "2026-03-05T09:00:00Z"],
+            ["tie", "add", "Dana", "Sam", "--kind", "colleague"],
+            ["offer", "Sam", "Send the deck", "--due", "2026-03-20", "--at", "2026-03-02"],
+            [
+                "journal", "add", "accomplishment", "Cut ED waits 18%", "--amount", "18", "--org", "Mercy", "--at",
+                "2026-02-01",
+            ],
+        ] {
+            let result = try TiesBinary.run(args + ["--db", db])
+            #expect(result.status == 0, "\(args): \(result.stderr)")
+        }
+        for what in ["people", "interactions", "scores", "gaps", "commitments", "journal", "ties"] {
+            for format in ["csv", "json"] {
+                let result = try TiesBinary.run([
+                    "export", what, "--format", format, "--as-of", "2026-03-10", "--db", db,
+                ])
+                #expect(result.status == 0, "\(what): \(result.stderr)")
+                let name = "export/\(what).\(format)"
+                #expect(
+                    snapshotMismatch(result.stdout, named: name) == nil,
+                    "\(snapshotMismatch(result.stdout, named: name) ?? "")")
+            }
+        }
+        let vcf = try TiesBinary.run(["export", "vcard", "--db", db]).stdout
+        #expect(
+            snapshotMismatch(vcf, named: "export/people.vcf") == nil,
+            "\(snapshotMismatch(vcf, named: "export/people.vcf") ?? "")")
+    }
+
     @Test("an unknown table is a usage error listing what is accepted")
     func unknown() throws {
         try seed()
