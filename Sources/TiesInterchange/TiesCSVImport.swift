@@ -34,20 +34,21 @@ public enum TiesCSVImport {
         var line: Int
         var fields: [String]
         var columns: [String: Int]
-        func text(_ column: String) -> String? { text(at: columns[column]) }
-        /// The field at `index`, unguarded; nil when the column is absent, the row short or the field empty.
-        func text(at index: Int?) -> String? {
-            guard let index, index < fields.count else { return nil }
-            let raw = fields[index]
-            if raw.isEmpty { return nil }
-            let value = unguarded(raw)
-            return value.isEmpty ? nil : value
-        }
+        func text(_ column: String) -> String? { field(fields, at: columns[column]) }
         func list(_ column: String) -> [String] {
             (text(column) ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
                 !$0.isEmpty
             }
         }
+    }
+
+    /// The field at `index`, unguarded; nil when the column is absent, the row short or the field empty.
+    static func field(_ fields: [String], at index: Int?) -> String? {
+        guard let index, index < fields.count else { return nil }
+        let raw = fields[index]
+        if raw.isEmpty { return nil }
+        let value = unguarded(raw)
+        return value.isEmpty ? nil : value
     }
 
     /// Each column's index by its lower-cased, trimmed name (the first, when a name repeats).
@@ -261,30 +262,30 @@ public enum TiesCSVImport {
 
         /// The record a row holds, or nil after appending each of its problems to `problems`.
         func record(_ fields: [String], line: Int, problems: inout [ParseError]) -> InteractionRecord? {
-            let row = Row(line: line, fields: fields, columns: [:])
+            func text(_ index: Int?) -> String? { field(fields, at: index) }
             var ok = true
             func problem(_ field: String, _ found: String, _ expected: String) {
                 problems.append(ParseError(line: line, field: field, found: found, expected: expected, source: file))
                 ok = false
             }
             var keys: [PersonKey] = []
-            if let id = row.text(at: personID) {
+            if let id = text(personID) {
                 if let n = Int64(id) { keys.append(.id(n)) } else { problem("person_id", id, "a whole number") }
             }
-            if let name = row.text(at: person) { keys.append(.name(name)) }
+            if let name = text(person) { keys.append(.name(name)) }
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
             var when: Date?
-            if let text = row.text(at: occurredAt) {
+            if let stamp = text(occurredAt) {
                 do {
-                    when = try DateInput.parse(text, field: "occurred_at", timeZone: timeZone).startInstant(
+                    when = try DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone).startInstant(
                         timeZone: timeZone)
                 } catch {
-                    problem("occurred_at", text, DateInput.accepted)
+                    problem("occurred_at", stamp, DateInput.accepted)
                 }
             } else {
                 problem("occurred_at", "", DateInput.accepted)
             }
-            let kindText = row.text(at: kind)
+            let kindText = text(kind)
             let kind = kindText.flatMap { InteractionKind(rawValue: $0) ?? InteractionKind(rawValue: $0.lowercased()) }
             if kind == nil {
                 problem(
@@ -292,7 +293,7 @@ public enum TiesCSVImport {
                     "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             var direction = Direction.mutual
-            if let d = row.text(at: self.direction) {
+            if let d = text(self.direction) {
                 if let v = Direction(rawValue: d) ?? Direction(rawValue: d.lowercased()) {
                     direction = v
                 } else {
@@ -300,11 +301,11 @@ public enum TiesCSVImport {
                 }
             }
             var answered = true
-            if let a = row.text(at: self.answered) {
+            if let a = text(self.answered) {
                 if let b = parseBool(a) { answered = b } else { problem("answered", a, "yes or no") }
             }
             var groupSize = 1
-            if let g = row.text(at: self.groupSize) {
+            if let g = text(self.groupSize) {
                 if let n = Int(g), n >= 1 {
                     groupSize = n
                 } else {
@@ -312,14 +313,14 @@ public enum TiesCSVImport {
                 }
             }
             var id: Int64?
-            if let text = row.text(at: self.id) {
-                if let n = Int64(text), n > 0 { id = n } else { problem("id", text, "a positive whole number") }
+            if let given = text(self.id) {
+                if let n = Int64(given), n > 0 { id = n } else { problem("id", given, "a positive whole number") }
             }
             guard ok, let when, let kind else { return nil }
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: row.text(at: note), source: row.text(at: source) ?? "csv",
-                sourceID: row.text(at: sourceID))
+                groupSize: groupSize, note: text(note), source: text(source) ?? "csv",
+                sourceID: text(sourceID))
             return InteractionRecord(interaction: interaction, keys: keys, file: file, line: line)
         }
     }

@@ -35,7 +35,7 @@ extension Store {
             try queue.writeWithoutTransaction { db in
                 // Rows that are not in id and person order touch pages all over the table and its indexes;
                 // with SQLite's default 2 MB page cache each insert then evicts and re-reads pages (a shuffled
-                // million-row file took 11 s, 3.6 s with this cache). The cache only grows as pages are used.
+                // million-row file took 11.3 s, 6.7 s with this cache). The cache only grows as pages are used.
                 let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
