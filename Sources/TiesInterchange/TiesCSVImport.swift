@@ -317,10 +317,27 @@ public enum TiesCSVImport {
                 if let n = Int64(given), n > 0 { id = n } else { problem("id", given, "a positive whole number") }
             }
             guard ok, let when, let kind else { return nil }
+            let note = text(note)
+            var sourceID = text(sourceID)
+            if sourceID == nil && id == nil {
+                // A row with neither (a spreadsheet of one's own) is known by its content, so that importing
+                // the file again adds nothing; two identical rows are one interaction.
+                let who = keys.map { key -> String in
+                    switch key {
+                    case .id(let n): return "#\(n)"
+                    case .email(let s), .url(let s), .name(let s): return s.lowercased()
+                    }
+                }
+                let content =
+                    who + [
+                        String(Int64(when.timeIntervalSince1970.rounded(.down))), kind.rawValue, direction.rawValue,
+                        answered ? "1" : "0", String(groupSize), note ?? "",
+                    ]
+                sourceID = "row-" + ImportSupport.fnv1a64(content.joined(separator: "\u{1F}"))
+            }
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: text(note), source: text(source) ?? "csv",
-                sourceID: text(sourceID))
+                groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID)
             return InteractionRecord(interaction: interaction, keys: keys, file: file, line: line)
         }
     }

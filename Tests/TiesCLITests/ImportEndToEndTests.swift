@@ -133,6 +133,21 @@ struct ImportEndToEndTests {
         #expect(skipped.stdout.contains("2 records skipped"))
         let again = try ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
         #expect(again.stdout.contains("interactions: 0 added, 2 already present"))
+        // A spreadsheet of one's own, without ids or source ids: importing it twice adds its rows once.
+        let own = dir.file("own.csv")
+        // Rows 2 and 3 repeat row 1 (the same instant written another way, the name in another case).
+        try """
+        person,occurred_at,kind,note\r
+        Ana Silva,2026-04-01,meeting,\r
+        Ana Silva,2026-04-01,meeting,\r
+        ana silva,2026-04-01T00:00,meeting,\r
+        Ana Silva,2026-04-08,meeting,follow-up\r
+
+        """.write(to: own, atomically: true, encoding: .utf8)
+        let ownFirst = try ties(["import", "csv", own.path])
+        #expect(ownFirst.stdout.contains("interactions: 2 added, 2 already present"), "\(ownFirst.stdout)")
+        let ownAgain = try ties(["import", "csv", own.path])
+        #expect(ownAgain.stdout.contains("interactions: 0 added, 4 already present"), "\(ownAgain.stdout)")
         let exported = try ties(["export", "interactions"]).stdout
         #expect(exported.contains("2026-03-02T10:00:00Z") && exported.contains("2026-03-16T08:30:00Z"))
     }

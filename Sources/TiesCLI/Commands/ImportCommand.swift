@@ -113,7 +113,9 @@ extension ImportCommand {
             abstract: "Import people or interactions from CSV with the columns `ties export` writes.",
             discussion: """
                 The header tells which table a file holds (occurred_at: interactions; name: people), or say it \
-                with --kind. People need a name; interactions need occurred_at, kind and person_id or person.
+                with --kind. People need a name; interactions need occurred_at, kind and person_id or person. \
+                An interaction row without id or source_id is known by its content, so importing the same \
+                file again adds nothing.
 
                 Example:
                   ties export people --out people.csv    # edit in a spreadsheet, then:
