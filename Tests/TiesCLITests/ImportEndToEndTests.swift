@@ -146,6 +146,12 @@ struct ImportEndToEndTests {
         """.write(to: own, atomically: true, encoding: .utf8)
         let ownFirst = try ties(["import", "csv", own.path])
         #expect(ownFirst.stdout.contains("interactions: 2 added, 2 already present"), "\(ownFirst.stdout)")
+        // Saved by Excel as "CSV (Comma delimited)": Windows-1252, not UTF-8.
+        let excel = dir.file("excel.csv")
+        try Data([UInt8]("name,title\r\nJos".utf8) + [0xE9] + [UInt8](" Ortiz,Director\r\n".utf8)).write(to: excel)
+        let excelImport = try ties(["import", "csv", excel.path])
+        #expect(excelImport.status == 0 && excelImport.stdout.contains("read it as Windows-1252"))
+        #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("José Ortiz"))
         let ownAgain = try ties(["import", "csv", own.path])
         #expect(ownAgain.stdout.contains("interactions: 0 added, 4 already present"), "\(ownAgain.stdout)")
         let exported = try ties(["export", "interactions"]).stdout

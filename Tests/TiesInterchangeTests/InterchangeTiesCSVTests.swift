@@ -86,4 +86,15 @@ struct InterchangeTiesCSVTests {
     }
 
     static func lineCount(_ bytes: [UInt8]) -> Int { bytes.filter { $0 == 0x0A }.count + 1 }
+
+    @Test("a spreadsheet's CSV that is not UTF-8 is read as Windows-1252; UTF-8 passes unchanged")
+    func windows1252() {
+        // "José,“Dana”,€5" as Excel's "CSV (Comma delimited)" writes it on Windows.
+        let cp1252: [UInt8] = [0x4A, 0x6F, 0x73, 0xE9, 0x2C, 0x93, 0x44, 0x61, 0x6E, 0x61, 0x94, 0x2C, 0x80, 0x35]
+        let read = SpreadsheetText.utf8(cp1252)
+        #expect(read.transcoded && String(decoding: read.bytes, as: UTF8.self) == "José,“Dana”,€5")
+        let utf8 = Array("José,“Dana”,€5".utf8)
+        let same = SpreadsheetText.utf8(utf8)
+        #expect(!same.transcoded && same.bytes == utf8)
+    }
 }

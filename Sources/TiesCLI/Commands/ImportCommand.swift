@@ -44,6 +44,17 @@ struct ImportOptions: ParsableArguments {
         return [UInt8](data)
     }
 
+    /// Reads a CSV file as UTF-8: one that is not (Excel's "CSV (Comma delimited)") is read as
+    /// Windows-1252, and a note says so.
+    func spreadsheetBytes(of path: String, notes: inout [String]) throws -> [UInt8] {
+        let read = SpreadsheetText.utf8(try bytes(of: path))
+        if read.transcoded {
+            notes.append(
+                "\(path) is not UTF-8; read it as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\")")
+        }
+        return read.bytes
+    }
+
     /// Imports the records, or refuses every file when any has problems (unless --skip-invalid), and
     /// prints what happened.
     func run(
@@ -137,9 +148,10 @@ extension ImportCommand {
             // inserted record by record, never all held in memory (a million rows import in seconds).
             var people: [PersonRecord] = []
             var problems: [ParseError] = []
+            var notes: [String] = []
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
-                let bytes = try options.bytes(of: file)
+                let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try TiesCSVImport.header(of: bytes) }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
                     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
@@ -195,7 +207,7 @@ extension ImportCommand {
             }
             if let unreadable { throw unreadable }
             if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
-            options.report(summary, problems: problems, notes: [])
+            options.report(summary, problems: problems, notes: notes)
         }
     }
 
@@ -228,7 +240,7 @@ extension ImportCommand {
             var leftOut: [String] = []
             var notes: [String] = []
             for file in files {
-                let bytes = try options.bytes(of: file)
+                let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
                 if head.contains("CONVERSATION ID") {
                     let identity =
