@@ -167,6 +167,15 @@ struct ImportEndToEndTests {
         let unterminated = try ties(["import", "csv", quote.path])
         #expect(
             unterminated.status == 65 && unterminated.stderr.contains("quote.csv") && unterminated.stderr.contains("2"))
+        // The same in an interactions file, found while its rows are already being inserted: rolled back.
+        #expect(try ties(["person", "add", "Ana"]).status == 0)
+        let rows = dir.file("rows.csv")
+        try "person,occurred_at,kind,note\r\nAna,2026-03-02,call,fine\r\nAna,2026-03-03,call,\"never closed\r\n"
+            .write(to: rows, atomically: true, encoding: .utf8)
+        let before = snapshot()
+        let unterminatedRows = try ties(["import", "csv", rows.path])
+        #expect(unterminatedRows.status == 65 && unterminatedRows.stderr.contains("rows.csv, line 3"))
+        #expect(snapshot() == before)
         let other = dir.file("other.csv")
         try "a,b\r\n1,2\r\n".write(to: other, atomically: true, encoding: .utf8)
         let unknown = try ties(["import", "csv", other.path])
