@@ -233,11 +233,23 @@ public struct CSVTable: Sendable, Equatable {
     /// - Throws: ``ParseError`` when the file has no records, or a quoted field never closes.
     public init(bytes: [UInt8]) throws(ParseError) {
         let records = try CSVReader.records(in: bytes)
-        guard let header = records.first else {
-            throw ParseError(line: 1, found: "<an empty file>", expected: "a header row naming the columns")
-        }
+        guard let header = records.first else { throw Self.noHeader }
         self.init(header: header, rows: Array(records.dropFirst()))
     }
+
+    /// The first record of `bytes`, the header of a table, without reading further.
+    /// - Throws: ``ParseError`` when there is no record, or a quoted field in the header never closes.
+    public static func header(of bytes: [UInt8]) throws(ParseError) -> CSVRecord {
+        var header: CSVRecord?
+        try CSVReader.forEachRecord(in: bytes) { record in
+            header = record
+            return false
+        }
+        guard let header else { throw noHeader }
+        return header
+    }
+
+    static let noHeader = ParseError(line: 1, found: "<an empty file>", expected: "a header row naming the columns")
 
     /// A table from a header record and the records after it.
     public init(header: CSVRecord, rows: [CSVRecord]) {

@@ -70,20 +70,6 @@ public enum TiesCSVImport {
         }
     }
 
-    /// The first record of a file: the header of a table.
-    /// - Throws: ``ParseError`` when the file holds no record, or a quoted field in the header never closes.
-    public static func header(of bytes: [UInt8]) throws(ParseError) -> CSVRecord {
-        var header: CSVRecord?
-        try CSVReader.forEachRecord(in: bytes) { record in
-            header = record
-            return false
-        }
-        guard let header else {
-            throw ParseError(line: 1, found: "<an empty file>", expected: "a header row naming the columns")
-        }
-        return header
-    }
-
     static func parseBool(_ text: String?) -> Bool? {
         guard let text else { return nil }
         switch text {
@@ -193,7 +179,7 @@ public enum TiesCSVImport {
     public static func forEachInteraction(
         in bytes: [UInt8], file: String, timeZone: TimeZone, _ body: (InteractionRecord) -> Bool
     ) throws(ParseError) -> [ParseError] {
-        let header = try header(of: bytes)
+        let header = try CSVTable.header(of: bytes)
         let reader = InteractionReader(header: header.fields, file: file, timeZone: timeZone)
         let pipe = BatchPipe<InteractionRecord>()
         let batchSize = 4096

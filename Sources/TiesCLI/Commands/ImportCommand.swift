@@ -152,7 +152,7 @@ extension ImportCommand {
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
-                let header = try parsing(file) { try TiesCSVImport.header(of: bytes) }
+                let header = try parsing(file) { try CSVTable.header(of: bytes) }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
                     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
                     let hint =
