@@ -178,36 +178,54 @@ extension ImportCommand {
                 createPeople: false, dryRun: options.dryRun, context: scoringContext(store), now: Date()
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for record in people { try importer.add(record) }
-                let showProgress = isatty(2) == 1
                 for (file, bytes) in interactionFiles {
-                    var failure: StoreError?
-                    var count = 0
-                    defer { if showProgress && count >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) } }
-                    do throws(ParseError) {
-                        problems += try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
-                            count += 1
-                            if showProgress && count % 100_000 == 0 {
-                                FileHandle.standardError.write(Data("\r\(file): \(count) interactions read…".utf8))
-                            }
-                            do throws(StoreError) {
-                                try importer.add($0)
-                                return true
-                            } catch {
-                                failure = error
-                                return false
-                            }
-                        }
-                    } catch {
+                    switch try Self.stream(file, bytes, into: &importer) {
+                    case .success(let found): problems += found
+                    case .failure(let error):
                         unreadable = CLIError(.data, error.in(file).description)
                         return false
                     }
-                    if let failure { throw failure }
                 }
                 return problems.isEmpty || options.skipInvalid
             }
             if let unreadable { throw unreadable }
             if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
             options.report(summary, problems: problems, notes: notes)
+        }
+
+        /// Reads the interactions in `bytes` and adds each to `importer` as it is read, with a progress line
+        /// every 100,000 when stderr is a terminal.
+        /// - Returns: the rows that could not be read, or the error that stopped the reading (the caller
+        ///   rolls back what was added).
+        /// - Throws: the store's error, which stops the reading.
+        static func stream(_ file: String, _ bytes: [UInt8], into importer: inout StoreImporter) throws(StoreError)
+            -> Result<[ParseError], ParseError>
+        {
+            let showProgress = isatty(2) == 1
+            var count = 0
+            var failure: StoreError?
+            let outcome: Result<[ParseError], ParseError>
+            do throws(ParseError) {
+                outcome = .success(
+                    try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
+                        count += 1
+                        if showProgress && count % 100_000 == 0 {
+                            FileHandle.standardError.write(Data("\r\(file): \(count) interactions read…".utf8))
+                        }
+                        do throws(StoreError) {
+                            try importer.add($0)
+                            return true
+                        } catch {
+                            failure = error
+                            return false
+                        }
+                    })
+            } catch {
+                outcome = .failure(error)
+            }
+            if showProgress && count >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) }
+            if let failure { throw failure }
+            return outcome
         }
     }
 
