@@ -107,8 +107,10 @@ public struct CalendarImportOptions: Sendable {
 /// - Events (`VEVENT`) only; alarms inside them, to-dos, journals and free/busy blocks are ignored.
 ///   Lines are unfolded as in vCard.
 /// - `DTSTART`/`DTEND` in UTC (`Z`), with a `TZID` (IANA, Windows or Outlook names; see
-///   ``TimeZoneNames``, with the file's `VTIMEZONE` `X-LIC-LOCATION` as a last resort), floating (read in
-///   the user's time zone), or all-day (`VALUE=DATE`). `DURATION` when there is no `DTEND`.
+///   ``TimeZoneNames``, with the file's `VTIMEZONE` `X-LIC-LOCATION` as a hint; a name no table knows,
+///   such as Outlook's "Customized Time Zone", by the rules of the `VTIMEZONE` that defines it earlier in
+///   the file), floating (read in the user's time zone), or all-day (`VALUE=DATE`).
+///   `DURATION` when there is no `DTEND`.
 /// - `RRULE` with `FREQ` DAILY, WEEKLY, MONTHLY or YEARLY, `INTERVAL`, `COUNT`, `UNTIL`, `BYDAY` (with
 ///   ordinals such as `2TU` or `-1FR` in monthly and yearly rules), `BYMONTHDAY`, `BYMONTH`, `BYSETPOS` and
 ///   `WKST`, expanded in the event's own time zone (a 09:00 meeting stays at 09:00 across daylight-saving
@@ -122,7 +124,8 @@ public struct CalendarImportOptions: Sendable {
 ///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
 ///   `@resource.calendar.google.com`) are not people and are left out of ``CalendarMeeting/attendees``.
 /// - Problems (with the line and property): an event without `DTSTART`, a date that cannot be read, a
-///   `TZID` no table knows, a malformed `RRULE`, an event without `END:VEVENT`.
+///   `TZID` neither a table nor an earlier `VTIMEZONE` defines, a malformed `RRULE`, an event without
+///   `END:VEVENT`.
 ///
 /// Meetings come out sorted by start, then source id.
 public enum ICalendarReader {
@@ -178,6 +181,8 @@ struct CalendarTime {
     enum Frame {
         case utc
         case zone(TimeZone)
+        /// A `TZID` no table knows, read by the calendar's own `VTIMEZONE`.
+        case rules(ZoneRules)
         /// No zone: the user's time zone.
         case floating
         /// A date without a time (all-day): the user's time zone.
@@ -260,6 +265,8 @@ extension ICalendarReader {
         var events: [Event] = []
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
+        /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
+        var customZones: [String: ZoneRules] = [:]
         var clocks: [String: ZoneClock] = [:]
         var emittedSourceIDs = Set<String>()
         let asOf: Int64
@@ -277,6 +284,9 @@ extension ICalendarReader {
             var current: Event?
             var timezoneID: String?
             var timezoneLocation: String?
+            var observances: [ZoneRules.Observance] = []
+            // The STANDARD or DAYLIGHT being read: its DTSTART, TZOFFSETFROM, TZOFFSETTO and RRULE.
+            var observance: (start: LocalTime?, from: Int?, to: Int?, rule: Rule?) = (nil, nil, nil, nil)
             var sawCalendar = false
             var eventCount = 0
             for (line, raw) in UnfoldedLines(bytes, quotedPrintableSoftBreaks: false) {
@@ -299,6 +309,8 @@ extension ICalendarReader {
                     case "VTIMEZONE":
                         timezoneID = nil
                         timezoneLocation = nil
+                        observances = []
+                    case "STANDARD", "DAYLIGHT": observance = (nil, nil, nil, nil)
                     default: break
                     }
                     continue
@@ -314,8 +326,18 @@ extension ICalendarReader {
                     if name == "VEVENT", let done = current {
                         current = nil
                         finish(done, endedProperly: true)
-                    } else if name == "VTIMEZONE", let id = timezoneID, let location = timezoneLocation {
-                        tzHints[id] = location
+                    } else if name == "VTIMEZONE", let id = timezoneID {
+                        if let timezoneLocation { tzHints[id] = timezoneLocation }
+                        if !observances.isEmpty { customZones[id] = ZoneRules(observances: observances) }
+                    } else if name == "STANDARD" || name == "DAYLIGHT", let start = observance.start,
+                        let from = observance.from, let to = observance.to
+                    {
+                        let rule = observance.rule.flatMap { $0.frequency == .yearly ? $0 : nil }
+                        observances.append(
+                            ZoneRules.Observance(
+                                start: start, offsetFrom: from, offsetTo: to, month: rule?.byMonth.first,
+                                monthDay: rule?.byMonthDay.first, weekday: rule?.byDay.first,
+                                until: rule?.until?.local))
                     }
                     continue
                 }
@@ -328,6 +350,19 @@ extension ICalendarReader {
                     }
                     if property.name == "X-LIC-LOCATION" {
                         timezoneLocation = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces()
+                    }
+                case "STANDARD", "DAYLIGHT":
+                    let value = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces()
+                    switch property.name {
+                    case "DTSTART":
+                        observance.start = ICalendarReader.parseTime(value, frame: .floating, dateOnly: false)?.local
+                    case "TZOFFSETFROM": observance.from = ZoneRules.parseOffset(value)
+                    case "TZOFFSETTO": observance.to = ZoneRules.parseOffset(value)
+                    case "RRULE":
+                        if case .rule(let rule) = ICalendarReader.parseRule(value, frame: .floating) {
+                            observance.rule = rule
+                        }
+                    default: break
                     }
                 default:
                     break
@@ -435,15 +470,18 @@ extension ICalendarReader {
             let text = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces()
             var frame: CalendarTime.Frame = .floating
             if let tzid = property.parameter("TZID")?.text {
-                guard let zone = zone(named: tzid) else {
+                if let zone = zone(named: tzid) {
+                    frame = .zone(zone)
+                } else if let rules = customZones[tzid] {
+                    frame = .rules(rules)
+                } else {
                     problem(
                         property, &event, found: tzid,
                         expected:
-                            "a time zone: an IANA name such as America/New_York, or a Windows name such as Eastern Standard Time"
+                            "a time zone: an IANA name such as America/New_York, a Windows name such as Eastern Standard Time, or one the calendar defines in a VTIMEZONE before using it"
                     )
                     return []
                 }
-                frame = .zone(zone)
             }
             let isDate = property.parameter("VALUE")?.text.uppercased() == "DATE"
             var out: [CalendarTime] = []
@@ -468,11 +506,15 @@ extension ICalendarReader {
 
         // MARK: Expansion
 
-        mutating func instant(_ time: CalendarTime) -> Int64 {
-            switch time.frame {
-            case .utc: return time.local.epoch
-            case .zone(let zone): return instant(time.local, in: zone)
-            case .floating, .date: return instant(time.local, in: options.timeZone)
+        mutating func instant(_ time: CalendarTime) -> Int64 { instant(time.local, frame: time.frame) }
+
+        /// The instant of a wall-clock time read in `frame`.
+        mutating func instant(_ local: LocalTime, frame: CalendarTime.Frame) -> Int64 {
+            switch frame {
+            case .utc: return local.epoch
+            case .zone(let zone): return instant(local, in: zone)
+            case .rules(let rules): return local.epoch - Int64(rules.offset(at: local))
+            case .floating, .date: return instant(local, in: options.timeZone)
             }
         }
 
@@ -688,7 +730,7 @@ extension ICalendarReader {
                 switch until.frame {
                 case .utc: untilInstant = until.local.epoch
                 case .date: untilLocal = LocalTime(day: until.local.day, second: 86_399)
-                case .zone, .floating: untilLocal = until.local
+                case .zone, .rules, .floating: untilLocal = until.local
                 }
             }
             // No period starting after this day (as-of plus slack for time zones) can hold an occurrence.
@@ -709,12 +751,7 @@ extension ICalendarReader {
                     let local = LocalTime(day: day, second: startLocal.second)
                     if local <= startLocal { continue }
                     if let untilLocal, local > untilLocal { return (out, nil) }
-                    let at: Int64
-                    switch start.frame {
-                    case .utc: at = local.epoch
-                    case .zone(let zone): at = instant(local, in: zone)
-                    case .floating, .date: at = instant(local, in: options.timeZone)
-                    }
+                    let at = instant(local, frame: start.frame)
                     if let untilInstant, at > untilInstant { return (out, nil) }
                     if at > asOf { return (out, nil) }
                     if let count = rule.count, out.count >= count { return (out, nil) }

@@ -95,6 +95,64 @@ struct InterchangeICalendarTests {
         #expect(meeting.others.map(\.email) == ["lee.kim@mercy.example", nil])
     }
 
+    /// Outlook's definition of a zone it has no name for: US Eastern rules, from 1601.
+    static let customizedZone = [
+        "BEGIN:VTIMEZONE", "TZID:Customized Time Zone",
+        "BEGIN:STANDARD", "DTSTART:16010101T020000", "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500",
+        "RRULE:FREQ=YEARLY;BYDAY=1SU;BYMONTH=11", "END:STANDARD",
+        "BEGIN:DAYLIGHT", "DTSTART:16010101T020000", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400",
+        "RRULE:FREQ=YEARLY;BYDAY=2SU;BYMONTH=3", "END:DAYLIGHT",
+        "END:VTIMEZONE",
+        "BEGIN:VTIMEZONE", "TZID:India (custom)",
+        "BEGIN:STANDARD", "DTSTART:16010101T000000", "TZOFFSETFROM:+0530", "TZOFFSETTO:+0530", "END:STANDARD",
+        "END:VTIMEZONE",
+    ]
+
+    @Test("a TZID no table knows is read by the calendar's own VTIMEZONE rules, across daylight saving")
+    func customizedZone() throws {
+        let organizer = "ORGANIZER:mailto:\(InterchangeFixtures.me)"
+        let text = InterchangeFixtures.calendar(
+            [
+                InterchangeFixtures.event([
+                    "UID:weekly", "DTSTART;TZID=\"Customized Time Zone\":20240305T100000", "RRULE:FREQ=WEEKLY;COUNT=2",
+                    organizer, "ATTENDEE:mailto:dana@example.org",
+                ]),
+                InterchangeFixtures.event([
+                    "UID:autumn", "DTSTART;TZID=Customized Time Zone:20241103T100000", organizer,
+                    "ATTENDEE:mailto:dana@example.org",
+                ]),
+                InterchangeFixtures.event([
+                    "UID:india", "DTSTART;TZID=India (custom):20240705T100000", organizer,
+                    "ATTENDEE:mailto:dana@example.org",
+                ]),
+            ], extra: Self.customizedZone)
+        let result = try read(text, asOf: "2024-12-31T00:00:00Z")
+        #expect(result.problems.isEmpty, "\(result.problems)")
+        #expect(
+            starts(result) == [
+                Self.utc("2024-03-05T15:00:00Z"),  // EST, before the second Sunday of March
+                Self.utc("2024-03-12T14:00:00Z"),  // EDT
+                Self.utc("2024-07-05T04:30:00Z"),  // +05:30, no rule
+                Self.utc("2024-11-03T15:00:00Z"),  // EST again from the first Sunday of November
+            ])
+    }
+
+    @Test("VTIMEZONE rules: nth and last weekdays of a month, offsets with seconds")
+    func zoneRuleDays() {
+        func onset(_ month: Int, _ ordinal: Int, _ weekday: Int, _ year: Int) -> String? {
+            let observance = ZoneRules.Observance(
+                start: LocalTime(day: Day(year: 1601, month: 1, day: 1)!, second: 7200), offsetFrom: 0, offsetTo: 0,
+                month: month, weekday: (ordinal, weekday))
+            return observance.onsetDay(year: year)?.description
+        }
+        #expect(onset(3, 2, 7, 2024) == "2024-03-10")  // second Sunday of March
+        #expect(onset(10, -1, 7, 2024) == "2024-10-27")  // last Sunday of October
+        #expect(onset(11, 1, 7, 2024) == "2024-11-03")
+        #expect(onset(2, 5, 4, 2024) == "2024-02-29" && onset(2, 5, 4, 2023) == nil)  // a fifth Thursday, or none
+        #expect(ZoneRules.parseOffset("-0500") == -18_000 && ZoneRules.parseOffset("+053000") == 19_800)
+        #expect(ZoneRules.parseOffset("0500") == nil && ZoneRules.parseOffset("+5") == nil)
+    }
+
     @Test("declined, cancelled and future events are skipped with a reason; an unknown zone is a problem")
     func skippedAndProblems() throws {
         let text = InterchangeFixtures.mixedCalendar
