@@ -9,48 +9,32 @@ import TiesTestSupport
 /// Runs the built `ties` binary through commitments, details and disclosures, notify and the journal.
 @Suite("Career commands, end to end")
 struct CareerEndToEndTests {
-    let dir = TemporaryDirectory()
-    var db: String { dir.file("ties.sqlite").path }
-
-    @discardableResult
-    func ties(_ arguments: String...) throws -> RunResult {
-        try TiesBinary.run(arguments + ["--db", db])
-    }
-
-    /// Runs a command that must succeed, and returns its output.
-    @discardableResult
-    func ok(_ arguments: String...) throws -> String {
-        let result = try TiesBinary.run(arguments + ["--db", db])
-        #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        return result.stdout
-    }
-
-    func snapshot() -> [Data?] { TiesBinary.snapshot(ofStore: db) }
+    let store = StoreUnderTest()
 
     func seed() throws {
-        try ok("init")
-        try ok(
+        try store.ok("init")
+        try store.ok(
             "person", "add", "Dana Reyes", "--role", "recruiter", "--org", "Hale & Partners", "--email",
             "dana@hale.example")
-        try ok("person", "add", "Sam Okafor", "--role", "colleague", "--email", "sam@mercy.example")
-        try ok("person", "add", "Zoë Ärlig", "--role", "recruiter")
-        try ok("person", "add", "Ann Archived", "--role", "recruiter")
+        try store.ok("person", "add", "Sam Okafor", "--role", "colleague", "--email", "sam@mercy.example")
+        try store.ok("person", "add", "Zoë Ärlig", "--role", "recruiter")
+        try store.ok("person", "add", "Ann Archived", "--role", "recruiter")
     }
 
     /// My details, disclosures, then a new email: Dana and Zoë hold the old one, Dana an old resume.
     func seedDisclosures() throws {
         try seed()
-        try ok("me", "set", "name", "Alex Kim", "--since", "2020-01-01")
-        try ok("me", "set", "email", "alex@old.example", "--since", "2020-01-01")
-        try ok("me", "set", "phone", "+1 312 555 0100", "--since", "2020-01-01")
-        try ok("disclose", "Dana", "email", "--at", "2026-01-10")
-        try ok("disclose", "Dana", "resume", "--version", "v1", "--at", "2026-01-10")
-        try ok("disclose", "Zoë", "email", "--at", "2026-01-11")
-        try ok("disclose", "Sam", "phone", "--at", "2026-01-12")
-        try ok("disclose", "Sam", "resume", "--version", "v2", "--at", "2026-02-01")
-        try ok("disclose", "Ann", "email", "--at", "2026-01-12")
-        try ok("person", "archive", "Ann")
-        let set = try ok("me", "set", "email", "alex@new.example", "--since", "2026-03-01")
+        try store.ok("me", "set", "name", "Alex Kim", "--since", "2020-01-01")
+        try store.ok("me", "set", "email", "alex@old.example", "--since", "2020-01-01")
+        try store.ok("me", "set", "phone", "+1 312 555 0100", "--since", "2020-01-01")
+        try store.ok("disclose", "Dana", "email", "--at", "2026-01-10")
+        try store.ok("disclose", "Dana", "resume", "--version", "v1", "--at", "2026-01-10")
+        try store.ok("disclose", "Zoë", "email", "--at", "2026-01-11")
+        try store.ok("disclose", "Sam", "phone", "--at", "2026-01-12")
+        try store.ok("disclose", "Sam", "resume", "--version", "v2", "--at", "2026-02-01")
+        try store.ok("disclose", "Ann", "email", "--at", "2026-01-12")
+        try store.ok("person", "archive", "Ann")
+        let set = try store.ok("me", "set", "email", "alex@new.example", "--since", "2026-03-01")
         #expect(
             set
                 == "Your email is alex@new.example from 2026-03-01 (#4).\n3 people hold an older one: `ties notify` lists them and drafts the emails.\n"
@@ -63,15 +47,16 @@ struct CareerEndToEndTests {
     func commitments() throws {
         try seed()
         #expect(
-            try ok("offer", "Dana", "Intro to the CFO at Mercy", "--due", "2026-03-10", "--at", "2026-03-01T10:00")
+            try store.ok(
+                "offer", "Dana", "Intro to the CFO at Mercy", "--due", "2026-03-10", "--at", "2026-03-01T10:00")
                 == "Recorded #1: you offered Dana Reyes \"Intro to the CFO at Mercy\", due 2026-03-10.\n")
         #expect(
-            try ok("offer", "Sam", "Send the COO job description", "--by", "them", "--at", "2026-03-02")
+            try store.ok("offer", "Sam", "Send the COO job description", "--by", "them", "--at", "2026-03-02")
                 == "Recorded #2: Sam Okafor promised you \"Send the COO job description\".\n")
-        try ok("offer", "Dana", "Coffee in April", "--due", "2026-04-30", "--at", "2026-03-03")
-        try ok("log", "Dana", "call", "--at", "2026-03-12T09:00")
+        try store.ok("offer", "Dana", "Coffee in April", "--due", "2026-04-30", "--at", "2026-03-03")
+        try store.ok("log", "Dana", "call", "--at", "2026-03-12T09:00")
         #expect(
-            try ok("commitments", "--as-of", "2026-03-15", "--format", "csv") == """
+            try store.ok("commitments", "--as-of", "2026-03-15", "--format", "csv") == """
                 id,person_id,person,by,text,made,due,done,status\r
                 1,1,Dana Reyes,me,Intro to the CFO at Mercy,2026-03-01,2026-03-10,,overdue\r
                 3,1,Dana Reyes,me,Coffee in April,2026-03-03,2026-04-30,,open\r
@@ -79,33 +64,34 @@ struct CareerEndToEndTests {
 
                 """)
         #expect(
-            try ok("commitments", "--overdue", "--as-of", "2026-03-15", "--format", "csv").components(
+            try store.ok("commitments", "--overdue", "--as-of", "2026-03-15", "--format", "csv").components(
                 separatedBy: "\r\n"
             ).count == 3)
         #expect(
-            try ok("done", "#1", "--at", "2026-03-16")
+            try store.ok("done", "#1", "--at", "2026-03-16")
                 == "Marked #1 done on 2026-03-16: you offered Dana Reyes \"Intro to the CFO at Mercy\".\n")
         // As of before it was done, it was overdue; after, it is done.
         #expect(
-            try ok("commitments", "--overdue", "--as-of", "2026-03-15", "--format", "csv").contains("1,1,Dana Reyes"))
+            try store.ok("commitments", "--overdue", "--as-of", "2026-03-15", "--format", "csv").contains(
+                "1,1,Dana Reyes"))
         #expect(
-            try ok("commitments", "--open", "--as-of", "2026-03-20", "--format", "csv") == """
+            try store.ok("commitments", "--open", "--as-of", "2026-03-20", "--format", "csv") == """
                 id,person_id,person,by,text,made,due,done,status\r
                 3,1,Dana Reyes,me,Coffee in April,2026-03-03,2026-04-30,,open\r
                 2,2,Sam Okafor,them,Send the COO job description,2026-03-02,,,open\r
 
                 """)
         #expect(
-            try ok("commitments", "--person", "Sam", "--as-of", "2026-03-20", "--format", "json") == """
+            try store.ok("commitments", "--person", "Sam", "--as-of", "2026-03-20", "--format", "json") == """
                 [
                   {"id": 2, "person_id": 2, "person": "Sam Okafor", "by": "them", "text": "Send the COO job description", "made": "2026-03-02", "due": null, "done": null, "status": "open"}
                 ]
 
                 """)
         // Done on the day it was made (a day without a time): right after it was made.
-        try ok("offer", "Sam", "Same-day favour", "--at", "2026-03-05T15:00")
-        #expect(try ok("done", "4", "--at", "2026-03-05").hasPrefix("Marked #4 done on 2026-03-05"))
-        #expect(try ok("commitments", "--as-of", "2026-03-01T09:00").hasPrefix("No promises recorded"))
+        try store.ok("offer", "Sam", "Same-day favour", "--at", "2026-03-05T15:00")
+        #expect(try store.ok("done", "4", "--at", "2026-03-05").hasPrefix("Marked #4 done on 2026-03-05"))
+        #expect(try store.ok("commitments", "--as-of", "2026-03-01T09:00").hasPrefix("No promises recorded"))
     }
 
     // MARK: - Details and disclosures
@@ -114,7 +100,7 @@ struct CareerEndToEndTests {
     func meShow() throws {
         try seedDisclosures()
         #expect(
-            try ok("me", "show", "--as-of", "2026-06-15", "--format", "csv") == """
+            try store.ok("me", "show", "--as-of", "2026-06-15", "--format", "csv") == """
                 id,kind,value,since,current\r
                 1,name,Alex Kim,2020-01-01,yes\r
                 4,email,alex@new.example,2026-03-01,yes\r
@@ -122,13 +108,13 @@ struct CareerEndToEndTests {
 
                 """)
         #expect(
-            try ok("me", "show", "--history", "--as-of", "2026-06-15", "--format", "csv").contains(
+            try store.ok("me", "show", "--history", "--as-of", "2026-06-15", "--format", "csv").contains(
                 "2,email,alex@old.example,2020-01-01,no\r\n"))
         #expect(
-            try ok("me", "show", "--as-of", "2026-02-01", "--format", "csv").contains(
+            try store.ok("me", "show", "--as-of", "2026-02-01", "--format", "csv").contains(
                 "2,email,alex@old.example,2020-01-01,yes\r\n"))
         #expect(
-            try ok("me", "set", "email", "alex@new.example")
+            try store.ok("me", "set", "email", "alex@new.example")
                 == "Your email is already alex@new.example (since 2026-03-01); nothing recorded.\n")
     }
 
@@ -136,7 +122,7 @@ struct CareerEndToEndTests {
     func notifyListing() throws {
         try seedDisclosures()
         #expect(
-            try ok("notify", "--as-of", "2026-06-15", "--format", "csv") == """
+            try store.ok("notify", "--as-of", "2026-06-15", "--format", "csv") == """
                 id,name,recruiter,kind,held,current,since,email\r
                 1,Dana Reyes,yes,resume,v1,v2,2026-02-01,dana@hale.example\r
                 1,Dana Reyes,yes,email,alex@old.example,alex@new.example,2026-03-01,dana@hale.example\r
@@ -144,27 +130,27 @@ struct CareerEndToEndTests {
 
                 """)
         #expect(
-            try ok("notify", "--as-of", "2026-02-28").hasPrefix("id  name"),
+            try store.ok("notify", "--as-of", "2026-02-28").hasPrefix("id  name"),
             "before the change only the resume is stale")
         #expect(
-            try ok("disclose", "Dana", "email", "--at", "2026-06-16")
+            try store.ok("disclose", "Dana", "email", "--at", "2026-06-16")
                 == "Recorded that Dana Reyes holds your email alex@new.example (given 2026-06-16, #7).\n")
-        try ok("disclose", "Dana", "resume", "--version", "v2", "--at", "2026-06-16")
+        try store.ok("disclose", "Dana", "resume", "--version", "v2", "--at", "2026-06-16")
         #expect(
-            try ok("notify", "--as-of", "2026-06-16", "--format", "csv") == """
+            try store.ok("notify", "--as-of", "2026-06-16", "--format", "csv") == """
                 id,name,recruiter,kind,held,current,since,email\r
                 3,Zoë Ärlig,yes,email,alex@old.example,alex@new.example,2026-03-01,\r
 
                 """)
-        try ok("disclose", "Zoë", "email", "--at", "2026-06-16")
-        #expect(try ok("notify", "--as-of", "2026-06-16") == "No one holds out-of-date details of yours.\n")
+        try store.ok("disclose", "Zoë", "email", "--at", "2026-06-16")
+        #expect(try store.ok("notify", "--as-of", "2026-06-16") == "No one holds out-of-date details of yours.\n")
     }
 
     @Test("notify --out writes one reproducible draft per person, with the vCard attached")
     func notifyDrafts() throws {
         try seedDisclosures()
-        let out = dir.file("drafts")
-        let result = try ok("notify", "--out", out.path, "--as-of", "2026-06-15")
+        let out = store.dir.file("drafts")
+        let result = try store.ok("notify", "--out", out.path, "--as-of", "2026-06-15")
         #expect(
             result == """
                 Wrote 2 drafts to \(out.path):
@@ -195,14 +181,14 @@ struct CareerEndToEndTests {
 
         // A second run refuses to overwrite, and changes nothing.
         try Data("edited by hand".utf8).write(to: out.appendingPathComponent("1-dana-reyes.eml"))
-        let again = try ties("notify", "--out", out.path, "--as-of", "2026-06-15")
+        let again = try store.ties("notify", "--out", out.path, "--as-of", "2026-06-15")
         #expect(again.status == 73)
         #expect(
             again.stderr.contains("already has 1-dana-reyes.eml, 3-zoe-arlig.eml") && again.stderr.contains("--force"))
         #expect(contents(of: out.appendingPathComponent("1-dana-reyes.eml")) == Data("edited by hand".utf8))
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == names)
         // --force replaces them with the same bytes as the first run.
-        try ok("notify", "--out", out.path, "--as-of", "2026-06-15", "--force")
+        try store.ok("notify", "--out", out.path, "--as-of", "2026-06-15", "--force")
         #expect(
             String(decoding: try #require(contents(of: out.appendingPathComponent("1-dana-reyes.eml"))), as: UTF8.self)
                 == dana)
@@ -211,25 +197,25 @@ struct CareerEndToEndTests {
     @Test("notify --out without an email of mine fails with 65 and creates nothing")
     func notifyWithoutSender() throws {
         try seed()
-        try ok("me", "set", "phone", "+1 312 555 0100", "--since", "2020-01-01")
-        try ok("disclose", "Dana", "phone", "--at", "2026-01-10")
-        try ok("me", "set", "phone", "+1 312 555 0199", "--since", "2026-03-01")
-        let out = dir.file("nested/drafts")
-        let before = snapshot()
-        let result = try ties("notify", "--out", out.path, "--as-of", "2026-06-15")
+        try store.ok("me", "set", "phone", "+1 312 555 0100", "--since", "2020-01-01")
+        try store.ok("disclose", "Dana", "phone", "--at", "2026-01-10")
+        try store.ok("me", "set", "phone", "+1 312 555 0199", "--since", "2026-03-01")
+        let out = store.dir.file("nested/drafts")
+        let before = store.snapshot()
+        let result = try store.ties("notify", "--out", out.path, "--as-of", "2026-06-15")
         #expect(result.status == 65)
         #expect(result.stderr.contains("no email on record as of 2026-06-15"))
         #expect(result.stdout.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: dir.file("nested").path))
-        #expect(snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: store.dir.file("nested").path))
+        #expect(store.snapshot() == before)
     }
 
     @Test("notify --out into a path that is a file fails and writes nothing")
     func notifyIntoFile() throws {
         try seedDisclosures()
-        let file = dir.file("not-a-folder")
+        let file = store.dir.file("not-a-folder")
         try Data("x".utf8).write(to: file)
-        let result = try ties("notify", "--out", file.path, "--as-of", "2026-06-15")
+        let result = try store.ties("notify", "--out", file.path, "--as-of", "2026-06-15")
         #expect(result.status == 73)
         #expect(result.stderr.contains("is not a folder"))
         #expect(contents(of: file) == Data("x".utf8))
@@ -240,21 +226,22 @@ struct CareerEndToEndTests {
     @Test("journal add, list and export to Markdown and JSON Resume")
     func journal() throws {
         try seed()
-        try ok("me", "set", "name", "Alex Kim", "--since", "2020-01-01")
+        try store.ok("me", "set", "name", "Alex Kim", "--since", "2020-01-01")
         #expect(
-            try ok(
+            try store.ok(
                 "journal", "add", "employment", "Ran operations", "--at", "2020-01-06", "--end", "2023-12-31",
                 "--org", "St. Anne", "--title", "Director of Operations") == "Added employment #1 on 2020-01-06.\n")
-        try ok(
+        try store.ok(
             "journal", "add", "employment", "Runs three hospitals", "--at", "2024-01-08", "--org", "Mercy Health",
             "--title", "COO")
-        try ok(
+        try store.ok(
             "journal", "add", "accomplishment", "Cut readmissions by 18%", "--amount", "18", "--org", "Mercy Health",
             "--at", "2025-05-20", "--tag", "quality", "--tag", "ops")
-        try ok("journal", "add", "salary", "Raise after the annual review", "--amount", "185000", "--at", "2026-01-01")
-        try ok("journal", "add", "review", "Exceeds expectations", "--at", "2025-12-15", "--org", "Mercy Health")
+        try store.ok(
+            "journal", "add", "salary", "Raise after the annual review", "--amount", "185000", "--at", "2026-01-01")
+        try store.ok("journal", "add", "review", "Exceeds expectations", "--at", "2025-12-15", "--org", "Mercy Health")
         #expect(
-            try ok("journal", "list", "--since", "2025-01-01", "--format", "csv") == """
+            try store.ok("journal", "list", "--since", "2025-01-01", "--format", "csv") == """
                 id,day,end,kind,organisation,title,amount,tags,text\r
                 4,2026-01-01,,salary,,,185000,,Raise after the annual review\r
                 5,2025-12-15,,review,Mercy Health,,,,Exceeds expectations\r
@@ -263,16 +250,17 @@ struct CareerEndToEndTests {
 
                 """)
         #expect(
-            try ok("journal", "list", "--kind", "employment", "--format", "csv").components(separatedBy: "\r\n").count
+            try store.ok("journal", "list", "--kind", "employment", "--format", "csv").components(separatedBy: "\r\n")
+                .count
                 == 4)
-        let markdown = try ok("journal", "export", "--format", "markdown", "--as-of", "2026-06-15")
+        let markdown = try store.ok("journal", "export", "--format", "markdown", "--as-of", "2026-06-15")
         #expect(
             markdown.hasPrefix(
                 "# Career journal\n\n5 entries, 2020-01-06 to 2026-01-01.\n\n## 2026\n\n- **2026-01-01** · Salary · 185000 — Raise after the annual review\n"
             ))
-        let file = dir.file("resume.json")
+        let file = store.dir.file("resume.json")
         #expect(
-            try ok("journal", "export", "--format", "json-resume", "--out", file.path, "--as-of", "2026-06-15")
+            try store.ok("journal", "export", "--format", "json-resume", "--out", file.path, "--as-of", "2026-06-15")
                 == "Wrote 5 entries to \(file.path).\n")
         let written = try #require(contents(of: file))
         let json = try #require(try JSONSerialization.jsonObject(with: written) as? [String: Any])
@@ -282,10 +270,11 @@ struct CareerEndToEndTests {
         #expect(work[0]["highlights"] as? [String] == ["Cut readmissions by 18%"])
         #expect((json["meta"] as? [String: Any])?["version"] as? String == "v1.0.0")
         // Refuses to overwrite without --force.
-        let again = try ties("journal", "export", "--format", "markdown", "--out", file.path)
+        let again = try store.ties("journal", "export", "--format", "markdown", "--out", file.path)
         #expect(again.status == 73)
         #expect(contents(of: file) == written)
-        try ok("journal", "export", "--format", "markdown", "--out", file.path, "--force", "--as-of", "2026-06-15")
+        try store.ok(
+            "journal", "export", "--format", "markdown", "--out", file.path, "--force", "--as-of", "2026-06-15")
         #expect(contents(of: file) == Data(markdown.utf8))
     }
 
@@ -334,11 +323,11 @@ struct CareerEndToEndTests {
         ] as [([String], Int32, String)])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         try seed()
-        try ok("me", "set", "email", "alex@old.example", "--since", "2020-01-01")
-        try ok("offer", "Dana", "Done already", "--at", "2026-03-01")
-        try ok("done", "1", "--at", "2026-03-02")
-        try ok("offer", "Sam", "Still open", "--at", "2026-03-01")
-        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: db)
+        try store.ok("me", "set", "email", "alex@old.example", "--since", "2020-01-01")
+        try store.ok("offer", "Dana", "Done already", "--at", "2026-03-01")
+        try store.ok("done", "1", "--at", "2026-03-02")
+        try store.ok("offer", "Sam", "Still open", "--at", "2026-03-01")
+        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: store.db)
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)

@@ -5,35 +5,30 @@ import TiesTestSupport
 /// Runs the built `ties` binary as a user would, and checks its whole output.
 @Suite("ties, end to end")
 struct EndToEndTests {
-    let dir = TemporaryDirectory()
-    var db: String { dir.file("ties.sqlite").path }
-
-    func ties(_ arguments: String...) throws -> RunResult {
-        try TiesBinary.run(arguments + ["--db", db])
-    }
-
-    func snapshot() -> [Data?] { TiesBinary.snapshot(ofStore: db) }
+    let store = StoreUnderTest()
 
     func seed() throws {
-        #expect(try ties("init").status == 0)
+        #expect(try store.ties("init").status == 0)
         #expect(
-            try ties(
+            try store.ties(
                 "person", "add", "Dana Reyes", "--role", "recruiter", "--recruiter-kind", "search-firm",
                 "--org", "Hale & Partners", "--email", "dana@hale.example"
             ).status == 0)
-        #expect(try ties("person", "add", "Danielle Ng", "--role", "mentor", "--org", "Mercy Health").status == 0)
+        #expect(try store.ties("person", "add", "Danielle Ng", "--role", "mentor", "--org", "Mercy Health").status == 0)
         #expect(
-            try ties("person", "add", "Sam Okafor", "--role", "colleague", "--org", "Mercy Health", "--closeness", "4")
-                .status == 0)
+            try store.ties(
+                "person", "add", "Sam Okafor", "--role", "colleague", "--org", "Mercy Health", "--closeness", "4"
+            )
+            .status == 0)
     }
 
     @Test("the first steps of a new user: init, add, log, list, show")
     func firstSteps() throws {
         try seed()
-        let log = try ties("log", "Dana Reyes", "call", "--at", "2026-03-02T10:00:00Z", "--note", "COO search")
+        let log = try store.ties("log", "Dana Reyes", "call", "--at", "2026-03-02T10:00:00Z", "--note", "COO search")
         #expect(log.status == 0)
         #expect(log.stdout == "Logged call with Dana Reyes on 2026-03-02 (#1).\n")
-        let list = try ties("person", "list", "--format", "csv")
+        let list = try store.ties("person", "list", "--format", "csv")
         #expect(list.status == 0)
         #expect(
             list.stdout == """
@@ -43,7 +38,7 @@ struct EndToEndTests {
                 3,Sam Okafor,colleague,,Mercy Health,,4,,,,no\r
 
                 """)
-        let show = try ties("person", "show", "reyes", "--as-of", "2026-03-10")
+        let show = try store.ties("person", "show", "reyes", "--as-of", "2026-03-10")
         #expect(show.status == 0)
         #expect(show.stdout.contains("last contact: 2026-03-02 (8 days ago)"))
         #expect(show.stdout.contains("2026-03-02  call mutual  — COO search"))
@@ -51,15 +46,15 @@ struct EndToEndTests {
 
     @Test("the database path can come from TIES_DB")
     func environmentPath() throws {
-        #expect(try TiesBinary.run(["init"], environment: ["TIES_DB": db]).status == 0)
-        #expect(try TiesBinary.run(["person", "add", "Env Person"], environment: ["TIES_DB": db]).status == 0)
-        #expect(try ties("person", "list").stdout.contains("Env Person"))
+        #expect(try TiesBinary.run(["init"], environment: ["TIES_DB": store.db]).status == 0)
+        #expect(try TiesBinary.run(["person", "add", "Env Person"], environment: ["TIES_DB": store.db]).status == 0)
+        #expect(try store.ties("person", "list").stdout.contains("Env Person"))
     }
 
     @Test("a new store file is private to its owner")
     func fileMode() throws {
         try seed()
-        let mode = try FileManager.default.attributesOfItem(atPath: db)[.posixPermissions] as? Int
+        let mode = try FileManager.default.attributesOfItem(atPath: store.db)[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -83,7 +78,7 @@ struct EndToEndTests {
         ] as [([String], Int32, String)])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         try seed()
-        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: db)
+        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: store.db)
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -92,27 +87,27 @@ struct EndToEndTests {
 
     @Test("a missing store is exit 66 with the command that creates one; nothing is created")
     func missingStore() throws {
-        let result = try ties("person", "list")
+        let result = try store.ties("person", "list")
         #expect(result.status == 66)
         #expect(result.stderr.contains("ties init"))
-        #expect(!FileManager.default.fileExists(atPath: db))
+        #expect(!FileManager.default.fileExists(atPath: store.db))
     }
 
     @Test(
         "a file that is not a Ties store is exit 65 and left byte-identical",
         arguments: ["plain text\n", "", "SQLite format 3"])
     func notAStore(text: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: db))
-        let result = try ties("person", "list")
+        try Data(text.utf8).write(to: URL(fileURLWithPath: store.db))
+        let result = try store.ties("person", "list")
         #expect(result.status == 65)
         #expect(result.stderr.contains("is not a Ties store"))
-        #expect(contents(of: URL(fileURLWithPath: db)) == Data(text.utf8))
-        #expect(!FileManager.default.fileExists(atPath: db + "-wal"))
+        #expect(contents(of: URL(fileURLWithPath: store.db)) == Data(text.utf8))
+        #expect(!FileManager.default.fileExists(atPath: store.db + "-wal"))
     }
 
     @Test("a folder given as the store is refused")
     func folder() throws {
-        let result = try TiesBinary.run(["person", "list", "--db", dir.url.path])
+        let result = try TiesBinary.run(["person", "list", "--db", store.dir.url.path])
         #expect(result.status == 65)
     }
 

@@ -4,22 +4,18 @@ import TiesTestSupport
 
 @Suite("ties import, end to end")
 struct ImportEndToEndTests {
-    let dir = TemporaryDirectory()
-    var db: String { dir.file("ties.sqlite").path }
+    let store = StoreUnderTest()
 
     func fixture(_ name: String) -> String {
         Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil)!.path
     }
 
-    func ties(_ arguments: [String]) throws -> RunResult { try TiesBinary.run(arguments + ["--db", db]) }
-
     func start() throws {
-        #expect(try ties(["init"]).status == 0)
-        #expect(try ties(["me", "set", "name", "Jordan Ellis"]).status == 0)
-        #expect(try ties(["me", "set", "email", "jordan.ellis@newmail.example", "--since", "2026-01-01"]).status == 0)
+        #expect(try store.ties(["init"]).status == 0)
+        #expect(try store.ties(["me", "set", "name", "Jordan Ellis"]).status == 0)
+        #expect(
+            try store.ties(["me", "set", "email", "jordan.ellis@newmail.example", "--since", "2026-01-01"]).status == 0)
     }
-
-    func snapshot() -> Data? { contents(of: URL(fileURLWithPath: db)) }
 
     @Test("LinkedIn, vCard and calendar files come in; importing them again changes nothing")
     func importsAndIsIdempotent() throws {
@@ -30,11 +26,11 @@ struct ImportEndToEndTests {
             ["import", "ics", fixture("calendar.ics"), "--create-people", "--as-of", "2026-06-30"],
         ]
         for step in steps {
-            let result = try ties(step)
+            let result = try store.ties(step)
             #expect(result.status == 0, "\(step): \(result.stderr)")
         }
-        let people = try ties(["export", "people"]).stdout
-        let interactions = try ties(["export", "interactions"]).stdout
+        let people = try store.ties(["export", "people"]).stdout
+        let interactions = try store.ties(["export", "interactions"]).stdout
         // Dana and Sam from LinkedIn (Sam merged with the card that has his email), Ana from the cards,
         // Lee from the calendar under the name the attendee line gives; no room.
         #expect(people.contains("Dana Reyes,,,\"Hale & Partners, Inc.\",Partner"))
@@ -48,22 +44,22 @@ struct ImportEndToEndTests {
             interactions.contains(",message,in,yes,1,,linkedin-messages,") && interactions.contains(",message,out,"))
         #expect(interactions.components(separatedBy: "Weekly sync").count - 1 == 3)  // a weekly series, COUNT=3
         for step in steps {
-            let again = try ties(step)
+            let again = try store.ties(step)
             #expect(again.status == 0)
             #expect(again.stdout.contains("0 added"), "\(again.stdout)")
         }
-        #expect(try ties(["export", "people"]).stdout == people)
-        #expect(try ties(["export", "interactions"]).stdout == interactions)
+        #expect(try store.ties(["export", "people"]).stdout == people)
+        #expect(try store.ties(["export", "interactions"]).stdout == interactions)
     }
 
     @Test("export, import into a new store, export again: the same files")
     func roundTrip() throws {
-        #expect(try ties(["demo", "--people", "40", "--years", "1", "--as-of", "2026-06-30"]).status == 0)
-        let people = dir.file("people.csv")
-        let interactions = dir.file("interactions.csv")
-        #expect(try ties(["export", "people", "--out", people.path]).status == 0)
-        #expect(try ties(["export", "interactions", "--out", interactions.path]).status == 0)
-        let other = dir.file("other.sqlite").path
+        #expect(try store.ties(["demo", "--people", "40", "--years", "1", "--as-of", "2026-06-30"]).status == 0)
+        let people = store.dir.file("people.csv")
+        let interactions = store.dir.file("interactions.csv")
+        #expect(try store.ties(["export", "people", "--out", people.path]).status == 0)
+        #expect(try store.ties(["export", "interactions", "--out", interactions.path]).status == 0)
+        let other = store.dir.file("other.sqlite").path
         #expect(try TiesBinary.run(["init", "--db", other]).status == 0)
         let imported = try TiesBinary.run(["import", "csv", people.path, interactions.path, "--db", other])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -78,10 +74,10 @@ struct ImportEndToEndTests {
     @Test("a dry run reports what would change and writes nothing")
     func dryRun() throws {
         try start()
-        let before = snapshot()
-        let result = try ties(["import", "linkedin", fixture("Connections.csv"), "--dry-run"])
+        let before = store.snapshot()
+        let result = try store.ties(["import", "linkedin", fixture("Connections.csv"), "--dry-run"])
         #expect(result.status == 0 && result.stdout.contains("Dry run") && result.stdout.contains("2 added"))
-        #expect(snapshot() == before)
+        #expect(store.snapshot() == before)
     }
 
     @Test(
@@ -89,19 +85,19 @@ struct ImportEndToEndTests {
     )
     func malformed() throws {
         try start()
-        let file = dir.file("people.csv")
+        let file = store.dir.file("people.csv")
         try "name,closeness,roles\r\nGood Person,3,mentor\r\nBad Closeness,9,\r\nBad Role,,wizard\r\n".write(
             to: file, atomically: true, encoding: .utf8)
-        let before = snapshot()
-        let refused = try ties(["import", "csv", file.path])
+        let before = store.snapshot()
+        let refused = try store.ties(["import", "csv", file.path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("people.csv, line 3, field \"closeness\": found \"9\""))
         #expect(refused.stderr.contains("people.csv, line 4, field \"roles\": found \"wizard\""))
-        #expect(snapshot() == before)
-        let skipped = try ties(["import", "csv", file.path, "--skip-invalid"])
+        #expect(store.snapshot() == before)
+        let skipped = try store.ties(["import", "csv", file.path, "--skip-invalid"])
         #expect(
             skipped.status == 0 && skipped.stdout.contains("1 added") && skipped.stdout.contains("2 records skipped"))
-        #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("Good Person,mentor"))
+        #expect(try store.ties(["person", "list", "--format", "csv"]).stdout.contains("Good Person,mentor"))
     }
 
     @Test(
@@ -109,9 +105,9 @@ struct ImportEndToEndTests {
     )
     func interactionsRefusedThenImported() throws {
         try start()
-        let people = dir.file("people.csv")
+        let people = store.dir.file("people.csv")
         try "name,roles\r\nAna Silva,mentor\r\n".write(to: people, atomically: true, encoding: .utf8)
-        let interactions = dir.file("interactions.csv")
+        let interactions = store.dir.file("interactions.csv")
         try """
         person,occurred_at,kind,source_id\r
         Ana Silva,2026-03-02T10:00:00Z,call,a1\r
@@ -120,21 +116,21 @@ struct ImportEndToEndTests {
         Ana Silva,2026-03-16T09:30:00+01:00,meeting,a3\r
 
         """.write(to: interactions, atomically: true, encoding: .utf8)
-        let before = snapshot()
-        let refused = try ties(["import", "csv", interactions.path, people.path])
+        let before = store.snapshot()
+        let refused = try store.ties(["import", "csv", interactions.path, people.path])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("2 records cannot be read; nothing was imported"))
         #expect(refused.stderr.contains("interactions.csv, line 3, field \"kind\": found \"coffee\""))
         #expect(refused.stderr.contains("interactions.csv, line 4"))
-        #expect(snapshot() == before)
-        let skipped = try ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
+        #expect(store.snapshot() == before)
+        let skipped = try store.ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
         #expect(skipped.status == 0, "\(skipped.stderr)")
         #expect(skipped.stdout.contains("people: 1 added") && skipped.stdout.contains("interactions: 2 added"))
         #expect(skipped.stdout.contains("2 records skipped"))
-        let again = try ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
+        let again = try store.ties(["import", "csv", interactions.path, people.path, "--skip-invalid"])
         #expect(again.stdout.contains("interactions: 0 added, 2 already present"))
         // A spreadsheet of one's own, without ids or source ids: importing it twice adds its rows once.
-        let own = dir.file("own.csv")
+        let own = store.dir.file("own.csv")
         // Rows 2 and 3 repeat row 1 (the same instant written another way, the name in another case).
         try """
         person,occurred_at,kind,note\r
@@ -144,43 +140,43 @@ struct ImportEndToEndTests {
         Ana Silva,2026-04-08,meeting,follow-up\r
 
         """.write(to: own, atomically: true, encoding: .utf8)
-        let ownFirst = try ties(["import", "csv", own.path])
+        let ownFirst = try store.ties(["import", "csv", own.path])
         #expect(ownFirst.stdout.contains("interactions: 2 added, 2 already present"), "\(ownFirst.stdout)")
         // Saved by Excel as "CSV (Comma delimited)": Windows-1252, not UTF-8.
-        let excel = dir.file("excel.csv")
+        let excel = store.dir.file("excel.csv")
         try Data([UInt8]("name,title\r\nJos".utf8) + [0xE9] + [UInt8](" Ortiz,Director\r\n".utf8)).write(to: excel)
-        let excelImport = try ties(["import", "csv", excel.path])
+        let excelImport = try store.ties(["import", "csv", excel.path])
         #expect(excelImport.status == 0 && excelImport.stdout.contains("read it as Windows-1252"))
-        #expect(try ties(["person", "list", "--format", "csv"]).stdout.contains("José Ortiz"))
-        let ownAgain = try ties(["import", "csv", own.path])
+        #expect(try store.ties(["person", "list", "--format", "csv"]).stdout.contains("José Ortiz"))
+        let ownAgain = try store.ties(["import", "csv", own.path])
         #expect(ownAgain.stdout.contains("interactions: 0 added, 4 already present"), "\(ownAgain.stdout)")
-        let exported = try ties(["export", "interactions"]).stdout
+        let exported = try store.ties(["export", "interactions"]).stdout
         #expect(exported.contains("2026-03-02T10:00:00Z") && exported.contains("2026-03-16T08:30:00Z"))
     }
 
     @Test("unreadable input: a missing file is 66, an unterminated quote 65 with its line, an unknown header 65")
     func unreadable() throws {
         try start()
-        #expect(try ties(["import", "vcard", dir.file("absent.vcf").path]).status == 66)
-        let quote = dir.file("quote.csv")
+        #expect(try store.ties(["import", "vcard", store.dir.file("absent.vcf").path]).status == 66)
+        let quote = store.dir.file("quote.csv")
         try "name,title\r\nAna,\"Director\r\n".write(to: quote, atomically: true, encoding: .utf8)
-        let unterminated = try ties(["import", "csv", quote.path])
+        let unterminated = try store.ties(["import", "csv", quote.path])
         #expect(
             unterminated.status == 65 && unterminated.stderr.contains("quote.csv") && unterminated.stderr.contains("2"))
         // The same in an interactions file, found while its rows are already being inserted: rolled back.
-        #expect(try ties(["person", "add", "Ana"]).status == 0)
-        let rows = dir.file("rows.csv")
+        #expect(try store.ties(["person", "add", "Ana"]).status == 0)
+        let rows = store.dir.file("rows.csv")
         try "person,occurred_at,kind,note\r\nAna,2026-03-02,call,fine\r\nAna,2026-03-03,call,\"never closed\r\n"
             .write(to: rows, atomically: true, encoding: .utf8)
-        let before = snapshot()
-        let unterminatedRows = try ties(["import", "csv", rows.path])
+        let before = store.snapshot()
+        let unterminatedRows = try store.ties(["import", "csv", rows.path])
         #expect(unterminatedRows.status == 65 && unterminatedRows.stderr.contains("rows.csv, line 3"))
-        #expect(snapshot() == before)
-        let other = dir.file("other.csv")
+        #expect(store.snapshot() == before)
+        let other = store.dir.file("other.csv")
         try "a,b\r\n1,2\r\n".write(to: other, atomically: true, encoding: .utf8)
-        let unknown = try ties(["import", "csv", other.path])
+        let unknown = try store.ties(["import", "csv", other.path])
         #expect(unknown.status == 65 && unknown.stderr.contains("--kind") && unknown.stderr.contains("vcard"))
-        let linkedIn = try ties(["import", "csv", fixture("Connections.csv")])
+        let linkedIn = try store.ties(["import", "csv", fixture("Connections.csv")])
         #expect(linkedIn.status == 65 && linkedIn.stderr.contains("ties import linkedin"))
     }
 
@@ -189,12 +185,12 @@ struct ImportEndToEndTests {
     )
     func calendarNames() throws {
         try start()
-        #expect(try ties(["person", "add", "Ana Silva", "--role", "mentor"]).status == 0)
+        #expect(try store.ties(["person", "add", "Ana Silva", "--role", "mentor"]).status == 0)
         func event(_ uid: String, _ start: String, _ attendee: String) -> String {
             "BEGIN:VEVENT\r\nUID:\(uid)\r\nDTSTART:\(start)\r\nSUMMARY:Catch-up\r\n"
                 + "ORGANIZER;CN=Jordan Ellis:mailto:jordan.ellis@newmail.example\r\n\(attendee)\r\nEND:VEVENT\r\n"
         }
-        let calendar = dir.file("names.ics")
+        let calendar = store.dir.file("names.ics")
         try
             ("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
             + event("e1", "20260302T100000Z", "ATTENDEE;CN=Ana Silva;PARTSTAT=ACCEPTED:mailto:ana@hospital.example")
@@ -202,22 +198,22 @@ struct ImportEndToEndTests {
             + event("e3", "20260316T100000Z", "ATTENDEE;CN=Lee Park;PARTSTAT=ACCEPTED:mailto:lee.park@home.example")
             + event("e4", "20260323T100000Z", "STATUS:CANCELLED")
             + "END:VCALENDAR\r\n").write(to: calendar, atomically: true, encoding: .utf8)
-        let first = try ties(["import", "ics", calendar.path, "--as-of", "2026-06-30", "--create-people"])
+        let first = try store.ties(["import", "ics", calendar.path, "--as-of", "2026-06-30", "--create-people"])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("people: 1 added") && first.stdout.contains("interactions: 3 added"))
         // What the reader left out is said, with where.
         #expect(first.stdout.contains("1 record left out on purpose:\n    \(calendar.path):25: the event is cancelled"))
-        let people = try ties(["person", "list", "--format", "csv"]).stdout
+        let people = try store.ties(["person", "list", "--format", "csv"]).stdout
         #expect(people.contains("Ana Silva") && people.contains("Lee Park"))
         #expect(people.split(whereSeparator: \.isNewline).count == 3)  // the header, Ana, Lee
-        #expect(try ties(["person", "show", "Ana Silva"]).stdout.contains("2026-03-02"))
+        #expect(try store.ties(["person", "show", "Ana Silva"]).stdout.contains("2026-03-02"))
     }
 
     @Test("calendar attendees who match nobody are added only with --create-people")
     func createPeople() throws {
         try start()
-        let without = try ties(["import", "ics", fixture("calendar.ics"), "--as-of", "2026-06-30"])
+        let without = try store.ties(["import", "ics", fixture("calendar.ics"), "--as-of", "2026-06-30"])
         #expect(without.status == 0 && without.stdout.contains("left out, their person unknown"))
-        #expect(!(try ties(["person", "list"]).stdout.contains("Lee Park")))
+        #expect(!(try store.ties(["person", "list"]).stdout.contains("Lee Park")))
     }
 }

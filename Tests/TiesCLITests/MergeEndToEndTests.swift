@@ -8,72 +8,57 @@ import TiesTestSupport
 /// Runs the built `ties` binary through `person duplicates`, `person merge` and `person unmerge`.
 @Suite("Person merge, end to end")
 struct MergeEndToEndTests {
-    let dir = TemporaryDirectory()
-    var db: String { dir.file("ties.sqlite").path }
-
-    @discardableResult
-    func ties(_ arguments: String...) throws -> RunResult {
-        try TiesBinary.run(arguments + ["--db", db])
-    }
-
-    /// Runs a command that must succeed, and returns its output.
-    @discardableResult
-    func ok(_ arguments: String...) throws -> String {
-        let result = try TiesBinary.run(arguments + ["--db", db])
-        #expect(result.status == 0, "\(arguments): \(result.stderr)")
-        return result.stdout
-    }
-
-    func snapshot() -> [Data?] { TiesBinary.snapshot(ofStore: db) }
+    let store = StoreUnderTest()
 
     /// Dana recorded twice (the same email in another case, the same organisation in another case), Sam
     /// sharing Dana M.'s phone written another way, and Lee.
     func seed() throws {
-        try ok("init")
-        try ok(
+        try store.ok("init")
+        try store.ok(
             "person", "add", "Dana Reyes", "--role", "recruiter", "--org", "Hale & Partners", "--email",
             "dana@hale.example")
-        try ok(
+        try store.ok(
             "person", "add", "Dana M. Reyes", "--role", "mentor", "--org", "hale & partners", "--title", "Partner",
             "--email", "DANA@hale.example", "--phone", "+1 312 555 0100", "--tag", "chicago")
-        try ok(
+        try store.ok(
             "person", "add", "Sam Okafor", "--role", "colleague", "--org", "Mercy Health", "--phone", "(312) 555-0100")
-        try ok("person", "add", "Lee Park", "--org", "Mercy Health")
-        try ok("log", "Dana Reyes", "call", "--at", "2026-03-02T10:00:00Z")
-        try ok("log", "Dana M. Reyes", "meeting", "--at", "2026-03-05T10:00:00Z")
-        try ok("tie", "add", "Dana M. Reyes", "Sam Okafor", "--kind", "colleague")
-        try ok("tie", "add", "Dana Reyes", "Dana M. Reyes")
+        try store.ok("person", "add", "Lee Park", "--org", "Mercy Health")
+        try store.ok("log", "Dana Reyes", "call", "--at", "2026-03-02T10:00:00Z")
+        try store.ok("log", "Dana M. Reyes", "meeting", "--at", "2026-03-05T10:00:00Z")
+        try store.ok("tie", "add", "Dana M. Reyes", "Sam Okafor", "--kind", "colleague")
+        try store.ok("tie", "add", "Dana Reyes", "Dana M. Reyes")
     }
 
     @Test("duplicates lists the pair with its evidence; a lower minimum adds the shared phone")
     func duplicates() throws {
         try seed()
         #expect(
-            try ok("person", "duplicates", "--format", "csv") == """
+            try store.ok("person", "duplicates", "--format", "csv") == """
                 score,a_id,a,b_id,b,evidence\r
                 0.995,1,Dana Reyes,2,Dana M. Reyes,same-email: dana@hale.example; same-name: dana reyes at hale partners\r
 
                 """)
         #expect(
-            try ok("person", "duplicates", "--min-score", "0.4") == """
+            try store.ok("person", "duplicates", "--min-score", "0.4") == """
                 score  a_id  a              b_id  b              evidence
                 -----  ----  -------------  ----  -------------  ---------------------------------------------------------------------
                 0.995     1  Dana Reyes        2  Dana M. Reyes  same-email: dana@hale.example; same-name: dana reyes at hale partners
                 0.480     2  Dana M. Reyes     3  Sam Okafor     same-phone: 3125550100; different-names: dana reyes and sam okafor
 
                 """)
-        try ok("person", "archive", "Dana M. Reyes")
-        #expect(try ok("person", "duplicates") == "No likely duplicates.\n")
-        #expect(try ok("person", "duplicates", "--archived", "--format", "json").contains("\"b\": \"Dana M. Reyes\""))
+        try store.ok("person", "archive", "Dana M. Reyes")
+        #expect(try store.ok("person", "duplicates") == "No likely duplicates.\n")
+        #expect(
+            try store.ok("person", "duplicates", "--archived", "--format", "json").contains("\"b\": \"Dana M. Reyes\""))
     }
 
     @Test("merge moves everything and prints what moved; unmerge puts the store back")
     func mergeAndUnmerge() throws {
         try seed()
-        let people = try ok("person", "list", "--archived", "--format", "csv")
-        let tiesBefore = try ok("tie", "list", "--format", "csv")
-        let scoresBefore = try ok("score", "--as-of", "2026-04-01", "--format", "csv")
-        let merged = try ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
+        let people = try store.ok("person", "list", "--archived", "--format", "csv")
+        let tiesBefore = try store.ok("tie", "list", "--format", "csv")
+        let scoresBefore = try store.ok("score", "--as-of", "2026-04-01", "--format", "csv")
+        let merged = try store.ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
         #expect(
             merged == """
                 Merged Dana M. Reyes (#2) into Dana Reyes (#1) as merge #1.
@@ -87,7 +72,7 @@ struct MergeEndToEndTests {
 
                 """)
         #expect(
-            try ok("person", "list", "--format", "csv") == """
+            try store.ok("person", "list", "--format", "csv") == """
                 id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r
                 1,Dana Reyes,recruiter;mentor,,Hale & Partners,Partner,,chicago,dana@hale.example,'+1 312 555 0100,no\r
                 4,Lee Park,,,Mercy Health,,,,,,no\r
@@ -95,24 +80,24 @@ struct MergeEndToEndTests {
 
                 """)
         #expect(
-            try ok("tie", "list", "--format", "csv")
+            try store.ok("tie", "list", "--format", "csv")
                 == "a_id,a,b_id,b,kind,weight\r\n1,Dana Reyes,3,Sam Okafor,colleague,1.00\r\n")
-        let log = try ok("person", "unmerge", "--list", "--format", "csv")
+        let log = try store.ok("person", "unmerge", "--list", "--format", "csv")
         #expect(
             log.hasPrefix(
                 "id,merged_at,kept_id,kept,dropped_id,dropped,interactions,commitments,disclosures,contact_points,ties\r\n1,"
             ))
         #expect(log.hasSuffix("Z,1,Dana Reyes,2,Dana M. Reyes,1,0,0,2,2\r\n"))
 
-        let undone = try ok("person", "unmerge")
+        let undone = try store.ok("person", "unmerge")
         #expect(
             undone
                 == "Undid merge #1: Dana M. Reyes (#2) is back with 1 interaction, and Dana Reyes (#1) is as before the merge.\n"
         )
-        #expect(try ok("person", "list", "--archived", "--format", "csv") == people)
-        #expect(try ok("tie", "list", "--format", "csv") == tiesBefore)
-        #expect(try ok("score", "--as-of", "2026-04-01", "--format", "csv") == scoresBefore)
-        #expect(try ok("person", "unmerge", "--list") == "No merges recorded.\n")
+        #expect(try store.ok("person", "list", "--archived", "--format", "csv") == people)
+        #expect(try store.ok("tie", "list", "--format", "csv") == tiesBefore)
+        #expect(try store.ok("score", "--as-of", "2026-04-01", "--format", "csv") == scoresBefore)
+        #expect(try store.ok("person", "unmerge", "--list") == "No merges recorded.\n")
     }
 
     @Test(
@@ -133,7 +118,7 @@ struct MergeEndToEndTests {
         ] as [([String], Int32, String)])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         try seed()
-        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: db)
+        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: store.db)
         #expect(result.status == status, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         #expect(result.stdout.isEmpty)
@@ -143,11 +128,11 @@ struct MergeEndToEndTests {
     @Test("an unmerge that cannot be exact is refused, says which, and changes nothing")
     func refusedUnmerge() throws {
         try seed()
-        try ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
-        try ok("person", "add", "Dana M. Reyes")
-        try ok("person", "edit", "Dana Reyes", "--title", "Director")
-        let before = snapshot()
-        let result = try ties("person", "unmerge")
+        try store.ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
+        try store.ok("person", "add", "Dana M. Reyes")
+        try store.ok("person", "edit", "Dana Reyes", "--title", "Director")
+        let before = store.snapshot()
+        let result = try store.ties("person", "unmerge")
         #expect(result.status == 65)
         #expect(
             result.stderr == """
@@ -155,7 +140,7 @@ struct MergeEndToEndTests {
                 Dana Reyes's title was changed since the merge (now 'Director', the merge set 'Partner')
 
                 """)
-        #expect(snapshot() == before)
+        #expect(store.snapshot() == before)
     }
 
     @Test("each command parses in process and has help with an example")
