@@ -39,29 +39,17 @@ struct ContentParameter: Sendable, Equatable {
         return items
     }
 
+    /// RFC 6868 parameter escapes resolved: `^n` a line break, `^'` a double quote, `^^` a caret; any
+    /// other caret is kept as written.
     static func caretDecoded(_ text: String) -> String {
-        guard text.utf8.contains(0x5E) else { return text }  // ^
-        var out = ""
-        var pending = false
-        for ch in text {
-            if pending {
-                switch ch {
-                case "n", "N": out.append("\n")
-                case "'": out.append("\"")
-                case "^": out.append("^")
-                default:
-                    out.append("^")
-                    out.append(ch)
-                }
-                pending = false
-            } else if ch == "^" {
-                pending = true
-            } else {
-                out.append(ch)
+        ContentText.decodingEscapes(text[...], escape: "^") {
+            switch $0 {
+            case "n", "N": "\n"
+            case "'": "\""
+            case "^": "^"
+            default: nil
             }
         }
-        if pending { out.append("^") }
-        return out
     }
 }
 
@@ -324,26 +312,37 @@ enum ContentText {
     /// Text with backslash escapes resolved: `\n` and `\N` are a line break; `\\`, `\,`, `\;` and `\:` are
     /// the character itself. Any other backslash is kept as written.
     static func unescaped(_ text: Substring) -> String {
-        guard text.utf8.contains(0x5C) else { return String(text) }  // backslash
+        decodingEscapes(text, escape: "\\") {
+            switch $0 {
+            case "n", "N": "\n"
+            case "\\", ",", ";", ":": $0
+            default: nil
+            }
+        }
+    }
+
+    /// `text` with each `escape` (ASCII) followed by a character replaced by what `meaning` makes of that
+    /// character; where it makes nothing (nil), and at the very end, the escape stays as written.
+    static func decodingEscapes(_ text: Substring, escape: Character, _ meaning: (Character) -> Character?) -> String {
+        guard let byte = escape.asciiValue, text.utf8.contains(byte) else { return String(text) }
         var out = ""
         var pending = false
         for ch in text {
             if pending {
-                switch ch {
-                case "n", "N": out.append("\n")
-                case "\\", ",", ";", ":": out.append(ch)
-                default:
-                    out.append("\\")
+                if let decoded = meaning(ch) {
+                    out.append(decoded)
+                } else {
+                    out.append(escape)
                     out.append(ch)
                 }
                 pending = false
-            } else if ch == "\\" {
+            } else if ch == escape {
                 pending = true
             } else {
                 out.append(ch)
             }
         }
-        if pending { out.append("\\") }
+        if pending { out.append(escape) }
         return out
     }
 

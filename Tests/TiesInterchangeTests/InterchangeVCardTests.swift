@@ -148,6 +148,12 @@ struct InterchangeVCardTests {
         #expect(VCardReader.parseBirthday(text) == nil)
     }
 
+    @Test("parameter values decode RFC 6868 carets; an unknown or trailing caret stays as written")
+    func caretEscapes() {
+        #expect(ContentParameter(name: "CN", raw: "\"Dana ^'DJ^' Reyes^n^^x^y^\"").text == "Dana \"DJ\" Reyes\n^x^y^")
+        #expect(ContentParameter(name: "CN", raw: "plain").text == "plain")
+    }
+
     @Test("escapes, and structured values split only at unescaped semicolons")
     func escapes() {
         let text = "BEGIN:VCARD\nFN:A\\\\B\\, C\nORG:Acme\\; Co;Research\nNOTE:one\\ntwo\\Nthree \\x\nEND:VCARD\n"
