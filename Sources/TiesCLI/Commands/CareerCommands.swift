@@ -61,7 +61,7 @@ enum CareerCLI {
 
 // MARK: - ties offer
 
-struct OfferCommand: AsyncParsableCommand {
+struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "offer",
         abstract: "Record help you offered, or a promise someone made to you.",
@@ -92,7 +92,7 @@ struct OfferCommand: AsyncParsableCommand {
         _ = try CareerCLI.text(text, field: "TEXT", example: "\"Intro to the CFO at Mercy\"")
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let made = at?.startInstant(timeZone: .current) ?? now
         try CareerCLI.requirePast(made, field: "--at", now: now, what: "record promises when they are made")
@@ -116,7 +116,7 @@ struct OfferCommand: AsyncParsableCommand {
 
 // MARK: - ties commitments
 
-struct CommitmentsCommand: AsyncParsableCommand {
+struct CommitmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commitments",
         abstract: "List promises: yours and those made to you.",
@@ -148,7 +148,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
         let only = try person.map { try store.person($0).id! }
         format.emit(
@@ -201,7 +201,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
 
 // MARK: - ties done
 
-struct DoneCommand: AsyncParsableCommand {
+struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Mark a promise as kept.",
@@ -233,7 +233,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     func validate() throws { _ = try Self.parse(id) }
 
-    func run() async throws {
+    func run() throws {
         let id = try Self.parse(self.id)
         let now = Date()
         var when = at?.startInstant(timeZone: .current) ?? now

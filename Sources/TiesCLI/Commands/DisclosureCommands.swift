@@ -12,7 +12,7 @@ import TiesStore
 
 // MARK: - ties me
 
-struct MeCommand: AsyncParsableCommand {
+struct MeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "me",
         abstract: "Your own contact details, with their history.",
@@ -28,7 +28,7 @@ struct MeCommand: AsyncParsableCommand {
 }
 
 extension MeCommand {
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show your current details (or every version with --history).",
             discussion: """
@@ -44,7 +44,7 @@ extension MeCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let details = try store.open(readOnly: true).myDetails()
             let day = asOf.day
             let current = Set(MyDetailKind.allCases.compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.id })
@@ -67,7 +67,7 @@ extension MeCommand {
         }
     }
 
-    struct SetDetail: AsyncParsableCommand {
+    struct SetDetail: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Record a new version of one of your details.",
@@ -128,7 +128,7 @@ extension MeCommand {
 
         func validate() throws { _ = try Self.checked(value, kind: kind) }
 
-        func run() async throws {
+        func run() throws {
             let value = try Self.checked(self.value, kind: kind)
             let day = since.map(CareerCLI.day) ?? CareerCLI.today(Date())
             let store = try store.open()
@@ -154,7 +154,7 @@ extension MeCommand {
 
 // MARK: - ties disclose
 
-struct DiscloseCommand: AsyncParsableCommand {
+struct DiscloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "disclose",
         abstract: "Record that someone holds your resume, email, phone or address.",
@@ -191,7 +191,7 @@ struct DiscloseCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let day = at.map(CareerCLI.day) ?? CareerCLI.today(now)
         try CareerCLI.requirePast(day, field: "--at", now: now, what: "record what they have been given")
@@ -211,7 +211,7 @@ struct DiscloseCommand: AsyncParsableCommand {
 
 // MARK: - ties notify
 
-struct NotifyCommand: AsyncParsableCommand {
+struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Who holds out-of-date details of yours; with --out, draft an email to each.",
@@ -281,7 +281,7 @@ struct NotifyCommand: AsyncParsableCommand {
         return (holders, details)
     }
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
         let day = asOf.day
         let (holders, details) = try Self.holders(store, asOf: day)

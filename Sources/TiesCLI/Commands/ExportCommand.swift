@@ -4,7 +4,7 @@ import TiesCore
 import TiesInterchange
 import TiesStore
 
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Take your data out: CSV for spreadsheets, JSON for scripts, vCard for address books.",
@@ -39,7 +39,7 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
         let text: String
         if what == .vcard {

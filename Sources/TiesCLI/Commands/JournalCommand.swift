@@ -4,7 +4,7 @@ import TiesCore
 import TiesInterchange
 import TiesStore
 
-struct JournalCommand: AsyncParsableCommand {
+struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Your career journal: jobs, reviews, raises, results, conversations.",
@@ -22,7 +22,7 @@ struct JournalCommand: AsyncParsableCommand {
 }
 
 extension JournalCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a journal entry.",
             discussion: """
@@ -73,7 +73,7 @@ extension JournalCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let now = Date()
             let day = at.map(CareerCLI.day) ?? CareerCLI.today(now)
             try CareerCLI.requirePast(day, field: "--at", now: now, what: "record it once it has happened")
@@ -91,7 +91,7 @@ extension JournalCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List journal entries, newest first.",
             discussion: """
@@ -109,7 +109,7 @@ extension JournalCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let from = since.map(CareerCLI.day)
             func inRange(_ e: JournalEntry) -> Bool {
                 guard let from else { return true }
@@ -139,7 +139,7 @@ extension JournalCommand {
         }
     }
 
-    struct Export: AsyncParsableCommand {
+    struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export the journal as Markdown or as a JSON Resume.",
             discussion: """
@@ -174,7 +174,7 @@ extension JournalCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open(readOnly: true)
             let day = asOf.day
             let entries = try store.journalEntries().filter { $0.day <= day }

@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct LogCommand: AsyncParsableCommand {
+struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Record a contact with someone.",
@@ -39,7 +39,7 @@ struct LogCommand: AsyncParsableCommand {
         guard groupSize >= 1 else { throw ValidationError("--group-size must be 1 or more; got \(groupSize)") }
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let when = at?.startInstant(timeZone: .current) ?? now
         var mapper = DayMapper(timeZone: .current)

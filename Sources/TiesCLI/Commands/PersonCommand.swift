@@ -4,7 +4,7 @@ import TiesCore
 import TiesReports
 import TiesStore
 
-struct PersonCommand: AsyncParsableCommand {
+struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
@@ -51,7 +51,7 @@ func validateCloseness(_ closeness: Int?) throws {
 }
 
 extension PersonCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person.",
             discussion: """
@@ -84,7 +84,7 @@ extension PersonCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let now = Date()
             let points =
                 try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
@@ -97,7 +97,7 @@ extension PersonCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List people, by name.",
             discussion: """
@@ -112,7 +112,7 @@ extension PersonCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let people = try store.open(readOnly: true).people(
                 PersonFilter(role: role, organisation: org, tag: tag, includeArchived: archived))
             format.emit(Self.table(people), empty: "No people match. Add one with `ties person add NAME`.")
@@ -140,7 +140,7 @@ extension PersonCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one person: details, scores and recent interactions.",
             discussion: """
@@ -154,7 +154,7 @@ extension PersonCommand {
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let person = try store.person(self.person)
             let context = try scoringContext(store)
@@ -169,7 +169,7 @@ extension PersonCommand {
         }
     }
 
-    struct Edit: AsyncParsableCommand {
+    struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a person's details.",
             discussion: """
@@ -202,7 +202,7 @@ extension PersonCommand {
             for p in phone { _ = try validatedPhone(p) }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             var person = try store.person(self.person)
             let now = Date()
@@ -231,7 +231,7 @@ extension PersonCommand {
         }
     }
 
-    struct Archive: AsyncParsableCommand {
+    struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Archive a person: keep their history, but leave them out of listings and scores.",
             discussion: """
@@ -244,7 +244,7 @@ extension PersonCommand {
         @Flag(help: "Bring an archived person back.") var undo = false
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let person = try store.person(self.person)
             try store.archivePerson(person.id!, archived: !undo)

@@ -7,7 +7,7 @@ import TiesStore
 // them, and undo a merge exactly.
 
 extension PersonCommand {
-    struct Duplicates: AsyncParsableCommand {
+    struct Duplicates: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "duplicates",
             abstract: "List pairs of people who are probably the same person, with the evidence.",
@@ -54,7 +54,7 @@ extension PersonCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let people = try store.open(readOnly: true).people(PersonFilter(includeArchived: archived))
             var rules = DuplicateRules()
             rules.minimumScore = minScore
@@ -86,7 +86,7 @@ extension PersonCommand {
         }
     }
 
-    struct Merge: AsyncParsableCommand {
+    struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Merge one person into another: DROP's history moves to KEEP, and DROP is removed.",
@@ -107,7 +107,7 @@ extension PersonCommand {
         @Argument(help: "The person to merge into KEEP and remove.") var drop: String
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let kept = try store.person(keep)
             let dropped = try store.person(drop)
@@ -142,7 +142,7 @@ extension PersonCommand {
         }
     }
 
-    struct Unmerge: AsyncParsableCommand {
+    struct Unmerge: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unmerge",
             abstract: "Undo a merge exactly, or list the merges (--list).",
@@ -183,7 +183,7 @@ extension PersonCommand {
             if !list && format.format != .table { throw ValidationError("--format applies to --list only") }
         }
 
-        func run() async throws {
+        func run() throws {
             if list {
                 let merges = try store.open(readOnly: true).merges()
                 format.emit(Self.table(merges), empty: "No merges recorded.")

@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct TieCommand: AsyncParsableCommand {
+struct TieCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tie",
         abstract: "Record who knows whom among the people in your network.",
@@ -15,7 +15,7 @@ struct TieCommand: AsyncParsableCommand {
 }
 
 extension TieCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that two people know each other.",
             discussion: """
@@ -36,7 +36,7 @@ extension TieCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let a = try store.person(first)
             let b = try store.person(second)
@@ -45,12 +45,12 @@ extension TieCommand {
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the ties between people.")
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             format.emit(
                 try Self.table(store: store.open(readOnly: true)),
                 empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
