@@ -107,10 +107,10 @@ struct OfferCommand: ParsableCommand {
         let person = try store.person(self.person)
         let stored = try store.addCommitment(
             Commitment(
-                personID: person.id!, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
+                personID: person.id, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
                 createdAt: made, due: dueDay))
         let what = by == .me ? "you offered \(person.name)" : "\(person.name) promised you"
-        write("Recorded #\(stored.id!): \(what) \"\(stored.text)\"\(dueDay.map { ", due \($0)" } ?? "").\n")
+        write("Recorded #\(stored.id): \(what) \"\(stored.text)\"\(dueDay.map { ", due \($0)" } ?? "").\n")
     }
 }
 
@@ -150,7 +150,7 @@ struct CommitmentsCommand: ParsableCommand {
 
     func run() throws {
         let store = try store.open(readOnly: true)
-        let only = try person.map { try store.person($0).id! }
+        let only = try person.map { try store.person($0).id }
         format.emit(
             try Self.table(store: store, show: show, only: only, asOf: asOf.instant),
             empty: show == .all
@@ -160,7 +160,7 @@ struct CommitmentsCommand: ParsableCommand {
     /// The listing's rows as of `instant`, also what `ties export commitments` writes.
     static func table(store: Store, show: Show, only: Person.ID?, asOf instant: Date) throws -> Table {
         let people = Dictionary(
-            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id, $0) })
         var mapper = DayMapper(timeZone: .current)
         func status(_ c: Commitment) -> (rank: Int, name: String) {
             if !c.isOpen(asOf: instant) { return (2, "done") }
@@ -171,18 +171,18 @@ struct CommitmentsCommand: ParsableCommand {
             .filter { c in
                 switch show {
                 case .all: return true
-                case .open: return c.isOpen(asOf: instant)
-                case .overdue: return c.isOverdue(asOf: instant, timeZone: .current)
+                case .open: return c.record.isOpen(asOf: instant)
+                case .overdue: return c.record.isOverdue(asOf: instant, timeZone: .current)
                 }
             }
             .sorted { a, b in
-                let (sa, sb) = (status(a).rank, status(b).rank)
+                let (sa, sb) = (status(a.record).rank, status(b.record).rank)
                 if sa != sb { return sa < sb }
                 switch (a.due, b.due) {
                 case let (x?, y?) where x != y: return x < y
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.id! < b.id!
+                default: return a.id < b.id
                 }
             }
         return Table(
@@ -190,10 +190,11 @@ struct CommitmentsCommand: ParsableCommand {
             rows: rows.map { c in
                 let done = c.doneAt.flatMap { $0 <= instant ? mapper.day(for: $0) : nil }
                 return [
-                    .integer(Int(c.id!)), .integer(Int(c.personID)),
+                    .integer(Int(c.id)), .integer(Int(c.personID)),
                     .text(people[c.personID]?.name ?? "#\(c.personID)"),
                     .text(c.owner.rawValue), .text(c.text), .day(mapper.day(for: c.createdAt)),
-                    c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null, .text(status(c).name),
+                    c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null,
+                    .text(status(c.record).name),
                 ]
             })
     }

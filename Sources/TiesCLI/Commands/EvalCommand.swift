@@ -167,7 +167,7 @@ struct CalibrateCommand: ParsableCommand {
         let heldOut = cutoffs.suffix(3)
         var settings: [Int64: AlterSettings] = [:]
         for person in try store.people(withContactDetails: false) {
-            settings[person.id!] = AlterSettings(person: person, configuration: configuration)
+            settings[person.id] = AlterSettings(person: person.record, configuration: configuration)
         }
         func plan(_ days: ArraySlice<Int>) -> EvaluationPlan {
             EvaluationPlan(

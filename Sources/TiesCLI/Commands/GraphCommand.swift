@@ -145,7 +145,7 @@ extension GraphCommand {
             let network = try NetworkLoader(store: store.open(), contactDetails: false)
             let target = try network.store.person(person)
             let analysis = try network.analysis(asOf.day)
-            guard analysis.people[target.id!] != nil else {
+            guard analysis.people[target.id] != nil else {
                 throw CLIError(
                     .data,
                     "\(target.name) is archived; restore them with `ties person archive \"\(target.name)\" --undo`")
@@ -160,17 +160,17 @@ extension GraphCommand {
                     + "\n  weakest link \(Table.format(path.bottleneck, digits: 2)), \(path.hops.count) hop\(path.hops.count == 1 ? "" : "s")\n"
             }
             var out = ""
-            if let direct = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false),
+            if let direct = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: false),
                 direct.hops.count == 1
             {
                 out +=
                     "You know \(TextTable.sanitised(target.name)) directly (link \(Table.format(direct.bottleneck, digits: 2))).\n"
-                if let through = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: true) {
+                if let through = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: true) {
                     out += "Best path through others:\n  " + describe(through)
                 } else {
                     out += "Nobody else in your network is tied to them.\n"
                 }
-            } else if let path = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false) {
+            } else if let path = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: false) {
                 out += "Best introduction path to \(TextTable.sanitised(target.name)):\n  " + describe(path)
             } else {
                 out +=

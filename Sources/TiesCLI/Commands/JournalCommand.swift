@@ -87,7 +87,7 @@ extension JournalCommand {
                 title: try title.map { try CareerCLI.text($0, field: "--title", example: "") }, amount: amount,
                 tags: Set(try tag.map { try CareerCLI.text($0, field: "--tag", example: "") }))
             let stored = try store.open().addJournalEntry(entry)
-            write("Added \(kind.rawValue) #\(stored.id!) on \(day).\n")
+            write("Added \(kind.rawValue) #\(stored.id) on \(day).\n")
         }
     }
 
@@ -116,20 +116,20 @@ extension JournalCommand {
                 return e.day >= from || (e.kind == .employment && (e.endDay.map { $0 >= from } ?? true))
             }
             let entries = try store.open(readOnly: true).journalEntries().filter { e in
-                (kind == nil || e.kind == kind) && inRange(e)
+                (kind == nil || e.kind == kind) && inRange(e.record)
                     && (tag.map { t in e.tags.contains { $0.caseInsensitiveCompare(t) == .orderedSame } } ?? true)
-            }.sorted(by: JournalEntry.newestFirst)
+            }.sorted { JournalEntry.newestFirst($0.record, $1.record) }
             format.emit(
                 Self.table(entries), empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
         }
 
         /// The listing's rows, also what `ties export journal` writes.
-        static func table(_ entries: [JournalEntry]) -> Table {
+        static func table(_ entries: [Stored<JournalEntry>]) -> Table {
             Table(
                 columns: ["id", "day", "end", "kind", "organisation", "title", "amount", "tags", "text"],
                 rows: entries.map { e in
                     [
-                        .integer(Int(e.id!)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null,
+                        .integer(Int(e.id)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null,
                         .text(e.kind.rawValue),
                         e.organisation.map(Table.Value.text) ?? .null, e.title.map(Table.Value.text) ?? .null,
                         e.amount.map { .number($0, digits: $0 == $0.rounded() ? 0 : 2) } ?? .null,
@@ -177,13 +177,13 @@ extension JournalCommand {
         func run() throws {
             let store = try store.open(readOnly: true)
             let day = asOf.day
-            let entries = try store.journalEntries().filter { $0.day <= day }
+            let entries = try store.journalEntries().filter { $0.day <= day }.records()
             let text: String
             switch format {
             case .markdown:
                 text = JournalExport.markdown(entries)
             case .jsonResume:
-                let details = try store.myDetails()
+                let details = try store.myDetails().records()
                 let card = ContactCard(details: details, asOf: day)
                 let hasCard = card.hasDetails || MyDetail.current(of: .name, in: details, asOf: day) != nil
                 text = JournalExport.jsonResume(entries, card: hasCard ? card : nil)

@@ -49,10 +49,10 @@ struct LogCommand: ParsableCommand {
         let store = try store.open()
         let person = try store.person(self.person)
         let interaction = Interaction(
-            personID: person.id!, occurredAt: when, kind: kind,
+            personID: person.id, occurredAt: when, kind: kind,
             direction: unanswered ? .inbound : (direction ?? .mutual), answered: !unanswered,
             groupSize: groupSize, note: note)
         let stored = try store.log(interaction, context: scoringContext(store))
-        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id!)).\n")
+        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id)).\n")
     }
 }

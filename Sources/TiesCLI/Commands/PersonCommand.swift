@@ -93,7 +93,7 @@ extension PersonCommand {
                 name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind, organisation: org,
                 title: title, closeness: closeness, tags: Set(tag), contactPoints: points)
             let stored = try store.open().addPerson(person, at: now)
-            write("Added \(stored.name) (#\(stored.id!)).\n")
+            write("Added \(stored.name) (#\(stored.id)).\n")
         }
     }
 
@@ -118,7 +118,7 @@ extension PersonCommand {
             format.emit(Self.table(people), empty: "No people match. Add one with `ties person add NAME`.")
         }
 
-        static func table(_ people: [Person]) -> Table {
+        static func table(_ people: [Stored<Person>]) -> Table {
             Table(
                 columns: [
                     "id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
@@ -126,7 +126,7 @@ extension PersonCommand {
                 ],
                 rows: people.map { p in
                     [
-                        .integer(Int(p.id ?? 0)), .text(p.name),
+                        .integer(Int(p.id)), .text(p.name),
                         .text(p.sortedRoles.map(\.rawValue).joined(separator: ";")),
                         p.recruiterKind.map { .text($0.rawValue) } ?? .null,
                         p.organisation.map(Table.Value.text) ?? .null,
@@ -159,12 +159,13 @@ extension PersonCommand {
             let person = try store.person(self.person)
             let context = try scoringContext(store)
             let network = try NetworkScoring.score(
-                people: store.people(), states: store.states(asOf: asOf.day, context: context), asOf: asOf.day,
+                people: store.people().records(), states: store.states(asOf: asOf.day, context: context),
+                asOf: asOf.day,
                 configuration: context.configuration)
-            let recent = try store.interactions(with: person.id!, limit: 10)
+            let recent = try store.interactions(with: person.id, limit: 10)
             write(
                 PersonReport.render(
-                    person: person, score: network.score(of: person.id!), recent: recent,
+                    person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current))
         }
     }
@@ -204,7 +205,8 @@ extension PersonCommand {
 
         func run() throws {
             let store = try store.open()
-            var person = try store.person(self.person)
+            let stored = try store.person(self.person)
+            var person = stored.record
             let now = Date()
             if let name { person.name = try validatedName(name) }
             person.roles.formUnion(addRole)
@@ -227,7 +229,7 @@ extension PersonCommand {
                 person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now))
             }
             try store.updatePerson(person, context: scoringContext(store))
-            write("Updated \(person.name) (#\(person.id!)).\n")
+            write("Updated \(person.name) (#\(stored.id)).\n")
         }
     }
 
@@ -247,8 +249,8 @@ extension PersonCommand {
         func run() throws {
             let store = try store.open()
             let person = try store.person(self.person)
-            try store.archivePerson(person.id!, archived: !undo)
-            write("\(undo ? "Restored" : "Archived") \(person.name) (#\(person.id!)).\n")
+            try store.archivePerson(person.id, archived: !undo)
+            write("\(undo ? "Restored" : "Archived") \(person.name) (#\(person.id)).\n")
         }
     }
 }

@@ -58,7 +58,7 @@ extension PersonCommand {
             let people = try store.open(readOnly: true).people(PersonFilter(includeArchived: archived))
             var rules = DuplicateRules()
             rules.minimumScore = minScore
-            let search = DuplicateDetector.search(people, rules: rules)
+            let search = DuplicateDetector.search(people.records(), rules: rules)
             if !search.skippedBlocks.isEmpty {
                 let shown = search.skippedBlocks.prefix(5).map { "\($0.kind) '\($0.key)' (\($0.size) people)" }
                 let more = search.skippedBlocks.count > 5 ? ", and \(search.skippedBlocks.count - 5) more" : ""
@@ -71,9 +71,8 @@ extension PersonCommand {
         }
 
         /// The listing's rows.
-        static func table(_ candidates: [DuplicateCandidate], people: [Person]) -> Table {
-            let names = Dictionary(
-                people.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        static func table(_ candidates: [DuplicateCandidate], people: [Stored<Person>]) -> Table {
+            let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return Table(
                 columns: ["score", "a_id", "a", "b_id", "b", "evidence"],
                 rows: candidates.map { c in
@@ -112,9 +111,9 @@ extension PersonCommand {
             let kept = try store.person(keep)
             let dropped = try store.person(drop)
             guard kept.id != dropped.id else {
-                throw CLIError(.data, "KEEP and DROP are both \(kept.name) (#\(kept.id!)); name two different people")
+                throw CLIError(.data, "KEEP and DROP are both \(kept.name) (#\(kept.id)); name two different people")
             }
-            let summary = try store.merge(keep: kept.id!, drop: dropped.id!, context: scoringContext(store), at: Date())
+            let summary = try store.merge(keep: kept.id, drop: dropped.id, context: scoringContext(store), at: Date())
             write(Self.describe(summary))
         }
 

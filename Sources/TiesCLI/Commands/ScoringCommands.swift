@@ -129,7 +129,7 @@ struct ExplainCommand: ParsableCommand {
         let network = try NetworkLoader(store: store.open(), contactDetails: false)
         let person = try network.store.person(self.person)
         let explanation = Explanation.explain(
-            person: person, interactions: try network.store.interactions(with: person.id!),
+            person: person.record, interactions: try network.store.interactions(with: person.id),
             network: try network.analysis(asOf.day).score, configuration: network.context.configuration,
             timeZone: .current)
         write(ExplainReport.render(explanation, name: person.name))

@@ -40,7 +40,7 @@ extension TieCommand {
             let store = try store.open()
             let a = try store.person(first)
             let b = try store.person(second)
-            try store.addTie(Tie(a.id!, b.id!, kind: kind, weight: weight))
+            try store.addTie(Tie(a.id, b.id, kind: kind, weight: weight))
             write("Tied \(a.name) and \(b.name) (\(kind.rawValue), weight \(Table.format(weight, digits: 2))).\n")
         }
     }
@@ -60,7 +60,7 @@ extension TieCommand {
         static func table(store: Store) throws -> Table {
             let names = Dictionary(
                 uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false)
-                    .map { ($0.id!, $0.name) })
+                    .map { ($0.id, $0.name) })
             return Table(
                 columns: ["a_id", "a", "b_id", "b", "kind", "weight"],
                 rows: try store.ties().map {
