@@ -79,12 +79,12 @@ struct OfferCommand: ParsableCommand {
     @Argument(help: "What was promised.") var text: String
     @Option(
         help: ArgumentHelp("The last day it is on time: \(CareerCLI.dateHelp).", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--due", timeZone: .current) })
+        transform: DateInput.option("--due"))
     var due: DateInput?
     @Option(help: "Who promised it: me (you, the default) or them.") var by: Commitment.Owner = .me
     @Option(
         help: ArgumentHelp("When it was promised: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -218,7 +218,7 @@ struct DoneCommand: ParsableCommand {
     @Argument(help: "The promise's id, e.g. 3 or #3.") var id: String
     @Option(
         help: ArgumentHelp("When it was kept: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 

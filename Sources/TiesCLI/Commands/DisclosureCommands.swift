@@ -86,7 +86,7 @@ extension MeCommand {
         @Argument(help: "The new value.") var value: String
         @Option(
             help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+            transform: DateInput.option("--since"))
         var since: DateInput?
         @OptionGroup var store: StoreOptions
 
@@ -178,7 +178,7 @@ struct DiscloseCommand: ParsableCommand {
     @Option(help: "For a resume: its version label, e.g. v3 or 2026-spring.") var version: String?
     @Option(
         help: ArgumentHelp("When they got it: \(CareerCLI.dateHelp). Default: today.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 

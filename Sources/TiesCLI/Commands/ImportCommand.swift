@@ -133,14 +133,8 @@ extension ImportCommand {
                   ties import csv people.csv --dry-run
                 """)
         @Argument(help: "The files.") var files: [String]
-        @Option(help: "people or interactions (default: from the header).") var kind: String?
+        @Option(help: "The table the files hold (default: told from the header).") var kind: TiesCSVImport.Kind?
         @OptionGroup var options: ImportOptions
-
-        func validate() throws {
-            if let kind, TiesCSVImport.Kind(rawValue: kind) == nil {
-                throw ValidationError("--kind must be people or interactions; got '\(kind)'")
-            }
-        }
 
         func run() throws {
             // Every file's table is told from its header first, and people files are read whole: people are
@@ -153,7 +147,7 @@ extension ImportCommand {
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
-                guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
+                guard let what = kind ?? TiesCSVImport.kind(of: header.fields) else {
                     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
                     let hint =
                         head.contains("CONNECTED ON") || head.contains("CONVERSATION ID")

@@ -41,11 +41,11 @@ extension JournalCommand {
         @Argument(help: "What happened, in your words.") var text: String
         @Option(
             help: ArgumentHelp("When (for a job, its first day): YYYY-MM-DD. Default: today.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+            transform: DateInput.option("--at"))
         var at: DateInput?
         @Option(
             help: ArgumentHelp("For employment: the last day.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--end", timeZone: .current) })
+            transform: DateInput.option("--end"))
         var end: DateInput?
         @Option(help: "The organisation.") var org: String?
         @Option(help: "A job title, or a short title for the entry.") var title: String?
@@ -103,7 +103,7 @@ extension JournalCommand {
         @Option(help: "Only entries of this kind.") var kind: JournalKind?
         @Option(
             help: ArgumentHelp("Only entries on or after this day (a job counts while it lasts).", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+            transform: DateInput.option("--since"))
         var since: DateInput?
         @Option(help: "Only entries with this tag.") var tag: String?
         @OptionGroup var format: FormatOptions

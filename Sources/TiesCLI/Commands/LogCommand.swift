@@ -23,7 +23,7 @@ struct LogCommand: ParsableCommand {
         InteractionKind
     @Option(
         help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
     @Flag(help: "They reached out and you have not answered yet (implies --direction in).") var unanswered = false
