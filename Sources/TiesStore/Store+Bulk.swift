@@ -82,7 +82,7 @@ extension Store {
                     person: i.personID, day: mapper.day(for: i.occurredAt),
                     weight: context.configuration.weight(of: i), direction: i.direction)
             }
-            try Self.saveStates(
+            try StateCache.saveAll(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
         }
     }

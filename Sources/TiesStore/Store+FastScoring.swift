@@ -26,23 +26,16 @@ extension Store {
                     ORDER BY p.id
                     """)
             if let role { try statement.setArguments([role.rawValue]) }
-            let handle = statement.sqliteStatement
             var people: [Person] = []
             var states: [Person.ID: RelationshipState] = [:]
             var stale: [Person.ID] = []
-            sqlite3_reset(handle)
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            try statement.forEachStep(db) { handle in
                 let id = sqlite3_column_int64(handle, 0)
                 let name = sqlite3_column_text(handle, 1).map { String(cString: $0) } ?? ""
                 let closeness =
                     sqlite3_column_type(handle, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 2))
                 people.append(Person(id: id, name: name, closeness: closeness))
-                guard sqlite3_column_type(handle, 3) != SQLITE_NULL else { continue }
+                guard sqlite3_column_type(handle, 3) != SQLITE_NULL else { return }
                 var state = RelationshipState(
                     day: Day(ordinal: Int(sqlite3_column_int64(handle, 3))), weight: 0, direction: .mutual,
                     halfLife: sqlite3_column_double(handle, 11), activityHalfLife: sqlite3_column_double(handle, 12))
@@ -55,11 +48,7 @@ extension Store {
                 state.inbound = Int(sqlite3_column_int64(handle, 10))
                 if state.lastDay > day { stale.append(id) } else { states[id] = state }
             }
-            if !stale.isEmpty {
-                var mapper = DayMapper(timeZone: context.timeZone)
-                let limit = Int64(mapper.end(of: day).timeIntervalSince1970)
-                for id in stale { states[id] = try Self.computeState(id, until: limit, context: context, db) }
-            }
+            try StateCache.complete(&states, stale: stale, asOf: day, context: context, db)
             return (people, states)
         }
     }

@@ -235,13 +235,13 @@ public struct StoreImporter {
     private func rebuildStates() throws {
         if let columns, columns.count > 0 {
             try db.execute(sql: "DELETE FROM relationship_state")
-            try Store.saveStates(
+            try StateCache.saveAll(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
         } else if touched.count > 200 {
-            try Store.rebuildAllStates(context: context, db)
+            try StateCache.rebuildAll(context: context, db)
         } else {
-            try Store.ensureFreshStates(context, db)
-            for id in touched.sorted() { try Store.rebuildState(id, context: context, db) }
+            try StateCache.refresh(context, db)
+            for id in touched.sorted() { try StateCache.rebuild(id, context: context, db) }
         }
     }
 

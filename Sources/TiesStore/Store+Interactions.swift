@@ -12,9 +12,9 @@ extension Store {
     @discardableResult
     public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Stored<Interaction> {
         try write { db in
-            try Self.ensureFreshStates(context, db)
+            try StateCache.refresh(context, db)
             let stored = Stored(id: try Self.insert(interaction, db), interaction)
-            try Self.absorb(interaction, context: context, db)
+            try StateCache.absorb(interaction, context: context, db)
             return stored
         }
     }
@@ -76,31 +76,6 @@ extension Store {
         }
     }
 
-    /// Folds one new interaction into the stored state of its person.
-    static func absorb(_ i: Interaction, context: ScoringContext, _ db: Database) throws {
-        var mapper = DayMapper(timeZone: context.timeZone)
-        let day = mapper.day(for: i.occurredAt)
-        let weight = context.configuration.weight(of: i)
-        if var state = try fetchState(i.personID, db) {
-            if state.absorb(day: day, weight: weight, direction: i.direction) {
-                try save(state, for: i.personID, db)
-            } else {
-                try rebuildState(i.personID, context: context, db)
-            }
-        } else {
-            let roles = try Set(
-                String.fetchAll(
-                    db, sql: "SELECT role FROM person_role WHERE person_id = ?",
-                    arguments: [i.personID]
-                ).compactMap(Role.init))
-            let state = RelationshipState(
-                day: day, weight: weight, direction: i.direction,
-                halfLife: context.configuration.strengthHalfLife(for: roles),
-                activityHalfLife: context.configuration.activityHalfLifeDays)
-            try save(state, for: i.personID, db)
-        }
-    }
-
     /// Interactions with one person, newest first.
     public func interactions(with personID: Person.ID, limit: Int? = nil) throws(StoreError) -> [Interaction] {
         try read { db in
@@ -151,15 +126,8 @@ extension Store {
         try read { db in
             let statement = try db.makeStatement(
                 sql: "SELECT person_a, person_b, kind, weight FROM tie ORDER BY person_a, person_b")
-            let handle = statement.sqliteStatement
             var ties: [Tie] = []
-            sqlite3_reset(handle)
-            while true {
-                let code = sqlite3_step(handle)
-                if code == SQLITE_DONE { break }
-                guard code == SQLITE_ROW else {
-                    throw StoreError.database(String(cString: sqlite3_errmsg(db.sqliteConnection)))
-                }
+            try statement.forEachStep(db) { handle in
                 let kind = sqlite3_column_text(handle, 2).flatMap { Tie.Kind(rawValue: String(cString: $0)) } ?? .knows
                 ties.append(
                     Tie(

@@ -88,7 +88,7 @@ extension Store {
                 throw StoreError.unknownPerson("#\(drop)")
             }
             try Self.refuseUnknownReferences(to: drop, name: dropped.text("name"), db)
-            try Self.refreshStatesIfStale(context, db)
+            try StateCache.refreshIfBuilt(context, db)
             var snapshot = MergeSnapshot(kept: kept, dropped: dropped)
             snapshot.keptStateBefore = try MergeRows.row(
                 db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
@@ -208,9 +208,8 @@ extension Store {
             }
 
             try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [drop])
-            try Self.rebuildState(keep, context: context, db)
-            snapshot.stateFingerprint = try String.fetchOne(
-                db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+            try StateCache.rebuild(keep, context: context, db)
+            snapshot.stateFingerprint = try StateCache.storedFingerprint(db)
             snapshot.keptStateAfter = try MergeRows.row(
                 db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
 
@@ -396,7 +395,7 @@ extension Store {
                 plan.problems.append("the tie between \(name) and \(otherName) changed since the merge")
             }
         }
-        let fingerprint = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
+        let fingerprint = try StateCache.storedFingerprint(db)
         let state = try MergeRows.row(db, "SELECT * FROM relationship_state WHERE person_id = ?", [keep])
         plan.restoreStatesVerbatim = fingerprint == snapshot.stateFingerprint && state == snapshot.keptStateAfter
         return plan
@@ -471,19 +470,10 @@ extension Store {
                 try MergeRows.insert(state, into: "relationship_state", db)
             }
         } else {
-            try refreshStatesIfStale(context, db)
-            try rebuildState(keep, context: context, db)
-            try rebuildState(drop, context: context, db)
+            try StateCache.refreshIfBuilt(context, db)
+            try StateCache.rebuild(keep, context: context, db)
+            try StateCache.rebuild(drop, context: context, db)
         }
-    }
-
-    /// Rebuilds every stored state when they were built for another context, as logging does; a store
-    /// that has never built states (no fingerprint) is left as it is, so that a merge and its undo leave
-    /// no trace in it. Either way the states read next are consistent: a missing or different fingerprint
-    /// makes ``states(asOf:context:)`` rebuild them all.
-    static func refreshStatesIfStale(_ context: ScoringContext, _ db: Database) throws {
-        let stored = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
-        if let stored, stored != context.fingerprint { try ensureFreshStates(context, db) }
     }
 
     /// A hint naming later merges that involve the same people, which explain most refusals.

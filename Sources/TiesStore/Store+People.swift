@@ -51,8 +51,8 @@ extension Store {
                     person.closeness, person.archived, id,
                 ])
             try Self.replaceDetails(of: person, db)
-            try Self.ensureFreshStates(context, db)
-            try Self.rebuildState(id, context: context, db)
+            try StateCache.refresh(context, db)
+            try StateCache.rebuild(id, context: context, db)
         }
     }
 

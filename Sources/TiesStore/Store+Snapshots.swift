@@ -48,7 +48,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: "SELECT person_id, role FROM person_role") {
                 if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
             }
-            let columns = try Self.readColumns(upTo: limit, context: context, db)
+            let columns = try StateCache.readColumns(upTo: limit, context: context, db)
             var result: [Day: [Person.ID: RelationshipState]] = [:]
             for day in Set(days) {
                 var upTo = InteractionColumns()
