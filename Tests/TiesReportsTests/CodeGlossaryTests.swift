@@ -49,15 +49,18 @@ struct CodeGlossaryTests {
     @Test("no advice names a command outside its command pieces, and every command starts with ties")
     func adviceCommands() {
         let people: [Advice] = [
-            .returnRecruiterCall, .keepPromise, .sendNewDetails, .reply, .updateRecruiter, .askForCatchUp,
+            .answer(channel: .call, recruiter: true), .answer(channel: .email, recruiter: false),
+            .answer(channel: .message, recruiter: true), .keepPromise(commitment: 7), .keepPromise(commitment: nil),
+            .sendNewDetails(person: 3, kind: .email), .updateRecruiter, .askForCatchUp,
             .reconnectThroughWork(organisation: "Mercy"), .reconnectThroughWork(organisation: nil), .call,
             .suggestCoffee,
         ]
         let gaps: [GapAdvice] = [
-            .takeRecruiterCalls, .recruiterAtAnotherFirm, .notifyStaleDetails, .returnRecruiterCalls, .replyBriefly,
-            .followUpOnPromises, .keepOpenPromises, .remindThem, .reachOutToQuietTies, .reconnectBridges,
-            .findMentor, .findSponsor, .investOutside(organisation: "Mercy"), .meetOutsideCircle,
-            .recordJournalEntry(first: true), .recordJournalEntry(first: false), .verifyContactDetails,
+            .takeRecruiterCalls, .recruiterAtAnotherFirm, .notifyStaleDetails(person: 3, kind: .resume),
+            .answerRecruiters, .replyBriefly, .followUpOnPromises(commitment: 2), .followUpOnPromises(commitment: nil),
+            .keepOpenPromises, .remindThem, .reachOutToQuietTies, .reconnectBridges, .findMentor, .findSponsor,
+            .investOutside(organisation: "Mercy"), .meetOutsideCircle, .recordWhoKnowsWhom,
+            .recordJournalEntry(first: true), .recordJournalEntry(first: false), .verifyContactDetails(person: 3),
         ]
         let all = people.map { AdviceText.pieces($0, name: "Dana Reyes") } + gaps.map { AdviceText.pieces($0) }
         for pieces in all {
@@ -69,9 +72,12 @@ struct CodeGlossaryTests {
             }
         }
         #expect(
-            AdviceText.commands(AdviceText.pieces(.notifyStaleDetails)) == [
-                "ties notify --out drafts", "ties disclose",
-            ])
-        #expect(AdviceText.sentence(.reply, name: "Dana Reyes") == "Reply to Dana.")
+            AdviceText.commands(AdviceText.pieces(.notifyStaleDetails(person: 3, kind: .resume)))
+                == ["ties notify --out drafts", "ties disclose 3 resume"])
+        #expect(
+            AdviceText.sentence(.answer(channel: .email, recruiter: false), name: "Dr. Dana Reyes, MD")
+                == "Reply to Dana's email.")
+        #expect(
+            AdviceText.sentence(.answer(channel: .call, recruiter: false), name: "Reyes, Dana") == "Call Dana back.")
     }
 }

@@ -87,7 +87,8 @@ struct NextCommand: AsyncParsableCommand {
               ties next --limit 10 --format csv
             """)
 
-    @Option(help: "Show at most this many rows (rows marked [must] are always shown).") var limit: Int = 5
+    @Option(help: "Show this many rows, rows marked [must] first; a last line counts the must-do rows left out.")
+    var limit: Int = 5
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -100,11 +101,12 @@ struct NextCommand: AsyncParsableCommand {
         // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
         let loader = try NetworkLoader(store: store.open())
         let (analysis, facts) = try loader.analyse(asOf.day)
-        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration, limit: limit)
+        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
         if format.format == .table {
-            write(NextReport.render(rows, asOf: asOf.day))
+            let withHistory = analysis.score.scores.filter { $0.status != .none }.count
+            write(NextReport.render(rows, limit: limit, withHistory: withHistory, asOf: asOf.day))
         } else {
-            format.emit(NextReport.table(rows))
+            format.emit(NextReport.table(Array(rows.prefix(limit))))
         }
     }
 }
