@@ -1,3 +1,4 @@
+import Foundation
 import TiesCore
 
 /// The words and command lines of an ``Advice``: the one place where Ties says what to do.
@@ -46,11 +47,13 @@ public enum AdviceText {
             case .message: how = "Answer \(first)'s message"
             default: how = "Get back to \(first)"
             }
+            guard recruiter else { return [.text("\(how).")] }
+            let call = channel == .call || channel == .video
             return [
                 .text(
-                    recruiter
+                    call
                         ? "\(how) this week: take the networking call even if you are not looking, and offer to help with their search."
-                        : "\(how).")
+                        : "\(how) this week, even if you are not looking, and offer to help with their search.")
             ]
         case .keepPromise(let commitment):
             guard let commitment else {
@@ -63,11 +66,10 @@ public enum AdviceText {
                 .text("Keep your promise to \(first) this week, then mark it done with "),
                 .command("ties done \(commitment)"), .text("."),
             ]
-        case .sendNewDetails(let person, let kind):
+        case .sendNewDetails(let pending):
             return [
                 .text("Send \(first) your new details by email ("), .command("ties notify --out drafts"),
-                .text(" writes the draft), then record it with "), .command("ties disclose \(person) \(kind.rawValue)"),
-                .text("."),
+                .text(" writes the draft), then record it with "), .command(disclose(pending)), .text("."),
             ]
         case .updateRecruiter:
             return [
@@ -88,6 +90,29 @@ public enum AdviceText {
         }
     }
 
+    /// The command that records a disclosure.
+    static func disclose(_ pending: PendingDisclosure) -> String {
+        "ties disclose \(pending.person) \(pending.kind.rawValue)"
+            + (pending.version.map { " --version \(quoted($0))" } ?? "")
+    }
+
+    /// A command-line word: as it is when it needs no quoting, else in double quotes (a `"`, `\\`, `$` or
+    /// backquote escaped).
+    static func quoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "-_.,:/@+=".unicodeScalars.contains($0)
+            }
+        if plain { return word }
+        var out = "\""
+        for c in word {
+            if "\"\\$`".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out + "\""
+    }
+
     /// The advice about a gap, as words and commands.
     public static func pieces(_ advice: GapAdvice) -> [Piece] {
         switch advice {
@@ -99,11 +124,11 @@ public enum AdviceText {
             ]
         case .recruiterAtAnotherFirm:
             [.text("Build a relationship with a recruiter at another search firm, and one in-house.")]
-        case .notifyStaleDetails(let person, let kind):
+        case .notifyStaleDetails(let example):
             [
                 .text("Run "), .command("ties notify --out drafts"),
                 .text(" and send each draft (an email, not a social-media post); then record each one, e.g. "),
-                .command("ties disclose \(person) \(kind.rawValue)"), .text("."),
+                .command(disclose(example)), .text("."),
             ]
         case .answerRecruiters:
             [

@@ -114,7 +114,7 @@ public enum ExplainReport {
                   \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d
                   typical gap (median)                                          = \(f(c.typicalGap, 1)) days
                   silence \(silence) days → S(s) = (b'/(b' + s))^a'                      = \(f(survival, 3))  → \(e.status.rawValue)
-                  (overdue below 0.10, cold below 0.02)
+                  (cooling below 0.10, cold below 0.02)
 
                 """
         }

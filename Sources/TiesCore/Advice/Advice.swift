@@ -9,8 +9,8 @@ public enum Advice: Hashable, Sendable {
     case answer(channel: InteractionKind, recruiter: Bool)
     /// Keep the promise `commitment` made to the person, then mark it done.
     case keepPromise(commitment: Commitment.ID?)
-    /// Send `person` the user's new details, then record that they hold the current `kind`.
-    case sendNewDetails(person: Person.ID, kind: DisclosureKind)
+    /// Send the person the user's new details, then record that they hold the current ones.
+    case sendNewDetails(PendingDisclosure)
     /// Give a recruiter a short update and ask about the market.
     case updateRecruiter
     /// Ask a mentor, sponsor or manager for a short catch-up.
@@ -29,9 +29,8 @@ public enum GapAdvice: Hashable, Sendable {
     case takeRecruiterCalls
     /// Every active recruiter at one firm: build a relationship elsewhere.
     case recruiterAtAnotherFirm
-    /// People hold old details: write the drafts, send them, record the disclosures (`person` and `kind`
-    /// give an example to record).
-    case notifyStaleDetails(person: Person.ID, kind: DisclosureKind)
+    /// People hold old details: write the drafts, send them, record the disclosures (`example` is the first).
+    case notifyStaleDetails(example: PendingDisclosure)
     /// Recruiters are waiting: answer them this week, the way they reached out.
     case answerRecruiters
     /// Others are waiting: reply, even briefly.
@@ -60,4 +59,20 @@ public enum GapAdvice: Hashable, Sendable {
     case verifyContactDetails(person: Person.ID)
     /// Too few ties between the user's contacts are recorded to tell how closed the network is.
     case recordWhoKnowsWhom
+}
+
+/// A disclosure to record once the user has sent their current details: who now holds what, and for a resume
+/// which version.
+public struct PendingDisclosure: Hashable, Sendable {
+    public var person: Person.ID
+    public var kind: DisclosureKind
+    /// The resume version to record; nil for other details.
+    public var version: String?
+
+    /// What to record once `stale` is put right: the holder gets the current detail.
+    public init(_ stale: StaleDisclosure) {
+        person = stale.personID
+        kind = stale.kind
+        version = stale.kind == .resume ? stale.current : nil
+    }
 }

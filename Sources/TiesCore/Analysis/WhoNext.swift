@@ -181,7 +181,7 @@ public enum WhoNext {
             return .keepPromise(commitment: first?.0.id)
         }
         if let stale = facts.staleDisclosures.first(where: { $0.personID == id }), codes.contains(.staleDetails) {
-            return .sendNewDetails(person: id, kind: stale.kind)
+            return .sendNewDetails(PendingDisclosure(stale))
         }
         let roles = person.roles
         if roles.contains(.recruiter) { return .updateRecruiter }

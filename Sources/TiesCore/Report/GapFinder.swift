@@ -76,14 +76,15 @@ public enum GapFinder {
             let unique = byName(Array(Set(holders)))
             let recruitersFirst = unique.filter { hasRole($0, .recruiter) } + unique.filter { !hasRole($0, .recruiter) }
             let anyRecruiter = recruitersFirst.contains { hasRole($0, .recruiter) }
-            let example = facts.staleDisclosures.first { $0.personID == recruitersFirst[0] }
+            let example =
+                facts.staleDisclosures.first { $0.personID == recruitersFirst[0] } ?? facts.staleDisclosures[0]
             gaps.append(
                 Gap(
                     code: .staleDisclosure, severity: anyRecruiter ? .high : .medium,
                     title:
                         "\(unique.count) \(unique.count == 1 ? "person holds" : "people hold") out-of-date details of yours: \(list(recruitersFirst))",
                     people: recruitersFirst,
-                    advice: .notifyStaleDetails(person: recruitersFirst[0], kind: example?.kind ?? .email)
+                    advice: .notifyStaleDetails(example: PendingDisclosure(example))
                 ))
         }
 
