@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesReports
+import TiesStore
+
+struct NextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "next",
+        abstract: "Who should I contact next, and why?",
+        discussion: """
+            Ranks people by strength × how overdue the silence is, with a bonus for bridges and for roles or \
+            organisations you have too few of, on a scale of 0 to 100 (`ties explain PERSON` shows how). Rows \
+            marked [must] come first: a recruiter waiting for an answer, a promise due, a recruiter holding \
+            your old details, a bridge gone cold, a strong tie gone quiet; a last line counts any left out.
+
+            Example:
+              ties next
+              ties next --limit 10 --format csv
+            """)
+
+    @Option(help: "Show this many rows, rows marked [must] first; a last line counts the must-do rows left out.")
+    var limit: Int = 5
+    @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var format: FormatOptions
+    @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be 1 or more; got \(limit)") }
+    }
+
+    func run() throws {
+        // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
+        let loader = try NetworkLoader(store: store.open())
+        let (analysis, facts) = try loader.analyse(asOf.day)
+        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
+        if format.format == .table {
+            let withHistory = analysis.score.scores.filter { $0.status != .none }.count
+            write(NextReport.render(rows, limit: limit, withHistory: withHistory, asOf: asOf.day))
+        } else {
+            format.emit(NextReport.table(Array(rows.prefix(limit))))
+        }
+    }
+}
