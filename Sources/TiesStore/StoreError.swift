@@ -110,7 +110,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return
                 "a person named '\(name)' exists already; names are unique (add a middle initial or the organisation to tell them apart)"
         case .samePerson(let id):
-            return "both people are the same person (#\(id)); name two different people"
+            return "a person cannot be tied to or merged into themselves (#\(id)); name two different people"
         case .alreadyTied(let names): return "\(names.joined(separator: " and ")) are already tied; nothing changed"
         case .unknownCommitment(let id): return "no commitment #\(id)"
         case .commitmentDone(let id, let at):
