@@ -101,6 +101,18 @@ struct BackupEndToEndTests {
         #expect(try people(keptPath) == after)
     }
 
+    @Test("backup refuses to overwrite a file without --force (73), and replaces it with --force")
+    func backupForce() throws {
+        try seed()
+        let file = store.dir.file("exists.sqlite")
+        try Data("keep me".utf8).write(to: file)
+        let refused = try store.ties("backup", file.path)
+        #expect(refused.status == 73)
+        #expect(contents(of: file) == Data("keep me".utf8))
+        try store.ok("backup", "--force", file.path)
+        #expect(try StoreSQL.value(file.path, "PRAGMA application_id") == "1414088019")
+    }
+
     @Test("ties check finds a stored relationship state that differs from the history (65)")
     func checkFindsDrift() throws {
         try seed()
