@@ -100,6 +100,46 @@ struct StoreDiagnosisTests {
         #expect(!readOnly.stderr.contains("not a Ties store"))
     }
 
+    @Test(
+        "a read-only folder and a read-only store file are each 74, and the message says which",
+        .enabled(if: geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/sbin/runuser"), "needs root"))
+    func readOnlyFolderOrFile() throws {
+        // Root may write anything, so the command runs as `nobody` (through runuser) on a copy of the binary.
+        let folder = store.dir.file("ro")
+        let db = folder.appendingPathComponent("ties.sqlite").path
+        #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
+        let binary = store.dir.file("ties").path
+        try FileManager.default.copyItem(atPath: TiesBinary.url.path, toPath: binary)
+        func asNobody() throws -> (status: Int32, stderr: String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/sbin/runuser")
+            process.arguments =
+                ["-u", "nobody", "--", "/usr/bin/env", "TZ=UTC", "HOME=/tmp", binary]
+                + ["person", "add", "Dana Reyes", "--db", db]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, text)
+        }
+        let fm = FileManager.default
+        try fm.setAttributes([.posixPermissions: 0o755], ofItemAtPath: store.dir.url.path)
+        try fm.setAttributes([.posixPermissions: 0o666], ofItemAtPath: db)
+        try fm.setAttributes([.posixPermissions: 0o555], ofItemAtPath: folder.path)
+        let inFolder = try asNobody()
+        #expect(inFolder.status == 74, "\(inFolder.stderr)")
+        #expect(inFolder.stderr.contains("the folder of \(db) is read-only"))
+        try fm.setAttributes([.posixPermissions: 0o777], ofItemAtPath: folder.path)
+        try fm.setAttributes([.posixPermissions: 0o444], ofItemAtPath: db)
+        let onFile = try asNobody()
+        #expect(onFile.status == 74, "\(onFile.stderr)")
+        #expect(onFile.stderr.contains("\(db) is read-only"))
+        #expect(!onFile.stderr.contains("folder"))
+        #expect(try StoreSQL.value(db, "SELECT count(*) FROM person") == "0")
+    }
+
     @Test("TZ that names no time zone is refused (64) instead of silently meaning GMT")
     func invalidTimeZone() throws {
         try store.ok("init")
