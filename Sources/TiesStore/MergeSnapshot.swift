@@ -74,12 +74,10 @@ struct MergeSnapshot: Codable, Equatable {
         do {
             snapshot = try JSONDecoder().decode(MergeSnapshot.self, from: Data(json.utf8))
         } catch {
-            throw StoreError.conflict("the record of merge #\(id) cannot be read (\(error)); nothing changed")
+            throw StoreError.unreadableMergeRecord(id, reason: "\(error)")
         }
         guard snapshot.format == 1 else {
-            throw StoreError.conflict(
-                "the record of merge #\(id) was written by a newer version of Ties (format \(snapshot.format)); upgrade ties to undo it"
-            )
+            throw StoreError.unreadableMergeRecord(id, reason: "newer format", newerFormat: snapshot.format)
         }
         return snapshot
     }

@@ -20,9 +20,9 @@ import TiesCore
 ///   recomputes it from the history. Before that, ``refresh(_:_:)`` rebuilds every state when the stored
 ///   fingerprint differs from the context's, so a state is never extended under the wrong constants.
 /// - A large import rebuilds every state by one ordered scan (``rebuildAll(context:_:)``).
-/// - A read under a context whose fingerprint differs (``Store/ensureCurrentStates(_:)``, called by
-///   ``Store/states(asOf:context:)`` and ``Store/scoringInputs(asOf:context:role:)``) first rebuilds and stores
-///   every state in a write transaction; with a matching fingerprint it writes nothing.
+/// - A read never writes. Under a context whose fingerprint differs (``Store/statesAreCurrent(_:)`` is
+///   false), ``Store/states(asOf:context:)`` and ``Store/scoringInputs(asOf:context:role:)`` compute every
+///   state from the history for the answer and store nothing; the next write rebuilds the stored states.
 /// - A state that already holds episodes after the day asked for is recomputed from the history up to that
 ///   day for the answer (``complete(_:stale:asOf:context:_:)``) and not stored.
 enum StateCache {
@@ -98,16 +98,7 @@ enum StateCache {
     /// Computes every state from `columns` (ordered by person, then day) with the kernel and stores them,
     /// with the fingerprint of `context`.
     static func saveAll(of columns: InteractionColumns, context: ScoringContext, _ db: Database) throws {
-        var roles: [Int64: Set<Role>] = [:]
-        let roleRows = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
-        while let row = try roleRows.next() {
-            if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
-        }
-        let configuration = context.configuration
-        let states = ScoringKernel.states(
-            of: columns, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
-            activityHalfLife: configuration.activityHalfLifeDays)
-        for (id, state) in states { try save(state, for: id, db) }
+        for (id, state) in try computeAll(of: columns, context: context, db) { try save(state, for: id, db) }
         try db.execute(
             sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
             arguments: [fingerprintKey, context.fingerprint])
@@ -169,6 +160,22 @@ enum StateCache {
         return RelationshipState(
             history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
             activityHalfLife: context.configuration.activityHalfLifeDays)
+    }
+
+    /// Every state from `columns` (ordered by person, then day), with each person's roles' half-life, by the
+    /// kernel; in person order. Stores nothing.
+    static func computeAll(of columns: InteractionColumns, context: ScoringContext, _ db: Database) throws
+        -> [(Int64, RelationshipState)]
+    {
+        var roles: [Int64: Set<Role>] = [:]
+        let roleRows = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
+        while let row = try roleRows.next() {
+            if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
+        }
+        let configuration = context.configuration
+        return ScoringKernel.states(
+            of: columns, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
+            activityHalfLife: configuration.activityHalfLifeDays)
     }
 
     /// Fills in `states` the people in `stale`, whose stored states hold episodes after `day`, computed from
@@ -237,11 +244,10 @@ enum StateCache {
 }
 
 extension Store {
-    /// Rebuilds the stored states, in a write transaction, when they were built for another context; a
-    /// read-only check first, so the common case writes nothing. See ``StateCache``.
-    func ensureCurrentStates(_ context: ScoringContext) throws(StoreError) {
-        let needsRebuild = try read { db in try !StateCache.isCurrent(for: context, db) }
-        if needsRebuild { try write { db in try StateCache.refresh(context, db) } }
+    /// Whether the stored states were built for `context` (else a read computes them from the history).
+    /// See ``StateCache``.
+    func statesAreCurrent(_ context: ScoringContext) throws(StoreError) -> Bool {
+        try read { db in try StateCache.isCurrent(for: context, db) }
     }
 
     // The names callers used before the cache was one type; each is ``StateCache``'s function of the same job.

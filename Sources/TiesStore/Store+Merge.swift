@@ -24,7 +24,7 @@ extension Store {
     /// print("moved \(summary.interactions) interactions; undo with merge #\(summary.id)")
     /// ```
     /// - Returns: what moved, with the new merge log id.
-    /// - Throws: ``StoreError/conflict(_:)`` when `keep == drop`, or when a table this version does not
+    /// - Throws: ``StoreError/samePerson(_:)`` when `keep == drop`; ``StoreError/unknownReferences(name:id:count:table:)`` when a table this version does not
     ///   know refers to `drop` (merging would delete its rows); ``StoreError/unknownPerson(_:)``.
     /// - Complexity: O(rows of `drop` + history of `keep`).
     @discardableResult
@@ -32,7 +32,7 @@ extension Store {
         -> MergeSummary
     {
         guard keep != drop else {
-            throw .conflict("a person cannot be merged into themselves (#\(keep)); name two different people")
+            throw .samePerson(keep)
         }
         return try write { db in
             guard let kept = try MergeRows.row(db, "SELECT * FROM person WHERE id = ?", [keep]) else {
@@ -72,7 +72,7 @@ extension Store {
     }
 
     /// Every merge in the log, oldest first (by id).
-    /// - Throws: ``StoreError/conflict(_:)`` when an entry cannot be read.
+    /// - Throws: ``StoreError/unreadableMergeRecord(_:reason:newerFormat:)`` when an entry cannot be read.
     public func merges() throws(StoreError) -> [MergeSummary] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id").map { row in
@@ -227,9 +227,7 @@ extension Store {
                                 "SELECT count(*) FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?",
                             arguments: [id]) ?? 0
                     if count > 0 {
-                        throw StoreError.conflict(
-                            "\(name) (#\(id)) has \(count) row(s) in table '\(table)', which this version of merge does not know how to move; nothing changed"
-                        )
+                        throw StoreError.unknownReferences(name: name, id: id, count: count, table: table)
                     }
                 }
             }

@@ -20,7 +20,7 @@ extension Store {
     ///
     /// - Parameter id: the merge log id; nil for the latest merge.
     /// - Returns: the summary of the merge that was undone.
-    /// - Throws: ``StoreError/conflict(_:)`` when there is no such merge or it cannot be undone exactly.
+    /// - Throws: ``StoreError/unknownMerge(_:)`` when there is no such merge; ``StoreError/unmergeBlocked(_:problems:hint:)`` when it cannot be undone exactly.
     @discardableResult
     public func unmerge(_ id: MergeSummary.ID? = nil, context: ScoringContext) throws(StoreError) -> MergeSummary {
         try write { db in
@@ -33,20 +33,15 @@ extension Store {
                     db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id DESC LIMIT 1")
             }
             guard let entry else {
-                throw StoreError.conflict(
-                    id.map { "no merge #\($0); `ties person unmerge --list` lists the merges" }
-                        ?? "there is no merge to undo; `ties person unmerge --list` lists the merges")
+                throw StoreError.unknownMerge(id)
             }
             let mergeID: Int64 = entry[0]
             let snapshot = try MergeSnapshot.decode(entry[2], id: mergeID)
             let summary = snapshot.summary(id: mergeID, mergedAt: entry[1])
             let plan = try Self.planUnmerge(snapshot, id: mergeID, db)
             if !plan.problems.isEmpty {
-                let shown = plan.problems.prefix(4).joined(separator: "; ")
-                let more = plan.problems.count > 4 ? "; and \(plan.problems.count - 4) more" : ""
                 let hint = try Self.laterMergesHint(after: mergeID, snapshot, db)
-                throw StoreError.conflict(
-                    "cannot undo merge #\(mergeID) exactly, nothing changed: \(shown)\(more)\(hint)")
+                throw StoreError.unmergeBlocked(mergeID, problems: plan.problems, hint: hint)
             }
             try Self.apply(plan, snapshot, context: context, db)
             try db.execute(sql: "DELETE FROM merge_log WHERE id = ?", arguments: [mergeID])
@@ -243,6 +238,6 @@ extension Store {
         .map { "#\($0[0] as Int64)" }
         guard !later.isEmpty else { return "" }
         return
-            "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first (`ties person unmerge ID`)"
+            "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first"
     }
 }
