@@ -32,6 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Option(
         help: ArgumentHelp(
             "A Markdown or HTML template with {{placeholders}} (see Reports/templates/); needs --format markdown or html.",
@@ -41,6 +42,7 @@ struct ReportCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        try validateOutput(out, force: force, example: "week48.html")
         if week != nil && asOf.asOf != nil { throw ValidationError("give --week or --as-of, not both") }
         if let week, WeeklyReport.lastDay(ofWeek: week) == nil {
             throw ValidationError(
@@ -83,7 +85,7 @@ struct ReportCommand: AsyncParsableCommand {
             }
         case .json: text = report.json()
         }
-        try emitOutput(text, to: out)
+        try emitOutput(text, to: out, force: force)
     }
 
     /// Builds the report for `day`, rebuilding and storing the health of past weeks that have none, and
