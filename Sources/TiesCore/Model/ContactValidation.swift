@@ -16,7 +16,8 @@
 ///   one address.
 /// - Phones: digits with `+ ( ) - . /` and spaces, at least 3 digits and at most 20, optionally an extension
 ///   (`x 12`, `ext. 12`, `;ext=12`); `tel:` dropped, runs of spaces made one.
-/// - URLs: `http` or `https` (assumed when there is no scheme), a host, no spaces, quotes or angle brackets;
+/// - URLs: `http` or `https` (assumed when there is no scheme), a host with a dot, no spaces, quotes or
+///   angle brackets;
 ///   stored in the form ``normalisedURL(_:)`` gives, so one profile has one form.
 ///
 /// ```swift
@@ -97,7 +98,8 @@ public enum ContactValidation {
         let normalised = normalisedURL(value)
         let scheme = normalised.prefix { $0 != ":" }.lowercased()
         let host = normalised.dropFirst(scheme.count + 3).prefix { $0 != "/" }
-        guard !value.isEmpty, !refused, scheme == "http" || scheme == "https", !host.isEmpty,
+        guard !value.isEmpty, !refused, scheme == "http" || scheme == "https", host.contains("."),
+            !host.hasPrefix("."), !host.hasSuffix("."),
             host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == ":" })
         else {
             throw InputError(
