@@ -50,7 +50,8 @@ struct InterchangeFuzzRegressionTests {
         var replayed = 0
         for target in targets {
             let folder = Self.regressions.appendingPathComponent(target)
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() where name != ".gitkeep" {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            where name != ".gitkeep" {
                 let bytes = [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
                 Self.readers[target]?(bytes)
                 replayed += 1
