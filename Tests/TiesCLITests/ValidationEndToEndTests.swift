@@ -105,4 +105,24 @@ struct ValidationEndToEndTests {
         #expect(me.status == 64)
         #expect(me.stderr.contains("VALUE: 'me@x.example, other@y.example' is not an email address"))
     }
+
+    @Test("a name stored before validation (ESC inside) reaches a terminal as \\u{1b}, never raw, in CSV")
+    func csvOnTerminal() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Ann Lee")
+        // A store written before this check: the name is changed with Python's sqlite3 module.
+        let edit = try TiesBinary.runShell(
+            "python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); "
+                + "c.execute(\"update person set name=?\", (\"Ann\\x1b[2JLee\",)); c.commit()' \"$DB\"",
+            environment: ["DB": store.db])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        // `script` gives the command a terminal as its standard output.
+        let shown = try TiesBinary.runShell(
+            "script -qec '\"$TIES\" person list --format csv --db \"$DB\"' /dev/null", environment: ["DB": store.db])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(shown.stdout.contains("Ann\\u{1b}[2JLee"))
+        #expect(!shown.stdout.unicodeScalars.contains("\u{1B}"))
+        // Into a file or a pipe, the data stays as stored.
+        #expect(try store.ok("person", "list", "--format", "csv").contains("Ann\u{1B}[2JLee"))
+    }
 }
