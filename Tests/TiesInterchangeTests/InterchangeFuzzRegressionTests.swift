@@ -43,10 +43,11 @@ struct InterchangeFuzzRegressionTests {
         },
     ]
 
-    @Test("every fuzz target has a replayer here, and every committed crash input reads without crashing")
+    @Test("every committed crash input has a replayer here and reads without crashing")
     func replay() throws {
         let targets = try FileManager.default.contentsOfDirectory(atPath: Self.regressions.path).sorted()
-        #expect(Set(targets) == Set(Self.readers.keys))
+        // A target's first committed crash needs its replayer here before it can pass.
+        #expect(Set(targets).isSubset(of: Set(Self.readers.keys)), "targets without a replayer: \(targets)")
         var replayed = 0
         for target in targets {
             let folder = Self.regressions.appendingPathComponent(target)
