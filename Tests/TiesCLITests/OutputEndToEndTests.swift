@@ -150,4 +150,17 @@ struct OutputEndToEndTests {
         #expect(force.status == 64)
         #expect(force.stderr.contains("--force: goes with --out FILE"))
     }
+
+    @Test("report --out that would be refused is refused before the week's health is stored")
+    func reportRefusedEarly() throws {
+        try seed()
+        try Data("mine".utf8).write(to: store.dir.file("week.html"))
+        for out in [store.dir.file("missing/week.html").path, store.dir.file("week.html").path] {
+            let before = store.snapshot()
+            let result = try store.ties("report", "--as-of", "2026-03-08", "--format", "html", "--out", out)
+            #expect(result.status == 73, "\(result.stderr)")
+            #expect(store.snapshot() == before)
+        }
+        #expect(text("week.html") == "mine")
+    }
 }

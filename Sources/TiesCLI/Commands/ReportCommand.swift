@@ -55,6 +55,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any work: a report that cannot be written must not store this week's health.
+        if let out { try OutputFile(path: out).check(force: force) }
         let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
         let templateText = try template.map { path -> String in
             guard let data = FileManager.default.contents(atPath: path) else {

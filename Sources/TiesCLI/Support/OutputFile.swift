@@ -67,6 +67,19 @@ struct OutputFile {
         throw CLIError(.cantCreate, "--out: \(path): too many levels of symbolic links")
     }
 
+    /// Refuses early what ``write(_:force:)`` would refuse at the end — a folder, an existing file without
+    /// `force`, a folder that does not exist or cannot be written — so that a command can check before it
+    /// does any work. ``write(_:force:)`` checks again (the file system may change meanwhile).
+    /// - Throws: ``CLIError`` 73.
+    func check(force: Bool) throws(CLIError) {
+        guard case .regular(let target, let exists) = try target() else { return }
+        if exists && !force {
+            throw CLIError(.cantCreate, "--out: \(path) exists; nothing was written (use --force to replace it)")
+        }
+        let folder = (target as NSString).deletingLastPathComponent
+        if access(folder.isEmpty ? "." : folder, W_OK | X_OK) != 0 { throw cannotCreate(target, reason: errno) }
+    }
+
     /// Writes `data` to ``path`` as the type's summary describes.
     /// - Parameter force: replace an existing regular file.
     /// - Throws: ``CLIError`` 73 when the file exists (without `force`) or cannot be created, 74 when writing
