@@ -125,4 +125,25 @@ struct ValidationEndToEndTests {
         // Into a file or a pipe, the data stays as stored.
         #expect(try store.ok("person", "list", "--format", "csv").contains("Ann\u{1B}[2JLee"))
     }
+
+    @Test("notify drafts to one recipient even for an address list stored before validation")
+    func notifyOneRecipient() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Vic Tim", "--email", "victim@x.example")
+        try store.ok("me", "set", "name", "Alex Kim", "--since", "2020-01-01")
+        try store.ok("me", "set", "email", "alex@old.example", "--since", "2020-01-01")
+        try store.ok("disclose", "Vic", "email", "--at", "2026-01-10")
+        try store.ok("me", "set", "email", "alex@new.example", "--since", "2026-03-01")
+        let sql = "update contact_point set value='victim@x.example,attacker@example.com' where kind='email'"
+        let edit = try TiesBinary.runShell(
+            "python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit()' "
+                + "\"$DB\" \"$SQL\"", environment: ["DB": store.db, "SQL": sql])
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let drafts = store.dir.file("drafts").path
+        try store.ok("notify", "--out", drafts, "--as-of", "2026-06-15")
+        let read = try TiesBinary.runShell(
+            "python3 -c 'import email,email.utils,glob,sys; m=email.message_from_bytes(open(glob.glob(sys.argv[1]+\"/*.eml\")[0],\"rb\").read()); "
+                + "print(email.utils.getaddresses(m.get_all(\"To\")))' \"$DRAFTS\"", environment: ["DRAFTS": drafts])
+        #expect(read.stdout == "[('Vic Tim', '\"victim@x.example,attacker\"@example.com')]\n", "\(read.stderr)")
+    }
 }
