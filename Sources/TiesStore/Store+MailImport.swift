@@ -129,13 +129,15 @@ extension Store {
                 : nil
             try importer.add(
                 InteractionRecord(
-                    interaction: interaction, keys: [.email(address)], newPerson: newPerson, file: row[6], line: row[7]))
+                    interaction: interaction, keys: [.email(address)], newPerson: newPerson, file: row[6], line: row[7])
+            )
             known.insert(address)
             try used.execute(arguments: [digest])
         }
         summary.messagesImported = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.mail_used") ?? 0
         summary.messagesWithNoOne =
-            (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT digest) FROM mail_staged") ?? 0) - summary.messagesImported
+            (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT digest) FROM mail_staged") ?? 0)
+            - summary.messagesImported
         try importer.finish()
         summary.interactions = importer.summary
         summary.markedAnswered = try markAnswered(window: options.answerWindow, context: context, db)
@@ -205,7 +207,8 @@ public struct MailStaging {
                 try run(
                     stage,
                     [
-                        .text(record.digest), .text(other.address), other.name.map { .text($0) } ?? .null, .int(seconds),
+                        .text(record.digest), .text(other.address), other.name.map { .text($0) } ?? .null,
+                        .int(seconds),
                         .int(record.fromMe ? 1 : 0), .int(Int64(record.groupSize)),
                         record.subject.map { .text($0) } ?? .null, .text(record.file), .int(Int64(record.offset)),
                     ])
@@ -217,7 +220,9 @@ public struct MailStaging {
     }
 
     private enum Value {
-        case text(String), int(Int64), null
+        case text(String)
+        case int(Int64)
+        case null
     }
 
     /// Binds and steps a statement through SQLite's C API: GRDB's argument boxing costs more than the
@@ -237,7 +242,8 @@ public struct MailStaging {
         sqlite3_reset(handle)
         guard code == SQLITE_DONE else {
             throw DatabaseError(
-                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+                resultCode: ResultCode(rawValue: code),
+                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
         }
     }
 }

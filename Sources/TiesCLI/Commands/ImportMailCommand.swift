@@ -122,7 +122,9 @@ extension ImportCommand {
             let s = summary.interactions
             out += "  people: \(s.peopleAdded) added\n"
             out += "  interactions: \(s.interactionsAdded) added, \(s.interactionsExisting) already present\n"
-            if summary.markedAnswered > 0 { out += "  answered: \(summary.markedAnswered) inbound emails marked answered\n" }
+            if summary.markedAnswered > 0 {
+                out += "  answered: \(summary.markedAnswered) inbound emails marked answered\n"
+            }
             if filtered > 0 {
                 out += "  left out:\n"
                 for (filter, count) in reader.filtered.sorted(by: { $0.key < $1.key }) {
@@ -135,12 +137,14 @@ extension ImportCommand {
                 if reader.listedCount > 20 { out += "    ... and \(reader.listedCount - 20) more\n" }
             }
             if reader.malformedCount > 0 {
-                out += "  note: \(reader.malformedCount) malformed header line\(reader.malformedCount == 1 ? "" : "s") skipped (the rest of each message was read):\n"
+                out +=
+                    "  note: \(reader.malformedCount) malformed header line\(reader.malformedCount == 1 ? "" : "s") skipped (the rest of each message was read):\n"
                 out += reader.malformedLines.prefix(10).map { "    \($0.file) at byte \($0.offset)\n" }.joined()
                 if reader.malformedCount > 10 { out += "    ... and \(reader.malformedCount - 10) more\n" }
             }
             if reader.transcodedCount > 0 {
-                out += "  note: \(reader.transcodedCount) message\(reader.transcodedCount == 1 ? "" : "s") had raw 8-bit headers that are not UTF-8; read them as Windows-1252\n"
+                out +=
+                    "  note: \(reader.transcodedCount) message\(reader.transcodedCount == 1 ? "" : "s") had raw 8-bit headers that are not UTF-8; read them as Windows-1252\n"
             }
             for file in skipped.prefix(10) { out += "  note: skipped \(file.path): not mail (\(file.reason))\n" }
             if skipped.count > 10 { out += "  note: ... and \(skipped.count - 10) more files that are not mail\n" }

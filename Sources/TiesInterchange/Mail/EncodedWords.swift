@@ -57,8 +57,9 @@ public enum EncodedWords {
                 i = word.end
                 continue
             }
-            if pending != nil && raw.isEmpty && (input[i] == 0x20 || input[i] == 0x09 || input[i] == 0x0D
-                || input[i] == 0x0A)
+            if pending != nil && raw.isEmpty
+                && (input[i] == 0x20 || input[i] == 0x09 || input[i] == 0x0D
+                    || input[i] == 0x0A)
             {
                 whitespaceAfterWord.append(input[i])
                 i += 1
@@ -86,7 +87,7 @@ public enum EncodedWords {
         guard i + 2 < input.count, input[i] == 0x3F, i > charsetStart else { return nil }
         let charset = String(decoding: input[charsetStart..<i], as: UTF8.self)
         let encoding = input[i + 1] | 0x20
-        guard (encoding == 0x62 || encoding == 0x71), input[i + 2] == 0x3F else { return nil }
+        guard encoding == 0x62 || encoding == 0x71, input[i + 2] == 0x3F else { return nil }
         let textStart = i + 3
         var j = textStart
         while j + 1 < input.count, !(input[j] == 0x3F && input[j + 1] == 0x3D) {

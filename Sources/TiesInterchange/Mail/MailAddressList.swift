@@ -32,8 +32,11 @@ public enum MailAddressList {
                 let decoded = EncodedWords.decode(words, charsets: charsets)
                 transcoded = transcoded || decoded.transcoded
                 let text = Substring(decoded.text).trimmedWhitespace()
-                let bare = text.trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
-                if !bare.isEmpty && bare.lowercased() != address { name = bare }
+                var bare = Substring(text)
+                if bare.count >= 2, let first = bare.first, first == bare.last, first == "'" || first == "\"" {
+                    bare = bare.dropFirst().dropLast()  // 'Name' or a quote left inside an encoded word
+                }
+                if !bare.isEmpty && bare.lowercased() != address { name = String(bare) }
             }
             addresses.append(MailAddress(address: address, name: name))
         }
@@ -64,10 +67,18 @@ public enum MailAddressList {
                 current.append(c)
             } else {
                 switch c {
-                case 0x22: inQuote = true; current.append(c)
-                case 0x28: commentDepth = 1; current.append(c)
-                case 0x3C: inAngle = true; current.append(c)
-                case 0x3E: inAngle = false; current.append(c)
+                case 0x22:
+                    inQuote = true
+                    current.append(c)
+                case 0x28:
+                    commentDepth = 1
+                    current.append(c)
+                case 0x3C:
+                    inAngle = true
+                    current.append(c)
+                case 0x3E:
+                    inAngle = false
+                    current.append(c)
                 case 0x2C where !inAngle, 0x3B where !inAngle:
                     out.append(current)
                     current = []

@@ -78,7 +78,9 @@ public struct MailClassifier: Sendable {
         if !fromMe {
             if message.bulkReason != nil { return .filtered(.bulk) }
             let local = from.address.split(separator: "@").first.map(String.init) ?? ""
-            if Self.automatedLocalParts.contains(where: { local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") || local.hasPrefix($0 + ".") }) {
+            if Self.automatedLocalParts.contains(where: {
+                local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") || local.hasPrefix($0 + ".")
+            }) {
                 return .filtered(.automatedSender)
             }
         }

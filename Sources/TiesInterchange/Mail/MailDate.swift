@@ -21,7 +21,12 @@ public enum MailDate {
         }
         while i < bytes.count {
             let c = bytes[i]
-            if c == 0x28 { close(i); depth += 1 } else if c == 0x29 { depth = max(0, depth - 1) } else if depth == 0 {
+            if c == 0x28 {
+                close(i)
+                depth += 1
+            } else if c == 0x29 {
+                depth = max(0, depth - 1)
+            } else if depth == 0 {
                 if c == 0x20 || c == 0x09 || c == 0x2C || c == 0x0D || c == 0x0A {
                     close(i)
                 } else if (c == 0x2B || c == 0x2D) && start >= 0 && !bytes[start..<i].contains(where: isDigit)
@@ -54,8 +59,10 @@ public enum MailDate {
         var offset: Int?
         for token in tokens {
             let text = String(decoding: token, as: UTF8.self)
-            if time == nil, token.contains(0x3A) || (token.contains(0x2E) && token.allSatisfy { isDigit($0) || $0 == 0x2E }
-                && day != nil && year != nil)
+            if time == nil,
+                token.contains(0x3A)
+                    || (token.contains(0x2E) && token.allSatisfy { isDigit($0) || $0 == 0x2E }
+                        && day != nil && year != nil)
             {
                 guard let t = clock(token) else { return nil }
                 time = t
@@ -85,7 +92,9 @@ public enum MailDate {
 
     /// `hh:mm[:ss]` (or with dots).
     private static func clock(_ token: ArraySlice<UInt8>) -> (Int, Int, Int)? {
-        let parts = token.split(whereSeparator: { $0 == 0x3A || $0 == 0x2E }).map { Int(String(decoding: $0, as: UTF8.self)) }
+        let parts = token.split(whereSeparator: { $0 == 0x3A || $0 == 0x2E }).map {
+            Int(String(decoding: $0, as: UTF8.self))
+        }
         guard parts.count == 2 || parts.count == 3, let h = parts[0], let m = parts[1] else { return nil }
         let s = parts.count == 3 ? parts[2] : 0
         guard let s else { return nil }
@@ -124,7 +133,9 @@ public enum MailDate {
 
     /// The instant of a civil date and time at `offset` seconds east of UTC (days from civil, H. Hinnant).
     static func instant(_ y: Int, _ m: Int, _ d: Int, _ hh: Int, _ mm: Int, _ ss: Int, offset: Int) -> Date? {
-        let monthDays = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let monthDays = [
+            31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31,
+        ]
         guard (1...12).contains(m), d <= monthDays[m - 1] else { return nil }
         let yy = m <= 2 ? y - 1 : y
         let era = (yy >= 0 ? yy : yy - 399) / 400

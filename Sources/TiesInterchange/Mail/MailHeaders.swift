@@ -71,7 +71,8 @@ public struct MailHeaders: Sendable, Equatable {
             guard name.count < byLength.count else { return nil }
             for candidate in byLength[name.count] {
                 var equal = true
-                for k in 0..<name.count where candidate.name[k] != (name[k] | (name[k] >= 0x41 && name[k] <= 0x5A ? 0x20 : 0)) {
+                for k in 0..<name.count
+                where candidate.name[k] != (name[k] | (name[k] >= 0x41 && name[k] <= 0x5A ? 0x20 : 0)) {
                     equal = false
                     break
                 }

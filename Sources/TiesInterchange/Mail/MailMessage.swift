@@ -94,7 +94,9 @@ public struct MailMessage: Sendable {
         {
             return "Precedence: \(Substring(p).trimmedWhitespace())"
         }
-        if let a = h.autoSubmitted.map({ Substring(String(decoding: $0, as: UTF8.self)).trimmedWhitespace().lowercased() }),
+        if let a = h.autoSubmitted.map({
+            Substring(String(decoding: $0, as: UTF8.self)).trimmedWhitespace().lowercased()
+        }),
             !a.isEmpty, a != "no"
         {
             return "Auto-Submitted: \(a)"

@@ -34,18 +34,31 @@ public enum MailFileKind: Sendable, Equatable {
         }
         if Self.startsWithHeaders(body) { return .message }
         let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" }).prefix(60)
-        let shown = firstLine.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F } ? "\"\(firstLine)\"" : "binary data"
+        let shown =
+            firstLine.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+            ? "\"\(firstLine)\"" : "binary data"
         var what = "text"
-        if upper.hasPrefix("<") { what = "HTML or XML" } else if upper.hasPrefix("{") || upper.hasPrefix("[") {
+        if upper.hasPrefix("<") {
+            what = "HTML or XML"
+        } else if upper.hasPrefix("{") || upper.hasPrefix("[") {
             what = "JSON"
-        } else if firstLine.contains(",") { what = "CSV" } else if shown == "binary data" { what = "binary data" }
-        return .notMail("it looks like \(what), starting \(shown); expected an mbox (lines `From …` between messages) or a message (header lines such as `From:`, `Date:`)")
+        } else if firstLine.contains(",") {
+            what = "CSV"
+        } else if shown == "binary data" {
+            what = "binary data"
+        }
+        return .notMail(
+            "it looks like \(what), starting \(shown); expected an mbox (lines `From …` between messages) or a message (header lines such as `From:`, `Date:`)"
+        )
     }
 
     /// Whether `text` opens with mail header fields, one of them From, Date, Received, Message-ID, To or
     /// Return-Path, before the first empty line.
     static func startsWithHeaders(_ text: Substring) -> Bool {
-        let known: Set<String> = ["from", "date", "received", "message-id", "to", "return-path", "delivered-to", "subject", "mime-version", "x-gmail-labels"]
+        let known: Set<String> = [
+            "from", "date", "received", "message-id", "to", "return-path", "delivered-to", "subject", "mime-version",
+            "x-gmail-labels",
+        ]
         var sawKnown = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
             let line = line.hasSuffix("\r") ? line.dropLast() : line
@@ -101,23 +114,26 @@ public enum MailPath {
         let isMaildir = names.contains("cur") && names.contains("new")
         for name in names where !name.hasPrefix(".") || (isMaildir && name.count > 1 && name != "..") {
             if name.hasPrefix(".") && !isMaildir { continue }
-            if name.hasSuffix(".msf") || name == "Table of Contents" || name == "Info.plist" || name == "tmp" && isMaildir {
+            if name.hasSuffix(".msf") || name == "Table of Contents" || name == "Info.plist"
+                || name == "tmp" && isMaildir
+            {
                 continue
             }
             let child = directory + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                let sub = name == "cur" || name == "new" ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name)
+                let sub =
+                    name == "cur" || name == "new" ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name)
                 try walk(child, folder: sub, skipped: &skipped, body)
                 continue
             }
             let kind: MailFileKind
             do { kind = try Self.kind(of: child) } catch { kind = .notMail("cannot read it") }
-            let where_ = folder ?? folderName(of: directory)
+            let place = folder ?? folderName(of: directory)
             switch kind {
-            case .mbox: try body(MboxFile(path: child, folder: name == "mbox" ? where_ : name))
-            case .message: try body(MessageFile(path: child, folder: where_))
+            case .mbox: try body(MboxFile(path: child, folder: name == "mbox" ? place : name))
+            case .message: try body(MessageFile(path: child, folder: place))
             case .notMail(let what): skipped.append(Skipped(path: child, reason: what))
             }
         }

@@ -49,7 +49,9 @@ public struct MailReader {
             malformedCount += 1
             if malformedLines.count < 50 {
                 malformedLines.append(
-                    Listed(file: block.file, offset: block.offset + line, reason: "header line without a field name skipped"))
+                    Listed(
+                        file: block.file, offset: block.offset + line,
+                        reason: "header line without a field name skipped"))
             }
         }
         let message = MailMessage(headers: headers, envelope: block.envelopeDate, charsets: charsets)

@@ -136,7 +136,7 @@ public struct MboxFile: MailHeaderSource {
             let c = data[i]
             if c == 0x3A, i > start + 5, i + 2 < end, isDigit(data[i - 1]), isDigit(data[i + 1]), isDigit(data[i + 2]) {
                 time = true
-            } else if (c == 0x31 || c == 0x32), i + 3 < end, data[i - 1] == 0x20, isDigit(data[i + 1]),
+            } else if c == 0x31 || c == 0x32, i + 3 < end, data[i - 1] == 0x20, isDigit(data[i + 1]),
                 isDigit(data[i + 2]), isDigit(data[i + 3]), i + 4 == end || !isDigit(data[i + 4]),
                 (c == 0x31 && data[i + 1] == 0x39) || (c == 0x32 && data[i + 1] == 0x30)
             {

@@ -51,7 +51,8 @@ public struct MessageFile: MailHeaderSource {
             var envelope: UnsafeRawBufferPointer?
             if MboxFile.isSeparator(UnsafeRawBufferPointer(rebasing: raw[..<filled]), at: start) {
                 let end = MboxFile.lineEnd(UnsafeRawBufferPointer(rebasing: raw[..<filled]), from: start)
-                envelope = UnsafeRawBufferPointer(rebasing: raw[start..<(end > start && raw[end - 1] == 0x0D ? end - 1 : end)])
+                envelope = UnsafeRawBufferPointer(
+                    rebasing: raw[start..<(end > start && raw[end - 1] == 0x0D ? end - 1 : end)])
                 start = min(end + 1, limit)
             }
             let block = MailHeaderBlock(
