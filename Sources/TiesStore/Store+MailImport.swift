@@ -104,6 +104,8 @@ extension Store {
                 if names[address] == nil { names[address] = row[1] }
             }
         }
+        // Names are unique in the store: a second "Alex Chen" gets their address after the name.
+        var takenNames = Set(try String.fetchAll(db, sql: "SELECT lower(name) FROM person"))
         var importer = try StoreImporter(db, createPeople: options.createPeople, context: context, now: now)
         let used = try db.makeStatement(sql: "INSERT OR IGNORE INTO temp.mail_used (digest) VALUES (?)")
         // The user's messages first, so that people created from them can receive the inbound ones.
@@ -123,10 +125,13 @@ extension Store {
                 personID: 0, occurredAt: Date(timeIntervalSince1970: TimeInterval(row[2] as Int64)), kind: .email,
                 direction: fromMe ? .outbound : .inbound, answered: fromMe, groupSize: row[4], note: row[5],
                 source: "mail", sourceID: digest + "/" + address)
-            let newPerson =
-                creatable
-                ? Person(name: names[address] ?? address, contactPoints: [ContactPoint(kind: .email, value: address)])
-                : nil
+            var newPerson: Person?
+            if creatable && !known.contains(address) {
+                var name = names[address] ?? address
+                if takenNames.contains(name.lowercased()) { name += " (\(address))" }
+                takenNames.insert(name.lowercased())
+                newPerson = Person(name: name, contactPoints: [ContactPoint(kind: .email, value: address)])
+            }
             try importer.add(
                 InteractionRecord(
                     interaction: interaction, keys: [.email(address)], newPerson: newPerson, file: row[6], line: row[7])

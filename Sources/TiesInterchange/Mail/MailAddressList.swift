@@ -20,7 +20,7 @@ public enum MailAddressList {
                 if !element.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { carriedName = element + [0x2C, 0x20] }
                 continue
             }
-            guard let address = MailAddress.normalised(String(decoding: addressBytes, as: UTF8.self)) else {
+            guard let address = addressBytes.withUnsafeBytes({ MailAddress.normalised(bytes: $0) }) else {
                 carriedName = []
                 continue
             }

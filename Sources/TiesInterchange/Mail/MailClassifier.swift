@@ -44,11 +44,21 @@ public struct MailClassifier: Sendable {
         self.since = since
     }
 
-    /// Local parts of addresses that machines send from.
-    static let automatedLocalParts: [String] = [
+    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too.
+    static let automatedLocalParts: Set<Substring> = [
         "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "notifications",
         "notification", "notify", "mailer-daemon", "postmaster", "bounce", "bounces",
     ]
+
+    /// Whether `address` is one machines send from (see ``automatedLocalParts``).
+    static func isAutomated(_ address: String) -> Bool {
+        let local = address.firstIndex(of: "@").map { address[..<$0] } ?? Substring(address)
+        if automatedLocalParts.contains(local) { return true }
+        for index in local.indices where "+-._".contains(local[index]) {
+            if automatedLocalParts.contains(local[..<index]) { return true }
+        }
+        return false
+    }
 
     /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: the whole name
     /// (its last `.` or `/` part, without `.mbox`) must match, so that Takeout's
@@ -67,23 +77,9 @@ public struct MailClassifier: Sendable {
 
     /// The decision for `message`, found in `folder` (a Maildir folder or mbox file name, when known).
     public func classify(_ message: MailMessage, folder: String? = nil) -> MailDecision {
+        if let early = decisionBeforeRecipients(message, folder: folder) { return early }
         guard let from = message.from else { return .problem("no From address that can be read") }
-        guard let date = message.date else { return .problem("no date that can be read (Date, Received, From line)") }
-        let labels = message.labels.map { $0.lowercased() }
-        if labels.contains("spam") || labels.contains("trash") { return .filtered(.spamOrTrash) }
-        if labels.contains("draft") || labels.contains("drafts") { return .filtered(.draft) }
-        if let filter = Self.folderFilter(folder) { return .filtered(filter) }
-        if let since, date < since { return .filtered(.beforeSince) }
         let fromMe = myAddresses.contains(from.address)
-        if !fromMe {
-            if message.bulkReason != nil { return .filtered(.bulk) }
-            let local = from.address.split(separator: "@").first.map(String.init) ?? ""
-            if Self.automatedLocalParts.contains(where: {
-                local == $0 || local.hasPrefix($0 + "+") || local.hasPrefix($0 + "-") || local.hasPrefix($0 + ".")
-            }) {
-                return .filtered(.automatedSender)
-            }
-        }
         if message.to.count + message.cc.count > maxRecipients { return .filtered(.tooManyRecipients) }
         guard fromMe else { return .inbound(from: from) }
         var seen = Set<String>()
@@ -98,5 +94,23 @@ public struct MailClassifier: Sendable {
         }
         if others.isEmpty { return .filtered(toMe ? .toYourself : .noRecipients) }
         return .outbound(recipients: others)
+    }
+
+    /// The decision that needs no recipients — a problem, or a filter on labels, folder, date, bulk headers
+    /// or the sender — or nil when the recipients decide.
+    public func decisionBeforeRecipients(_ message: MailMessage, folder: String?) -> MailDecision? {
+        guard let from = message.from else { return .problem("no From address that can be read") }
+        guard let date = message.date else { return .problem("no date that can be read (Date, Received, From line)") }
+        let labels = message.labels.map { $0.lowercased() }
+        if labels.contains("spam") || labels.contains("trash") { return .filtered(.spamOrTrash) }
+        if labels.contains("draft") || labels.contains("drafts") { return .filtered(.draft) }
+        if let filter = Self.folderFilter(folder) { return .filtered(filter) }
+        if let since, date < since { return .filtered(.beforeSince) }
+        let fromMe = myAddresses.contains(from.address)
+        if !fromMe {
+            if message.bulkReason != nil { return .filtered(.bulk) }
+            if Self.isAutomated(from.address) { return .filtered(.automatedSender) }
+        }
+        return nil
     }
 }

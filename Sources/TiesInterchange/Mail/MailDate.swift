@@ -58,7 +58,6 @@ public enum MailDate {
         var time: (Int, Int, Int)?
         var offset: Int?
         for token in tokens {
-            let text = String(decoding: token, as: UTF8.self)
             if time == nil,
                 token.contains(0x3A)
                     || (token.contains(0x2E) && token.allSatisfy { isDigit($0) || $0 == 0x2E }
@@ -67,19 +66,19 @@ public enum MailDate {
                 guard let t = clock(token) else { return nil }
                 time = t
             } else if token.allSatisfy(isDigit) {
-                let n = Int(text) ?? -1
+                let n = number(token)
                 if token.count == 4 && time != nil && offset == nil && year != nil {
-                    offset = zoneOffset(text)  // "+hhmm" without its sign never happens; a 4-digit year does
+                    offset = zoneOffset(String(decoding: token, as: UTF8.self))
                 } else if day == nil && token.count <= 2 && (month == nil || year == nil) {
                     day = n
                 } else if year == nil {
                     year = token.count == 2 ? (n < 50 ? 2000 + n : 1900 + n) : (token.count == 3 ? 1900 + n : n)
                 }
             } else if let first = token.first, first == 0x2B || first == 0x2D {
-                offset = zoneOffset(text)
-            } else if month == nil, let m = ImportSupport.month(named: Substring(text.lowercased())) {
+                offset = zoneOffset(String(decoding: token, as: UTF8.self))
+            } else if month == nil, let m = monthNumber(token) {
                 month = m
-            } else if let named = namedZones[text.uppercased()] {
+            } else if token.count <= 4, let named = namedZones[String(decoding: token, as: UTF8.self).uppercased()] {
                 offset = offset ?? named
             }
         }
@@ -88,6 +87,30 @@ public enum MailDate {
             (0...60).contains(second)
         else { return nil }
         return instant(year, month, day, hour, minute, second, offset: offset ?? 0)
+    }
+
+    /// The month named by an English abbreviation or full name, read from bytes.
+    private static func monthNumber(_ token: ArraySlice<UInt8>) -> Int? {
+        guard token.count >= 3, token.count <= 9 else { return nil }
+        if token.count == 3 {
+            let key = token.reduce(0) { $0 << 8 | Int($1 | 0x20) }
+            return monthKeys[key]
+        }
+        return ImportSupport.month(named: Substring(String(decoding: token, as: UTF8.self)))
+    }
+
+    private static let monthKeys: [Int: Int] = {
+        var table: [Int: Int] = [:]
+        for (k, name) in ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+            .enumerated()
+        {
+            table[name.utf8.reduce(0) { $0 << 8 | Int($1) }] = k + 1
+        }
+        return table
+    }()
+
+    private static func number(_ token: ArraySlice<UInt8>) -> Int {
+        token.prefix(9).reduce(0) { $0 * 10 + Int($1 - 0x30) }
     }
 
     /// `hh:mm[:ss]` (or with dots).

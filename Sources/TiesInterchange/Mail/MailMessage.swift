@@ -32,26 +32,24 @@ public struct MailMessage: Sendable {
     public var transcoded = false
 
     /// Reads a message's header fields; `envelope` is the date of its mbox `From ` line, when it has one.
-    public init(headers h: MailHeaders, envelope: Date? = nil, charsets: MailCharsets) {
-        func addresses(_ bytes: [UInt8]?) -> [MailAddress] {
-            guard let bytes else { return [] }
-            let read = MailAddressList.parse(bytes, charsets: charsets)
-            return read.addresses
-        }
+    ///
+    /// With `recipients` false, To, Cc and Bcc are left for ``readRecipients(of:charsets:)``, so that mail
+    /// filtered on its From, labels or bulk headers alone costs no more parsing.
+    public init(
+        headers h: MailHeaders, envelope: @autoclosure () -> Date? = nil, charsets: MailCharsets,
+        recipients: Bool = true
+    ) {
         let fromList = h.from.map { MailAddressList.parse($0, charsets: charsets) }
         from = fromList?.addresses.first
         transcoded = fromList?.transcoded ?? false
-        sender = addresses(h.sender).first
-        to = addresses(h.to)
-        cc = addresses(h.cc)
-        bcc = addresses(h.bcc)
+        sender = h.sender.flatMap { MailAddressList.parse($0, charsets: charsets).addresses.first }
         if let value = h.date, let date = MailDate.parse(value) {
             self.date = date
             dateSource = .header
         } else if let value = h.received, let date = MailDate.parseReceived(value) {
             self.date = date
             dateSource = .received
-        } else if let envelope {
+        } else if let envelope = envelope() {
             date = envelope
             dateSource = .envelope
         }
@@ -78,11 +76,22 @@ public struct MailMessage: Sendable {
             subject = Substring(decoded.text).trimmedWhitespace()
         }
         if let raw = h.gmailLabels {
-            labels = String(decoding: raw, as: UTF8.self).split(separator: ",").map {
-                Substring($0).trimmedWhitespace().replacingOccurrences(of: "\"", with: "")
+            labels = raw.split(separator: 0x2C).map {
+                Substring(String(decoding: $0.filter { $0 != 0x22 }, as: UTF8.self)).trimmedWhitespace()
             }
         }
         bulkReason = Self.bulkReason(h)
+        if recipients { readRecipients(of: h, charsets: charsets) }
+    }
+
+    /// Reads To, Cc and Bcc.
+    public mutating func readRecipients(of h: MailHeaders, charsets: MailCharsets) {
+        for (field, value) in [(\MailMessage.to, h.to), (\.cc, h.cc), (\.bcc, h.bcc)] {
+            guard let value else { continue }
+            let read = MailAddressList.parse(value, charsets: charsets)
+            self[keyPath: field] = read.addresses
+            transcoded = transcoded || read.transcoded
+        }
     }
 
     /// Why the headers mark the message as bulk or automated, or nil.

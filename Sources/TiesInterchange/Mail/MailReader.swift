@@ -30,6 +30,8 @@ public struct MailReader {
     /// Messages whose raw 8-bit headers were read as Windows-1252.
     public private(set) var transcodedCount = 0
     private var seen = Set<UInt64>()
+    /// The last folder seen and its filter: a folder's name is looked at once, not once per message.
+    private var folder: (name: String?, filter: MailFilter?) = (nil, nil)
     private let charsets = MailCharsets()
 
     public init(classifier: MailClassifier, keepSubjects: Bool = false) {
@@ -54,12 +56,19 @@ public struct MailReader {
                         reason: "header line without a field name skipped"))
             }
         }
-        let message = MailMessage(headers: headers, envelope: block.envelopeDate, charsets: charsets)
+        var message = MailMessage(
+            headers: headers, envelope: block.envelopeDate, charsets: charsets, recipients: false)
+        if block.folder != folder.name { folder = (block.folder, MailClassifier.folderFilter(block.folder)) }
+        var decision = classifier.decisionBeforeRecipients(message, folder: nil)
+        if decision == nil, let filter = folder.filter { decision = .filtered(filter) }
+        if decision == nil {
+            message.readRecipients(of: headers, charsets: charsets)
+            decision = classifier.classify(message, folder: nil)
+        }
         if message.transcoded { transcodedCount += 1 }
-        let decision = classifier.classify(message, folder: block.folder)
         var fromMe = false
         var counterparts: [MailAddress] = []
-        switch decision {
+        switch decision ?? .problem("unclassified") {
         case .problem(let reason):
             list(block, reason)
             return nil
@@ -87,6 +96,7 @@ public struct MailReader {
 
     /// Counts a record the store then left out (no one in Ties to give it to) as filtered instead.
     public mutating func unimported(_ count: Int) {
+        guard count > 0 else { return }
         records -= count
         filtered[.unknownCorrespondent, default: 0] += count
     }
