@@ -68,7 +68,7 @@ public enum MailFileKind: Sendable, Equatable {
                 line[..<colon].allSatisfy({ $0.isASCII && $0 > " " && $0 != ":" }) && colon != line.startIndex
             else {
                 if line.hasPrefix("From ") { continue }
-                return false
+                return sawKnown  // a malformed line after real fields (CPython's msg_35) is the message's problem
             }
             if known.contains(line[..<colon].lowercased()) { sawKnown = true }
         }
