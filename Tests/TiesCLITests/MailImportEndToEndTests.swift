@@ -129,4 +129,26 @@ struct MailImportEndToEndTests {
             "--dry-run")
         #expect(later.contains("before --since"))
     }
+
+    @Test("two people the user wrote to under one name are both created, the second with the address")
+    func sameName() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Sam Lee", "--email", "sam.lee@old.example")
+        let mbox = store.dir.file("names.mbox")
+        try Data(
+            """
+            From x@xxx Mon Mar  9 10:00:00 2026
+            From: me@x.example
+            To: Alex Chen <alex@one.example>, "Alex Chen" <alex@two.example>, Sam Lee <sam@new.example>
+            Date: Mon, 9 Mar 2026 10:00:00 +0000
+            Message-ID: <names@x.example>
+
+            """.utf8
+        ).write(to: mbox)
+        let out = try ok(["import", "mail", mbox.path, "--me", "me@x.example", "--create-people"])
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Alex Chen,") && people.contains("Alex Chen (alex@two.example)"))
+        #expect(people.contains("Sam Lee (sam@new.example)"))
+    }
 }
