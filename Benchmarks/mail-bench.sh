@@ -3,6 +3,7 @@
 # Python's mailbox module reading the same headers, and a Python loop that only finds the `From ` lines —
 # on the same seeded Takeout-like mbox, in the same run, from the page cache.
 #   Benchmarks/mail-bench.sh [SIZE_MB] [DIR]       # default 1000 MB in /tmp/ties-mail-bench
+#   SKIP_BUILD=1 Benchmarks/mail-bench.sh ...      # with the release binary already built
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-1000}
@@ -10,7 +11,7 @@ dir=${2:-/tmp/ties-mail-bench}
 mkdir -p "$dir"
 mbox="$dir/takeout.mbox"
 [ -f "$mbox" ] || python3 Benchmarks/make-mbox.py "$mbox" "$size" 1
-swift build -c release --product ties >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || swift build -c release --product ties >/dev/null
 ties=.build/release/ties
 bytes=$(stat -c %s "$mbox")
 cat "$mbox" >/dev/null  # into the page cache
