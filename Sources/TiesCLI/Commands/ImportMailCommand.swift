@@ -20,7 +20,7 @@ extension ImportCommand {
                 message and thread ids; subjects only with --keep-subjects.
 
                 Example:
-                  ties import mail "All mail Including Spam and Trash.mbox" --me me@example.com --create-people --dry-run
+                  ties import mail "All mail.mbox" --me me@example.com --create-people --dry-run
                 """)
         @Argument(help: "mbox files, Maildir folders, folders of .eml files, .eml files.") var paths: [String]
         @Option(help: "One of your email addresses (repeatable; added to those in `ties me`).") var me: [String] = []
