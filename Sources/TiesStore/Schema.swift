@@ -170,6 +170,21 @@ enum Schema {
                     WHERE direction = 'in' AND answered = 0;
                     """)
         }
+        migrator.registerMigration("mail-v1-message-threads") { db in
+            // One row per imported email: a digest of its Message-ID, a digest of its thread, its date and
+            // whether the user wrote it — what `ties import mail` needs to mark an inbound email answered
+            // when the user's reply comes in a later import. No addresses, subjects or bodies.
+            try db.execute(
+                sql: """
+                    CREATE TABLE mail_message (
+                        digest TEXT PRIMARY KEY,
+                        thread TEXT NOT NULL,
+                        occurred_at INTEGER NOT NULL,
+                        from_me INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX mail_message_reply ON mail_message(thread, occurred_at) WHERE from_me = 1;
+                    """)
+        }
         return migrator
     }
 }

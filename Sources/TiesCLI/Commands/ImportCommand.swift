@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
             People are matched by id, email, profile URL or exact name; a match gains the new details, \
             anyone else is added.
             """,
-        subcommands: [CSV.self, LinkedIn.self, VCard.self, Calendar.self])
+        subcommands: [CSV.self, LinkedIn.self, VCard.self, Calendar.self, Mail.self])
 }
 
 /// Runs a parser, turning a ParseError (a file that cannot be read at all) into exit 65 naming the file.
