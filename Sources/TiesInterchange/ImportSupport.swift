@@ -30,40 +30,30 @@ enum ImportSupport {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// A profile URL in one form: trimmed; query and fragment dropped; scheme and host lowercased;
-    /// `https://` added when there is no scheme; trailing slashes dropped.
-    static func normalisedURL(_ text: String) -> String {
-        var bytes = Array(text.trimmedWhitespace().utf8)
-        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(cut...) }  // ? #
-        while bytes.last == 0x2F { bytes.removeLast() }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var rest = bytes[...]
-        if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon + 2 < bytes.count,
-            bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F,
-            bytes[..<colon].allSatisfy({
-                isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39)
-            })
-        {
-            out += bytes[..<colon].map(asciiLowercased)
-            rest = bytes[(colon + 3)...]
-        } else {
-            out += Array("https".utf8)
-        }
-        out += Array("://".utf8)
-        let slash = rest.firstIndex(of: 0x2F) ?? rest.endIndex
-        if rest[..<slash].allSatisfy({ $0 < 0x80 }) {
-            out += rest[..<slash].map(asciiLowercased)
-        } else {
-            out += Array(String(decoding: rest[..<slash], as: UTF8.self).lowercased().utf8)
-        }
-        out += rest[slash...]
-        return String(decoding: out, as: UTF8.self)
-    }
+    /// A profile URL in one form: ``ProfileURL/normalised(_:)``, the one URL normaliser.
+    static func normalisedURL(_ text: String) -> String { ProfileURL.normalised(text) }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// `text` when it can be an email address (text, one `@`, text), else nil: spreadsheet placeholders such
+    /// as `NA` or `-` in an email column are no address, and must not make everyone who has one the same
+    /// person.
+    static func plausibleEmail(_ text: String?) -> String? {
+        guard let text = nonEmpty(text) else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") ? text : nil
+    }
+
+    /// `text` unless it is a spreadsheet's placeholder for nothing (`NA`, `N/A`, `-`, `null`, `none`).
+    static func meaningful(_ text: String?) -> String? {
+        guard let text = nonEmpty(text) else { return nil }
+        switch text.lowercased() {
+        case "na", "n/a", "n.a.", "-", "--", "null", "none", "#n/a": return nil
+        default: return text
+        }
+    }
 
     /// An email address in one form: trimmed, `mailto:` dropped, lowercased.
     static func normalisedEmail(_ text: String) -> String {
