@@ -12,7 +12,8 @@ import TiesCore
 /// | `2023-06-11 15:33:58 UTC`, `2024/12/15 08:53:43 UTC` | messages `DATE`, Endorsements |
 /// | `Mar 25 2023 10:15 AM`, `Feb 17, 1998` | Profile `Birth Date`, some Invitations |
 ///
-/// A two-digit year is 20yy (LinkedIn began in 2003). A date with a slash is month first, as LinkedIn
+/// A two-digit year is 20yy (LinkedIn began in 2003), and only after a dash or a slash (`12 Mar 24` is
+/// refused). A date with a slash is month first, as LinkedIn
 /// writes it in every export; a date without a time is noon UTC, so that its day is the same in every time
 /// zone within ±11 hours.
 public enum LinkedInDate {
@@ -39,7 +40,7 @@ public enum LinkedInDate {
         var rest = items[...]
         // The date part: the first one to three tokens.
         if items.count >= 3, let d = number(items[0]), let m = ImportSupport.month(named: Substring(items[1])),
-            let y = year(items[2]), tokens.separators.first == "-" || tokens.separators.first == " "
+            let y = year(items[2]), tokens.separators.first == "-" || items[2].count == 4
         {
             date = Day(year: y, month: m, day: d)  // 12 Mar 2024, 12-Mar-24
             rest = items.dropFirst(3)

@@ -69,6 +69,17 @@ public enum LinkedInMessages {
         in bytes: [UInt8], me: LinkedInIdentity? = nil, _ body: (LinkedInMessage) -> Bool
     ) throws(ParseError) -> LinkedInMessageImport {
         guard let found = CSVTable.locateHeader(in: bytes, hint: "from", isHeader: isHeader) else {
+            let fromAndDate = CSVTable.locateHeader(in: bytes, hint: "from") { fields in
+                let keys = Set(fields.map(CSVTable.key))
+                return keys.contains("from") && keys.contains("date")
+            }
+            if let fromAndDate {
+                throw ParseError(
+                    line: fromAndDate.header.line, field: "CONVERSATION ID", found: "<no such column>",
+                    expected:
+                        "a CONVERSATION ID column, which gives each message a stable id for re-imports (or the 2018 layout's Direction column)"
+                )
+            }
             throw ParseError(
                 line: 1, found: "<no header row>",
                 expected:

@@ -7,12 +7,6 @@ struct MessageBuilder {
     /// The names the file shows as senders (see ``MessageRecipients/nameKey(_:)``).
     let senders: Set<String>
 
-    init(layout: MessageLayout, identity: LinkedInIdentity?, senders: Set<String>) {
-        self.layout = layout
-        self.identity = identity
-        self.senders = senders
-    }
-
     enum Outcome {
         case message(LinkedInMessage)
         case skipped(String)

@@ -15,6 +15,9 @@ struct MessageSurvey {
     private(set) var senderNames = Set<String>()
 
     mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
+        if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
+            return true
+        }
         let sender = layout.sender(row)
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
