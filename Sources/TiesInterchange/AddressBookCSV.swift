@@ -58,8 +58,13 @@ public enum AddressBookCSV {
         }
         var result = ImportResult<VCardContact>()
         let columns = AddressBookColumns(table, layout)
+        let ragged = Dictionary(table.raggedRows.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         for row in table.rows {
             if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }
+            if let problem = ragged[row.line] {
+                result.problems.append(problem)
+                continue
+            }
             if let contact = columns.contact(row) {
                 result.records.append(contact)
             } else {

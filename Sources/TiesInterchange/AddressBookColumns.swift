@@ -65,7 +65,9 @@ struct AddressBookColumns {
             let label = ImportSupport.nonEmpty(CSVTable.value(row, fullName)) ?? ImportSupport.nonEmpty(built)
                 ?? emails.first ?? organisation ?? phones.first
         else { return nil }
-        let tags = Self.values(row, groups.map { [$0] } ?? []).filter { !$0.hasPrefix("* ") && !$0.hasPrefix("*") }
+        // Google: `* myContacts ::: Friends` (system groups start with `*`); Outlook: `Recruiters;Berlin`.
+        let tags = Self.values(row, groups.map { [$0] } ?? []).flatMap { $0.split(separator: ";") }
+            .compactMap { ImportSupport.nonEmpty(String($0)) }.filter { !$0.hasPrefix("*") }
         var points = emails.map { VCardContactPoint(kind: .email, value: $0) }
         points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
         points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }

@@ -149,16 +149,21 @@ extension ImportCommand {
             var people: [PersonRecord] = []
             var problems: [ParseError] = []
             var notes: [String] = []
+            var leftOut: [String] = []
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
+                if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
+                    let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
+                    people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
+                    problems += read.problems
+                    leftOut += ImportOptions.leftOut(read.skipped, in: file)
+                    continue
+                }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
-                    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
-                    let hint =
-                        head.contains("CONNECTED ON") || head.contains("CONVERSATION ID")
-                        ? "; this looks like LinkedIn's export: `ties import linkedin \(file)`"
-                        : "; an address book comes in as vCard: `ties import vcard FILE.vcf`"
+                    let (looksLike, importer) = InputSniffer.describe(bytes)
+                    let hint = "; it looks like \(looksLike)" + (importer.map { ", which `\($0)` reads" } ?? "")
                     throw CLIError(
                         .data,
                         "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
@@ -190,7 +195,7 @@ extension ImportCommand {
             }
             if let unreadable { throw unreadable }
             if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
-            options.report(summary, problems: problems, notes: notes)
+            options.report(summary, problems: problems, leftOut: leftOut, notes: notes)
         }
 
         /// Reads the interactions in `bytes` and adds each to `importer` as it is read, with a progress line
@@ -248,7 +253,9 @@ extension ImportCommand {
             var problems: [ParseError] = []
             var leftOut: [String] = []
             for file in files {
-                let read = VCardReader.read(try options.bytes(of: file)).in(file)
+                let bytes = try options.bytes(of: file)
+                try refuseUnless(file, bytes, holds: "BEGIN:VCARD", expected: "a vCard (no BEGIN:VCARD)")
+                let read = VCardReader.read(bytes).in(file)
                 problems += read.problems
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
@@ -293,6 +300,8 @@ extension ImportCommand {
             }
             for file in files {
                 let bytes = try options.bytes(of: file)
+                try refuseUnless(
+                    file, bytes, holds: "BEGIN:V", expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
                 let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
                 problems += read.problems
@@ -324,5 +333,29 @@ extension ImportCommand {
                 people: [], interactions: interactions, problems: problems, leftOut: leftOut, notes: notes,
                 createPeople: createPeople, store: store)
         }
+    }
+}
+
+/// Refuses, with exit 65, a file in which `marker` (ASCII, compared without case) never appears: what the
+/// file looks like instead and which importer reads it (`import vcard` of a CSV file must not say
+/// "0 added").
+func refuseUnless(_ file: String, _ bytes: [UInt8], holds marker: String, expected: String) throws {
+    let needle = Array(marker.lowercased().utf8)
+    let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
+        guard buffer.count >= needle.count else { return false }
+        for i in 0...(buffer.count - needle.count) {
+            var k = 0
+            while k < needle.count {
+                var b = buffer[i + k]
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                if b != needle[k] { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+    if !found {
+        throw CLIError(.data, InputSniffer.refusal(file, bytes: bytes, expected: expected) + "; nothing was imported")
     }
 }

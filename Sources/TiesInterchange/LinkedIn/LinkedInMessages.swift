@@ -92,7 +92,7 @@ public enum LinkedInMessages {
             survey.note(row, layout)
         }
         let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
-        let inferred = me?.isEmpty ?? true
+        let inferred = (me?.isEmpty ?? true) && !layout.isOld
         let answered = survey.lastReplies(identity, layout)
         var result = ImportResult<LinkedInMessage>()
         var builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)

@@ -20,14 +20,14 @@ struct MessageBuilder {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return .skipped("the message is a draft")
         }
-        let conversationID = CSVTable.value(row, layout.conversation) ?? ""
-        if !layout.isOld && conversationID.isEmpty { return problem("CONVERSATION ID", "", "the conversation's id") }
         let from = layout.sender(row)
         guard !from.name.isEmpty || from.profileURL != nil else {
             return .skipped(
                 "the row has no sender (LinkedIn writes these for notices such as \"… left the conversation\", sponsored messages and deleted accounts)"
             )
         }
+        let conversationID = CSVTable.value(row, layout.conversation) ?? ""
+        if !layout.isOld && conversationID.isEmpty { return problem("CONVERSATION ID", "", "the conversation's id") }
         guard let dateText = ImportSupport.nonEmpty(CSVTable.value(row, layout.date)) else {
             return problem("DATE", "", LinkedInMessages.acceptedDates)
         }

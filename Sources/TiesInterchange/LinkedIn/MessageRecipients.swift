@@ -28,12 +28,32 @@ enum MessageRecipients {
             .map(ImportSupport.normalisedURL)
         let field = tidy(names ?? "")
         if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
-        let nameList = split(field, known: known)
+        var nameList = split(field, known: known)
+        if nameList.count > urlList.count && urlList.count > 1 { nameList = fitted(nameList, to: urlList.count) }
         if nameList.count == urlList.count {
             return zip(nameList, urlList).map { LinkedInParticipant(name: $0, profileURL: $1) }
         }
         if nameList.isEmpty { return urlList.map { LinkedInParticipant(name: "", profileURL: $0) } }
         return nameList.map { LinkedInParticipant(name: $0) }
+    }
+
+    /// `names` with credential-like pieces (`PhD`, `MBA`, `CPHR`: one word, short or capitals) joined back to
+    /// the name before them, last first, until there are `count` names or no such piece is left.
+    static func fitted(_ names: [String], to count: Int) -> [String] {
+        var names = names
+        while names.count > count,
+            let k = names.indices.dropFirst().last(where: { isCredential(names[$0]) })
+        {
+            names[k - 1] += ", " + names[k]
+            names.remove(at: k)
+        }
+        return names
+    }
+
+    /// One word, and at most six letters or all capitals (dots allowed): `PhD`, `MBA`, `SPHRi`, `P.Eng.`.
+    static func isCredential(_ piece: String) -> Bool {
+        guard !piece.isEmpty, !piece.contains(where: \.isWhitespace) else { return false }
+        return piece.count <= 6 || piece.allSatisfy { $0.isUppercase || $0 == "." }
     }
 
     /// `field` cut at commas, with pieces joined back where they spell a known name.
