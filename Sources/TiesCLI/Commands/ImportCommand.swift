@@ -163,7 +163,10 @@ extension ImportCommand {
                 }
                 guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
                     let (looksLike, importer) = InputSniffer.describe(bytes)
-                    let hint = "; it looks like \(looksLike)" + (importer.map { ", which `\($0)` reads" } ?? "")
+                    let hint =
+                        "; it looks like \(looksLike)"
+                        + (importer.map { ", which `\($0)` reads" }
+                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google or Outlook CSV")
                     throw CLIError(
                         .data,
                         "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
