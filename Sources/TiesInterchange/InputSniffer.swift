@@ -19,13 +19,21 @@ public enum InputSniffer {
         if text.hasPrefix("From ") || (upper.hasPrefix("RETURN-PATH:") || upper.hasPrefix("RECEIVED:")) {
             return ("a mailbox or email message", "ties import mail")
         }
-        if let kind = LinkedInFileKind.detect(head, name: "") {
+        // A Connections file's header may come after a preamble; the address books' never does.
+        if CSVTable.locateHeader(in: head, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil,
+            (try? CSVTable.header(of: head)).map({ AddressBookCSV.layout(of: $0.fields) == nil }) ?? true,
+            let kind = LinkedInFileKind.detect(head, name: "")
+        {
             return ("LinkedIn's \(kind.label) file", "ties import linkedin")
         }
         if let header = try? CSVTable.header(of: head), header.fields.count > 1 {
             let shown = header.fields.prefix(6).joined(separator: ",") + (header.fields.count > 6 ? ",…" : "")
             if let layout = AddressBookCSV.layout(of: header.fields) {
-                return ("a \(layout.rawValue) file", "ties import csv")
+                let article = "AEIOU".contains(layout.rawValue.prefix(1)) ? "an" : "a"
+                return ("\(article) \(layout.rawValue) file", "ties import csv")
+            }
+            if let kind = LinkedInFileKind.detect(head, name: "") {
+                return ("LinkedIn's \(kind.label) file", "ties import linkedin")
             }
             let keys = Set(header.fields.map(CSVTable.key))
             if keys.contains("name") || keys.contains("occurred_at") {
