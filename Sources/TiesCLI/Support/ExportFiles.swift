@@ -35,14 +35,32 @@ enum ExportFiles {
     }
 
     static func expandFile(_ path: String) throws -> [ExportFile] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError(.noInput, "\(path): cannot read it")
-        }
+        let bytes = try contents(of: path)
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
-        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || data.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return try entries(ofZip: path)
         }
-        return [ExportFile(name: path, modified: modified, bytes: [UInt8](data))]
+        return [ExportFile(name: path, modified: modified, bytes: bytes)]
+    }
+
+    /// The file's bytes, read straight into one array (a 1 GB messages file is held once, not also as `Data`).
+    static func contents(of path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CLIError(.noInput, "\(path): cannot read it") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw CLIError(.noInput, "\(path): cannot read it") }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var done = 0
+        while done < bytes.count {
+            let n = bytes.withUnsafeMutableBytes { buffer in
+                read(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done)
+            }
+            guard n > 0 else { break }
+            done += n
+        }
+        guard done == bytes.count else { throw CLIError(.ioError, "\(path): the file changed while it was read") }
+        return bytes
     }
 
     /// The regular files under `folder`, sorted by path, without hidden ones.
