@@ -155,7 +155,7 @@ public struct StoreImporter {
                 return
             case .person(let found): id = found
             }
-            var existing = try Store.fetchPerson(id, db)
+            var existing = try Store.fetchPerson(id, db).record
             let before = existing
             existing.roles.formUnion(record.person.roles)
             existing.tags.formUnion(record.person.tags)
@@ -288,9 +288,8 @@ public struct StoreImporter {
         if let id = person.id, ids.contains(id) { stored.id = nil }
         if byName[person.name.lowercased()] != nil { stored.name = freeName(for: person) }
         let inserted = try Store.insert(stored, at: now, db)
-        guard let id = inserted.id else { throw StoreError.conflict("the store gave \(person.name) no id") }
-        index(inserted, id: id)
-        return id
+        index(inserted.record, id: inserted.id)
+        return inserted.id
     }
 
     /// A name for a homonym that no one bears yet (names are unique in the store, people need not be):
