@@ -110,10 +110,16 @@ public enum ProfileURL {
         return String(decoding: [digits[Int(b >> 4)], digits[Int(b & 0xF)]], as: UTF8.self)
     }
 
+    /// `text` without leading and trailing white space; ASCII ends are told without the Unicode property
+    /// lookup, which costs more than the rest of the normalisation on a million-row import (measured).
     static func trimmed(_ text: String) -> Substring {
+        func isSpace(_ c: Character) -> Bool {
+            if let ascii = c.asciiValue { return ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) }
+            return c.isWhitespace
+        }
         var s = Substring(text)
-        while let c = s.first, c.isWhitespace { s = s.dropFirst() }
-        while let c = s.last, c.isWhitespace { s = s.dropLast() }
+        while let c = s.first, isSpace(c) { s = s.dropFirst() }
+        while let c = s.last, isSpace(c) { s = s.dropLast() }
         return s
     }
 
