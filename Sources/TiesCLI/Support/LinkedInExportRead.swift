@@ -20,7 +20,8 @@ struct LinkedInExportRead {
     private(set) var notes: [String] = []
     /// The user's name from the export's Profile.
     private(set) var profileNames: [String] = []
-    /// The day of the export: the latest modification among its files (UTC), else today.
+    /// The day of the export: the latest modification among its files, in the user's time zone (a zip's dates
+    /// are local times), else today.
     let exportDay: Day
 
     /// Opens the paths (files, folders, zips), transcodes what is not UTF-8 and tells each file's kind.
@@ -38,8 +39,8 @@ struct LinkedInExportRead {
             recognised.append((file, kind))
             if let modified = file.modified { latest = max(latest ?? modified, modified) }
         }
-        let day = Int(((latest ?? Date()).timeIntervalSince1970 / 86_400).rounded(.down))
-        exportDay = Day(ordinal: day)
+        var mapper = DayMapper(timeZone: .current)
+        exportDay = mapper.day(for: latest ?? Date())
         for (file, kind) in recognised where kind == .profile {
             let own = (try? LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)) ?? []
             profileNames += own.filter { $0.kind == .name }.map(\.value)
