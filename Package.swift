@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         // Reads the .zip LinkedIn delivers, in process (the CLI's file reading; see ExportFiles).
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // MARK: - Executables
@@ -42,6 +43,8 @@ let package = Package(
             dependencies: [
                 "TiesCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "TiesInterchange", dependencies: ["TiesCore"]),
         .target(name: "TiesReports", dependencies: ["TiesCore"]),
@@ -56,7 +59,7 @@ let package = Package(
 
         .target(
             name: "TiesTestSupport",
-            dependencies: ["TiesCore", "TiesStore"],
+            dependencies: ["TiesCore", "TiesStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TiesTestSupport"),
         .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
         .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
