@@ -56,7 +56,8 @@ let package = Package(
             dependencies: ["TiesCore", "TiesStore"],
             path: "Tests/TiesTestSupport"),
         .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
-        .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
+        .testTarget(
+            name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TiesStoreTests", dependencies: ["TiesStore", "TiesTestSupport"]),
         .testTarget(name: "TiesInterchangeTests", dependencies: ["TiesInterchange", "TiesTestSupport"]),
         .testTarget(
