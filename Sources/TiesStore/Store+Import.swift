@@ -180,7 +180,7 @@ public struct StoreImporter {
             summary.interactionsAdded += 1
             columns?.append(
                 person: personID, day: mapper.day(for: i.occurredAt), weight: context.configuration.weight(of: i),
-                direction: i.direction)
+                direction: i.direction, isContact: i.kind.isContact)
             if lastTouched != personID {
                 touched.insert(personID)
                 lastTouched = personID

@@ -86,7 +86,10 @@ public enum WhoNext {
         }
         var rows: [Recommendation] = []
         for s in score.scores {
-            guard let person = analysis.people[s.personID], s.status != .none || facts.unanswered[s.personID] != nil
+            // Dormant people (connections never spoken with) are not relationships to keep up: they are
+            // proposed only as recruiters to warm up.
+            guard let person = analysis.people[s.personID],
+                s.status != .none && s.status != .dormant || facts.unanswered[s.personID] != nil
             else { continue }
             let position = analysis.positions[s.personID]
             let isBridge = position?.isBridge ?? false

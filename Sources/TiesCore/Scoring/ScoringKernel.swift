@@ -6,6 +6,8 @@ public struct InteractionColumns: Sendable {
     public var day: [Int32] = []
     public var weight: [Double] = []
     public var direction: [Direction] = []
+    /// Whether each interaction is real contact (``InteractionKind/isContact``).
+    public var isContact: [Bool] = []
 
     public init() {}
 
@@ -15,13 +17,17 @@ public struct InteractionColumns: Sendable {
         day.reserveCapacity(n)
         weight.reserveCapacity(n)
         direction.reserveCapacity(n)
+        isContact.reserveCapacity(n)
     }
 
-    public mutating func append(person p: Int64, day d: Day, weight w: Double, direction r: Direction) {
+    public mutating func append(
+        person p: Int64, day d: Day, weight w: Double, direction r: Direction, isContact c: Bool = true
+    ) {
         person.append(p)
         day.append(Int32(d.ordinal))
         weight.append(w)
         direction.append(r)
+        isContact.append(c)
     }
 
     public var count: Int { person.count }
@@ -45,6 +51,7 @@ public struct InteractionColumns: Sendable {
         out.day = order.map { day[$0] }
         out.weight = order.map { weight[$0] }
         out.direction = order.map { direction[$0] }
+        out.isContact = order.map { isContact[$0] }
         return out
     }
 }
@@ -110,6 +117,8 @@ public enum ScoringKernel {
         var result: [(Int64, RelationshipState)] = []
         result.reserveCapacity(runs.count)
 
+        let contact = columns.isContact
+        precondition(contact.count == n, "every interaction needs its isContact flag")
         columns.person.withUnsafeBufferPointer { person in
             columns.day.withUnsafeBufferPointer { day in
                 columns.weight.withUnsafeBufferPointer { weight in
@@ -126,6 +135,7 @@ public enum ScoringKernel {
                                 var strengthSum = 0.0
                                 var activitySum = 0.0
                                 var episodes = 0
+                                var lastContact = Int32.min  // none yet
                                 var outbound = 0
                                 var inbound = 0
                                 let firstDay = day[i]
@@ -135,6 +145,7 @@ public enum ScoringKernel {
                                     let d = day[i]
                                     let w = weight[i]
                                     let r = direction[i]
+                                    lastContact = contact[i] ? d : lastContact
                                     outbound &+= r == .inbound ? 0 : 1
                                     inbound &+= r == .outbound ? 0 : 1
                                     // Branch-free: whether a row opens a new episode depends on the data, so a branch
@@ -163,6 +174,7 @@ public enum ScoringKernel {
                                 state.activitySum = activitySum
                                 state.outbound = outbound
                                 state.inbound = inbound
+                                state.lastContactDay = lastContact == .min ? nil : Day(ordinal: Int(lastContact))
                                 result.append((p, state))
                             }
                         }
