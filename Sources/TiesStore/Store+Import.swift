@@ -44,6 +44,11 @@ extension Store {
                     let keep = try body(&importer)
                     try importer.finish()
                     summary = importer.summary
+                    // Every people import ends here: the roles their titles imply are inferred in the same
+                    // transaction (and rolled back with a dry run).
+                    if summary.peopleAdded + summary.peopleUpdated > 0 {
+                        summary.rolesInferred = try Store.classifyRoles(context: context, at: now, db).addedCount
+                    }
                     return keep && !dryRun ? .commit : .rollback
                 }
             }
