@@ -10,7 +10,7 @@ struct PersonCommand: AsyncParsableCommand {
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
-            Classify.self, Roles.self,
+            Classify.self, Roles.self, Distinct.self,
         ])
 }
 
