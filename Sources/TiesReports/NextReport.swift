@@ -12,7 +12,7 @@ public enum NextReport {
             out +=
                 "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
             for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
-            out += "   → \(TextTable.sanitised(row.action))\n"
+            out += "   → \(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)))\n"
         }
         return out
     }
@@ -25,9 +25,9 @@ public enum NextReport {
                 [
                     .integer(i + 1), .integer(Int(r.personID)), .text(r.name), .number(r.priority, digits: 2),
                     .bool(r.isHard),
-                    .text(r.reasons.map(\.code).joined(separator: ";")),
+                    .text(r.reasons.map(\.code.rawValue).joined(separator: ";")),
                     .text(r.reasons.map(\.text).joined(separator: "; ")),
-                    .text(r.action),
+                    .text(AdviceText.sentence(r.advice, name: r.name)),
                 ]
             })
     }

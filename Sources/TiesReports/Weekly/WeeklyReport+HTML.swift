@@ -60,7 +60,7 @@ extension WeeklyReport {
         actionsText += "<ol>\n"
         for a in actions {
             actionsText +=
-                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(h(a.action))<ul>"
+                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(h(AdviceText.sentence(a.advice, name: a.name)))<ul>"
                 + a.reasons.map { "<li>\(h($0))</li>" }.joined() + "</ul></li>\n"
         }
         actionsText += "</ol>\n"
@@ -68,7 +68,7 @@ extension WeeklyReport {
         gapsText += "<ul class=\"gaps\">\n"
         for g in gaps {
             gapsText +=
-                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(h(g.title)) <code>\(g.code)</code><br><span class=\"muted\">→ \(h(g.action))</span></li>\n"
+                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(h(g.title)) <code>\(g.code.rawValue)</code><br><span class=\"muted\">→ \(h(AdviceText.sentence(g.advice)))</span></li>\n"
         }
         gapsText += "</ul>\n"
         var counts = ""

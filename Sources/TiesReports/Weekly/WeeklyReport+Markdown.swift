@@ -44,12 +44,14 @@ extension WeeklyReport {
         }
         var actionsText = actions.isEmpty ? "Nothing pressing: every relationship is in rhythm.\n" : ""
         for (i, a) in actions.enumerated() {
-            actionsText += "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(a.action))\n"
+            actionsText +=
+                "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(AdviceText.sentence(a.advice, name: a.name)))\n"
             for r in a.reasons { actionsText += "   - \(e(r))\n" }
         }
         var gapsText = gaps.isEmpty ? "None found.\n" : ""
         for g in gaps {
-            gapsText += "- **\(g.severity)** — \(e(g.title)) (`\(g.code)`)  \n  → \(e(g.action))\n"
+            gapsText +=
+                "- **\(g.severity)** — \(e(g.title)) (`\(g.code.rawValue)`)  \n  → \(e(AdviceText.sentence(g.advice)))\n"
         }
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {

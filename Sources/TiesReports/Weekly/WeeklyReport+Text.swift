@@ -79,7 +79,7 @@ extension WeeklyReport {
         if actions.isEmpty { out += "  Nothing pressing: every relationship is in rhythm.\n" }
         for (i, action) in actions.enumerated() {
             out += wrap(
-                "\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(action.action))",
+                "\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(AdviceText.sentence(action.advice, name: action.name)))",
                 indent: "  ")
             for reason in action.reasons { out += wrap("· \(s(reason))", indent: "     ") }
         }
@@ -87,8 +87,8 @@ extension WeeklyReport {
         if gaps.isEmpty { out += "  None found.\n" }
         for gap in gaps {
             let tag = gap.severity == .high ? c("31", "HIGH  ") : gap.severity == .medium ? c("33", "MEDIUM") : "low   "
-            out += wrap("\(tag) \(s(gap.title)) [\(gap.code)]", indent: "  ")
-            out += wrap("→ \(s(gap.action))", indent: "         ")
+            out += wrap("\(tag) \(s(gap.title)) [\(gap.code.rawValue)]", indent: "  ")
+            out += wrap("→ \(s(AdviceText.sentence(gap.advice)))", indent: "         ")
         }
         out += "\n" + c("1", "Who is where") + " (people with a history: active / cooling / cold)\n"
         out +=
