@@ -73,6 +73,8 @@ public enum AdviceText {
             return [
                 .text("Suggest a coffee or a call with \(first), and offer help with something they are working on.")
             ]
+        case .warmUpRecruiter(let organisation, let field, let since):
+            return warmUp(name: name, first: first, organisation: organisation, field: field, since: since)
         }
     }
 
@@ -128,6 +130,11 @@ public enum AdviceText {
                 ]
         case .verifyContactDetails:
             [.text("Check them at the next contact, and update with "), .command("ties person edit"), .text(".")]
+        case .warmUpDormantRecruiters:
+            [
+                .text("Build relationships before you need them: "), .command("ties next"),
+                .text(" names the best-placed recruiters to write to first, with a message to send."),
+            ]
         }
     }
 }

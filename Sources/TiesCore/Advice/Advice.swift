@@ -22,6 +22,9 @@ public enum Advice: Hashable, Sendable {
     case call
     /// Suggest a coffee or a call, and offer help.
     case suggestCoffee
+    /// A recruiter the user is connected with and has never spoken with: send a first message (the
+    /// organisation, the user's field and when they connected make it personal).
+    case warmUpRecruiter(organisation: String?, field: String?, since: Day?)
 }
 
 /// What to do about a gap, as data (see ``Advice``).
@@ -58,4 +61,6 @@ public enum GapAdvice: Hashable, Sendable {
     case recordJournalEntry(first: Bool)
     /// Contact details not verified in a year: check them and update them.
     case verifyContactDetails
+    /// Recruiters among the connections never spoken with: warm up the best placed; "who next" names them.
+    case warmUpDormantRecruiters
 }

@@ -14,6 +14,7 @@ public enum GapCode: String, CaseIterable, Sendable, Comparable {
     case concentration
     case journalStale = "journal-stale"
     case contactUnverified = "contact-unverified"
+    case dormantRecruiters = "dormant-recruiters"
 
     /// What the code means, in one line.
     public var meaning: String {
@@ -29,6 +30,7 @@ public enum GapCode: String, CaseIterable, Sendable, Comparable {
         case .concentration: "one organisation dominates the network, or everyone knows everyone"
         case .journalStale: "nothing in the career journal this quarter"
         case .contactUnverified: "contact details not verified in a year"
+        case .dormantRecruiters: "recruiters among your connections you have never spoken with"
         }
     }
 

@@ -10,15 +10,19 @@ public struct NetworkFacts: Sendable, Equatable {
     public var staleDisclosures: [StaleDisclosure]
     /// The days of the user's career-journal entries.
     public var journalDays: [Day]
+    /// The field the user works in (`ties me set field`, else read from their own titles and employers),
+    /// for choosing the recruiters to warm up; nil when unknown.
+    public var field: String?
 
     public init(
         unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
-        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = []
+        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil
     ) {
         self.unanswered = unanswered
         self.openCommitments = openCommitments
         self.staleDisclosures = staleDisclosures
         self.journalDays = journalDays
+        self.field = field
     }
 }
 
@@ -182,6 +186,7 @@ public enum WhoNext {
             return a.personID < b.personID
         }
         let hard = rows.prefix { $0.isHard }.count
+        rows = insertingWarmUps(into: rows, hard: hard, analysis, facts: facts, configuration: configuration)
         return Array(rows.prefix(max(limit, hard)))
     }
 

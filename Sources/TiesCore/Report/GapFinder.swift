@@ -4,7 +4,11 @@ import Foundation
 ///
 /// The rules, with their thresholds:
 /// - `recruiter-coverage`: fewer than `roleTargets[.recruiter]` (3) recruiters who are active or cooling —
-///   high with none, medium otherwise — or, with two or more, all at one organisation (medium).
+///   high with none, medium otherwise — or, with two or more, all at one organisation (medium). Recruiters
+///   among the connections the user has never spoken with (dormant) are not active: the title counts them
+///   apart ("212 recruiters among your connections you have never spoken with") and the advice is to warm
+///   up the best placed (``RecruiterWarmUp``).
+/// - `dormant-recruiters`: with enough active recruiters, dormant ones still to warm up (low).
 /// - `stale-disclosure`: anyone holding an out-of-date detail; high when a recruiter does.
 /// - `unanswered-inbound`: high for recruiters, medium for everyone else (one gap each).
 /// - `commitment-overdue` (high) and `commitment-open` (low): promises made by the user; promises made to
@@ -42,20 +46,30 @@ public enum GapFinder {
         }
         func hasRole(_ id: Person.ID, _ role: Role) -> Bool { people[id]?.roles.contains(role) ?? false }
 
-        // Recruiter coverage.
+        // Recruiter coverage, counting apart the recruiters among the connections never spoken with.
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
+        let warmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
+        let dormant = warmUps.isEmpty ? "" : "; \(Self.dormantRecruiters(warmUps.count))"
         if recruiters.count < target {
             gaps.append(
                 Gap(
                     code: .recruiterCoverage, severity: recruiters.isEmpty ? .high : .medium,
                     title: recruiters.isEmpty
-                        ? "No active recruiter relationships (aim for \(target))"
-                        : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))",
-                    people: recruiters,
-                    advice: .takeRecruiterCalls
+                        ? "No active recruiter relationships (aim for \(target))\(dormant)"
+                        : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))\(dormant)",
+                    people: recruiters + warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
+                    advice: warmUps.isEmpty ? .takeRecruiterCalls : .warmUpDormantRecruiters
                 ))
         } else {
+            if !warmUps.isEmpty {
+                gaps.append(
+                    Gap(
+                        code: .dormantRecruiters, severity: .low,
+                        title: "\(recruiters.count) active recruiters\(dormant)",
+                        people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
+                        advice: .warmUpDormantRecruiters))
+            }
             let firms = Set(recruiters.compactMap { people[$0]?.organisation?.lowercased() })
             if firms.count == 1, recruiters.count >= 2 {
                 gaps.append(
@@ -241,5 +255,10 @@ public enum GapFinder {
             if a.element.code != b.element.code { return a.element.code < b.element.code }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// "212 recruiters among your connections you have never spoken with".
+    static func dormantRecruiters(_ count: Int) -> String {
+        "\(count) recruiter\(count == 1 ? "" : "s") among your connections you have never spoken with"
     }
 }
