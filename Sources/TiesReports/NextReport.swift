@@ -10,7 +10,7 @@ public enum NextReport {
         var out = "Who to contact next (as of \(asOf)):\n"
         for (i, row) in rows.enumerated() {
             out +=
-                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
+                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")\(row.isWarmUp ? "  [warm up]" : "  priority \(Table.format(row.priority, digits: 1))")\n"
             for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
             out += "   → \(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)))\n"
         }

@@ -56,6 +56,8 @@ public struct Recommendation: Sendable, Equatable {
     /// What to do.
     public var advice: Advice
     public var isHard: Bool { reasons.contains(where: \.isHard) }
+    /// A dormant recruiter proposed to warm up: not scored (priority 0), placed by ``WhoNext``'s rules.
+    public var isWarmUp: Bool { reasons.contains { $0.code == .dormantRecruiter } }
 }
 
 /// Ranks the people to contact next.
