@@ -199,6 +199,8 @@ enum Schema {
                         CHECK (person_a < person_b)
                     ) WITHOUT ROWID;
                     ALTER TABLE relationship_state ADD COLUMN last_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN first_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN contact_episodes INTEGER NOT NULL DEFAULT 0;
                     """)
         }
         return migrator

@@ -25,8 +25,8 @@ public struct ScoringContext: Sendable, Equatable {
             ([
                 timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)",
-                // The version of what a state holds: "contact1" added the last day of real contact.
-                "contact1",
+                // The version of what a state holds: "contact2" added the first and last days of real contact.
+                "contact2",
             ]
             + halfLives).joined(separator: ";")
     }
@@ -220,7 +220,7 @@ extension Store {
     /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.
     static let stateColumns = """
         person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-        strength_half_life, activity_half_life, last_contact_day
+        strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes
         """
 
     static func state(from row: Row) -> (Int64, RelationshipState) {
@@ -236,6 +236,8 @@ extension Store {
         state.outbound = row[7]
         state.inbound = row[8]
         state.lastContactDay = (row[11] as Int?).map { Day(ordinal: $0) }
+        state.firstContactDay = (row[12] as Int?).map { Day(ordinal: $0) }
+        state.contactEpisodes = row[13]
         return (row[0], state)
     }
 
@@ -246,13 +248,15 @@ extension Store {
             sql: """
                 INSERT OR REPLACE INTO relationship_state
                 (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-                 strength_half_life, activity_half_life, last_contact_day) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
                 state.strengthSum, state.activitySum, state.outbound, state.inbound,
                 state.strengthHalfLife, state.activityHalfLife, state.lastContactDay?.ordinal,
+                state.firstContactDay?.ordinal, state.contactEpisodes,
             ])
     }
 }

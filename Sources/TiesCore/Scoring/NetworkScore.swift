@@ -124,7 +124,10 @@ public enum NetworkScoring {
             let cadence = Cadence(
                 priorShape: configuration.cadencePriorShape,
                 priorMeanGap: configuration.cadencePriorMeanGapDays[layerIndex ?? layerBounds.count],
-                gaps: state.episodes - 1, totalGapDays: Double(state.lastDay - state.firstDay))
+                // Learned from the days of real contact only: a connection years before the first message
+                // is not a gap in a conversation.
+                gaps: max(0, state.contactEpisodes - 1),
+                totalGapDays: Double(lastContact - (state.firstContactDay ?? lastContact)))
             // Silence runs from the last real contact: a connection made since does not end it.
             let silence = max(0, asOf - lastContact)
             let survival = cadence.survival(silence: Double(silence))

@@ -31,6 +31,10 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     /// The last day of real contact (``InteractionKind/isContact``); nil when every interaction so far is a
     /// connection or an invitation, which makes the person dormant.
     public var lastContactDay: Day?
+    /// The first day of real contact; nil while dormant.
+    public var firstContactDay: Day?
+    /// Days with real contact: the episodes the cadence is learned from (a connection is not one).
+    public var contactEpisodes: Int
 
     /// A state holding one interaction.
     public init(
@@ -38,6 +42,8 @@ public struct RelationshipState: Sendable, Equatable, Codable {
         isContact: Bool = true
     ) {
         lastContactDay = isContact ? day : nil
+        firstContactDay = isContact ? day : nil
+        contactEpisodes = isContact ? 1 : 0
         firstDay = day
         lastDay = day
         episodes = 1
@@ -63,7 +69,11 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     @discardableResult
     public mutating func absorb(day: Day, weight: Double, direction: Direction, isContact: Bool = true) -> Bool {
         guard day >= lastDay else { return false }
-        if isContact { lastContactDay = day }
+        if isContact {
+            if lastContactDay != day { contactEpisodes += 1 }
+            if firstContactDay == nil { firstContactDay = day }
+            lastContactDay = day
+        }
         if direction != .inbound { outbound += 1 }
         if direction != .outbound { inbound += 1 }
         if day == lastDay {

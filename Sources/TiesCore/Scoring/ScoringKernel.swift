@@ -136,6 +136,8 @@ public enum ScoringKernel {
                                 var activitySum = 0.0
                                 var episodes = 0
                                 var lastContact = Int32.min  // none yet
+                                var firstContact = Int32.min
+                                var contactEpisodes = 0
                                 var outbound = 0
                                 var inbound = 0
                                 let firstDay = day[i]
@@ -145,7 +147,10 @@ public enum ScoringKernel {
                                     let d = day[i]
                                     let w = weight[i]
                                     let r = direction[i]
-                                    lastContact = contact[i] ? d : lastContact
+                                    let isContact = contact[i]
+                                    contactEpisodes &+= isContact && d != lastContact ? 1 : 0
+                                    firstContact = isContact && firstContact == .min ? d : firstContact
+                                    lastContact = isContact ? d : lastContact
                                     outbound &+= r == .inbound ? 0 : 1
                                     inbound &+= r == .outbound ? 0 : 1
                                     // Branch-free: whether a row opens a new episode depends on the data, so a branch
@@ -175,6 +180,8 @@ public enum ScoringKernel {
                                 state.outbound = outbound
                                 state.inbound = inbound
                                 state.lastContactDay = lastContact == .min ? nil : Day(ordinal: Int(lastContact))
+                                state.firstContactDay = firstContact == .min ? nil : Day(ordinal: Int(firstContact))
+                                state.contactEpisodes = contactEpisodes
                                 result.append((p, state))
                             }
                         }
