@@ -54,7 +54,8 @@ extension PersonCommand {
             let store = try store.open()
             let a = try store.person(people[0])
             let b = try store.person(people[1])
-            guard let x = a.id, let y = b.id, x != y else {
+            let (x, y) = (a.id, b.id)
+            guard x != y else {
                 throw CLIError(.usage, "both references name \(a.name); name two different people")
             }
             let names = "\(a.name) (#\(x)) and \(b.name) (#\(y))"

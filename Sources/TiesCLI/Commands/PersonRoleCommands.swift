@@ -110,12 +110,12 @@ extension PersonCommand {
             let store = try store.open()
             let context = try scoringContext(store)
             // Resolve every reference first, so that a typo changes nothing.
-            var resolved: [(Person, RoleReview)] = []
+            var resolved: [(Stored<Person>, RoleReview)] = []
             for (references, answer) in answers {
                 for reference in references { resolved.append((try store.person(reference), answer)) }
             }
             for (person, answer) in resolved {
-                guard let id = person.id else { continue }
+                let id = person.id
                 try store.reviewRole(id, as: answer, context: context, at: Date())
                 let verb = answer == .confirmed ? "Confirmed" : answer == .rejected ? "Rejected" : "Back to inferred:"
                 write("\(verb) \(person.name) (#\(id)) as recruiter.\n")
