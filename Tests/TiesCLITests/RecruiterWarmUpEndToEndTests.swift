@@ -77,8 +77,11 @@ struct RecruiterWarmUpEndToEndTests {
         let gaps = try store.ok("gaps", "--as-of", asOf, "--format", "csv")
         #expect(
             gaps.contains(
-                "Only 1 active recruiter (aim for 3): Dana Reyes; 6 recruiters among your connections you have never spoken with"
+                "medium,dormant-recruiters,1 active recruiter; 6 recruiters among your connections you have never spoken with,Priya Natarajan; Elena Petrova; Grace Lin,"
             ), "\(gaps)")
+        #expect(
+            gaps.contains("medium,recruiter-coverage,Only 1 active recruiter (aim for 3): Dana Reyes,Dana Reyes,"),
+            "\(gaps)")
         let report = try store.ok("report", "--as-of", asOf)
         #expect(
             report.contains(

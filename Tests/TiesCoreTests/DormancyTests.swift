@@ -135,19 +135,17 @@ struct DormancyTests {
         let gaps = GapFinder.find(
             in: analysis, facts: facts, configuration: ScoringConfiguration(), timeZone: TimeZone(identifier: "UTC")!)
         let coverage = try #require(gaps.first { $0.code == .recruiterCoverage })
-        #expect(
-            coverage.title
-                == "Only 1 active recruiter (aim for 3): Dana Reyes; 4 recruiters among your connections you have never spoken with"
-        )
-        #expect(coverage.advice == .warmUpDormantRecruiters)
+        #expect(coverage.title == "Only 1 active recruiter (aim for 3): Dana Reyes" && coverage.people == [1])
+        let dormant = try #require(gaps.first { $0.code == .dormantRecruiters })
+        #expect(dormant.title == "1 active recruiter; 4 recruiters among your connections you have never spoken with")
+        #expect(dormant.severity == .medium && dormant.advice == .warmUpDormantRecruiters)
+        #expect(dormant.people == [2, 5, 4])  // Priya, Grace, Marcus: the best placed
         var enough = ScoringConfiguration()
         enough.roleTargets[.recruiter] = 1
         let met = GapFinder.find(
             in: analysis, facts: facts, configuration: enough, timeZone: TimeZone(identifier: "UTC")!)
         #expect(!met.contains { $0.code == .recruiterCoverage })
-        #expect(
-            met.first { $0.code == .dormantRecruiters }?.title
-                == "1 active recruiters; 4 recruiters among your connections you have never spoken with")
+        #expect(met.first { $0.code == .dormantRecruiters }?.severity == .low)
     }
 
     @Test("the field: matched in titles and organisations, read from the user's own positions")

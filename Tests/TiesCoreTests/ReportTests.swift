@@ -17,6 +17,7 @@ struct GapScenario {
         Person(id: 4, name: "Rae Recruiter", roles: [.recruiter], organisation: "Hale"),
         Person(id: 5, name: "Cal Colleague", roles: [.colleague], organisation: "Mercy"),
         Person(id: 6, name: "Dee Distant", roles: [.peer], organisation: "Other"),
+        Person(id: 7, name: "Cy Connected", roles: [.recruiter], organisation: "Aya Healthcare"),  // never spoken with
     ]
     var states: [Person.ID: RelationshipState] = [:]
     var ties = [Tie(1, 2), Tie(2, 5), Tie(1, 5), Tie(3, 6)]
@@ -36,6 +37,9 @@ struct GapScenario {
         states[4] = regular(150, 190, every: 20, 1)  // the only recruiter
         states[5] = regular(120, 199, every: 6, 2)
         states[6] = regular(190, 195, every: 5, 1)
+        states[7] = RelationshipState(
+            contactHistory: [(day: day(10), weight: 0.1, direction: .mutual, isContact: false)], halfLife: 90,
+            activityHalfLife: 30)
     }
 
     var facts: NetworkFacts {

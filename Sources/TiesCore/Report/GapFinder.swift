@@ -5,10 +5,11 @@ import Foundation
 /// The rules, with their thresholds:
 /// - `recruiter-coverage`: fewer than `roleTargets[.recruiter]` (3) recruiters who are active or cooling —
 ///   high with none, medium otherwise — or, with two or more, all at one organisation (medium). Recruiters
-///   among the connections the user has never spoken with (dormant) are not active: the title counts them
-///   apart ("212 recruiters among your connections you have never spoken with") and the advice is to warm
-///   up the best placed (``RecruiterWarmUp``).
-/// - `dormant-recruiters`: with enough active recruiters, dormant ones still to warm up (low).
+///   among the connections the user has never spoken with (dormant) are not active.
+/// - `dormant-recruiters`: recruiters among the connections never spoken with, counted apart from the
+///   active ones ("4 active recruiters; 212 recruiters among your connections you have never spoken
+///   with"), the best placed to warm up first (``RecruiterWarmUp``); medium while recruiters are missing
+///   from the target, else low.
 /// - `stale-disclosure`: anyone holding an out-of-date detail; high when a recruiter does.
 /// - `unanswered-inbound`: high for recruiters, medium for everyone else (one gap each).
 /// - `commitment-overdue` (high) and `commitment-open` (low): promises made by the user; promises made to
@@ -50,26 +51,26 @@ public enum GapFinder {
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
         let warmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
-        let dormant = warmUps.isEmpty ? "" : "; \(Self.dormantRecruiters(warmUps.count))"
+        if !warmUps.isEmpty {
+            gaps.append(
+                Gap(
+                    code: .dormantRecruiters, severity: recruiters.count < target ? .medium : .low,
+                    title:
+                        "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s"); \(Self.dormantRecruiters(warmUps.count))",
+                    people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
+                    advice: .warmUpDormantRecruiters))
+        }
         if recruiters.count < target {
             gaps.append(
                 Gap(
                     code: .recruiterCoverage, severity: recruiters.isEmpty ? .high : .medium,
                     title: recruiters.isEmpty
-                        ? "No active recruiter relationships (aim for \(target))\(dormant)"
-                        : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))\(dormant)",
-                    people: recruiters + warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
-                    advice: warmUps.isEmpty ? .takeRecruiterCalls : .warmUpDormantRecruiters
+                        ? "No active recruiter relationships (aim for \(target))"
+                        : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))",
+                    people: recruiters,
+                    advice: .takeRecruiterCalls
                 ))
         } else {
-            if !warmUps.isEmpty {
-                gaps.append(
-                    Gap(
-                        code: .dormantRecruiters, severity: .low,
-                        title: "\(recruiters.count) active recruiters\(dormant)",
-                        people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
-                        advice: .warmUpDormantRecruiters))
-            }
             let firms = Set(recruiters.compactMap { people[$0]?.organisation?.lowercased() })
             if firms.count == 1, recruiters.count >= 2 {
                 gaps.append(
