@@ -61,7 +61,8 @@ struct RecruiterWarmUpEndToEndTests {
         for stranger in ["Ravi Shah", "Tetra Tech", "Omar Haddad", "Lucia Gomez", "Ben Carter"] {
             #expect(!next.contains(stranger), "\(stranger) in\n\(next)")
         }
-        #expect(next.contains("your only active contact at Mercy Health"))  // Sam, in touch; Marcus and Omar are dormant
+        // Sam, in touch, is the only active contact at Mercy Health: Marcus and Omar there are dormant.
+        #expect(next.contains("your only active contact at Mercy Health"))
         // The suggested command runs, and ends Priya's dormancy: one active recruiter more, one warm-up less.
         try store.ok("log", "Priya Natarajan", "message", "--direction", "out", "--at", "2026-06-29")
         let after = try store.ok("next", "--as-of", asOf)
