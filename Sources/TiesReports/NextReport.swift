@@ -67,7 +67,13 @@ public enum ExplainReport {
               Σ w·2^(−age/\(f(e.activityHalfLife, 0)) d)                                  = \(f(e.activity, 3))
 
             """
-        if let c = e.cadence, let silence = e.silence, let survival = e.survival {
+        if e.status == .dormant {
+            out += """
+                Dormant: connected, never in touch — a connection or an invitation is not a relationship, so
+                no rhythm is learned and the person is never active until a real contact is logged.
+
+                """
+        } else if let c = e.cadence, let silence = e.silence, let survival = e.survival {
             out += """
                 Cadence (Gamma–exponential, prior mean gap \(f(e.priorMeanGap, 0)) d for this layer)
                   \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d
