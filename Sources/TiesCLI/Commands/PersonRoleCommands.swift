@@ -114,6 +114,13 @@ extension PersonCommand {
             for (references, answer) in answers {
                 for reference in references { resolved.append((try store.person(reference), answer)) }
             }
+            let inferred = Set(try store.roleInferences().map(\.personID))
+            if let missing = resolved.first(where: { !inferred.contains($0.0.id) }) {
+                throw CLIError(
+                    .data,
+                    "no recruiter role was inferred for \(missing.0.name) (#\(missing.0.id)); nothing changed. `ties person roles` lists the inferred roles"
+                )
+            }
             for (person, answer) in resolved {
                 let id = person.id
                 try store.reviewRole(id, as: answer, context: context, at: Date())
