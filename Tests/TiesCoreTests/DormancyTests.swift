@@ -117,7 +117,7 @@ struct DormancyTests {
     )
     func whoNext() throws {
         let (analysis, facts) = try Self.network(field: "healthcare")
-        let rows = WhoNext.rank(analysis, facts: facts, configuration: ScoringConfiguration(), limit: 10)
+        let rows = WhoNext.rank(analysis, facts: facts, configuration: ScoringConfiguration())
         #expect(rows.prefix(2).map(\.name) == ["Priya Natarajan", "Grace Lin"])
         #expect(rows.prefix(2).allSatisfy { $0.isWarmUp && $0.reasons.map(\.code) == [.dormantRecruiter] })
         #expect(

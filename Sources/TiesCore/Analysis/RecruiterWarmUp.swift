@@ -26,7 +26,7 @@ public enum RecruiterWarmUp {
     /// - Complexity: O(n log n) for n people.
     public static func rank(_ analysis: NetworkAnalysis, field: String?) -> [WarmUpCandidate] {
         var activeOrganisations = Set<String>()
-        for s in analysis.score.scores where s.status == .active || s.status == .cooling {
+        for s in analysis.score.scores where s.status == .active {
             if let org = analysis.people[s.personID]?.organisation { activeOrganisations.insert(MatchKey.fold(org)) }
         }
         let candidates = analysis.score.scores.compactMap { s -> WarmUpCandidate? in
@@ -51,12 +51,12 @@ public enum RecruiterWarmUp {
         }
     }
 
-    /// How many recruiters are active or cooling, and how many are dormant.
+    /// How many recruiters are active (the status, as everywhere), and how many are dormant.
     public static func counts(_ analysis: NetworkAnalysis) -> (active: Int, dormant: Int) {
         var active = 0
         var dormant = 0
         for s in analysis.score.scores where analysis.people[s.personID]?.roles.contains(.recruiter) ?? false {
-            if s.status == .active || s.status == .cooling { active += 1 }
+            if s.status == .active { active += 1 }
             if s.status == .dormant { dormant += 1 }
         }
         return (active, dormant)

@@ -16,7 +16,9 @@ extension WhoNext {
         guard !candidates.isEmpty else { return rows }
         let warmUps = candidates.map { c in
             Recommendation(
-                personID: c.personID, name: c.name, priority: 0, reasons: [warmUpReason(c, field: facts.field)],
+                personID: c.personID, name: c.name,
+                factors: Priority(strength: 0, overdue: 0, bridge: 1, underrepresented: 1),
+                reasons: [warmUpReason(c, field: facts.field)],
                 advice: .warmUpRecruiter(organisation: c.organisation, field: facts.field, since: c.connectedSince))
         }
         var out = rows
