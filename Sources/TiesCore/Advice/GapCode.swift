@@ -4,6 +4,7 @@
 /// schema in `Reports/README.md` list the codes from ``catalogue``; a test keeps them equal.
 public enum GapCode: String, CaseIterable, Sendable, Comparable {
     case recruiterCoverage = "recruiter-coverage"
+    case dormantRecruiters = "dormant-recruiters"
     case staleDisclosure = "stale-disclosure"
     case unansweredInbound = "unanswered-inbound"
     case commitmentOverdue = "commitment-overdue"
@@ -14,7 +15,6 @@ public enum GapCode: String, CaseIterable, Sendable, Comparable {
     case concentration
     case journalStale = "journal-stale"
     case contactUnverified = "contact-unverified"
-    case dormantRecruiters = "dormant-recruiters"
 
     /// What the code means, in one line.
     public var meaning: String {
