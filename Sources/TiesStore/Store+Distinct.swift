@@ -13,10 +13,10 @@ public struct DistinctRecord: Sendable, Equatable {
 extension Store {
     /// Records that two people are different, so that `person duplicates` never proposes them again.
     /// - Returns: false when it was already recorded (nothing changes).
-    /// - Throws: ``StoreError/conflict(_:)`` for one person given twice.
+    /// - Throws: ``StoreError/samePerson(_:)`` for one person given twice.
     @discardableResult
     public func recordDistinct(_ x: Person.ID, _ y: Person.ID, at now: Date) throws(StoreError) -> Bool {
-        guard x != y else { throw .conflict("a person cannot be distinct from themselves; name two different people") }
+        guard x != y else { throw .samePerson(x) }
         let pair = PersonPair(x, y)
         return try write { db in
             try db.execute(

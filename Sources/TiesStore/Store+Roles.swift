@@ -202,7 +202,7 @@ extension Store {
     /// Records the user's answer on a person's inferred role: confirmed keeps it for good; rejected removes
     /// the role (and the recruiter kind) and keeps it from being inferred again. Inferring again is
     /// possible after `reviewRole(_:role:.inferred)` (undo), which restores the role as inferred.
-    /// - Throws: ``StoreError/conflict(_:)`` when no role was inferred for the person.
+    /// - Throws: ``StoreError/noInferredRole(_:role:)`` when no role was inferred for the person.
     public func reviewRole(
         _ personID: Person.ID, role: Role = .recruiter, as review: RoleReview, context: ScoringContext, at now: Date
     ) throws(StoreError) {
@@ -212,9 +212,7 @@ extension Store {
                     db, sql: "SELECT recruiter_kind FROM role_inference WHERE person_id = ? AND role = ?",
                     arguments: [personID, role.rawValue])
             else {
-                throw StoreError.conflict(
-                    "no \(role.rawValue) role was inferred for #\(personID); `ties person roles` lists the inferred roles"
-                )
+                throw StoreError.noInferredRole(personID, role: role.rawValue)
             }
             try db.execute(
                 sql: "UPDATE role_inference SET status = ?, decided_at = ? WHERE person_id = ? AND role = ?",
