@@ -10,13 +10,41 @@ import TiesCore
 /// - `excel: true` starts the file with a UTF-8 byte-order mark, which Excel needs to read UTF-8.
 public enum CSVWriter {
     /// The whole table as CSV text: a header row, then one record per row.
-    public static func write(_ table: Table, excel: Bool = false) -> String {
+    ///
+    /// `forTerminal: true` (for standard output on a terminal) writes every control character inside a
+    /// field but tab and line feed as a visible `\u{1b}`, and bidirectional-formatting characters too, so
+    /// that text from an imported file cannot drive the terminal (escape sequences) or hide what is shown.
+    public static func write(_ table: Table, excel: Bool = false, forTerminal: Bool = false) -> String {
         var out = excel ? "\u{FEFF}" : ""
-        out += record(table.columns.map { field($0) })
+        let safe: (String) -> String = forTerminal ? { terminalSafe($0) } : { $0 }
+        out += record(table.columns.map { field(safe($0)) })
         for row in table.rows {
-            out += record(row.map { cell($0) })
+            out += record(row.map { cell($0, transform: safe) })
         }
         return out
+    }
+
+    /// `text` with control characters (but tab and line feed) and bidirectional-formatting characters
+    /// written as `\u{...}`.
+    public static func terminalSafe(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: needsEscape) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if needsEscape(scalar) {
+                out += "\\u{" + String(scalar.value, radix: 16) + "}"
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A: return false
+        case 0x00..<0x20, 0x7F..<0xA0, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
     }
 
     /// One record, CRLF-terminated.
@@ -25,10 +53,10 @@ public enum CSVWriter {
     }
 
     /// One cell, neutralised when it is formula-like text, then quoted when needed.
-    public static func cell(_ value: Table.Value) -> String {
+    public static func cell(_ value: Table.Value, transform: (String) -> String = { $0 }) -> String {
         switch value {
-        case .text(let text): return field(neutralised(text))
-        default: return field(value.plain)
+        case .text(let text): return field(transform(neutralised(text)))
+        default: return field(transform(value.plain))
         }
     }
 

@@ -10,8 +10,10 @@ import TiesCore
 /// same inputs give the same bytes. The `X-Unsent: 1` header makes mail programs that know it (Outlook)
 /// open the file as a draft to edit and send.
 ///
-/// Header values are stripped of control characters, so a name or address cannot inject a header; display
-/// names outside US-ASCII are RFC 2047 encoded words. Body parts are `7bit` when ASCII, else `8bit` UTF-8.
+/// Headers are written by ``MailHeader``: values are stripped of control characters, so a name or address
+/// cannot inject a header; an address is one RFC 5322 `addr-spec` (a local part that is not a dot-atom is
+/// quoted, so it can never become two recipients); display names outside US-ASCII are RFC 2047 encoded
+/// words; every header line is folded to at most 76 characters. Body parts are `7bit` when ASCII, else `8bit` UTF-8.
 ///
 /// ```swift
 /// let draft = EmailDraft(
@@ -138,11 +140,11 @@ public struct EmailDraft: Sendable, Equatable {
         let boundary = Self.boundary(for: [subject, text, vcard])
         var headers = [
             "Date: " + Self.dateHeader(date, timeZone: timeZone),
-            "From: " + Self.header(from),
+            MailHeader.field("From", MailHeader.mailbox(name: from.name, address: from.address)),
         ]
-        if let to { headers.append("To: " + Self.header(to)) }
+        if let to { headers.append(MailHeader.field("To", MailHeader.mailbox(name: to.name, address: to.address))) }
         headers += [
-            "Subject: " + Self.encodedIfNeeded(subject),
+            MailHeader.field("Subject", MailHeader.unstructured(subject)),
             "MIME-Version: 1.0",
             "Content-Type: multipart/mixed; boundary=\"\(boundary)\"",
             "X-Unsent: 1",
@@ -210,49 +212,6 @@ public struct EmailDraft: Sendable, Equatable {
         let minutes = Int(abs(offset) / 60)
         return "\(weekdays[day.isoWeekday - 1]), \(two(d)) \(months[m - 1]) \(y) "
             + "\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60)) \(sign)\(two(minutes / 60))\(two(minutes % 60))"
-    }
-
-    /// `Name <address>`, the name quoted or encoded as needed; the bare address without a name.
-    static func header(_ mailbox: Mailbox) -> String {
-        let address = String(
-            String.UnicodeScalarView(
-                mailbox.address.unicodeScalars.filter {
-                    !($0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">")
-                }))
-        guard let raw = mailbox.name, case let name = inline(raw), !name.isEmpty else { return "<\(address)>" }
-        return displayName(name) + " <\(address)>"
-    }
-
-    /// A display name: as is when it is plain words, quoted when it has specials, encoded outside ASCII.
-    static func displayName(_ name: String) -> String {
-        guard name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else { return encodedWords(name) }
-        let atext = CharacterSet(
-            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~ ")
-        if name.unicodeScalars.allSatisfy({ atext.contains($0) }) { return name }
-        return "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            + "\""
-    }
-
-    /// `text` unchanged when printable ASCII, else RFC 2047 encoded words.
-    static func encodedIfNeeded(_ text: String) -> String {
-        let clean = inline(text)
-        return clean.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) ? clean : encodedWords(clean)
-    }
-
-    /// RFC 2047 `=?UTF-8?B?...?=` words of at most 75 characters, never splitting a character, folded.
-    static func encodedWords(_ text: String) -> String {
-        var words: [String] = []
-        var chunk: [UInt8] = []
-        for scalar in text.unicodeScalars {
-            let bytes = Array(String(scalar).utf8)
-            if chunk.count + bytes.count > 45 {
-                words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=")
-                chunk = []
-            }
-            chunk += bytes
-        }
-        if !chunk.isEmpty { words.append("=?UTF-8?B?" + Data(chunk).base64EncodedString() + "?=") }
-        return words.joined(separator: "\r\n ")
     }
 
     // MARK: - Body formatting

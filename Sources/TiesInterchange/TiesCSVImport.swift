@@ -145,7 +145,11 @@ public enum TiesCSVImport {
                     ok = false
                 }
             }
-            if ok { result.records.append(PersonRecord(person: person, file: file, line: row.line)) }
+            guard ok else { continue }
+            switch RecordValidation.check(PersonRecord(person: person, file: file, line: row.line)) {
+            case .success(let record): result.records.append(record)
+            case .failure(let found): result.problems += found.errors
+            }
         }
         return result
     }
@@ -324,7 +328,14 @@ public enum TiesCSVImport {
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
                 groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID)
-            return InteractionRecord(interaction: interaction, keys: keys, file: file, line: line)
+            switch RecordValidation.check(
+                InteractionRecord(interaction: interaction, keys: keys, file: file, line: line))
+            {
+            case .success(let record): return record
+            case .failure(let found):
+                problems += found.errors
+                return nil
+            }
         }
     }
 }

@@ -59,3 +59,17 @@ struct WriterTests {
         #expect(Table.format(x, digits: digits) == expected)
     }
 }
+
+@Suite("CSV on a terminal")
+struct CSVTerminalTests {
+    @Test("on a terminal, escapes and other controls in fields are shown, never sent raw; files keep them")
+    func terminalSafe() {
+        let table = Table(
+            columns: ["name", "note"],
+            rows: [[.text("Ann\u{1B}[2JLee"), .text("line one\nline\ttwo\r\u{7}\u{202E}")]])
+        let shown = CSVWriter.write(table, forTerminal: true)
+        #expect(!shown.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{7}" || $0 == "\u{202E}" })
+        #expect(shown == "name,note\r\nAnn\\u{1b}[2JLee,\"line one\nline\ttwo\\u{d}\\u{7}\\u{202e}\"\r\n")
+        #expect(CSVWriter.write(table).contains("Ann\u{1B}[2JLee"))
+    }
+}

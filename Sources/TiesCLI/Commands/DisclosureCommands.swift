@@ -98,36 +98,19 @@ extension MeCommand {
         static func checked(_ value: String, kind: MyDetailKind) throws -> String {
             switch kind {
             case .email:
-                let v = value.trimmingCharacters(in: .whitespaces)
-                let parts = v.split(separator: "@", omittingEmptySubsequences: false)
-                guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasSuffix("."),
-                    !v.unicodeScalars.contains(where: {
-                        $0.properties.isWhitespace || $0.value < 0x20 || "<>,;\"".unicodeScalars.contains($0)
-                    })
-                else { throw ValidationError("VALUE: '\(value)' is not an email address; expected name@example.org") }
-                return v
+                return try validatedEmail(value, option: "VALUE")
             case .phone:
-                let v = value.trimmingCharacters(in: .whitespaces)
-                let allowed = Set("0123456789+-(). ")
-                guard v.allSatisfy({ allowed.contains($0) }), v.filter(\.isNumber).count >= 3 else {
-                    throw ValidationError(
-                        "VALUE: '\(value)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100"
-                    )
-                }
-                return v
+                return try validatedPhone(value, option: "VALUE")
             case .linkedin:
-                let v = try CareerCLI.text(value, field: "VALUE", example: "https://www.linkedin.com/in/alexkim")
-                guard !v.contains(" ") else {
+                do { return try ContactValidation.linkedinProfile(value) } catch {
                     throw ValidationError(
-                        "VALUE: '\(value)' is not a LinkedIn profile; expected a URL or handle without spaces, e.g. https://www.linkedin.com/in/alexkim"
-                    )
+                        "VALUE: '\(visible(value))' is not a LinkedIn profile; expected \(error.expected)")
                 }
-                return v
             case .address:
                 return try CareerCLI.text(
                     value, field: "VALUE", example: "\"12 Elm St, Springfield IL 62701\"", multiline: true)
             case .name:
-                return try CareerCLI.text(value, field: "VALUE", example: "\"Alex Kim\"")
+                return try validatedName(value, option: "VALUE")
             case .field:
                 return try CareerCLI.text(value, field: "VALUE", example: "healthcare")
             case .headline:
@@ -359,12 +342,12 @@ struct NotifyCommand: ParsableCommand {
     }
 }
 
-/// Writes a set of files into a folder all or nothing.
+/// Writes a set of files into a folder all or nothing, each the way ``OutputFile`` writes a file.
 ///
-/// Every target is checked first (an existing file is refused unless replacing); then each file is written
-/// to a hidden temporary name beside its target, and only when all are written are they renamed into place
-/// (a rename within a folder is atomic). On a failure the temporary files, and any folders this call
-/// created, are removed.
+/// Every target is checked first (an existing file is refused unless replacing; a symbolic link is
+/// followed to its target); then each file is written to a hidden temporary file beside its target (mode
+/// 0600, flushed to disk), and only when all are written are they moved into place (a rename within a
+/// folder is atomic). On a failure the temporary files, and any folders this call created, are removed.
 enum DraftFolder {
     static func write(_ files: [(name: String, data: Data)], to folder: URL, replacing: Bool) throws {
         let fileManager = FileManager.default
@@ -374,16 +357,21 @@ enum DraftFolder {
             throw CLIError(
                 .cantCreate, "--out: \(folder.path) exists and is not a folder; expected a folder for the drafts")
         }
-        if exists && !replacing {
-            let taken = files.map(\.name).filter {
-                fileManager.fileExists(atPath: folder.appendingPathComponent($0).path)
+        var targets: [(output: OutputFile, path: String)] = []
+        var taken: [String] = []
+        for file in files {
+            let output = OutputFile(path: folder.appendingPathComponent(file.name).path)
+            guard case .regular(let path, let present) = try output.target() else {
+                throw CLIError(.cantCreate, "--out: \(output.path) is not a regular file; expected a folder for drafts")
             }
-            if !taken.isEmpty {
-                throw CLIError(
-                    .cantCreate,
-                    "--out: \(folder.path) already has \(taken.joined(separator: ", ")); nothing was written (use --force to replace them, or another folder)"
-                )
-            }
+            if present { taken.append(file.name) }
+            targets.append((output, path))
+        }
+        if !taken.isEmpty && !replacing {
+            throw CLIError(
+                .cantCreate,
+                "--out: \(folder.path) already has \(taken.joined(separator: ", ")); nothing was written (use --force to replace them, or another folder)"
+            )
         }
         // The folders to create, outermost first, so that a failure can remove exactly those.
         var created: [URL] = []
@@ -394,40 +382,35 @@ enum DraftFolder {
             if parent.path == cursor.path { break }
             cursor = parent
         }
-        var temporaries: [URL] = []
+        var temporaries: [String] = []
         func rollback() {
-            for url in temporaries { try? fileManager.removeItem(at: url) }
+            for path in temporaries { unlink(path) }
             for url in created.reversed() { try? fileManager.removeItem(at: url) }
         }
         do {
             for url in created { try fileManager.createDirectory(at: url, withIntermediateDirectories: false) }
-            for file in files {
-                let temporary = folder.appendingPathComponent(".\(file.name).\(getpid()).tmp")
-                guard
-                    fileManager.createFile(
-                        atPath: temporary.path, contents: file.data, attributes: [.posixPermissions: 0o600])
-                else {
-                    throw CLIError(
-                        .cantCreate,
-                        "--out: cannot write \(temporary.path); check the folder's permissions and free space")
-                }
-                temporaries.append(temporary)
+            for (file, target) in zip(files, targets) {
+                temporaries.append(try target.output.writeTemporary(file.data, beside: target.path))
             }
         } catch {
             rollback()
             if let error = error as? CLIError { throw error }
             throw CLIError(.cantCreate, "--out: cannot create \(folder.path): \(error.localizedDescription)")
         }
-        for (temporary, file) in zip(temporaries, files) {
-            let target = folder.appendingPathComponent(file.name)
+        var pending = temporaries
+        temporaries = []
+        for target in targets {
+            let temporary = pending.removeFirst()
             let isNew = !fileManager.fileExists(atPath: target.path)
-            guard rename(temporary.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+            do {
+                try target.output.commit(temporary, to: target.path, replacing: true)
+            } catch {
+                for path in pending { unlink(path) }
                 rollback()
-                throw CLIError(.ioError, "--out: cannot move a draft into \(folder.path): \(reason)")
+                throw error
             }
             // A draft that replaced nothing can be taken back if a later one fails.
-            if isNew { temporaries.append(target) }
+            if isNew { temporaries.append(target.path) }
         }
     }
 }

@@ -35,9 +35,12 @@ struct ExportCommand: ParsableCommand {
     @Argument(help: "What to export: \(What.allCases.map(\.rawValue).joined(separator: ", ")).") var what: What
     @Option(help: "csv or json (ignored for vcard).") var format: Format = .csv
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
+
+    func validate() throws { try validateOutput(out, force: force, example: "people.csv") }
 
     func run() throws {
         let store = try store.open(readOnly: true)
@@ -46,9 +49,12 @@ struct ExportCommand: ParsableCommand {
             text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
         } else {
             let table = try Self.table(what, store: store, asOf: asOf)
-            text = format == .csv ? CSVWriter.write(table, excel: excel) : JSONWriter.write(table)
+            let forTerminal = out == nil && isatty(1) == 1
+            text =
+                format == .csv
+                ? CSVWriter.write(table, excel: excel, forTerminal: forTerminal) : JSONWriter.write(table)
         }
-        try emitOutput(text, to: out)
+        try emitOutput(text, to: out, force: force)
     }
 
     static func table(_ what: What, store: Store, asOf: AsOfOptions) throws -> Table {

@@ -31,16 +31,22 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Import the valid records and list the others, instead of refusing the file.") var skipInvalid = false
     @OptionGroup var store: StoreOptions
 
-    /// Reads a file, or fails with exit 66.
+    /// Reads a file: exit 66 when there is none, it is a folder or cannot be read; exit 65 when it is empty.
     func bytes(of path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw CLIError(.noInput, "\(path): no such file")
+        }
+        if isDirectory.boolValue {
+            throw CLIError(.noInput, "\(path) is a folder; expected a file (give the files in it, e.g. \(path)/*)")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw CLIError(.noInput, "\(path): cannot read it")
         }
-        if isatty(2) == 1 { FileHandle.standardError.write(Data("reading \(path) (\(data.count) bytes)…\n".utf8)) }
+        if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
+            throw CLIError(.data, "\(path) is empty\(data.isEmpty ? "" : " (only blank lines)"); nothing was imported")
+        }
+        if isatty(2) == 1 { StandardStreams.writeError("reading \(path) (\(data.count) bytes)…\n") }
         return [UInt8](data)
     }
 
@@ -61,9 +67,13 @@ struct ImportOptions: ParsableArguments {
         people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError],
         leftOut: [String] = [], notes: [String], createPeople: Bool, store: Store
     ) throws {
+        let checkedPeople = RecordValidation.people(people)
+        let checkedInteractions = RecordValidation.interactions(interactions)
+        let problems = problems + checkedPeople.problems + checkedInteractions.problems
         if !problems.isEmpty && !skipInvalid { throw refusal(problems) }
         let summary = try store.importBatch(
-            people: people, interactions: interactions, createPeople: createPeople, dryRun: dryRun,
+            people: checkedPeople.records, interactions: checkedInteractions.records, createPeople: createPeople,
+            dryRun: dryRun,
             context: scoringContext(store), now: Date())
         report(summary, problems: problems, leftOut: leftOut, notes: notes)
     }
@@ -208,7 +218,7 @@ extension ImportCommand {
                     try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
                         count += 1
                         if showProgress && count % 100_000 == 0 {
-                            FileHandle.standardError.write(Data("\r\(file): \(count) interactions read…".utf8))
+                            StandardStreams.writeError("\r\(file): \(count) interactions read…")
                         }
                         do throws(StoreError) {
                             try importer.add($0)
@@ -221,7 +231,7 @@ extension ImportCommand {
             } catch {
                 outcome = .failure(error)
             }
-            if showProgress && count >= 100_000 { FileHandle.standardError.write(Data("\n".utf8)) }
+            if showProgress && count >= 100_000 { StandardStreams.writeError("\n") }
             if let failure { throw failure }
             return outcome
         }

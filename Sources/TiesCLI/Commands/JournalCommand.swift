@@ -166,12 +166,7 @@ extension JournalCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if let out, out.trimmingCharacters(in: .whitespaces).isEmpty {
-                throw ValidationError("--out: '' is empty; expected a file name, e.g. --out career.md")
-            }
-            if force && out == nil {
-                throw ValidationError("--force: goes with --out FILE; without --out nothing is written")
-            }
+            try validateOutput(out, force: force, example: "career.md")
         }
 
         func run() throws {
@@ -192,23 +187,8 @@ extension JournalCommand {
                 write(text)
                 return
             }
-            let url = URL(fileURLWithPath: out)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) {
-                if isDirectory.boolValue {
-                    throw CLIError(.cantCreate, "--out: \(url.path) is a folder; expected a file name")
-                }
-                if !force {
-                    throw CLIError(
-                        .cantCreate, "--out: \(url.path) exists; nothing was written (use --force to replace it)")
-                }
-            }
-            do {
-                try Data(text.utf8).write(to: url, options: .atomic)
-            } catch {
-                throw CLIError(.cantCreate, "--out: cannot write \(url.path): \(error.localizedDescription)")
-            }
-            write("Wrote \(entries.count) entr\(entries.count == 1 ? "y" : "ies") to \(url.path).\n")
+            try OutputFile(path: out).write(Data(text.utf8), force: force)
+            write("Wrote \(entries.count) entr\(entries.count == 1 ? "y" : "ies") to \(out).\n")
         }
     }
 }

@@ -14,35 +14,37 @@ struct PersonCommand: ParsableCommand {
         ])
 }
 
-/// Checks an email address enough to catch typos: one `@`, something on each side, no spaces.
-func validatedEmail(_ text: String) throws -> String {
-    let value = text.trimmingCharacters(in: .whitespaces)
-    let parts = value.split(separator: "@", omittingEmptySubsequences: false)
-    guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !value.contains(" ") else {
-        throw ValidationError("--email: '\(text)' is not an email address; expected name@example.org")
+/// An email address checked and in stored form (``ContactValidation/email(_:field:)``), or a usage error.
+func validatedEmail(_ text: String, option: String = "--email") throws -> String {
+    do { return try ContactValidation.email(text) } catch {
+        throw ValidationError("\(option): '\(visible(text))' is not an email address; expected \(error.expected)")
     }
-    return value
 }
 
-/// Checks a phone number: digits with optional `+`, spaces, dots, dashes, parentheses; at least 3 digits.
-func validatedPhone(_ text: String) throws -> String {
-    let value = text.trimmingCharacters(in: .whitespaces)
-    let allowed = Set("0123456789+-(). ")
-    guard value.allSatisfy({ allowed.contains($0) }), value.filter(\.isNumber).count >= 3 else {
-        throw ValidationError(
-            "--phone: '\(text)' is not a phone number; expected digits with optional + ( ) - . and spaces, e.g. +1 312 555 0100"
-        )
+/// A phone number checked and in stored form (``ContactValidation/phone(_:field:)``), or a usage error.
+func validatedPhone(_ text: String, option: String = "--phone") throws -> String {
+    do { return try ContactValidation.phone(text) } catch {
+        throw ValidationError("\(option): '\(visible(text))' is not a phone number; expected \(error.expected)")
     }
-    return value
 }
 
-func validatedName(_ text: String) throws -> String {
-    let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard !name.isEmpty else { throw ValidationError("a name cannot be empty") }
-    guard !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-        throw ValidationError("a name cannot contain control characters (newlines, tabs, escapes)")
+/// A name checked and trimmed (``ContactValidation/name(_:field:)``), or a usage error.
+func validatedName(_ text: String, option: String = "NAME") throws -> String {
+    do { return try ContactValidation.name(text) } catch {
+        throw ValidationError("\(option): '\(visible(text))' is not accepted; expected \(error.expected)")
     }
-    return name
+}
+
+/// Free text (organisation, title, tag) checked and trimmed, nil when empty; or a usage error.
+func validatedText(_ text: String, option: String) throws -> String? {
+    do { return try ContactValidation.text(text, field: option) } catch {
+        throw ValidationError("\(option): '\(visible(text))' is not accepted; expected \(error.expected)")
+    }
+}
+
+/// `text` with control characters shown as escapes, for a message.
+func visible(_ text: String) -> String {
+    text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }.joined()
 }
 
 func validateCloseness(_ closeness: Int?) throws {
@@ -81,6 +83,9 @@ extension PersonCommand {
             try validateCloseness(closeness)
             for e in email { _ = try validatedEmail(e) }
             for p in phone { _ = try validatedPhone(p) }
+            if let org { _ = try validatedText(org, option: "--org") }
+            if let title { _ = try validatedText(title, option: "--title") }
+            for t in tag { _ = try validatedText(t, option: "--tag") }
             if recruiterKind != nil && !role.contains(.recruiter) {
                 throw ValidationError("--recruiter-kind needs --role recruiter")
             }
@@ -92,8 +97,10 @@ extension PersonCommand {
                 try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
                 + phone.map { ContactPoint(kind: .phone, value: try validatedPhone($0), verifiedAt: now) }
             let person = Person(
-                name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind, organisation: org,
-                title: title, closeness: closeness, tags: Set(tag), contactPoints: points)
+                name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind,
+                organisation: try org.flatMap { try validatedText($0, option: "--org") },
+                title: try title.flatMap { try validatedText($0, option: "--title") }, closeness: closeness,
+                tags: Set(try tag.compactMap { try validatedText($0, option: "--tag") }), contactPoints: points)
             let stored = try store.open().addPerson(person, at: now)
             write("Added \(stored.name) (#\(stored.id)).\n")
         }
@@ -200,10 +207,13 @@ extension PersonCommand {
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
-            if let name { _ = try validatedName(name) }
+            if let name { _ = try validatedName(name, option: "--name") }
             try validateCloseness(closeness)
             for e in email { _ = try validatedEmail(e) }
             for p in phone { _ = try validatedPhone(p) }
+            if let org { _ = try validatedText(org, option: "--org") }
+            if let title { _ = try validatedText(title, option: "--title") }
+            for t in tag { _ = try validatedText(t, option: "--tag") }
         }
 
         func run() throws {
@@ -211,15 +221,15 @@ extension PersonCommand {
             let stored = try store.person(self.person)
             var person = stored.record
             let now = Date()
-            if let name { person.name = try validatedName(name) }
+            if let name { person.name = try validatedName(name, option: "--name") }
             person.roles.formUnion(addRole)
             person.roles.subtract(removeRole)
             if let recruiterKind { person.recruiterKind = recruiterKind }
             if !person.roles.contains(.recruiter) { person.recruiterKind = nil }
-            if let org { person.organisation = org.isEmpty ? nil : org }
-            if let title { person.title = title.isEmpty ? nil : title }
+            if let org { person.organisation = try validatedText(org, option: "--org") }
+            if let title { person.title = try validatedText(title, option: "--title") }
             if let closeness { person.closeness = closeness }
-            person.tags.formUnion(tag)
+            person.tags.formUnion(try tag.compactMap { try validatedText($0, option: "--tag") })
             person.tags.subtract(untag)
             person.contactPoints.removeAll {
                 ($0.kind == .email && removeEmail.contains($0.value))

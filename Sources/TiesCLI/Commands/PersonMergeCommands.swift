@@ -69,10 +69,9 @@ extension PersonCommand {
             if !search.skippedBlocks.isEmpty {
                 let shown = search.skippedBlocks.prefix(5).map { "\($0.kind) '\($0.key)' (\($0.size) people)" }
                 let more = search.skippedBlocks.count > 5 ? ", and \(search.skippedBlocks.count - 5) more" : ""
-                FileHandle.standardError.write(
-                    Data(
-                        "Note: not compared within groups larger than \(rules.maximumBlockSize) that share one value: \(shown.joined(separator: ", "))\(more).\n"
-                            .utf8))
+                StandardStreams.writeError(
+                    "Note: not compared within groups larger than \(rules.maximumBlockSize) that share one value: \(shown.joined(separator: ", "))\(more).\n"
+                )
             }
             format.emit(Self.table(search.candidates, people: people), empty: "No likely duplicates.")
         }

@@ -32,6 +32,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @Option(help: "terminal, markdown, html or json.") var format: ReportFormat = .terminal
     @Option(help: "Write to this file instead of standard output.") var out: String?
+    @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Option(
         help: ArgumentHelp(
             "A Markdown or HTML template with {{placeholders}} (see Reports/templates/); needs --format markdown or html.",
@@ -41,6 +42,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        try validateOutput(out, force: force, example: "week48.html")
         if week != nil && asOf.asOf != nil { throw ValidationError("give --week or --as-of, not both") }
         if let week, WeeklyReport.lastDay(ofWeek: week) == nil {
             throw ValidationError(
@@ -53,6 +55,8 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before any work: a report that cannot be written must not store this week's health.
+        if let out { try OutputFile(path: out).check(force: force) }
         let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
         let templateText = try template.map { path -> String in
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -84,7 +88,7 @@ struct ReportCommand: ParsableCommand {
             }
         case .json: text = report.json()
         }
-        try emitOutput(text, to: out)
+        try emitOutput(text, to: out, force: force)
         // Only once the report is out: a report that fails (a bad template, an unwritable --out, a full
         // disk) leaves the store as it was.
         try store.saveHealthSnapshots(snapshots)

@@ -42,6 +42,7 @@ struct CLIError: Error, CustomStringConvertible {
 public enum TiesMain {
     /// Parses the command line, runs the command, and exits with a sysexits code on failure.
     public static func main() async {
+        StandardStreams.prepare()
         do {
             var command = try TiesCommand.parseAsRoot()
             try TimeZoneCheck.validate()
@@ -52,10 +53,18 @@ public enum TiesMain {
             }
         } catch {
             if let failure = CLIError.from(error) {
-                FileHandle.standardError.write(Data("Error: \(failure.message)\n".utf8))
+                StandardStreams.writeError("Error: \(failure.message)\n")
                 exit(failure.code.rawValue)
             }
-            TiesCommand.exit(withError: error)
+            // Help, version and usage errors, written as ArgumentParser would, through the checked streams.
+            let message = TiesCommand.fullMessage(for: error)
+            let code = TiesCommand.exitCode(for: error)
+            if code == .success {
+                if !message.isEmpty { StandardStreams.write(message + "\n") }
+            } else if !message.isEmpty {
+                StandardStreams.writeError(message + "\n")
+            }
+            exit(code.rawValue)
         }
     }
 }

@@ -61,15 +61,16 @@ struct FormatOptions: ParsableArguments {
     func emit(_ table: Table, empty: String = "(none)") {
         switch format {
         case .table: write(TextTable.render(table, empty: empty))
-        case .csv: write(CSVWriter.write(table))
+        case .csv: write(CSVWriter.write(table, forTerminal: isatty(1) == 1))
         case .json: write(JSONWriter.write(table))
         }
     }
 }
 
-/// Writes text to standard output without adding a newline.
+/// Writes text to standard output without adding a newline; an output error ends the command (see
+/// ``StandardStreams``).
 func write(_ text: String) {
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.write(text)
 }
 
 /// The scoring context of a store in the user's time zone.

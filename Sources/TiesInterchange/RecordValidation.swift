@@ -1,0 +1,101 @@
+import TiesCore
+
+/// Every record an importer produces, checked with ``ContactValidation`` before it reaches the store:
+/// the one gate between a file and the store, the same checks `ties person add` makes.
+///
+/// A record with a value that cannot be stored — a name with a NUL, ESC or line break, two addresses in
+/// one email field, a phone number with letters — is a problem at its file and line, with the field and
+/// what is accepted; the importer refuses the file or, with `--skip-invalid`, leaves the record out and
+/// lists it. Valid records come back with their values in stored form (trimmed, domains lower-cased).
+///
+/// ```swift
+/// let checked = RecordValidation.people(records)   // checked.records, checked.problems
+/// ```
+public enum RecordValidation {
+    /// The people that can be stored, in stored form, and a problem for each value that cannot.
+    public static func people(_ records: [PersonRecord]) -> (records: [PersonRecord], problems: [ParseError]) {
+        var valid: [PersonRecord] = []
+        var problems: [ParseError] = []
+        for record in records {
+            switch check(record) {
+            case .success(let record): valid.append(record)
+            case .failure(let found): problems += found.errors
+            }
+        }
+        return (valid, problems)
+    }
+
+    /// The interactions that can be stored, in stored form, and a problem for each value that cannot.
+    public static func interactions(_ records: [InteractionRecord]) -> (
+        records: [InteractionRecord], problems: [ParseError]
+    ) {
+        var valid: [InteractionRecord] = []
+        var problems: [ParseError] = []
+        for record in records {
+            switch check(record) {
+            case .success(let record): valid.append(record)
+            case .failure(let found): problems += found.errors
+            }
+        }
+        return (valid, problems)
+    }
+
+    /// The problems of one record, as an error.
+    public struct Problems: Error, Sendable {
+        public var errors: [ParseError]
+    }
+
+    /// One person record in stored form, or its problems.
+    public static func check(_ record: PersonRecord) -> Result<PersonRecord, Problems> {
+        let (person, found) = ContactValidation.person(record.person)
+        guard found.isEmpty else {
+            return .failure(Problems(errors: found.map { error($0, file: record.file, line: record.line) }))
+        }
+        var checked = record
+        checked.person = person
+        return .success(checked)
+    }
+
+    /// One interaction record in stored form (its note, the keys naming its person, the person to
+    /// create), or its problems.
+    public static func check(_ record: InteractionRecord) -> Result<InteractionRecord, Problems> {
+        var checked = record
+        var found: [InputError] = []
+        do throws(InputError) {
+            if let note = record.interaction.note {
+                checked.interaction.note = try ContactValidation.text(note, field: "note", multiline: true)
+            }
+        } catch { found.append(error) }
+        checked.keys = []
+        for key in record.keys {
+            do throws(InputError) {
+                switch key {
+                case .id: checked.keys.append(key)
+                case .name(let name):
+                    // A record may know its person by URL or email only (an empty name is no key).
+                    if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
+                    checked.keys.append(.name(try ContactValidation.name(name, field: "person")))
+                case .email(let email): checked.keys.append(.email(try ContactValidation.email(email)))
+                case .url(let url): checked.keys.append(.url(try ContactValidation.url(url)))
+                }
+            } catch { found.append(error) }
+        }
+        if let person = record.newPerson, person.name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+            // Nobody to create without a name: the interaction is listed as unmatched if no key matches.
+            checked.newPerson = nil
+        } else if let person = record.newPerson {
+            let (valid, problems) = ContactValidation.person(person)
+            checked.newPerson = valid
+            // The same name as a key is reported once.
+            found += problems.filter { problem in !found.contains { $0.value == problem.value } }
+        }
+        guard found.isEmpty else {
+            return .failure(Problems(errors: found.map { error($0, file: record.file, line: record.line) }))
+        }
+        return .success(checked)
+    }
+
+    static func error(_ problem: InputError, file: String, line: Int) -> ParseError {
+        ParseError(line: line, field: problem.field, found: problem.value, expected: problem.expected, source: file)
+    }
+}
