@@ -62,7 +62,8 @@ let package = Package(
             dependencies: ["TiesCore", "TiesStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TiesTestSupport"),
         .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
-        .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
+        .testTarget(
+            name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TiesStoreTests", dependencies: ["TiesStore", "TiesTestSupport"]),
         .testTarget(name: "TiesInterchangeTests", dependencies: ["TiesInterchange", "TiesTestSupport"]),
         .testTarget(

@@ -20,7 +20,7 @@ public enum NextReport {
         var out = "Who to contact next (as of \(asOf); priority 0–100):\n"
         for (i, row) in rows.enumerated() {
             out +=
-                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
+                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")\(row.isWarmUp ? "  [warm up]" : "  priority \(Table.format(row.priority, digits: 1))")\n"
             for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
             out += "   → \(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)))\n"
         }
@@ -108,7 +108,13 @@ public enum ExplainReport {
               Σ w·2^(−age/\(f(e.activityHalfLife, 0)) d)                                  = \(f(e.activity, 3))
 
             """
-        if let c = e.cadence, let silence = e.silence, let survival = e.survival {
+        if e.status == .dormant {
+            out += """
+                Dormant: connected, never in touch — a connection or an invitation is not a relationship, so
+                no rhythm is learned and the person is never active until a real contact is logged.
+
+                """
+        } else if let c = e.cadence, let silence = e.silence, let survival = e.survival {
             out += """
                 Cadence (Gamma–exponential, prior mean gap \(f(e.priorMeanGap, 0)) d for this layer)
                   \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d

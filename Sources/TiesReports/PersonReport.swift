@@ -31,6 +31,11 @@ public enum PersonReport {
                 "  strength:     \(Table.format(score.strength, digits: 1)) / 100\(score.layer.map { "  (layer \($0))" } ?? "")"
             )
             lines.append("  activity:     \(Table.format(score.activity, digits: 2))")
+            if score.status == .dormant {
+                lines.append(
+                    "  dormant:      connected since \(score.knownSince.map(String.init(describing:)) ?? "?"), never in touch"
+                )
+            }
             if let last = score.lastContact, let silence = score.silenceDays {
                 lines.append(
                     "  last contact: \(last) (\(silence) days ago); \(score.episodes) day\(score.episodes == 1 ? "" : "s") of contact since \(score.firstContact!)"

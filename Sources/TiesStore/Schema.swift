@@ -185,6 +185,39 @@ enum Schema {
                     CREATE INDEX mail_message_reply ON mail_message(thread, occurred_at) WHERE from_me = 1;
                     """)
         }
+        migrator.registerMigration("v5-roles-inferred") { db in
+            // Roles read from titles, with the words that matched and what the user said of them
+            // ('inferred' until confirmed or rejected); the pairs of people the user says are different
+            // (`ties person distinct`), stored smaller id first; and each relationship's last day of real
+            // contact, so that a connection or an invitation alone leaves a person dormant. States are a
+            // cache: the scoring fingerprint changed with this column, so every state is rebuilt on next use.
+            try db.execute(
+                sql: """
+                    CREATE TABLE role_inference (
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        role TEXT NOT NULL,
+                        recruiter_kind TEXT,
+                        evidence TEXT NOT NULL,
+                        title TEXT,
+                        organisation TEXT,
+                        status TEXT NOT NULL DEFAULT 'inferred'
+                            CHECK (status IN ('inferred', 'confirmed', 'rejected')),
+                        decided_at INTEGER,
+                        PRIMARY KEY (person_id, role)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX role_inference_status ON role_inference(status, person_id);
+                    CREATE TABLE person_distinct (
+                        person_a INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        person_b INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        recorded_at INTEGER NOT NULL,
+                        PRIMARY KEY (person_a, person_b),
+                        CHECK (person_a < person_b)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE relationship_state ADD COLUMN last_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN first_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN contact_episodes INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
         return migrator
     }
 }

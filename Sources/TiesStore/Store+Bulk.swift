@@ -80,7 +80,7 @@ extension Store {
             for i in interactions {
                 columns.append(
                     person: i.personID, day: mapper.day(for: i.occurredAt),
-                    weight: context.configuration.weight(of: i), direction: i.direction)
+                    weight: context.configuration.weight(of: i), direction: i.direction, isContact: i.kind.isContact)
             }
             try Self.saveStates(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)

@@ -45,6 +45,11 @@ extension Store {
                     let keep = try body(&importer)
                     try importer.finish()
                     summary = importer.summary
+                    // Every people import ends here: the roles their titles imply are inferred in the same
+                    // transaction (and rolled back with a dry run).
+                    if summary.peopleAdded + summary.peopleUpdated > 0 {
+                        summary.rolesInferred = try Store.classifyRoles(context: context, at: now, db).addedCount
+                    }
                     return keep && !dryRun ? .commit : .rollback
                 }
             }
@@ -210,7 +215,7 @@ public struct StoreImporter {
             summary.interactionsAdded += 1
             columns?.append(
                 person: personID, day: mapper.day(for: i.occurredAt), weight: context.configuration.weight(of: i),
-                direction: i.direction)
+                direction: i.direction, isContact: i.kind.isContact)
             if lastTouched != personID {
                 touched.insert(personID)
                 lastTouched = personID

@@ -82,7 +82,7 @@ extension Store {
         let day = mapper.day(for: i.occurredAt)
         let weight = context.configuration.weight(of: i)
         if var state = try fetchState(i.personID, db) {
-            if state.absorb(day: day, weight: weight, direction: i.direction) {
+            if state.absorb(day: day, weight: weight, direction: i.direction, isContact: i.kind.isContact) {
                 try save(state, for: i.personID, db)
             } else {
                 try rebuildState(i.personID, context: context, db)
@@ -96,7 +96,7 @@ extension Store {
             let state = RelationshipState(
                 day: day, weight: weight, direction: i.direction,
                 halfLife: context.configuration.strengthHalfLife(for: roles),
-                activityHalfLife: context.configuration.activityHalfLifeDays)
+                activityHalfLife: context.configuration.activityHalfLifeDays, isContact: i.kind.isContact)
             try save(state, for: i.personID, db)
         }
     }

@@ -96,6 +96,12 @@ extension Store {
                 db, "SELECT * FROM relationship_state WHERE person_id = ?", [drop])
             snapshot.scoreSnapshots = try MergeRows.rows(
                 db, "SELECT * FROM score_snapshot WHERE person_id = ? ORDER BY day", [drop])
+            // Inferred roles and "different people" records of the dropped person go with them (the kept
+            // person's roles gain theirs as plain roles); kept here so that unmerge restores them.
+            snapshot.roleInferences = try MergeRows.rows(
+                db, "SELECT * FROM role_inference WHERE person_id = ? ORDER BY role", [drop])
+            snapshot.distinctPairs = try MergeRows.rows(
+                db, "SELECT * FROM person_distinct WHERE ? IN (person_a, person_b) ORDER BY person_a, person_b", [drop])
 
             // Roles and tags: a union. Rows `keep` lacks are re-pointed; the rest go with `drop`.
             snapshot.roles = try MergeRows.rows(
@@ -409,6 +415,8 @@ extension Store {
             }
         }
         for row in snapshot.roles { try MergeRows.insert(row, into: "person_role", db) }
+        for row in snapshot.roleInferences ?? [] { try MergeRows.insert(row, into: "role_inference", db) }
+        for row in snapshot.distinctPairs ?? [] { try MergeRows.insert(row, into: "person_distinct", db) }
         for row in snapshot.tags { try MergeRows.insert(row, into: "person_tag", db) }
         for table in MergeRows.movedTables {
             let ids = snapshot.moved[table] ?? []
@@ -651,6 +659,10 @@ struct MergeSnapshot: Codable, Equatable {
     var ties: [TieMove] = []
     /// The dropped person's `score_snapshot` rows.
     var scoreSnapshots: [SQLRow] = []
+    /// The dropped person's `role_inference` rows (nil in records written before they existed).
+    var roleInferences: [SQLRow]?
+    /// The `person_distinct` rows naming the dropped person (nil in records written before they existed).
+    var distinctPairs: [SQLRow]?
     /// The scoring fingerprint the states below were built with.
     var stateFingerprint: String?
     var keptStateBefore: SQLRow?
@@ -708,7 +720,7 @@ enum MergeRows {
     /// The tables that refer to `person` and that merge moves (or knowingly lets go with the dropped person).
     static let knownReferences: Set<String> = [
         "person_role", "person_tag", "contact_point", "interaction", "tie", "commitment", "disclosure",
-        "score_snapshot", "relationship_state",
+        "score_snapshot", "relationship_state", "role_inference", "person_distinct",
     ]
     /// Tables whose rows are re-pointed with their ids.
     static let movedTables = ["interaction", "commitment", "disclosure"]

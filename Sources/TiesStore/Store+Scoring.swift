@@ -25,6 +25,8 @@ public struct ScoringContext: Sendable, Equatable {
             ([
                 timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)",
+                // The version of what a state holds: "contact2" added the first and last days of real contact.
+                "contact2",
             ]
             + halfLives).joined(separator: ";")
     }
@@ -147,7 +149,7 @@ extension Store {
                 weight: configuration.weight(
                     kind: kind, direction: direction, answered: sqlite3_column_int64(handle, 4) != 0,
                     groupSize: Int(sqlite3_column_int64(handle, 5))),
-                direction: direction)
+                direction: direction, isContact: kind.isContact)
         }
         return columns
     }
@@ -193,18 +195,18 @@ extension Store {
                 SELECT occurred_at, kind, direction, answered, group_size FROM interaction
                 WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
                 """, arguments: [id, limit]
-        ).map { row -> (day: Day, weight: Double, direction: Direction) in
+        ).map { row -> (day: Day, weight: Double, direction: Direction, isContact: Bool) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
+            let kind = InteractionKind(rawValue: row[1]) ?? .message
             return (
                 mapper.day(forEpochSeconds: row[0]),
                 context.configuration.weight(
-                    kind: InteractionKind(rawValue: row[1]) ?? .message,
-                    direction: direction, answered: row[3], groupSize: row[4]),
-                direction
+                    kind: kind, direction: direction, answered: row[3], groupSize: row[4]),
+                direction, kind.isContact
             )
         }
         return RelationshipState(
-            history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
+            contactHistory: history, halfLife: context.configuration.strengthHalfLife(for: roles),
             activityHalfLife: context.configuration.activityHalfLifeDays)
     }
 
@@ -216,7 +218,7 @@ extension Store {
     /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.
     static let stateColumns = """
         person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-        strength_half_life, activity_half_life
+        strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes
         """
 
     static func state(from row: Row) -> (Int64, RelationshipState) {
@@ -231,6 +233,9 @@ extension Store {
         state.activitySum = row[6]
         state.outbound = row[7]
         state.inbound = row[8]
+        state.lastContactDay = (row[11] as Int?).map { Day(ordinal: $0) }
+        state.firstContactDay = (row[12] as Int?).map { Day(ordinal: $0) }
+        state.contactEpisodes = row[13]
         return (row[0], state)
     }
 
@@ -241,13 +246,15 @@ extension Store {
             sql: """
                 INSERT OR REPLACE INTO relationship_state
                 (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-                 strength_half_life, activity_half_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
                 state.strengthSum, state.activitySum, state.outbound, state.inbound,
-                state.strengthHalfLife, state.activityHalfLife,
+                state.strengthHalfLife, state.activityHalfLife, state.lastContactDay?.ordinal,
+                state.firstContactDay?.ordinal, state.contactEpisodes,
             ])
     }
 }

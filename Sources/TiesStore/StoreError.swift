@@ -36,6 +36,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case samePerson(Int64)
     /// The two people (their names) are tied already.
     case alreadyTied([String])
+    /// No role was inferred for the person (the id), so there is nothing to confirm or reject.
+    case noInferredRole(Int64, role: String)
     /// No commitment with that id.
     case unknownCommitment(Int64)
     /// The commitment was done already, at the given time.
@@ -112,6 +114,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .samePerson(let id):
             return "a person cannot be tied to or merged into themselves (#\(id)); name two different people"
         case .alreadyTied(let names): return "\(names.joined(separator: " and ")) are already tied; nothing changed"
+        case .noInferredRole(let id, let role):
+            return "no \(role) role was inferred for #\(id); `ties person roles` lists the inferred roles"
         case .unknownCommitment(let id): return "no commitment #\(id)"
         case .commitmentDone(let id, let at):
             return "commitment #\(id) was already marked done at \(at); nothing changed"

@@ -104,6 +104,10 @@ struct ImportOptions: ParsableArguments {
         out +=
             "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
         out += "  interactions: \(summary.interactionsAdded) added, \(summary.interactionsExisting) already present\n"
+        if summary.rolesInferred > 0 {
+            out +=
+                "  roles: \(summary.rolesInferred) recruiter\(summary.rolesInferred == 1 ? "" : "s") inferred from titles; review with `ties person roles --review`\n"
+        }
         if !summary.unmatched.isEmpty {
             out +=
                 "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"

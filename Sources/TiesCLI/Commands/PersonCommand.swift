@@ -10,6 +10,7 @@ struct PersonCommand: ParsableCommand {
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
+            Classify.self, Roles.self, Distinct.self,
         ])
 }
 
@@ -67,7 +68,8 @@ extension PersonCommand {
 
         @Argument(help: "Full name (unique in your network).") var name: String
         @Option(help: "A role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: [Role] = []
-        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "For recruiters: in-house, agency or search-firm (executive search).") var recruiterKind:
+            RecruiterKind?
         @Option(help: "Organisation they work for.") var org: String?
         @Option(help: "Job title.") var title: String?
         @Option(help: "An email address.") var email: [String] = []
@@ -191,7 +193,8 @@ extension PersonCommand {
         @Option(help: "New full name.") var name: String?
         @Option(help: "Add a role.") var addRole: [Role] = []
         @Option(help: "Remove a role.") var removeRole: [Role] = []
-        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "For recruiters: in-house, agency or search-firm (executive search).") var recruiterKind:
+            RecruiterKind?
         @Option(help: "New organisation (empty to clear).") var org: String?
         @Option(help: "New title (empty to clear).") var title: String?
         @Option(help: "New closeness 1–5.") var closeness: Int?

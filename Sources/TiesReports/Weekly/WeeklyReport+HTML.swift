@@ -41,7 +41,7 @@ extension WeeklyReport {
         {{components}}<h2>This week</h2>
         {{actions}}<h2>Gaps</h2>
         {{gaps}}<h2>Who is where</h2>
-        {{counts}}<p class="muted">{{people}} people, {{withHistory}} with a history. Made by Ties.</p>
+        {{counts}}<p class="muted">{{people}} people, {{withHistory}} with a history{{dormant}}. Made by Ties.</p>
         </body>
         </html>
 

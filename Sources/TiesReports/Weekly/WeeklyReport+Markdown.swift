@@ -30,7 +30,7 @@ extension WeeklyReport {
 
         People with a history: active / cooling / cold.
 
-        {{counts}}{{people}} people, {{withHistory}} with a history.
+        {{counts}}{{people}} people, {{withHistory}} with a history{{dormant}}.
 
         """
 

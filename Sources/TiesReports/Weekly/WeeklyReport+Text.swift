@@ -109,7 +109,7 @@ extension WeeklyReport {
             TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(
                 separator: "\n") + "\n"
         out +=
-            "\n\(people) people, \(withHistory) with a history. `ties next` for the full list, `ties gaps` for every gap.\n"
+            "\n\(people) people, \(withHistory) with a history\(dormantNote). `ties next` for the full list, `ties gaps` for every gap.\n"
         return out
     }
 
