@@ -2,17 +2,25 @@ import TiesCore
 
 /// The text of `ties next`: who to contact, why, and what to do.
 public enum NextReport {
-    /// Numbered entries with their reasons and action, wrapped for a terminal.
-    public static func render(_ rows: [Recommendation], asOf: Day) -> String {
+    /// Numbered entries with their reasons and action, wrapped to `width` columns (continuation lines under
+    /// their text).
+    public static func render(_ rows: [Recommendation], asOf: Day, width: Int = 100) -> String {
+        func wrap(_ text: String, _ prefix: String) -> String {
+            TerminalText.wrapped(text, width: width, prefix: prefix)
+        }
         guard !rows.isEmpty else {
-            return "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.\n"
+            return wrap(
+                "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.", "")
         }
         var out = "Who to contact next (as of \(asOf)):\n"
         for (i, row) in rows.enumerated() {
             out +=
-                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
-            for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
-            out += "   → \(TextTable.sanitised(row.action))\n"
+                "\n"
+                + wrap(
+                    "\(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))",
+                    "\(i + 1). ")
+            for reason in row.reasons { out += wrap(TextTable.sanitised(reason.text), "   - ") }
+            out += wrap(TextTable.sanitised(row.action), "   → ")
         }
         return out
     }

@@ -6,14 +6,19 @@ import TiesCore
 /// visible `\u{...}` escapes or spaces, so a hostile name cannot move the cursor or recolour the terminal.
 public enum TextTable {
     /// The table as lines of text, the header underlined with dashes, or a line saying `empty` when there are no rows.
-    public static func render(_ table: Table, empty: String = "(none)") -> String {
+    ///
+    /// With a `width`, a table whose aligned form would be wider than that is drawn stacked instead (see
+    /// ``stacked(_:width:)``), so nothing runs past the edge of the terminal. Columns are measured in visible
+    /// width (``TerminalText/width(_:)``), so wide characters stay aligned.
+    public static func render(_ table: Table, empty: String = "(none)", width: Int? = nil) -> String {
         let header = table.columns.map(sanitised)
         let cells = table.rows.map { $0.map { sanitised($0.plain) } }
-        if cells.isEmpty { return empty + "\n" }
-        var widths = header.map(\.count)
+        if cells.isEmpty { return TerminalText.wrapped(empty, width: width ?? Int.max / 2) }
+        var widths = header.map { TerminalText.width($0) }
         for row in cells {
-            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], cell.count) }
+            for (i, cell) in row.enumerated() { widths[i] = max(widths[i], TerminalText.width(cell)) }
         }
+        if let width, widths.reduce(2 * (widths.count - 1), +) > width { return stacked(table, width: width) }
         let numeric = table.columns.indices.map { column in
             table.rows.contains { $0[column].isNumeric }
                 && table.rows.allSatisfy { $0[column].isNumeric || $0[column] == .null }
@@ -21,7 +26,7 @@ public enum TextTable {
         func line(_ row: [String]) -> String {
             var parts: [String] = []
             for (i, cell) in row.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - cell.count)
+                let pad = String(repeating: " ", count: widths[i] - TerminalText.width(cell))
                 parts.append(numeric[i] ? pad + cell : (i == row.count - 1 ? cell : cell + pad))
             }
             return parts.joined(separator: "  ")
@@ -30,6 +35,31 @@ public enum TextTable {
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in cells { out += line(row) + "\n" }
         return out
+    }
+
+    /// The table as one block per row: each non-empty cell on its own line after its column's name, long
+    /// values wrapped with their continuation lines under the value, a blank line between rows. What a wide
+    /// listing becomes on a narrow terminal.
+    ///
+    /// ```
+    /// severity  high
+    /// title     No recruiter in touch
+    /// action    Reconnect with one of your recruiters
+    ///           this week
+    /// ```
+    public static func stacked(_ table: Table, width: Int) -> String {
+        let labels = table.columns.map(sanitised)
+        let labelWidth = labels.map { TerminalText.width($0) }.max() ?? 0
+        var blocks: [String] = []
+        for row in table.rows {
+            var block = ""
+            for (label, cell) in zip(labels, row) where !cell.plain.isEmpty {
+                block += TerminalText.wrapped(
+                    sanitised(cell.plain), width: width, prefix: TerminalText.padded(label, to: labelWidth + 2))
+            }
+            blocks.append(block)
+        }
+        return blocks.joined(separator: "\n")
     }
 
     /// `text` with every control or bidirectional-formatting character made visible and inert.

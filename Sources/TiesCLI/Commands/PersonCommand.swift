@@ -60,7 +60,8 @@ extension PersonCommand {
 
                 Example:
                   ties person add "Dana Reyes" --role recruiter --recruiter-kind search-firm \\
-                      --org "Hale & Partners" --title "Partner" --email dana@hale.example --closeness 3
+                      --org "Hale & Partners" --title "Partner" \\
+                      --email dana@hale.example --closeness 3
                 """)
 
         @Argument(help: "Full name (unique in your network).") var name: String
@@ -176,7 +177,8 @@ extension PersonCommand {
                 Only what you name changes. Use an empty value to clear --org or --title.
 
                 Example:
-                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor --email dana@kl.example
+                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor \\
+                      --email dana@kl.example
                 """)
 
         @Argument(help: "Who: an id, a name, or the start of a name.") var person: String

@@ -102,7 +102,7 @@ struct NextCommand: AsyncParsableCommand {
         let (analysis, facts) = try loader.analyse(asOf.day)
         let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration, limit: limit)
         if format.format == .table {
-            write(NextReport.render(rows, asOf: asOf.day))
+            write(NextReport.render(rows, asOf: asOf.day, width: TerminalWidth.current))
         } else {
             format.emit(NextReport.table(rows))
         }

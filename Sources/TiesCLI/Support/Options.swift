@@ -59,7 +59,7 @@ struct FormatOptions: ParsableArguments {
     /// Writes `table` to standard output in the chosen format.
     func emit(_ table: Table, empty: String = "(none)") {
         switch format {
-        case .table: write(TextTable.render(table, empty: empty))
+        case .table: write(TextTable.render(table, empty: empty, width: TerminalWidth.current))
         case .csv: write(CSVWriter.write(table))
         case .json: write(JSONWriter.write(table))
         }
