@@ -13,7 +13,8 @@ public enum ReportArchive {
     public static func week(ofFileName name: String) -> String? {
         let parts = name.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, ["html", "md", "json", "txt"].contains(parts[1]),
-            WeeklyReport.lastDay(ofWeek: String(parts[0])) != nil, parts[0].count == 8
+            parts[0].count == 8, parts[0].dropFirst(4).hasPrefix("-W"),
+            WeeklyReport.lastDay(ofWeek: String(parts[0])) != nil
         else { return nil }
         return String(parts[0])
     }
