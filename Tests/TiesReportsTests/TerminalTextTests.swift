@@ -77,7 +77,7 @@ struct TextTableWidthTests {
             [.text("low"), .text("journal-stale"), .text("Nothing in your journal"), .null, .text("Write one")],
         ])
 
-    @Test("a wide listing is stacked when it does not fit, and no line is wider", arguments: [80, 100, 120])
+    @Test("a wide listing is stacked below 100 columns, and no line is wider", arguments: [60, 80, 99])
     func stacked(width: Int) {
         let text = TextTable.render(table, width: width)
         #expect(text.hasPrefix("severity  high\ncode      unanswered-inbound\n"))
@@ -87,7 +87,27 @@ struct TextTableWidthTests {
         for line in text.split(separator: "\n") { #expect(TerminalText.width(line) <= width, "\(line)") }
         // Continuation lines of a value start under the value.
         let action = text.split(separator: "\n").drop { !$0.hasPrefix("action") }.dropFirst().first
-        if width < 100 { #expect(action?.hasPrefix("          ") == true && action?.hasPrefix("           ") == false) }
+        #expect(action?.hasPrefix("          ") == true && action?.hasPrefix("           ") == false)
+    }
+
+    @Test(
+        "at 100 columns and more a wide listing stays a table, long cells wrapped within their column",
+        arguments: [100, 120])
+    func narrowedTable(width: Int) {
+        let text = TextTable.render(table, width: width)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0].hasPrefix("severity  code                "))
+        #expect(lines[1].hasPrefix("--------  ------------------  "))
+        for line in lines { #expect(TerminalText.width(line) <= width, "\(line)") }
+        // The action column starts at the same place on every line of a wrapped row.
+        let column =
+            lines[0].range(of: "action").map { lines[0].distance(from: lines[0].startIndex, to: $0.lowerBound) } ?? 0
+        let continuation = lines.dropFirst(3).first { $0.hasPrefix("                              ") && !$0.isEmpty }
+        #expect(continuation != nil)
+        #expect(text.contains("Return the call"))
+        #expect(column > 0)
+        // Multi-line rows are separated by a blank line.
+        #expect(text.contains("\n\nlow       journal-stale"))
     }
 
     @Test("a listing that fits stays a table, wide characters aligned")
