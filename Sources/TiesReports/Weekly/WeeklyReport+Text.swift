@@ -71,10 +71,10 @@ extension WeeklyReport {
         }
         out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
-            TextTable.render(countsTable(byRole, first: "role")).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map { "  " + $0 }.joined(
                 separator: "\n") + "\n\n"
         out +=
-            TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byLayer, first: "layer"), width: width - 2).split(separator: "\n").map { "  " + $0 }.joined(
                 separator: "\n") + "\n"
         out +=
             "\n"
