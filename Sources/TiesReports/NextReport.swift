@@ -20,7 +20,7 @@ public enum NextReport {
                     "\(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))",
                     "\(i + 1). ")
             for reason in row.reasons { out += wrap(TextTable.sanitised(reason.text), "   - ") }
-            out += wrap(TextTable.sanitised(row.action), "   → ")
+            out += wrap(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)), "   → ")
         }
         return out
     }
@@ -33,9 +33,9 @@ public enum NextReport {
                 [
                     .integer(i + 1), .integer(Int(r.personID)), .text(r.name), .number(r.priority, digits: 2),
                     .bool(r.isHard),
-                    .text(r.reasons.map(\.code).joined(separator: ";")),
+                    .text(r.reasons.map(\.code.rawValue).joined(separator: ";")),
                     .text(r.reasons.map(\.text).joined(separator: "; ")),
-                    .text(r.action),
+                    .text(AdviceText.sentence(r.advice, name: r.name)),
                 ]
             })
     }

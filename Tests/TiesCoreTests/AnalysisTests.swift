@@ -50,11 +50,11 @@ struct AnalysisTests {
         #expect(Set(rows.map(\.personID)) == [1, 4])
         #expect(rows.allSatisfy { $0.isHard })
         let recruiter = rows.first { $0.personID == 4 }!
-        #expect(recruiter.reasons.map(\.code).contains("recruiter-unanswered"))
+        #expect(recruiter.reasons.map(\.code).contains(.recruiterUnanswered))
         #expect(recruiter.reasons.first!.text.contains("called on \(day(393)) (7 days ago)"))
-        #expect(recruiter.action.hasPrefix("Call Rec back"))
+        #expect(recruiter.advice == .returnRecruiterCall)
         let mentor = rows.first { $0.personID == 1 }!
-        #expect(mentor.reasons.map(\.code).contains("strong-tie-overdue"))
+        #expect(mentor.reasons.map(\.code).contains(.strongTieOverdue))
     }
 
     @Test("without facts, rows are ordered by priority = strength × (1 − S) × bonuses, then by name")
@@ -68,7 +68,7 @@ struct AnalysisTests {
         for row in rows {
             let s = analysis.score.score(of: row.personID)!
             let bridge = analysis.positions[row.personID]!.isBridge
-            let under = row.reasons.contains { $0.code.hasPrefix("few-") || $0.code == "only-link" }
+            let under = row.reasons.contains { if case .fewInRole = $0.code { true } else { $0.code == .onlyLink } }
             let expected = s.strength * (1 - s.survival!) * (bridge ? 1.5 : 1) * (under ? 1.3 : 1)
             #expect(abs(row.priority - expected) < 1e-9)
         }
@@ -151,7 +151,7 @@ struct ColdBridgeTests {
         var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
             $0.personID == 4
         }
-        #expect(row?.reasons.map(\.code).contains("cold-bridge") == true)
+        #expect(row?.reasons.map(\.code).contains(.coldBridge) == true)
         #expect(row?.isHard == true)
         // The same rhythm, stopped 400 days before as-of.
         scenario.states[4] = RelationshipState(
@@ -161,7 +161,7 @@ struct ColdBridgeTests {
         row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
             $0.personID == 4
         }
-        #expect(row.map { !$0.reasons.map(\.code).contains("cold-bridge") } ?? true)
+        #expect(row.map { !$0.reasons.map(\.code).contains(.coldBridge) } ?? true)
         #expect(row?.isHard != true)
     }
 }

@@ -70,13 +70,13 @@ struct ReportTests {
         let gaps = GapFinder.find(
             in: scenario.analysis, facts: scenario.facts, configuration: ScoringConfiguration(), timeZone: utc)
         let codes = Set(gaps.map(\.code))
-        let expected = Set(Gap.codes.map(\.code))
+        let expected = Set(GapCode.allCases)
         #expect(
             codes == expected, "missing: \(expected.subtracting(codes)), unexpected: \(codes.subtracting(expected))")
         #expect(gaps.map(\.severity) == gaps.map(\.severity).sorted(by: >))
-        let recruiterGap = gaps.first { $0.code == "unanswered-inbound" }!
+        let recruiterGap = gaps.first { $0.code == .unansweredInbound }!
         #expect(recruiterGap.severity == .high && recruiterGap.people == [4])
-        #expect(gaps.first { $0.code == "stale-disclosure" }!.severity == .high)
+        #expect(gaps.first { $0.code == .staleDisclosure }!.severity == .high)
     }
 
     @Test("a well-kept network has no gaps")

@@ -138,7 +138,7 @@ struct GapsCommand: AsyncParsableCommand {
         abstract: "What is missing or slipping in your network, most severe first.",
         discussion: """
             Each gap has a stable code (for scripts), a severity, the people involved and an action. Codes:
-            \(Gap.codes.map { "  \($0.code): \($0.meaning)" }.joined(separator: "\n"))
+            \(GapCode.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
 
             Example:
               ties gaps
@@ -164,8 +164,8 @@ struct GapsCommand: AsyncParsableCommand {
             columns: ["severity", "code", "title", "people", "action"],
             rows: gaps.map { g in
                 [
-                    .text(g.severity.description), .text(g.code), .text(g.title),
-                    .text(g.people.map(names).joined(separator: "; ")), .text(g.action),
+                    .text(g.severity.description), .text(g.code.rawValue), .text(g.title),
+                    .text(g.people.map(names).joined(separator: "; ")), .text(AdviceText.sentence(g.advice)),
                 ]
             })
     }

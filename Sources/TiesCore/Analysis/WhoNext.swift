@@ -36,7 +36,7 @@ public struct UnansweredContact: Sendable, Equatable {
 /// Why a person is on the list.
 public struct Reason: Sendable, Equatable {
     /// Stable code, for scripts.
-    public var code: String
+    public var code: ReasonCode
     /// A sentence for a person.
     public var text: String
     /// Hard reasons always surface, above every scored row.
@@ -49,8 +49,8 @@ public struct Recommendation: Sendable, Equatable {
     public var name: String
     public var priority: Double
     public var reasons: [Reason]
-    /// What to do, in a sentence.
-    public var action: String
+    /// What to do.
+    public var advice: Advice
     public var isHard: Bool { reasons.contains(where: \.isHard) }
 }
 
@@ -99,7 +99,7 @@ public enum WhoNext {
                     "\(open.kind == .call || open.kind == .video ? "called" : "wrote") on \(open.day) (\(ago) days ago)"
                 reasons.append(
                     Reason(
-                        code: isRecruiter ? "recruiter-unanswered" : "unanswered",
+                        code: isRecruiter ? .recruiterUnanswered : .unanswered,
                         text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet",
                         isHard: isRecruiter))
             }
@@ -107,12 +107,12 @@ public enum WhoNext {
                 guard let due = promise.due, due - score.asOf <= 7 else { continue }
                 let when = due < score.asOf ? "was due \(due)" : "is due \(due)"
                 reasons.append(
-                    Reason(code: "commitment-due", text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
+                    Reason(code: .commitmentDue, text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
             }
             for stale in facts.staleDisclosures where stale.personID == s.personID {
                 reasons.append(
                     Reason(
-                        code: "stale-details",
+                        code: .staleDetails,
                         text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
                         isHard: isRecruiter))
             }
@@ -122,21 +122,21 @@ public enum WhoNext {
                 if isBridge && s.status == .cold && silence <= lostBridgeDays {
                     reasons.append(
                         Reason(
-                            code: "cold-bridge",
+                            code: .coldBridge,
                             text:
                                 "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days",
                             isHard: true))
                 } else if s.strength >= strongTie {
                     reasons.append(
                         Reason(
-                            code: "strong-tie-overdue",
+                            code: .strongTieOverdue,
                             text:
                                 "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact, usually every \(gap)",
                             isHard: true))
                 } else {
                     reasons.append(
                         Reason(
-                            code: s.status == .cold ? "cold" : "overdue",
+                            code: s.status == .cold ? .cold : .overdue,
                             text: "\(silence) days since the last contact; usually every \(gap)", isHard: false))
                 }
             }
@@ -146,7 +146,7 @@ public enum WhoNext {
                     underrepresented = true
                     reasons.append(
                         Reason(
-                            code: "few-\(role.rawValue)s",
+                            code: .fewInRole(role),
                             text:
                                 "only \(roleCounts[role, default: 0]) active \(role.rawValue)\(roleCounts[role, default: 0] == 1 ? "" : "s"); aim for \(target)",
                             isHard: false))
@@ -154,21 +154,22 @@ public enum WhoNext {
             }
             if let org = person.organisation, organisationCounts[org, default: 0] <= 1 {
                 underrepresented = true
-                reasons.append(Reason(code: "only-link", text: "your only active contact at \(org)", isHard: false))
+                reasons.append(Reason(code: .onlyLink, text: "your only active contact at \(org)", isHard: false))
             }
-            if isBridge && !reasons.contains(where: { $0.code == "cold-bridge" }) {
+            if isBridge && !reasons.contains(where: { $0.code == .coldBridge }) {
                 reasons.append(
                     Reason(
-                        code: "bridge", text: "links parts of your network that do not otherwise touch", isHard: false))
+                        code: .bridge, text: "links parts of your network that do not otherwise touch", isHard: false))
             }
             let survival = s.survival ?? 1
             let priority =
                 s.strength * (1 - survival) * (1 + (isBridge ? configuration.bridgeBonus : 0))
                 * (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
             guard priority > 0 || reasons.contains(where: \.isHard) else { continue }
-            // The action sentence is written later, only for the rows returned.
             rows.append(
-                Recommendation(personID: s.personID, name: name, priority: priority, reasons: reasons, action: ""))
+                Recommendation(
+                    personID: s.personID, name: name, priority: priority, reasons: reasons,
+                    advice: advice(for: person, reasons: reasons.map(\.code))))
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
@@ -178,54 +179,32 @@ public enum WhoNext {
             return a.personID < b.personID
         }
         let hard = rows.prefix { $0.isHard }.count
-        return rows.prefix(max(limit, hard)).map { row in
-            var row = row
-            if let person = analysis.people[row.personID] { row.action = action(for: person, reasons: row.reasons) }
-            return row
-        }
+        return Array(rows.prefix(max(limit, hard)))
     }
 
     /// Among must-do rows, the recruiter's lessons first: a recruiter waiting for an answer, then promises
     /// due, then a recruiter holding old details, then ties going quiet.
     static func urgency(_ row: Recommendation) -> Int {
         let codes = Set(row.reasons.filter(\.isHard).map(\.code))
-        if codes.contains("recruiter-unanswered") { return 0 }
-        if codes.contains("commitment-due") { return 1 }
-        if codes.contains("stale-details") { return 2 }
+        if codes.contains(.recruiterUnanswered) { return 0 }
+        if codes.contains(.commitmentDue) { return 1 }
+        if codes.contains(.staleDetails) { return 2 }
         return 3
     }
 
-    /// A suggested action that fits the person and the first reason.
-    static func action(for person: Person, reasons: [Reason]) -> String {
-        let first = person.name.split(separator: " ").first.map(String.init) ?? person.name
-        if reasons.contains(where: { $0.code == "recruiter-unanswered" }) {
-            return
-                "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
-        }
-        if reasons.contains(where: { $0.code == "commitment-due" }) {
-            return
-                "Keep your promise to \(first) this week, then mark it done with `ties done ID` (`ties commitments` lists the ids)."
-        }
-        if reasons.contains(where: { $0.code == "stale-details" }) {
-            return
-                "Send \(first) your new details by email (`ties notify --out drafts` writes the draft), then record it with `ties disclose`."
-        }
-        if reasons.contains(where: { $0.code == "unanswered" }) {
-            return "Reply to \(first)."
-        }
+    /// The advice that fits the person and their most urgent reason.
+    static func advice(for person: Person, reasons codes: [ReasonCode]) -> Advice {
+        if codes.contains(.recruiterUnanswered) { return .returnRecruiterCall }
+        if codes.contains(.commitmentDue) { return .keepPromise }
+        if codes.contains(.staleDetails) { return .sendNewDetails }
+        if codes.contains(.unanswered) { return .reply }
         let roles = person.roles
-        if roles.contains(.recruiter) {
-            return
-                "Send \(first) a short update on your role and achievements, and ask what they are seeing in the market."
+        if roles.contains(.recruiter) { return .updateRecruiter }
+        if roles.contains(.mentor) || roles.contains(.sponsor) || roles.contains(.manager) { return .askForCatchUp }
+        if codes.contains(.coldBridge) || codes.contains(.bridge) {
+            return .reconnectThroughWork(organisation: person.organisation)
         }
-        if roles.contains(.mentor) || roles.contains(.sponsor) || roles.contains(.manager) {
-            return "Ask \(first) for a 20-minute catch-up; bring one question and one piece of news."
-        }
-        if reasons.contains(where: { $0.code == "cold-bridge" || $0.code == "bridge" }) {
-            return
-                "Reconnect with \(first): ask how things are at \(person.organisation ?? "their work") and who they are working with."
-        }
-        if roles.contains(.friend) { return "Call \(first)." }
-        return "Suggest a coffee or a call with \(first), and offer help with something they are working on."
+        if roles.contains(.friend) { return .call }
+        return .suggestCoffee
     }
 }

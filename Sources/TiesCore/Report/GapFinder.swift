@@ -18,7 +18,7 @@ import Foundation
 /// - `contact-unverified`: active people whose email or phone was never verified or not in the last 365
 ///   days (low).
 ///
-/// Gaps are ordered by severity (high first), then by their order in ``Gap/codes``, then by the first
+/// Gaps are ordered by severity (high first), then by their order in ``GapCode``, then by the first
 /// person's name.
 public enum GapFinder {
     public static func find(
@@ -48,24 +48,23 @@ public enum GapFinder {
         if recruiters.count < target {
             gaps.append(
                 Gap(
-                    code: "recruiter-coverage", severity: recruiters.isEmpty ? .high : .medium,
+                    code: .recruiterCoverage, severity: recruiters.isEmpty ? .high : .medium,
                     title: recruiters.isEmpty
                         ? "No active recruiter relationships (aim for \(target))"
                         : "Only \(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s") (aim for \(target)): \(list(recruiters))",
                     people: recruiters,
-                    action:
-                        "One recruiter is never enough: take the next networking call, and reconnect with a recruiter you have gone quiet with."
+                    advice: .takeRecruiterCalls
                 ))
         } else {
             let firms = Set(recruiters.compactMap { people[$0]?.organisation?.lowercased() })
             if firms.count == 1, recruiters.count >= 2 {
                 gaps.append(
                     Gap(
-                        code: "recruiter-coverage", severity: .medium,
+                        code: .recruiterCoverage, severity: .medium,
                         title:
                             "All \(recruiters.count) active recruiters are at \(people[recruiters[0]]?.organisation ?? "one firm")",
                         people: recruiters,
-                        action: "Build a relationship with a recruiter at another search firm, and one in-house."))
+                        advice: .recruiterAtAnotherFirm))
             }
         }
 
@@ -77,12 +76,11 @@ public enum GapFinder {
             let anyRecruiter = recruitersFirst.contains { hasRole($0, .recruiter) }
             gaps.append(
                 Gap(
-                    code: "stale-disclosure", severity: anyRecruiter ? .high : .medium,
+                    code: .staleDisclosure, severity: anyRecruiter ? .high : .medium,
                     title:
                         "\(unique.count) \(unique.count == 1 ? "person holds" : "people hold") out-of-date details of yours: \(list(recruitersFirst))",
                     people: recruitersFirst,
-                    action:
-                        "Run `ties notify --out drafts` and send each draft (an email, not a social-media post); then record it with `ties disclose`."
+                    advice: .notifyStaleDetails
                 ))
         }
 
@@ -93,20 +91,19 @@ public enum GapFinder {
         if !unansweredRecruiters.isEmpty {
             gaps.append(
                 Gap(
-                    code: "unanswered-inbound", severity: .high,
+                    code: .unansweredInbound, severity: .high,
                     title:
                         "Recruiter\(unansweredRecruiters.count == 1 ? "" : "s") waiting for your answer: \(list(unansweredRecruiters))",
                     people: unansweredRecruiters,
-                    action:
-                        "Return the call this week, even if you are not looking: recruiters remember who called back."))
+                    advice: .returnRecruiterCalls))
         }
         if !unansweredOthers.isEmpty {
             gaps.append(
                 Gap(
-                    code: "unanswered-inbound", severity: .medium,
+                    code: .unansweredInbound, severity: .medium,
                     title:
                         "\(unansweredOthers.count) \(unansweredOthers.count == 1 ? "person" : "people") waiting for your answer: \(list(unansweredOthers))",
-                    people: unansweredOthers, action: "Reply, even briefly."))
+                    people: unansweredOthers, advice: .replyBriefly))
         }
 
         // Commitments.
@@ -117,27 +114,27 @@ public enum GapFinder {
             let ids = byName(Array(Set(overdue.map(\.personID))))
             gaps.append(
                 Gap(
-                    code: "commitment-overdue", severity: .high,
+                    code: .commitmentOverdue, severity: .high,
                     title:
                         "\(overdue.count) promise\(overdue.count == 1 ? "" : "s") past due: \(overdue.sorted { ($0.due!, $0.id ?? 0) < ($1.due!, $1.id ?? 0) }.prefix(2).map { "\"\($0.text)\" to \(name($0.personID)) (due \($0.due!))" }.joined(separator: "; "))",
-                    people: ids, action: "Follow up on the help you offered, then mark it with `ties done ID`."))
+                    people: ids, advice: .followUpOnPromises))
         }
         if !open.isEmpty {
             gaps.append(
                 Gap(
-                    code: "commitment-open", severity: .low,
+                    code: .commitmentOpen, severity: .low,
                     title: "\(open.count) open promise\(open.count == 1 ? "" : "s") of yours",
                     people: byName(Array(Set(open.map(\.personID)))),
-                    action: "Keep them: `ties commitments --open` lists them."))
+                    advice: .keepOpenPromises))
         }
         let theirs = facts.openCommitments.filter { $0.owner == .them && ($0.due.map { $0 < asOf } ?? false) }
         if !theirs.isEmpty {
             gaps.append(
                 Gap(
-                    code: "commitment-overdue", severity: .medium,
+                    code: .commitmentOverdue, severity: .medium,
                     title: "\(theirs.count) promise\(theirs.count == 1 ? "" : "s") made to you past due",
                     people: byName(Array(Set(theirs.map(\.personID)))),
-                    action: "A friendly reminder is a reason to be in touch."))
+                    advice: .remindThem))
         }
 
         // Cooling strong ties and cold bridges.
@@ -147,11 +144,10 @@ public enum GapFinder {
         if !cooling.isEmpty {
             gaps.append(
                 Gap(
-                    code: "cooling-strong-tie", severity: .medium,
+                    code: .coolingStrongTie, severity: .medium,
                     title:
                         "\(cooling.count) strong relationship\(cooling.count == 1 ? " is" : "s are") going quiet: \(list(cooling))",
-                    people: cooling, action: "Reach out before the silence becomes distance; `ties next` suggests how.")
-            )
+                    people: cooling, advice: .reachOutToQuietTies))
         }
         let coldBridges = score.scores.filter {
             $0.status == .cold && (analysis.positions[$0.personID]?.isBridge ?? false)
@@ -160,11 +156,11 @@ public enum GapFinder {
         if !coldBridges.isEmpty {
             gaps.append(
                 Gap(
-                    code: "cold-bridge", severity: .medium,
+                    code: .coldBridge, severity: .medium,
                     title:
                         "\(coldBridges.count) bridge\(coldBridges.count == 1 ? " has" : "s have") gone cold: \(list(coldBridges))",
                     people: coldBridges,
-                    action: "Bridges link you to people you cannot otherwise reach, and fade first: reconnect."))
+                    advice: .reconnectBridges))
         }
 
         // Role gaps.
@@ -172,14 +168,14 @@ public enum GapFinder {
         if mentors.isEmpty {
             gaps.append(
                 Gap(
-                    code: "role-gap", severity: .medium, title: "No active mentor", people: [],
-                    action: "Ask a senior person you trust for a regular conversation; a mentor sees what you cannot."))
+                    code: .roleGap, severity: .medium, title: "No active mentor", people: [],
+                    advice: .findMentor))
         }
         if !people.keys.contains(where: { hasRole($0, .sponsor) && isActive($0) }) {
             gaps.append(
                 Gap(
-                    code: "role-gap", severity: .low, title: "No active sponsor", people: [],
-                    action: "A sponsor speaks for you when you are not in the room: nurture one senior advocate."))
+                    code: .roleGap, severity: .low, title: "No active sponsor", people: [],
+                    advice: .findSponsor))
         }
 
         // Concentration.
@@ -187,21 +183,19 @@ public enum GapFinder {
         if activeCount >= 5, let largest = analysis.shape.largestOrganisation, largest.share >= 0.5 {
             gaps.append(
                 Gap(
-                    code: "concentration", severity: .medium,
+                    code: .concentration, severity: .medium,
                     title: "\(Int((largest.share * 100).rounded()))% of your active network is at \(largest.name)",
                     people: [],
-                    action:
-                        "Invest in people outside \(largest.name): professional associations, former colleagues, recruiters."
-                ))
+                    advice: .investOutside(organisation: largest.name)))
         }
         if let constraint = analysis.shape.constraint, constraint >= 0.3 {
             gaps.append(
                 Gap(
-                    code: "concentration", severity: .medium,
+                    code: .concentration, severity: .medium,
                     title:
                         "A closed network: constraint \(Table.format(constraint, digits: 2)) — most of your contacts know each other",
                     people: [],
-                    action: "Meet people your contacts do not know; they bring news your circle does not have."))
+                    advice: .meetOutsideCircle))
         }
 
         // Journal.
@@ -211,20 +205,17 @@ public enum GapFinder {
             if last < quarterStart {
                 gaps.append(
                     Gap(
-                        code: "journal-stale", severity: .low,
+                        code: .journalStale, severity: .low,
                         title: "Nothing in your career journal this quarter (last entry \(last))",
                         people: [],
-                        action:
-                            "Record a result, a review or a conversation: `ties journal add accomplishment \"...\"`."))
+                        advice: .recordJournalEntry(first: false)))
             }
         } else {
             gaps.append(
                 Gap(
-                    code: "journal-stale", severity: .medium, title: "Your career journal is empty",
+                    code: .journalStale, severity: .medium, title: "Your career journal is empty",
                     people: [],
-                    action:
-                        "Start with your current job and one quantified result: `ties journal add employment \"...\"`.")
-            )
+                    advice: .recordJournalEntry(first: true)))
         }
 
         // Unverified contact points.
@@ -239,17 +230,15 @@ public enum GapFinder {
         if !unverified.isEmpty {
             gaps.append(
                 Gap(
-                    code: "contact-unverified", severity: .low,
+                    code: .contactUnverified, severity: .low,
                     title:
                         "\(unverified.count) active \(unverified.count == 1 ? "person has" : "people have") contact details not verified in a year: \(list(unverified))",
-                    people: unverified, action: "Check them at the next contact, and update with `ties person edit`."))
+                    people: unverified, advice: .verifyContactDetails))
         }
 
-        let order = Dictionary(uniqueKeysWithValues: Gap.codes.enumerated().map { ($1.code, $0) })
         return gaps.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity > b.element.severity }
-            let (oa, ob) = (order[a.element.code] ?? 99, order[b.element.code] ?? 99)
-            if oa != ob { return oa < ob }
+            if a.element.code != b.element.code { return a.element.code < b.element.code }
             return a.offset < b.offset
         }.map(\.element)
     }

@@ -26,10 +26,11 @@ public struct WeeklyReport: Sendable, Equatable {
 
     /// A person in a list of the report (the top actions, the coldest strong ties).
     public struct Action: Sendable, Equatable {
+        public var personID: Person.ID
         public var name: String
         public var must: Bool
         public var reasons: [String]
-        public var action: String
+        public var advice: Advice
     }
 
     public var asOf: Day
@@ -83,7 +84,7 @@ public struct WeeklyReport: Sendable, Equatable {
         var names: [Person.ID: String] = [:]
         for gap in gaps { for id in gap.people { names[id] = analysis.people[id]?.name } }
         let actions = recommendations.map { r in
-            Action(name: r.name, must: r.isHard, reasons: r.reasons.map(\.text), action: r.action)
+            Action(personID: r.personID, name: r.name, must: r.isHard, reasons: r.reasons.map(\.text), advice: r.advice)
         }
         let previous = trend.last { $0.day == score.asOf - 7 }?.health
         return WeeklyReport(

@@ -96,7 +96,7 @@ extension WeeklyReport {
         actionsText += "<ol class=\"actions\">\n"
         for a in actions {
             actionsText +=
-                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(inline(a.action))<ul>"
+                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(Self.htmlAdvice(AdviceText.pieces(a.advice, name: a.name)))<ul>"
                 + a.reasons.map { "<li>\(inline($0))</li>" }.joined() + "</ul></li>\n"
         }
         actionsText += "</ol>\n"
@@ -104,7 +104,7 @@ extension WeeklyReport {
         gapsText += "<ul class=\"gaps\">\n"
         for g in gaps {
             gapsText +=
-                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(inline(g.title)) <span class=\"code\">\(g.code)</span><br><span class=\"todo\">→ \(inline(g.action))</span></li>\n"
+                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(inline(g.title)) <span class=\"code\">\(g.code.rawValue)</span><br><span class=\"todo\">→ \(Self.htmlAdvice(AdviceText.pieces(g.advice)))</span></li>\n"
         }
         gapsText += "</ul>\n"
         var counts = ""
@@ -153,6 +153,16 @@ extension WeeklyReport {
             }
         }
         return out
+    }
+
+    /// An advice as HTML: its words escaped (dates kept whole), its commands as `<code>`.
+    static func htmlAdvice(_ pieces: [AdviceText.Piece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): markingDates(htmlEscaped(text))
+            case .command(let command): "<code>" + htmlEscaped(command) + "</code>"
+            }
+        }.joined()
     }
 
     /// Escaped text with every `YYYY-MM-DD` wrapped in `<time datetime="…">`.

@@ -29,14 +29,14 @@ extension WeeklyReport {
         out +=
             "  \"gaps\": "
             + list(gaps, "  ") { g in
-                "{\"code\": \(str(g.code)), \"severity\": \(str(g.severity.description)), \"title\": \(str(g.title)), \"action\": \(str(g.action)), \"people\": ["
+                "{\"code\": \(str(g.code.rawValue)), \"severity\": \(str(g.severity.description)), \"title\": \(str(g.title)), \"action\": \(str(AdviceText.sentence(g.advice))), \"people\": ["
                     + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ")
                     + "]}"
             } + ",\n"
         out +=
             "  \"actions\": "
             + list(actions, "  ") { a in
-                "{\"name\": \(str(a.name)), \"must\": \(a.must), \"action\": \(str(a.action)), \"reasons\": ["
+                "{\"name\": \(str(a.name)), \"must\": \(a.must), \"action\": \(str(AdviceText.sentence(a.advice, name: a.name))), \"reasons\": ["
                     + a.reasons.map(str).joined(separator: ", ") + "]}"
             } + ",\n"
         out +=

@@ -45,12 +45,14 @@ extension WeeklyReport {
         }
         var actionsText = actions.isEmpty ? "Nothing pressing: every relationship is in rhythm.\n" : ""
         for (i, a) in actions.enumerated() {
-            actionsText += "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(code(a.action))\n"
+            actionsText +=
+                "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(Self.markdownAdvice(AdviceText.pieces(a.advice, name: a.name)))\n"
             for r in a.reasons { actionsText += "   - \(code(r))\n" }
         }
         var gapsText = gaps.isEmpty ? "None found.\n" : ""
         for g in gaps {
-            gapsText += "- **\(g.severity)** — \(code(g.title)) (`\(g.code)`)  \n  → \(code(g.action))\n"
+            gapsText +=
+                "- **\(g.severity)** — \(code(g.title)) (`\(g.code.rawValue)`)  \n  → \(Self.markdownAdvice(AdviceText.pieces(g.advice)))\n"
         }
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
@@ -81,6 +83,16 @@ extension WeeklyReport {
             out.insert("\\", at: out.index(out.startIndex, offsetBy: digits.count))
         }
         return out
+    }
+
+    /// An advice as Markdown: its words escaped, its commands as code spans.
+    static func markdownAdvice(_ pieces: [AdviceText.Piece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): markdownEscaped(text)
+            case .command(let command): "`" + TextTable.sanitised(command).replacingOccurrences(of: "`", with: "") + "`"
+            }
+        }.joined()
     }
 
     /// Escaped text in which each `` `command` `` span stays a code span, so commands show as code; the

@@ -58,7 +58,7 @@ extension WeeklyReport {
         if actions.isEmpty { out += wrap("Nothing pressing: every relationship is in rhythm.", prefix: "  ") }
         for (i, action) in actions.enumerated() {
             out += wrap(
-                "\(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(action.action))",
+                "\(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(AdviceText.sentence(action.advice, name: action.name)))",
                 prefix: "  \(i + 1). ")
             for reason in action.reasons { out += wrap(s(reason), prefix: "     · ") }
         }
@@ -66,15 +66,19 @@ extension WeeklyReport {
         if gaps.isEmpty { out += "  None found.\n" }
         for gap in gaps {
             let tag = gap.severity == .high ? c("31", "HIGH  ") : gap.severity == .medium ? c("33", "MEDIUM") : "low   "
-            out += wrap("\(s(gap.title)) [\(gap.code)]", prefix: "  \(tag) ")
-            out += wrap(s(gap.action), prefix: "         → ")
+            out += wrap("\(s(gap.title)) [\(gap.code.rawValue)]", prefix: "  \(tag) ")
+            out += wrap(s(AdviceText.sentence(gap.advice)), prefix: "         → ")
         }
         out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
-            TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map {
+                "  " + $0
+            }.joined(
                 separator: "\n") + "\n\n"
         out +=
-            TextTable.render(countsTable(byLayer, first: "layer"), width: width - 2).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byLayer, first: "layer"), width: width - 2).split(separator: "\n").map {
+                "  " + $0
+            }.joined(
                 separator: "\n") + "\n"
         out +=
             "\n"

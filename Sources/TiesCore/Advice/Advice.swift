@@ -1,0 +1,61 @@
+/// What to do about one person (a row of "who next", which names the person), as data: an action and its
+/// arguments. The reports put it into words and command lines (`AdviceText` in TiesReports), so the same
+/// advice can be a sentence on a terminal, a Markdown code span, or a link in HTML. The core never names a
+/// command.
+public enum Advice: Hashable, Sendable {
+
+    /// A recruiter is waiting: call back this week and offer to help with their search.
+    case returnRecruiterCall
+    /// Keep a promise made to the person, then mark it done.
+    case keepPromise
+    /// Send the person the user's new details, then record that they have them.
+    case sendNewDetails
+    /// Answer the person.
+    case reply
+    /// Give a recruiter a short update and ask about the market.
+    case updateRecruiter
+    /// Ask a mentor, sponsor or manager for a short catch-up.
+    case askForCatchUp
+    /// Reconnect with a bridge through their work, at `organisation` when known.
+    case reconnectThroughWork(organisation: String?)
+    /// Call a friend.
+    case call
+    /// Suggest a coffee or a call, and offer help.
+    case suggestCoffee
+}
+
+/// What to do about a gap, as data (see ``Advice``).
+public enum GapAdvice: Hashable, Sendable {
+    /// No active recruiter or too few: take the next networking call, and reconnect.
+    case takeRecruiterCalls
+    /// Every active recruiter at one firm: build a relationship elsewhere.
+    case recruiterAtAnotherFirm
+    /// People hold old details: write the drafts, send them, record the disclosures.
+    case notifyStaleDetails
+    /// Recruiters are waiting: return the calls this week.
+    case returnRecruiterCalls
+    /// Others are waiting: reply, even briefly.
+    case replyBriefly
+    /// Promises past due: follow up, then mark them done.
+    case followUpOnPromises
+    /// Promises open: keep them; they can be listed.
+    case keepOpenPromises
+    /// Promises made to the user past due: a reminder is a reason to be in touch.
+    case remindThem
+    /// Strong ties going quiet: reach out; "who next" suggests how.
+    case reachOutToQuietTies
+    /// Bridges gone cold: reconnect.
+    case reconnectBridges
+    /// No active mentor: ask a senior person for a regular conversation.
+    case findMentor
+    /// No active sponsor: nurture one senior advocate.
+    case findSponsor
+    /// One organisation dominates: invest in people outside it.
+    case investOutside(organisation: String)
+    /// A closed network: meet people the user's contacts do not know.
+    case meetOutsideCircle
+    /// Nothing in the journal this quarter (or ever, when `first`): record an entry.
+    case recordJournalEntry(first: Bool)
+    /// Contact details not verified in a year: check them and update them.
+    case verifyContactDetails
+}

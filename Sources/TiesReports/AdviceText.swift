@@ -1,0 +1,133 @@
+import TiesCore
+
+/// The words and command lines of an ``Advice``: the one place where Ties says what to do.
+///
+/// An advice is a list of ``Piece``s: plain words, and commands a reader can run. Each format shows
+/// commands its own way (``sentence(_:name:)`` puts them in backticks; HTML can set them as code).
+public enum AdviceText {
+    /// A part of an advice sentence.
+    public enum Piece: Equatable, Sendable {
+        case text(String)
+        /// A command line to run, without the backticks.
+        case command(String)
+    }
+
+    /// The pieces as one line, commands in backticks.
+    public static func line(_ pieces: [Piece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): text
+            case .command(let command): "`\(command)`"
+            }
+        }.joined()
+    }
+
+    /// The commands among the pieces, for tests that run every command Ties suggests.
+    public static func commands(_ pieces: [Piece]) -> [String] {
+        pieces.compactMap { if case .command(let c) = $0 { c } else { nil } }
+    }
+
+    /// The advice about the person called `name`, as one line.
+    public static func sentence(_ advice: Advice, name: String) -> String { line(pieces(advice, name: name)) }
+
+    /// The advice about a gap, as one line.
+    public static func sentence(_ advice: GapAdvice) -> String { line(pieces(advice)) }
+
+    /// The advice about the person called `name`, as words and commands.
+    public static func pieces(_ advice: Advice, name: String) -> [Piece] {
+        let first = name.split(separator: " ").first.map(String.init) ?? name
+        switch advice {
+        case .returnRecruiterCall:
+            return [
+                .text(
+                    "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
+                )
+            ]
+        case .keepPromise:
+            return [
+                .text("Keep your promise to \(first) this week, then mark it done with "), .command("ties done ID"),
+                .text(" ("), .command("ties commitments"), .text(" lists the ids)."),
+            ]
+        case .sendNewDetails:
+            return [
+                .text("Send \(first) your new details by email ("), .command("ties notify --out drafts"),
+                .text(" writes the draft), then record it with "), .command("ties disclose"), .text("."),
+            ]
+        case .reply: return [.text("Reply to \(first).")]
+        case .updateRecruiter:
+            return [
+                .text(
+                    "Send \(first) a short update on your role and achievements, and ask what they are seeing in the market."
+                )
+            ]
+        case .askForCatchUp:
+            return [.text("Ask \(first) for a 20-minute catch-up; bring one question and one piece of news.")]
+        case .reconnectThroughWork(let organisation):
+            return [
+                .text(
+                    "Reconnect with \(first): ask how things are at \(organisation ?? "their work") and who they are working with."
+                )
+            ]
+        case .call: return [.text("Call \(first).")]
+        case .suggestCoffee:
+            return [
+                .text("Suggest a coffee or a call with \(first), and offer help with something they are working on.")
+            ]
+        }
+    }
+
+    /// The advice about a gap, as words and commands.
+    public static func pieces(_ advice: GapAdvice) -> [Piece] {
+        switch advice {
+        case .takeRecruiterCalls:
+            [
+                .text(
+                    "One recruiter is never enough: take the next networking call, and reconnect with a recruiter you have gone quiet with."
+                )
+            ]
+        case .recruiterAtAnotherFirm:
+            [.text("Build a relationship with a recruiter at another search firm, and one in-house.")]
+        case .notifyStaleDetails:
+            [
+                .text("Run "), .command("ties notify --out drafts"),
+                .text(" and send each draft (an email, not a social-media post); then record it with "),
+                .command("ties disclose"), .text("."),
+            ]
+        case .returnRecruiterCalls:
+            [.text("Return the call this week, even if you are not looking: recruiters remember who called back.")]
+        case .replyBriefly: [.text("Reply, even briefly.")]
+        case .followUpOnPromises:
+            [.text("Follow up on the help you offered, then mark it with "), .command("ties done ID"), .text(".")]
+        case .keepOpenPromises: [.text("Keep them: "), .command("ties commitments --open"), .text(" lists them.")]
+        case .remindThem: [.text("A friendly reminder is a reason to be in touch.")]
+        case .reachOutToQuietTies:
+            [.text("Reach out before the silence becomes distance; "), .command("ties next"), .text(" suggests how.")]
+        case .reconnectBridges:
+            [.text("Bridges link you to people you cannot otherwise reach, and fade first: reconnect.")]
+        case .findMentor:
+            [.text("Ask a senior person you trust for a regular conversation; a mentor sees what you cannot.")]
+        case .findSponsor:
+            [.text("A sponsor speaks for you when you are not in the room: nurture one senior advocate.")]
+        case .investOutside(let organisation):
+            [
+                .text(
+                    "Invest in people outside \(organisation): professional associations, former colleagues, recruiters."
+                )
+            ]
+        case .meetOutsideCircle:
+            [.text("Meet people your contacts do not know; they bring news your circle does not have.")]
+        case .recordJournalEntry(let first):
+            first
+                ? [
+                    .text("Start with your current job and one quantified result: "),
+                    .command("ties journal add employment \"...\""), .text("."),
+                ]
+                : [
+                    .text("Record a result, a review or a conversation: "),
+                    .command("ties journal add accomplishment \"...\""), .text("."),
+                ]
+        case .verifyContactDetails:
+            [.text("Check them at the next contact, and update with "), .command("ties person edit"), .text(".")]
+        }
+    }
+}
