@@ -69,7 +69,7 @@ struct TerminalWidthTests {
         for columns in [80, 100, 120] {
             for command in [
                 ["gaps", "--as-of", "2026-06-30"], ["person", "list"], ["next", "--as-of", "2026-06-30"],
-                ["report", "--as-of", "2026-06-30"],
+                ["report", "--as-of", "2026-06-30"], ["person", "show", "張偉"],
             ] {
                 let result = try TiesBinary.run(command + ["--db", store.db], environment: ["COLUMNS": "\(columns)"])
                 #expect(result.status == 0, "\(result.stderr)")

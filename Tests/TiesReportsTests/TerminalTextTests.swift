@@ -52,6 +52,26 @@ struct TerminalTextTests {
         #expect(lines.allSatisfy { TerminalText.width($0) <= 30 })
     }
 
+    @Test("label: value lines wrap under the value; short lines stay as they are")
+    func labelledLines() {
+        let text = """
+            Dana (#1)
+              rhythm:       typically every 41 days; a silence this long happens 72% of the time → active
+                2026-11-10  call in (unanswered)  — Left a message about a search; asked for a call back.
+
+            """
+        let wrapped = TerminalText.wrappingLines(text, width: 60)
+        #expect(
+            wrapped == """
+                Dana (#1)
+                  rhythm:       typically every 41 days; a silence this long
+                                happens 72% of the time → active
+                    2026-11-10  call in (unanswered)  — Left a message about
+                                a search; asked for a call back.
+
+                """)
+    }
+
     @Test("escape sequences are never cut")
     func escapesWhole() {
         let coloured = String(repeating: "\u{1B}[31mX\u{1B}[0m", count: 50)

@@ -166,7 +166,7 @@ extension PersonCommand {
             write(
                 PersonReport.render(
                     person: person, score: network.score(of: person.id!), recent: recent,
-                    timeZone: .current))
+                    timeZone: .current, width: TerminalWidth.current))
         }
     }
 
