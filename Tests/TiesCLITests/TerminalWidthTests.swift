@@ -50,6 +50,14 @@ struct TerminalWidthTests {
         }
     }
 
+    @Test("`ties gaps --help` lists each code with its meaning under it, nothing wrapped to the margin")
+    func gapCodesHelp() {
+        let help = TiesCommand.helpMessage(for: GapsCommand.self, columns: 80)
+        for code in GapCode.allCases {
+            #expect(help.contains("\n  \(code.rawValue)\n      \(code.meaning)\n"), "\(code.rawValue)")
+        }
+    }
+
     @Test("`ties report --help` through the binary at COLUMNS=80 keeps its examples whole")
     func helpBinary() throws {
         let result = try TiesBinary.run(["report", "--help"], environment: ["COLUMNS": "80"])

@@ -138,7 +138,7 @@ struct GapsCommand: AsyncParsableCommand {
         abstract: "What is missing or slipping in your network, most severe first.",
         discussion: """
             Each gap has a stable code (for scripts), a severity, the people involved and an action. Codes:
-            \(GapCode.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
+            \(GapCode.allCases.map { "  \($0.rawValue)\n      \($0.meaning)" }.joined(separator: "\n"))
 
             Example:
               ties gaps
