@@ -10,11 +10,10 @@ extension Store {
     /// an older one makes the person's state be rebuilt from their history.
     /// - Returns: the interaction with its id.
     @discardableResult
-    public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Interaction {
+    public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Stored<Interaction> {
         try write { db in
             try Self.ensureFreshStates(context, db)
-            var stored = interaction
-            stored.id = try Self.insert(interaction, db)
+            let stored = Stored(id: try Self.insert(interaction, db), interaction)
             try Self.absorb(interaction, context: context, db)
             return stored
         }
