@@ -50,6 +50,35 @@ struct TerminalWidthTests {
         }
     }
 
+    @Test(
+        "on a terminal, the terminal's width wins over COLUMNS (a pseudo-terminal 72 columns wide)",
+        .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func terminalReported() throws {
+        let store = StoreUnderTest()
+        try store.ok("demo", "--people", "20", "--years", "1", "--as-of", "2026-06-30")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = [
+            "-qec", "stty cols 72 rows 40; '\(TiesBinary.url.path)' next --as-of 2026-06-30 --db '\(store.db)'",
+            "/dev/null",
+        ]
+        process.environment = [
+            "PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": store.dir.url.path, "NO_COLOR": "1", "COLUMNS": "200",
+        ]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r", with: "")
+        #expect(process.terminationStatus == 0)
+        #expect(text.contains("Who to contact next"))
+        let widths = text.split(separator: "\n").map { TerminalText.width($0) }
+        #expect(widths.allSatisfy { $0 <= 72 }, "\(widths.max() ?? 0)")
+        #expect(widths.contains { $0 > 60 })  // wrapped near 72, not at some smaller width
+    }
+
     @Test("`ties gaps --help` lists each code with its meaning under it, nothing wrapped to the margin")
     func gapCodesHelp() {
         let help = TiesCommand.helpMessage(for: GapsCommand.self, columns: 80)
