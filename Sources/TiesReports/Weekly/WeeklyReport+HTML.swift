@@ -41,10 +41,11 @@ extension WeeklyReport {
         .meter span { display: block; height: 100%; background: #2e90fa; }
         .components .score { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
         .components .detail { color: #475467; }
-        ol.actions, ul.gaps { padding-left: 1.4rem; } ol.actions > li, ul.gaps > li { margin-bottom: .5rem; }
+        ol.actions { padding-left: 1.4rem; } ol.actions > li, ul.gaps > li { margin-bottom: .5rem; }
+        ul.gaps { list-style: none; padding-left: 0; } ul.gaps > li { display: grid; grid-template-columns: 5rem 1fr; align-items: baseline; }
         ol.actions ul { margin: .15rem 0 0; padding-left: 1.1rem; color: #475467; }
         .must { background: #fdb022; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
-        .sev { display: inline-block; min-width: 4.5rem; font-weight: 600; text-transform: uppercase; font-size: .8rem; }
+        .sev { font-weight: 600; text-transform: uppercase; font-size: .8rem; }
         .high .sev { color: #d92d20; } .medium .sev { color: #b54708; } .low .sev { color: #667085; }
         .gaps .code { color: #667085; font-size: .8rem; white-space: nowrap; } .gaps .todo { color: #475467; }
         .counts { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
@@ -57,6 +58,7 @@ extension WeeklyReport {
           .components { grid-template-columns: 8rem 1fr 2.2rem; }
           .components .detail { grid-column: 1 / -1; margin: -.2rem 0 .3rem; font-size: .9rem; }
           figure { max-width: none; flex-basis: 100%; }
+          ul.gaps > li { grid-template-columns: 1fr; }
         }
         @page { size: A4; margin: 12mm 14mm; }
         @media print {
@@ -104,7 +106,7 @@ extension WeeklyReport {
         gapsText += "<ul class=\"gaps\">\n"
         for g in gaps {
             gapsText +=
-                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(inline(g.title)) <span class=\"code\">\(g.code.rawValue)</span><br><span class=\"todo\">→ \(Self.htmlAdvice(AdviceText.pieces(g.advice)))</span></li>\n"
+                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span><div>\(inline(g.title)) <span class=\"code\">\(g.code.rawValue)</span><br><span class=\"todo\">→ \(Self.htmlAdvice(AdviceText.pieces(g.advice)))</span></div></li>\n"
         }
         gapsText += "</ul>\n"
         var counts = ""
