@@ -94,7 +94,8 @@ extension WeeklyReport {
     func htmlSections() -> [String: String] {
         let h = Self.htmlEscaped
         let inline = Self.htmlInline
-        var actionsText = actions.isEmpty ? "<p>Nothing pressing: every relationship is in rhythm.</p>\n" : ""
+        var actionsText =
+            actions.isEmpty ? "<p>\(Self.htmlAdvice(ReportText.noActions(withHistory: withHistory)))</p>\n" : ""
         actionsText += "<ol class=\"actions\">\n"
         for a in actions {
             actionsText +=
