@@ -40,6 +40,7 @@ extension Store {
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
+                    try Store.stamp(db)
                     var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
                     let keep = try body(&importer)
                     try importer.finish()
@@ -48,7 +49,7 @@ extension Store {
                 }
             }
         } catch {
-            throw StoreError.wrap(error)
+            throw StoreError.wrap(error, path: url.path)
         }
         return summary
     }
