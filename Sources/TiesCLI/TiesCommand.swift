@@ -23,7 +23,7 @@ public struct TiesCommand: AsyncParsableCommand {
             GraphCommand.self,
             ImportCommand.self, ExportCommand.self, ConfigCommand.self, EvalCommand.self, CalibrateCommand.self,
             OfferCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self, DiscloseCommand.self,
-            NotifyCommand.self, JournalCommand.self,
+            NotifyCommand.self, JournalCommand.self, ScheduleCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 

@@ -3,9 +3,11 @@ import TiesCore
 
 /// The text of `ties person show`: who someone is, how the relationship stands, and the latest contacts.
 public enum PersonReport {
-    /// Renders one person. User text is sanitised (see ``TextTable/sanitised(_:)``).
-    public static func render(person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone) -> String
-    {
+    /// Renders one person, no line wider than `width` (long values wrap under themselves). User text is
+    /// sanitised (see ``TextTable/sanitised(_:)``).
+    public static func render(
+        person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone, width: Int = 100
+    ) -> String {
         let s = TextTable.sanitised
         var lines: [String] = []
         lines.append("\(s(person.name)) (#\(person.id ?? 0))\(person.archived ? "  [archived]" : "")")
@@ -61,6 +63,6 @@ public enum PersonReport {
                 lines.append(text)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.wrappingLines(lines.joined(separator: "\n") + "\n", width: width)
     }
 }

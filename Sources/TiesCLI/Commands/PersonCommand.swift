@@ -63,7 +63,8 @@ extension PersonCommand {
 
                 Example:
                   ties person add "Dana Reyes" --role recruiter --recruiter-kind search-firm \\
-                      --org "Hale & Partners" --title "Partner" --email dana@hale.example --closeness 3
+                      --org "Hale & Partners" --title "Partner" \\
+                      --email dana@hale.example --closeness 3
                 """)
 
         @Argument(help: "Full name (unique in your network).") var name: String
@@ -175,7 +176,7 @@ extension PersonCommand {
             write(
                 PersonReport.render(
                     person: person.record, score: network.score(of: person.id), recent: recent,
-                    timeZone: .current))
+                    timeZone: .current, width: TerminalWidth.current))
         }
     }
 
@@ -186,7 +187,8 @@ extension PersonCommand {
                 Only what you name changes. Use an empty value to clear --org or --title.
 
                 Example:
-                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor --email dana@kl.example
+                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor \\
+                      --email dana@kl.example
                 """)
 
         @Argument(help: "Who: an id, a name, or the start of a name.") var person: String

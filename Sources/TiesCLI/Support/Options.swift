@@ -60,7 +60,7 @@ struct FormatOptions: ParsableArguments {
     /// Writes `table` to standard output in the chosen format.
     func emit(_ table: Table, empty: String = "(none)") {
         switch format {
-        case .table: write(TextTable.render(table, empty: empty))
+        case .table: write(TextTable.render(table, empty: empty, width: TerminalWidth.current))
         case .csv: write(CSVWriter.write(table, forTerminal: isatty(1) == 1))
         case .json: write(JSONWriter.write(table))
         }
