@@ -18,6 +18,13 @@ struct GraphCommand: ParsableCommand {
 }
 
 extension GraphCommand {
+    /// The network as of the `--as-of` day, read without contact details (no graph command shows them).
+    static func analysis(
+        _ store: StoreOptions, _ asOf: AsOfOptions, detail: NetworkAnalysis.Detail
+    ) throws -> NetworkAnalysis {
+        try NetworkLoader(store: store.open(), contactDetails: false).analysis(asOf.day, detail: detail)
+    }
+
     struct Brokers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "People ranked as brokers: lowest constraint first.",
@@ -31,8 +38,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
-                asOf.day, detail: .clusters)
+            let analysis = try GraphCommand.analysis(store, asOf, detail: .clusters)
             let rows = analysis.positions.filter { $0.value.ties > 0 && $0.value.constraint != nil }
                 .sorted { a, b in
                     let (ca, cb) = (a.value.constraint!, b.value.constraint!)
@@ -73,8 +79,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
-                asOf.day, detail: .all)
+            let analysis = try GraphCommand.analysis(store, asOf, detail: .all)
             let name = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
             format.emit(
                 Table(
@@ -102,8 +107,7 @@ extension GraphCommand {
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
-                asOf.day, detail: .clusters)
+            let analysis = try GraphCommand.analysis(store, asOf, detail: .clusters)
             var members: [Int: [PersonScore]] = [:]
             for s in analysis.score.scores {  // strength order
                 if let c = analysis.positions[s.personID]?.cluster { members[c, default: []].append(s) }
