@@ -351,9 +351,12 @@ struct DemoBuilder {
                 orgs.append(DemoOrgDraft(name: name, kind: kind, domain: Self.domain(of: name)))
             }
         }
+        assignOrganisations()
+    }
 
-        // Assign each person an organisation of their pool: fixed slots for the core, otherwise drawn with
-        // weights falling as 1/(k+1)^0.8 so that a few organisations are large and many small.
+    /// Assigns each person an organisation of their pool: fixed slots for the core, otherwise drawn with
+    /// weights falling as 1/(k+1)^0.8 so that a few organisations are large and many small.
+    mutating func assignOrganisations() {
         var cumulative: [[Double]] = []
         for pool in DemoPool.allCases {
             let count = poolOrgs[pool.rawValue].count

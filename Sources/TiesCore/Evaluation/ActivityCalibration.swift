@@ -137,24 +137,34 @@ public enum ActivityCalibration {
         fittedPlan.configuration.activityHalfLifeDays = fittedHalfLife
         let evaluation = history.evaluate(plan: fittedPlan)
 
-        var heldOutBefore: Double?
-        var heldOutAfter: Double?
-        if let heldOut {
-            let other =
-                heldOut.timeZone == plan.timeZone
-                ? history : PreparedHistory(events: events, timeZone: heldOut.timeZone)
-            let otherCuts = other.cutoffs(plan: heldOut)
-            for (halfLife, isAfter) in [(initial, false), (fittedHalfLife, true)] {
-                let samples = other.replay(
-                    cutoffs: otherCuts, plan: heldOut, activityHalfLife: halfLife, activityOnly: true)
-                let auc = PreparedHistory.pooledAUC(samples, score: .activity)
-                if isAfter { heldOutAfter = auc } else { heldOutBefore = auc }
-            }
-        }
+        let (heldOutBefore, heldOutAfter) =
+            heldOut.map {
+                heldOutAUC(events, history, plan: plan, heldOut: $0, halfLives: (initial, fittedHalfLife))
+            } ?? (nil, nil)
         return HalfLifeCalibration(
             initialHalfLifeDays: initial, fittedHalfLifeDays: fittedHalfLife,
             objectiveBefore: -before, objectiveAfter: -fitted.value,
             heldOutBefore: heldOutBefore, heldOutAfter: heldOutAfter,
             objectiveEvaluations: cache.count, evaluation: evaluation)
+    }
+
+    /// The pooled activity AUC on the held-out cutoffs with the configured and with the fitted half-life.
+    private static func heldOutAUC(
+        _ events: [ContactEvent], _ history: PreparedHistory, plan: EvaluationPlan, heldOut: EvaluationPlan,
+        halfLives: (initial: Double, fitted: Double)
+    ) -> (before: Double?, after: Double?) {
+        var heldOutBefore: Double?
+        var heldOutAfter: Double?
+        let other =
+            heldOut.timeZone == plan.timeZone
+            ? history : PreparedHistory(events: events, timeZone: heldOut.timeZone)
+        let otherCuts = other.cutoffs(plan: heldOut)
+        for (halfLife, isAfter) in [(halfLives.initial, false), (halfLives.fitted, true)] {
+            let samples = other.replay(
+                cutoffs: otherCuts, plan: heldOut, activityHalfLife: halfLife, activityOnly: true)
+            let auc = PreparedHistory.pooledAUC(samples, score: .activity)
+            if isAfter { heldOutAfter = auc } else { heldOutBefore = auc }
+        }
+        return (heldOutBefore, heldOutAfter)
     }
 }

@@ -73,13 +73,7 @@ public struct WeightedGraph: Sendable, Equatable {
     ///   weight that is not finite and positive, or a pair listed twice.
     /// - Complexity: O(n + m).
     public init(nodeCount: Int, edges: [(Int, Int, Double)]) throws(GraphError) {
-        guard nodeCount >= 0 else { throw .negativeNodeCount(nodeCount) }
-        for (index, (u, v, w)) in edges.enumerated() {
-            if u < 0 || u >= nodeCount { throw .nodeOutOfRange(edge: index, node: u, nodeCount: nodeCount) }
-            if v < 0 || v >= nodeCount { throw .nodeOutOfRange(edge: index, node: v, nodeCount: nodeCount) }
-            if u == v { throw .selfLoop(edge: index, node: u) }
-            if !(w.isFinite && w > 0) { throw .invalidWeight(edge: index, weight: w) }
-        }
+        try Self.check(nodeCount: nodeCount, edges: edges)
         let arcCount = 2 * edges.count
 
         // Pass 1: bucket the arcs (owner, neighbour, weight) by neighbour.
@@ -156,6 +150,18 @@ public struct WeightedGraph: Sendable, Equatable {
         self.reverse = reverse
         self.strengths = strengths
         self.maxWeights = maxWeights
+    }
+
+    /// Throws for a negative node count, or the first edge with a node out of range, a self-loop or a weight
+    /// that is not finite and positive (a pair listed twice is found while building).
+    private static func check(nodeCount: Int, edges: [(Int, Int, Double)]) throws(GraphError) {
+        guard nodeCount >= 0 else { throw .negativeNodeCount(nodeCount) }
+        for (index, (u, v, w)) in edges.enumerated() {
+            if u < 0 || u >= nodeCount { throw .nodeOutOfRange(edge: index, node: u, nodeCount: nodeCount) }
+            if v < 0 || v >= nodeCount { throw .nodeOutOfRange(edge: index, node: v, nodeCount: nodeCount) }
+            if u == v { throw .selfLoop(edge: index, node: u) }
+            if !(w.isFinite && w > 0) { throw .invalidWeight(edge: index, weight: w) }
+        }
     }
 
     /// The number of undirected edges.
