@@ -240,6 +240,41 @@ struct ScoringConfigurationTests {
         #expect(throws: InputError.self) { try config.setting("closenessMultipliers", to: "1,2") }
     }
 
+    @Test("the settings are the leaves of the stored JSON, key for key and value for value")
+    func settingsFollowTheStoredForm() throws {
+        /// Every leaf of the stored JSON as `dotted.key = value`, lists comma-separated, as JSONSerialization
+        /// writes numbers: an independent reading of what ``ScoringConfiguration/settings`` derives from the type.
+        func leaves(_ configuration: ScoringConfiguration) throws -> [String] {
+            let object = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(configuration))
+            var out: [String] = []
+            func walk(_ value: Any, _ path: String) {
+                if let object = value as? [String: Any] {
+                    for (key, child) in object { walk(child, path.isEmpty ? key : path + "." + key) }
+                } else if let array = value as? [Any] {
+                    out.append(path + " = " + array.map { "\($0)" }.joined(separator: ","))
+                } else {
+                    out.append(path + " = \(value)")
+                }
+            }
+            walk(object, "")
+            return out.sorted()
+        }
+        func shown(_ configuration: ScoringConfiguration) -> [String] {
+            configuration.settings.map { $0.key + " = " + $0.value }
+        }
+        #expect(shown(ScoringConfiguration()) == (try leaves(ScoringConfiguration())))
+        var changed = try ScoringConfiguration().setting("weights.reaction", to: "0.125")
+            .setting("activityHalfLifeDays", to: "14.5").setting("waitingWindowDays", to: "21")
+            .setting("cadencePriorMeanGapDays", to: "7,30.5,90,365,1000")
+        changed.roleTargets[.recruiter] = nil
+        changed.strengthHalfLifeDays[.friend] = 1.0 / 3.0
+        #expect(shown(changed) == (try leaves(changed)))
+        #expect(!changed.settings.contains { $0.key == "roleTargets.recruiter" })
+        #expect(changed.waitingWindowDays == 21 && changed.weights.reaction == 0.125)
+        // A whole-number setting takes the integer part, as before.
+        #expect(try ScoringConfiguration().setting("waitingWindowDays", to: "20.7").waitingWindowDays == 20)
+    }
+
     @Test(
         "a stored configuration missing keys takes their defaults, at any depth; a value of the wrong form is refused")
     func decoding() throws {
