@@ -7,14 +7,14 @@ extension ICalendarReader.Reader {
     func occurrenceKey(instant: Int64, date: Day?) -> String {
         if let date {
             let (y, m, d) = date.civil
-            return ImportSupport.pad(y, 4) + ImportSupport.pad(m, 2) + ImportSupport.pad(d, 2)
+            return pad(y, 4) + pad(m, 2) + pad(d, 2)
         }
         let day = Day(ordinal: Int(instant >= 0 ? instant / 86_400 : (instant - 86_399) / 86_400))
         let second = Int(instant - Int64(day.ordinal) * 86_400)
         let (y, m, d) = day.civil
-        return ImportSupport.pad(y, 4) + ImportSupport.pad(m, 2) + ImportSupport.pad(d, 2) + "T"
-            + ImportSupport.pad(second / 3600, 2) + ImportSupport.pad(second / 60 % 60, 2)
-            + ImportSupport.pad(second % 60, 2) + "Z"
+        return pad(y, 4) + pad(m, 2) + pad(d, 2) + "T"
+            + pad(second / 3600, 2) + pad(second / 60 % 60, 2)
+            + pad(second % 60, 2) + "Z"
     }
 
     func key(_ time: CalendarTime, instant: Int64) -> String {

@@ -30,7 +30,7 @@ extension ICalendarReader {
 
     /// The days of one month that a monthly (or yearly, per month) rule selects, sorted.
     static func monthDays(_ rule: Rule, year: Int, month: Int, defaultDay: Int) -> [Day] {
-        let n = daysIn(month: month, year: year)
+        let n = Day.daysIn(month: month, year: year)
         guard let first = Day(year: year, month: month, day: 1) else { return [] }
         var fromMonthDay: Set<Int>?
         if !rule.byMonthDay.isEmpty {
@@ -70,14 +70,6 @@ extension ICalendarReader {
             if index >= 0 && index < candidates.count { picked.insert(index) }
         }
         return picked.sorted().map { candidates[$0] }
-    }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
     }
 
     static let weekdayCodes = ["MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7]
@@ -127,7 +119,7 @@ extension ICalendarReader.Rule {
             guard monthOK(day) else { return (day, []) }
             if !byMonthDay.isEmpty {
                 let (y, m, d) = day.civil
-                let n = ICalendarReader.daysIn(month: m, year: y)
+                let n = Day.daysIn(month: m, year: y)
                 guard byMonthDay.contains(where: { ($0 > 0 ? $0 : n + 1 + $0) == d }) else { return (day, []) }
             }
             if !byDay.isEmpty, !byDay.contains(where: { $0.weekday == day.isoWeekday }) {

@@ -17,12 +17,6 @@ enum ImportSupport {
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 
-    /// `n` in decimal, zero-padded to `width` digits.
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(abs(n))
-        return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
-    }
-
     /// `text` trimmed of whitespace and newlines, or nil when nothing is left.
     static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }

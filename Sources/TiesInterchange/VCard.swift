@@ -19,8 +19,8 @@ public struct VCardBirthday: Sendable, Equatable, Hashable, CustomStringConverti
 
     /// `YYYY-MM-DD`, or `--MM-DD` without a year.
     public var description: String {
-        let md = ImportSupport.pad(month, 2) + "-" + ImportSupport.pad(day, 2)
-        return year.map { ImportSupport.pad($0, 4) + "-" + md } ?? "--" + md
+        let md = pad(month, 2) + "-" + pad(day, 2)
+        return year.map { pad($0, 4) + "-" + md } ?? "--" + md
     }
 
     /// The birthday as a ``Day``, when it has a year.

@@ -205,19 +205,14 @@ private enum CareerRows {
 
     /// An instant for messages: ISO 8601 in UTC.
     static func stamp(_ seconds: Int64) -> String {
-        let day = Day(ordinal: Int((seconds >= 0 ? seconds : seconds - 86_399) / 86_400))
-        let s = Int(seconds - Int64(day.ordinal) * 86_400)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(day)T\(two(s / 3600)):\(two(s / 60 % 60)):\(two(s % 60))Z"
+        DateInput.iso8601(Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// A stored `YYYY-MM-DD`.
     static func day(from text: String) -> Day? {
-        guard case .day(let day)? = try? DateInput.parse(text, field: "day", timeZone: utc) else { return nil }
+        guard case .day(let day)? = try? DateInput.parse(text, field: "day", timeZone: .utc) else { return nil }
         return day
     }
-
-    static let utc = TimeZone(identifier: "UTC")!
 
     static func myDetails(_ db: Database) throws -> [Stored<MyDetail>] {
         try Row.fetchAll(db, sql: "SELECT id, kind, value, since_day FROM my_detail ORDER BY id").compactMap { row in

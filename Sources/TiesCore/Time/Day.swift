@@ -39,7 +39,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// ISO 8601 `YYYY-MM-DD`.
     public var description: String {
         let (y, m, d) = civil
-        return "\(Day.pad(y, 4))-\(Day.pad(m, 2))-\(Day.pad(d, 2))"
+        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
     /// ISO weekday, Monday = 1 ... Sunday = 7.
@@ -49,17 +49,4 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static func + (day: Day, n: Int) -> Day { Day(ordinal: day.ordinal + n) }
     public static func - (day: Day, n: Int) -> Day { Day(ordinal: day.ordinal - n) }
     public static func - (a: Day, b: Day) -> Int { a.ordinal - b.ordinal }
-
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(abs(n))
-        return (n < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - s.count)) + s
-    }
 }
