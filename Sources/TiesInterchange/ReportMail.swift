@@ -66,11 +66,18 @@ public struct ReportMail: Sendable, Equatable {
     public func message() -> String {
         let boundary = EmailDraft.boundary(for: [subject, summary, attachment.text])
         let name = attachment.name.filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }
-        let headers = [
+        // The recipients, each a mailbox, separated by commas (the last token of each but the last gets one).
+        var recipients: [String] = []
+        for (i, mailbox) in to.enumerated() {
+            var tokens = MailHeader.mailbox(name: mailbox.name, address: mailbox.address)
+            if i < to.count - 1, let last = tokens.popLast() { tokens.append(last + ",") }
+            recipients += tokens
+        }
+        let headers: [String] = [
             "Date: " + EmailDraft.dateHeader(date, timeZone: timeZone),
-            "From: " + EmailDraft.header(from),
-            "To: " + to.map(EmailDraft.header).joined(separator: ",\r\n "),
-            "Subject: " + EmailDraft.encodedIfNeeded(subject),
+            MailHeader.field("From", MailHeader.mailbox(name: from.name, address: from.address)),
+            MailHeader.field("To", recipients),
+            MailHeader.field("Subject", MailHeader.unstructured(subject)),
             "Message-ID: <\(boundary).\(name)@ties.invalid>",
             "MIME-Version: 1.0",
             "Content-Type: multipart/mixed; boundary=\"\(boundary)\"",

@@ -26,7 +26,8 @@ struct LinkedInExportEndToEndTests {
         #expect(out.contains("messages.csv:7: the message is a draft"))
         // Ada Quill twice, with different profiles: two people; an invitation naming only "Ada Quill" is not guessed.
         let people = try store.ok("export", "people")
-        #expect(people.contains("Ada Quill,,,Brightwater Health"))
+        // Her title makes her an in-house recruiter (inferred at the end of the import).
+        #expect(people.contains("Ada Quill,recruiter,in-house,Brightwater Health"))
         #expect(people.contains("Ada Quill (Copperleaf Labs),,,Copperleaf Labs"))
         #expect(out.contains("Invitations.csv:4: 2 people are named Ada Quill"))
         // The group message's TO "Bram Okonkwo-Lind,Cleo Marchetti, PhD" is two people, found by their URLs.
@@ -91,7 +92,7 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains("mina@home.example;mina@work.example"))
         #expect(people.contains("noname@example.org,,,"))
         #expect(people.contains("Quayside Ltd,,,Quayside Ltd"))
-        #expect(people.contains("Ivo Stern,,,Stern Talent,Talent Partner"))
+        #expect(people.contains("Ivo Stern,recruiter,in-house,Stern Talent,Talent Partner"))
         #expect(try store.ok("person", "list", "--tag", "Mentors").contains("Grace B. Hollis"))
         #expect(try store.ok("person", "list", "--tag", "Recruiters").contains("Ivo Stern"))
     }

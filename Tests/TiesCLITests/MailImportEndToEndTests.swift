@@ -59,7 +59,7 @@ struct MailImportEndToEndTests {
         let people = try store.ok("export", "people")
         #expect(people.contains("Priya Náir") && people.contains("\"Lee, Ana\"") && !people.contains("stranger"))
         #expect(!interactions.contains("Lunch") && !interactions.contains("A role you may like"))  // no subjects
-        let gaps = try store.ok("gaps", "--as-of", "2026-03-20")
+        let gaps = try store.ok("gaps", "--as-of", "2026-03-20", "--format", "csv")
         #expect(gaps.contains("Recruiter waiting for your answer: Rita Alvarez"))
         let report = try store.ok("report", "--as-of", "2026-03-20")
         #expect(report.contains("Recruiter Rita Alvarez wrote on 2026-03-02"))

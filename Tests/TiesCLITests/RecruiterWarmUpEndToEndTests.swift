@@ -45,8 +45,10 @@ struct RecruiterWarmUpEndToEndTests {
     @Test("next proposes the best-placed dormant recruiters with a first message, never strangers as active contacts")
     func next() throws {
         try start()
-        let next = try store.ok("next", "--as-of", asOf)
-        let rows = next.split(separator: "\n").filter { $0.first?.isNumber ?? false }
+        let output = try store.ok("next", "--as-of", asOf)
+        let rows = output.split(separator: "\n").filter { $0.first?.isNumber ?? false }
+        // The text is wrapped to the terminal's width: read it with its line breaks folded back into spaces.
+        let next = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         // One active recruiter (Dana) of the three aimed for: two warm-ups, in the field and at firms with no
         // active contact, connected longest first, ahead of the scored rows.
         #expect(rows.first?.hasPrefix("1. Priya Natarajan  [warm up]") ?? false, "\(next)")

@@ -68,8 +68,8 @@ extension PersonCommand {
                 with the words that matched and what you said of them: inferred (not reviewed yet), \
                 confirmed or rejected. --review lists only those awaiting your answer.
 
-                --confirm keeps an inferred role for good. --reject removes it (and the recruiter kind) and \
-                keeps it from being inferred again; --undo puts a confirmed or rejected role back to \
+                With --confirm an inferred role is kept for good; --reject removes it (and the recruiter kind) \
+                and keeps it from being inferred again; --undo puts a confirmed or rejected role back to \
                 inferred. Each takes a person (an id, a name, or the start of a name) and may be repeated.
 
                 Example:

@@ -28,10 +28,12 @@ extension ReportCommand {
             throw CLIError(.cantCreate, "cannot create the archive folder \(folder): \(error.localizedDescription)")
         }
         let name = ReportArchive.fileName(week: week, fileExtension: format.fileExtension)
-        try emitOutput(text, to: url.appendingPathComponent(name).path)
+        // The archive is Ties's own folder: a report run again for its week replaces that week's file.
+        try emitOutput(text, to: url.appendingPathComponent(name).path, force: true)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [name]
         try emitOutput(
-            ReportArchive.index(fileNames: names), to: url.appendingPathComponent(ReportArchive.indexName).path)
+            ReportArchive.index(fileNames: names), to: url.appendingPathComponent(ReportArchive.indexName).path,
+            force: true)
     }
 
     /// Sends the report through the machine's sendmail interface: `$SENDMAIL`, else `/usr/sbin/sendmail`,

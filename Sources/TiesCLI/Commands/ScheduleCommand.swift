@@ -144,8 +144,9 @@ extension ScheduleCommand {
             do {
                 try FileManager.default.createDirectory(
                     at: ScheduleCommand.unitFolder, withIntermediateDirectories: true)
-                try emitOutput(schedule.service, to: ScheduleCommand.serviceFile.path)
-                try emitOutput(schedule.timer, to: ScheduleCommand.timerFile.path)
+                // Installing again replaces Ties's own units.
+                try emitOutput(schedule.service, to: ScheduleCommand.serviceFile.path, force: true)
+                try emitOutput(schedule.timer, to: ScheduleCommand.timerFile.path, force: true)
             } catch let error as CLIError {
                 throw error
             } catch {
