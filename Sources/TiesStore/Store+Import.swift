@@ -31,6 +31,7 @@ extension Store {
         _ body: (inout StoreImporter) throws(StoreError) -> Bool
     ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
+        let command = changeLabel.command
         do {
             try queue.writeWithoutTransaction { db in
                 // Rows that are not in id and person order touch pages all over the table and its indexes;
@@ -40,10 +41,13 @@ extension Store {
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
-                    var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
-                    let keep = try body(&importer)
-                    try importer.finish()
-                    summary = importer.summary
+                    let keep = try Self.recordingChange(command, db) {
+                        var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
+                        let keep = try body(&importer)
+                        try importer.finish()
+                        summary = importer.summary
+                        return keep
+                    }
                     return keep && !dryRun ? .commit : .rollback
                 }
             }
@@ -225,8 +229,16 @@ public struct StoreImporter {
     }
 
     /// Creates the dropped indexes again and rebuilds the states of everyone touched.
-    func finish() throws {
+    mutating func finish() throws {
         for sql in droppedIndexes { try db.execute(sql: sql) }
+        // A reply imported now answers what was waiting from that person (a first import's columns hold
+        // the flags as read, so any change there means a full rebuild).
+        let answered = try Store.markAnswered(touched.count > 5000 ? nil : touched.sorted(), db)
+        if let columns, columns.count > 0, !answered.isEmpty {
+            try Store.rebuildAllStates(context: context, db)
+            return
+        }
+        touched.formUnion(answered)
         try rebuildStates()
     }
 

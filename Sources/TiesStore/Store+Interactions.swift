@@ -15,7 +15,12 @@ extension Store {
             try Self.ensureFreshStates(context, db)
             var stored = interaction
             stored.id = try Self.insert(interaction, db)
-            try Self.absorb(interaction, context: context, db)
+            // A reply answers what was waiting from them; their state is then rebuilt, not extended.
+            if interaction.direction != .inbound, try !Self.markAnswered([interaction.personID], db).isEmpty {
+                try Self.rebuildState(interaction.personID, context: context, db)
+            } else {
+                try Self.absorb(interaction, context: context, db)
+            }
             return stored
         }
     }

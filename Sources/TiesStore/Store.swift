@@ -17,6 +17,8 @@ public final class Store: Sendable {
     /// Where the file is.
     public let url: URL
     let queue: DatabaseQueue
+    /// What the changes this object writes are recorded as (see ``recordChanges(as:)``).
+    let changeLabel = ChangeLabel()
 
     private init(url: URL, readOnly: Bool) throws {
         self.url = url
@@ -29,6 +31,9 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // An INSERT OR REPLACE fires the delete triggers of the row it replaces only with this on, and
+            // the change log's triggers must see that row (ChangeLog).
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
         }
         configuration.label = "ties"
         queue = try DatabaseQueue(path: url.path, configuration: configuration)
@@ -58,7 +63,7 @@ public final class Store: Sendable {
                     throw StoreError.database("could not switch \(url.path) to write-ahead logging")
                 }
             }
-            try Schema.migrator.migrate(store.queue)
+            try Schema.migrate(store.queue)
             return store
         } catch {
             try? fileManager.removeItem(at: url)
@@ -87,7 +92,7 @@ public final class Store: Sendable {
             let store = try Store(url: url, readOnly: readOnly)
             // Migrating an up-to-date store still bumps SQLite's schema cookie; skip it so that a command
             // that fails leaves the file byte-identical.
-            if !readOnly && !upToDate { try Schema.migrator.migrate(store.queue) }
+            if !readOnly && !upToDate { try Schema.migrate(store.queue) }
             return store
         } catch {
             throw StoreError.wrap(error)
@@ -127,9 +132,15 @@ public final class Store: Sendable {
         return Set(applied) == known
     }
 
-    /// Runs `body` in one write transaction, turning any failure into a ``StoreError``.
+    /// Runs `body` in one write transaction, recorded as one change (``recordChanges(as:)``), turning any
+    /// failure into a ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try queue.write(body) } catch { throw StoreError.wrap(error) }
+        let command = changeLabel.command
+        do {
+            return try queue.write { db in try Self.recordingChange(command, db) { try body(db) } }
+        } catch {
+            throw StoreError.wrap(error)
+        }
     }
 
     /// Runs `body` in a read transaction, turning any failure into a ``StoreError``.

@@ -40,6 +40,7 @@ struct DemoCommand: AsyncParsableCommand {
         let url = store.url
         let existed = FileManager.default.fileExists(atPath: url.path)
         let target = try Store.create(at: url)
+        target.recordChanges(as: CommandLineText.current)
         if existed, try target.counts().people > 0 {
             throw StoreError.notEmpty(path: url.path, what: "people")
         }

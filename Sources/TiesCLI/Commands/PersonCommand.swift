@@ -10,6 +10,7 @@ struct PersonCommand: AsyncParsableCommand {
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
+            Note.self, Tag.self, Untag.self, Alias.self,
         ])
 }
 
