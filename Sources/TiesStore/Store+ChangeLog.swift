@@ -116,10 +116,30 @@ extension Store {
             "contact_point": ("contact point", "contact points"), "person_tag": ("tag", "tags"),
             "person_role": ("role", "roles"), "commitment": ("promise", "promises"),
             "my_detail": ("detail of mine", "details of mine"), "journal_entry": ("journal entry", "journal entries"),
-            "merge_log": ("merge", "merges"),
+            "merge_log": ("merge", "merges"), "person_note": ("note", "notes"), "person_alias": ("alias", "aliases"),
         ]
         let (one, many) = names[table] ?? (table.replacingOccurrences(of: "_", with: " "), "")
         if count == 1 { return one }
         return many.isEmpty ? one + "s" : many
+    }
+}
+
+extension Store {
+    /// Every record — each row of each table the change log covers, as `column=value|...` — sorted: the
+    /// text that two stores holding the same records share, whatever the change log or the caches say.
+    /// For tests and checks; O(rows).
+    public func recordsDump() throws(StoreError) -> String {
+        try read { db in
+            var lines: [String] = []
+            for table in try ChangeLog.recordedTables(db) {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \(table.quotedDatabaseIdentifier)")
+                var text = rows.map { row in table + ": " + row.map { "\($0.0)=\($0.1)" }.joined(separator: "|") }
+                if table == "setting" {
+                    text.removeAll { $0.hasPrefix("setting: key=\"\(ChangeLog.unrecordedSettingPrefix)") }
+                }
+                lines += text.sorted()
+            }
+            return lines.joined(separator: "\n")
+        }
     }
 }
