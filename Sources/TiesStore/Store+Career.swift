@@ -14,7 +14,7 @@ extension Store {
     /// - Returns: the commitment with its new id.
     /// - Throws: ``StoreError/unknownPerson(_:)`` when the person does not exist.
     @discardableResult
-    public func addCommitment(_ commitment: Commitment) throws(StoreError) -> Commitment {
+    public func addCommitment(_ commitment: Commitment) throws(StoreError) -> Stored<Commitment> {
         try write { db in
             try CareerRows.requirePerson(commitment.personID, db)
             try db.execute(
@@ -25,23 +25,22 @@ extension Store {
                     CareerRows.seconds(commitment.createdAt), commitment.due?.description,
                     commitment.doneAt.map(CareerRows.seconds),
                 ])
-            var stored = commitment
-            stored.id = db.lastInsertedRowID
-            return stored
+            return Stored(id: db.lastInsertedRowID, commitment)
         }
     }
 
     /// Every commitment, open or done, ordered by id.
-    public func commitments() throws(StoreError) -> [Commitment] {
+    public func commitments() throws(StoreError) -> [Stored<Commitment>] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM commitment ORDER BY id").map { row in
                 let done: Int64? = row["done_at"]
-                return Commitment(
-                    id: row["id"], personID: row["person_id"], text: row["text"],
+                let commitment = Commitment(
+                    personID: row["person_id"], text: row["text"],
                     owner: Commitment.Owner(rawValue: row["owner"]) ?? .me,
                     createdAt: Date(timeIntervalSince1970: TimeInterval(row["created_at"] as Int64)),
                     due: (row["due_day"] as String?).flatMap(CareerRows.day(from:)),
                     doneAt: done.map { Date(timeIntervalSince1970: TimeInterval($0)) })
+                return Stored(id: row["id"], commitment)
             }
         }
     }
@@ -51,7 +50,7 @@ extension Store {
     /// - Throws: ``StoreError/conflict(_:)`` when there is no commitment with that id, when it is done
     ///   already, or when `instant` is before it was made.
     @discardableResult
-    public func completeCommitment(_ id: Commitment.ID, at instant: Date) throws(StoreError) -> Commitment {
+    public func completeCommitment(_ id: Commitment.ID, at instant: Date) throws(StoreError) -> Stored<Commitment> {
         let seconds = CareerRows.seconds(instant)
         try write { db in
             guard
@@ -80,19 +79,17 @@ extension Store {
     /// Records a new version of one of the user's details. Earlier versions are kept.
     /// - Returns: the detail with its new id.
     @discardableResult
-    public func addMyDetail(_ detail: MyDetail) throws(StoreError) -> MyDetail {
+    public func addMyDetail(_ detail: MyDetail) throws(StoreError) -> Stored<MyDetail> {
         try write { db in
             try db.execute(
                 sql: "INSERT INTO my_detail (kind, value, since_day) VALUES (?, ?, ?)",
                 arguments: [detail.kind.rawValue, detail.value, detail.since.description])
-            var stored = detail
-            stored.id = db.lastInsertedRowID
-            return stored
+            return Stored(id: db.lastInsertedRowID, detail)
         }
     }
 
     /// Every version of every detail of the user's, ordered by id. Rows of unknown kinds are skipped.
-    public func myDetails() throws(StoreError) -> [MyDetail] {
+    public func myDetails() throws(StoreError) -> [Stored<MyDetail>] {
         try read { db in try CareerRows.myDetails(db) }
     }
 
@@ -108,10 +105,10 @@ extension Store {
     @discardableResult
     public func addDisclosure(
         personID: Person.ID, kind: DisclosureKind, version: String? = nil, on day: Day
-    ) throws(StoreError) -> Disclosure {
+    ) throws(StoreError) -> Stored<Disclosure> {
         try write { db in
             try CareerRows.requirePerson(personID, db)
-            let details = try CareerRows.myDetails(db)
+            let details = try CareerRows.myDetails(db).records()
             var disclosure = Disclosure(personID: personID, kind: kind, version: version, day: day)
             if let detailKind = kind.detailKind {
                 guard let current = MyDetail.current(of: detailKind, in: details, asOf: day) else {
@@ -126,8 +123,7 @@ extension Store {
                 sql:
                     "INSERT INTO disclosure (person_id, kind, version, my_detail_id, disclosed_day) VALUES (?, ?, ?, ?, ?)",
                 arguments: [personID, kind.rawValue, disclosure.version, disclosure.myDetailID, day.description])
-            disclosure.id = db.lastInsertedRowID
-            return disclosure
+            return Stored(id: db.lastInsertedRowID, disclosure)
         }
     }
 
@@ -152,7 +148,7 @@ extension Store {
     /// Adds a career-journal entry with its tags.
     /// - Returns: the entry with its new id.
     @discardableResult
-    public func addJournalEntry(_ entry: JournalEntry) throws(StoreError) -> JournalEntry {
+    public func addJournalEntry(_ entry: JournalEntry) throws(StoreError) -> Stored<JournalEntry> {
         try write { db in
             try db.execute(
                 sql: """
@@ -168,31 +164,34 @@ extension Store {
                 try db.execute(
                     sql: "INSERT OR IGNORE INTO journal_tag (entry_id, tag) VALUES (?, ?)", arguments: [id, tag])
             }
-            var stored = entry
-            stored.id = id
-            return stored
+            return Stored(id: id, entry)
         }
     }
 
     /// Every journal entry, ordered by day then id. Rows of unknown kinds are skipped.
-    public func journalEntries() throws(StoreError) -> [JournalEntry] {
+    public func journalEntries() throws(StoreError) -> [Stored<JournalEntry>] {
         try read { db in
-            var entries = try Row.fetchAll(db, sql: "SELECT * FROM journal_entry ORDER BY day, id").compactMap {
-                row -> JournalEntry? in
+            let entries = try Row.fetchAll(db, sql: "SELECT * FROM journal_entry ORDER BY day, id").compactMap {
+                row -> Stored<JournalEntry>? in
                 guard let kind = JournalKind(rawValue: row["kind"]), let day = CareerRows.day(from: row["day"]) else {
                     return nil
                 }
-                return JournalEntry(
-                    id: row["id"], kind: kind, text: row["text"], day: day,
+                let entry = JournalEntry(
+                    kind: kind, text: row["text"], day: day,
                     endDay: (row["end_day"] as String?).flatMap(CareerRows.day(from:)),
                     organisation: row["organisation"],
                     title: row["title"], amount: row["amount"])
+                return Stored(id: row["id"], entry)
             }
-            let index = Dictionary(uniqueKeysWithValues: entries.enumerated().map { ($1.id!, $0) })
+            var tags: [JournalEntry.ID: Set<String>] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT entry_id, tag FROM journal_tag") {
-                if let i = index[row["entry_id"] as Int64] { entries[i].tags.insert(row["tag"]) }
+                tags[row["entry_id"] as Int64, default: []].insert(row["tag"])
             }
-            return entries
+            return entries.map { stored in
+                var entry = stored.record
+                entry.tags = tags[stored.id] ?? []
+                return Stored(id: stored.id, entry)
+            }
         }
     }
 }
@@ -224,12 +223,12 @@ enum CareerRows {
 
     static let utc = TimeZone(identifier: "UTC")!
 
-    static func myDetails(_ db: Database) throws -> [MyDetail] {
+    static func myDetails(_ db: Database) throws -> [Stored<MyDetail>] {
         try Row.fetchAll(db, sql: "SELECT id, kind, value, since_day FROM my_detail ORDER BY id").compactMap { row in
             guard let kind = MyDetailKind(rawValue: row["kind"]), let since = day(from: row["since_day"]) else {
                 return nil
             }
-            return MyDetail(id: row["id"], kind: kind, value: row["value"], since: since)
+            return Stored(id: row["id"], MyDetail(kind: kind, value: row["value"], since: since))
         }
     }
 }

@@ -143,7 +143,7 @@ public struct StoreImporter {
                 summary.peopleAdded += 1
                 return
             }
-            var existing = try Store.fetchPerson(id, db)
+            var existing = try Store.fetchPerson(id, db).record
             let before = existing
             existing.roles.formUnion(record.person.roles)
             existing.tags.formUnion(record.person.tags)
@@ -261,8 +261,8 @@ public struct StoreImporter {
         var stored = person
         if let id = person.id, ids.contains(id) { stored.id = nil }
         let inserted = try Store.insert(stored, at: now, db)
-        index(inserted, id: inserted.id!)
-        return inserted.id!
+        index(inserted.record, id: inserted.id)
+        return inserted.id
     }
 
     private mutating func index(_ person: Person, id: Int64) {

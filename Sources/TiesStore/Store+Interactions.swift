@@ -10,11 +10,10 @@ extension Store {
     /// an older one makes the person's state be rebuilt from their history.
     /// - Returns: the interaction with its id.
     @discardableResult
-    public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Interaction {
+    public func log(_ interaction: Interaction, context: ScoringContext) throws(StoreError) -> Stored<Interaction> {
         try write { db in
             try Self.ensureFreshStates(context, db)
-            var stored = interaction
-            stored.id = try Self.insert(interaction, db)
+            let stored = Stored(id: try Self.insert(interaction, db), interaction)
             // A reply answers what was waiting from them; their state is then rebuilt, not extended.
             if interaction.direction != .inbound, try !Self.markAnswered([interaction.personID], db).isEmpty {
                 try Self.rebuildState(interaction.personID, context: context, db)

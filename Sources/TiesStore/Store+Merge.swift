@@ -66,7 +66,7 @@ extension Store {
     /// deleted, as JSON, so that ``unmerge(_:context:)`` can restore the store exactly.
     ///
     /// ```swift
-    /// let summary = try store.merge(keep: dana.id!, drop: danaAgain.id!, context: context, at: now)
+    /// let summary = try store.merge(keep: dana.id, drop: danaAgain.id, context: context, at: now)
     /// print("moved \(summary.interactions) interactions; undo with merge #\(summary.id)")
     /// ```
     /// - Returns: what moved, with the new merge log id.

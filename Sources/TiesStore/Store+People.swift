@@ -25,7 +25,7 @@ extension Store {
     /// - Returns: the person with its new id.
     /// - Throws: ``StoreError/duplicateName(_:)`` when the name is taken (case-insensitively).
     @discardableResult
-    public func addPerson(_ person: Person, at now: Date) throws(StoreError) -> Person {
+    public func addPerson(_ person: Person, at now: Date) throws(StoreError) -> Stored<Person> {
         try write { db in try Self.insert(person, at: now, db) }
     }
 
@@ -72,7 +72,7 @@ extension Store {
         try insertDetails(of: person, id: id, db)
     }
 
-    static func insert(_ person: Person, at now: Date, _ db: Database) throws -> Person {
+    static func insert(_ person: Person, at now: Date, _ db: Database) throws -> Stored<Person> {
         if try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE name = ? COLLATE NOCASE", arguments: [person.name])
             != nil
         {
@@ -89,9 +89,8 @@ extension Store {
                 person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
                 person.closeness, person.archived, Int64(now.timeIntervalSince1970),
             ])
-        var stored = person
-        stored.id = db.lastInsertedRowID
-        try insertDetails(of: stored, id: db.lastInsertedRowID, db)
+        let stored = Stored(id: db.lastInsertedRowID, person)
+        try insertDetails(of: stored.record, id: stored.id, db)
         return stored
     }
 
@@ -131,7 +130,7 @@ extension Store {
     /// - Parameter withContactDetails: false leaves out tags and contact points, which scoring does not need
     ///   and which cost most of the time on a large network.
     public func people(_ filter: PersonFilter = PersonFilter(), withContactDetails: Bool = true) throws(StoreError)
-        -> [Person]
+        -> [Stored<Person>]
     {
         try read { db in try Self.fetchPeople(filter, db, withContactDetails: withContactDetails) }
     }
@@ -171,7 +170,7 @@ extension Store {
 
     static func fetchPeople(
         _ filter: PersonFilter, _ db: Database, onlyID: Int64? = nil, withContactDetails: Bool = true
-    ) throws -> [Person] {
+    ) throws -> [Stored<Person>] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let onlyID {
@@ -194,6 +193,7 @@ extension Store {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // Columns by index and a cursor: on 100,000 people, decoding by column name costs more than the query.
+        var ids: [Person.ID] = []
         var people: [Person] = []
         let rows = try Row.fetchCursor(
             db,
@@ -204,6 +204,7 @@ extension Store {
                 ORDER BY p.name COLLATE NOCASE, p.id
                 """, arguments: arguments)
         while let row = try rows.next() {
+            ids.append(row[0])
             people.append(
                 Person(
                     id: row[0], name: row[1], recruiterKind: (row[3] as String?).flatMap(RecruiterKind.init),
@@ -211,15 +212,15 @@ extension Store {
         }
         guard !people.isEmpty else { return [] }
         var index: [Int64: Int] = [:]
-        for (i, person) in people.enumerated() { index[person.id!] = i }
+        for (i, id) in ids.enumerated() { index[id] = i }
         // One query per detail table for the whole listing, rather than three per person.
         let all = people.count > 500
-        let idList = all ? "" : " WHERE person_id IN (" + people.map { String($0.id!) }.joined(separator: ",") + ")"
+        let idList = all ? "" : " WHERE person_id IN (" + ids.map(String.init).joined(separator: ",") + ")"
         let cursor1 = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role" + idList)
         while let row = try cursor1.next() {
             if let i = index[row[0]], let role = Role(rawValue: row[1]) { people[i].roles.insert(role) }
         }
-        guard withContactDetails else { return people }
+        guard withContactDetails else { return zip(ids, people).map(Stored.init) }
         let cursor2 = try Row.fetchCursor(db, sql: "SELECT person_id, tag FROM person_tag" + idList)
         while let row = try cursor2.next() {
             if let i = index[row[0]] { people[i].tags.insert(row[1]) }
@@ -234,19 +235,19 @@ extension Store {
                     kind: kind, value: row[2],
                     verifiedAt: verified.map { Date(timeIntervalSince1970: TimeInterval($0)) }))
         }
-        return people
+        return zip(ids, people).map(Stored.init)
     }
 
     /// The person `reference` names: an id (`42` or `#42`), an exact name (case-insensitive), the start of a
     /// name, or the start of one word of a name — whichever matches first, and only if exactly one person matches.
     /// - Throws: ``StoreError/unknownPerson(_:)`` or ``StoreError/ambiguousPerson(_:candidates:)``.
-    public func person(_ reference: String) throws(StoreError) -> Person {
+    public func person(_ reference: String) throws(StoreError) -> Stored<Person> {
         try read { db in try Self.resolve(reference, db) }
     }
 
-    static func resolve(_ reference: String, _ db: Database) throws -> Person {
+    static func resolve(_ reference: String, _ db: Database) throws -> Stored<Person> {
         let ref = reference.trimmingCharacters(in: .whitespaces)
-        func load(_ id: Int64) throws -> Person { try fetchPerson(id, db) }
+        func load(_ id: Int64) throws -> Stored<Person> { try fetchPerson(id, db) }
         let digits = ref.hasPrefix("#") ? String(ref.dropFirst()) : ref
         if !digits.isEmpty, digits.allSatisfy(\.isASCII), let id = Int64(digits),
             try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) != nil
@@ -288,7 +289,7 @@ extension Store {
         throw StoreError.unknownPerson(reference)
     }
 
-    static func fetchPerson(_ id: Int64, _ db: Database) throws -> Person {
+    static func fetchPerson(_ id: Int64, _ db: Database) throws -> Stored<Person> {
         guard let person = try fetchPeople(PersonFilter(includeArchived: true), db, onlyID: id).first else {
             throw StoreError.unknownPerson("#\(id)")
         }

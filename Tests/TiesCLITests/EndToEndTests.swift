@@ -75,6 +75,11 @@ struct EndToEndTests {
             (["tie", "add", "Sam", "Dana", "--weight", "0"], 64, "more than 0"),
             (["config", "set", "activityHalfLifeDays", "-1"], 64, "positive number"),
             (["config", "set", "nonsense", "1"], 64, "activityHalfLifeDays"),
+            (["import", "csv", "people.csv", "--kind", "contacts"], 64, "'people' and 'interactions'"),
+            (
+                ["next", "--as-of", "2026-02-30"], 64,
+                "--as-of: '2026-02-30' is not accepted; expected a real calendar date"
+            ),
         ] as [([String], Int32, String)])
     func badInput(arguments: [String], status: Int32, message: String) throws {
         try seed()

@@ -293,7 +293,7 @@ struct DuplicatesTests {
         let people = Self.synthetic(count: 800, seed: seed).people
         let blocked = DuplicateDetector.search(people).candidates
         // Every pair, through the same comparison (profiles computed once: this is the O(n²) reference).
-        let profiles = people.map { MatchProfile($0) }
+        let profiles = people.compactMap(Stored.init).map { MatchProfile($0) }
         let rules = DuplicateRules()
         var everyPair: [DuplicateCandidate] = []
         for i in profiles.indices {

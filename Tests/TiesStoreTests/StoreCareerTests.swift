@@ -10,7 +10,7 @@ import TiesTestSupport
 struct StoreCareerTests {
     let dir = TemporaryDirectory()
 
-    func seeded() throws -> (Store, Person) {
+    func seeded() throws -> (Store, Stored<Person>) {
         let store = try Fixtures.store(in: dir)
         let dana = try store.addPerson(Person(name: "Dana Reyes", roles: [.recruiter]), at: Fixtures.now)
         return (store, dana)
@@ -20,23 +20,23 @@ struct StoreCareerTests {
     func commitments() throws {
         let (store, dana) = try seeded()
         let offer = Commitment(
-            personID: dana.id!, text: "Intro to the CFO", owner: .me, createdAt: Fixtures.noon("2026-03-01"),
+            personID: dana.id, text: "Intro to the CFO", owner: .me, createdAt: Fixtures.noon("2026-03-01"),
             due: Fixtures.day("2026-03-10"))
         let theirs = Commitment(
-            personID: dana.id!, text: "Send the JD", owner: .them, createdAt: Fixtures.noon("2026-03-02"))
+            personID: dana.id, text: "Send the JD", owner: .them, createdAt: Fixtures.noon("2026-03-02"))
         let a = try store.addCommitment(offer)
         let b = try store.addCommitment(theirs)
         var expectedA = offer
         expectedA.id = a.id
         var expectedB = theirs
         expectedB.id = b.id
-        #expect(try store.commitments() == [expectedA, expectedB])
+        #expect(try store.commitments() == [Stored(id: a.id, expectedA), Stored(id: b.id, expectedB)])
 
-        let done = try store.completeCommitment(a.id!, at: Fixtures.noon("2026-03-05"))
+        let done = try store.completeCommitment(a.id, at: Fixtures.noon("2026-03-05"))
         #expect(done.doneAt == Fixtures.noon("2026-03-05"))
         #expect(try store.commitments()[0].doneAt == Fixtures.noon("2026-03-05"))
-        #expect(throws: StoreError.self) { try store.completeCommitment(a.id!, at: Fixtures.noon("2026-03-06")) }
-        #expect(throws: StoreError.self) { try store.completeCommitment(b.id!, at: Fixtures.noon("2026-03-01")) }
+        #expect(throws: StoreError.self) { try store.completeCommitment(a.id, at: Fixtures.noon("2026-03-06")) }
+        #expect(throws: StoreError.self) { try store.completeCommitment(b.id, at: Fixtures.noon("2026-03-01")) }
         #expect(throws: StoreError.self) { try store.completeCommitment(99, at: Fixtures.noon("2026-03-06")) }
         #expect(try store.commitments()[1].doneAt == nil)
     }
@@ -60,7 +60,9 @@ struct StoreCareerTests {
         let address = try store.addMyDetail(
             MyDetail(kind: .address, value: "12 Elm St\nSpringfield", since: Fixtures.day("2026-03-01")))
         #expect(try store.myDetails() == [old, new, address])
-        #expect(MyDetail.current(of: .email, in: try store.myDetails(), asOf: Fixtures.day("2026-06-01")) == new)
+        #expect(
+            MyDetail.current(of: .email, in: try store.myDetails().records(), asOf: Fixtures.day("2026-06-01"))
+                == new.record)
     }
 
     @Test("a contact disclosure links the detail current on its day; a resume keeps its version")
@@ -70,14 +72,14 @@ struct StoreCareerTests {
             MyDetail(kind: .email, value: "alex@old.example", since: Fixtures.day("2020-01-01")))
         let new = try store.addMyDetail(
             MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
-        let before = try store.addDisclosure(personID: dana.id!, kind: .email, on: Fixtures.day("2026-02-28"))
+        let before = try store.addDisclosure(personID: dana.id, kind: .email, on: Fixtures.day("2026-02-28"))
         let after = try store.addDisclosure(
-            personID: dana.id!, kind: .email, version: "ignored", on: Fixtures.day("2026-03-01"))
+            personID: dana.id, kind: .email, version: "ignored", on: Fixtures.day("2026-03-01"))
         let resume = try store.addDisclosure(
-            personID: dana.id!, kind: .resume, version: "v3", on: Fixtures.day("2026-03-02"))
+            personID: dana.id, kind: .resume, version: "v3", on: Fixtures.day("2026-03-02"))
         #expect(before.myDetailID == old.id && after.myDetailID == new.id && after.version == nil)
         #expect(resume.myDetailID == nil && resume.version == "v3")
-        #expect(try store.disclosures() == [before, after, resume])
+        #expect(try store.disclosures() == [before, after, resume].records())
     }
 
     @Test("a contact disclosure with no detail in effect on its day is refused and nothing is written")
@@ -85,7 +87,7 @@ struct StoreCareerTests {
         let (store, dana) = try seeded()
         try store.addMyDetail(MyDetail(kind: .email, value: "alex@new.example", since: Fixtures.day("2026-03-01")))
         #expect {
-            try store.addDisclosure(personID: dana.id!, kind: .email, on: Fixtures.day("2026-02-01"))
+            try store.addDisclosure(personID: dana.id, kind: .email, on: Fixtures.day("2026-02-01"))
         } throws: { error in
             guard case .conflict(let message) = error as? StoreError else { return false }
             return message.contains("ties me set email")
@@ -117,7 +119,7 @@ struct StoreCareerTests {
             try db.execute(sql: "INSERT INTO my_detail (kind, value, since_day) VALUES ('fax', '123', '2026-01-01')")
             try db.execute(
                 sql: "INSERT INTO disclosure (person_id, kind, disclosed_day) VALUES (?, 'fax', '2026-01-01')",
-                arguments: [dana.id!])
+                arguments: [dana.id])
             try db.execute(sql: "INSERT INTO journal_entry (kind, text, day) VALUES ('patent', 'x', '2026-01-01')")
         }
         #expect(try store.myDetails().isEmpty)

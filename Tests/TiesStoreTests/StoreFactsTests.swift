@@ -11,8 +11,8 @@ struct StoreFactsTests {
     func unanswered() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now).id!
-        let sam = try store.addPerson(Person(name: "Sam"), at: Fixtures.now).id!
+        let dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now).id
+        let sam = try store.addPerson(Person(name: "Sam"), at: Fixtures.now).id
         try store.log(
             Interaction(
                 personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: .call, direction: .inbound,

@@ -26,18 +26,18 @@ struct StoreFastPathTests {
         let (store, end) = try demoStore(dir)
         for asOf in [end, end - 200] {
             let fast = try store.scoringInputs(asOf: asOf, context: Fixtures.context)
-            let people = try store.people(withContactDetails: false).sorted { $0.id! < $1.id! }
-            #expect(fast.people.map(\.id) == people.map(\.id))
+            let people = try store.people(withContactDetails: false).sorted { $0.id < $1.id }
+            #expect(fast.people.map(\.id) == people.map(\.record.id))
             #expect(fast.people.map(\.name) == people.map(\.name))
             #expect(fast.people.map(\.closeness) == people.map(\.closeness))
             let states = try store.states(asOf: asOf, context: Fixtures.context)
             for person in people {
-                #expect(fast.states[person.id!] == states[person.id!])
+                #expect(fast.states[person.id] == states[person.id])
             }
         }
         let recruiters = try store.scoringInputs(asOf: end, context: Fixtures.context, role: .recruiter).people.map(
             \.id)
-        #expect(recruiters == (try store.people(PersonFilter(role: .recruiter)).map(\.id).sorted { $0! < $1! }))
+        #expect(recruiters == (try store.people(PersonFilter(role: .recruiter)).map(\.record.id).sorted { $0! < $1! }))
     }
 
     @Test("bridges(among:) flags exactly the people the full analysis calls bridges")
@@ -46,10 +46,11 @@ struct StoreFastPathTests {
         let (store, end) = try demoStore(dir)
         let people = try store.people()
         let analysis = NetworkAnalysis.analyse(
-            people: people, states: try store.states(asOf: end, context: Fixtures.context), ties: try store.ties(),
+            people: people.records(), states: try store.states(asOf: end, context: Fixtures.context),
+            ties: try store.ties(),
             asOf: end, configuration: ScoringConfiguration(), detail: [])
         let expected = Set(analysis.positions.filter { $0.value.isBridge }.map(\.key))
         #expect(!expected.isEmpty)
-        #expect(try store.bridges(among: people.map { $0.id! }) == expected)
+        #expect(try store.bridges(among: people.map(\.id)) == expected)
     }
 }

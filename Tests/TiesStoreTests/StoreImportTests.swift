@@ -36,7 +36,7 @@ struct StoreImportTests {
         #expect(again.interactionsAdded == 0 && again.interactionsExisting == 5)
         #expect(try store.interactions().count == 3)
         // The state was rebuilt from all three.
-        let dana = try store.person("Dana").id!
+        let dana = try store.person("Dana").id
         #expect(try store.states(asOf: Fixtures.day("2026-03-31"), context: Fixtures.context)[dana]?.episodes == 3)
     }
 
@@ -95,7 +95,7 @@ struct StoreImportTests {
         _ = try store.importBatch(
             people: [], interactions: batch, createPeople: false, dryRun: false, context: Fixtures.context,
             now: Fixtures.now)
-        var dana = try store.person("Dana")
+        var dana = try store.person("Dana").record
         dana.name = "Dana Reyes"
         try store.updatePerson(dana, context: Fixtures.context)
         let again = try store.importBatch(

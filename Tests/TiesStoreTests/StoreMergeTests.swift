@@ -239,7 +239,7 @@ struct StoreMergeTests {
 
         // The dropped person's name taken, and a filled field edited.
         try store.addPerson(Person(name: "dana m. reyes"), at: Fixtures.now)
-        var dana = try store.person("#1")
+        var dana = try store.person("#1").record
         dana.title = "Managing Partner"
         try store.updatePerson(dana, context: Fixtures.context)
         let before = try Self.dump(store)
@@ -309,7 +309,7 @@ struct StoreMergeTests {
         try store.merge(keep: 1, drop: 2, context: Fixtures.context, at: Fixtures.now)
         let logged = try store.log(
             Interaction(personID: 1, occurredAt: Fixtures.noon("2026-05-01"), kind: .call), context: Fixtures.context)
-        var dana = try store.person("#1")
+        var dana = try store.person("#1").record
         dana.tags.insert("met-2026")
         try store.updatePerson(dana, context: Fixtures.context)  // re-saves every contact point of Dana's, with new ids
         try store.completeCommitment(1, at: Fixtures.noon("2026-03-15"))
@@ -351,7 +351,7 @@ struct StoreMergeTests {
                 title: rng.bernoulli(0.5) ? "T\(n)" : nil,
                 closeness: rng.bernoulli(0.5) ? 1 + rng.index(below: 5) : nil,
                 tags: Set((0..<rng.index(below: 3)).map { _ in "t\(rng.index(below: 4))" }), contactPoints: points)
-            ids.append(try store.addPerson(person, at: Fixtures.now).id!)
+            ids.append(try store.addPerson(person, at: Fixtures.now).id)
         }
         for _ in 0..<80 {
             let day = Fixtures.day("2025-01-01") + rng.index(below: 500)

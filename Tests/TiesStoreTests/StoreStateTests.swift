@@ -18,7 +18,7 @@ struct StoreStateTests {
         var ids: [Int64] = []
         for n in 0..<5 {
             let roles: Set<Role> = [[.recruiter], [.mentor], [.friend], [], [.formerColleague]][n]
-            ids.append(try store.addPerson(Person(name: "P\(n)", roles: roles), at: Fixtures.now).id!)
+            ids.append(try store.addPerson(Person(name: "P\(n)", roles: roles), at: Fixtures.now).id)
         }
         let start = Fixtures.day("2024-01-01")
         for _ in 0..<120 {
@@ -49,7 +49,7 @@ struct StoreStateTests {
     func pastAsOf() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let id = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id!
+        let id = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id
         try store.log(
             Interaction(personID: id, occurredAt: Fixtures.noon("2026-01-10"), kind: .meeting),
             context: Fixtures.context)
@@ -65,7 +65,7 @@ struct StoreStateTests {
     func contextChange() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let id = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id!
+        let id = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id
         // 23:30 UTC on Jan 10 is Jan 11 in Tokyo.
         let late = Date(timeIntervalSince1970: TimeInterval(Fixtures.day("2026-01-10").ordinal * 86_400 + 84_600))
         try store.log(Interaction(personID: id, occurredAt: late, kind: .meeting), context: Fixtures.context)
@@ -87,8 +87,8 @@ struct StoreStateTests {
     func ties() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let a = try store.addPerson(Person(name: "A"), at: Fixtures.now).id!
-        let b = try store.addPerson(Person(name: "B"), at: Fixtures.now).id!
+        let a = try store.addPerson(Person(name: "A"), at: Fixtures.now).id
+        let b = try store.addPerson(Person(name: "B"), at: Fixtures.now).id
         try store.addTie(Tie(b, a, kind: .colleague, weight: 0.5))
         #expect(try store.ties() == [Tie(a, b, kind: .colleague, weight: 0.5)])
         #expect(throws: StoreError.self) { try store.addTie(Tie(a, b)) }
@@ -119,22 +119,23 @@ struct StoreEditStateTests {
     func editKeepsState() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        var dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now)
+        let stored = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now)
+        var dana = stored.record
         for day in ["2026-01-05", "2026-02-05", "2026-03-05"] {
             try store.log(
-                Interaction(personID: dana.id!, occurredAt: Fixtures.noon(day), kind: .meeting),
+                Interaction(personID: stored.id, occurredAt: Fixtures.noon(day), kind: .meeting),
                 context: Fixtures.context)
         }
         dana.roles = [.mentor]
         try store.updatePerson(dana, context: Fixtures.context)
         let state = try #require(
-            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[stored.id])
         #expect(state.episodes == 3 && state.strengthHalfLife == 180)
         try store.log(
-            Interaction(personID: dana.id!, occurredAt: Fixtures.noon("2026-03-20"), kind: .call),
+            Interaction(personID: stored.id, occurredAt: Fixtures.noon("2026-03-20"), kind: .call),
             context: Fixtures.context)
         let after = try #require(
-            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[dana.id!])
+            try store.states(asOf: Fixtures.day("2026-04-01"), context: Fixtures.context)[stored.id])
         #expect(after.episodes == 4 && after.firstDay == Fixtures.day("2026-01-05"))
     }
 }

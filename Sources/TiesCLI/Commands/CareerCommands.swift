@@ -61,7 +61,7 @@ enum CareerCLI {
 
 // MARK: - ties offer
 
-struct OfferCommand: AsyncParsableCommand {
+struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Record help you offered, or a promise someone made to you (the default of `ties offer`).",
@@ -79,12 +79,12 @@ struct OfferCommand: AsyncParsableCommand {
     @Argument(help: "What was promised.") var text: String
     @Option(
         help: ArgumentHelp("The last day it is on time: \(CareerCLI.dateHelp).", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--due", timeZone: .current) })
+        transform: DateInput.option("--due"))
     var due: DateInput?
     @Option(help: "Who promised it: me (you, the default) or them.") var by: Commitment.Owner = .me
     @Option(
         help: ArgumentHelp("When it was promised: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -92,7 +92,7 @@ struct OfferCommand: AsyncParsableCommand {
         _ = try CareerCLI.text(text, field: "TEXT", example: "\"Intro to the CFO at Mercy\"")
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let made = at?.startInstant(timeZone: .current) ?? now
         try CareerCLI.requirePast(made, field: "--at", now: now, what: "record promises when they are made")
@@ -107,16 +107,16 @@ struct OfferCommand: AsyncParsableCommand {
         let person = try store.person(self.person)
         let stored = try store.addCommitment(
             Commitment(
-                personID: person.id!, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
+                personID: person.id, text: try CareerCLI.text(text, field: "TEXT", example: ""), owner: by,
                 createdAt: made, due: dueDay))
         let what = by == .me ? "you offered \(person.name)" : "\(person.name) promised you"
-        write("Recorded #\(stored.id!): \(what) \"\(stored.text)\"\(dueDay.map { ", due \($0)" } ?? "").\n")
+        write("Recorded #\(stored.id): \(what) \"\(stored.text)\"\(dueDay.map { ", due \($0)" } ?? "").\n")
     }
 }
 
 // MARK: - ties commitments
 
-struct CommitmentsCommand: AsyncParsableCommand {
+struct CommitmentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "commitments",
         abstract: "List promises: yours and those made to you.",
@@ -148,9 +148,9 @@ struct CommitmentsCommand: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
-        let only = try person.map { try store.person($0).id! }
+        let only = try person.map { try store.person($0).id }
         format.emit(
             try Self.table(store: store, show: show, only: only, asOf: asOf.instant),
             empty: show == .all
@@ -160,7 +160,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
     /// The listing's rows as of `instant`, also what `ties export commitments` writes.
     static func table(store: Store, show: Show, only: Person.ID?, asOf instant: Date) throws -> Table {
         let people = Dictionary(
-            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id, $0) })
         var mapper = DayMapper(timeZone: .current)
         func status(_ c: Commitment) -> (rank: Int, name: String) {
             if !c.isOpen(asOf: instant) { return (2, "done") }
@@ -171,18 +171,18 @@ struct CommitmentsCommand: AsyncParsableCommand {
             .filter { c in
                 switch show {
                 case .all: return true
-                case .open: return c.isOpen(asOf: instant)
-                case .overdue: return c.isOverdue(asOf: instant, timeZone: .current)
+                case .open: return c.record.isOpen(asOf: instant)
+                case .overdue: return c.record.isOverdue(asOf: instant, timeZone: .current)
                 }
             }
             .sorted { a, b in
-                let (sa, sb) = (status(a).rank, status(b).rank)
+                let (sa, sb) = (status(a.record).rank, status(b.record).rank)
                 if sa != sb { return sa < sb }
                 switch (a.due, b.due) {
                 case let (x?, y?) where x != y: return x < y
                 case (.some, nil): return true
                 case (nil, .some): return false
-                default: return a.id! < b.id!
+                default: return a.id < b.id
                 }
             }
         return Table(
@@ -190,10 +190,11 @@ struct CommitmentsCommand: AsyncParsableCommand {
             rows: rows.map { c in
                 let done = c.doneAt.flatMap { $0 <= instant ? mapper.day(for: $0) : nil }
                 return [
-                    .integer(Int(c.id!)), .integer(Int(c.personID)),
+                    .integer(Int(c.id)), .integer(Int(c.personID)),
                     .text(people[c.personID]?.name ?? "#\(c.personID)"),
                     .text(c.owner.rawValue), .text(c.text), .day(mapper.day(for: c.createdAt)),
-                    c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null, .text(status(c).name),
+                    c.due.map(Table.Value.day) ?? .null, done.map(Table.Value.day) ?? .null,
+                    .text(status(c.record).name),
                 ]
             })
     }
@@ -201,7 +202,7 @@ struct CommitmentsCommand: AsyncParsableCommand {
 
 // MARK: - ties done
 
-struct DoneCommand: AsyncParsableCommand {
+struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
         abstract: "Mark a promise as kept.",
@@ -217,7 +218,7 @@ struct DoneCommand: AsyncParsableCommand {
     @Argument(help: "The promise's id, e.g. 3 or #3.") var id: String
     @Option(
         help: ArgumentHelp("When it was kept: \(CareerCLI.dateHelp). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -233,7 +234,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     func validate() throws { _ = try Self.parse(id) }
 
-    func run() async throws {
+    func run() throws {
         let id = try Self.parse(self.id)
         let now = Date()
         var when = at?.startInstant(timeZone: .current) ?? now

@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct ConfigCommand: AsyncParsableCommand {
+struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show or change the constants of the scoring model.",
@@ -14,18 +14,18 @@ struct ConfigCommand: AsyncParsableCommand {
 }
 
 extension ConfigCommand {
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show every setting.")
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let settings = try store.open(readOnly: true).configuration().settings
             format.emit(Table(columns: ["key", "value"], rows: settings.map { [.text($0.key), .text($0.value)] }))
         }
     }
 
-    struct Set: AsyncParsableCommand {
+    struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change one setting.",
             discussion: """
@@ -46,7 +46,7 @@ extension ConfigCommand {
         }
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let updated = try store.configuration().setting(key, to: value[0])
             try store.setConfiguration(updated)
@@ -54,11 +54,11 @@ extension ConfigCommand {
         }
     }
 
-    struct Reset: AsyncParsableCommand {
+    struct Reset: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Put every setting back to its default.")
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             try store.open().setConfiguration(ScoringConfiguration())
             write("Scoring settings reset to their defaults.\n")
         }

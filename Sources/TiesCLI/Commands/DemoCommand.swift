@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct DemoCommand: AsyncParsableCommand {
+struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Fill a new store with a realistic, made-up network to explore.",
@@ -36,7 +36,7 @@ struct DemoCommand: AsyncParsableCommand {
         guard (1...50).contains(years) else { throw ValidationError("--years must be 1 to 50; got \(years)") }
     }
 
-    func run() async throws {
+    func run() throws {
         let url = store.url
         let existed = FileManager.default.fileExists(atPath: url.path)
         let target = try Store.create(at: url)

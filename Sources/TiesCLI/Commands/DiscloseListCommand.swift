@@ -47,10 +47,10 @@ struct DiscloseListCommand: ParsableCommand {
         let day = asOf.day
         let personID = try person.map { try store.person($0).id }
         let disclosures = try store.disclosures().filter { $0.day <= day }
-        let details = try store.myDetails()
+        let details = try store.myDetails().records()
         let names = Dictionary(
             uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false)
-                .compactMap { p in p.id.map { ($0, p.name) } })
+                .map { ($0.id, $0.name) })
         var staleness: [String: StaleDisclosure] = [:]
         for s in Disclosures.stale(disclosures: disclosures, details: details, asOf: day) {
             staleness["\(s.personID)/\(s.kind.rawValue)"] = s

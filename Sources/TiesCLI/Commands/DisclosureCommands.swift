@@ -12,7 +12,7 @@ import TiesStore
 
 // MARK: - ties me
 
-struct MeCommand: AsyncParsableCommand {
+struct MeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "me",
         abstract: "Your own contact details, with their history.",
@@ -28,7 +28,7 @@ struct MeCommand: AsyncParsableCommand {
 }
 
 extension MeCommand {
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show your current details (or every version with --history).",
             discussion: """
@@ -44,30 +44,31 @@ extension MeCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let details = try store.open(readOnly: true).myDetails()
             let day = asOf.day
-            let current = Set(MyDetailKind.allCases.compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.id })
+            let current = Set(
+                MyDetailKind.allCases.compactMap { MyDetail.current(of: $0, in: details.records(), asOf: day)?.id })
             let order = Dictionary(uniqueKeysWithValues: MyDetailKind.allCases.enumerated().map { ($1, $0) })
-            let rows = details.filter { history || current.contains($0.id!) }.sorted { a, b in
+            let rows = details.filter { history || current.contains($0.id) }.sorted { a, b in
                 if a.kind != b.kind { return order[a.kind]! < order[b.kind]! }
                 if a.since != b.since { return a.since > b.since }
-                return a.id! > b.id!
+                return a.id > b.id
             }
             format.emit(
                 Table(
                     columns: ["id", "kind", "value", "since", "current"],
                     rows: rows.map {
                         [
-                            .integer(Int($0.id!)), .text($0.kind.rawValue), .text($0.value), .day($0.since),
-                            .bool(current.contains($0.id!)),
+                            .integer(Int($0.id)), .text($0.kind.rawValue), .text($0.value), .day($0.since),
+                            .bool(current.contains($0.id)),
                         ]
                     }),
                 empty: "No details of yours yet. Add them with `ties me set email you@example.org`.")
         }
     }
 
-    struct SetDetail: AsyncParsableCommand {
+    struct SetDetail: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Record a new version of one of your details.",
@@ -85,7 +86,7 @@ extension MeCommand {
         @Argument(help: "The new value.") var value: String
         @Option(
             help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+            transform: DateInput.option("--since"))
         var since: DateInput?
         @OptionGroup var store: StoreOptions
 
@@ -128,21 +129,23 @@ extension MeCommand {
 
         func validate() throws { _ = try Self.checked(value, kind: kind) }
 
-        func run() async throws {
+        func run() throws {
             let value = try Self.checked(self.value, kind: kind)
             let day = since.map(CareerCLI.day) ?? CareerCLI.today(Date())
             let store = try store.open()
-            if let current = MyDetail.current(of: kind, in: try store.myDetails(), asOf: day), current.value == value {
+            if let current = MyDetail.current(of: kind, in: try store.myDetails().records(), asOf: day),
+                current.value == value
+            {
                 write("Your \(kind.rawValue) is already \(value) (since \(current.since)); nothing recorded.\n")
                 return
             }
             let stored = try store.addMyDetail(MyDetail(kind: kind, value: value, since: day))
             let stale = Disclosures.stale(
-                disclosures: try store.disclosures(), details: try store.myDetails(), asOf: day
+                disclosures: try store.disclosures(), details: try store.myDetails().records(), asOf: day
             )
             .filter { $0.kind.detailKind == kind }
             let shown = value.split(whereSeparator: \.isNewline).joined(separator: ", ")
-            var message = "Your \(kind.rawValue) is \(shown) from \(day) (#\(stored.id!)).\n"
+            var message = "Your \(kind.rawValue) is \(shown) from \(day) (#\(stored.id)).\n"
             if !stale.isEmpty {
                 message +=
                     "\(stale.count) \(stale.count == 1 ? "person holds" : "people hold") an older one: `ties notify` lists them and drafts the emails.\n"
@@ -154,7 +157,7 @@ extension MeCommand {
 
 // MARK: - ties disclose
 
-struct DiscloseCommand: AsyncParsableCommand {
+struct DiscloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Record that someone holds your resume, email, phone or address (the default of `ties disclose`).",
@@ -175,7 +178,7 @@ struct DiscloseCommand: AsyncParsableCommand {
     @Option(help: "For a resume: its version label, e.g. v3 or 2026-spring.") var version: String?
     @Option(
         help: ArgumentHelp("When they got it: \(CareerCLI.dateHelp). Default: today.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @OptionGroup var store: StoreOptions
 
@@ -191,27 +194,27 @@ struct DiscloseCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let day = at.map(CareerCLI.day) ?? CareerCLI.today(now)
         try CareerCLI.requirePast(day, field: "--at", now: now, what: "record what they have been given")
         let store = try store.open()
         let person = try store.person(self.person)
         let label = try version.map { try CareerCLI.text($0, field: "--version", example: "2026-spring") }
-        let stored = try store.addDisclosure(personID: person.id!, kind: kind, version: label, on: day)
+        let stored = try store.addDisclosure(personID: person.id, kind: kind, version: label, on: day)
         let what: String
         if let detailID = stored.myDetailID, let detail = try store.myDetails().first(where: { $0.id == detailID }) {
             what = "your \(kind.rawValue) \(detail.value)"
         } else {
             what = "your resume \(stored.version ?? Disclosures.unversioned)"
         }
-        write("Recorded that \(person.name) holds \(what) (given \(day), #\(stored.id!)).\n")
+        write("Recorded that \(person.name) holds \(what) (given \(day), #\(stored.id)).\n")
     }
 }
 
 // MARK: - ties notify
 
-struct NotifyCommand: AsyncParsableCommand {
+struct NotifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "notify",
         abstract: "Who holds out-of-date details of yours; with --out, draft an email to each.",
@@ -249,7 +252,7 @@ struct NotifyCommand: AsyncParsableCommand {
 
     /// One person's out-of-date copies.
     struct Holder {
-        var person: Person
+        var person: Stored<Person>
         var stale: [StaleDisclosure]
         var isRecruiter: Bool { person.roles.contains(.recruiter) }
         /// Their most recently verified email, if any.
@@ -263,10 +266,10 @@ struct NotifyCommand: AsyncParsableCommand {
 
     /// Everyone stale as of `day`, recruiters first, then by name (case-insensitive), then id.
     static func holders(_ store: Store, asOf day: Day) throws -> (holders: [Holder], details: [MyDetail]) {
-        let details = try store.myDetails()
+        let details = try store.myDetails().records()
         let stale = Disclosures.stale(disclosures: try store.disclosures(), details: details, asOf: day)
         let people = Dictionary(
-            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id!, $0) })
+            uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true)).map { ($0.id, $0) })
         var byPerson: [Person.ID: [StaleDisclosure]] = [:]
         for s in stale { byPerson[s.personID, default: []].append(s) }
         let holders = byPerson.compactMap { id, stale -> Holder? in
@@ -276,12 +279,12 @@ struct NotifyCommand: AsyncParsableCommand {
             if a.isRecruiter != b.isRecruiter { return a.isRecruiter }
             let (x, y) = (a.person.name.lowercased(), b.person.name.lowercased())
             if x != y { return x < y }
-            return a.person.id! < b.person.id!
+            return a.person.id < b.person.id
         }
         return (holders, details)
     }
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
         let day = asOf.day
         let (holders, details) = try Self.holders(store, asOf: day)
@@ -292,7 +295,7 @@ struct NotifyCommand: AsyncParsableCommand {
                     rows: holders.flatMap { h in
                         h.stale.map { s in
                             [
-                                .integer(Int(h.person.id!)), .text(h.person.name), .bool(h.isRecruiter),
+                                .integer(Int(h.person.id)), .text(h.person.name), .bool(h.isRecruiter),
                                 .text(s.kind.rawValue),
                                 .text(s.held), .text(s.current), .day(s.since), h.email.map(Table.Value.text) ?? .null,
                             ]
@@ -321,7 +324,7 @@ struct NotifyCommand: AsyncParsableCommand {
                 greeting: holder.person.name.split(separator: " ").first.map(String.init) ?? holder.person.name,
                 date: asOf.instant, timeZone: .current, changes: holder.stale.map(EmailDraft.Change.init), card: card)
             files.append(
-                (EmailDraft.fileName(personID: holder.person.id!, name: holder.person.name), draft.message(), holder))
+                (EmailDraft.fileName(personID: holder.person.id, name: holder.person.name), draft.message(), holder))
         }
         let folder = URL(fileURLWithPath: out)
         try DraftFolder.write(files.map { ($0.name, Data($0.text.utf8)) }, to: folder, replacing: force)

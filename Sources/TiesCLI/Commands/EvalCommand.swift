@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct EvalCommand: AsyncParsableCommand {
+struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Check that the scores predict real behaviour.",
@@ -44,7 +44,7 @@ func evaluationTable(_ result: TemporalEvaluationResult) -> Table {
 }
 
 extension EvalCommand {
-    struct Temporal: AsyncParsableCommand {
+    struct Temporal: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Score a SNAP-style temporal network and measure how well each score predicts the next contacts.",
             discussion: """
@@ -75,7 +75,7 @@ extension EvalCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let url = URL(fileURLWithPath: file)
             guard FileManager.default.fileExists(atPath: url.path) else {
                 throw CLIError(.noInput, "\(file): no such file")
@@ -118,7 +118,7 @@ extension EvalCommand {
     }
 }
 
-struct CalibrateCommand: AsyncParsableCommand {
+struct CalibrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calibrate",
         abstract: "Fit the activity half-life to your own history.",
@@ -145,7 +145,7 @@ struct CalibrateCommand: AsyncParsableCommand {
         guard horizon >= 1, step >= 1 else { throw ValidationError("--horizon and --step must be 1 or more days") }
     }
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open()
         let configuration = try store.configuration()
         let interactions = try store.allInteractions()
@@ -167,7 +167,7 @@ struct CalibrateCommand: AsyncParsableCommand {
         let heldOut = cutoffs.suffix(3)
         var settings: [Int64: AlterSettings] = [:]
         for person in try store.people(withContactDetails: false) {
-            settings[person.id!] = AlterSettings(person: person, configuration: configuration)
+            settings[person.id] = AlterSettings(person: person.record, configuration: configuration)
         }
         func plan(_ days: ArraySlice<Int>) -> EvaluationPlan {
             EvaluationPlan(

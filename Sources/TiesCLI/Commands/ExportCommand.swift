@@ -4,7 +4,7 @@ import TiesCore
 import TiesInterchange
 import TiesStore
 
-struct ExportCommand: AsyncParsableCommand {
+struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Take your data out: CSV for spreadsheets, JSON for scripts, vCard for address books.",
@@ -39,11 +39,11 @@ struct ExportCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let store = try store.open(readOnly: true)
         let text: String
         if what == .vcard {
-            text = try store.people(PersonFilter()).map(VCardWriter.write(person:)).joined()
+            text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
         } else {
             let table = try Self.table(what, store: store, asOf: asOf)
             text = format == .csv ? CSVWriter.write(table, excel: excel) : JSONWriter.write(table)
@@ -58,7 +58,9 @@ struct ExportCommand: AsyncParsableCommand {
         case .scores: return try ScoreCommand.table(store: store, asOf: asOf.day, role: nil, limit: nil)
         case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day)
         case .commitments: return try CommitmentsCommand.table(store: store, show: .all, only: nil, asOf: asOf.instant)
-        case .journal: return JournalCommand.List.table(try store.journalEntries().sorted(by: JournalEntry.newestFirst))
+        case .journal:
+            return JournalCommand.List.table(
+                try store.journalEntries().sorted { JournalEntry.newestFirst($0.record, $1.record) })
         case .ties: return try TieCommand.List.table(store: store)
         case .vcard: preconditionFailure("vCard is not a table")
         }
@@ -67,7 +69,7 @@ struct ExportCommand: AsyncParsableCommand {
     static func interactionsTable(store: Store) throws -> Table {
         let names = Dictionary(
             uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false).map {
-                ($0.id!, $0.name)
+                ($0.id, $0.name)
             })
         let interactions = try store.interactions()
         return Table(

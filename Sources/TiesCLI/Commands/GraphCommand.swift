@@ -4,7 +4,7 @@ import TiesCore
 import TiesReports
 import TiesStore
 
-struct GraphCommand: AsyncParsableCommand {
+struct GraphCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "graph",
         abstract: "The shape of your network: brokers, bridges, clusters, introduction paths.",
@@ -18,7 +18,7 @@ struct GraphCommand: AsyncParsableCommand {
 }
 
 extension GraphCommand {
-    struct Brokers: AsyncParsableCommand {
+    struct Brokers: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "People ranked as brokers: lowest constraint first.",
             discussion: """
@@ -30,7 +30,7 @@ extension GraphCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
                 asOf.day, detail: .clusters)
             let rows = analysis.positions.filter { $0.value.ties > 0 && $0.value.constraint != nil }
@@ -58,7 +58,7 @@ extension GraphCommand {
         }
     }
 
-    struct Bridges: AsyncParsableCommand {
+    struct Bridges: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Ties between people who share no acquaintance in your network.",
             discussion: """
@@ -72,7 +72,7 @@ extension GraphCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
                 asOf.day, detail: .all)
             let name = { (id: Person.ID) in analysis.people[id]?.name ?? "#\(id)" }
@@ -90,7 +90,7 @@ extension GraphCommand {
         }
     }
 
-    struct Clusters: AsyncParsableCommand {
+    struct Clusters: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Groups of people who know each other (Louvain modularity).",
             discussion: """
@@ -101,7 +101,7 @@ extension GraphCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let analysis = try NetworkLoader(store: store.open(), contactDetails: false).analysis(
                 asOf.day, detail: .clusters)
             var members: [Int: [PersonScore]] = [:]
@@ -126,7 +126,7 @@ extension GraphCommand {
         }
     }
 
-    struct Path: AsyncParsableCommand {
+    struct Path: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "The best introduction path to someone: the chain whose weakest link is strongest.",
             discussion: """
@@ -141,11 +141,11 @@ extension GraphCommand {
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let network = try NetworkLoader(store: store.open(), contactDetails: false)
             let target = try network.store.person(person)
             let analysis = try network.analysis(asOf.day)
-            guard analysis.people[target.id!] != nil else {
+            guard analysis.people[target.id] != nil else {
                 throw CLIError(
                     .data,
                     "\(target.name) is archived; restore them with `ties person archive \"\(target.name)\" --undo`")
@@ -160,17 +160,17 @@ extension GraphCommand {
                     + "\n  weakest link \(Table.format(path.bottleneck, digits: 2)), \(path.hops.count) hop\(path.hops.count == 1 ? "" : "s")\n"
             }
             var out = ""
-            if let direct = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false),
+            if let direct = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: false),
                 direct.hops.count == 1
             {
                 out +=
                     "You know \(TextTable.sanitised(target.name)) directly (link \(Table.format(direct.bottleneck, digits: 2))).\n"
-                if let through = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: true) {
+                if let through = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: true) {
                     out += "Best path through others:\n  " + describe(through)
                 } else {
                     out += "Nobody else in your network is tied to them.\n"
                 }
-            } else if let path = IntroductionPath.widest(in: analysis, to: target.id!, excludingDirect: false) {
+            } else if let path = IntroductionPath.widest(in: analysis, to: target.id, excludingDirect: false) {
                 out += "Best introduction path to \(TextTable.sanitised(target.name)):\n  " + describe(path)
             } else {
                 out +=

@@ -4,7 +4,7 @@ import TiesCore
 import TiesInterchange
 import TiesStore
 
-struct ImportCommand: AsyncParsableCommand {
+struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Bring people and contacts in from CSV, LinkedIn, address books and calendars.",
@@ -118,7 +118,7 @@ struct ImportOptions: ParsableArguments {
 }
 
 extension ImportCommand {
-    struct CSV: AsyncParsableCommand {
+    struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
             abstract: "Import people or interactions from CSV with the columns `ties export` writes.",
@@ -133,16 +133,10 @@ extension ImportCommand {
                   ties import csv people.csv --dry-run
                 """)
         @Argument(help: "The files.") var files: [String]
-        @Option(help: "people or interactions (default: from the header).") var kind: String?
+        @Option(help: "The table the files hold (default: told from the header).") var kind: TiesCSVImport.Kind?
         @OptionGroup var options: ImportOptions
 
-        func validate() throws {
-            if let kind, TiesCSVImport.Kind(rawValue: kind) == nil {
-                throw ValidationError("--kind must be people or interactions; got '\(kind)'")
-            }
-        }
-
-        func run() async throws {
+        func run() throws {
             // Every file's table is told from its header first, and people files are read whole: people are
             // imported before interactions, whatever the order of the files. Interactions are then read and
             // inserted record by record, never all held in memory (a million rows import in seconds).
@@ -153,7 +147,7 @@ extension ImportCommand {
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
-                guard let what = kind.flatMap(TiesCSVImport.Kind.init) ?? TiesCSVImport.kind(of: header.fields) else {
+                guard let what = kind ?? TiesCSVImport.kind(of: header.fields) else {
                     let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
                     let hint =
                         head.contains("CONNECTED ON") || head.contains("CONVERSATION ID")
@@ -229,7 +223,7 @@ extension ImportCommand {
         }
     }
 
-    struct LinkedIn: AsyncParsableCommand {
+    struct LinkedIn: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "linkedin",
             abstract: "Import a LinkedIn data export: Connections.csv and messages.csv.",
@@ -247,7 +241,7 @@ extension ImportCommand {
         @Flag(help: "Add people who appear only in messages.") var createPeople = false
         @OptionGroup var options: ImportOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try options.store.open()
             // Who "me" is: --me, else the name and LinkedIn profile in `ties me`.
             let mine =
@@ -317,7 +311,7 @@ extension ImportCommand {
         }
     }
 
-    struct VCard: AsyncParsableCommand {
+    struct VCard: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "vcard",
             abstract: "Import an address book: vCard 2.1, 3.0 or 4.0 (.vcf).",
@@ -331,7 +325,7 @@ extension ImportCommand {
         @Argument(help: "The .vcf files.") var files: [String]
         @OptionGroup var options: ImportOptions
 
-        func run() async throws {
+        func run() throws {
             var people: [PersonRecord] = []
             var problems: [ParseError] = []
             var leftOut: [String] = []
@@ -347,7 +341,7 @@ extension ImportCommand {
         }
     }
 
-    struct Calendar: AsyncParsableCommand {
+    struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "ics",
             abstract: "Import meetings from a calendar (.ics).",
@@ -367,7 +361,7 @@ extension ImportCommand {
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var options: ImportOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try options.store.open()
             let mine = me + (try store.myDetails().filter { $0.kind == .email }.map(\.value))
             var interactions: [InteractionRecord] = []

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import TiesStore
 
-struct InitCommand: AsyncParsableCommand {
+struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create an empty store.",
@@ -17,7 +17,7 @@ struct InitCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let url = store.url
         let existed = FileManager.default.fileExists(atPath: url.path)
         _ = try Store.create(at: url)

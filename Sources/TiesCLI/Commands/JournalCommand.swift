@@ -4,7 +4,7 @@ import TiesCore
 import TiesInterchange
 import TiesStore
 
-struct JournalCommand: AsyncParsableCommand {
+struct JournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
         abstract: "Your career journal: jobs, reviews, raises, results, conversations.",
@@ -22,7 +22,7 @@ struct JournalCommand: AsyncParsableCommand {
 }
 
 extension JournalCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a journal entry.",
             discussion: """
@@ -41,11 +41,11 @@ extension JournalCommand {
         @Argument(help: "What happened, in your words.") var text: String
         @Option(
             help: ArgumentHelp("When (for a job, its first day): YYYY-MM-DD. Default: today.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+            transform: DateInput.option("--at"))
         var at: DateInput?
         @Option(
             help: ArgumentHelp("For employment: the last day.", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--end", timeZone: .current) })
+            transform: DateInput.option("--end"))
         var end: DateInput?
         @Option(help: "The organisation.") var org: String?
         @Option(help: "A job title, or a short title for the entry.") var title: String?
@@ -73,7 +73,7 @@ extension JournalCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let now = Date()
             let day = at.map(CareerCLI.day) ?? CareerCLI.today(now)
             try CareerCLI.requirePast(day, field: "--at", now: now, what: "record it once it has happened")
@@ -87,11 +87,11 @@ extension JournalCommand {
                 title: try title.map { try CareerCLI.text($0, field: "--title", example: "") }, amount: amount,
                 tags: Set(try tag.map { try CareerCLI.text($0, field: "--tag", example: "") }))
             let stored = try store.open().addJournalEntry(entry)
-            write("Added \(kind.rawValue) #\(stored.id!) on \(day).\n")
+            write("Added \(kind.rawValue) #\(stored.id) on \(day).\n")
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List journal entries, newest first.",
             discussion: """
@@ -103,33 +103,33 @@ extension JournalCommand {
         @Option(help: "Only entries of this kind.") var kind: JournalKind?
         @Option(
             help: ArgumentHelp("Only entries on or after this day (a job counts while it lasts).", valueName: "date"),
-            transform: { try DateInput.parse($0, field: "--since", timeZone: .current) })
+            transform: DateInput.option("--since"))
         var since: DateInput?
         @Option(help: "Only entries with this tag.") var tag: String?
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let from = since.map(CareerCLI.day)
             func inRange(_ e: JournalEntry) -> Bool {
                 guard let from else { return true }
                 return e.day >= from || (e.kind == .employment && (e.endDay.map { $0 >= from } ?? true))
             }
             let entries = try store.open(readOnly: true).journalEntries().filter { e in
-                (kind == nil || e.kind == kind) && inRange(e)
+                (kind == nil || e.kind == kind) && inRange(e.record)
                     && (tag.map { t in e.tags.contains { $0.caseInsensitiveCompare(t) == .orderedSame } } ?? true)
-            }.sorted(by: JournalEntry.newestFirst)
+            }.sorted { JournalEntry.newestFirst($0.record, $1.record) }
             format.emit(
                 Self.table(entries), empty: "No journal entries match. Add one with `ties journal add KIND TEXT`.")
         }
 
         /// The listing's rows, also what `ties export journal` writes.
-        static func table(_ entries: [JournalEntry]) -> Table {
+        static func table(_ entries: [Stored<JournalEntry>]) -> Table {
             Table(
                 columns: ["id", "day", "end", "kind", "organisation", "title", "amount", "tags", "text"],
                 rows: entries.map { e in
                     [
-                        .integer(Int(e.id!)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null,
+                        .integer(Int(e.id)), .day(e.day), e.endDay.map(Table.Value.day) ?? .null,
                         .text(e.kind.rawValue),
                         e.organisation.map(Table.Value.text) ?? .null, e.title.map(Table.Value.text) ?? .null,
                         e.amount.map { .number($0, digits: $0 == $0.rounded() ? 0 : 2) } ?? .null,
@@ -139,7 +139,7 @@ extension JournalCommand {
         }
     }
 
-    struct Export: AsyncParsableCommand {
+    struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export the journal as Markdown or as a JSON Resume.",
             discussion: """
@@ -174,16 +174,16 @@ extension JournalCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open(readOnly: true)
             let day = asOf.day
-            let entries = try store.journalEntries().filter { $0.day <= day }
+            let entries = try store.journalEntries().filter { $0.day <= day }.records()
             let text: String
             switch format {
             case .markdown:
                 text = JournalExport.markdown(entries)
             case .jsonResume:
-                let details = try store.myDetails()
+                let details = try store.myDetails().records()
                 let card = ContactCard(details: details, asOf: day)
                 let hasCard = card.hasDetails || MyDetail.current(of: .name, in: details, asOf: day) != nil
                 text = JournalExport.jsonResume(entries, card: hasCard ? card : nil)

@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct LogCommand: AsyncParsableCommand {
+struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Record a contact with someone (the default of `ties log`).",
@@ -23,7 +23,7 @@ struct LogCommand: AsyncParsableCommand {
         InteractionKind
     @Option(
         help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--at", timeZone: .current) })
+        transform: DateInput.option("--at"))
     var at: DateInput?
     @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
     @Flag(help: "They reached out and you have not answered yet (implies --direction in).") var unanswered = false
@@ -39,7 +39,7 @@ struct LogCommand: AsyncParsableCommand {
         guard groupSize >= 1 else { throw ValidationError("--group-size must be 1 or more; got \(groupSize)") }
     }
 
-    func run() async throws {
+    func run() throws {
         let now = Date()
         let when = at?.startInstant(timeZone: .current) ?? now
         var mapper = DayMapper(timeZone: .current)
@@ -49,10 +49,10 @@ struct LogCommand: AsyncParsableCommand {
         let store = try store.open()
         let person = try store.person(self.person)
         let interaction = Interaction(
-            personID: person.id!, occurredAt: when, kind: kind,
+            personID: person.id, occurredAt: when, kind: kind,
             direction: unanswered ? .inbound : (direction ?? .mutual), answered: !unanswered,
             groupSize: groupSize, note: note)
         let stored = try store.log(interaction, context: scoringContext(store))
-        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id!)).\n")
+        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id)).\n")
     }
 }

@@ -62,7 +62,7 @@ struct LogListCommand: ParsableCommand {
         let contacts = try store.interactions(matching: filter)
         let names = try Dictionary(
             uniqueKeysWithValues: store.people(PersonFilter(includeArchived: true), withContactDetails: false)
-                .compactMap { person in person.id.map { ($0, person.name) } })
+                .map { ($0.id, $0.name) })
         format.emit(Self.table(contacts, names: names), empty: "No contacts match.")
     }
 

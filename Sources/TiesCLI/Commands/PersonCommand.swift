@@ -4,7 +4,7 @@ import TiesCore
 import TiesReports
 import TiesStore
 
-struct PersonCommand: AsyncParsableCommand {
+struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person",
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
@@ -52,7 +52,7 @@ func validateCloseness(_ closeness: Int?) throws {
 }
 
 extension PersonCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a person.",
             discussion: """
@@ -85,7 +85,7 @@ extension PersonCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let now = Date()
             let points =
                 try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
@@ -94,11 +94,11 @@ extension PersonCommand {
                 name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind, organisation: org,
                 title: title, closeness: closeness, tags: Set(tag), contactPoints: points)
             let stored = try store.open().addPerson(person, at: now)
-            write("Added \(stored.name) (#\(stored.id!)).\n")
+            write("Added \(stored.name) (#\(stored.id)).\n")
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List people, by name.",
             discussion: """
@@ -113,13 +113,13 @@ extension PersonCommand {
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let people = try store.open(readOnly: true).people(
                 PersonFilter(role: role, organisation: org, tag: tag, includeArchived: archived))
             format.emit(Self.table(people), empty: "No people match. Add one with `ties person add NAME`.")
         }
 
-        static func table(_ people: [Person]) -> Table {
+        static func table(_ people: [Stored<Person>]) -> Table {
             Table(
                 columns: [
                     "id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
@@ -127,7 +127,7 @@ extension PersonCommand {
                 ],
                 rows: people.map { p in
                     [
-                        .integer(Int(p.id ?? 0)), .text(p.name),
+                        .integer(Int(p.id)), .text(p.name),
                         .text(p.sortedRoles.map(\.rawValue).joined(separator: ";")),
                         p.recruiterKind.map { .text($0.rawValue) } ?? .null,
                         p.organisation.map(Table.Value.text) ?? .null,
@@ -141,7 +141,7 @@ extension PersonCommand {
         }
     }
 
-    struct Show: AsyncParsableCommand {
+    struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Show one person: details, scores and recent interactions.",
             discussion: """
@@ -155,22 +155,23 @@ extension PersonCommand {
         @OptionGroup var asOf: AsOfOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let person = try store.person(self.person)
             let context = try scoringContext(store)
             let network = try NetworkScoring.score(
-                people: store.people(), states: store.states(asOf: asOf.day, context: context), asOf: asOf.day,
+                people: store.people().records(), states: store.states(asOf: asOf.day, context: context),
+                asOf: asOf.day,
                 configuration: context.configuration)
-            let recent = try store.interactions(with: person.id!, limit: 10)
+            let recent = try store.interactions(with: person.id, limit: 10)
             write(
                 PersonReport.render(
-                    person: person, score: network.score(of: person.id!), recent: recent,
+                    person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current))
         }
     }
 
-    struct Edit: AsyncParsableCommand {
+    struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a person's details.",
             discussion: """
@@ -203,9 +204,10 @@ extension PersonCommand {
             for p in phone { _ = try validatedPhone(p) }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
-            var person = try store.person(self.person)
+            let stored = try store.person(self.person)
+            var person = stored.record
             let now = Date()
             if let name { person.name = try validatedName(name) }
             person.roles.formUnion(addRole)
@@ -228,11 +230,11 @@ extension PersonCommand {
                 person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now))
             }
             try store.updatePerson(person, context: scoringContext(store))
-            write("Updated \(person.name) (#\(person.id!)).\n")
+            write("Updated \(person.name) (#\(stored.id)).\n")
         }
     }
 
-    struct Archive: AsyncParsableCommand {
+    struct Archive: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Archive a person: keep their history, but leave them out of listings and scores.",
             discussion: """
@@ -245,11 +247,11 @@ extension PersonCommand {
         @Flag(help: "Bring an archived person back.") var undo = false
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let person = try store.person(self.person)
-            try store.archivePerson(person.id!, archived: !undo)
-            write("\(undo ? "Restored" : "Archived") \(person.name) (#\(person.id!)).\n")
+            try store.archivePerson(person.id, archived: !undo)
+            write("\(undo ? "Restored" : "Archived") \(person.name) (#\(person.id)).\n")
         }
     }
 }

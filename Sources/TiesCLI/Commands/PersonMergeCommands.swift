@@ -7,7 +7,7 @@ import TiesStore
 // them, and undo a merge exactly.
 
 extension PersonCommand {
-    struct Duplicates: AsyncParsableCommand {
+    struct Duplicates: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "duplicates",
             abstract: "List pairs of people who are probably the same person, with the evidence.",
@@ -54,11 +54,11 @@ extension PersonCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let people = try store.open(readOnly: true).people(PersonFilter(includeArchived: archived))
             var rules = DuplicateRules()
             rules.minimumScore = minScore
-            let search = DuplicateDetector.search(people, rules: rules)
+            let search = DuplicateDetector.search(people.records(), rules: rules)
             if !search.skippedBlocks.isEmpty {
                 let shown = search.skippedBlocks.prefix(5).map { "\($0.kind) '\($0.key)' (\($0.size) people)" }
                 let more = search.skippedBlocks.count > 5 ? ", and \(search.skippedBlocks.count - 5) more" : ""
@@ -71,9 +71,8 @@ extension PersonCommand {
         }
 
         /// The listing's rows.
-        static func table(_ candidates: [DuplicateCandidate], people: [Person]) -> Table {
-            let names = Dictionary(
-                people.compactMap { p in p.id.map { ($0, p.name) } }, uniquingKeysWith: { a, _ in a })
+        static func table(_ candidates: [DuplicateCandidate], people: [Stored<Person>]) -> Table {
+            let names = Dictionary(people.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return Table(
                 columns: ["score", "a_id", "a", "b_id", "b", "evidence"],
                 rows: candidates.map { c in
@@ -86,7 +85,7 @@ extension PersonCommand {
         }
     }
 
-    struct Merge: AsyncParsableCommand {
+    struct Merge: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "merge",
             abstract: "Merge one person into another: DROP's history moves to KEEP, and DROP is removed.",
@@ -107,14 +106,14 @@ extension PersonCommand {
         @Argument(help: "The person to merge into KEEP and remove.") var drop: String
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let kept = try store.person(keep)
             let dropped = try store.person(drop)
             guard kept.id != dropped.id else {
-                throw CLIError(.data, "KEEP and DROP are both \(kept.name) (#\(kept.id!)); name two different people")
+                throw CLIError(.data, "KEEP and DROP are both \(kept.name) (#\(kept.id)); name two different people")
             }
-            let summary = try store.merge(keep: kept.id!, drop: dropped.id!, context: scoringContext(store), at: Date())
+            let summary = try store.merge(keep: kept.id, drop: dropped.id, context: scoringContext(store), at: Date())
             write(Self.describe(summary))
         }
 
@@ -142,7 +141,7 @@ extension PersonCommand {
         }
     }
 
-    struct Unmerge: AsyncParsableCommand {
+    struct Unmerge: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "unmerge",
             abstract: "Undo a merge exactly, or list the merges (--list).",
@@ -183,7 +182,7 @@ extension PersonCommand {
             if !list && format.format != .table { throw ValidationError("--format applies to --list only") }
         }
 
-        func run() async throws {
+        func run() throws {
             if list {
                 let merges = try store.open(readOnly: true).merges()
                 format.emit(Self.table(merges), empty: "No merges recorded.")

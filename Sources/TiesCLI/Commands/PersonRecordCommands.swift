@@ -48,7 +48,7 @@ extension PersonCommand {
             let day = at.map(CareerCLI.day) ?? CareerCLI.today(now)
             try CareerCLI.requirePast(day, field: "--at", now: now, what: "date notes on or before today")
             let target = try store.person(reference)
-            guard let id = target.id else { return }
+            let id = target.id
             let note = try store.addNote(text, to: id, on: day)
             write("Noted on \(target.name), \(day) (#\(note.id)).\n")
         }
@@ -73,7 +73,7 @@ extension PersonCommand {
         func run() throws {
             let store = try store.open()
             let target = try store.person(person)
-            guard let id = target.id else { return }
+            let id = target.id
             try store.tag(id, with: tags)
             write("Tagged \(target.name): \(tags.joined(separator: ", ")).\n")
         }
@@ -92,7 +92,7 @@ extension PersonCommand {
         func run() throws {
             let store = try store.open()
             let target = try store.person(person)
-            guard let id = target.id else { return }
+            let id = target.id
             try store.untag(id, removing: tags)
             write("Untagged \(target.name): \(tags.joined(separator: ", ")).\n")
         }
@@ -122,7 +122,7 @@ extension PersonCommand {
         func run() throws {
             let store = try store.open()
             let target = try store.person(person)
-            guard let id = target.id else { return }
+            let id = target.id
             let name = try validatedName(alias)
             if remove {
                 try store.removeAlias(name, from: id)

@@ -18,8 +18,7 @@ struct TieRemoveCommand: ParsableCommand {
         let store = try store.open()
         let a = try store.person(first)
         let b = try store.person(second)
-        guard let aID = a.id, let bID = b.id else { throw CLIError(.data, "a person without an id") }
-        try store.removeTie(aID, bID)
+        try store.removeTie(a.id, b.id)
         write("Removed the tie between \(a.name) and \(b.name).\n")
     }
 }

@@ -8,7 +8,7 @@ enum ReportFormat: String, CaseIterable, ExpressibleByArgument {
     case terminal, markdown, html, json
 }
 
-struct ReportCommand: AsyncParsableCommand {
+struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "The weekly network-health report: how your network is doing and what to do this week.",
@@ -52,7 +52,7 @@ struct ReportCommand: AsyncParsableCommand {
         }
     }
 
-    func run() async throws {
+    func run() throws {
         let day = week.flatMap(WeeklyReport.lastDay(ofWeek:)) ?? asOf.day
         let templateText = try template.map { path -> String in
             guard let data = FileManager.default.contents(atPath: path) else {
@@ -117,7 +117,7 @@ struct ReportCommand: AsyncParsableCommand {
     }
 }
 
-struct GapsCommand: AsyncParsableCommand {
+struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
         abstract: "What is missing or slipping in your network, most severe first.",
@@ -134,7 +134,7 @@ struct GapsCommand: AsyncParsableCommand {
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         format.emit(try Self.table(store: store.open(), asOf: asOf.day), empty: "No gaps as of \(asOf.day).")
     }
 

@@ -4,7 +4,7 @@ import TiesCore
 import TiesReports
 import TiesStore
 
-struct ScoreCommand: AsyncParsableCommand {
+struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Score every relationship: strength, activity, layer, rhythm.",
@@ -29,7 +29,7 @@ struct ScoreCommand: AsyncParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be 1 or more; got \(limit)") }
     }
 
-    func run() async throws {
+    func run() throws {
         format.emit(
             try Self.table(store: store.open(), asOf: asOf.day, role: role, limit: limit),
             empty: "No people to score. Add some with `ties person add`, or try `ties demo`.")
@@ -73,7 +73,7 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 }
 
-struct NextCommand: AsyncParsableCommand {
+struct NextCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "next",
         abstract: "Who should I contact next, and why?",
@@ -96,7 +96,7 @@ struct NextCommand: AsyncParsableCommand {
         if limit < 1 { throw ValidationError("--limit must be 1 or more; got \(limit)") }
     }
 
-    func run() async throws {
+    func run() throws {
         // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
         let loader = try NetworkLoader(store: store.open())
         let (analysis, facts) = try loader.analyse(asOf.day)
@@ -109,7 +109,7 @@ struct NextCommand: AsyncParsableCommand {
     }
 }
 
-struct ExplainCommand: AsyncParsableCommand {
+struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
         abstract: "Show how one person's scores were computed.",
@@ -125,11 +125,11 @@ struct ExplainCommand: AsyncParsableCommand {
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
 
-    func run() async throws {
+    func run() throws {
         let network = try NetworkLoader(store: store.open(), contactDetails: false)
         let person = try network.store.person(self.person)
         let explanation = Explanation.explain(
-            person: person, interactions: try network.store.interactions(with: person.id!),
+            person: person.record, interactions: try network.store.interactions(with: person.id),
             network: try network.analysis(asOf.day).score, configuration: network.context.configuration,
             timeZone: .current)
         write(ExplainReport.render(explanation, name: person.name))

@@ -3,7 +3,7 @@ import Foundation
 import TiesCore
 import TiesStore
 
-struct TieCommand: AsyncParsableCommand {
+struct TieCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tie",
         abstract: "Record who knows whom among the people in your network.",
@@ -15,7 +15,7 @@ struct TieCommand: AsyncParsableCommand {
 }
 
 extension TieCommand {
-    struct Add: AsyncParsableCommand {
+    struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record that two people know each other.",
             discussion: """
@@ -36,21 +36,21 @@ extension TieCommand {
             }
         }
 
-        func run() async throws {
+        func run() throws {
             let store = try store.open()
             let a = try store.person(first)
             let b = try store.person(second)
-            try store.addTie(Tie(a.id!, b.id!, kind: kind, weight: weight))
+            try store.addTie(Tie(a.id, b.id, kind: kind, weight: weight))
             write("Tied \(a.name) and \(b.name) (\(kind.rawValue), weight \(Table.format(weight, digits: 2))).\n")
         }
     }
 
-    struct List: AsyncParsableCommand {
+    struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the ties between people.")
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
-        func run() async throws {
+        func run() throws {
             format.emit(
                 try Self.table(store: store.open(readOnly: true)),
                 empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
@@ -60,7 +60,7 @@ extension TieCommand {
         static func table(store: Store) throws -> Table {
             let names = Dictionary(
                 uniqueKeysWithValues: try store.people(PersonFilter(includeArchived: true), withContactDetails: false)
-                    .map { ($0.id!, $0.name) })
+                    .map { ($0.id, $0.name) })
             return Table(
                 columns: ["a_id", "a", "b_id", "b", "kind", "weight"],
                 rows: try store.ties().map {

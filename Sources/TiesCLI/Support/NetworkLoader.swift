@@ -19,10 +19,10 @@ struct NetworkLoader {
     init(store: Store, contactDetails: Bool = true) throws {
         self.store = store
         context = try scoringContext(store)
-        people = try store.people(withContactDetails: contactDetails)
+        people = try store.people(withContactDetails: contactDetails).records()
         ties = try store.ties()
-        commitments = try store.commitments()
-        details = try store.myDetails()
+        commitments = try store.commitments().records()
+        details = try store.myDetails().records()
         disclosures = try store.disclosures()
         journalDays = try store.journalEntries().map(\.day)
     }

@@ -10,6 +10,7 @@ extension RecruiterKind: ExpressibleByArgument {}
 extension InteractionKind: ExpressibleByArgument {}
 extension Direction: ExpressibleByArgument {}
 extension Tie.Kind: ExpressibleByArgument {}
+extension TiesCSVImport.Kind: ExpressibleByArgument {}
 
 /// `--db PATH`, accepted by every command.
 struct StoreOptions: ParsableArguments {
@@ -38,7 +39,7 @@ struct AsOfOptions: ParsableArguments {
         name: .customLong("as-of"),
         help: ArgumentHelp(
             "Compute as of this date (the whole day counts) or date-time. Default: now.", valueName: "date"),
-        transform: { try DateInput.parse($0, field: "--as-of", timeZone: .current) })
+        transform: DateInput.option("--as-of"))
     var asOf: DateInput?
 
     /// The instant "now" stands for.

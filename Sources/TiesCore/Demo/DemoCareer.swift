@@ -20,8 +20,8 @@ extension DemoGenerator {
         let end = options.endDay
         var mapper = DayMapper(timeZone: options.timeZone)
         func noon(_ day: Day) -> Date { mapper.start(of: day).addingTimeInterval(12 * 3600) }
-        let people = network.people
-        func first(_ role: Role, where condition: (Person) -> Bool = { _ in true }) -> [Person] {
+        let people = network.people.compactMap(Stored.init)
+        func first(_ role: Role, where condition: (Stored<Person>) -> Bool = { _ in true }) -> [Stored<Person>] {
             people.filter { $0.roles.contains(role) && condition($0) }
         }
         let searchFirm = first(.recruiter) { $0.recruiterKind == .searchFirm }
@@ -38,7 +38,7 @@ extension DemoGenerator {
         ]
         var disclosures: [Disclosure] = []
         for (i, recruiter) in searchFirm.prefix(4).enumerated() {
-            let id = recruiter.id!
+            let id = recruiter.id
             disclosures.append(
                 Disclosure(
                     personID: id, kind: .resume, version: i < 2 ? "2025-spring" : "2026-fall",
@@ -52,23 +52,23 @@ extension DemoGenerator {
         if let mentor = mentors.first {
             commitments.append(
                 Commitment(
-                    personID: mentor.id!, text: "send the article on value-based care", owner: .me,
+                    personID: mentor.id, text: "send the article on value-based care", owner: .me,
                     createdAt: noon(end - 19), due: end - 5))
         }
         if let colleague = colleagues.first {
             commitments.append(
                 Commitment(
-                    personID: colleague.id!, text: "introduce them to the CFO at the health system", owner: .me,
+                    personID: colleague.id, text: "introduce them to the CFO at the health system", owner: .me,
                     createdAt: noon(end - 12), due: end + 9))
             commitments.append(
                 Commitment(
-                    personID: colleague.id!, text: "share the board presentation", owner: .them,
+                    personID: colleague.id, text: "share the board presentation", owner: .them,
                     createdAt: noon(end - 40), due: end - 30, doneAt: noon(end - 28)))
         }
         if let recruiter = searchFirm.first {
             commitments.append(
                 Commitment(
-                    personID: recruiter.id!, text: "offer help with their COO search", owner: .me,
+                    personID: recruiter.id, text: "offer help with their COO search", owner: .me,
                     createdAt: noon(end - 90), due: end - 75, doneAt: noon(end - 80)))
         }
         let journal = [

@@ -150,7 +150,7 @@ public enum DuplicateDetector {
     public static func search(_ people: [Person], rules: DuplicateRules = DuplicateRules()) -> DuplicateSearch {
         // Organisation names repeat: fold each once.
         var organisations: [String: String] = [:]
-        let profiles = people.filter { $0.id != nil }.map { person in
+        let profiles = people.compactMap(Stored.init).map { person in
             let organisation = person.organisation.flatMap { name in
                 if let key = organisations[name] { return key.isEmpty ? nil : key }
                 let key = MatchKey.organisation(name)
@@ -204,10 +204,11 @@ public enum DuplicateDetector {
     ///     Person(id: 2, name: "Dana M. Reyes", organisation: "HALE"))
     /// // pair?.score == 0.9, evidence: same-name: dana reyes at hale
     /// ```
-    /// - Precondition: both people have ids.
+    /// Nil when either person has no id (only stored people are compared).
     public static func assess(_ a: Person, _ b: Person, rules: DuplicateRules = DuplicateRules()) -> DuplicateCandidate?
     {
-        assess(MatchProfile(a), MatchProfile(b), rules: rules)
+        guard let a = Stored(a), let b = Stored(b) else { return nil }
+        return assess(MatchProfile(a), MatchProfile(b), rules: rules)
     }
 
     static func assess(_ x: MatchProfile, _ y: MatchProfile, rules: DuplicateRules) -> DuplicateCandidate? {
@@ -311,8 +312,8 @@ struct MatchProfile {
     var organisation: String?
 
     /// The profile of `person`, whose organisation is folded here unless `organisation` gives its key.
-    init(_ person: Person, organisation: String?? = nil) {
-        id = person.id!
+    init(_ person: Stored<Person>, organisation: String?? = nil) {
+        id = person.id
         emails = Set(person.contactPoints.filter { $0.kind == .email }.compactMap { MatchKey.email($0.value) }).sorted()
         phones = Set(person.contactPoints.filter { $0.kind == .phone }.compactMap { MatchKey.phone($0.value) }).sorted()
         name = PersonName(person.name)
