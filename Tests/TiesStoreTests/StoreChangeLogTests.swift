@@ -68,13 +68,12 @@ struct StoreChangeLogTests {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         store.recordChanges(as: "test")
-        let dana = try #require(
-            try store.addPerson(Person(name: "Dana Reyes", roles: [.recruiter]), at: Fixtures.now).id)
-        let sam = try #require(try store.addPerson(Person(name: "Sam Okafor"), at: Fixtures.now).id)
+        let dana = try store.addPerson(Person(name: "Dana Reyes", roles: [.recruiter]), at: Fixtures.now).id
+        let sam = try store.addPerson(Person(name: "Sam Okafor"), at: Fixtures.now).id
         let logged = try store.log(
             Interaction(personID: dana, occurredAt: Fixtures.noon("2026-05-01"), kind: .call), context: Fixtures.context
         )
-        let id = try #require(logged.id)
+        let id = logged.id
         let beforeEdit = try Self.records(store)
         try store.editInteraction(
             id, InteractionEdit(occurredAt: Fixtures.noon("2026-05-03"), personID: sam), now: Fixtures.now,
@@ -99,7 +98,7 @@ struct StoreChangeLogTests {
     func dependentChange() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let dana = try #require(try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id)
+        let dana = try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id
         let added = try #require(try store.changes().first)
         try store.log(
             Interaction(personID: dana, occurredAt: Fixtures.noon("2026-05-01"), kind: .call), context: Fixtures.context
@@ -121,7 +120,7 @@ struct StoreChangeLogTests {
     func settingUndo() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
-        let dana = try #require(try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id)
+        let dana = try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id
         try store.log(
             Interaction(personID: dana, occurredAt: Fixtures.noon("2026-05-01"), kind: .call), context: Fixtures.context
         )
@@ -158,7 +157,7 @@ struct StoreChangeLogTests {
                 case 0:
                     let roles: Set<Role> = rng.bernoulli(0.5) ? [.recruiter] : [.mentor]
                     people.append(
-                        try #require(try store.addPerson(Person(name: "P\(step)", roles: roles), at: Fixtures.now).id))
+                        try store.addPerson(Person(name: "P\(step)", roles: roles), at: Fixtures.now).id)
                 case 1, 2:
                     let direction = rng.element(of: Direction.allCases)
                     try store.log(

@@ -168,6 +168,7 @@ extension PersonCommand {
                 PersonReport.render(
                     person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current))
+            write(try PersonRecordView.section(of: person.id, store: store, asOf: asOf.day))
         }
     }
 
