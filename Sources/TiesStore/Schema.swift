@@ -189,11 +189,12 @@ enum Schema {
                         seq INTEGER PRIMARY KEY,
                         change_id INTEGER NOT NULL,
                         tbl TEXT NOT NULL,
-                        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+                        op TEXT NOT NULL
+                            CHECK (op IN ('insert', 'update', 'delete', 'insert_range', 'delete_range')),
                         key NOT NULL,
                         old TEXT
                     );
-                    CREATE TABLE change_open (id INTEGER PRIMARY KEY);
+                    CREATE TABLE change_open (id INTEGER PRIMARY KEY, bulk TEXT);
                     """)
         }
         migrator.registerMigration("v5-records-notes-aliases") { db in

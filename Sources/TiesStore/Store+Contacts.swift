@@ -11,7 +11,8 @@ public struct InteractionFilter: Sendable, Equatable {
     public var until: Date?
     public var kind: InteractionKind?
     public var source: String?
-    /// Only inbound contacts still waiting for an answer.
+    /// Only inbound contacts still waiting for an answer: marked unanswered, with no reply (outbound,
+    /// mutual or answered) with the same person at the same time or later.
     public var unansweredOnly = false
 
     public init(
@@ -61,30 +62,30 @@ extension Store {
         var conditions: [String] = []
         var arguments: [(any DatabaseValueConvertible)?] = []
         if let id = filter.personID {
-            conditions.append("person_id = ?")
+            conditions.append("i.person_id = ?")
             arguments.append(id)
         }
         if let since = filter.since {
-            conditions.append("occurred_at >= ?")
+            conditions.append("i.occurred_at >= ?")
             arguments.append(CareerRows.seconds(since))
         }
         if let until = filter.until {
-            conditions.append("occurred_at < ?")
+            conditions.append("i.occurred_at < ?")
             arguments.append(CareerRows.seconds(until))
         }
         if let kind = filter.kind {
-            conditions.append("kind = ?")
+            conditions.append("i.kind = ?")
             arguments.append(kind.rawValue)
         }
         if let source = filter.source {
-            conditions.append("source = ?")
+            conditions.append("i.source = ?")
             arguments.append(source)
         }
-        if filter.unansweredOnly { conditions.append("direction = 'in' AND answered = 0") }
+        if filter.unansweredOnly { conditions.append(Self.waitingCondition) }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM interaction \(whereClause) ORDER BY occurred_at, id",
+                db, sql: "SELECT i.* FROM interaction i \(whereClause) ORDER BY i.occurred_at, i.id",
                 arguments: StatementArguments(arguments)
             ).map(Self.interaction(from:))
         }
@@ -182,22 +183,20 @@ extension Store {
         }
     }
 
-    /// Marks answered every inbound contact still waiting from someone who has been contacted (outbound or
-    /// mutual) at the same time or later: a reply answers what was waiting.
-    /// - Returns: the people whose contacts changed.
-    static func markAnswered(_ personIDs: [Int64]?, _ db: Database) throws -> [Int64] {
-        let scope = personIDs.map { "AND i.person_id IN (\($0.map(String.init).joined(separator: ",")))" } ?? ""
-        let waiting = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i.id, i.person_id FROM interaction i
-                WHERE i.direction = 'in' AND i.answered = 0 \(scope)
-                AND EXISTS (SELECT 1 FROM interaction o WHERE o.person_id = i.person_id
-                            AND o.direction IN ('out', 'mutual') AND o.occurred_at >= i.occurred_at)
-                """)
-        for row in waiting {
-            try db.execute(sql: "UPDATE interaction SET answered = 1 WHERE id = ?", arguments: [row["id"] as Int64])
+    /// The SQL condition, on a contact `i`, of "still waiting for an answer": inbound, marked unanswered, and
+    /// nothing outbound, mutual or answered with the same person at the same time or later — the rule of
+    /// ``facts(asOf:timeZone:)``, so a reply, logged or imported, answers what was waiting in every view.
+    static let waitingCondition = """
+        i.direction = 'in' AND i.answered = 0 AND NOT EXISTS (
+            SELECT 1 FROM interaction r WHERE r.person_id = i.person_id AND r.occurred_at >= i.occurred_at
+            AND r.id <> i.id AND NOT (r.direction = 'in' AND r.answered = 0))
+        """
+
+    /// The ids of the contacts still waiting for an answer (see ``InteractionFilter/unansweredOnly``).
+    /// - Complexity: one look-up per inbound contact marked unanswered (an index holds exactly those).
+    public func waitingForReply() throws(StoreError) -> Set<Interaction.ID> {
+        try read { db in
+            Set(try Int64.fetchAll(db, sql: "SELECT i.id FROM interaction i WHERE \(Self.waitingCondition)"))
         }
-        return Array(Set(waiting.map { $0["person_id"] as Int64 })).sorted()
     }
 }

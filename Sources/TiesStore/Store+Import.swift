@@ -42,11 +42,15 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
                     let keep = try Self.recordingChange(command, db) {
-                        var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
-                        let keep = try body(&importer)
-                        try importer.finish()
-                        summary = importer.summary
-                        return keep
+                        // Interactions come by the million: recorded as ranges of ids, not row by row.
+                        try Self.recordingBulkInserts(into: "interaction", db) {
+                            var importer = try StoreImporter(
+                                db, createPeople: createPeople, context: context, now: now)
+                            let keep = try body(&importer)
+                            try importer.finish()
+                            summary = importer.summary
+                            return keep
+                        }
                     }
                     return keep && !dryRun ? .commit : .rollback
                 }
@@ -229,16 +233,8 @@ public struct StoreImporter {
     }
 
     /// Creates the dropped indexes again and rebuilds the states of everyone touched.
-    mutating func finish() throws {
+    func finish() throws {
         for sql in droppedIndexes { try db.execute(sql: sql) }
-        // A reply imported now answers what was waiting from that person (a first import's columns hold
-        // the flags as read, so any change there means a full rebuild).
-        let answered = try Store.markAnswered(touched.count > 5000 ? nil : touched.sorted(), db)
-        if let columns, columns.count > 0, !answered.isEmpty {
-            try Store.rebuildAllStates(context: context, db)
-            return
-        }
-        touched.formUnion(answered)
         try rebuildStates()
     }
 

@@ -14,12 +14,7 @@ extension Store {
         try write { db in
             try Self.ensureFreshStates(context, db)
             let stored = Stored(id: try Self.insert(interaction, db), interaction)
-            // A reply answers what was waiting from them; their state is then rebuilt, not extended.
-            if interaction.direction != .inbound, try !Self.markAnswered([interaction.personID], db).isEmpty {
-                try Self.rebuildState(interaction.personID, context: context, db)
-            } else {
-                try Self.absorb(interaction, context: context, db)
-            }
+            try Self.absorb(interaction, context: context, db)
             return stored
         }
     }

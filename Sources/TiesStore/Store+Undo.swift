@@ -8,6 +8,46 @@ struct RowKey: Hashable {
     var key: DatabaseValue
 }
 
+/// The rows a change touched: single keys, and the id ranges of bulk inserts.
+struct TouchedRows {
+    var keys = Set<RowKey>()
+    var ranges: [String: [ClosedRange<Int64>]] = [:]
+
+    init(_ rows: [Row]) {
+        for row in rows { add(table: row["tbl"], op: row["op"], key: row["key"]) }
+    }
+
+    mutating func add(table: String, op: String, key: DatabaseValue) {
+        if op.hasSuffix("_range") {
+            if let range = Self.range(key) { ranges[table, default: []].append(range) }
+        } else {
+            keys.insert(RowKey(table: table, key: key))
+        }
+    }
+
+    /// `[first, last, rows]` as the range of ids.
+    static func range(_ key: DatabaseValue) -> ClosedRange<Int64>? {
+        guard let text = String.fromDatabaseValue(key) else { return nil }
+        let bounds = text.trimmingCharacters(in: CharacterSet(charactersIn: "[] ")).split(separator: ",")
+            .compactMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        guard bounds.count >= 2, bounds[0] <= bounds[1] else { return nil }
+        return bounds[0]...bounds[1]
+    }
+
+    /// Whether a row another change recorded (`op` on `key` of `table`) is one of these.
+    func contains(table: String, op: String, key: DatabaseValue) -> Bool {
+        let mine = ranges[table] ?? []
+        if op.hasSuffix("_range") {
+            guard let other = Self.range(key) else { return false }
+            if mine.contains(where: { $0.overlaps(other) }) { return true }
+            return keys.contains { $0.table == table && Int64.fromDatabaseValue($0.key).map(other.contains) == true }
+        }
+        if keys.contains(RowKey(table: table, key: key)) { return true }
+        guard let id = Int64.fromDatabaseValue(key) else { return false }
+        return mine.contains { $0.contains(id) }
+    }
+}
+
 extension Store {
     /// Reverts a recorded change, itself as a new change, and rebuilds the relationship states.
     ///
@@ -56,7 +96,7 @@ extension Store {
         let rows = try Row.fetchAll(
             db, sql: "SELECT tbl, op, key, old FROM change_row WHERE seq BETWEEN ? AND ? ORDER BY seq DESC",
             arguments: [target.firstRow, target.lastRow])
-        let keys = Set(rows.map { RowKey(table: $0["tbl"], key: $0["key"] as DatabaseValue) })
+        let keys = TouchedRows(rows)
         if let later = try log.latestTouching(keys, after: target.id, db) {
             throw StoreError.conflict(
                 "change #\(target.id) cannot be undone: the later change #\(later.id) (\(later.command)) touched the same records; undo #\(later.id) first"
@@ -99,6 +139,22 @@ extension Store {
         switch op {
         case "insert":
             try db.execute(sql: "DELETE FROM \(table) WHERE \(keyCondition)", arguments: [nil as String?, key])
+        case "insert_range":
+            // Deleted whole, as it was recorded: the rows are not copied, so this undo records a range too.
+            let literal = shape.table
+            try db.execute(sql: "UPDATE change_open SET bulk = ?", arguments: [literal])
+            try db.execute(
+                sql: "DELETE FROM \(table) WHERE rowid BETWEEN json_extract(?1, '$[0]') AND json_extract(?1, '$[1]')",
+                arguments: [key])
+            try db.execute(sql: "UPDATE change_open SET bulk = NULL")
+            try db.execute(
+                sql:
+                    "INSERT INTO change_row (change_id, tbl, op, key) SELECT id, ?, 'delete_range', ? FROM change_open",
+                arguments: [literal, key])
+        case "delete_range":
+            throw StoreError.conflict(
+                "this undo removed imported rows without copying them, so it cannot be undone; import the file again instead (imports never duplicate)"
+            )
         case "delete":
             let names = shape.columns.map(\.name)
             try db.execute(
@@ -117,14 +173,18 @@ extension Store {
     /// Fails when reverting removed, through a cascade, rows the change itself never touched (rows a later
     /// change added that refer to a row the change added).
     private static func checkCascades(
-        of keys: Set<RowKey>, since start: Int64, target: ChangeHistory.Entry, log: ChangeHistory, _ db: Database
+        of keys: TouchedRows, since start: Int64, target: ChangeHistory.Entry, log: ChangeHistory, _ db: Database
     ) throws {
-        let touched = try Row.fetchAll(db, sql: "SELECT tbl, key FROM change_row WHERE seq >= ?", arguments: [start])
-        let extra = Set(touched.map { RowKey(table: $0["tbl"], key: $0["key"] as DatabaseValue) }).subtracting(keys)
-        guard !extra.isEmpty else { return }
+        let touched = try Row.fetchAll(
+            db, sql: "SELECT tbl, op, key FROM change_row WHERE seq >= ? AND op NOT LIKE '%\\_range' ESCAPE '\\'",
+            arguments: [start])
+        let extraRows = touched.filter { !keys.contains(table: $0["tbl"], op: $0["op"], key: $0["key"]) }
+        guard !extraRows.isEmpty else { return }
+        let extra = TouchedRows(extraRows)
+        let count = extra.keys.count
         let later = try log.latestTouching(extra, after: target.id, db)
         throw StoreError.conflict(
-            "change #\(target.id) cannot be undone: it would also remove \(extra.count) record(s) "
+            "change #\(target.id) cannot be undone: it would also remove \(count) record(s) "
                 + (later.map { "that the later change #\($0.id) (\($0.command)) added; undo #\($0.id) first" }
                     ?? "recorded outside the change log"))
     }
@@ -199,14 +259,14 @@ struct ChangeHistory {
     }
 
     /// The latest change after `id` that counts and touched any of `keys`.
-    func latestTouching(_ keys: Set<RowKey>, after id: Int64, _ db: Database) throws -> Entry? {
+    func latestTouching(_ keys: TouchedRows, after id: Int64, _ db: Database) throws -> Entry? {
         for later in order.reversed() where later > id && counts(later) {
             guard let entry = entries[later] else { continue }
             let cursor = try Row.fetchCursor(
-                db, sql: "SELECT tbl, key FROM change_row WHERE seq BETWEEN ? AND ?",
+                db, sql: "SELECT tbl, op, key FROM change_row WHERE seq BETWEEN ? AND ?",
                 arguments: [entry.firstRow, entry.lastRow])
             while let row = try cursor.next() {
-                if keys.contains(RowKey(table: row["tbl"], key: row["key"] as DatabaseValue)) { return entry }
+                if keys.contains(table: row["tbl"], op: row["op"], key: row["key"]) { return entry }
             }
         }
         return nil

@@ -105,4 +105,33 @@ struct RecordsEndToEndTests {
         #expect(
             try store.ok("log", "list", "--format", "csv").contains("1,2026-11-02 00:00,Dana Reyes,email,in,answered"))
     }
+
+    @Test(
+        "unknown ids, ids of another kind of record and invalid edits are refused; the store is byte-identical",
+        arguments: [
+            (["log", "rm", "1", "7"], 65, "no contact #7"),
+            (["log", "edit", "1", "--group-size", "0"], 64, "1 or more"),
+            (["log", "edit", "1", "--direction", "out", "--unanswered"], 65, "only a contact they started"),
+            (["log", "edit", "1"], 64, "nothing to change"),
+            (["offer", "rm", "1"], 65, "no promise #1"),
+            (["me", "rm", "1"], 65, "remove them first"),
+            (["journal", "rm", "1"], 65, "no journal entry #1"),
+            (["disclose", "rm", "2"], 65, "no disclosure #2"),
+            (["tie", "rm", "Dana", "Sam"], 65, "not tied"),
+            (["undo", "99"], 65, "no change #99"),
+            (["person", "untag", "Dana", "nope"], 65, "no tag 'nope'"),
+            (["search", "..."], 65, "nothing to search for"),
+        ] as [([String], Int32, String)])
+    func refused(arguments: [String], status: Int32, message: String) throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Dana Reyes", "--role", "recruiter")
+        try store.ok("person", "add", "Sam Okafor")
+        try store.ok("log", "Dana", "call", "--at", "2026-11-02")
+        try store.ok("me", "set", "email", "alex@example.org", "--since", "2026-01-01")
+        try store.ok("disclose", "Dana", "email", "--at", "2026-02-01")
+        let (result, unchanged) = try TiesBinary.runRefused(arguments, store: store.db)
+        #expect(result.status == status, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
+        #expect(unchanged, "\(arguments) changed the store")
+    }
 }

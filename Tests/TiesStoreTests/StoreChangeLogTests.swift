@@ -216,4 +216,50 @@ struct StoreChangeLogTests {
         // The sequence must have exercised both outcomes for the property to mean something.
         #expect(undone >= 3 && refused >= 1, "seed \(seed): \(undone) undone, \(refused) refused")
     }
+
+    @Test("an import is recorded as ranges of ids and undone whole; a later change to its rows blocks the undo")
+    func importUndo() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        let dana = try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id
+        let logged = try store.log(
+            Interaction(personID: dana, occurredAt: Fixtures.noon("2026-01-01"), kind: .call), context: Fixtures.context
+        )
+        let before = try Self.records(store)
+        // Ids 5...7 and 9 are new; the store holds 1; 8 is left free.
+        let records = [5, 6, 7, 9].map { id in
+            InteractionRecord(
+                interaction: Interaction(
+                    id: Int64(id), personID: dana, occurredAt: Fixtures.noon("2026-02-0\(id)"), kind: .email,
+                    source: "test", sourceID: "m\(id)"),
+                keys: [.id(dana)], file: "t.csv", line: id)
+        }
+        _ = try store.importBatch(
+            people: [], interactions: records, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        let ranges = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT key FROM change_row WHERE op = 'insert_range' ORDER BY seq")
+        }
+        #expect(ranges == ["[5,9,4]"])
+        let imported = try #require(try store.changes().first)
+        #expect(imported.summary == "added 4 contacts")
+        try Self.expectSameStates(store, "after the import")
+
+        // A later edit of an imported row blocks the undo, and names the edit.
+        try store.editInteraction(6, InteractionEdit(kind: .call), now: Fixtures.now, context: Fixtures.context)
+        let edit = try #require(try store.changes().first)
+        #expect {
+            try store.undo(imported.id, context: Fixtures.context)
+        } throws: { error in
+            "\(error)".contains("#\(edit.id)")
+        }
+        try store.undo(context: Fixtures.context)
+        let undoImport = try store.undo(imported.id, context: Fixtures.context).by
+        #expect(try Self.records(store) == before)
+        #expect(try store.interaction(logged.id).kind == .call)
+        try Self.expectSameStates(store, "after undoing the import")
+        // The undo of an import copied nothing, so it cannot itself be undone.
+        #expect(throws: StoreError.self) { try store.undo(undoImport.id, context: Fixtures.context) }
+        #expect(try Self.records(store) == before)
+    }
 }

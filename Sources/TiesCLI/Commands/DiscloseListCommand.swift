@@ -12,6 +12,10 @@ struct DiscloseGroupCommand: ParsableCommand {
             `ties disclose PERSON KIND` records it (the same as `ties disclose add PERSON KIND`); \
             `ties disclose list` answers "who holds which of my details, which version, since when, and is \
             it current?"; `ties disclose rm ID` removes a record made by mistake.
+
+            Example:
+              ties disclose "Dana Reyes" resume --version 2026-spring
+              ties disclose list --kind resume --stale
             """,
         subcommands: [DiscloseCommand.self, DiscloseListCommand.self, DiscloseRemoveCommand.self],
         defaultSubcommand: DiscloseCommand.self)

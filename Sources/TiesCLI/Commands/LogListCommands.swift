@@ -63,26 +63,29 @@ struct LogListCommand: ParsableCommand {
         let names = try Dictionary(
             uniqueKeysWithValues: store.people(PersonFilter(includeArchived: true), withContactDetails: false)
                 .map { ($0.id, $0.name) })
-        format.emit(Self.table(contacts, names: names), empty: "No contacts match.")
+        format.emit(
+            Self.table(contacts, names: names, waiting: try store.waitingForReply()), empty: "No contacts match.")
     }
 
-    static func table(_ contacts: [Interaction], names: [Person.ID: String]) -> Table {
+    static func table(_ contacts: [Interaction], names: [Person.ID: String], waiting: Set<Interaction.ID>) -> Table {
         Table(
             columns: ["id", "at", "person", "kind", "direction", "status", "group", "source", "note"],
             rows: contacts.map { contact in
                 [
                     .integer(Int(contact.id ?? 0)), .text(HistoryCommand.stamp(contact.occurredAt)),
                     .text(names[contact.personID] ?? "#\(contact.personID)"), .text(contact.kind.rawValue),
-                    .text(contact.direction.rawValue), .text(status(of: contact)), .integer(contact.groupSize),
+                    .text(contact.direction.rawValue), .text(status(of: contact, waiting: waiting)),
+                    .integer(contact.groupSize),
                     .text(contact.source), .text(contact.note ?? ""),
                 ]
             })
     }
 
-    /// "unanswered" for an inbound contact still waiting, "answered" for one that was answered, else empty.
-    static func status(of contact: Interaction) -> String {
+    /// "unanswered" for an inbound contact still waiting, "answered" for one that was answered (marked so,
+    /// or replied to since), else empty.
+    static func status(of contact: Interaction, waiting: Set<Interaction.ID>) -> String {
         guard contact.direction == .inbound else { return "" }
-        return contact.answered ? "answered" : "unanswered"
+        return contact.id.map(waiting.contains) == true ? "unanswered" : "answered"
     }
 }
 

@@ -163,7 +163,13 @@ extension PersonCommand {
                 people: store.people().records(), states: store.states(asOf: asOf.day, context: context),
                 asOf: asOf.day,
                 configuration: context.configuration)
-            let recent = try store.interactions(with: person.id, limit: 10)
+            // A contact replied to since is answered, whatever it was marked when it was logged.
+            let waiting = try store.waitingForReply()
+            let recent = try store.interactions(with: person.id, limit: 10).map { contact in
+                var shown = contact
+                if let id = contact.id, !waiting.contains(id) { shown.answered = true }
+                return shown
+            }
             write(
                 PersonReport.render(
                     person: person.record, score: network.score(of: person.id), recent: recent,

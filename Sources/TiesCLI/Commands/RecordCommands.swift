@@ -32,6 +32,11 @@ struct OfferGroupCommand: ParsableCommand {
             `ties offer PERSON TEXT` records a promise (the same as `ties offer add PERSON TEXT`); \
             `ties offer edit ID` corrects one and `ties offer rm ID...` removes some (`ties commitments` \
             lists them with their ids).
+
+            Example:
+              ties offer "Dana Reyes" "Intro to the CFO at Mercy" --due 2026-06-30
+              ties offer edit 7 --due 2026-07-15
+              ties offer rm 7
             """,
         subcommands: [OfferCommand.self, OfferEditCommand.self, OfferRemoveCommand.self],
         defaultSubcommand: OfferCommand.self)
