@@ -1,3 +1,4 @@
+import Foundation
 import TiesCore
 
 /// The words and command lines of an ``Advice``: the one place where Ties says what to do.
@@ -33,27 +34,43 @@ public enum AdviceText {
     /// The advice about a gap, as one line.
     public static func sentence(_ advice: GapAdvice) -> String { line(pieces(advice)) }
 
-    /// The advice about the person called `name`, as words and commands.
+    /// The advice about the person called `name`, as words and commands. They are called by their first name
+    /// (``Person/firstName(of:)``); commands name people and promises by id, so they run as written.
     public static func pieces(_ advice: Advice, name: String) -> [Piece] {
-        let first = name.split(separator: " ").first.map(String.init) ?? name
+        let first = Person.firstName(of: name)
         switch advice {
-        case .returnRecruiterCall:
+        case .answer(let channel, let recruiter):
+            let how: String
+            switch channel {
+            case .call, .video: how = "Call \(first) back"
+            case .email: how = "Reply to \(first)'s email"
+            case .message: how = "Answer \(first)'s message"
+            default: how = "Get back to \(first)"
+            }
+            guard recruiter else { return [.text("\(how).")] }
+            let call = channel == .call || channel == .video
             return [
                 .text(
-                    "Call \(first) back this week: take the networking call even if you are not looking, and offer to help with their search."
-                )
+                    call
+                        ? "\(how) this week: take the networking call even if you are not looking, and offer to help with their search."
+                        : "\(how) this week, even if you are not looking, and offer to help with their search.")
             ]
-        case .keepPromise:
+        case .keepPromise(let commitment):
+            guard let commitment else {
+                return [
+                    .text("Keep your promise to \(first) this week; "), .command("ties commitments"),
+                    .text(" lists it."),
+                ]
+            }
             return [
-                .text("Keep your promise to \(first) this week, then mark it done with "), .command("ties done ID"),
-                .text(" ("), .command("ties commitments"), .text(" lists the ids)."),
+                .text("Keep your promise to \(first) this week, then mark it done with "),
+                .command("ties done \(commitment)"), .text("."),
             ]
-        case .sendNewDetails:
+        case .sendNewDetails(let pending):
             return [
                 .text("Send \(first) your new details by email ("), .command("ties notify --out drafts"),
-                .text(" writes the draft), then record it with "), .command("ties disclose"), .text("."),
+                .text(" writes the draft), then record it with "), .command(disclose(pending)), .text("."),
             ]
-        case .reply: return [.text("Reply to \(first).")]
         case .updateRecruiter:
             return [
                 .text(
@@ -63,17 +80,37 @@ public enum AdviceText {
         case .askForCatchUp:
             return [.text("Ask \(first) for a 20-minute catch-up; bring one question and one piece of news.")]
         case .reconnectThroughWork(let organisation):
-            return [
-                .text(
-                    "Reconnect with \(first): ask how things are at \(organisation ?? "their work") and who they are working with."
-                )
-            ]
+            let at = organisation.map { "how things are at \($0)" } ?? "how things are at their work"
+            return [.text("Reconnect with \(first): ask \(at) and who they are working with.")]
         case .call: return [.text("Call \(first).")]
         case .suggestCoffee:
             return [
                 .text("Suggest a coffee or a call with \(first), and offer help with something they are working on.")
             ]
         }
+    }
+
+    /// The command that records a disclosure.
+    static func disclose(_ pending: PendingDisclosure) -> String {
+        "ties disclose \(pending.person) \(pending.kind.rawValue)"
+            + (pending.version.map { " --version \(quoted($0))" } ?? "")
+    }
+
+    /// A command-line word: as it is when it needs no quoting, else in double quotes (a `"`, `\\`, `$` or
+    /// backquote escaped).
+    static func quoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "-_.,:/@+=".unicodeScalars.contains($0)
+            }
+        if plain { return word }
+        var out = "\""
+        for c in word {
+            if "\"\\$`".contains(c) { out.append("\\") }
+            out.append(c)
+        }
+        return out + "\""
     }
 
     /// The advice about a gap, as words and commands.
@@ -87,17 +124,28 @@ public enum AdviceText {
             ]
         case .recruiterAtAnotherFirm:
             [.text("Build a relationship with a recruiter at another search firm, and one in-house.")]
-        case .notifyStaleDetails:
+        case .notifyStaleDetails(let example):
             [
                 .text("Run "), .command("ties notify --out drafts"),
-                .text(" and send each draft (an email, not a social-media post); then record it with "),
-                .command("ties disclose"), .text("."),
+                .text(" and send each draft (an email, not a social-media post); then record each one, e.g. "),
+                .command(disclose(example)), .text("."),
             ]
-        case .returnRecruiterCalls:
-            [.text("Return the call this week, even if you are not looking: recruiters remember who called back.")]
+        case .answerRecruiters:
+            [
+                .text(
+                    "Answer this week the way they reached you, even if you are not looking: recruiters remember who got back to them."
+                )
+            ]
         case .replyBriefly: [.text("Reply, even briefly.")]
-        case .followUpOnPromises:
-            [.text("Follow up on the help you offered, then mark it with "), .command("ties done ID"), .text(".")]
+        case .followUpOnPromises(let commitment):
+            commitment.map {
+                [
+                    .text("Follow up on the help you offered, then mark each one done, e.g. "),
+                    .command("ties done \($0)"), .text("."),
+                ]
+            } ?? [
+                .text("Follow up on the help you offered; "), .command("ties commitments --open"), .text(" lists it."),
+            ]
         case .keepOpenPromises: [.text("Keep them: "), .command("ties commitments --open"), .text(" lists them.")]
         case .remindThem: [.text("A friendly reminder is a reason to be in touch.")]
         case .reachOutToQuietTies:
@@ -116,18 +164,24 @@ public enum AdviceText {
             ]
         case .meetOutsideCircle:
             [.text("Meet people your contacts do not know; they bring news your circle does not have.")]
+        case .recordWhoKnowsWhom:
+            [
+                .text("Record which of your contacts know each other ("), .command("ties tie add --help"),
+                .text(" shows how): it shows who can introduce you, and where your network is closed."),
+            ]
         case .recordJournalEntry(let first):
             first
                 ? [
-                    .text("Start with your current job and one quantified result: "),
-                    .command("ties journal add employment \"...\""), .text("."),
+                    .text("Start with your current job, in your own words: "),
+                    .command("ties journal add employment \"What you are responsible for\" --org \"Your employer\""),
+                    .text("."),
                 ]
                 : [
-                    .text("Record a result, a review or a conversation: "),
-                    .command("ties journal add accomplishment \"...\""), .text("."),
+                    .text("Record a result, a review or a conversation, e.g. "),
+                    .command("ties journal add accomplishment \"What you achieved, with a number\""), .text("."),
                 ]
-        case .verifyContactDetails:
-            [.text("Check them at the next contact, and update with "), .command("ties person edit"), .text(".")]
+        case .verifyContactDetails(let person):
+            [.text("Check them at the next contact; "), .command("ties person show \(person)"), .text(" lists them.")]
         }
     }
 }

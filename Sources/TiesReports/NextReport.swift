@@ -2,17 +2,32 @@ import TiesCore
 
 /// The text of `ties next`: who to contact, why, and what to do.
 public enum NextReport {
-    /// Numbered entries with their reasons and action, wrapped for a terminal.
-    public static func render(_ rows: [Recommendation], asOf: Day) -> String {
-        guard !rows.isEmpty else {
+    /// Numbered entries with their reasons and action. `ranked` is every row ``WhoNext/rank(_:facts:configuration:)``
+    /// returned; the first `limit` are shown, and a last line says how many must-do rows were left out.
+    /// `withHistory` is how many people have any contact recorded.
+    public static func render(_ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day) -> String {
+        guard !ranked.isEmpty else {
+            if withHistory == 0 {
+                return """
+                    Nothing to rank as of \(asOf): no contact is recorded yet. Log your next conversation \
+                    (`ties log --help`), or bring your history in (`ties import --help`).
+
+                    """
+            }
             return "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.\n"
         }
-        var out = "Who to contact next (as of \(asOf)):\n"
+        let rows = ranked.prefix(limit)
+        var out = "Who to contact next (as of \(asOf); priority 0–100):\n"
         for (i, row) in rows.enumerated() {
             out +=
                 "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
             for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
             out += "   → \(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)))\n"
+        }
+        let moreMust = ranked.dropFirst(limit).filter(\.isHard).count
+        if moreMust > 0 {
+            out +=
+                "\n\(moreMust) more must-do row\(moreMust == 1 ? "" : "s"): `ties next --limit \(rows.count + moreMust)` shows \(moreMust == 1 ? "it" : "them").\n"
         }
         return out
     }
@@ -35,6 +50,32 @@ public enum NextReport {
 
 /// The text of `ties explain`.
 public enum ExplainReport {
+    /// The explanation, and how the person's priority in `ties next` is made (`row`: their row, nil when they
+    /// are not on the list).
+    public static func render(
+        _ e: Explanation, name: String, row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double
+    ) -> String {
+        render(e, name: name) + priority(row, bridgeBonus: bridgeBonus, underrepresentedBonus: underrepresentedBonus)
+    }
+
+    static func priority(_ row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double) -> String {
+        let f = Table.format
+        guard let row else {
+            return "\nPriority in `ties next`: not on the list (in rhythm, or no history, and nothing waiting).\n"
+        }
+        let p = row.factors
+        return """
+
+            Priority in `ties next` (0–100)
+              strength / 100                                                  = \(f(p.strength, 3))
+              overdue          1 − S(s)                                       × \(f(p.overdue, 3))
+              bridge           (1 + \(f(bridgeBonus, 1)) if a bridge) / (1 + \(f(bridgeBonus, 1)))            × \(f(p.bridge, 3))
+              few like them    (1 + \(f(underrepresentedBonus, 1)) if under-represented) / (1 + \(f(underrepresentedBonus, 1)))  × \(f(p.underrepresented, 3))
+              priority         100 × the product                              = \(f(row.priority, 1))\(row.isHard ? "  [must: listed first whatever its priority]" : "")
+
+            """
+    }
+
     public static func render(_ e: Explanation, name: String) -> String {
         let f = Table.format
         var out = "How \(TextTable.sanitised(name))'s scores are computed, as of \(e.asOf)\n\n"
@@ -73,7 +114,7 @@ public enum ExplainReport {
                   \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d
                   typical gap (median)                                          = \(f(c.typicalGap, 1)) days
                   silence \(silence) days → S(s) = (b'/(b' + s))^a'                      = \(f(survival, 3))  → \(e.status.rawValue)
-                  (overdue below 0.10, cold below 0.02)
+                  (cooling below 0.10, cold below 0.02)
 
                 """
         }

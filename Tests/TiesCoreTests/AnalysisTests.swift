@@ -44,15 +44,16 @@ struct AnalysisTests {
     func hardReasonsFirst() {
         let scenario = Scenario()
         let facts = NetworkFacts(unanswered: [4: UnansweredContact(day: day(393), kind: .call)])
-        let rows = WhoNext.rank(scenario.analysis, facts: facts, configuration: ScoringConfiguration(), limit: 1)
-        // Both hard rows surface even with --limit 1.
-        #expect(rows.count == 2)
+        let ranked = WhoNext.rank(scenario.analysis, facts: facts, configuration: ScoringConfiguration())
+        // Both hard rows come before every scored row.
+        let rows = Array(ranked.prefix(2))
         #expect(Set(rows.map(\.personID)) == [1, 4])
         #expect(rows.allSatisfy { $0.isHard })
+        #expect(ranked.dropFirst(2).allSatisfy { !$0.isHard })
         let recruiter = rows.first { $0.personID == 4 }!
         #expect(recruiter.reasons.map(\.code).contains(.recruiterUnanswered))
         #expect(recruiter.reasons.first!.text.contains("called on \(day(393)) (7 days ago)"))
-        #expect(recruiter.advice == .returnRecruiterCall)
+        #expect(recruiter.advice == .answer(channel: .call, recruiter: true))
         let mentor = rows.first { $0.personID == 1 }!
         #expect(mentor.reasons.map(\.code).contains(.strongTieOverdue))
     }
@@ -62,14 +63,16 @@ struct AnalysisTests {
         let scenario = Scenario()
         let analysis = scenario.analysis
         let config = ScoringConfiguration()
-        let rows = WhoNext.rank(analysis, facts: NetworkFacts(), configuration: config, limit: 10)
+        let rows = WhoNext.rank(analysis, facts: NetworkFacts(), configuration: config)
         let scored = rows.filter { !$0.isHard }
         #expect(scored.map(\.priority) == scored.map(\.priority).sorted(by: >))
         for row in rows {
             let s = analysis.score.score(of: row.personID)!
             let bridge = analysis.positions[row.personID]!.isBridge
             let under = row.reasons.contains { if case .fewInRole = $0.code { true } else { $0.code == .onlyLink } }
-            let expected = s.strength * (1 - s.survival!) * (bridge ? 1.5 : 1) * (under ? 1.3 : 1)
+            // On the 0–100 scale: the bonuses are divided out.
+            let expected = s.strength * (1 - s.survival!) * (bridge ? 1.5 : 1) / 1.5 * (under ? 1.3 : 1) / 1.3
+            #expect(row.priority >= 0 && row.priority <= 100)
             #expect(abs(row.priority - expected) < 1e-9)
         }
     }
@@ -148,7 +151,7 @@ struct ColdBridgeTests {
             history: stride(from: 100, through: 300, by: 10).map {
                 (day: day($0), weight: 2.0, direction: Direction.mutual)
             }, halfLife: 90, activityHalfLife: 30)
-        var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
+        var row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config).first {
             $0.personID == 4
         }
         #expect(row?.reasons.map(\.code).contains(.coldBridge) == true)
@@ -158,7 +161,7 @@ struct ColdBridgeTests {
             history: stride(from: -300, through: -100, by: 10).map {
                 (day: day($0 + 100), weight: 2.0, direction: Direction.mutual)
             }, halfLife: 90, activityHalfLife: 30)
-        row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config, limit: 10).first {
+        row = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: config).first {
             $0.personID == 4
         }
         #expect(row.map { !$0.reasons.map(\.code).contains(.coldBridge) } ?? true)

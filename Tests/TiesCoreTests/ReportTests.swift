@@ -17,6 +17,9 @@ struct GapScenario {
         Person(id: 4, name: "Rae Recruiter", roles: [.recruiter], organisation: "Hale"),
         Person(id: 5, name: "Cal Colleague", roles: [.colleague], organisation: "Mercy"),
         Person(id: 6, name: "Dee Distant", roles: [.peer], organisation: "Other"),
+        // Two more active people at Mercy: most of the active network is at one organisation.
+        Person(id: 7, name: "Flo Fellow", roles: [.colleague], organisation: "Mercy"),
+        Person(id: 8, name: "Gus Guide", roles: [.colleague], organisation: "Mercy"),
     ]
     var states: [Person.ID: RelationshipState] = [:]
     var ties = [Tie(1, 2), Tie(2, 5), Tie(1, 5), Tie(3, 6)]
@@ -36,6 +39,8 @@ struct GapScenario {
         states[4] = regular(150, 190, every: 20, 1)  // the only recruiter
         states[5] = regular(120, 199, every: 6, 2)
         states[6] = regular(190, 195, every: 5, 1)
+        states[7] = regular(150, 198, every: 6, 1)
+        states[8] = regular(160, 199, every: 6, 1)
     }
 
     var facts: NetworkFacts {
@@ -101,8 +106,10 @@ struct ReportTests {
                 },
                 halfLife: 90, activityHalfLife: 30)
         }
+        // Who knows whom is recorded for everyone (a ring: 8 of the 28 pairs), so closure can be measured.
+        let ring = (1...8).map { Tie(Int64($0), Int64($0 % 8 + 1)) }
         let analysis = NetworkAnalysis.analyse(
-            people: people, states: states, ties: [], asOf: day(200), configuration: ScoringConfiguration())
+            people: people, states: states, ties: ring, asOf: day(200), configuration: ScoringConfiguration())
         let facts = NetworkFacts(journalDays: [day(190)])
         let gaps = GapFinder.find(in: analysis, facts: facts, configuration: ScoringConfiguration(), timeZone: utc)
         #expect(gaps.isEmpty, "\(gaps.map(\.title))")

@@ -240,10 +240,23 @@ struct ScoringConfigurationTests {
         #expect(throws: InputError.self) { try config.setting("closenessMultipliers", to: "1,2") }
     }
 
-    @Test("a stored configuration missing newer keys is refused rather than silently misread")
+    @Test(
+        "a stored configuration missing keys takes their defaults, at any depth; a value of the wrong form is refused")
     func decoding() throws {
+        func decode(_ json: String) throws -> ScoringConfiguration {
+            try JSONDecoder().decode(ScoringConfiguration.self, from: Data(json.utf8))
+        }
         let data = try JSONEncoder().encode(ScoringConfiguration())
-        let decoded = try JSONDecoder().decode(ScoringConfiguration.self, from: data)
-        #expect(decoded == ScoringConfiguration())
+        #expect(try JSONDecoder().decode(ScoringConfiguration.self, from: data) == ScoringConfiguration())
+        #expect(try decode("{}") == ScoringConfiguration())
+        // Stored by an older version: only two settings, one of them nested.
+        var expected = ScoringConfiguration()
+        expected.activityHalfLifeDays = 14
+        expected.weights.meeting = 4
+        #expect(try decode(#"{"activityHalfLifeDays": 14, "weights": {"meeting": 4}}"#) == expected)
+        #expect(throws: (any Error).self) { try decode(#"{"activityHalfLifeDays": "fast"}"#) }
+        // Every stored property has a key, so none is silently left out of what is stored.
+        #expect(
+            Mirror(reflecting: ScoringConfiguration()).children.count == ScoringConfiguration.CodingKeys.allCases.count)
     }
 }

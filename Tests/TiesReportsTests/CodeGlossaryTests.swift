@@ -1,7 +1,8 @@
 import Foundation
 import Testing
-import TiesCore
-import TiesReports
+
+@testable import TiesCore
+@testable import TiesReports
 
 /// The code lists in README.md and Reports/README.md are generated from `GapCode` and `ReasonCode`.
 /// With `TIES_RECORD_SNAPSHOTS=1` the documents are rewritten instead of compared.
@@ -48,16 +49,25 @@ struct CodeGlossaryTests {
 
     @Test("no advice names a command outside its command pieces, and every command starts with ties")
     func adviceCommands() {
+        let resume = PendingDisclosure(
+            StaleDisclosure(personID: 3, kind: .resume, held: "v1", current: "2026 spring", since: Day(ordinal: 0)))
         let people: [Advice] = [
-            .returnRecruiterCall, .keepPromise, .sendNewDetails, .reply, .updateRecruiter, .askForCatchUp,
+            .answer(channel: .call, recruiter: true), .answer(channel: .email, recruiter: false),
+            .answer(channel: .message, recruiter: true), .keepPromise(commitment: 7), .keepPromise(commitment: nil),
+            .sendNewDetails(
+                PendingDisclosure(
+                    StaleDisclosure(
+                        personID: 3, kind: .email, held: "a@x.example", current: "b@x.example", since: Day(ordinal: 0)))
+            ), .updateRecruiter, .askForCatchUp,
             .reconnectThroughWork(organisation: "Mercy"), .reconnectThroughWork(organisation: nil), .call,
             .suggestCoffee,
         ]
         let gaps: [GapAdvice] = [
-            .takeRecruiterCalls, .recruiterAtAnotherFirm, .notifyStaleDetails, .returnRecruiterCalls, .replyBriefly,
-            .followUpOnPromises, .keepOpenPromises, .remindThem, .reachOutToQuietTies, .reconnectBridges,
-            .findMentor, .findSponsor, .investOutside(organisation: "Mercy"), .meetOutsideCircle,
-            .recordJournalEntry(first: true), .recordJournalEntry(first: false), .verifyContactDetails,
+            .takeRecruiterCalls, .recruiterAtAnotherFirm, .notifyStaleDetails(example: resume),
+            .answerRecruiters, .replyBriefly, .followUpOnPromises(commitment: 2), .followUpOnPromises(commitment: nil),
+            .keepOpenPromises, .remindThem, .reachOutToQuietTies, .reconnectBridges, .findMentor, .findSponsor,
+            .investOutside(organisation: "Mercy"), .meetOutsideCircle, .recordWhoKnowsWhom,
+            .recordJournalEntry(first: true), .recordJournalEntry(first: false), .verifyContactDetails(person: 3),
         ]
         let all = people.map { AdviceText.pieces($0, name: "Dana Reyes") } + gaps.map { AdviceText.pieces($0) }
         for pieces in all {
@@ -69,9 +79,42 @@ struct CodeGlossaryTests {
             }
         }
         #expect(
-            AdviceText.commands(AdviceText.pieces(.notifyStaleDetails)) == [
-                "ties notify --out drafts", "ties disclose",
-            ])
-        #expect(AdviceText.sentence(.reply, name: "Dana Reyes") == "Reply to Dana.")
+            AdviceText.commands(AdviceText.pieces(.notifyStaleDetails(example: resume)))
+                == ["ties notify --out drafts", "ties disclose 3 resume --version \"2026 spring\""])
+        #expect(
+            AdviceText.sentence(.answer(channel: .email, recruiter: false), name: "Dr. Dana Reyes, MD")
+                == "Reply to Dana's email.")
+        #expect(
+            AdviceText.sentence(.answer(channel: .call, recruiter: false), name: "Reyes, Dana") == "Call Dana back.")
+    }
+}
+
+@Suite("next: a ranked list you can read")
+struct NextListTests {
+    static func row(_ id: Int64, hard: Bool, priority: Double) -> Recommendation {
+        Recommendation(
+            personID: id, name: "Person \(id)",
+            factors: Priority(strength: priority / 100, overdue: 1, bridge: 1, underrepresented: 1),
+            reasons: hard ? [Reason(code: .commitmentDue, text: "a promise", isHard: true)] : [],
+            advice: .suggestCoffee)
+    }
+
+    @Test("--limit N prints N rows, must rows first, and counts the must rows left out")
+    func limit() {
+        let ranked = [
+            Self.row(1, hard: true, priority: 5), Self.row(2, hard: true, priority: 3),
+            Self.row(3, hard: false, priority: 60),
+        ]
+        let text = NextReport.render(ranked, limit: 1, withHistory: 3, asOf: Day(ordinal: 20_000))
+        #expect(text.contains("1. Person 1") && !text.contains("2. Person 2"))
+        #expect(text.contains("1 more must-do row: `ties next --limit 2` shows it."))
+        let all = NextReport.render(ranked, limit: 3, withHistory: 3, asOf: Day(ordinal: 20_000))
+        #expect(all.contains("3. Person 3") && !all.contains("more must-do"))
+    }
+
+    @Test("an empty store says how to start, not that every relationship is in rhythm")
+    func emptyStore() {
+        let text = NextReport.render([], limit: 5, withHistory: 0, asOf: Day(ordinal: 20_000))
+        #expect(text.contains("no contact is recorded yet") && !text.contains("rhythm"))
     }
 }

@@ -56,7 +56,7 @@ extension Fixtures {
             ],
             journalDays: [base + 150])
         let gaps = GapFinder.find(in: analysis, facts: facts, configuration: configuration, timeZone: utc)
-        let actions = WhoNext.rank(analysis, facts: facts, configuration: configuration, limit: 5)
+        let actions = Array(WhoNext.rank(analysis, facts: facts, configuration: configuration).prefix(5))
         let trend = (1...11).reversed().map {
             WeeklyReport.TrendPoint(day: asOf - 7 * $0, health: 40 + Double($0 * 3 % 17))
         }

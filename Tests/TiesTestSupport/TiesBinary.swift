@@ -18,13 +18,14 @@ public enum TiesBinary {
     }
 
     /// Runs `ties arguments` with `environment` added to a minimal environment (HOME in a fresh folder,
-    /// TZ=UTC unless given, no TIES_DB unless given), and waits for it.
-    public static func run(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
-        -> RunResult
-    {
+    /// TZ=UTC unless given, no TIES_DB unless given), in `directory` when given, and waits for it.
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], input: String? = nil, directory: URL? = nil
+    ) throws -> RunResult {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         var env = [
             "PATH": "/usr/bin:/bin", "TZ": "UTC", "HOME": FileManager.default.temporaryDirectory.path, "NO_COLOR": "1",
         ]

@@ -94,8 +94,7 @@ struct ReportCommand: ParsableCommand {
         let configuration = loader.context.configuration
         let gaps = GapFinder.find(
             in: analysis, facts: facts, configuration: configuration, timeZone: loader.context.timeZone)
-        let recommendations = WhoNext.rank(analysis, facts: facts, configuration: configuration, limit: actions)
-            .prefix(actions)
+        let recommendations = WhoNext.rank(analysis, facts: facts, configuration: configuration).prefix(actions)
         let trendDays = (1...11).reversed().map { day - 7 * $0 }
         var health = try store.healthSnapshots(trendDays)
         let missing = trendDays.filter { health[$0] == nil }

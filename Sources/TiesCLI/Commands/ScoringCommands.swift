@@ -79,15 +79,17 @@ struct NextCommand: ParsableCommand {
         abstract: "Who should I contact next, and why?",
         discussion: """
             Ranks people by strength × how overdue the silence is, with a bonus for bridges and for roles or \
-            organisations you have too few of. Rows marked [must] always surface: a recruiter's unanswered \
-            call or email, a bridge gone cold, a strong tie gone quiet.
+            organisations you have too few of, on a scale of 0 to 100 (`ties explain PERSON` shows how). Rows \
+            marked [must] come first: a recruiter waiting for an answer, a promise due, a recruiter holding \
+            your old details, a bridge gone cold, a strong tie gone quiet; a last line counts any left out.
 
             Example:
               ties next
               ties next --limit 10 --format csv
             """)
 
-    @Option(help: "Show at most this many rows (rows marked [must] are always shown).") var limit: Int = 5
+    @Option(help: "Show this many rows, rows marked [must] first; a last line counts the must-do rows left out.")
+    var limit: Int = 5
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -100,11 +102,12 @@ struct NextCommand: ParsableCommand {
         // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
         let loader = try NetworkLoader(store: store.open())
         let (analysis, facts) = try loader.analyse(asOf.day)
-        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration, limit: limit)
+        let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
         if format.format == .table {
-            write(NextReport.render(rows, asOf: asOf.day))
+            let withHistory = analysis.score.scores.filter { $0.status != .none }.count
+            write(NextReport.render(rows, limit: limit, withHistory: withHistory, asOf: asOf.day))
         } else {
-            format.emit(NextReport.table(rows))
+            format.emit(NextReport.table(Array(rows.prefix(limit))))
         }
     }
 }
@@ -115,7 +118,8 @@ struct ExplainCommand: ParsableCommand {
         abstract: "Show how one person's scores were computed.",
         discussion: """
             Lists the day-episodes with their weights and what each still contributes after decay, then the \
-            reciprocity, tenure and closeness factors, the normalisation, and the cadence fit.
+            reciprocity, tenure and closeness factors, the normalisation, the cadence fit, and how the \
+            person's priority in `ties next` is made.
 
             Example:
               ties explain "Dana Reyes" --as-of 2026-06-30
@@ -128,10 +132,15 @@ struct ExplainCommand: ParsableCommand {
     func run() throws {
         let network = try NetworkLoader(store: store.open(), contactDetails: false)
         let person = try network.store.person(self.person)
+        let (analysis, facts) = try network.analyse(asOf.day)
+        let configuration = network.context.configuration
         let explanation = Explanation.explain(
             person: person.record, interactions: try network.store.interactions(with: person.id),
-            network: try network.analysis(asOf.day).score, configuration: network.context.configuration,
-            timeZone: .current)
-        write(ExplainReport.render(explanation, name: person.name))
+            network: analysis.score, configuration: configuration, timeZone: .current)
+        let row = WhoNext.rank(analysis, facts: facts, configuration: configuration).first { $0.personID == person.id }
+        write(
+            ExplainReport.render(
+                explanation, name: person.name, row: row, bridgeBonus: configuration.bridgeBonus,
+                underrepresentedBonus: configuration.underrepresentedBonus))
     }
 }

@@ -54,7 +54,9 @@ struct NetworkLoader {
     }
 
     /// The analysis and facts as of `day`, from the given states (or the store's).
+    /// The facts keep only what is really waiting for an answer (``NetworkFacts/waiting(in:configuration:)``).
     func analyse(_ day: Day, states: [Person.ID: RelationshipState]? = nil) throws -> (NetworkAnalysis, NetworkFacts) {
-        (try analysis(day, states: states), try facts(asOf: day))
+        let analysis = try analysis(day, states: states)
+        return (analysis, try facts(asOf: day).waiting(in: analysis, configuration: context.configuration))
     }
 }

@@ -4,14 +4,13 @@
 /// command.
 public enum Advice: Hashable, Sendable {
 
-    /// A recruiter is waiting: call back this week and offer to help with their search.
-    case returnRecruiterCall
-    /// Keep a promise made to the person, then mark it done.
-    case keepPromise
-    /// Send the person the user's new details, then record that they have them.
-    case sendNewDetails
-    /// Answer the person.
-    case reply
+    /// The person reached out and is waiting: answer on the channel they used (call back, reply to the email,
+    /// answer the message). A recruiter's networking call is taken even when the user is not looking.
+    case answer(channel: InteractionKind, recruiter: Bool)
+    /// Keep the promise `commitment` made to the person, then mark it done.
+    case keepPromise(commitment: Commitment.ID?)
+    /// Send the person the user's new details, then record that they hold the current ones.
+    case sendNewDetails(PendingDisclosure)
     /// Give a recruiter a short update and ask about the market.
     case updateRecruiter
     /// Ask a mentor, sponsor or manager for a short catch-up.
@@ -30,14 +29,14 @@ public enum GapAdvice: Hashable, Sendable {
     case takeRecruiterCalls
     /// Every active recruiter at one firm: build a relationship elsewhere.
     case recruiterAtAnotherFirm
-    /// People hold old details: write the drafts, send them, record the disclosures.
-    case notifyStaleDetails
-    /// Recruiters are waiting: return the calls this week.
-    case returnRecruiterCalls
+    /// People hold old details: write the drafts, send them, record the disclosures (`example` is the first).
+    case notifyStaleDetails(example: PendingDisclosure)
+    /// Recruiters are waiting: answer them this week, the way they reached out.
+    case answerRecruiters
     /// Others are waiting: reply, even briefly.
     case replyBriefly
-    /// Promises past due: follow up, then mark them done.
-    case followUpOnPromises
+    /// Promises past due: follow up, then mark them done (`commitment` is the first, as an example).
+    case followUpOnPromises(commitment: Commitment.ID?)
     /// Promises open: keep them; they can be listed.
     case keepOpenPromises
     /// Promises made to the user past due: a reminder is a reason to be in touch.
@@ -56,6 +55,24 @@ public enum GapAdvice: Hashable, Sendable {
     case meetOutsideCircle
     /// Nothing in the journal this quarter (or ever, when `first`): record an entry.
     case recordJournalEntry(first: Bool)
-    /// Contact details not verified in a year: check them and update them.
-    case verifyContactDetails
+    /// Contact details not verified in a year: check them at the next contact (`person` is the first).
+    case verifyContactDetails(person: Person.ID)
+    /// Too few ties between the user's contacts are recorded to tell how closed the network is.
+    case recordWhoKnowsWhom
+}
+
+/// A disclosure to record once the user has sent their current details: who now holds what, and for a resume
+/// which version.
+public struct PendingDisclosure: Hashable, Sendable {
+    public var person: Person.ID
+    public var kind: DisclosureKind
+    /// The resume version to record; nil for other details.
+    public var version: String?
+
+    /// What to record once `stale` is put right: the holder gets the current detail.
+    public init(_ stale: StaleDisclosure) {
+        person = stale.personID
+        kind = stale.kind
+        version = stale.kind == .resume ? stale.current : nil
+    }
 }

@@ -1,38 +1,5 @@
 import Foundation
 
-/// Facts from the store that turn into reasons and gaps beyond the scores.
-public struct NetworkFacts: Sendable, Equatable {
-    /// The latest inbound contact with no reply after it, per person.
-    public var unanswered: [Person.ID: UnansweredContact]
-    /// Commitments not yet done as of the day.
-    public var openCommitments: [Commitment]
-    /// People holding details of the user's that have changed since.
-    public var staleDisclosures: [StaleDisclosure]
-    /// The days of the user's career-journal entries.
-    public var journalDays: [Day]
-
-    public init(
-        unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
-        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = []
-    ) {
-        self.unanswered = unanswered
-        self.openCommitments = openCommitments
-        self.staleDisclosures = staleDisclosures
-        self.journalDays = journalDays
-    }
-}
-
-/// An inbound contact the user has not answered.
-public struct UnansweredContact: Sendable, Equatable {
-    public var day: Day
-    public var kind: InteractionKind
-
-    public init(day: Day, kind: InteractionKind) {
-        self.day = day
-        self.kind = kind
-    }
-}
-
 /// Why a person is on the list.
 public struct Reason: Sendable, Equatable {
     /// Stable code, for scripts.
@@ -43,25 +10,44 @@ public struct Reason: Sendable, Equatable {
     public var isHard: Bool
 }
 
-/// One row of "who should I contact next".
+/// How a row's priority is made: the product of its factors, on a scale of 0 to 100.
+public struct Priority: Sendable, Equatable {
+    /// Strength / 100.
+    public var strength: Double
+    /// 1 − S(s): how unusual the current silence is (0 in rhythm, near 1 far overdue).
+    public var overdue: Double
+    /// (1 + bridge bonus) / (1 + bridge bonus) for a bridge, 1 / (1 + bridge bonus) otherwise.
+    public var bridge: Double
+    /// The same for an under-represented role or organisation.
+    public var underrepresented: Double
+
+    /// 100 × the product of the factors: 100 only for a strongest tie, far overdue, that is a bridge in an
+    /// under-represented role.
+    public var value: Double { 100 * strength * overdue * bridge * underrepresented }
+}
+
+/// One row of "who next".
 public struct Recommendation: Sendable, Equatable {
     public var personID: Person.ID
     public var name: String
-    public var priority: Double
+    /// How the priority is made; ``priority`` is its value, 0–100.
+    public var factors: Priority
     public var reasons: [Reason]
     /// What to do.
     public var advice: Advice
+    public var priority: Double { factors.value }
     public var isHard: Bool { reasons.contains(where: \.isHard) }
 }
 
 /// Ranks the people to contact next.
 ///
-/// priority = strength × (1 − S(s)) × (1 + bridgeBonus [bridge]) × (1 + underrepresentedBonus [under-represented
-/// role or organisation]), where S(s) is the survival of the current silence: a strong tie whose silence is
-/// unusually long ranks high; a weak one or one in rhythm ranks low. Hard reasons always surface first:
-/// an unanswered inbound call, email or message from a recruiter, a promise of the user's due within a week
-/// or overdue, a recruiter holding out-of-date details, a bridge gone cold within the last
-/// ``lostBridgeDays``, and a strong tie
+/// priority = 100 × (strength / 100) × (1 − S(s)) × (1 + bridgeBonus [bridge]) / (1 + bridgeBonus)
+/// × (1 + underrepresentedBonus [under-represented role or organisation]) / (1 + underrepresentedBonus), where
+/// S(s) is the survival of the current silence: a strong tie whose silence is unusually long ranks high; a
+/// weak one or one in rhythm ranks low. The scale is 0–100: the bonuses are divided out so that only the
+/// strongest tie, far overdue, a bridge in an under-represented role reaches 100. Hard reasons always surface
+/// first: a recruiter waiting for an answer, a promise of the user's due within a week or overdue, a recruiter
+/// holding out-of-date details, a bridge gone cold within the last ``lostBridgeDays``, and a strong tie
 /// (strength ≥ ``strongTie``) that is overdue — in that order of urgency, then by priority. Ties are broken by
 /// name, then id.
 public enum WhoNext {
@@ -71,105 +57,33 @@ public enum WhoNext {
     /// (Burt: nine in ten bridges are gone a year later); it still appears as a cold relationship.
     public static let lostBridgeDays = 365
 
-    /// The ranked list, hard reasons first, at most `limit` rows (hard rows are never cut below it).
+    /// Every row, ranked: hard rows first. A caller shows a prefix and can count the hard rows it leaves out.
     public static func rank(
-        _ analysis: NetworkAnalysis, facts: NetworkFacts, configuration: ScoringConfiguration, limit: Int
+        _ analysis: NetworkAnalysis, facts: NetworkFacts, configuration: ScoringConfiguration
     ) -> [Recommendation] {
-        let score = analysis.score
-        // Active people per role and per organisation, to find the under-represented.
-        var roleCounts: [Role: Int] = [:]
-        var organisationCounts: [String: Int] = [:]
-        for s in score.scores where s.status == .active {
-            guard let person = analysis.people[s.personID] else { continue }
-            for role in person.roles { roleCounts[role, default: 0] += 1 }
-            if let org = person.organisation { organisationCounts[org, default: 0] += 1 }
-        }
+        let counts = ActiveCounts(analysis)
         var rows: [Recommendation] = []
-        for s in score.scores {
+        for s in analysis.score.scores {
             guard let person = analysis.people[s.personID], s.status != .none || facts.unanswered[s.personID] != nil
             else { continue }
-            let position = analysis.positions[s.personID]
-            let isBridge = position?.isBridge ?? false
-            var reasons: [Reason] = []
-            let name = person.name
-            let isRecruiter = person.roles.contains(.recruiter)
-            if let open = facts.unanswered[s.personID] {
-                let ago = score.asOf - open.day
-                let what =
-                    "\(open.kind == .call || open.kind == .video ? "called" : "wrote") on \(open.day) (\(ago) days ago)"
-                reasons.append(
-                    Reason(
-                        code: isRecruiter ? .recruiterUnanswered : .unanswered,
-                        text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet",
-                        isHard: isRecruiter))
-            }
-            for promise in facts.openCommitments where promise.personID == s.personID && promise.owner == .me {
-                guard let due = promise.due, due - score.asOf <= 7 else { continue }
-                let when = due < score.asOf ? "was due \(due)" : "is due \(due)"
-                reasons.append(
-                    Reason(code: .commitmentDue, text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
-            }
-            for stale in facts.staleDisclosures where stale.personID == s.personID {
-                reasons.append(
-                    Reason(
-                        code: .staleDetails,
-                        text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
-                        isHard: isRecruiter))
-            }
-            let silence = s.silenceDays ?? 0
-            let gap = s.typicalGapDays.map { Int($0.rounded()) } ?? 0
-            if s.status != .active && s.status != .none {
-                if isBridge && s.status == .cold && silence <= lostBridgeDays {
-                    reasons.append(
-                        Reason(
-                            code: .coldBridge,
-                            text:
-                                "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days",
-                            isHard: true))
-                } else if s.strength >= strongTie {
-                    reasons.append(
-                        Reason(
-                            code: .strongTieOverdue,
-                            text:
-                                "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact, usually every \(gap)",
-                            isHard: true))
-                } else {
-                    reasons.append(
-                        Reason(
-                            code: s.status == .cold ? .cold : .overdue,
-                            text: "\(silence) days since the last contact; usually every \(gap)", isHard: false))
-                }
-            }
-            var underrepresented = false
-            for role in person.sortedRoles {
-                if let target = configuration.roleTargets[role], roleCounts[role, default: 0] < target {
-                    underrepresented = true
-                    reasons.append(
-                        Reason(
-                            code: .fewInRole(role),
-                            text:
-                                "only \(roleCounts[role, default: 0]) active \(role.rawValue)\(roleCounts[role, default: 0] == 1 ? "" : "s"); aim for \(target)",
-                            isHard: false))
-                }
-            }
-            if let org = person.organisation, organisationCounts[org, default: 0] <= 1 {
-                underrepresented = true
-                reasons.append(Reason(code: .onlyLink, text: "your only active contact at \(org)", isHard: false))
-            }
+            let isBridge = analysis.positions[s.personID]?.isBridge ?? false
+            var reasons = hardReasons(person, s, facts: facts, isBridge: isBridge, asOf: analysis.score.asOf)
+            let underrepresented = counts.underrepresented(person, configuration: configuration, into: &reasons)
             if isBridge && !reasons.contains(where: { $0.code == .coldBridge }) {
                 reasons.append(
                     Reason(
                         code: .bridge, text: "links parts of your network that do not otherwise touch", isHard: false))
             }
-            let survival = s.survival ?? 1
-            let priority =
-                s.strength * (1 - survival) * (1 + (isBridge ? configuration.bridgeBonus : 0))
-                * (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
-            guard priority > 0 || reasons.contains(where: \.isHard) else { continue }
+            let factors = Priority(
+                strength: s.strength / 100, overdue: 1 - (s.survival ?? 1),
+                bridge: (1 + (isBridge ? configuration.bridgeBonus : 0)) / (1 + configuration.bridgeBonus),
+                underrepresented: (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
+                    / (1 + configuration.underrepresentedBonus))
+            guard factors.value > 0 || reasons.contains(where: \.isHard) else { continue }
             rows.append(
                 Recommendation(
-                    personID: s.personID, name: name, priority: priority, reasons: reasons,
-                    advice: advice(for: person, reasons: reasons.map(\.code))))
+                    personID: s.personID, name: person.name, factors: factors, reasons: reasons,
+                    advice: advice(for: person, reasons: reasons.map(\.code), facts: facts)))
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
@@ -178,8 +92,69 @@ public enum WhoNext {
             if a.name != b.name { return a.name < b.name }
             return a.personID < b.personID
         }
-        let hard = rows.prefix { $0.isHard }.count
-        return Array(rows.prefix(max(limit, hard)))
+        return rows
+    }
+
+    /// The reasons about what is waiting and how the silence compares with the rhythm.
+    static func hardReasons(
+        _ person: Person, _ s: PersonScore, facts: NetworkFacts, isBridge: Bool, asOf: Day
+    ) -> [Reason] {
+        var reasons: [Reason] = []
+        let name = person.name
+        let isRecruiter = person.roles.contains(.recruiter)
+        if let open = facts.unanswered[s.personID] {
+            let what =
+                "\(open.kind == .call || open.kind == .video ? "called" : "wrote") on \(open.day) (\(asOf - open.day) days ago)"
+            reasons.append(
+                Reason(
+                    code: isRecruiter ? .recruiterUnanswered : .unanswered,
+                    text: "\(isRecruiter ? "Recruiter " : "")\(name) \(what) and has no answer yet", isHard: isRecruiter
+                ))
+        }
+        for promise in facts.openCommitments where promise.personID == s.personID && promise.owner == .me {
+            guard let due = promise.due, due - asOf <= 7 else { continue }
+            let when = due < asOf ? "was due \(due)" : "is due \(due)"
+            reasons.append(
+                Reason(code: .commitmentDue, text: "you promised \"\(promise.text)\"; it \(when)", isHard: true))
+        }
+        for stale in facts.staleDisclosures where stale.personID == s.personID {
+            reasons.append(
+                Reason(
+                    code: .staleDetails,
+                    text: "holds your old \(stale.kind.rawValue) (\(stale.held); now \(stale.current))",
+                    isHard: isRecruiter))
+        }
+        guard s.status == .cooling || s.status == .cold else { return reasons }
+        let silence = s.silenceDays ?? 0
+        let rhythm = rhythmClause(s)
+        if isBridge && s.status == .cold && silence <= lostBridgeDays {
+            reasons.append(
+                Reason(
+                    code: .coldBridge,
+                    text:
+                        "a bridge gone cold: \(name) links you to people you otherwise cannot reach; no contact for \(silence) days",
+                    isHard: true))
+        } else if s.strength >= strongTie {
+            reasons.append(
+                Reason(
+                    code: .strongTieOverdue,
+                    text:
+                        "a strong tie (\(Table.format(s.strength, digits: 0))) gone quiet: \(silence) days since the last contact\(rhythm)",
+                    isHard: true))
+        } else {
+            reasons.append(
+                Reason(
+                    code: s.status == .cold ? .cold : .overdue, text: "\(silence) days since the last contact\(rhythm)",
+                    isHard: false))
+        }
+        return reasons
+    }
+
+    /// ", usually every N days" when the rhythm rests on at least two observed gaps (three day-episodes);
+    /// before that the typical gap is mostly the prior, so it says so.
+    static func rhythmClause(_ s: PersonScore) -> String {
+        guard s.episodes >= 3, let gap = s.typicalGapDays else { return "; not enough history yet for a rhythm" }
+        return "; usually every \(Int(gap.rounded())) days"
     }
 
     /// Among must-do rows, the recruiter's lessons first: a recruiter waiting for an answer, then promises
@@ -193,11 +168,21 @@ public enum WhoNext {
     }
 
     /// The advice that fits the person and their most urgent reason.
-    static func advice(for person: Person, reasons codes: [ReasonCode]) -> Advice {
-        if codes.contains(.recruiterUnanswered) { return .returnRecruiterCall }
-        if codes.contains(.commitmentDue) { return .keepPromise }
-        if codes.contains(.staleDetails) { return .sendNewDetails }
-        if codes.contains(.unanswered) { return .reply }
+    static func advice(for person: Person, reasons codes: [ReasonCode], facts: NetworkFacts) -> Advice {
+        let id = person.id ?? 0
+        if let open = facts.unanswered[id] {
+            return .answer(channel: open.kind, recruiter: person.roles.contains(.recruiter))
+        }
+        if codes.contains(.commitmentDue) {
+            // The promise due first (ties by id): the one the reason is about.
+            let dated = facts.openCommitments.filter { $0.personID == id && $0.owner == .me }
+                .compactMap { promise in promise.due.map { (promise, $0) } }
+            let first = dated.min { ($0.1, $0.0.id ?? 0) < ($1.1, $1.0.id ?? 0) }
+            return .keepPromise(commitment: first?.0.id)
+        }
+        if let stale = facts.staleDisclosures.first(where: { $0.personID == id }), codes.contains(.staleDetails) {
+            return .sendNewDetails(PendingDisclosure(stale))
+        }
         let roles = person.roles
         if roles.contains(.recruiter) { return .updateRecruiter }
         if roles.contains(.mentor) || roles.contains(.sponsor) || roles.contains(.manager) { return .askForCatchUp }
@@ -206,5 +191,41 @@ public enum WhoNext {
         }
         if roles.contains(.friend) { return .call }
         return .suggestCoffee
+    }
+}
+
+/// How many people are active (status ``RelationshipStatus/active``) per role and per organisation: who is
+/// under-represented.
+struct ActiveCounts {
+    var roles: [Role: Int] = [:]
+    var organisations: [String: Int] = [:]
+
+    init(_ analysis: NetworkAnalysis) {
+        for s in analysis.score.scores where s.status == .active {
+            guard let person = analysis.people[s.personID] else { continue }
+            for role in person.roles { roles[role, default: 0] += 1 }
+            if let org = person.organisation { organisations[org, default: 0] += 1 }
+        }
+    }
+
+    /// Whether the person holds a role with fewer active people than its target, or is the only active
+    /// contact at their organisation; appends the reasons.
+    func underrepresented(_ person: Person, configuration: ScoringConfiguration, into reasons: inout [Reason]) -> Bool {
+        var under = false
+        for role in person.sortedRoles {
+            guard let target = configuration.roleTargets[role], roles[role, default: 0] < target else { continue }
+            under = true
+            let count = roles[role, default: 0]
+            reasons.append(
+                Reason(
+                    code: .fewInRole(role),
+                    text: "only \(count) active \(role.rawValue)\(count == 1 ? "" : "s"); aim for \(target)",
+                    isHard: false))
+        }
+        if let org = person.organisation, organisations[org, default: 0] <= 1 {
+            under = true
+            reasons.append(Reason(code: .onlyLink, text: "your only active contact at \(org)", isHard: false))
+        }
+        return under
     }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// Finds the gaps of DESIGN.md in an analysed network.
 ///
 /// The rules, with their thresholds:
-/// - `recruiter-coverage`: fewer than `roleTargets[.recruiter]` (3) recruiters who are active or cooling —
+/// "Active" is the status ``RelationshipStatus/active`` everywhere: cooling and cold people are not.
+///
+/// - `recruiter-coverage`: fewer than `roleTargets[.recruiter]` (3) active recruiters —
 ///   high with none, medium otherwise — or, with two or more, all at one organisation (medium).
 /// - `stale-disclosure`: anyone holding an out-of-date detail; high when a recruiter does.
 /// - `unanswered-inbound`: high for recruiters, medium for everyone else (one gap each).
@@ -12,8 +14,10 @@ import Foundation
 /// - `cooling-strong-tie`: strength ≥ ``WhoNext/strongTie`` and cooling or cold (medium).
 /// - `cold-bridge`: a bridge gone cold within ``WhoNext/lostBridgeDays`` (medium).
 /// - `role-gap`: no active mentor (medium); no active sponsor (low).
-/// - `concentration`: with at least 5 active people, one organisation holds half or more of them (medium),
-///   or the user's constraint is 0.3 or more (medium: a closed network where everyone knows everyone).
+/// - `concentration`: with at least 5 active people, one organisation holds half or more of them (medium);
+///   or, when who knows whom is recorded for enough of them to measure it (``Closure``), half or more of the
+///   pairs of active people know each other (medium: a closed network); or, when it is not, a prompt to
+///   record it (low).
 /// - `journal-stale`: no journal entry since the start of the quarter (low; medium with no entry at all).
 /// - `contact-unverified`: active people whose email or phone was never verified or not in the last 365
 ///   days (low).
@@ -37,9 +41,7 @@ public enum GapFinder {
         }
         var gaps: [Gap] = []
         let status = Dictionary(uniqueKeysWithValues: score.scores.map { ($0.personID, $0) })
-        func isActive(_ id: Person.ID) -> Bool {
-            status[id].map { $0.status == .active || $0.status == .cooling } ?? false
-        }
+        func isActive(_ id: Person.ID) -> Bool { status[id]?.status == .active }
         func hasRole(_ id: Person.ID, _ role: Role) -> Bool { people[id]?.roles.contains(role) ?? false }
 
         // Recruiter coverage.
@@ -74,13 +76,15 @@ public enum GapFinder {
             let unique = byName(Array(Set(holders)))
             let recruitersFirst = unique.filter { hasRole($0, .recruiter) } + unique.filter { !hasRole($0, .recruiter) }
             let anyRecruiter = recruitersFirst.contains { hasRole($0, .recruiter) }
+            let example =
+                facts.staleDisclosures.first { $0.personID == recruitersFirst[0] } ?? facts.staleDisclosures[0]
             gaps.append(
                 Gap(
                     code: .staleDisclosure, severity: anyRecruiter ? .high : .medium,
                     title:
                         "\(unique.count) \(unique.count == 1 ? "person holds" : "people hold") out-of-date details of yours: \(list(recruitersFirst))",
                     people: recruitersFirst,
-                    advice: .notifyStaleDetails
+                    advice: .notifyStaleDetails(example: PendingDisclosure(example))
                 ))
         }
 
@@ -95,7 +99,7 @@ public enum GapFinder {
                     title:
                         "Recruiter\(unansweredRecruiters.count == 1 ? "" : "s") waiting for your answer: \(list(unansweredRecruiters))",
                     people: unansweredRecruiters,
-                    advice: .returnRecruiterCalls))
+                    advice: .answerRecruiters))
         }
         if !unansweredOthers.isEmpty {
             gaps.append(
@@ -112,12 +116,14 @@ public enum GapFinder {
         let open = mine.filter { !($0.due.map { $0 < asOf } ?? false) }
         if !overdue.isEmpty {
             let ids = byName(Array(Set(overdue.map(\.personID))))
+            let sorted = overdue.compactMap { promise in promise.due.map { (promise, $0) } }
+                .sorted { ($0.1, $0.0.id ?? 0) < ($1.1, $1.0.id ?? 0) }
             gaps.append(
                 Gap(
                     code: .commitmentOverdue, severity: .high,
                     title:
-                        "\(overdue.count) promise\(overdue.count == 1 ? "" : "s") past due: \(overdue.sorted { ($0.due!, $0.id ?? 0) < ($1.due!, $1.id ?? 0) }.prefix(2).map { "\"\($0.text)\" to \(name($0.personID)) (due \($0.due!))" }.joined(separator: "; "))",
-                    people: ids, advice: .followUpOnPromises))
+                        "\(overdue.count) promise\(overdue.count == 1 ? "" : "s") past due: \(sorted.prefix(2).map { "\"\($0.0.text)\" to \(name($0.0.personID)) (due \($0.1))" }.joined(separator: "; "))",
+                    people: ids, advice: .followUpOnPromises(commitment: sorted.first?.0.id)))
         }
         if !open.isEmpty {
             gaps.append(
@@ -179,7 +185,7 @@ public enum GapFinder {
         }
 
         // Concentration.
-        let activeCount = score.scores.filter { $0.status == .active || $0.status == .cooling }.count
+        let activeCount = score.scores.filter { $0.status == .active }.count
         if activeCount >= 5, let largest = analysis.shape.largestOrganisation, largest.share >= 0.5 {
             gaps.append(
                 Gap(
@@ -188,15 +194,7 @@ public enum GapFinder {
                     people: [],
                     advice: .investOutside(organisation: largest.name)))
         }
-        if let constraint = analysis.shape.constraint, constraint >= 0.3 {
-            gaps.append(
-                Gap(
-                    code: .concentration, severity: .medium,
-                    title:
-                        "A closed network: constraint \(Table.format(constraint, digits: 2)) — most of your contacts know each other",
-                    people: [],
-                    advice: .meetOutsideCircle))
-        }
+        if let closed = Closure(analysis)?.gap { gaps.append(closed) }
 
         // Journal.
         let (y, m, _) = asOf.civil
@@ -221,7 +219,7 @@ public enum GapFinder {
         // Unverified contact points.
         var mapper = DayMapper(timeZone: timeZone)
         let unverified = score.scores.filter { s in
-            guard s.status == .active || s.status == .cooling, let person = people[s.personID] else { return false }
+            guard s.status == .active, let person = people[s.personID] else { return false }
             return person.contactPoints.contains { point in
                 (point.kind == .email || point.kind == .phone)
                     && (point.verifiedAt.map { asOf - mapper.day(for: $0) > 365 } ?? true)
@@ -233,7 +231,7 @@ public enum GapFinder {
                     code: .contactUnverified, severity: .low,
                     title:
                         "\(unverified.count) active \(unverified.count == 1 ? "person has" : "people have") contact details not verified in a year: \(list(unverified))",
-                    people: unverified, advice: .verifyContactDetails))
+                    people: unverified, advice: .verifyContactDetails(person: unverified[0])))
         }
 
         return gaps.enumerated().sorted { a, b in

@@ -10,7 +10,7 @@
 /// - **breadth** (0.15): Blau diversity of the organisations of active people.
 /// - **journal** (0.10): 1 with an entry this quarter, 0.5 with one last quarter, else 0.
 ///
-/// "Active" here means active or cooling (not cold), as in the gap report.
+/// "Active" means the status ``RelationshipStatus/active``, as everywhere.
 public struct HealthIndex: Sendable, Equatable, Codable {
     public struct Component: Sendable, Equatable, Codable {
         public var name: String
@@ -30,7 +30,7 @@ public struct HealthIndex: Sendable, Equatable, Codable {
         let score = analysis.score
         let asOf = score.asOf
         let people = analysis.people
-        func isActive(_ s: PersonScore) -> Bool { s.status == .active || s.status == .cooling }
+        func isActive(_ s: PersonScore) -> Bool { s.status == .active }
 
         let layered = score.scores.filter { $0.layer != nil }
         let totalStrength = layered.map(\.strength).reduce(0, +)

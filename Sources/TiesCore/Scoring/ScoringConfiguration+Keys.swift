@@ -39,7 +39,7 @@ extension ScoringConfiguration {
         let isList =
             current.contains(",") || path.last == "closenessMultipliers" || path.last == "layerSizes"
             || path.last == "cadencePriorMeanGapDays"
-        let isInteger = path.first == "layerSizes" || path.first == "roleTargets"
+        let isInteger = path.first == "layerSizes" || path.first == "roleTargets" || path.first == "waitingWindowDays"
         let newValue: Any =
             isList
             ? numbers.map { isInteger ? Int($0) as Any : $0 as Any } as Any

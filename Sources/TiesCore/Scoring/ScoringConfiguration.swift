@@ -78,8 +78,46 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
     public var underrepresentedBonus = 0.3
     /// Minimum number of active people per role before that role counts as under-represented.
     public var roleTargets: [Role: Int] = [.recruiter: 3, .mentor: 1, .sponsor: 1]
+    /// Days an inbound call, email or message counts as waiting for an answer; an older silence is history,
+    /// not a to-do.
+    public var waitingWindowDays = 30
 
     public init() {}
+
+    /// The keys of the stored JSON, one per setting (a test checks that every stored property has one).
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case weights, strengthHalfLifeDays, defaultStrengthHalfLifeDays, activityHalfLifeDays, tenureCoefficient
+        case reciprocityFloor, closenessMultipliers, normalisationPercentile, layerSizes, cadencePriorShape
+        case cadencePriorMeanGapDays, overdueSurvival, coldSurvival, bridgeBonus, underrepresentedBonus
+        case roleTargets, waitingWindowDays
+    }
+
+    /// Decodes a stored configuration; a setting missing from what was stored (one added in a later version)
+    /// takes its default.
+    public init(from decoder: any Decoder) throws {
+        self.init()
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func read<T: Decodable>(_ value: inout T, _ key: CodingKeys) throws {
+            value = try c.decodeIfPresent(T.self, forKey: key) ?? value
+        }
+        try read(&weights, .weights)
+        try read(&strengthHalfLifeDays, .strengthHalfLifeDays)
+        try read(&defaultStrengthHalfLifeDays, .defaultStrengthHalfLifeDays)
+        try read(&activityHalfLifeDays, .activityHalfLifeDays)
+        try read(&tenureCoefficient, .tenureCoefficient)
+        try read(&reciprocityFloor, .reciprocityFloor)
+        try read(&closenessMultipliers, .closenessMultipliers)
+        try read(&normalisationPercentile, .normalisationPercentile)
+        try read(&layerSizes, .layerSizes)
+        try read(&cadencePriorShape, .cadencePriorShape)
+        try read(&cadencePriorMeanGapDays, .cadencePriorMeanGapDays)
+        try read(&overdueSurvival, .overdueSurvival)
+        try read(&coldSurvival, .coldSurvival)
+        try read(&bridgeBonus, .bridgeBonus)
+        try read(&underrepresentedBonus, .underrepresentedBonus)
+        try read(&roleTargets, .roleTargets)
+        try read(&waitingWindowDays, .waitingWindowDays)
+    }
 
     /// The strength half-life for a person holding `roles`.
     public func strengthHalfLife(for roles: Set<Role>) -> Double {
@@ -144,6 +182,9 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
             throw InputError(
                 field: "normalisationPercentile", value: "\(normalisationPercentile)",
                 expected: "a number strictly between 0 and 1")
+        }
+        guard waitingWindowDays >= 1 else {
+            throw InputError(field: "waitingWindowDays", value: "\(waitingWindowDays)", expected: "1 or more days")
         }
         guard coldSurvival > 0, coldSurvival < overdueSurvival, overdueSurvival < 1 else {
             throw InputError(

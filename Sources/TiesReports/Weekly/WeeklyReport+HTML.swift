@@ -56,7 +56,8 @@ extension WeeklyReport {
                 "<tr><td>\(c.name)</td><td class=\"n\">\(Table.format(c.weight, digits: 2))</td><td class=\"n\">\(Table.format(c.value * 100, digits: 0))</td><td>\(h(c.detail))</td></tr>\n"
         }
         components += "</table>\n"
-        var actionsText = actions.isEmpty ? "<p>Nothing pressing: every relationship is in rhythm.</p>\n" : ""
+        var actionsText =
+            actions.isEmpty ? "<p>\(h(AdviceText.line(ReportText.noActions(withHistory: withHistory))))</p>\n" : ""
         actionsText += "<ol>\n"
         for a in actions {
             actionsText +=

@@ -42,7 +42,8 @@ extension WeeklyReport {
             components +=
                 "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
         }
-        var actionsText = actions.isEmpty ? "Nothing pressing: every relationship is in rhythm.\n" : ""
+        var actionsText =
+            actions.isEmpty ? AdviceText.line(ReportText.noActions(withHistory: withHistory)) + "\n" : ""
         for (i, a) in actions.enumerated() {
             actionsText +=
                 "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(AdviceText.sentence(a.advice, name: a.name)))\n"

@@ -9,6 +9,17 @@ enum ReportText {
         return "\(rounded > 0 ? "up" : "down") \(Table.format(abs(rounded), digits: 1)) since last week"
     }
 
+    /// What the report says when it has no action: nothing pressing, or — with no contact recorded at all —
+    /// how to start (commands in `pieces`, so each format can show them as code).
+    static func noActions(withHistory: Int) -> [AdviceText.Piece] {
+        guard withHistory == 0 else { return [.text("Nothing pressing: every relationship is in rhythm.")] }
+        return [
+            .text("Nothing to act on yet: no contact is recorded. Log your next conversation ("),
+            .command("ties log --help"), .text(") or bring your history in ("), .command("ties import --help"),
+            .text(")."),
+        ]
+    }
+
     static func verdict(_ health: Double) -> String {
         switch health {
         case 80...: return "Your network is in good shape."
@@ -76,7 +87,7 @@ extension WeeklyReport {
                 indent: "  ")
         }
         out += "\n" + c("1", "This week") + "\n"
-        if actions.isEmpty { out += "  Nothing pressing: every relationship is in rhythm.\n" }
+        if actions.isEmpty { out += "  \(AdviceText.line(ReportText.noActions(withHistory: withHistory)))\n" }
         for (i, action) in actions.enumerated() {
             out += wrap(
                 "\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(AdviceText.sentence(action.advice, name: action.name)))",

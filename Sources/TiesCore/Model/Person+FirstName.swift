@@ -1,0 +1,28 @@
+extension Person {
+    /// How to address the person by first name: ``firstName(of:)`` of ``name``.
+    public var firstName: String { Self.firstName(of: name) }
+
+    /// The first name in a display name, as written: without a leading honorific (`Dr.`, `Prof`, `Ms.`, …)
+    /// or trailing credentials (`Dana Reyes, MD`), and turned around when written surname first
+    /// (`Reyes, Dana`). A name that is only an honorific is returned whole.
+    ///
+    /// ```swift
+    /// Person.firstName(of: "Dr. Priya Natarajan, MD")  // "Priya"
+    /// Person.firstName(of: "Reyes, Dana")              // "Dana"
+    /// ```
+    public static func firstName(of name: String) -> String {
+        func folded(_ word: Substring) -> String {
+            MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
+        }
+        var parts = name.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
+        while parts.count > 1, let last = parts.last,
+            last.allSatisfy({ PersonName.suffixes.contains(folded($0)) })
+        {
+            parts.removeLast()
+        }
+        // "Reyes, Dana": the given name follows the comma.
+        var words = parts.count == 2 ? parts[1] + parts[0] : parts.flatMap { $0 }
+        while words.count > 1, PersonName.honorifics.contains(folded(words[0])) { words.removeFirst() }
+        return words.first.map(String.init) ?? name
+    }
+}
