@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // MARK: - Executables
@@ -39,6 +40,8 @@ let package = Package(
             dependencies: [
                 "TiesCore", .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
             ]),
         .target(name: "TiesInterchange", dependencies: ["TiesCore"]),
         .target(name: "TiesReports", dependencies: ["TiesCore"]),
@@ -53,7 +56,7 @@ let package = Package(
 
         .target(
             name: "TiesTestSupport",
-            dependencies: ["TiesCore", "TiesStore"],
+            dependencies: ["TiesCore", "TiesStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TiesTestSupport"),
         .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
         .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),

@@ -26,6 +26,7 @@ public struct TiesCommand: AsyncParsableCommand {
             DiscloseGroupCommand.self,
             NotifyCommand.self, JournalCommand.self,
             HistoryCommand.self, UndoCommand.self, SearchCommand.self,
+            BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 
     public init() {}

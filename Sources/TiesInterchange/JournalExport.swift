@@ -18,10 +18,10 @@ public enum JournalExport {
     /// `basics` comes from `card` (name, email, phone, address as `location.address`, LinkedIn as a
     /// profile) and is left out without one. `work` and `awards` follow ``CareerHistory``: each employment
     /// is a `work` item (`name` = organisation, `position` = title, `startDate`, `endDate` when it ended,
-    /// `summary` = the entry's text, `highlights` = its accomplishments); reviews and accomplishments outside
-    /// any job are `awards` (`title` = the entry's title, else "Performance review" or the text; `date`;
-    /// `awarder` = organisation; `summary` = the text when it is not the title). Salary, counselling and
-    /// note entries are private and not exported. `meta.version` is ``jsonResumeVersion``.
+    /// `summary` = the entry's text, `highlights` = its accomplishments); accomplishments outside any job are
+    /// `awards` (`title` = the entry's title, else its text; `date`; `awarder` = organisation; `summary` = the
+    /// text when it is not the title). Reviews, salary, counselling and note entries are private and not
+    /// exported. `meta.version` is ``jsonResumeVersion``.
     public static func jsonResume(_ entries: [JournalEntry], card: ContactCard? = nil) -> String {
         let history = CareerHistory(entries: entries)
         var root: [(String, JSON)] = [("$schema", .string(jsonResumeSchema))]
@@ -57,7 +57,7 @@ public enum JournalExport {
                 "awards",
                 .array(
                     history.awards.map { entry in
-                        let title = entry.title ?? (entry.kind == .review ? "Performance review" : entry.text)
+                        let title = entry.title ?? entry.text
                         var item: [(String, JSON)] = [
                             ("title", .string(title)), ("date", .string(entry.day.description)),
                         ]

@@ -47,7 +47,7 @@ extension Store {
 
     /// Marks a commitment kept at `instant`.
     /// - Returns: the commitment as now stored.
-    /// - Throws: ``StoreError/conflict(_:)`` when there is no commitment with that id, when it is done
+    /// - Throws: ``StoreError/unknownCommitment(_:)`` when there is no commitment with that id, ``StoreError/commitmentDone(_:at:)`` when it is done
     ///   already, or when `instant` is before it was made.
     @discardableResult
     public func completeCommitment(_ id: Commitment.ID, at instant: Date) throws(StoreError) -> Stored<Commitment> {
@@ -57,17 +57,15 @@ extension Store {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT created_at, done_at FROM commitment WHERE id = ?", arguments: [id])
             else {
-                throw StoreError.conflict("no commitment #\(id); `ties commitments` lists them with their ids")
+                throw StoreError.unknownCommitment(id)
             }
             if let done = row["done_at"] as Int64? {
-                throw StoreError.conflict(
-                    "commitment #\(id) was already marked done at \(CareerRows.stamp(done)); nothing changed")
+                throw StoreError.commitmentDone(id, at: CareerRows.stamp(done))
             }
             let created: Int64 = row["created_at"]
             guard seconds >= created else {
-                throw StoreError.conflict(
-                    "commitment #\(id) was made at \(CareerRows.stamp(created)); it cannot be done before that (given \(CareerRows.stamp(seconds)))"
-                )
+                throw StoreError.commitmentBeforeCreation(
+                    id, created: CareerRows.stamp(created), given: CareerRows.stamp(seconds))
             }
             try db.execute(sql: "UPDATE commitment SET done_at = ? WHERE id = ?", arguments: [seconds, id])
         }
@@ -100,7 +98,7 @@ extension Store {
     /// For an email, phone or address, the disclosure is linked to the user's detail of that kind current on
     /// `day` (``MyDetail/current(of:in:asOf:)``); `version` must be nil. For a resume, `version` labels it.
     /// - Returns: the disclosure with its id and linked detail.
-    /// - Throws: ``StoreError/unknownPerson(_:)``; ``StoreError/conflict(_:)`` when the user has no detail of
+    /// - Throws: ``StoreError/unknownPerson(_:)``; ``StoreError/missingDetail(kind:day:)`` when the user has no detail of
     ///   that kind in effect on `day`.
     @discardableResult
     public func addDisclosure(
@@ -112,9 +110,7 @@ extension Store {
             var disclosure = Disclosure(personID: personID, kind: kind, version: version, day: day)
             if let detailKind = kind.detailKind {
                 guard let current = MyDetail.current(of: detailKind, in: details, asOf: day) else {
-                    throw StoreError.conflict(
-                        "you have no \(detailKind.rawValue) on record as of \(day); add it first with `ties me set \(detailKind.rawValue) VALUE --since DATE`"
-                    )
+                    throw StoreError.missingDetail(kind: detailKind.rawValue, day: day.description)
                 }
                 disclosure.myDetailID = current.id
                 disclosure.version = nil

@@ -92,14 +92,14 @@ extension Store {
     }
 
     /// One logged contact.
-    /// - Throws: ``StoreError/conflict(_:)`` when there is no contact with that id.
+    /// - Throws: ``StoreError/refused(_:)`` when there is no contact with that id.
     public func interaction(_ id: Interaction.ID) throws(StoreError) -> Interaction {
         try read { db in try Self.fetchInteraction(id, db) }
     }
 
     static func fetchInteraction(_ id: Int64, _ db: Database) throws -> Interaction {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interaction WHERE id = ?", arguments: [id]) else {
-            throw StoreError.conflict("there is no contact #\(id); `ties log list` shows the contacts with their ids")
+            throw StoreError.refused("there is no contact #\(id); `ties log list` shows the contacts with their ids")
         }
         return interaction(from: row)
     }
@@ -107,7 +107,7 @@ extension Store {
     /// Corrects a logged contact and rebuilds the relationship states of the people it concerns.
     /// - Parameter now: a contact cannot be moved after this instant (plus a minute of clock slack).
     /// - Returns: the contact as now stored.
-    /// - Throws: ``StoreError/conflict(_:)`` for an unknown id or an edit that leaves the contact invalid
+    /// - Throws: ``StoreError/refused(_:)`` for an unknown id or an edit that leaves the contact invalid
     ///   (in the future, a group of fewer than one, unanswered but not inbound);
     ///   ``StoreError/unknownPerson(_:)`` for an unknown person.
     @discardableResult
@@ -151,15 +151,15 @@ extension Store {
     /// Refuses a contact that cannot be: in the future, a group of fewer than one, unanswered but not inbound.
     static func validate(_ i: Interaction, now: Date) throws {
         if i.occurredAt > now.addingTimeInterval(60) {
-            throw StoreError.conflict(
+            throw StoreError.refused(
                 "contact #\(i.id ?? 0) would be in the future (\(CareerRows.stamp(CareerRows.seconds(i.occurredAt)))); nothing changed"
             )
         }
         if i.groupSize < 1 {
-            throw StoreError.conflict("a group size must be 1 or more (given \(i.groupSize)); nothing changed")
+            throw StoreError.refused("a group size must be 1 or more (given \(i.groupSize)); nothing changed")
         }
         if !i.answered && i.direction != .inbound {
-            throw StoreError.conflict(
+            throw StoreError.refused(
                 "only a contact they started (direction in) can be unanswered; this one is \(i.direction.rawValue); nothing changed"
             )
         }
@@ -167,7 +167,7 @@ extension Store {
 
     /// Removes logged contacts, all or none, and rebuilds the states of the people they concerned.
     /// - Returns: the contacts removed.
-    /// - Throws: ``StoreError/conflict(_:)`` naming the first id that is not a contact.
+    /// - Throws: ``StoreError/refused(_:)`` naming the first id that is not a contact.
     @discardableResult
     public func removeInteractions(_ ids: [Interaction.ID], context: ScoringContext) throws(StoreError)
         -> [Interaction]

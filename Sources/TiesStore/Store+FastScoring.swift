@@ -11,12 +11,14 @@ extension Store {
     /// than the query itself (about 0.35 s against 0.1 s, measured), so the columns are read through
     /// SQLite's C API on GRDB's prepared statement. Roles, organisations and contact details are left out;
     /// see ``people(_:withContactDetails:)`` for those.
+    /// When the stored states were built for another context, they are computed from the history instead and
+    /// nothing is stored.
     /// - Returns: people in id order and their states (people with no history have none).
     public func scoringInputs(
         asOf day: Day, context: ScoringContext, role: Role? = nil
     ) throws(StoreError) -> (people: [Person], states: [Person.ID: RelationshipState]) {
-        try ensureCurrentStates(context)
-        return try read { db in
+        let current = try statesAreCurrent(context)
+        var (people, states) = try read { db in
             let statement = try db.makeStatement(
                 sql: """
                     SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,
@@ -62,6 +64,12 @@ extension Store {
             }
             return (people, states)
         }
+        if !current {
+            // Built for another context: computed from the history, not stored (a read never writes).
+            let ids = Set(people.compactMap(\.id))
+            states = (try self.states(asOf: [day], context: context)[day] ?? [:]).filter { ids.contains($0.key) }
+        }
+        return (people, states)
     }
 
     /// The ids of everyone who holds `role`.

@@ -41,6 +41,7 @@ extension Store {
                 try db.execute(sql: "PRAGMA cache_size = -262144")
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
+                    try Store.stamp(db)
                     let keep = try Self.recordingChange(command, db) {
                         // Interactions come by the million: recorded as ranges of ids, not row by row.
                         try Self.recordingBulkInserts(into: "interaction", db) {
@@ -56,7 +57,7 @@ extension Store {
                 }
             }
         } catch {
-            throw StoreError.wrap(error)
+            throw StoreError.wrap(error, path: url.path)
         }
         return summary
     }

@@ -124,10 +124,10 @@ extension Store {
     // MARK: - Ties between people
 
     /// Records that two people know each other.
-    /// - Throws: ``StoreError/conflict(_:)`` when they are the same person or already tied.
+    /// - Throws: ``StoreError/samePerson(_:)`` or ``StoreError/alreadyTied(_:)``.
     public func addTie(_ tie: Tie) throws(StoreError) {
         guard tie.a != tie.b else {
-            throw .conflict("a person cannot be tied to themselves; name two different people")
+            throw .samePerson(tie.a)
         }
         try write { db in
             if try Bool.fetchOne(
@@ -135,7 +135,7 @@ extension Store {
             {
                 let names = try String.fetchAll(
                     db, sql: "SELECT name FROM person WHERE id IN (?, ?) ORDER BY id", arguments: [tie.a, tie.b])
-                throw StoreError.conflict("\(names.joined(separator: " and ")) are already tied; nothing changed")
+                throw StoreError.alreadyTied(names)
             }
             try db.execute(
                 sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)",

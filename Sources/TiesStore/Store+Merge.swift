@@ -70,7 +70,7 @@ extension Store {
     /// print("moved \(summary.interactions) interactions; undo with merge #\(summary.id)")
     /// ```
     /// - Returns: what moved, with the new merge log id.
-    /// - Throws: ``StoreError/conflict(_:)`` when `keep == drop`, or when a table this version does not
+    /// - Throws: ``StoreError/samePerson(_:)`` when `keep == drop`; ``StoreError/unknownReferences(name:id:count:table:)`` when a table this version does not
     ///   know refers to `drop` (merging would delete its rows); ``StoreError/unknownPerson(_:)``.
     /// - Complexity: O(rows of `drop` + history of `keep`).
     @discardableResult
@@ -78,7 +78,7 @@ extension Store {
         -> MergeSummary
     {
         guard keep != drop else {
-            throw .conflict("a person cannot be merged into themselves (#\(keep)); name two different people")
+            throw .samePerson(keep)
         }
         return try write { db in
             guard let kept = try MergeRows.row(db, "SELECT * FROM person WHERE id = ?", [keep]) else {
@@ -223,7 +223,7 @@ extension Store {
     }
 
     /// Every merge in the log, oldest first (by id).
-    /// - Throws: ``StoreError/conflict(_:)`` when an entry cannot be read.
+    /// - Throws: ``StoreError/unreadableMergeRecord(_:reason:newerFormat:)`` when an entry cannot be read.
     public func merges() throws(StoreError) -> [MergeSummary] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id").map { row in
@@ -248,7 +248,7 @@ extension Store {
     ///
     /// - Parameter id: the merge log id; nil for the latest merge.
     /// - Returns: the summary of the merge that was undone.
-    /// - Throws: ``StoreError/conflict(_:)`` when there is no such merge or it cannot be undone exactly.
+    /// - Throws: ``StoreError/unknownMerge(_:)`` when there is no such merge; ``StoreError/unmergeBlocked(_:problems:hint:)`` when it cannot be undone exactly.
     @discardableResult
     public func unmerge(_ id: MergeSummary.ID? = nil, context: ScoringContext) throws(StoreError) -> MergeSummary {
         try write { db in
@@ -261,20 +261,15 @@ extension Store {
                     db, sql: "SELECT id, merged_at, snapshot FROM merge_log ORDER BY id DESC LIMIT 1")
             }
             guard let entry else {
-                throw StoreError.conflict(
-                    id.map { "no merge #\($0); `ties person unmerge --list` lists the merges" }
-                        ?? "there is no merge to undo; `ties person unmerge --list` lists the merges")
+                throw StoreError.unknownMerge(id)
             }
             let mergeID: Int64 = entry[0]
             let snapshot = try MergeSnapshot.decode(entry[2], id: mergeID)
             let summary = snapshot.summary(id: mergeID, mergedAt: entry[1])
             let plan = try Self.planUnmerge(snapshot, id: mergeID, db)
             if !plan.problems.isEmpty {
-                let shown = plan.problems.prefix(4).joined(separator: "; ")
-                let more = plan.problems.count > 4 ? "; and \(plan.problems.count - 4) more" : ""
                 let hint = try Self.laterMergesHint(after: mergeID, snapshot, db)
-                throw StoreError.conflict(
-                    "cannot undo merge #\(mergeID) exactly, nothing changed: \(shown)\(more)\(hint)")
+                throw StoreError.unmergeBlocked(mergeID, problems: plan.problems, hint: hint)
             }
             try Self.apply(plan, snapshot, context: context, db)
             try db.execute(sql: "DELETE FROM merge_log WHERE id = ?", arguments: [mergeID])
@@ -299,9 +294,7 @@ extension Store {
                                 "SELECT count(*) FROM \(table.quotedDatabaseIdentifier) WHERE \(column.quotedDatabaseIdentifier) = ?",
                             arguments: [id]) ?? 0
                     if count > 0 {
-                        throw StoreError.conflict(
-                            "\(name) (#\(id)) has \(count) row(s) in table '\(table)', which this version of merge does not know how to move; nothing changed"
-                        )
+                        throw StoreError.unknownReferences(name: name, id: id, count: count, table: table)
                     }
                 }
             }
@@ -496,7 +489,7 @@ extension Store {
         .map { "#\($0[0] as Int64)" }
         guard !later.isEmpty else { return "" }
         return
-            "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first (`ties person unmerge ID`)"
+            "; later merge\(later.count == 1 ? "" : "s") \(later.joined(separator: ", ")) involve\(later.count == 1 ? "s" : "") these people: undo \(later.count == 1 ? "it" : "them") first"
     }
 }
 
@@ -681,12 +674,10 @@ struct MergeSnapshot: Codable, Equatable {
         do {
             snapshot = try JSONDecoder().decode(MergeSnapshot.self, from: Data(json.utf8))
         } catch {
-            throw StoreError.conflict("the record of merge #\(id) cannot be read (\(error)); nothing changed")
+            throw StoreError.unreadableMergeRecord(id, reason: "\(error)")
         }
         guard snapshot.format == 1 else {
-            throw StoreError.conflict(
-                "the record of merge #\(id) was written by a newer version of Ties (format \(snapshot.format)); upgrade ties to undo it"
-            )
+            throw StoreError.unreadableMergeRecord(id, reason: "newer format", newerFormat: snapshot.format)
         }
         return snapshot
     }

@@ -28,14 +28,14 @@ public enum RecordKind: String, Sendable, CaseIterable {
 
 extension Store {
     /// Removes records of one kind by id, all or none.
-    /// - Throws: ``StoreError/conflict(_:)`` naming the first id that is not a record of that kind, or a
+    /// - Throws: ``StoreError/refused(_:)`` naming the first id that is not a record of that kind, or a
     ///   detail of yours that disclosures still point at.
     public func remove(_ kind: RecordKind, ids: [Int64]) throws(StoreError) {
         try write { db in
             let table = kind.table
             for id in ids {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) != nil else {
-                    throw StoreError.conflict(
+                    throw StoreError.refused(
                         "there is no \(kind.noun.name) #\(id); `\(kind.noun.listing)` shows them with their ids; nothing changed"
                     )
                 }
@@ -44,7 +44,7 @@ extension Store {
                         try Int.fetchOne(
                             db, sql: "SELECT count(*) FROM disclosure WHERE my_detail_id = ?", arguments: [id]) ?? 0
                     if users > 0 {
-                        throw StoreError.conflict(
+                        throw StoreError.refused(
                             "\(users) disclosure(s) record that someone holds detail #\(id); remove them first (`ties disclose list`) or record a newer value with `ties me set`; nothing changed"
                         )
                     }
@@ -55,30 +55,30 @@ extension Store {
     }
 
     /// Removes the tie between two people.
-    /// - Throws: ``StoreError/conflict(_:)`` when they are not tied.
+    /// - Throws: ``StoreError/refused(_:)`` when they are not tied.
     public func removeTie(_ a: Person.ID, _ b: Person.ID) throws(StoreError) {
         let (low, high) = a < b ? (a, b) : (b, a)
         try write { db in
             try db.execute(sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: [low, high])
             guard db.changesCount == 1 else {
-                throw StoreError.conflict("#\(low) and #\(high) are not tied; `ties tie list` shows the ties")
+                throw StoreError.refused("#\(low) and #\(high) are not tied; `ties tie list` shows the ties")
             }
         }
     }
 
     /// Corrects a promise: its text, its owner or its due day; `clearDue` removes the due day.
-    /// - Throws: ``StoreError/conflict(_:)`` for an unknown id or an empty text.
+    /// - Throws: ``StoreError/refused(_:)`` for an unknown id or an empty text.
     public func editCommitment(
         _ id: Commitment.ID, text: String?, owner: Commitment.Owner?, due: Day?, clearDue: Bool = false
     ) throws(StoreError) {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM commitment WHERE id = ?", arguments: [id]) != nil else {
-                throw StoreError.conflict(
+                throw StoreError.refused(
                     "there is no promise #\(id); `ties commitments` shows them with their ids; nothing changed")
             }
             if let text {
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    throw StoreError.conflict("a promise needs a text; nothing changed")
+                    throw StoreError.refused("a promise needs a text; nothing changed")
                 }
                 try db.execute(sql: "UPDATE commitment SET text = ? WHERE id = ?", arguments: [text, id])
             }

@@ -45,14 +45,13 @@ extension Store {
         do {
             return try JSONDecoder().decode(ScoringConfiguration.self, from: Data(json.utf8))
         } catch {
-            throw StoreError.conflict(
-                "the stored scoring configuration cannot be read (\(error)); reset it with `ties config reset`")
+            throw StoreError.unreadableConfiguration("\(error)")
         }
     }
 
     /// Stores a scoring configuration (after checking it).
     public func setConfiguration(_ configuration: ScoringConfiguration) throws(StoreError) {
-        do { try configuration.validate() } catch { throw .conflict(error.description) }
+        do { try configuration.validate() } catch { throw .invalidConfiguration(error.description) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: (try? encoder.encode(configuration)) ?? Data(), as: UTF8.self)
@@ -67,10 +66,11 @@ extension Store {
     ///
     /// Stored states are used when they end on or before `day`; a person whose state includes later
     /// episodes is rebuilt from their history up to `day`. When the context (weights, half-lives, time zone)
-    /// differs from the one the stored states were built with, every state is rebuilt and stored first.
+    /// differs from the one the stored states were built with, every state is computed from the history
+    /// instead, and nothing is stored: a read never writes (the next write rebuilds the stored states).
     /// - Complexity: O(people) when the states are current; O(interactions) after a change of context.
     public func states(asOf day: Day, context: ScoringContext) throws(StoreError) -> [Person.ID: RelationshipState] {
-        try ensureCurrentStates(context)
+        if try !statesAreCurrent(context) { return try states(asOf: [day], context: context)[day] ?? [:] }
         return try read { db in
             var states: [Person.ID: RelationshipState] = [:]
             var stale: [Person.ID] = []
@@ -90,14 +90,12 @@ extension Store {
         }
     }
 
-    /// Rebuilds the stored states, in a write transaction, when they were built for another context; a
-    /// read-only check first, so the common case writes nothing.
-    func ensureCurrentStates(_ context: ScoringContext) throws(StoreError) {
-        let needsRebuild = try read { db in
+    /// Whether the stored states were built for `context` (else a read computes them from the history).
+    func statesAreCurrent(_ context: ScoringContext) throws(StoreError) -> Bool {
+        try read { db in
             try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'state.fingerprint'")
-                != context.fingerprint
+                == context.fingerprint
         }
-        if needsRebuild { try write { db in try Self.ensureFreshStates(context, db) } }
     }
 
     /// Rebuilds every stored state when the context changed since they were built.

@@ -21,13 +21,22 @@ extension Store {
 
     /// Stores (or replaces) the health snapshot of a day.
     public func saveHealthSnapshot(_ health: HealthIndex, on day: Day) throws(StoreError) {
+        try saveHealthSnapshots([day: health])
+    }
+
+    /// Stores (or replaces) the health snapshots of several days, in one transaction: all or none.
+    public func saveHealthSnapshots(_ snapshots: [Day: HealthIndex]) throws(StoreError) {
+        guard !snapshots.isEmpty else { return }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        let json = String(decoding: (try? encoder.encode(health.components)) ?? Data("[]".utf8), as: UTF8.self)
         try write { db in
-            try db.execute(
-                sql: "INSERT OR REPLACE INTO network_snapshot (day, health, components) VALUES (?, ?, ?)",
-                arguments: [day.description, health.value, json])
+            for (day, health) in snapshots.sorted(by: { $0.key < $1.key }) {
+                let json = String(
+                    decoding: (try? encoder.encode(health.components)) ?? Data("[]".utf8), as: UTF8.self)
+                try db.execute(
+                    sql: "INSERT OR REPLACE INTO network_snapshot (day, health, components) VALUES (?, ?, ?)",
+                    arguments: [day.description, health.value, json])
+            }
         }
     }
 

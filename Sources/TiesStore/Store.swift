@@ -20,15 +20,32 @@ public final class Store: Sendable {
     /// What the changes this object writes are recorded as (see ``recordChanges(as:)``).
     let changeLabel = ChangeLabel()
 
+    /// SQLite's `application_id` of a Ties store: the bytes "TIES" (0x54494553), in the file header at
+    /// offset 68. A file with another non-zero id belongs to another application and is never opened.
+    public static let applicationID: Int32 = 0x5449_4553
+
+    /// How long an operation waits for another process's write to finish before giving up as busy.
+    public static let busyTimeout: Double = 5
+
+    /// The schema version a store made by this Ties has (`PRAGMA user_version`): the number of its
+    /// migrations.
+    public static var schemaVersion: Int { Schema.migrator.migrations.count }
+
     private init(url: URL, readOnly: Bool) throws {
         self.url = url
+        queue = try DatabaseQueue(path: url.path, configuration: Self.configuration(readOnly: readOnly))
+    }
+
+    /// The connection settings of every connection to a store, the probe made on open included: the busy
+    /// timeout is set before any statement runs, so nothing fails at once because another process writes.
+    static func configuration(readOnly: Bool) -> Configuration {
         var configuration = Configuration()
         configuration.readonly = readOnly
         configuration.foreignKeysEnabled = true
         // WAL is switched on once, when the file is created (the mode is stored in the file). GRDB's
         // `journalMode = .wal` would also create and drop a table on every open to make the -wal file exist,
         // which changes the file even for a command that then fails.
-        configuration.busyMode = .timeout(5)
+        configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
             // An INSERT OR REPLACE fires the delete triggers of the row it replaces only with this on, and
@@ -36,7 +53,7 @@ public final class Store: Sendable {
             try db.execute(sql: "PRAGMA recursive_triggers = ON")
         }
         configuration.label = "ties"
-        queue = try DatabaseQueue(path: url.path, configuration: configuration)
+        return configuration
     }
 
     /// Creates a store at `url`, or opens the one there, and brings its schema up to date.
@@ -51,9 +68,11 @@ public final class Store: Sendable {
         do {
             try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
+            if StoreError.folderIsReadOnly(url.path) { throw .readOnly(path: url.path, folder: true) }
             throw .unreadable(path: url.path, reason: "cannot create its folder: \(error.localizedDescription)")
         }
         guard fileManager.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            if StoreError.folderIsReadOnly(url.path) { throw .readOnly(path: url.path, folder: true) }
             throw .unreadable(path: url.path, reason: "cannot create the file")
         }
         do {
@@ -64,88 +83,76 @@ public final class Store: Sendable {
                 }
             }
             try Schema.migrate(store.queue)
+            try store.queue.write { db in try stamp(db) }
             return store
         } catch {
-            try? fileManager.removeItem(at: url)
-            throw StoreError.wrap(error)
+            removeFiles(of: url)
+            throw StoreError.wrap(error, path: url.path)
         }
     }
 
     /// Opens the existing store at `url` and brings its schema up to date.
     ///
-    /// The file is checked read-only first, so a file that is not a Ties store is left exactly as it was.
+    /// The file is checked read-only first (``StoreIdentity``), so a file that is not a Ties store is left
+    /// exactly as it was. When migrations are due, a backup of the store is taken beside it first.
     /// - Throws: ``StoreError/missing(path:)``, ``StoreError/unreadable(path:reason:)``,
-    ///   ``StoreError/notAStore(path:reason:)``, ``StoreError/newerSchema(path:migration:)``.
+    ///   ``StoreError/notAStore(path:reason:)``, ``StoreError/newerSchema(path:migration:version:known:)``,
+    ///   ``StoreError/busy(path:seconds:)``, ``StoreError/readOnly(path:folder:)``.
     public static func open(at url: URL, readOnly: Bool = false) throws(StoreError) -> Store {
-        let path = url.path
-        let fileManager = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fileManager.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .missing(path: path) }
-        if isDirectory.boolValue { throw .notAStore(path: path, reason: "it is a folder") }
-        guard fileManager.isReadableFile(atPath: path) else {
-            throw .unreadable(path: path, reason: "permission denied")
-        }
-        let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size == 0 { throw .notAStore(path: path, reason: "the file is empty") }
-        let upToDate = try check(url)
+        let identity = try StoreIdentity.check(url)
         do {
             let store = try Store(url: url, readOnly: readOnly)
             // Migrating an up-to-date store still bumps SQLite's schema cookie; skip it so that a command
-            // that fails leaves the file byte-identical.
-            if !readOnly && !upToDate { try Schema.migrate(store.queue) }
+            // that fails leaves the file byte-identical. A store made before application ids is stamped by
+            // its next write (see ``write(_:)``).
+            if !readOnly && !identity.upToDate {
+                try store.backUpBeforeMigrating(identity)
+                try Schema.migrate(store.queue)
+                try store.queue.write { db in try stamp(db) }
+            }
             return store
         } catch {
-            throw StoreError.wrap(error)
+            throw StoreError.wrap(error, path: url.path)
         }
     }
 
-    /// Checks, read-only, that `url` is a Ties store this version understands.
-    /// - Returns: whether every known migration has been applied.
-    private static func check(_ url: URL) throws(StoreError) -> Bool {
-        let path = url.path
-        let applied: [String]
-        do {
-            var configuration = Configuration()
-            configuration.readonly = true
-            let probe = try DatabaseQueue(path: path, configuration: configuration)
-            applied = try probe.read { db in
-                guard try db.tableExists("grdb_migrations") else { return [] }
-                return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
-            }
-            try probe.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
-            throw .notAStore(path: path, reason: "it is not a SQLite database")
-        } catch let error as DatabaseError
-            where error.resultCode == .SQLITE_CANTOPEN || error.resultCode == .SQLITE_PERM
-        {
-            throw .unreadable(path: path, reason: error.message ?? "cannot open")
-        } catch {
-            throw .notAStore(path: path, reason: "\(error)")
+    /// Marks the file as a Ties store of this schema version: its `application_id`, and its `user_version`
+    /// when that is lower. Runs inside a write transaction, so a store is stamped only by a write that
+    /// succeeds.
+    static func stamp(_ db: Database) throws {
+        if try Int32.fetchOne(db, sql: "PRAGMA application_id") != applicationID {
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
-        guard applied.contains("v1") else {
-            throw .notAStore(path: path, reason: "it is a SQLite database without Ties tables")
+        let applied = try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0
+        if try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 < applied {
+            try db.execute(sql: "PRAGMA user_version = \(applied)")
         }
-        let known = Set(Schema.migrator.migrations)
-        if let unknown = applied.sorted().first(where: { !known.contains($0) }) {
-            throw .newerSchema(path: path, migration: unknown)
-        }
-        return Set(applied) == known
     }
 
-    /// Runs `body` in one write transaction, recorded as one change (``recordChanges(as:)``), turning any
-    /// failure into a ``StoreError``.
+    /// Removes the store file and its -wal and -shm files, if any.
+    static func removeFiles(of url: URL) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: url.path + suffix)
+        }
+    }
+
+    /// Runs `body` in one write transaction (stamping the file as a Ties store if it is not yet), recorded as
+    /// one change (``recordChanges(as:)``), turning any failure into a ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         let command = changeLabel.command
         do {
-            return try queue.write { db in try Self.recordingChange(command, db) { try body(db) } }
+            return try queue.write { db in
+                try Self.stamp(db)
+                return try Self.recordingChange(command, db) { try body(db) }
+            }
         } catch {
-            throw StoreError.wrap(error)
+            throw StoreError.wrap(error, path: url.path)
         }
     }
 
     /// Runs `body` in a read transaction, turning any failure into a ``StoreError``.
     func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try queue.read(body) } catch { throw StoreError.wrap(error) }
+        do { return try queue.read(body) } catch { throw StoreError.wrap(error, path: url.path) }
     }
 }
 

@@ -174,12 +174,12 @@ struct CareerHistoryTests {
         #expect(history.positions[1].highlights.map(\.id) == [4])
     }
 
-    @Test("reviews and accomplishments outside any job are awards; salary stays out")
+    @Test("accomplishments outside any job are awards; reviews and salary stay private")
     func awards() {
         let history = CareerHistory(entries: entries)
-        #expect(history.awards.map(\.id) == [6, 5, 9])
+        #expect(history.awards.map(\.id) == [5, 9])
         let all = history.positions.flatMap { [$0.employment] + $0.highlights } + history.awards
-        #expect(!all.contains { $0.kind == .salary })
+        #expect(!all.contains { $0.kind == .salary || $0.kind == .review })
     }
 
     @Test("with overlapping jobs, an accomplishment without an organisation goes to the later one")

@@ -25,10 +25,15 @@ struct CareerJournalExportTests {
     ]
     let card = ContactCard(name: "Alex Kim", email: "alex@new.example", address: "12 Elm St", linkedin: "alexkim")
 
-    @Test("JSON Resume: basics from my card, work from jobs with highlights, awards, meta with the schema version")
+    @Test(
+        "JSON Resume: basics from my card, work from jobs with highlights, awards from accomplishments outside any job, no review, meta"
+    )
     func jsonResume() {
+        let beforeAnyJob = JournalEntry(
+            id: 7, kind: .accomplishment, text: "Chaired the regional college", day: Fixtures.day("2019-06-01"),
+            organisation: "ACHE")
         #expect(
-            JournalExport.jsonResume(entries, card: card) == """
+            JournalExport.jsonResume(entries + [beforeAnyJob], card: card) == """
                 {
                   "$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json",
                   "basics": {
@@ -67,10 +72,9 @@ struct CareerJournalExportTests {
                   ],
                   "awards": [
                     {
-                      "title": "Performance review",
-                      "date": "2025-12-15",
-                      "awarder": "Mercy Health",
-                      "summary": "Exceeds expectations"
+                      "title": "Chaired the regional college",
+                      "date": "2019-06-01",
+                      "awarder": "ACHE"
                     }
                   ],
                   "meta": {
@@ -91,7 +95,7 @@ struct CareerJournalExportTests {
             ])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(Set(object.keys) == ["$schema", "work", "awards", "meta"])
-        #expect(!text.contains("185000") && !text.contains("delegate"))
+        #expect(!text.contains("185000") && !text.contains("delegate") && !text.contains("Exceeds expectations"))
         let empty = try #require(
             try JSONSerialization.jsonObject(with: Data(JournalExport.jsonResume([]).utf8)) as? [String: Any])
         #expect((empty["work"] as? [Any])?.isEmpty == true)

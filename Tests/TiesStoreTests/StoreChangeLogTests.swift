@@ -39,7 +39,7 @@ struct StoreChangeLogTests {
         // What `states(asOf:context:)` would read: first brought up to the stored configuration.
         var current = Fixtures.context
         current.configuration = try store.configuration()
-        try store.ensureCurrentStates(current)
+        try store.write { db in try Store.ensureFreshStates(current, db) }
         let stored = try store.read(read)
         var full: [Int64: [Double]] = [:]
         try store.queue.writeWithoutTransaction { db in

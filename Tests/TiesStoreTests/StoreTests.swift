@@ -91,7 +91,10 @@ struct StoreFileTests {
         let store = try Store.create(at: url)
         try store.queue.write { db in try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99-future')") }
         try store.queue.close()
-        #expect(throws: StoreError.newerSchema(path: url.path, migration: "v99-future")) { try Store.open(at: url) }
+        #expect(
+            throws: StoreError.newerSchema(
+                path: url.path, migration: "v99-future", version: Store.schemaVersion + 1, known: Store.schemaVersion)
+        ) { try Store.open(at: url) }
     }
 
     @Test("the store location follows --db, then TIES_DB, then XDG_DATA_HOME, then HOME")

@@ -39,29 +39,36 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let url = store.url
         let existed = FileManager.default.fileExists(atPath: url.path)
-        let target = try Store.create(at: url)
-        target.recordChanges(as: CommandLineText.current)
-        if existed, try target.counts().people > 0 {
+        let existing = existed ? try Store.open(at: url) : nil
+        if let existing, try existing.counts().people > 0 {
             throw StoreError.notEmpty(path: url.path, what: "people")
         }
         let options = DemoOptions(seed: seed, people: people, years: years, endDay: asOf.day, timeZone: .current)
         let network = DemoGenerator.generate(options)
+        // Built in a file of its own beside the store, then moved in whole: a demo that fails leaves neither
+        // a half-made store nor -wal/-shm files behind, and an existing empty store as it was.
+        let building = url.deletingLastPathComponent().appendingPathComponent(
+            ".\(url.lastPathComponent).demo-\(ProcessInfo.processInfo.processIdentifier)")
+        Store.discard(at: building)
         do {
-            try target.load(
-                organisations: network.organisations, people: network.people, ties: network.ties,
-                interactions: network.interactions,
-                context: ScoringContext(configuration: try target.configuration(), timeZone: .current),
-                createdAt: asOf.instant)
-            let career = DemoGenerator.career(for: network, options: options)
-            for detail in career.details { try target.addMyDetail(detail) }
-            for d in career.disclosures {
-                try target.addDisclosure(personID: d.personID, kind: d.kind, version: d.version, on: d.day)
+            try existing?.backup(to: building)
+            let target = try Store.create(at: building)
+            target.recordChanges(as: CommandLineText.current)
+            try fill(target, network: network, options: options)
+            if let existing {
+                try target.copy(into: existing)
+                try target.close()
+                Store.discard(at: building)
+            } else {
+                try target.close()
+                guard rename(building.path, url.path) == 0 else {
+                    throw CLIError(.cantCreate, "cannot move the demo store into place at \(url.path)")
+                }
             }
-            for commitment in career.commitments { try target.addCommitment(commitment) }
-            for entry in career.journal { try target.addJournalEntry(entry) }
         } catch {
-            // A store this command created is removed again, so a failure leaves nothing behind.
-            if !existed { try? FileManager.default.removeItem(at: url) }
+            Store.discard(at: building)
+            try? existing?.close()
+            if case StoreError.diskFull = error { throw StoreError.diskFull(path: url.path) }
             throw error
         }
         write(
@@ -71,5 +78,21 @@ struct DemoCommand: ParsableCommand {
             Try: ties next --db \(url.path)
 
             """)
+    }
+
+    /// Loads the demo network and the user's own records into `target`.
+    private func fill(_ target: Store, network: DemoNetwork, options: DemoOptions) throws {
+        try target.load(
+            organisations: network.organisations, people: network.people, ties: network.ties,
+            interactions: network.interactions,
+            context: ScoringContext(configuration: try target.configuration(), timeZone: .current),
+            createdAt: asOf.instant)
+        let career = DemoGenerator.career(for: network, options: options)
+        for detail in career.details { try target.addMyDetail(detail) }
+        for d in career.disclosures {
+            try target.addDisclosure(personID: d.personID, kind: d.kind, version: d.version, on: d.day)
+        }
+        for commitment in career.commitments { try target.addCommitment(commitment) }
+        for entry in career.journal { try target.addJournalEntry(entry) }
     }
 }

@@ -145,6 +145,17 @@ extension MeCommand {
             )
             .filter { $0.kind.detailKind == kind }
             let shown = value.split(whereSeparator: \.isNewline).joined(separator: ", ")
+            let today = CareerCLI.today(Date())
+            if let current = MyDetail.current(of: kind, in: try store.myDetails().records(), asOf: max(day, today)),
+                current.id != stored.id
+            {
+                // An older version recorded after the fact: it goes into the history, the newer one stays.
+                let currentShown = current.value.split(whereSeparator: \.isNewline).joined(separator: ", ")
+                write(
+                    "Recorded that your \(kind.rawValue) was \(shown) from \(day) (#\(stored.id)); your current \(kind.rawValue) stays \(currentShown) (since \(current.since)), which is more recent.\n"
+                )
+                return
+            }
             var message = "Your \(kind.rawValue) is \(shown) from \(day) (#\(stored.id)).\n"
             if !stale.isEmpty {
                 message +=

@@ -60,9 +60,10 @@ struct ReportCommand: ParsableCommand {
             }
             return String(decoding: data, as: UTF8.self)
         }
-        let store = try store.open()
+        let store = try self.store.open()
         let loader = try NetworkLoader(store: store)
-        let report = try Self.build(loader, day: day, actions: actions)
+        var snapshots: [Day: HealthIndex] = [:]
+        let report = try Self.build(loader, day: day, actions: actions, snapshots: &snapshots)
         let text: String
         switch format {
         case .terminal:
@@ -84,11 +85,16 @@ struct ReportCommand: ParsableCommand {
         case .json: text = report.json()
         }
         try emitOutput(text, to: out)
+        // Only once the report is out: a report that fails (a bad template, an unwritable --out, a full
+        // disk) leaves the store as it was.
+        try store.saveHealthSnapshots(snapshots)
     }
 
-    /// Builds the report for `day`, rebuilding and storing the health of past weeks that have none, and
-    /// storing this week's.
-    static func build(_ loader: NetworkLoader, day: Day, actions: Int) throws -> WeeklyReport {
+    /// Builds the report for `day`, rebuilding the health of past weeks that have none. The health of those
+    /// weeks and of this one is added to `snapshots`, for the caller to store once the report is written.
+    static func build(
+        _ loader: NetworkLoader, day: Day, actions: Int, snapshots: inout [Day: HealthIndex]
+    ) throws -> WeeklyReport {
         let store = loader.store
         let (analysis, facts) = try loader.analyse(day)
         let configuration = loader.context.configuration
@@ -104,14 +110,14 @@ struct ReportCommand: ParsableCommand {
                 let (pastAnalysis, pastFacts) = try loader.analyse(past, states: states[past] ?? [:])
                 let index = HealthIndex.compute(pastAnalysis, facts: pastFacts)
                 health[past] = index.value
-                try store.saveHealthSnapshot(index, on: past)
+                snapshots[past] = index
             }
         }
         let report = WeeklyReport.build(
             analysis: analysis, facts: facts, gaps: gaps, recommendations: Array(recommendations),
             trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]!) }, configuration: configuration
         )
-        try store.saveHealthSnapshot(report.health, on: day)
+        snapshots[day] = report.health
         return report
     }
 }

@@ -12,6 +12,7 @@ struct CLIError: Error, CustomStringConvertible {
         case noInput = 66
         case cantCreate = 73
         case ioError = 74
+        case tempFail = 75
     }
     var code: Code
     var message: String
@@ -30,11 +31,7 @@ struct CLIError: Error, CustomStringConvertible {
         case let error as InputError:
             return CLIError(.usage, error.description)
         case let error as StoreError:
-            switch error {
-            case .missing, .unreadable: return CLIError(.noInput, error.description)
-            case .database: return CLIError(.ioError, error.description)
-            default: return CLIError(.data, error.description)
-            }
+            return CLIError(store: error)
         default:
             return nil
         }
@@ -47,6 +44,7 @@ public enum TiesMain {
     public static func main() async {
         do {
             var command = try TiesCommand.parseAsRoot()
+            try TimeZoneCheck.validate()
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {

@@ -74,8 +74,9 @@ public struct JournalEntry: Sendable, Equatable {
 /// - each **accomplishment** becomes a highlight of the position it belongs to: one that covers its day
 ///   and, when the accomplishment names an organisation, is at that organisation (case-insensitive); if
 ///   several do, the most recently started wins. Highlights are in date order;
-/// - **reviews**, and accomplishments that belong to no position, are **awards**, newest first;
-/// - salary, counselling and note entries stay private: they are not part of a resume.
+/// - accomplishments that belong to no position are **awards**, newest first;
+/// - reviews, salary, counselling and note entries stay private: they are not part of a resume (a review's
+///   "skills to develop" is not an award).
 ///
 /// ```swift
 /// let history = CareerHistory(entries: store.journalEntries())
@@ -98,7 +99,7 @@ public struct CareerHistory: Sendable, Equatable {
 
     /// Jobs, newest start first.
     public var positions: [Position]
-    /// Reviews and unplaced accomplishments, newest first.
+    /// Accomplishments that belong to no position, newest first.
     public var awards: [JournalEntry]
 
     /// Arranges `entries` as described above.
@@ -106,7 +107,7 @@ public struct CareerHistory: Sendable, Equatable {
     public init(entries: [JournalEntry]) {
         let sorted = entries.sorted(by: JournalEntry.newestFirst)
         positions = sorted.filter { $0.kind == .employment }.map { Position(employment: $0) }
-        var awards = sorted.filter { $0.kind == .review }
+        var awards: [JournalEntry] = []
         for entry in sorted.reversed() where entry.kind == .accomplishment {
             let organisation = entry.organisation.map(Self.key)
             if let i = positions.firstIndex(where: { position in
