@@ -57,7 +57,7 @@ public enum PersonReport {
             lines.append("  recent:")
             for i in recent {
                 let day = mapper.day(for: i.occurredAt)
-                var text = "    \(day)  \(i.kind.rawValue) \(i.direction.rawValue)"
+                var text = "    \(day)  #\(i.id ?? 0)  \(i.kind.rawValue) \(i.direction.rawValue)"
                 if i.direction == .inbound && !i.answered { text += " (unanswered)" }
                 if let note = i.note { text += "  — \(s(note))" }
                 lines.append(text)

@@ -31,6 +31,7 @@ extension Store {
         _ body: (inout StoreImporter) throws(StoreError) -> Bool
     ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
+        let command = changeLabel.command
         do {
             try queue.writeWithoutTransaction { db in
                 // Rows that are not in id and person order touch pages all over the table and its indexes;
@@ -41,14 +42,22 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
                     try Store.stamp(db)
-                    var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
-                    let keep = try body(&importer)
-                    try importer.finish()
-                    summary = importer.summary
-                    // Every people import ends here: the roles their titles imply are inferred in the same
-                    // transaction (and rolled back with a dry run).
-                    if summary.peopleAdded + summary.peopleUpdated > 0 {
-                        summary.rolesInferred = try Store.classifyRoles(context: context, at: now, db).addedCount
+                    let keep = try Self.recordingChange(command, db) {
+                        // Interactions come by the million: recorded as ranges of ids, not row by row.
+                        let keep = try Self.recordingBulkInserts(into: "interaction", db) {
+                            var importer = try StoreImporter(
+                                db, createPeople: createPeople, context: context, now: now)
+                            let keep = try body(&importer)
+                            try importer.finish()
+                            summary = importer.summary
+                            return keep
+                        }
+                        // Every people import ends here: the roles their titles imply are inferred in the same
+                        // transaction and change (and rolled back with a dry run).
+                        if summary.peopleAdded + summary.peopleUpdated > 0 {
+                            summary.rolesInferred = try Store.classifyRoles(context: context, at: now, db).addedCount
+                        }
+                        return keep
                     }
                     return keep && !dryRun ? .commit : .rollback
                 }

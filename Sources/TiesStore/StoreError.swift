@@ -62,6 +62,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(path: String, what: String)
     /// A backup file cannot be used (the reason).
     case badBackup(path: String, reason: String)
+    /// A correction, removal or undo that would leave the records wrong, or names no record (the sentence
+    /// says which id, or which later change an undo depends on); nothing was written.
+    case refused(String)
     /// SQLite failed in a way not named above (an I/O error, a constraint).
     case database(String)
 
@@ -72,6 +75,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notEmpty(let path, let what): return "\(path) already holds \(what)"
         case .badBackup(let path, let reason): return "\(path) cannot be restored: \(reason); nothing was replaced"
         case .database(let message): return "the database failed: \(message)"
+        case .refused(let message): return message
         default: return "\(self)"
         }
     }

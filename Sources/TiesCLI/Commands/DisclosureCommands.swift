@@ -24,7 +24,7 @@ struct MeCommand: ParsableCommand {
               ties me set email alex@new.example --since 2026-06-01
               ties me show
             """,
-        subcommands: [Show.self, SetDetail.self])
+        subcommands: [Show.self, SetDetail.self, MeRemoveCommand.self])
 }
 
 extension MeCommand {
@@ -161,8 +161,8 @@ extension MeCommand {
 
 struct DiscloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "disclose",
-        abstract: "Record that someone holds your resume, email, phone or address.",
+        commandName: "add",
+        abstract: "Record that someone holds your resume, email, phone or address (the default of `ties disclose`).",
         discussion: """
             Keep a record of every recruiter who has asked for your resume. For email, phone and address, \
             the record points at your detail current on --at, so when it changes `ties notify` knows they \

@@ -10,7 +10,7 @@ struct PersonCommand: ParsableCommand {
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
-            Classify.self, Roles.self, Distinct.self,
+            Classify.self, Roles.self, Distinct.self, Note.self, Tag.self, Untag.self, Alias.self,
         ])
 }
 
@@ -172,11 +172,18 @@ extension PersonCommand {
                 people: store.people().records(), states: store.states(asOf: asOf.day, context: context),
                 asOf: asOf.day,
                 configuration: context.configuration)
-            let recent = try store.interactions(with: person.id, limit: 10)
+            // A contact replied to since is answered, whatever it was marked when it was logged.
+            let waiting = try store.waitingForReply()
+            let recent = try store.interactions(with: person.id, limit: 10).map { contact in
+                var shown = contact
+                if let id = contact.id, !waiting.contains(id) { shown.answered = true }
+                return shown
+            }
             write(
                 PersonReport.render(
                     person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current, width: TerminalWidth.current))
+            write(try PersonRecordView.section(of: person.id, store: store, asOf: asOf.day))
         }
     }
 

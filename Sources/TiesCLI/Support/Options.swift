@@ -25,8 +25,12 @@ struct StoreOptions: ParsableArguments {
 
     var url: URL { Store.location(flag: db, environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens the existing store (it must exist).
-    func open(readOnly: Bool = false) throws -> Store { try Store.open(at: url, readOnly: readOnly) }
+    /// Opens the existing store (it must exist); what it writes is recorded under this command line.
+    func open(readOnly: Bool = false) throws -> Store {
+        let store = try Store.open(at: url, readOnly: readOnly)
+        store.recordChanges(as: CommandLineText.current)
+        return store
+    }
 }
 
 /// `--as-of DATE`: the moment "now" stands for, so every result can be reproduced.
