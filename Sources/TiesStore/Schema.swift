@@ -216,6 +216,8 @@ enum Schema {
                     ALTER TABLE relationship_state ADD COLUMN last_contact_day INTEGER;
                     ALTER TABLE relationship_state ADD COLUMN first_contact_day INTEGER;
                     ALTER TABLE relationship_state ADD COLUMN contact_episodes INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
         migrator.registerMigration("v5-records-change-log") { db in
             // The change log behind `ties history` and `ties undo` (ChangeLog): the tables here, the
             // triggers by `migrate(_:)` after every migration run.
