@@ -16,6 +16,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        // Reads the .zip LinkedIn delivers, in process (the CLI's file reading; see ExportFiles).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
@@ -34,6 +36,7 @@ let package = Package(
             dependencies: [
                 "TiesCore", "TiesStore", "TiesInterchange", "TiesReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .target(
             name: "TiesStore",
@@ -59,7 +62,8 @@ let package = Package(
             dependencies: ["TiesCore", "TiesStore", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/TiesTestSupport"),
         .testTarget(name: "TiesNumericsTests", dependencies: ["TiesNumerics"]),
-        .testTarget(name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"]),
+        .testTarget(
+            name: "TiesCoreTests", dependencies: ["TiesCore", "TiesTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "TiesStoreTests", dependencies: ["TiesStore", "TiesTestSupport"]),
         .testTarget(name: "TiesInterchangeTests", dependencies: ["TiesInterchange", "TiesTestSupport"]),
         .testTarget(

@@ -19,11 +19,13 @@ public struct TiesCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, DemoCommand.self, ReportCommand.self, NextCommand.self, GapsCommand.self,
-            PersonCommand.self, LogCommand.self, TieCommand.self, ScoreCommand.self, ExplainCommand.self,
+            PersonCommand.self, LogGroupCommand.self, TieCommand.self, ScoreCommand.self, ExplainCommand.self,
             GraphCommand.self,
             ImportCommand.self, ExportCommand.self, ConfigCommand.self, EvalCommand.self, CalibrateCommand.self,
-            OfferCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self, DiscloseCommand.self,
-            NotifyCommand.self, JournalCommand.self,
+            OfferGroupCommand.self, CommitmentsCommand.self, DoneCommand.self, MeCommand.self,
+            DiscloseGroupCommand.self,
+            NotifyCommand.self, JournalCommand.self, ScheduleCommand.self,
+            HistoryCommand.self, UndoCommand.self, SearchCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 

@@ -288,6 +288,22 @@ public struct CSVTable: Sendable, Equatable {
     public static func locate(
         in bytes: [UInt8], hint: String, isHeader: ([String]) -> Bool
     ) throws(ParseError) -> CSVTable? {
+        guard let found = locateHeader(in: bytes, hint: hint, isHeader: isHeader) else { return nil }
+        var rows: [CSVRecord] = []
+        var first = true
+        try CSVReader.forEachRecord(in: bytes, from: found.offset, line: found.header.line) { record in
+            if first { first = false } else { rows.append(record) }
+            return true
+        }
+        return CSVTable(header: found.header, rows: rows)
+    }
+
+    /// Finds the header row as ``locate(in:hint:isHeader:)`` does, without reading the rows: the header
+    /// record, and the offset of its first byte (read the table from there with
+    /// ``CSVReader/forEachRecord(in:from:line:_:)``, skipping the first record).
+    public static func locateHeader(
+        in bytes: [UInt8], hint: String, isHeader: ([String]) -> Bool
+    ) -> (header: CSVRecord, offset: Int)? {
         let needle = Array(hint.lowercased().utf8)
         var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         var line = 1
@@ -302,15 +318,7 @@ public struct CSVTable: Sendable, Equatable {
                     header = record
                     return false
                 }
-                if let header, header.line == line, isHeader(header.fields) {
-                    var rows: [CSVRecord] = []
-                    var first = true
-                    try CSVReader.forEachRecord(in: bytes, from: start, line: line) { record in
-                        if first { first = false } else { rows.append(record) }
-                        return true
-                    }
-                    return CSVTable(header: header, rows: rows)
-                }
+                if let header, header.line == line, isHeader(header.fields) { return (header, start) }
             }
             if end < n {
                 end += bytes[end] == CSVReader.cr && end + 1 < n && bytes[end + 1] == CSVReader.lf ? 2 : 1

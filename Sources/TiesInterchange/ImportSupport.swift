@@ -24,12 +24,30 @@ enum ImportSupport {
         return trimmed.isEmpty ? nil : trimmed
     }
 
-    /// A profile URL in one form; see ``ContactValidation/normalisedURL(_:)``.
-    static func normalisedURL(_ text: String) -> String { ContactValidation.normalisedURL(text) }
+    /// A profile URL in one form: ``ProfileURL/normalised(_:)``, the one URL normaliser.
+    static func normalisedURL(_ text: String) -> String { ProfileURL.normalised(text) }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }
+
+    /// `text` when it can be an email address (text, one `@`, text), else nil: spreadsheet placeholders such
+    /// as `NA` or `-` in an email column are no address, and must not make everyone who has one the same
+    /// person.
+    static func plausibleEmail(_ text: String?) -> String? {
+        guard let text = nonEmpty(text) else { return nil }
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") ? text : nil
+    }
+
+    /// `text` unless it is a spreadsheet's placeholder for nothing (`NA`, `N/A`, `-`, `null`, `none`).
+    static func meaningful(_ text: String?) -> String? {
+        guard let text = nonEmpty(text) else { return nil }
+        switch text.lowercased() {
+        case "na", "n/a", "n.a.", "-", "--", "null", "none", "#n/a": return nil
+        default: return text
+        }
+    }
 
     /// An email address in one form: trimmed, `mailto:` dropped, lowercased.
     static func normalisedEmail(_ text: String) -> String {

@@ -119,7 +119,7 @@ public enum TiesCSVImport {
                 if let k = RecruiterKind(rawValue: kind.lowercased()) {
                     person.recruiterKind = k
                 } else {
-                    problem("recruiter_kind", kind, "search-firm or in-house")
+                    problem("recruiter_kind", kind, "in-house, agency or search-firm")
                     ok = false
                 }
             }

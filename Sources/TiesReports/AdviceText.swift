@@ -87,6 +87,8 @@ public enum AdviceText {
             return [
                 .text("Suggest a coffee or a call with \(first), and offer help with something they are working on.")
             ]
+        case .warmUpRecruiter(let organisation, let field, let since):
+            return warmUp(name: name, first: first, organisation: organisation, field: field, since: since)
         }
     }
 
@@ -182,6 +184,11 @@ public enum AdviceText {
                 ]
         case .verifyContactDetails(let person):
             [.text("Check them at the next contact; "), .command("ties person show \(person)"), .text(" lists them.")]
+        case .warmUpDormantRecruiters:
+            [
+                .text("Build relationships before you need them: "), .command("ties next"),
+                .text(" names the best-placed recruiters to write to first, with a message to send."),
+            ]
         }
     }
 }

@@ -2,32 +2,43 @@ import TiesCore
 
 /// The text of `ties next`: who to contact, why, and what to do.
 public enum NextReport {
-    /// Numbered entries with their reasons and action. `ranked` is every row ``WhoNext/rank(_:facts:configuration:)``
-    /// returned; the first `limit` are shown, and a last line says how many must-do rows were left out.
-    /// `withHistory` is how many people have any contact recorded.
-    public static func render(_ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day) -> String {
+    /// Numbered entries with their reasons and action, wrapped to `width` columns (continuation lines under
+    /// their text). `ranked` is every row ``WhoNext/rank(_:facts:configuration:)`` returned; the first `limit`
+    /// are shown, and a last line says how many must-do rows were left out. `withHistory` is how many people
+    /// have any contact recorded.
+    public static func render(_ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day, width: Int = 100)
+        -> String
+    {
+        func wrap(_ text: String, _ prefix: String) -> String {
+            TerminalText.wrapped(text, width: width, prefix: prefix)
+        }
         guard !ranked.isEmpty else {
             if withHistory == 0 {
-                return """
-                    Nothing to rank as of \(asOf): no contact is recorded yet. Log your next conversation \
-                    (`ties log --help`), or bring your history in (`ties import --help`).
-
-                    """
+                return wrap(
+                    "Nothing to rank as of \(asOf): no contact is recorded yet. Log your next conversation "
+                        + "(`ties log --help`), or bring your history in (`ties import --help`).", "")
             }
-            return "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.\n"
+            return wrap(
+                "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.", "")
         }
         let rows = ranked.prefix(limit)
         var out = "Who to contact next (as of \(asOf); priority 0–100):\n"
         for (i, row) in rows.enumerated() {
             out +=
-                "\n\(i + 1). \(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")  priority \(Table.format(row.priority, digits: 1))\n"
-            for reason in row.reasons { out += "   - \(TextTable.sanitised(reason.text))\n" }
-            out += "   → \(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)))\n"
+                "\n"
+                + wrap(
+                    "\(TextTable.sanitised(row.name))\(row.isHard ? "  [must]" : "")\(row.isWarmUp ? "  [warm up]" : "  priority \(Table.format(row.priority, digits: 1))")",
+                    "\(i + 1). ")
+            for reason in row.reasons { out += wrap(TextTable.sanitised(reason.text), "   - ") }
+            out += wrap(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)), "   → ")
         }
         let moreMust = ranked.dropFirst(limit).filter(\.isHard).count
         if moreMust > 0 {
             out +=
-                "\n\(moreMust) more must-do row\(moreMust == 1 ? "" : "s"): `ties next --limit \(rows.count + moreMust)` shows \(moreMust == 1 ? "it" : "them").\n"
+                "\n"
+                + wrap(
+                    "\(moreMust) more must-do row\(moreMust == 1 ? "" : "s"): `ties next --limit \(rows.count + moreMust)` shows \(moreMust == 1 ? "it" : "them").",
+                    "")
         }
         return out
     }
@@ -108,7 +119,13 @@ public enum ExplainReport {
               Σ w·2^(−age/\(f(e.activityHalfLife, 0)) d)                                  = \(f(e.activity, 3))
 
             """
-        if let c = e.cadence, let silence = e.silence, let survival = e.survival {
+        if e.status == .dormant {
+            out += """
+                Dormant: connected, never in touch — a connection or an invitation is not a relationship, so
+                no rhythm is learned and the person is never active until a real contact is logged.
+
+                """
+        } else if let c = e.cadence, let silence = e.silence, let survival = e.survival {
             out += """
                 Cadence (Gamma–exponential, prior mean gap \(f(e.priorMeanGap, 0)) d for this layer)
                   \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d

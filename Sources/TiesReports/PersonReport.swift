@@ -3,9 +3,11 @@ import TiesCore
 
 /// The text of `ties person show`: who someone is, how the relationship stands, and the latest contacts.
 public enum PersonReport {
-    /// Renders one person. User text is sanitised (see ``TextTable/sanitised(_:)``).
-    public static func render(person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone) -> String
-    {
+    /// Renders one person, no line wider than `width` (long values wrap under themselves). User text is
+    /// sanitised (see ``TextTable/sanitised(_:)``).
+    public static func render(
+        person: Person, score: PersonScore?, recent: [Interaction], timeZone: TimeZone, width: Int = 100
+    ) -> String {
         let s = TextTable.sanitised
         var lines: [String] = []
         lines.append("\(s(person.name)) (#\(person.id ?? 0))\(person.archived ? "  [archived]" : "")")
@@ -31,6 +33,11 @@ public enum PersonReport {
                 "  strength:     \(Table.format(score.strength, digits: 1)) / 100\(score.layer.map { "  (layer \($0))" } ?? "")"
             )
             lines.append("  activity:     \(Table.format(score.activity, digits: 2))")
+            if score.status == .dormant {
+                lines.append(
+                    "  dormant:      connected since \(score.knownSince.map(String.init(describing:)) ?? "?"), never in touch"
+                )
+            }
             if let last = score.lastContact, let silence = score.silenceDays {
                 lines.append(
                     "  last contact: \(last) (\(silence) days ago); \(score.episodes) day\(score.episodes == 1 ? "" : "s") of contact since \(score.firstContact!)"
@@ -50,12 +57,12 @@ public enum PersonReport {
             lines.append("  recent:")
             for i in recent {
                 let day = mapper.day(for: i.occurredAt)
-                var text = "    \(day)  \(i.kind.rawValue) \(i.direction.rawValue)"
+                var text = "    \(day)  #\(i.id ?? 0)  \(i.kind.rawValue) \(i.direction.rawValue)"
                 if i.direction == .inbound && !i.answered { text += " (unanswered)" }
                 if let note = i.note { text += "  — \(s(note))" }
                 lines.append(text)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return TerminalText.wrappingLines(lines.joined(separator: "\n") + "\n", width: width)
     }
 }

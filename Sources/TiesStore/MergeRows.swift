@@ -7,7 +7,7 @@ enum MergeRows {
     /// The tables that refer to `person` and that merge moves (or knowingly lets go with the dropped person).
     static let knownReferences: Set<String> = [
         "person_role", "person_tag", "contact_point", "interaction", "tie", "commitment", "disclosure",
-        "score_snapshot", "relationship_state",
+        "score_snapshot", "relationship_state", "role_inference", "person_distinct",
     ]
     /// Tables whose rows are re-pointed with their ids.
     static let movedTables = ["interaction", "commitment", "disclosure"]

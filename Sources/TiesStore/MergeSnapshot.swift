@@ -51,6 +51,10 @@ struct MergeSnapshot: Codable, Equatable {
     var ties: [TieMove] = []
     /// The dropped person's `score_snapshot` rows.
     var scoreSnapshots: [SQLRow] = []
+    /// The dropped person's `role_inference` rows (nil in records written before they existed).
+    var roleInferences: [SQLRow]?
+    /// The `person_distinct` rows naming the dropped person (nil in records written before they existed).
+    var distinctPairs: [SQLRow]?
     /// The scoring fingerprint the states below were built with.
     var stateFingerprint: String?
     var keptStateBefore: SQLRow?

@@ -170,6 +170,209 @@ enum Schema {
                     WHERE direction = 'in' AND answered = 0;
                     """)
         }
+        migrator.registerMigration("mail-v1-message-threads") { db in
+            // One row per imported email: a digest of its Message-ID, a digest of its thread, its date and
+            // whether the user wrote it — what `ties import mail` needs to mark an inbound email answered
+            // when the user's reply comes in a later import. No addresses, subjects or bodies.
+            try db.execute(
+                sql: """
+                    CREATE TABLE mail_message (
+                        digest TEXT PRIMARY KEY,
+                        thread TEXT NOT NULL,
+                        occurred_at INTEGER NOT NULL,
+                        from_me INTEGER NOT NULL
+                    ) WITHOUT ROWID;
+                    CREATE INDEX mail_message_reply ON mail_message(thread, occurred_at) WHERE from_me = 1;
+                    """)
+        }
+        migrator.registerMigration("v5-roles-inferred") { db in
+            // Roles read from titles, with the words that matched and what the user said of them
+            // ('inferred' until confirmed or rejected); the pairs of people the user says are different
+            // (`ties person distinct`), stored smaller id first; and each relationship's last day of real
+            // contact, so that a connection or an invitation alone leaves a person dormant. States are a
+            // cache: the scoring fingerprint changed with this column, so every state is rebuilt on next use.
+            try db.execute(
+                sql: """
+                    CREATE TABLE role_inference (
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        role TEXT NOT NULL,
+                        recruiter_kind TEXT,
+                        evidence TEXT NOT NULL,
+                        title TEXT,
+                        organisation TEXT,
+                        status TEXT NOT NULL DEFAULT 'inferred'
+                            CHECK (status IN ('inferred', 'confirmed', 'rejected')),
+                        decided_at INTEGER,
+                        PRIMARY KEY (person_id, role)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX role_inference_status ON role_inference(status, person_id);
+                    CREATE TABLE person_distinct (
+                        person_a INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        person_b INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        recorded_at INTEGER NOT NULL,
+                        PRIMARY KEY (person_a, person_b),
+                        CHECK (person_a < person_b)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE relationship_state ADD COLUMN last_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN first_contact_day INTEGER;
+                    ALTER TABLE relationship_state ADD COLUMN contact_episodes INTEGER NOT NULL DEFAULT 0;
+                    """)
+        }
+        migrator.registerMigration("v5-records-change-log") { db in
+            // The change log behind `ties history` and `ties undo` (ChangeLog): the tables here, the
+            // triggers by `migrate(_:)` after every migration run.
+            try db.execute(
+                sql: """
+                    CREATE TABLE change (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        command TEXT NOT NULL,
+                        summary TEXT NOT NULL DEFAULT '',
+                        first_row INTEGER NOT NULL,
+                        last_row INTEGER NOT NULL,
+                        undoes INTEGER,
+                        undone_by INTEGER
+                    );
+                    CREATE TABLE change_row (
+                        seq INTEGER PRIMARY KEY,
+                        change_id INTEGER NOT NULL,
+                        tbl TEXT NOT NULL,
+                        op TEXT NOT NULL
+                            CHECK (op IN ('insert', 'update', 'delete', 'insert_range', 'delete_range')),
+                        key NOT NULL,
+                        old TEXT
+                    );
+                    CREATE TABLE change_open (id INTEGER PRIMARY KEY, bulk TEXT);
+                    """)
+        }
+        migrator.registerMigration("v5-records-notes-aliases") { db in
+            // Dated notes on a person, and the other names a person is known by (nicknames, maiden names),
+            // which resolve references like the name does.
+            try db.execute(
+                sql: """
+                    CREATE TABLE person_note (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        day TEXT NOT NULL,
+                        text TEXT NOT NULL
+                    );
+                    CREATE INDEX person_note_person ON person_note(person_id, day);
+                    CREATE TABLE person_alias (
+                        id INTEGER PRIMARY KEY,
+                        person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        alias TEXT NOT NULL COLLATE NOCASE,
+                        UNIQUE (person_id, alias)
+                    );
+                    CREATE INDEX person_alias_alias ON person_alias(alias);
+                    """)
+        }
+        migrator.registerMigration("v5-records-search") { db in
+            // `ties search`: one full-text index over names, aliases, organisations, titles, notes, contact
+            // notes, the journal and promises. The rowid says what a row is: the record's id times 8 plus
+            // a kind (1 person, 2 alias, 3 person note, 4 contact, 5 journal entry, 6 promise,
+            // 7 organisation), so a trigger replaces exactly its record's row. Kept current by the triggers
+            // below, so every write — an undo too — updates it in its own transaction.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE search_index USING fts5(
+                        text, tokenize = 'unicode61 remove_diacritics 2'
+                    );
+                    CREATE TRIGGER search_person_insert AFTER INSERT ON person BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 1,
+                            NEW.name || ' ' || coalesce(NEW.title, '') || ' '
+                            || coalesce((SELECT name FROM organisation WHERE id = NEW.organisation_id), ''));
+                    END;
+                    CREATE TRIGGER search_person_update AFTER UPDATE ON person BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 1,
+                            NEW.name || ' ' || coalesce(NEW.title, '') || ' '
+                            || coalesce((SELECT name FROM organisation WHERE id = NEW.organisation_id), ''));
+                    END;
+                    CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 1;
+                    END;
+                    CREATE TRIGGER search_alias_insert AFTER INSERT ON person_alias BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 2, NEW.alias);
+                    END;
+                    CREATE TRIGGER search_alias_delete AFTER DELETE ON person_alias BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 2;
+                    END;
+                    CREATE TRIGGER search_note_insert AFTER INSERT ON person_note BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 3, NEW.text);
+                    END;
+                    CREATE TRIGGER search_note_update AFTER UPDATE ON person_note BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 3, NEW.text);
+                    END;
+                    CREATE TRIGGER search_note_delete AFTER DELETE ON person_note BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 3;
+                    END;
+                    CREATE TRIGGER search_interaction_insert AFTER INSERT ON interaction
+                    WHEN NEW.note IS NOT NULL AND NEW.note <> '' BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 4, NEW.note);
+                    END;
+                    CREATE TRIGGER search_interaction_update AFTER UPDATE OF note ON interaction BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+                        INSERT INTO search_index (rowid, text)
+                            SELECT NEW.id * 8 + 4, NEW.note WHERE NEW.note IS NOT NULL AND NEW.note <> '';
+                    END;
+                    CREATE TRIGGER search_interaction_delete AFTER DELETE ON interaction
+                    WHEN OLD.note IS NOT NULL AND OLD.note <> '' BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 4;
+                    END;
+                    CREATE TRIGGER search_journal_insert AFTER INSERT ON journal_entry BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 5,
+                            NEW.text || ' ' || coalesce(NEW.organisation, '') || ' ' || coalesce(NEW.title, ''));
+                    END;
+                    CREATE TRIGGER search_journal_update AFTER UPDATE ON journal_entry BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 5,
+                            NEW.text || ' ' || coalesce(NEW.organisation, '') || ' ' || coalesce(NEW.title, ''));
+                    END;
+                    CREATE TRIGGER search_journal_delete AFTER DELETE ON journal_entry BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 5;
+                    END;
+                    CREATE TRIGGER search_commitment_insert AFTER INSERT ON commitment BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 6, NEW.text);
+                    END;
+                    CREATE TRIGGER search_commitment_update AFTER UPDATE OF text ON commitment BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 6, NEW.text);
+                    END;
+                    CREATE TRIGGER search_commitment_delete AFTER DELETE ON commitment BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 6;
+                    END;
+                    CREATE TRIGGER search_organisation_insert AFTER INSERT ON organisation BEGIN
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 7, NEW.name);
+                    END;
+                    CREATE TRIGGER search_organisation_update AFTER UPDATE OF name ON organisation BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+                        INSERT INTO search_index (rowid, text) VALUES (NEW.id * 8 + 7, NEW.name);
+                    END;
+                    CREATE TRIGGER search_organisation_delete AFTER DELETE ON organisation BEGIN
+                        DELETE FROM search_index WHERE rowid = OLD.id * 8 + 7;
+                    END;
+                    INSERT INTO search_index (rowid, text)
+                        SELECT p.id * 8 + 1, p.name || ' ' || coalesce(p.title, '') || ' ' || coalesce(o.name, '')
+                        FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id;
+                    INSERT INTO search_index (rowid, text) SELECT id * 8 + 2, alias FROM person_alias;
+                    INSERT INTO search_index (rowid, text) SELECT id * 8 + 3, text FROM person_note;
+                    INSERT INTO search_index (rowid, text)
+                        SELECT id * 8 + 4, note FROM interaction WHERE note IS NOT NULL AND note <> '';
+                    INSERT INTO search_index (rowid, text)
+                        SELECT id * 8 + 5, text || ' ' || coalesce(organisation, '') || ' ' || coalesce(title, '')
+                        FROM journal_entry;
+                    INSERT INTO search_index (rowid, text) SELECT id * 8 + 6, text FROM commitment;
+                    INSERT INTO search_index (rowid, text) SELECT id * 8 + 7, name FROM organisation;
+                    """)
+        }
         return migrator
+    }
+
+    /// Runs the migrations not yet applied, then makes the change log's triggers again from the schema as
+    /// it now is, so that a column a migration added is recorded too.
+    static func migrate(_ writer: some DatabaseWriter) throws {
+        try migrator.migrate(writer)
+        try writer.write { db in try ChangeLog.install(db) }
     }
 }

@@ -90,7 +90,7 @@ enum StateCache {
                 weight: configuration.weight(
                     kind: kind, direction: direction, answered: sqlite3_column_int64(row, 4) != 0,
                     groupSize: Int(sqlite3_column_int64(row, 5))),
-                direction: direction)
+                direction: direction, isContact: kind.isContact)
         }
         return columns
     }
@@ -119,7 +119,7 @@ enum StateCache {
         let day = mapper.day(for: i.occurredAt)
         let weight = context.configuration.weight(of: i)
         if var state = try fetch(i.personID, db) {
-            if state.absorb(day: day, weight: weight, direction: i.direction) {
+            if state.absorb(day: day, weight: weight, direction: i.direction, isContact: i.kind.isContact) {
                 try save(state, for: i.personID, db)
             } else {
                 try rebuild(i.personID, context: context, db)
@@ -128,7 +128,7 @@ enum StateCache {
             let state = RelationshipState(
                 day: day, weight: weight, direction: i.direction,
                 halfLife: context.configuration.strengthHalfLife(for: try roles(of: i.personID, db)),
-                activityHalfLife: context.configuration.activityHalfLifeDays)
+                activityHalfLife: context.configuration.activityHalfLifeDays, isContact: i.kind.isContact)
             try save(state, for: i.personID, db)
         }
     }
@@ -147,18 +147,18 @@ enum StateCache {
                 SELECT occurred_at, kind, direction, answered, group_size FROM interaction
                 WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
                 """, arguments: [id, limit]
-        ).map { row -> (day: Day, weight: Double, direction: Direction) in
+        ).map { row -> (day: Day, weight: Double, direction: Direction, isContact: Bool) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
+            let kind = InteractionKind(rawValue: row[1]) ?? .message
             return (
                 mapper.day(forEpochSeconds: row[0]),
                 context.configuration.weight(
-                    kind: InteractionKind(rawValue: row[1]) ?? .message,
-                    direction: direction, answered: row[3], groupSize: row[4]),
-                direction
+                    kind: kind, direction: direction, answered: row[3], groupSize: row[4]),
+                direction, kind.isContact
             )
         }
         return RelationshipState(
-            history: history, halfLife: context.configuration.strengthHalfLife(for: roles),
+            contactHistory: history, halfLife: context.configuration.strengthHalfLife(for: roles),
             activityHalfLife: context.configuration.activityHalfLifeDays)
     }
 
@@ -207,7 +207,7 @@ enum StateCache {
     /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.
     static let columns = """
         person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-        strength_half_life, activity_half_life
+        strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes
         """
 
     static func state(from row: Row) -> (Int64, RelationshipState) {
@@ -222,6 +222,9 @@ enum StateCache {
         state.activitySum = row[6]
         state.outbound = row[7]
         state.inbound = row[8]
+        state.lastContactDay = (row[11] as Int?).map { Day(ordinal: $0) }
+        state.firstContactDay = (row[12] as Int?).map { Day(ordinal: $0) }
+        state.contactEpisodes = row[13]
         return (row[0], state)
     }
 
@@ -232,13 +235,15 @@ enum StateCache {
             sql: """
                 INSERT OR REPLACE INTO relationship_state
                 (person_id, first_day, last_day, episodes, last_weight, strength_sum, activity_sum, outbound, inbound,
-                 strength_half_life, activity_half_life) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                 strength_half_life, activity_half_life, last_contact_day, first_contact_day, contact_episodes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 id, state.firstDay.ordinal, state.lastDay.ordinal, state.episodes, state.lastWeight,
                 state.strengthSum, state.activitySum, state.outbound, state.inbound,
-                state.strengthHalfLife, state.activityHalfLife,
+                state.strengthHalfLife, state.activityHalfLife, state.lastContactDay?.ordinal,
+                state.firstContactDay?.ordinal, state.contactEpisodes,
             ])
     }
 }
@@ -248,22 +253,5 @@ extension Store {
     /// See ``StateCache``.
     func statesAreCurrent(_ context: ScoringContext) throws(StoreError) -> Bool {
         try read { db in try StateCache.isCurrent(for: context, db) }
-    }
-
-    // The names callers used before the cache was one type; each is ``StateCache``'s function of the same job.
-
-    /// ``StateCache/refresh(_:_:)``.
-    static func ensureFreshStates(_ context: ScoringContext, _ db: Database) throws {
-        try StateCache.refresh(context, db)
-    }
-
-    /// ``StateCache/rebuildAll(context:_:)``.
-    static func rebuildAllStates(context: ScoringContext, _ db: Database) throws {
-        try StateCache.rebuildAll(context: context, db)
-    }
-
-    /// ``StateCache/rebuild(_:context:_:)``.
-    static func rebuildState(_ id: Int64, context: ScoringContext, _ db: Database) throws {
-        try StateCache.rebuild(id, context: context, db)
     }
 }

@@ -67,11 +67,14 @@ extension Store {
                     INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
-            for i in interactions {
-                try insertInteraction.execute(arguments: [
-                    i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
-                    i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
-                ])
+            // Recorded in the change log as ranges of ids, like an import's (ChangeLog).
+            try Self.recordingBulkInserts(into: "interaction", db) {
+                for i in interactions {
+                    try insertInteraction.execute(arguments: [
+                        i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
+                    ])
+                }
             }
 
             var mapper = DayMapper(timeZone: context.timeZone)
@@ -80,7 +83,7 @@ extension Store {
             for i in interactions {
                 columns.append(
                     person: i.personID, day: mapper.day(for: i.occurredAt),
-                    weight: context.configuration.weight(of: i), direction: i.direction)
+                    weight: context.configuration.weight(of: i), direction: i.direction, isContact: i.kind.isContact)
             }
             try StateCache.saveAll(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)

@@ -193,7 +193,7 @@ extension Store {
 }
 
 /// Row conversions shared by the career extension, kept private to this file.
-private enum CareerRows {
+enum CareerRows {
     static func requirePerson(_ id: Person.ID, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM person WHERE id = ?", arguments: [id]) != nil else {
             throw StoreError.unknownPerson("#\(id)")

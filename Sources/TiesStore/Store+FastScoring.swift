@@ -22,7 +22,8 @@ extension Store {
             let statement = try db.makeStatement(
                 sql: """
                     SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,
-                           s.activity_sum, s.outbound, s.inbound, s.strength_half_life, s.activity_half_life
+                           s.activity_sum, s.outbound, s.inbound, s.strength_half_life, s.activity_half_life,
+                           s.last_contact_day, s.first_contact_day, s.contact_episodes
                     FROM person p LEFT JOIN relationship_state s ON s.person_id = p.id
                     WHERE p.archived = 0 \(role == nil ? "" : "AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?)")
                     ORDER BY p.id
@@ -48,6 +49,13 @@ extension Store {
                 state.activitySum = sqlite3_column_double(handle, 8)
                 state.outbound = Int(sqlite3_column_int64(handle, 9))
                 state.inbound = Int(sqlite3_column_int64(handle, 10))
+                state.lastContactDay =
+                    sqlite3_column_type(handle, 13) == SQLITE_NULL
+                    ? nil : Day(ordinal: Int(sqlite3_column_int64(handle, 13)))
+                state.firstContactDay =
+                    sqlite3_column_type(handle, 14) == SQLITE_NULL
+                    ? nil : Day(ordinal: Int(sqlite3_column_int64(handle, 14)))
+                state.contactEpisodes = Int(sqlite3_column_int64(handle, 15))
                 if state.lastDay > day { stale.append(id) } else { states[id] = state }
             }
             try StateCache.complete(&states, stale: stale, asOf: day, context: context, db)

@@ -31,6 +31,7 @@ extension Store {
         _ body: (inout StoreImporter) throws(StoreError) -> Bool
     ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
+        let command = changeLabel.command
         do {
             try queue.writeWithoutTransaction { db in
                 // Rows that are not in id and person order touch pages all over the table and its indexes;
@@ -41,10 +42,23 @@ extension Store {
                 defer { try? db.execute(sql: "PRAGMA cache_size = \(cacheSize)") }
                 try db.inTransaction {
                     try Store.stamp(db)
-                    var importer = try StoreImporter(db, createPeople: createPeople, context: context, now: now)
-                    let keep = try body(&importer)
-                    try importer.finish()
-                    summary = importer.summary
+                    let keep = try Self.recordingChange(command, db) {
+                        // Interactions come by the million: recorded as ranges of ids, not row by row.
+                        let keep = try Self.recordingBulkInserts(into: "interaction", db) {
+                            var importer = try StoreImporter(
+                                db, createPeople: createPeople, context: context, now: now)
+                            let keep = try body(&importer)
+                            try importer.finish()
+                            summary = importer.summary
+                            return keep
+                        }
+                        // Every people import ends here: the roles their titles imply are inferred in the same
+                        // transaction and change (and rolled back with a dry run).
+                        if summary.peopleAdded + summary.peopleUpdated > 0 {
+                            summary.rolesInferred = try Store.classifyRoles(context: context, at: now, db).addedCount
+                        }
+                        return keep
+                    }
                     return keep && !dryRun ? .commit : .rollback
                 }
             }
@@ -57,8 +71,11 @@ extension Store {
 
 /// Adds records to the store inside ``Store/importing(createPeople:dryRun:context:now:_:)``'s transaction.
 ///
-/// People are matched, in order, by id, by any email, by any URL and by exact name (all without case);
-/// a match gains the record's missing roles, tags and contact points and fills an empty organisation,
+/// People are matched, in order, by id, by any email, by any URL and by exact name (all without case).
+/// A profile URL or an email identifies a person; a name alone does not: it matches only when one person
+/// bears it, and not when the record's LinkedIn profile and that person's differ (two connections with one
+/// name and different profiles are two people). A name that several people bear is never guessed: the
+/// record is reported as unmatched with the reason. A match gains the record's missing roles, tags and contact points and fills an empty organisation,
 /// title or closeness; no match is added (with the record's id when it is free). An interaction already
 /// present — same source and source id, or same id — is left alone, so importing a file twice changes
 /// nothing. An interaction whose person matches no one creates its `newPerson` when the import may create
@@ -69,7 +86,7 @@ extension Store {
 public struct StoreImporter {
     /// What the import has done so far.
     public private(set) var summary = ImportSummary()
-    private let db: Database
+    let db: Database
     private let createPeople: Bool
     private let context: ScoringContext
     private let now: Date
@@ -78,6 +95,12 @@ public struct StoreImporter {
     private var byEmail: [String: Int64] = [:]
     private var byURL: [String: Int64] = [:]
     private var byName: [String: Int64] = [:]
+    /// Names (lowercased) that more than one person bears: they identify no one.
+    private var homonyms = Set<String>()
+    /// Names that a homonym's `Name (…)` was made from: the plain name may mean either person.
+    private var suffixedBases = Set<String>()
+    /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
+    private var linkedInKeys: [Int64: Set<String>] = [:]
     /// Everyone whose history, roles or contact points changed.
     private var touched = Set<Int64>()
     private var lastTouched: Int64?
@@ -123,22 +146,29 @@ public struct StoreImporter {
             let value: String = row[2]
             switch row[1] as String {
             case "email": byEmail[value.lowercased()] = byEmail[value.lowercased()] ?? row[0]
-            case "url", "linkedin": byURL[Self.normalisedURL(value)] = byURL[Self.normalisedURL(value)] ?? row[0]
+            case "url", "linkedin": indexURL(value, id: row[0])
             default: break
             }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person") {
-            byName[(row[1] as String).lowercased()] = row[0]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person ORDER BY id") {
+            indexName(row[1], id: row[0])
         }
     }
 
     /// Adds a person, or merges them into the person they match.
     public mutating func add(_ record: PersonRecord) throws(StoreError) {
         do {
-            guard let id = match(keys(of: record.person)) else {
+            let id: Int64
+            switch match(keys(of: record.person)) {
+            case .none:
                 _ = try insert(record.person)
                 summary.peopleAdded += 1
                 return
+            case .ambiguous(let name, let count):
+                summary.unmatched.append(
+                    (record.file, record.line, Self.ambiguity(name, count) + "; the record was left out"))
+                return
+            case .person(let found): id = found
             }
             var existing = try Store.fetchPerson(id, db).record
             let before = existing
@@ -171,7 +201,20 @@ public struct StoreImporter {
     public mutating func add(_ record: InteractionRecord) throws(StoreError) {
         do {
             var i = record.interaction
-            guard let personID = try match(record.keys) ?? person(forUnmatched: record) else { return }
+            let personID: Int64
+            switch match(record.keys) {
+            case .person(let id): personID = id
+            case .none:
+                guard let id = try person(forUnmatched: record) else { return }
+                personID = id
+            case .ambiguous(let name, let count):
+                guard try !isStored(i) else {
+                    summary.interactionsExisting += 1
+                    return
+                }
+                summary.unmatched.append((record.file, record.line, Self.ambiguity(name, count)))
+                return
+            }
             i.personID = personID
             try Store.bind(i, to: insertStatement)
             guard sqlite3_changes(db.sqliteConnection) > 0 else {
@@ -181,7 +224,7 @@ public struct StoreImporter {
             summary.interactionsAdded += 1
             columns?.append(
                 person: personID, day: mapper.day(for: i.occurredAt), weight: context.configuration.weight(of: i),
-                direction: i.direction)
+                direction: i.direction, isContact: i.kind.isContact)
             if lastTouched != personID {
                 touched.insert(personID)
                 lastTouched = personID
@@ -195,18 +238,7 @@ public struct StoreImporter {
     /// person may have been merged away since), a new person when the import may create them, else none,
     /// reported as unmatched.
     private mutating func person(forUnmatched record: InteractionRecord) throws -> Int64? {
-        let i = record.interaction
-        let stored =
-            if let sourceID = i.sourceID {
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?",
-                    arguments: [i.source, sourceID])
-            } else if let id = i.id {
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id])
-            } else {
-                Bool?.none
-            }
-        if stored != nil {
+        if try isStored(record.interaction) {
             summary.interactionsExisting += 1
             return nil
         }
@@ -223,6 +255,26 @@ public struct StoreImporter {
         let hint = record.newPerson == nil ? "" : "; --create-people adds them"
         summary.unmatched.append((record.file, record.line, "no person matches \(what)\(hint)"))
         return nil
+    }
+
+    /// Whether `i` is already stored (same source and source id, or same id).
+    private func isStored(_ i: Interaction) throws -> Bool {
+        let stored =
+            if let sourceID = i.sourceID {
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?",
+                    arguments: [i.source, sourceID])
+            } else if let id = i.id {
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id])
+            } else {
+                Bool?.none
+            }
+        return stored != nil
+    }
+
+    /// Why a name identifies no one.
+    private static func ambiguity(_ name: String, _ count: Int) -> String {
+        "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
     }
 
     /// Creates the dropped indexes again and rebuilds the states of everyone touched.
@@ -249,32 +301,95 @@ public struct StoreImporter {
     private mutating func insert(_ person: Person) throws -> Int64 {
         var stored = person
         if let id = person.id, ids.contains(id) { stored.id = nil }
+        if byName[person.name.lowercased()] != nil { stored.name = freeName(for: person) }
         let inserted = try Store.insert(stored, at: now, db)
         index(inserted.record, id: inserted.id)
         return inserted.id
     }
 
+    /// A name for a homonym that no one bears yet (names are unique in the store, people need not be):
+    /// `Name (Organisation)`, else `Name (profile-slug)`, else `Name (2)`, `Name (3)`, ...
+    private func freeName(for person: Person) -> String {
+        var candidates: [String] = []
+        if let organisation = person.organisation, !organisation.isEmpty { candidates.append(organisation) }
+        if let url = person.contactPoints.first(where: { $0.kind == .linkedin || $0.kind == .url })?.value,
+            let slug = ProfileURL.key(url).split(separator: "/").last
+        {
+            candidates.append(String(slug))
+        }
+        for suffix in candidates where byName["\(person.name) (\(suffix))".lowercased()] == nil {
+            return "\(person.name) (\(suffix))"
+        }
+        var n = 2
+        while byName["\(person.name) (\(n))".lowercased()] != nil { n += 1 }
+        return "\(person.name) (\(n))"
+    }
+
+    /// `name` without a trailing ` (…)`, the part ``freeName(for:)`` adds; nil when there is none.
+    private static func baseName(_ key: String) -> String? {
+        guard key.hasSuffix(")"), let open = key.range(of: " (", options: .backwards), open.lowerBound > key.startIndex
+        else { return nil }
+        return String(key[..<open.lowerBound])
+    }
+
     private mutating func index(_ person: Person, id: Int64) {
         ids.insert(id)
-        byName[person.name.lowercased()] = id
+        indexName(person.name, id: id)
         for point in person.contactPoints {
             if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-            if point.kind == .url || point.kind == .linkedin {
-                byURL[Self.normalisedURL(point.value)] = byURL[Self.normalisedURL(point.value)] ?? id
-            }
+            if point.kind == .url || point.kind == .linkedin { indexURL(point.value, id: id) }
         }
     }
 
-    private func match(_ keys: [PersonKey]) -> Int64? {
+    private mutating func indexName(_ name: String, id: Int64) {
+        let key = name.lowercased()
+        if let other = byName[key], other != id { homonyms.insert(key) }
+        byName[key] = byName[key] ?? id
+        if let base = Self.baseName(key) { suffixedBases.insert(base) }
+    }
+
+    private mutating func indexURL(_ url: String, id: Int64) {
+        let key = ProfileURL.key(url)
+        byURL[key] = byURL[key] ?? id
+        if Self.isLinkedInProfile(key) { linkedInKeys[id, default: []].insert(key) }
+    }
+
+    /// Whether a URL key is a LinkedIn profile's, the one URL a person has only one of.
+    private static func isLinkedInProfile(_ key: String) -> Bool {
+        key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/")
+    }
+
+    /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
+    /// unless the keys give a LinkedIn profile and that person has a different one.
+    private func match(_ keys: [PersonKey]) -> PersonMatch {
+        var name: String?
+        var profiles: [String] = []
         for key in keys {
             switch key {
-            case .id(let id): if ids.contains(id) { return id }
-            case .email(let e): if let id = byEmail[e.lowercased()] { return id }
-            case .url(let u): if let id = byURL[Self.normalisedURL(u)] { return id }
-            case .name(let n): if let id = byName[n.lowercased()] { return id }
+            case .id(let id): if ids.contains(id) { return .person(id) }
+            case .email(let e): if e.contains("@"), let id = byEmail[e.lowercased()] { return .person(id) }
+            case .url(let u):
+                let key = ProfileURL.key(u)
+                if let id = byURL[key] { return .person(id) }
+                if Self.isLinkedInProfile(key) { profiles.append(key) }
+            case .name(let n): name = name ?? n
             }
         }
-        return nil
+        guard let name else { return .none }
+        let key = name.lowercased()
+        guard let id = byName[key] else { return .none }
+        if !profiles.isEmpty, let theirs = linkedInKeys[id], !theirs.isEmpty { return .none }
+        if homonyms.contains(key) || suffixedBases.contains(key) {
+            return profiles.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
+        }
+        return .person(id)
+    }
+
+    /// How many people bear a name (only asked for names known to be shared).
+    private func byNameCount(_ key: String) -> Int {
+        (try? Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE lower(name) = ?", arguments: [key])).map {
+            max(2, $0)
+        } ?? 2
     }
 
     private func keys(of person: Person) -> [PersonKey] {
@@ -287,11 +402,11 @@ public struct StoreImporter {
                 }
             } + [.name(person.name)]
     }
+}
 
-    private static func normalisedURL(_ url: String) -> String {
-        var u = url.lowercased().trimmingCharacters(in: .whitespaces)
-        while u.hasSuffix("/") { u.removeLast() }
-        for prefix in ["https://", "http://", "www."] where u.hasPrefix(prefix) { u.removeFirst(prefix.count) }
-        return u.hasPrefix("www.") ? String(u.dropFirst(4)) : u
-    }
+/// What a record's keys find: one person, no one, or a name several people bear.
+enum PersonMatch {
+    case person(Int64)
+    case none
+    case ambiguous(String, Int)
 }

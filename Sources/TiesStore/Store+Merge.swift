@@ -50,6 +50,12 @@ extension Store {
                 db, "SELECT * FROM relationship_state WHERE person_id = ?", [drop])
             snapshot.scoreSnapshots = try MergeRows.rows(
                 db, "SELECT * FROM score_snapshot WHERE person_id = ? ORDER BY day", [drop])
+            // Inferred roles and "different people" records of the dropped person go with them (the kept
+            // person's roles gain theirs as plain roles); kept here so that unmerge restores them.
+            snapshot.roleInferences = try MergeRows.rows(
+                db, "SELECT * FROM role_inference WHERE person_id = ? ORDER BY role", [drop])
+            snapshot.distinctPairs = try MergeRows.rows(
+                db, "SELECT * FROM person_distinct WHERE ? IN (person_a, person_b) ORDER BY person_a, person_b", [drop])
 
             try Self.mergeRolesAndTags(of: drop, into: keep, &snapshot, db)
             try Self.mergeContactPoints(of: drop, into: keep, &snapshot, db)

@@ -261,14 +261,24 @@ extension Store {
         }
         let pattern = ref.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        let stages = [
-            ("name LIKE ? ESCAPE '\\'", [pattern + "%"]),
-            ("(name LIKE ? ESCAPE '\\')", ["% " + pattern + "%"]),
-        ]
-        for (condition, args) in stages {
+        // An alias said in full, then the start of any word of a name or an alias: one person or an error
+        // that lists them all — a reference never picks one of several.
+        let names =
+            "SELECT id, name FROM person WHERE name LIKE ?1 || '%' ESCAPE '\\' OR name LIKE '% ' || ?1 || '%' ESCAPE '\\'"
+        // A store opened read-only before its migrations ran has no aliases yet.
+        let stages =
+            try db.tableExists("person_alias")
+            ? [
+                "SELECT p.id, p.name FROM person p JOIN person_alias a ON a.person_id = p.id WHERE a.alias = ?1",
+                """
+                \(names) UNION SELECT p.id, p.name FROM person p JOIN person_alias a ON a.person_id = p.id
+                WHERE a.alias LIKE ?1 || '%' ESCAPE '\\' OR a.alias LIKE '% ' || ?1 || '%' ESCAPE '\\'
+                """,
+            ] : ["SELECT NULL AS id, NULL AS name WHERE 0", names]
+        for (index, stage) in stages.enumerated() {
             let rows = try Row.fetchAll(
-                db, sql: "SELECT id, name FROM person WHERE \(condition) ORDER BY name COLLATE NOCASE, id LIMIT 11",
-                arguments: StatementArguments(args))
+                db, sql: "SELECT DISTINCT id, name FROM (\(stage)) ORDER BY name COLLATE NOCASE, id LIMIT 11",
+                arguments: [index == 0 ? ref : pattern])
             if rows.count == 1 { return try load(rows[0]["id"]) }
             if rows.count > 1 {
                 var candidates = rows.prefix(10).map { "\($0["name"] as String) (#\($0["id"] as Int64))" }

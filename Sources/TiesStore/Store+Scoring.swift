@@ -24,6 +24,8 @@ public struct ScoringContext: Sendable, Equatable {
             ([
                 timeZone.identifier, "\(c.activityHalfLifeDays)", "\(c.defaultStrengthHalfLifeDays)",
                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)",
+                // The version of what a state holds: "contact2" added the first and last days of real contact.
+                "contact2",
             ]
             + halfLives).joined(separator: ";")
     }

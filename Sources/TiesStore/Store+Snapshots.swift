@@ -67,6 +67,7 @@ extension Store {
                     upTo.day.append(columns.day[i])
                     upTo.weight.append(columns.weight[i])
                     upTo.direction.append(columns.direction[i])
+                    upTo.isContact.append(columns.isContact[i])
                 }
                 var states: [Person.ID: RelationshipState] = [:]
                 for (id, state) in ScoringKernel.states(

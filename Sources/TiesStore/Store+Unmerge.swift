@@ -167,6 +167,8 @@ extension Store {
             }
         }
         for row in snapshot.roles { try MergeRows.insert(row, into: "person_role", db) }
+        for row in snapshot.roleInferences ?? [] { try MergeRows.insert(row, into: "role_inference", db) }
+        for row in snapshot.distinctPairs ?? [] { try MergeRows.insert(row, into: "person_distinct", db) }
         for row in snapshot.tags { try MergeRows.insert(row, into: "person_tag", db) }
         for table in MergeRows.movedTables {
             let ids = snapshot.moved[table] ?? []

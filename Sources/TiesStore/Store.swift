@@ -17,6 +17,8 @@ public final class Store: Sendable {
     /// Where the file is.
     public let url: URL
     let queue: DatabaseQueue
+    /// What the changes this object writes are recorded as (see ``recordChanges(as:)``).
+    let changeLabel = ChangeLabel()
 
     /// SQLite's `application_id` of a Ties store: the bytes "TIES" (0x54494553), in the file header at
     /// offset 68. A file with another non-zero id belongs to another application and is never opened.
@@ -46,6 +48,9 @@ public final class Store: Sendable {
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            // An INSERT OR REPLACE fires the delete triggers of the row it replaces only with this on, and
+            // the change log's triggers must see that row (ChangeLog).
+            try db.execute(sql: "PRAGMA recursive_triggers = ON")
         }
         configuration.label = "ties"
         return configuration
@@ -77,7 +82,7 @@ public final class Store: Sendable {
                     throw StoreError.database("could not switch \(url.path) to write-ahead logging")
                 }
             }
-            try Schema.migrator.migrate(store.queue)
+            try Schema.migrate(store.queue)
             try store.queue.write { db in try stamp(db) }
             return store
         } catch {
@@ -102,7 +107,7 @@ public final class Store: Sendable {
             // its next write (see ``write(_:)``).
             if !readOnly && !identity.upToDate {
                 try store.backUpBeforeMigrating(identity)
-                try Schema.migrator.migrate(store.queue)
+                try Schema.migrate(store.queue)
                 try store.queue.write { db in try stamp(db) }
             }
             return store
@@ -131,13 +136,14 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs `body` in one write transaction (stamping the file as a Ties store if it is not yet), turning any
-    /// failure into a ``StoreError``.
+    /// Runs `body` in one write transaction (stamping the file as a Ties store if it is not yet), recorded as
+    /// one change (``recordChanges(as:)``), turning any failure into a ``StoreError``.
     func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        let command = changeLabel.command
         do {
             return try queue.write { db in
                 try Self.stamp(db)
-                return try body(db)
+                return try Self.recordingChange(command, db) { try body(db) }
             }
         } catch {
             throw StoreError.wrap(error, path: url.path)

@@ -36,6 +36,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case samePerson(Int64)
     /// The two people (their names) are tied already.
     case alreadyTied([String])
+    /// No role was inferred for the person (the id), so there is nothing to confirm or reject.
+    case noInferredRole(Int64, role: String)
     /// No commitment with that id.
     case unknownCommitment(Int64)
     /// The commitment was done already, at the given time.
@@ -60,6 +62,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(path: String, what: String)
     /// A backup file cannot be used (the reason).
     case badBackup(path: String, reason: String)
+    /// A correction, removal or undo that would leave the records wrong, or names no record (the sentence
+    /// says which id, or which later change an undo depends on); nothing was written.
+    case refused(String)
     /// SQLite failed in a way not named above (an I/O error, a constraint).
     case database(String)
 
@@ -70,6 +75,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notEmpty(let path, let what): return "\(path) already holds \(what)"
         case .badBackup(let path, let reason): return "\(path) cannot be restored: \(reason); nothing was replaced"
         case .database(let message): return "the database failed: \(message)"
+        case .refused(let message): return message
         default: return "\(self)"
         }
     }
@@ -112,6 +118,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .samePerson(let id):
             return "a person cannot be tied to or merged into themselves (#\(id)); name two different people"
         case .alreadyTied(let names): return "\(names.joined(separator: " and ")) are already tied; nothing changed"
+        case .noInferredRole(let id, let role):
+            return "no \(role) role was inferred for #\(id); `ties person roles` lists the inferred roles"
         case .unknownCommitment(let id): return "no commitment #\(id)"
         case .commitmentDone(let id, let at):
             return "commitment #\(id) was already marked done at \(at); nothing changed"

@@ -298,7 +298,7 @@ struct CareerEndToEndTests {
             (["done", "abc"], 64, "ID: 'abc' is not a promise id"),
             (["done", "2", "--at", "2026-01-01"], 65, "cannot be done before"),
             (["done", "2", "--at", "2026-13-01"], 64, "YYYY-MM-DD"),
-            (["me", "set", "fax", "123"], 64, "'name', 'email', 'phone', 'address' or 'linkedin'"),
+            (["me", "set", "fax", "123"], 64, "  - linkedin\n  - field\n  - headline"),
             (["me", "set", "email", "not-an-email"], 64, "VALUE: 'not-an-email' is not an email address"),
             (["me", "set", "phone", "call me"], 64, "is not a phone number"),
             (["me", "set", "email", "a@b.example", "--since", "yesterday"], 64, "YYYY-MM-DD"),

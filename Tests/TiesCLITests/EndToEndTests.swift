@@ -41,7 +41,7 @@ struct EndToEndTests {
         let show = try store.ties("person", "show", "reyes", "--as-of", "2026-03-10")
         #expect(show.status == 0)
         #expect(show.stdout.contains("last contact: 2026-03-02 (8 days ago)"))
-        #expect(show.stdout.contains("2026-03-02  call mutual  — COO search"))
+        #expect(show.stdout.contains("2026-03-02  #1  call mutual  — COO search"))
     }
 
     @Test("the database path can come from TIES_DB")

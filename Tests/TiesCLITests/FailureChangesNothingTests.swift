@@ -48,7 +48,7 @@ struct FailureChangesNothingTests {
     func reportDiskFull() throws {
         try seed()
         let disk = try #require(SmallDisk.make(kilobytes: 256))
-        disk.fill(leaving: 0)
+        #expect(disk.fill(leaving: 0), "the filler must fill the disk for this test to mean anything")
         let before = try store.dump()
         let result = try store.ties(
             "report", "--as-of", "2026-06-30", "--format", "html", "--out",

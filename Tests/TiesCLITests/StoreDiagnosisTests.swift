@@ -83,7 +83,7 @@ struct StoreDiagnosisTests {
         let db = disk.url.appendingPathComponent("ties.sqlite").path
         #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
         let before = try StoreDump.of(db)
-        disk.fill(leaving: 8)
+        #expect(disk.fill(leaving: 8), "the filler must fill the disk for this test to mean anything")
         let people = disk.url.deletingLastPathComponent().appendingPathComponent("people-\(UUID()).csv")
         defer { try? FileManager.default.removeItem(at: people) }
         let rows = (1...3000).map { "Person \($0) with a name long enough to fill pages,colleague" }

@@ -324,3 +324,42 @@ struct DuplicatesTests {
         #expect(search.skippedBlocks.isEmpty)
     }
 }
+
+/// Homonyms: one name, two profiles.
+@Suite("Duplicates: people with one name and different profile URLs")
+struct HomonymTests {
+    static func person(_ id: Int64, _ name: String, _ url: String?) -> Person {
+        Person(id: id, name: name, contactPoints: url.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
+    }
+
+    @Test("profile URLs compare without scheme, www, case, trailing slash or percent-encoding")
+    func profileURLs() {
+        #expect(
+            MatchKey.profileURL("https://www.linkedin.com/in/zoë-reyes/")
+                == MatchKey.profileURL("http://linkedin.com/in/zo%C3%AB-reyes"))
+        #expect(MatchKey.profileURL("https://www.linkedin.com/in/Dana-Reyes?trk=x") == "linkedin.com/in/dana-reyes")
+        #expect(MatchKey.profileURL("  ") == nil)
+    }
+
+    @Test("same name, different profiles: listed with the evidence whatever the score; known-distinct pairs are not")
+    func homonyms() throws {
+        let people = [
+            Self.person(1, "Dana Reyes", "https://www.linkedin.com/in/dana-reyes-0a1b2c"),
+            Self.person(2, "Dana M. Reyes", "https://www.linkedin.com/in/danareyes"),
+            Self.person(3, "Sam Okafor", "https://www.linkedin.com/in/samokafor"),
+            Self.person(4, "Sam Okafor Jr.", "https://www.linkedin.com/in/samokafor/"),
+        ]
+        let search = DuplicateDetector.search(people)
+        let dana = try #require(search.candidates.first { $0.first == 1 })
+        #expect(dana.second == 2 && dana.isHomonym && dana.score < DuplicateRules().minimumScore)
+        #expect(dana.evidence.map(\.kind) == [.sameName, .differentProfiles])
+        // Sam's two records share a profile: no different-profiles evidence, not a homonym.
+        let sam = try #require(search.candidates.first { $0.first == 3 })
+        #expect(!sam.isHomonym && !sam.evidence.contains { $0.kind == .differentProfiles })
+        let known = DuplicateDetector.search(people, knownDistinct: [PersonPair(2, 1)])
+        #expect(!known.candidates.contains { $0.first == 1 })
+        var strict = DuplicateRules()
+        strict.listHomonymsWithDifferentProfiles = false
+        #expect(!DuplicateDetector.search(people, rules: strict).candidates.contains { $0.first == 1 })
+    }
+}

@@ -20,6 +20,7 @@ struct GapScenario {
         // Two more active people at Mercy: most of the active network is at one organisation.
         Person(id: 7, name: "Flo Fellow", roles: [.colleague], organisation: "Mercy"),
         Person(id: 8, name: "Gus Guide", roles: [.colleague], organisation: "Mercy"),
+        Person(id: 9, name: "Cy Connected", roles: [.recruiter], organisation: "Aya Healthcare"),  // never spoken with
     ]
     var states: [Person.ID: RelationshipState] = [:]
     var ties = [Tie(1, 2), Tie(2, 5), Tie(1, 5), Tie(3, 6)]
@@ -41,6 +42,9 @@ struct GapScenario {
         states[6] = regular(190, 195, every: 5, 1)
         states[7] = regular(150, 198, every: 6, 1)
         states[8] = regular(160, 199, every: 6, 1)
+        states[9] = RelationshipState(
+            contactHistory: [(day: day(10), weight: 0.1, direction: .mutual, isContact: false)], halfLife: 90,
+            activityHalfLife: 30)
     }
 
     var facts: NetworkFacts {

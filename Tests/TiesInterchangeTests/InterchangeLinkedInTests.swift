@@ -27,7 +27,11 @@ struct InterchangeLinkedInConnectionsTests {
         #expect(sam.connectedOn == Day(year: 2019, month: 1, day: 3))
         #expect(result.records[2].title == "VP, \"Growth\" & Strategy")
         #expect(result.records[3].organisation == nil && result.records[3].title == nil)
-        #expect(result.skipped == [SkippedRecord(line: 8, reason: "the row has neither a name nor a profile URL")])
+        #expect(
+            result.skipped == [
+                SkippedRecord(
+                    line: 8, reason: "the row has neither a name nor a profile URL (a member who hides their details)")
+            ])
     }
 
     @Test("a connection becomes a person with a LinkedIn contact point and an email")
@@ -82,7 +86,7 @@ struct InterchangeLinkedInConnectionsTests {
     func badDate() throws {
         let text = InterchangeFixtures.crlf([
             "First Name,Last Name,URL,Email Address,Company,Position,Connected On",
-            "Dana,Reyes,,,,,03/12/2024",
+            "Dana,Reyes,,,,,13/45/2024",
             "Sam,Okafor,,,,,12 Mar 2024",
             "Short,Row,,",
         ])
@@ -92,7 +96,7 @@ struct InterchangeLinkedInConnectionsTests {
         let message = result.problems[0].in("Connections.csv").description
         #expect(
             message
-                == "Connections.csv, line 2 (record 1), field \"Connected On\": found \"03/12/2024\"; expected \(LinkedInConnections.acceptedDates)."
+                == "Connections.csv, line 2 (record 1), field \"Connected On\": found \"13/45/2024\"; expected \(LinkedInConnections.acceptedDates)."
         )
     }
 
@@ -101,7 +105,9 @@ struct InterchangeLinkedInConnectionsTests {
         arguments: [
             ("12 Mar 2024", "2024-03-12"), ("1 Sep 2015", "2015-09-01"), ("12-Mar-24", "2024-03-12"),
             ("12-Mar-2024", "2024-03-12"), ("2024-03-12", "2024-03-12"), ("3 September 2021", "2021-09-03"),
-            ("29 feb 2024", "2024-02-29"),
+            ("29 feb 2024", "2024-02-29"), ("2/12/18, 5:55 AM", "2018-02-12"), ("6-Feb-26", "2026-02-06"),
+            ("23-Apr-23", "2023-04-23"), ("04 Dec 2025", "2025-12-04"), ("03/12/2024", "2024-03-12"),
+            ("Mar 12 2024", "2024-03-12"), ("10/21/25, 10:26 PM", "2025-10-21"),
         ])
     func dates(text: String, expected: String) {
         #expect(LinkedInConnections.parseDate(text)?.description == expected)
@@ -112,7 +118,10 @@ struct InterchangeLinkedInConnectionsTests {
         arguments: [
             ("https://WWW.LinkedIn.com/in/Dana-Reyes/", "https://www.linkedin.com/in/Dana-Reyes"),
             ("  www.linkedin.com/in/dana?trk=people-guest#x ", "https://www.linkedin.com/in/dana"),
-            ("HTTP://linkedin.com/in/dana//", "http://linkedin.com/in/dana"),
+            ("HTTP://linkedin.com/in/dana//", "https://linkedin.com/in/dana"),
+            ("www.linkedin.com/in/cassandra-%C3%A5kerblad", "https://www.linkedin.com/in/cassandra-åkerblad"),
+            ("https://www.linkedin.com/in/cassandra-åkerblad/", "https://www.linkedin.com/in/cassandra-åkerblad"),
+            ("https://example.com/a%2Fb%zz", "https://example.com/a%2Fb%zz"),
             ("https://www.linkedin.com", "https://www.linkedin.com"),
         ])
     func urls(text: String, expected: String) {
@@ -122,7 +131,7 @@ struct InterchangeLinkedInConnectionsTests {
     @Test(
         "ambiguous or impossible dates are refused",
         arguments: [
-            "03/12/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "Mar 12 2024", "", "12-Mar", "1२ Mar 2024",
+            "13/45/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "", "12-Mar", "1२ Mar 2024", "2/12/18, 25:00",
         ])
     func refusedDates(text: String) {
         #expect(LinkedInConnections.parseDate(text) == nil)

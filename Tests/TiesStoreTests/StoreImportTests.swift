@@ -82,7 +82,7 @@ struct StoreImportTests {
         #expect(try indexes() == before && before.contains { $0.contains("interaction_unanswered") })
         let imported = try storedStates(store)
         #expect(imported.count == 3)
-        try store.write { db in try Store.rebuildAllStates(context: Fixtures.context, db) }
+        try store.write { db in try StateCache.rebuildAll(context: Fixtures.context, db) }
         #expect(try storedStates(store) == imported)
     }
 

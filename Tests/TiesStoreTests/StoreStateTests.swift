@@ -32,7 +32,7 @@ struct StoreStateTests {
         }
         let asOf = Fixtures.day("2026-01-01")
         let incremental = try store.states(asOf: asOf, context: Fixtures.context)
-        try store.write { db in try Store.rebuildAllStates(context: Fixtures.context, db) }
+        try store.write { db in try StateCache.rebuildAll(context: Fixtures.context, db) }
         let full = try store.states(asOf: asOf, context: Fixtures.context)
         #expect(incremental.keys.sorted() == full.keys.sorted())
         for id in full.keys {

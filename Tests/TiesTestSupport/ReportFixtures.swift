@@ -9,14 +9,21 @@ extension Fixtures {
         "Line\nBreak & <b>bold</b>", "Trudy \u{202E}gnp.exe", "[link](http://evil.example) *em* `code`",
     ]
 
+    /// Names in scripts a terminal draws two columns wide (Chinese, Japanese, Korean) and with combining marks.
+    public static let wideNames = ["張偉", "鈴木 花子", "김민준", "Zoë Brontë-Łukasiewicz", "Nguyễn Thị Minh Khai", "黃美玲"]
+
     /// A weekly report of a small, fixed network with every kind of section filled in.
-    /// - Parameter hostile: use ``hostileNames`` for the people.
-    public static func weeklyReport(hostile: Bool = false) -> WeeklyReport {
+    /// - Parameters:
+    ///   - hostile: use ``hostileNames`` for the people.
+    ///   - cjk: use ``wideNames`` for the people.
+    public static func weeklyReport(hostile: Bool = false, cjk: Bool = false) -> WeeklyReport {
         let base = Day(year: 2026, month: 1, day: 1)!
         let names =
             hostile
             ? hostileNames
-            : ["Mae Mentor", "Ava Strong", "Ben Bridge", "Rae Recruiter", "Cal Colleague", "Dee Distant"]
+            : cjk
+                ? wideNames
+                : ["Mae Mentor", "Ava Strong", "Ben Bridge", "Rae Recruiter", "Cal Colleague", "Dee Distant"]
         let roles: [Set<Role>] = [[.mentor], [.colleague], [.peer], [.recruiter], [.colleague], [.peer]]
         var people: [Person] = []
         for i in 0..<6 {

@@ -25,13 +25,15 @@ public final class SmallDisk: @unchecked Sendable {
         return disk
     }
 
-    /// Fills the disk so that only about `kilobytes` stay free.
-    public func fill(leaving kilobytes: Int) {
+    /// Fills the disk so that only about `kilobytes` stay free; false when the filler could not be written
+    /// (a test that relies on a full disk then has nothing to measure).
+    public func fill(leaving kilobytes: Int) -> Bool {
         var stats = statvfs()
-        guard statvfs(url.path, &stats) == 0 else { return }
+        guard statvfs(url.path, &stats) == 0 else { return false }
         let free = Int(stats.f_bavail) * Int(stats.f_frsize)
         let size = max(0, free - kilobytes * 1024)
-        FileManager.default.createFile(atPath: url.appendingPathComponent("filler").path, contents: Data(count: size))
+        return FileManager.default.createFile(
+            atPath: url.appendingPathComponent("filler").path, contents: Data(count: size))
     }
 
     /// Makes the file system read-only (`mount -o remount,ro`).

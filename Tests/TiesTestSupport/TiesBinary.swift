@@ -31,22 +31,26 @@ public enum TiesBinary {
         ]
         env.merge(environment) { $1 }
         process.environment = env
+        return try collect(process)
+    }
+
+    /// Runs a configured process with standard input empty, reads its output and errors to the end, and
+    /// waits for it. Both pipes are read before waiting, so a large output cannot fill a pipe and block.
+    static func collect(_ process: Process) throws -> RunResult {
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        // Read both pipes to the end before waiting, so a large output cannot fill a pipe and block.
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
             outData = out.fileHandleForReading.readDataToEndOfFile()
             group.leave()
         }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return RunResult(

@@ -63,8 +63,8 @@ enum CareerCLI {
 
 struct OfferCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "offer",
-        abstract: "Record help you offered, or a promise someone made to you.",
+        commandName: "add",
+        abstract: "Record help you offered, or a promise someone made to you (the default of `ties offer`).",
         discussion: """
             Recruiters remember the people who offer to help and then follow up. A promise stays open until \
             you mark it with `ties done ID`; logging a contact with the person does not close it. With --due, \

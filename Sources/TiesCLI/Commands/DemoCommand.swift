@@ -53,6 +53,7 @@ struct DemoCommand: ParsableCommand {
         do {
             try existing?.backup(to: building)
             let target = try Store.create(at: building)
+            target.recordChanges(as: CommandLineText.current)
             try fill(target, network: network, options: options)
             if let existing {
                 try target.copy(into: existing)

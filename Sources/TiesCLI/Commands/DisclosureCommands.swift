@@ -24,7 +24,7 @@ struct MeCommand: ParsableCommand {
               ties me set email alex@new.example --since 2026-06-01
               ties me show
             """,
-        subcommands: [Show.self, SetDetail.self])
+        subcommands: [Show.self, SetDetail.self, MeRemoveCommand.self])
 }
 
 extension MeCommand {
@@ -73,16 +73,20 @@ extension MeCommand {
             commandName: "set",
             abstract: "Record a new version of one of your details.",
             discussion: """
-                KIND is name, email, phone, address or linkedin. The old value is kept with its dates. Setting \
-                the value that is already current records nothing.
+                KIND is name, email, phone, address, linkedin, field or headline. The old value is kept with \
+                its dates. Setting the value that is already current records nothing. Your field (healthcare, \
+                finance, technology, legal, education, or any word) chooses which recruiters among your \
+                connections `ties next` proposes to warm up first; without it, it is read from your headline \
+                and the positions in your journal.
 
                 Example:
                   ties me set email alex@new.example
                   ties me set phone "+1 312 555 0199" --since 2026-06-01
                   ties me set name "Alex Kim"
+                  ties me set field healthcare
                 """)
 
-        @Argument(help: "What: name, email, phone, address or linkedin.") var kind: MyDetailKind
+        @Argument(help: "What: name, email, phone, address, linkedin, field or headline.") var kind: MyDetailKind
         @Argument(help: "The new value.") var value: String
         @Option(
             help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
@@ -107,6 +111,10 @@ extension MeCommand {
                     value, field: "VALUE", example: "\"12 Elm St, Springfield IL 62701\"", multiline: true)
             case .name:
                 return try validatedName(value, option: "VALUE")
+            case .field:
+                return try CareerCLI.text(value, field: "VALUE", example: "healthcare")
+            case .headline:
+                return try CareerCLI.text(value, field: "VALUE", example: "\"Director of Operations, Mercy Health\"")
             }
         }
 
@@ -153,8 +161,8 @@ extension MeCommand {
 
 struct DiscloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "disclose",
-        abstract: "Record that someone holds your resume, email, phone or address.",
+        commandName: "add",
+        abstract: "Record that someone holds your resume, email, phone or address (the default of `ties disclose`).",
         discussion: """
             Keep a record of every recruiter who has asked for your resume. For email, phone and address, \
             the record points at your detail current on --at, so when it changes `ties notify` knows they \

@@ -17,7 +17,7 @@ struct ImportCommand: ParsableCommand {
             People are matched by id, email, profile URL or exact name; a match gains the new details, \
             anyone else is added.
             """,
-        subcommands: [CSV.self, LinkedIn.self, VCard.self, Calendar.self])
+        subcommands: [CSV.self, LinkedIn.self, VCard.self, Calendar.self, Mail.self])
 }
 
 /// Runs a parser, turning a ParseError (a file that cannot be read at all) into exit 65 naming the file.
@@ -104,6 +104,10 @@ struct ImportOptions: ParsableArguments {
         out +=
             "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
         out += "  interactions: \(summary.interactionsAdded) added, \(summary.interactionsExisting) already present\n"
+        if summary.rolesInferred > 0 {
+            out +=
+                "  roles: \(summary.rolesInferred) recruiter\(summary.rolesInferred == 1 ? "" : "s") inferred from titles; review with `ties person roles --review`\n"
+        }
         if !summary.unmatched.isEmpty {
             out +=
                 "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"
@@ -153,16 +157,24 @@ extension ImportCommand {
             var people: [PersonRecord] = []
             var problems: [ParseError] = []
             var notes: [String] = []
+            var leftOut: [String] = []
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
+                if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
+                    let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
+                    people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
+                    problems += read.problems
+                    leftOut += ImportOptions.leftOut(read.skipped, in: file)
+                    continue
+                }
                 guard let what = kind ?? TiesCSVImport.kind(of: header.fields) else {
-                    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
+                    let (looksLike, importer) = InputSniffer.describe(bytes)
                     let hint =
-                        head.contains("CONNECTED ON") || head.contains("CONVERSATION ID")
-                        ? "; this looks like LinkedIn's export: `ties import linkedin \(file)`"
-                        : "; an address book comes in as vCard: `ties import vcard FILE.vcf`"
+                        "; it looks like \(looksLike)"
+                        + (importer.map { ", which `\($0)` reads" }
+                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google or Outlook CSV")
                     throw CLIError(
                         .data,
                         "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
@@ -194,7 +206,7 @@ extension ImportCommand {
             }
             if let unreadable { throw unreadable }
             if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
-            options.report(summary, problems: problems, notes: notes)
+            options.report(summary, problems: problems, leftOut: leftOut, notes: notes)
         }
 
         /// Reads the interactions in `bytes` and adds each to `importer` as it is read, with a progress line
@@ -233,94 +245,6 @@ extension ImportCommand {
         }
     }
 
-    struct LinkedIn: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "linkedin",
-            abstract: "Import a LinkedIn data export: Connections.csv and messages.csv.",
-            discussion: """
-                Connections become people (name, company, position, profile URL, email when shared) with a \
-                dated `connected` interaction; messages become message interactions with the people they \
-                were with, in or out. You are recognised in messages.csv by --me (your name or profile URL), \
-                else by the name and LinkedIn profile in `ties me`, else as the most frequent sender.
-
-                Example:
-                  ties import linkedin Connections.csv messages.csv --dry-run
-                """)
-        @Argument(help: "Connections.csv and/or messages.csv.") var files: [String]
-        @Option(help: "Your name or profile URL as LinkedIn shows it (repeatable).") var me: [String] = []
-        @Flag(help: "Add people who appear only in messages.") var createPeople = false
-        @OptionGroup var options: ImportOptions
-
-        func run() throws {
-            let store = try options.store.open()
-            // Who "me" is: --me, else the name and LinkedIn profile in `ties me`.
-            let mine =
-                me.isEmpty ? try store.myDetails().filter { $0.kind == .name || $0.kind == .linkedin }.map(\.value) : me
-            var people: [PersonRecord] = []
-            var interactions: [InteractionRecord] = []
-            var problems: [ParseError] = []
-            var leftOut: [String] = []
-            var notes: [String] = []
-            for file in files {
-                let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
-                let head = String(decoding: bytes.prefix(4096), as: UTF8.self).uppercased()
-                if head.contains("CONVERSATION ID") {
-                    let identity =
-                        mine.isEmpty
-                        ? nil
-                        : LinkedInIdentity(
-                            names: mine.filter { !$0.contains("/") }, profileURLs: mine.filter { $0.contains("/") })
-                    let read = try parsing(file) { try LinkedInMessages.read(bytes, me: identity) }
-                    if read.meWasInferred {
-                        notes.append(
-                            "\(file): took \(read.me.names.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise"
-                        )
-                    }
-                    problems += read.result.in(file).problems
-                    leftOut += ImportOptions.leftOut(read.result.skipped, in: file)
-                    for message in read.result.records {
-                        for other in message.counterparts {
-                            let keys = (other.profileURL.map { [PersonKey.url($0)] } ?? []) + [.name(other.name)]
-                            let newPerson = Person(
-                                name: other.name,
-                                contactPoints: other.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? []
-                            )
-                            interactions.append(
-                                InteractionRecord(
-                                    interaction: Interaction(
-                                        personID: 0, occurredAt: message.occurredAt, kind: .message,
-                                        direction: message.direction, answered: message.answered,
-                                        groupSize: message.groupSize, source: LinkedInMessages.source,
-                                        sourceID: message.sourceID + "|" + (other.profileURL ?? other.name)),
-                                    keys: keys, newPerson: newPerson, file: file, line: message.line))
-                        }
-                    }
-                } else {
-                    let read = try parsing(file) { try LinkedInConnections.read(bytes) }.in(file)
-                    problems += read.problems
-                    leftOut += ImportOptions.leftOut(read.skipped, in: file)
-                    var mapper = DayMapper(timeZone: .current)
-                    for connection in read.records {
-                        people.append(PersonRecord(person: connection.person, file: file, line: connection.line))
-                        guard let day = connection.connectedOn else { continue }
-                        let keys =
-                            (connection.profileURL.map { [PersonKey.url($0)] } ?? [])
-                            + (connection.email.map { [PersonKey.email($0)] } ?? []) + [.name(connection.name)]
-                        interactions.append(
-                            InteractionRecord(
-                                interaction: Interaction(
-                                    personID: 0, occurredAt: mapper.start(of: day).addingTimeInterval(12 * 3600),
-                                    kind: .connected, source: LinkedInConnections.source, sourceID: connection.sourceID),
-                                keys: keys, file: file, line: connection.line))
-                    }
-                }
-            }
-            try options.run(
-                people: people, interactions: interactions, problems: problems, leftOut: leftOut, notes: notes,
-                createPeople: createPeople, store: store)
-        }
-    }
-
     struct VCard: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "vcard",
@@ -340,7 +264,9 @@ extension ImportCommand {
             var problems: [ParseError] = []
             var leftOut: [String] = []
             for file in files {
-                let read = VCardReader.read(try options.bytes(of: file)).in(file)
+                let bytes = try options.bytes(of: file)
+                try refuseUnless(file, bytes, holds: "BEGIN:VCARD", expected: "a vCard (no BEGIN:VCARD)")
+                let read = VCardReader.read(bytes).in(file)
                 problems += read.problems
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
@@ -385,6 +311,8 @@ extension ImportCommand {
             }
             for file in files {
                 let bytes = try options.bytes(of: file)
+                try refuseUnless(
+                    file, bytes, holds: "BEGIN:V", expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
                 let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
                 problems += read.problems
@@ -416,5 +344,29 @@ extension ImportCommand {
                 people: [], interactions: interactions, problems: problems, leftOut: leftOut, notes: notes,
                 createPeople: createPeople, store: store)
         }
+    }
+}
+
+/// Refuses, with exit 65, a file in which `marker` (ASCII, compared without case) never appears: what the
+/// file looks like instead and which importer reads it (`import vcard` of a CSV file must not say
+/// "0 added").
+func refuseUnless(_ file: String, _ bytes: [UInt8], holds marker: String, expected: String) throws {
+    let needle = Array(marker.lowercased().utf8)
+    let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
+        guard buffer.count >= needle.count else { return false }
+        for i in 0...(buffer.count - needle.count) {
+            var k = 0
+            while k < needle.count {
+                var b = buffer[i + k]
+                if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                if b != needle[k] { break }
+                k += 1
+            }
+            if k == needle.count { return true }
+        }
+        return false
+    }
+    if !found {
+        throw CLIError(.data, InputSniffer.refusal(file, bytes: bytes, expected: expected) + "; nothing was imported")
     }
 }

@@ -14,11 +14,11 @@ struct JournalCommand: ParsableCommand {
             one), notes from counselling with a boss or mentor; export it as Markdown or a JSON Resume.
 
             Example:
-              ties journal add employment "Run operations for three hospitals" --at 2024-01-08 \\
-                  --org "Mercy Health" --title "Chief Operating Officer"
+              ties journal add employment "Run operations for three hospitals" \\
+                  --at 2024-01-08 --org "Mercy Health" --title "Chief Operating Officer"
               ties journal export --format markdown --out career.md
             """,
-        subcommands: [Add.self, List.self, Export.self])
+        subcommands: [Add.self, List.self, Export.self, JournalRemoveCommand.self])
 }
 
 extension JournalCommand {
@@ -31,9 +31,10 @@ extension JournalCommand {
                 of a result.
 
                 Example:
-                  ties journal add accomplishment "Cut readmissions by 18% in a year" --amount 18 \\
-                      --org "Mercy Health" --at 2026-05-20 --tag quality
-                  ties journal add salary "Raise after the annual review" --amount 185000 --at 2026-03-01
+                  ties journal add accomplishment "Cut readmissions by 18% in a year" \\
+                      --amount 18 --org "Mercy Health" --at 2026-05-20 --tag quality
+                  ties journal add salary "Raise after the annual review" --amount 185000 \\
+                      --at 2026-03-01
                 """)
 
         @Argument(help: "What kind: \(JournalKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:

@@ -5,8 +5,8 @@ import TiesStore
 
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log",
-        abstract: "Record a contact with someone.",
+        commandName: "add",
+        abstract: "Record a contact with someone (the default of `ties log`).",
         discussion: """
             Contacts on the same day collapse into one episode weighted by the strongest: a meeting (3) outweighs \
             a call (2), which outweighs a two-way email thread (1). The default direction is mutual; use \

@@ -36,7 +36,9 @@ struct NextCommand: ParsableCommand {
         let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
         if format.format == .table {
             let withHistory = analysis.score.scores.filter { $0.status != .none }.count
-            write(NextReport.render(rows, limit: limit, withHistory: withHistory, asOf: asOf.day))
+            write(
+                NextReport.render(
+                    rows, limit: limit, withHistory: withHistory, asOf: asOf.day, width: TerminalWidth.current))
         } else {
             format.emit(NextReport.table(Array(rows.prefix(limit))))
         }

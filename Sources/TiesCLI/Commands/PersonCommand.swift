@@ -10,6 +10,7 @@ struct PersonCommand: ParsableCommand {
         abstract: "Add, list, show, edit and archive the people in your network; find and merge duplicates.",
         subcommands: [
             Add.self, List.self, Show.self, Edit.self, Archive.self, Duplicates.self, Merge.self, Unmerge.self,
+            Classify.self, Roles.self, Distinct.self, Note.self, Tag.self, Untag.self, Alias.self,
         ])
 }
 
@@ -62,12 +63,14 @@ extension PersonCommand {
 
                 Example:
                   ties person add "Dana Reyes" --role recruiter --recruiter-kind search-firm \\
-                      --org "Hale & Partners" --title "Partner" --email dana@hale.example --closeness 3
+                      --org "Hale & Partners" --title "Partner" \\
+                      --email dana@hale.example --closeness 3
                 """)
 
         @Argument(help: "Full name (unique in your network).") var name: String
         @Option(help: "A role: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: [Role] = []
-        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "For recruiters: in-house, agency or search-firm (executive search).") var recruiterKind:
+            RecruiterKind?
         @Option(help: "Organisation they work for.") var org: String?
         @Option(help: "Job title.") var title: String?
         @Option(help: "An email address.") var email: [String] = []
@@ -169,11 +172,18 @@ extension PersonCommand {
                 people: store.people().records(), states: store.states(asOf: asOf.day, context: context),
                 asOf: asOf.day,
                 configuration: context.configuration)
-            let recent = try store.interactions(with: person.id, limit: 10)
+            // A contact replied to since is answered, whatever it was marked when it was logged.
+            let waiting = try store.waitingForReply()
+            let recent = try store.interactions(with: person.id, limit: 10).map { contact in
+                var shown = contact
+                if let id = contact.id, !waiting.contains(id) { shown.answered = true }
+                return shown
+            }
             write(
                 PersonReport.render(
                     person: person.record, score: network.score(of: person.id), recent: recent,
-                    timeZone: .current))
+                    timeZone: .current, width: TerminalWidth.current))
+            write(try PersonRecordView.section(of: person.id, store: store, asOf: asOf.day))
         }
     }
 
@@ -184,14 +194,16 @@ extension PersonCommand {
                 Only what you name changes. Use an empty value to clear --org or --title.
 
                 Example:
-                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor --email dana@kl.example
+                  ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor \\
+                      --email dana@kl.example
                 """)
 
         @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
         @Option(help: "New full name.") var name: String?
         @Option(help: "Add a role.") var addRole: [Role] = []
         @Option(help: "Remove a role.") var removeRole: [Role] = []
-        @Option(help: "For recruiters: search-firm or in-house.") var recruiterKind: RecruiterKind?
+        @Option(help: "For recruiters: in-house, agency or search-firm (executive search).") var recruiterKind:
+            RecruiterKind?
         @Option(help: "New organisation (empty to clear).") var org: String?
         @Option(help: "New title (empty to clear).") var title: String?
         @Option(help: "New closeness 1–5.") var closeness: Int?

@@ -28,11 +28,16 @@ extension PersonCommand {
                                   spelling variant (0.70)
                   different-names names that do not agree at all: the score is
                                   multiplied by 0.6
+                  different-profiles both have profile URLs (LinkedIn) and none
+                                  in common: multiplied by 0.5. Pairs with the
+                                  same name and different profiles are always
+                                  listed, whatever their score
                 Evidence combines as independent signals: 1 - (1 - a)(1 - b). Other \
                 nicknames (Bob, Robert) are not matched. Pairs are ordered by score, highest first, \
                 then by the two ids. Archived people are left out unless --archived is given.
 
-                Merge a pair with `ties person merge KEEP DROP`.
+                Merge a pair with `ties person merge KEEP DROP`; say they are two people with \
+                `ties person distinct A B`, and they are not listed again.
 
                 Example:
                   ties person duplicates
@@ -55,10 +60,12 @@ extension PersonCommand {
         }
 
         func run() throws {
-            let people = try store.open(readOnly: true).people(PersonFilter(includeArchived: archived))
+            let opened = try store.open(readOnly: true)
+            let people = try opened.people(PersonFilter(includeArchived: archived))
             var rules = DuplicateRules()
             rules.minimumScore = minScore
-            let search = DuplicateDetector.search(people.records(), rules: rules)
+            let search = DuplicateDetector.search(
+                people.records(), rules: rules, knownDistinct: try opened.distinctPairs())
             if !search.skippedBlocks.isEmpty {
                 let shown = search.skippedBlocks.prefix(5).map { "\($0.kind) '\($0.key)' (\($0.size) people)" }
                 let more = search.skippedBlocks.count > 5 ? ", and \(search.skippedBlocks.count - 5) more" : ""

@@ -26,6 +26,12 @@ struct ReportCommand: ParsableCommand {
               ties report --week 2026-W48 --format html --out week48.html
               ties report --format markdown --template my-weekly.md
               ties report --as-of 2026-06-30 --format json
+              ties report --format html --archive ~/reports --mail-to me@example.org
+
+            With --archive DIR, each week's report is kept in DIR (2026-W48.html) with an index.html \
+            linking them; with --mail-to, the report is sent, attached to a plain-text summary, through \
+            the machine's sendmail ($SENDMAIL, else /usr/sbin/sendmail). `ties schedule install` runs \
+            this every week.
             """)
 
     @Option(help: "The ISO week to report on, e.g. 2026-W48 (its Sunday is the as-of day).") var week: String?
@@ -39,6 +45,10 @@ struct ReportCommand: ParsableCommand {
             valueName: "file"))
     var template: String?
     @Option(help: "How many actions to list.") var actions: Int = 5
+    @Option(help: ArgumentHelp("Keep this week's report in this folder, with an index page.", valueName: "dir"))
+    var archive: String?
+    @Option(help: ArgumentHelp("Send the report to this address through sendmail.", valueName: "address"))
+    var mailTo: String?
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -49,6 +59,7 @@ struct ReportCommand: ParsableCommand {
                 "--week: '\(week)' is not an ISO week; expected YYYY-Www, e.g. 2026-W48 (weeks 01 to 52 or 53)")
         }
         guard actions >= 1 else { throw ValidationError("--actions must be 1 or more; got \(actions)") }
+        if let mailTo { _ = try validatedEmail(mailTo) }
         if template != nil && format != .markdown && format != .html {
             throw ValidationError("--template needs --format markdown or --format html")
         }
@@ -74,7 +85,9 @@ struct ReportCommand: ParsableCommand {
             let colour =
                 out == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
                 && ProcessInfo.processInfo.environment["TERM"] != "dumb"
-            text = report.terminal(colour: colour)
+            text = report.terminal(
+                colour: colour && archive == nil,
+                width: out == nil && archive == nil ? TerminalWidth.current : TerminalWidth.fallback)
         case .markdown, .html:
             let kind: WeeklyReport.TemplateFormat = format == .markdown ? .markdown : .html
             do {
@@ -88,7 +101,9 @@ struct ReportCommand: ParsableCommand {
             }
         case .json: text = report.json()
         }
-        try emitOutput(text, to: out, force: force)
+        if let archive { try Self.archive(text, week: report.week, format: format, in: archive) }
+        if let mailTo { try Self.mail(text, report: report, format: format, to: mailTo) }
+        if archive == nil && mailTo == nil || out != nil { try emitOutput(text, to: out, force: force) }
         // Only once the report is out: a report that fails (a bad template, an unwritable --out, a full
         // disk) leaves the store as it was.
         try store.saveHealthSnapshots(snapshots)
@@ -132,7 +147,7 @@ struct GapsCommand: ParsableCommand {
         abstract: "What is missing or slipping in your network, most severe first.",
         discussion: """
             Each gap has a stable code (for scripts), a severity, the people involved and an action. Codes:
-            \(GapCode.allCases.map { "  \($0.rawValue): \($0.meaning)" }.joined(separator: "\n"))
+            \(GapCode.allCases.map { "  \($0.rawValue)\n      \($0.meaning)" }.joined(separator: "\n"))
 
             Example:
               ties gaps

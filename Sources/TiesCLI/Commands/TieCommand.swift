@@ -11,7 +11,7 @@ struct TieCommand: ParsableCommand {
             Ties between the people you know turn your network from a star into a graph: they reveal clusters, \
             brokers, and the paths for an introduction.
             """,
-        subcommands: [Add.self, List.self])
+        subcommands: [Add.self, List.self, TieRemoveCommand.self])
 }
 
 extension TieCommand {

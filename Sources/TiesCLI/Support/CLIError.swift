@@ -10,6 +10,7 @@ struct CLIError: Error, CustomStringConvertible {
         case usage = 64
         case data = 65
         case noInput = 66
+        case unavailable = 69
         case cantCreate = 73
         case ioError = 74
         case tempFail = 75

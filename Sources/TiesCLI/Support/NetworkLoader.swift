@@ -13,6 +13,9 @@ struct NetworkLoader {
     let details: [MyDetail]
     let disclosures: [Disclosure]
     let journalDays: [Day]
+    /// The titles and employers of the user's own positions (journal employment entries), from which their
+    /// field is read when they have not set one.
+    let ownPositions: [String]
 
     /// - Parameter contactDetails: whether people's tags and contact points are needed (the gap report
     ///   looks at when contact points were verified; the graph and explanations do not).
@@ -24,7 +27,11 @@ struct NetworkLoader {
         commitments = try store.commitments().records()
         details = try store.myDetails().records()
         disclosures = try store.disclosures()
-        journalDays = try store.journalEntries().map(\.day)
+        let journal = try store.journalEntries()
+        journalDays = journal.map(\.day)
+        ownPositions = journal.filter { $0.kind == .employment }.flatMap {
+            [$0.title, $0.organisation].compactMap { $0 }
+        }
     }
 
     /// Facts as of the end of `day`, about the people in the report (archived people are left out).
@@ -41,7 +48,11 @@ struct NetworkLoader {
             },
             staleDisclosures: Disclosures.stale(disclosures: disclosures, details: details, asOf: day)
                 .filter { included.contains($0.personID) },
-            journalDays: journalDays.filter { $0 <= day })
+            journalDays: journalDays.filter { $0 <= day },
+            field: MyDetail.current(of: .field, in: details, asOf: day)?.value
+                ?? ProfessionalField.infer(
+                    from: ownPositions
+                        + [MyDetail.current(of: .headline, in: details, asOf: day)?.value].compactMap { $0 }))
     }
 
     /// The analysis as of `day`, from the given states (or the store's), with the costlier parts in `detail`.

@@ -25,8 +25,12 @@ struct StoreOptions: ParsableArguments {
 
     var url: URL { Store.location(flag: db, environment: ProcessInfo.processInfo.environment) }
 
-    /// Opens the existing store (it must exist).
-    func open(readOnly: Bool = false) throws -> Store { try Store.open(at: url, readOnly: readOnly) }
+    /// Opens the existing store (it must exist); what it writes is recorded under this command line.
+    func open(readOnly: Bool = false) throws -> Store {
+        let store = try Store.open(at: url, readOnly: readOnly)
+        store.recordChanges(as: CommandLineText.current)
+        return store
+    }
 }
 
 /// `--as-of DATE`: the moment "now" stands for, so every result can be reproduced.
@@ -60,7 +64,7 @@ struct FormatOptions: ParsableArguments {
     /// Writes `table` to standard output in the chosen format.
     func emit(_ table: Table, empty: String = "(none)") {
         switch format {
-        case .table: write(TextTable.render(table, empty: empty))
+        case .table: write(TextTable.render(table, empty: empty, width: TerminalWidth.current))
         case .csv: write(CSVWriter.write(table, forTerminal: isatty(1) == 1))
         case .json: write(JSONWriter.write(table))
         }

@@ -25,17 +25,21 @@ enum Passphrase {
     }
 
     /// Asks on the terminal with echo off, restoring the terminal's settings afterwards.
+    ///
+    /// Echo goes off before the prompt is shown, and the settings change with `TCSANOW`: `TCSAFLUSH` would
+    /// discard a passphrase typed (or pasted) as soon as the prompt appeared, and the read would then wait
+    /// forever.
     private static func prompt(_ text: String) throws -> String {
-        FileHandle.standardError.write(Data(text.utf8))
         var saved = termios()
         let hasTerminal = tcgetattr(0, &saved) == 0
         if hasTerminal {
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(0, TCSAFLUSH, &silent)
+            tcsetattr(0, TCSANOW, &silent)
         }
+        FileHandle.standardError.write(Data(text.utf8))
         defer {
-            if hasTerminal { tcsetattr(0, TCSAFLUSH, &saved) }
+            if hasTerminal { tcsetattr(0, TCSANOW, &saved) }
             FileHandle.standardError.write(Data("\n".utf8))
         }
         guard let line = Swift.readLine(strippingNewline: true), !line.isEmpty else {

@@ -21,6 +21,9 @@ public enum Advice: Hashable, Sendable {
     case call
     /// Suggest a coffee or a call, and offer help.
     case suggestCoffee
+    /// A recruiter the user is connected with and has never spoken with: send a first message (the
+    /// organisation, the user's field and when they connected make it personal).
+    case warmUpRecruiter(organisation: String?, field: String?, since: Day?)
 }
 
 /// What to do about a gap, as data (see ``Advice``).
@@ -59,6 +62,8 @@ public enum GapAdvice: Hashable, Sendable {
     case verifyContactDetails(person: Person.ID)
     /// Too few ties between the user's contacts are recorded to tell how closed the network is.
     case recordWhoKnowsWhom
+    /// Recruiters among the connections never spoken with: warm up the best placed; "who next" names them.
+    case warmUpDormantRecruiters
 }
 
 /// A disclosure to record once the user has sent their current details: who now holds what, and for a resume

@@ -4,6 +4,7 @@
 /// schema in `Reports/README.md` list the codes from ``catalogue``; a test keeps them equal.
 public enum GapCode: String, CaseIterable, Sendable, Comparable {
     case recruiterCoverage = "recruiter-coverage"
+    case dormantRecruiters = "dormant-recruiters"
     case staleDisclosure = "stale-disclosure"
     case unansweredInbound = "unanswered-inbound"
     case commitmentOverdue = "commitment-overdue"
@@ -29,6 +30,7 @@ public enum GapCode: String, CaseIterable, Sendable, Comparable {
         case .concentration: "one organisation dominates the network, or everyone knows everyone"
         case .journalStale: "nothing in the career journal this quarter"
         case .contactUnverified: "contact details not verified in a year"
+        case .dormantRecruiters: "recruiters among your connections you have never spoken with"
         }
     }
 

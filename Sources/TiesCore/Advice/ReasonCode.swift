@@ -22,6 +22,8 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
     case onlyLink
     /// A bridge without the ``coldBridge`` reason.
     case bridge
+    /// A recruiter among the user's connections they have never spoken with, well placed to warm up.
+    case dormantRecruiter
 
     /// The code named by `rawValue`, or nil when there is none.
     public init?(rawValue: String) {
@@ -43,6 +45,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .fewInRole(let role): "few-\(role.rawValue)s"
         case .onlyLink: "only-link"
         case .bridge: "bridge"
+        case .dormantRecruiter: "dormant-recruiter"
         }
     }
 
@@ -60,6 +63,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .fewInRole(let role): "fewer active \(role.rawValue)s than the target for that role"
         case .onlyLink: "your only active contact at their organisation"
         case .bridge: "links parts of your network that do not otherwise touch"
+        case .dormantRecruiter: "a recruiter among your connections you have never spoken with, well placed to warm up"
         }
     }
 
@@ -69,5 +73,5 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
             .recruiterUnanswered, .commitmentDue, .staleDetails, .coldBridge, .strongTieOverdue, .unanswered, .overdue,
             .cold,
         ]
-        + Role.allCases.map(ReasonCode.fewInRole) + [.onlyLink, .bridge]
+        + Role.allCases.map(ReasonCode.fewInRole) + [.onlyLink, .bridge, .dormantRecruiter]
 }

@@ -89,7 +89,8 @@ public struct NetworkAnalysis: Sendable {
         var index: [Person.ID: Int] = [:]
         for (i, id) in nodeIDs.enumerated() where i > 0 { index[id] = i }
         var edges: [(Int, Int, Double)] = []
-        for s in score.scores where s.strength > 0 {
+        // Only relationships in touch tie the user to a person: a connection alone is not an edge of the ego network.
+        for s in score.scores where s.strength > 0 && s.status != .dormant {
             if let i = index[s.personID] { edges.append((0, i, max(s.strength / 100, 1e-6))) }
         }
         for tie in ties {
@@ -115,7 +116,7 @@ public struct NetworkAnalysis: Sendable {
                 cluster: alterGraph.degree(of: i) > 0 ? clusters.map { $0.labels[i] - 1 } : nil,
                 isBridge: bridgeNodes.contains(i))
         }
-        let active = score.scores.filter { $0.status != .none }
+        let active = score.scores.filter { $0.status != .none && $0.status != .dormant }
         let byID = Dictionary(uniqueKeysWithValues: people.compactMap { p in p.id.map { ($0, p) } })
         let organisations = active.map { byID[$0.personID]?.organisation }
         var organisationCounts: [String: Int] = [:]

@@ -8,15 +8,19 @@ public struct NetworkFacts: Sendable, Equatable {
     public var staleDisclosures: [StaleDisclosure]
     /// The days of the user's career-journal entries.
     public var journalDays: [Day]
+    /// The field the user works in (`ties me set field`, else read from their own titles and employers),
+    /// for choosing the recruiters to warm up; nil when unknown.
+    public var field: String?
 
     public init(
         unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
-        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = []
+        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil
     ) {
         self.unanswered = unanswered
         self.openCommitments = openCommitments
         self.staleDisclosures = staleDisclosures
         self.journalDays = journalDays
+        self.field = field
     }
 }
 

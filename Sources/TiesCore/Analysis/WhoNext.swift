@@ -37,6 +37,8 @@ public struct Recommendation: Sendable, Equatable {
     public var advice: Advice
     public var priority: Double { factors.value }
     public var isHard: Bool { reasons.contains(where: \.isHard) }
+    /// A dormant recruiter proposed to warm up: not scored (priority 0), placed by ``WhoNext``'s rules.
+    public var isWarmUp: Bool { reasons.contains { $0.code == .dormantRecruiter } }
 }
 
 /// Ranks the people to contact next.
@@ -64,7 +66,10 @@ public enum WhoNext {
         let counts = ActiveCounts(analysis)
         var rows: [Recommendation] = []
         for s in analysis.score.scores {
-            guard let person = analysis.people[s.personID], s.status != .none || facts.unanswered[s.personID] != nil
+            // Dormant people (connections never spoken with) are not relationships to keep up: they are
+            // proposed only as recruiters to warm up.
+            guard let person = analysis.people[s.personID],
+                s.status != .none && s.status != .dormant || facts.unanswered[s.personID] != nil
             else { continue }
             let isBridge = analysis.positions[s.personID]?.isBridge ?? false
             var reasons = hardReasons(person, s, facts: facts, isBridge: isBridge, asOf: analysis.score.asOf)
@@ -92,7 +97,8 @@ public enum WhoNext {
             if a.name != b.name { return a.name < b.name }
             return a.personID < b.personID
         }
-        return rows
+        let hard = rows.prefix { $0.isHard }.count
+        return insertingWarmUps(into: rows, hard: hard, analysis, facts: facts, configuration: configuration)
     }
 
     /// The reasons about what is waiting and how the silence compares with the rhythm.

@@ -12,6 +12,11 @@ public enum MyDetailKind: String, CaseIterable, Sendable, Codable {
     case address
     /// A LinkedIn profile URL or handle.
     case linkedin
+    /// The field the user works in (healthcare, finance, technology, ...): `ties next` proposes the
+    /// recruiters in it to warm up first.
+    case field
+    /// The user's professional headline (as on LinkedIn); the field is read from it when not set.
+    case headline
 }
 
 /// One version of one of the user's contact details: a value, and the day from which it holds.

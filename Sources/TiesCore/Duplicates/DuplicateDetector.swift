@@ -13,6 +13,13 @@ public struct DuplicateEvidence: Sendable, Equatable, CustomStringConvertible {
         /// Their names do not agree at all: the other evidence counts for less (a shared family inbox, an
         /// office switchboard). Its weight is a factor, not a probability.
         case differentNames = "different-names"
+        /// Both have profile URLs (LinkedIn or other) and none in common (``MatchKey/profileURL(_:)``): a
+        /// profile identifies a person, so two profiles are likely two people. A factor, like
+        /// ``differentNames``.
+        case differentProfiles = "different-profiles"
+
+        /// Whether the evidence multiplies the score instead of adding to it.
+        var isFactor: Bool { self == .differentNames || self == .differentProfiles }
 
         public static func < (a: Kind, b: Kind) -> Bool {
             allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
@@ -47,6 +54,11 @@ public struct DuplicateCandidate: Sendable, Equatable {
     public var score: Double
     /// The reasons, ordered by kind, then detail.
     public var evidence: [DuplicateEvidence]
+
+    /// Same name, different profiles: two people who must be told apart by the user.
+    public var isHomonym: Bool {
+        evidence.contains { $0.kind == .sameName } && evidence.contains { $0.kind == .differentProfiles }
+    }
 
     public init(first: Person.ID, second: Person.ID, score: Double, evidence: [DuplicateEvidence]) {
         self.first = first
@@ -83,6 +95,11 @@ public struct DuplicateRules: Sendable, Equatable {
     /// Jaro–Winkler similarity from which two given names, or two surnames, are spelling variants.
     /// Default 0.9.
     public var nameSimilarityThreshold = 0.9
+    /// Factor applied when both have profile URLs and share none. Default 0.5.
+    public var differentProfilesFactor = 0.5
+    /// List pairs with the same name and different profile URLs whatever their score, so that the user
+    /// says whether they are one person (`person merge`) or two (`person distinct`). Default true.
+    public var listHomonymsWithDifferentProfiles = true
     /// Pairs scoring below this are not reported by ``DuplicateDetector/search(_:rules:)``. Default 0.5.
     public var minimumScore = 0.5
     /// A block (people sharing one key) larger than this is not compared within, and is reported instead:
@@ -147,7 +164,11 @@ public enum DuplicateDetector {
     ///
     /// - Complexity: O(*n k* + *p*) for *n* people with *k* keys each and *p* pairs sharing a key (at most
     ///   ``DuplicateRules/maximumBlockSize`` − 1 per person and key), plus sorting the candidates.
-    public static func search(_ people: [Person], rules: DuplicateRules = DuplicateRules()) -> DuplicateSearch {
+    ///
+    /// Pairs in `knownDistinct` (recorded with `ties person distinct`) are never proposed.
+    public static func search(
+        _ people: [Person], rules: DuplicateRules = DuplicateRules(), knownDistinct: Set<PersonPair> = []
+    ) -> DuplicateSearch {
         // Organisation names repeat: fold each once.
         var organisations: [String: String] = [:]
         let profiles = people.compactMap(Stored.init).map { person in
@@ -182,7 +203,10 @@ public enum DuplicateDetector {
         for pair in pairs {
             let a = profiles[Int(pair >> 32)]
             let b = profiles[Int(pair & 0xFFFF_FFFF)]
-            guard a.id != b.id, let candidate = assess(a, b, rules: rules), candidate.score >= rules.minimumScore else {
+            guard a.id != b.id, !knownDistinct.contains(PersonPair(a.id, b.id)),
+                let candidate = assess(a, b, rules: rules),
+                candidate.score >= rules.minimumScore || rules.listHomonymsWithDifferentProfiles && candidate.isHomonym
+            else {
                 continue
             }
             candidates.append(candidate)
@@ -260,11 +284,20 @@ public enum DuplicateDetector {
                     kind: .differentNames, detail: "\(a.name.key) and \(b.name.key)", weight: rules.differentNamesFactor
                 ))
         }
-        guard evidence.contains(where: { $0.kind != .differentNames }) else { return nil }
+        guard evidence.contains(where: { !$0.kind.isFactor }) else { return nil }
+        let differentProfiles =
+            Set(a.profiles).isDisjoint(with: b.profiles) && !a.profiles.isEmpty && !b.profiles.isEmpty
+        if differentProfiles {
+            evidence.append(
+                DuplicateEvidence(
+                    kind: .differentProfiles,
+                    detail: "\(a.profiles.joined(separator: ", ")) and \(b.profiles.joined(separator: ", "))",
+                    weight: rules.differentProfilesFactor))
+        }
         var missing = 1.0
         var factor = 1.0
         for item in evidence {
-            if item.kind == .differentNames { factor *= item.weight } else { missing *= 1 - item.weight }
+            if item.kind.isFactor { factor *= item.weight } else { missing *= 1 - item.weight }
         }
         return DuplicateCandidate(first: a.id, second: b.id, score: (1 - missing) * factor, evidence: evidence)
     }
@@ -308,6 +341,8 @@ struct MatchProfile {
     var emails: [String]
     /// Sorted, without repeats.
     var phones: [String]
+    /// Profile URLs (``MatchKey/profileURL(_:)``), sorted, without repeats.
+    var profiles: [String]
     var name: PersonName
     var organisation: String?
 
@@ -316,6 +351,11 @@ struct MatchProfile {
         id = person.id
         emails = Set(person.contactPoints.filter { $0.kind == .email }.compactMap { MatchKey.email($0.value) }).sorted()
         phones = Set(person.contactPoints.filter { $0.kind == .phone }.compactMap { MatchKey.phone($0.value) }).sorted()
+        profiles = Set(
+            person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.compactMap {
+                MatchKey.profileURL($0.value)
+            }
+        ).sorted()
         name = PersonName(person.name)
         self.organisation = organisation ?? MatchKey.organisation(person.organisation)
     }

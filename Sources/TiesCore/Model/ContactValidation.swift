@@ -179,36 +179,12 @@ public enum ContactValidation {
 
     // MARK: - Normal forms
 
-    /// A profile URL in one form: trimmed; query and fragment dropped; scheme and host lower-cased;
-    /// `https://` added when there is no scheme; trailing slashes dropped. Does not check the URL; see
-    /// ``url(_:field:)``.
+    /// A profile URL in one form: ``ProfileURL/normalised(_:)`` (trimmed; query and fragment dropped; scheme
+    /// and host lower-cased, `http` read as `https`; `https://` added when there is no scheme; percent-encoded
+    /// UTF-8 decoded; trailing slashes dropped). Does not check the URL; see ``url(_:field:)``.
     public static func normalisedURL(_ text: String) -> String {
-        var bytes = Array(trimmed(text).utf8)
-        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(cut...) }  // ? #
-        while bytes.last == 0x2F { bytes.removeLast() }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        var rest = bytes[...]
-        if let colon = bytes.firstIndex(of: 0x3A), colon > 0, colon + 2 < bytes.count,
-            bytes[colon + 1] == 0x2F, bytes[colon + 2] == 0x2F,
-            bytes[..<colon].allSatisfy({
-                isASCIILetter($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E || ($0 >= 0x30 && $0 <= 0x39)
-            })
-        {
-            out += bytes[..<colon].map(asciiLowercased)
-            rest = bytes[(colon + 3)...]
-        } else {
-            out += Array("https".utf8)
-        }
-        out += Array("://".utf8)
-        let slash = rest.firstIndex(of: 0x2F) ?? rest.endIndex
-        if rest[..<slash].allSatisfy({ $0 < 0x80 }) {
-            out += rest[..<slash].map(asciiLowercased)
-        } else {
-            out += Array(String(decoding: rest[..<slash], as: UTF8.self).lowercased().utf8)
-        }
-        out += rest[slash...]
-        return String(decoding: out, as: UTF8.self)
+        // One URL normaliser: ProfileURL's (scheme, host case, trailing slash, percent-encoding).
+        ProfileURL.normalised(text)
     }
 
     // MARK: - Pieces

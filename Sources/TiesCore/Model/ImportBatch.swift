@@ -52,6 +52,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var interactionsExisting = 0
     /// Interactions whose person matched no one, with where they came from.
     public var unmatched: [(file: String, line: Int, reason: String)] = []
+    /// Roles inferred from the titles of the people added or updated (``RoleClassifier``), awaiting review.
+    public var rolesInferred = 0
 
     public init() {}
 

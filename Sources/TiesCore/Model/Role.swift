@@ -16,10 +16,15 @@ public enum Role: String, CaseIterable, Sendable, Codable, Comparable {
     }
 }
 
-/// Where a recruiter works: a search firm (agency, retained or contingency) or in-house at an employer.
+/// Where a recruiter works: an executive-search firm, a staffing or recruitment agency, or in-house at an
+/// employer (talent acquisition).
 public enum RecruiterKind: String, CaseIterable, Sendable, Codable {
+    /// An executive-search firm (retained search for leaders: Korn Ferry, WittKieffer, ...).
     case searchFirm = "search-firm"
+    /// Talent acquisition at the employer that hires.
     case inHouse = "in-house"
+    /// A staffing or recruitment agency (contingency, locums, travel nursing, RPO).
+    case agency
 }
 
 /// What kind of organisation this is.

@@ -6,7 +6,12 @@ import Foundation
 /// "Active" is the status ``RelationshipStatus/active`` everywhere: cooling and cold people are not.
 ///
 /// - `recruiter-coverage`: fewer than `roleTargets[.recruiter]` (3) active recruiters —
-///   high with none, medium otherwise — or, with two or more, all at one organisation (medium).
+///   high with none, medium otherwise — or, with two or more, all at one organisation (medium). Recruiters
+///   among the connections the user has never spoken with (dormant) are not active.
+/// - `dormant-recruiters`: recruiters among the connections never spoken with, counted apart from the
+///   active ones ("4 active recruiters; 212 recruiters among your connections you have never spoken
+///   with"), the best placed to warm up first (``RecruiterWarmUp``); medium while recruiters are missing
+///   from the target, else low.
 /// - `stale-disclosure`: anyone holding an out-of-date detail; high when a recruiter does.
 /// - `unanswered-inbound`: high for recruiters, medium for everyone else (one gap each).
 /// - `commitment-overdue` (high) and `commitment-open` (low): promises made by the user; promises made to
@@ -44,9 +49,19 @@ public enum GapFinder {
         func isActive(_ id: Person.ID) -> Bool { status[id]?.status == .active }
         func hasRole(_ id: Person.ID, _ role: Role) -> Bool { people[id]?.roles.contains(role) ?? false }
 
-        // Recruiter coverage.
+        // Recruiter coverage, counting apart the recruiters among the connections never spoken with.
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
+        let warmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
+        if !warmUps.isEmpty {
+            gaps.append(
+                Gap(
+                    code: .dormantRecruiters, severity: recruiters.count < target ? .medium : .low,
+                    title:
+                        "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s"); \(Self.dormantRecruiters(warmUps.count))",
+                    people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
+                    advice: .warmUpDormantRecruiters))
+        }
         if recruiters.count < target {
             gaps.append(
                 Gap(
@@ -239,5 +254,10 @@ public enum GapFinder {
             if a.element.code != b.element.code { return a.element.code < b.element.code }
             return a.offset < b.offset
         }.map(\.element)
+    }
+
+    /// "212 recruiters among your connections you have never spoken with".
+    static func dormantRecruiters(_ count: Int) -> String {
+        "\(count) recruiter\(count == 1 ? "" : "s") among your connections you have never spoken with"
     }
 }

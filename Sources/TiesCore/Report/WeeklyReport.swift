@@ -40,7 +40,12 @@ public struct WeeklyReport: Sendable, Equatable {
     /// Health a week before, when known.
     public var previousHealth: Double?
     public var people: Int
+    /// People in touch: with real contact recorded (dormant people are counted apart).
     public var withHistory: Int
+    /// People known of and never spoken with: connections or invitations only (``RelationshipStatus/dormant``).
+    public var dormant: Int = 0
+    /// Of ``dormant``, the recruiters: candidates to warm up.
+    public var dormantRecruiters: Int = 0
     public var byRole: [StatusCounts]
     public var byLayer: [StatusCounts]
     public var gaps: [Gap]
@@ -71,7 +76,8 @@ public struct WeeklyReport: Sendable, Equatable {
                 cooling: scores.filter { $0.status == .cooling }.count,
                 cold: scores.filter { $0.status == .cold }.count)
         }
-        let withHistory = score.scores.filter { $0.status != .none }
+        let withHistory = score.scores.filter { $0.status != .none && $0.status != .dormant }
+        let dormant = score.scores.filter { $0.status == .dormant }
         let byRole = Role.allCases.compactMap { role -> StatusCounts? in
             let scores = withHistory.filter { analysis.people[$0.personID]?.roles.contains(role) ?? false }
             return scores.isEmpty ? nil : counts(role.rawValue, scores)
@@ -89,7 +95,10 @@ public struct WeeklyReport: Sendable, Equatable {
         let previous = trend.last { $0.day == score.asOf - 7 }?.health
         return WeeklyReport(
             asOf: score.asOf, week: isoWeek(score.asOf), health: health, previousHealth: previous,
-            people: score.scores.count, withHistory: withHistory.count, byRole: byRole, byLayer: layers, gaps: gaps,
+            people: score.scores.count, withHistory: withHistory.count, dormant: dormant.count,
+            dormantRecruiters: dormant.filter { analysis.people[$0.personID]?.roles.contains(.recruiter) ?? false }
+                .count,
+            byRole: byRole, byLayer: layers, gaps: gaps,
             names: names, actions: actions, trend: trend + [TrendPoint(day: score.asOf, health: health.value)],
             strengthHistogram: histogram)
     }

@@ -11,6 +11,10 @@ public enum RelationshipStatus: String, Sendable, Codable, CaseIterable {
     case cold
     /// No interaction recorded.
     case none
+    /// Known of, never in touch: the only interactions are connections or invitations
+    /// (``InteractionKind/isContact``). A dormant person is never active, never in a layer, and is counted
+    /// apart; for a recruiter, a candidate to warm up.
+    case dormant
 }
 
 /// Every score of one person as of one day.
@@ -36,6 +40,8 @@ public struct PersonScore: Sendable, Equatable, Codable {
     public var survival: Double?
     public var status: RelationshipStatus
     public var reciprocity: Double
+    /// The day of the first interaction of any kind (for a dormant person, when they connected).
+    public var knownSince: Day?
 }
 
 /// The scores of a whole network as of one day.
@@ -71,7 +77,11 @@ public enum NetworkScoring {
                     * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
         }
-        let positive = raws.filter { $0 > 0 }
+        // Dormant people (connections never spoken with) neither set the scale nor hold a layer: ten thousand
+        // connections would otherwise make every real relationship look strong.
+        let dormant = states.map { $0?.isDormant ?? false }
+        let inTouch = people.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
+        let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
         let normaliser = Statistics.quantile(positive, configuration.normalisationPercentile) ?? 1
         let order = people.indices.sorted { a, b in
             if raws[a] != raws[b] { return raws[a] > raws[b] }
@@ -86,7 +96,8 @@ public enum NetworkScoring {
         }
         var scores: [PersonScore] = []
         scores.reserveCapacity(people.count)
-        for (rank, i) in order.enumerated() {
+        var rank = 0  // among people in touch: dormant people hold no layer
+        for i in order {
             let person = people[i]
             let raw = raws[i]
             let strength = normaliser > 0 ? 100 * (1 - exp(-raw / normaliser)) : 0
@@ -95,15 +106,30 @@ public enum NetworkScoring {
                     PersonScore(
                         personID: person.id ?? 0, name: person.name, strength: 0, rawStrength: 0,
                         activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
-                        silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0))
+                        silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0,
+                        knownSince: states[i]?.firstDay))
+                continue
+            }
+            guard let lastContact = state.lastContactDay else {
+                scores.append(
+                    PersonScore(
+                        personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
+                        activity: state.activity(at: asOf), layer: nil, firstContact: nil, lastContact: nil,
+                        episodes: state.episodes, silenceDays: nil, typicalGapDays: nil, survival: nil,
+                        status: .dormant, reciprocity: state.reciprocity, knownSince: state.firstDay))
                 continue
             }
             let layerIndex = layerBounds.firstIndex { rank < $0.end }
+            rank += 1
             let cadence = Cadence(
                 priorShape: configuration.cadencePriorShape,
                 priorMeanGap: configuration.cadencePriorMeanGapDays[layerIndex ?? layerBounds.count],
-                gaps: state.episodes - 1, totalGapDays: Double(state.lastDay - state.firstDay))
-            let silence = max(0, asOf - state.lastDay)
+                // Learned from the days of real contact only: a connection years before the first message
+                // is not a gap in a conversation.
+                gaps: max(0, state.contactEpisodes - 1),
+                totalGapDays: Double(lastContact - (state.firstContactDay ?? lastContact)))
+            // Silence runs from the last real contact: a connection made since does not end it.
+            let silence = max(0, asOf - lastContact)
             let survival = cadence.survival(silence: Double(silence))
             let status: RelationshipStatus =
                 survival < configuration.coldSurvival
@@ -113,9 +139,9 @@ public enum NetworkScoring {
                 PersonScore(
                     personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
                     activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
-                    firstContact: state.firstDay, lastContact: state.lastDay, episodes: state.episodes,
+                    firstContact: state.firstDay, lastContact: lastContact, episodes: state.episodes,
                     silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
-                    reciprocity: state.reciprocity))
+                    reciprocity: state.reciprocity, knownSince: state.firstDay))
         }
         return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
     }

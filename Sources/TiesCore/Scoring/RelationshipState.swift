@@ -28,9 +28,22 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     public var inbound: Int
     public var strengthHalfLife: Double
     public var activityHalfLife: Double
+    /// The last day of real contact (``InteractionKind/isContact``); nil when every interaction so far is a
+    /// connection or an invitation, which makes the person dormant.
+    public var lastContactDay: Day?
+    /// The first day of real contact; nil while dormant.
+    public var firstContactDay: Day?
+    /// Days with real contact: the episodes the cadence is learned from (a connection is not one).
+    public var contactEpisodes: Int
 
     /// A state holding one interaction.
-    public init(day: Day, weight: Double, direction: Direction, halfLife: Double, activityHalfLife: Double) {
+    public init(
+        day: Day, weight: Double, direction: Direction, halfLife: Double, activityHalfLife: Double,
+        isContact: Bool = true
+    ) {
+        lastContactDay = isContact ? day : nil
+        firstContactDay = isContact ? day : nil
+        contactEpisodes = isContact ? 1 : 0
         firstDay = day
         lastDay = day
         episodes = 1
@@ -44,16 +57,23 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     }
 
     /// The state after one more interaction, or nil when it is dated before ``lastDay`` (rebuild instead).
-    public func absorbing(day: Day, weight: Double, direction: Direction) -> RelationshipState? {
+    public func absorbing(day: Day, weight: Double, direction: Direction, isContact: Bool = true)
+        -> RelationshipState?
+    {
         var next = self
-        guard next.absorb(day: day, weight: weight, direction: direction) else { return nil }
+        guard next.absorb(day: day, weight: weight, direction: direction, isContact: isContact) else { return nil }
         return next
     }
 
     /// Adds one interaction dated on or after ``lastDay``; returns false (and changes nothing) otherwise.
     @discardableResult
-    public mutating func absorb(day: Day, weight: Double, direction: Direction) -> Bool {
+    public mutating func absorb(day: Day, weight: Double, direction: Direction, isContact: Bool = true) -> Bool {
         guard day >= lastDay else { return false }
+        if isContact {
+            if lastContactDay != day { contactEpisodes += 1 }
+            if firstContactDay == nil { firstContactDay = day }
+            lastContactDay = day
+        }
         if direction != .inbound { outbound += 1 }
         if direction != .outbound { inbound += 1 }
         if day == lastDay {
@@ -76,13 +96,28 @@ public struct RelationshipState: Sendable, Equatable, Codable {
     /// Rebuilds a state from a history of `(day, weight, direction)` in any order; nil for an empty history.
     public init?<S: Sequence>(history: S, halfLife: Double, activityHalfLife: Double)
     where S.Element == (day: Day, weight: Double, direction: Direction) {
+        self.init(
+            contactHistory: history.map { (day: $0.day, weight: $0.weight, direction: $0.direction, isContact: true) },
+            halfLife: halfLife,
+            activityHalfLife: activityHalfLife)
+    }
+
+    /// Rebuilds a state from a history that says which interactions were real contact; nil when empty.
+    public init?<S: Sequence>(contactHistory history: S, halfLife: Double, activityHalfLife: Double)
+    where S.Element == (day: Day, weight: Double, direction: Direction, isContact: Bool) {
         let sorted = history.sorted { $0.day < $1.day }
         guard let first = sorted.first else { return nil }
         self.init(
             day: first.day, weight: first.weight, direction: first.direction,
-            halfLife: halfLife, activityHalfLife: activityHalfLife)
-        for event in sorted.dropFirst() { absorb(day: event.day, weight: event.weight, direction: event.direction) }
+            halfLife: halfLife, activityHalfLife: activityHalfLife, isContact: first.isContact)
+        for event in sorted.dropFirst() {
+            absorb(day: event.day, weight: event.weight, direction: event.direction, isContact: event.isContact)
+        }
     }
+
+    /// True when the only interactions so far are connections or invitations: the person is known of, not
+    /// yet in touch.
+    public var isDormant: Bool { lastContactDay == nil }
 
     /// Reciprocity `r = 2 min(out, in) / (out + in)`, in 0...1.
     public var reciprocity: Double {

@@ -20,8 +20,10 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         public var event = 1.0
         /// A reaction or a "like".
         public var reaction = 0.1
-        /// Becoming connected on a professional network.
-        public var connected = 0.5
+        /// Becoming connected on a professional network, or an invitation to connect: knowing of each other,
+        /// not a conversation, so it weighs as little as a reaction, and on its own leaves a person dormant
+        /// (``InteractionKind/isContact``).
+        public var connected = 0.1
         public init() {}
 
         /// Decodes stored weights; a weight missing from what was stored (one added in a later version)

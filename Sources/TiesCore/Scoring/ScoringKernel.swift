@@ -6,6 +6,8 @@ public struct InteractionColumns: Sendable {
     public var day: [Int32] = []
     public var weight: [Double] = []
     public var direction: [Direction] = []
+    /// Whether each interaction is real contact (``InteractionKind/isContact``).
+    public var isContact: [Bool] = []
 
     public init() {}
 
@@ -15,13 +17,17 @@ public struct InteractionColumns: Sendable {
         day.reserveCapacity(n)
         weight.reserveCapacity(n)
         direction.reserveCapacity(n)
+        isContact.reserveCapacity(n)
     }
 
-    public mutating func append(person p: Int64, day d: Day, weight w: Double, direction r: Direction) {
+    public mutating func append(
+        person p: Int64, day d: Day, weight w: Double, direction r: Direction, isContact c: Bool = true
+    ) {
         person.append(p)
         day.append(Int32(d.ordinal))
         weight.append(w)
         direction.append(r)
+        isContact.append(c)
     }
 
     public var count: Int { person.count }
@@ -45,6 +51,7 @@ public struct InteractionColumns: Sendable {
         out.day = order.map { day[$0] }
         out.weight = order.map { weight[$0] }
         out.direction = order.map { direction[$0] }
+        out.isContact = order.map { isContact[$0] }
         return out
     }
 }
@@ -113,60 +120,73 @@ public enum ScoringKernel {
         var result: [(Int64, RelationshipState)] = []
         result.reserveCapacity(runs.count)
 
-        columns.person.withUnsafeBufferPointer { person in
-            columns.day.withUnsafeBufferPointer { day in
-                columns.weight.withUnsafeBufferPointer { weight in
-                    columns.direction.withUnsafeBufferPointer { direction in
-                        tables.withUnsafeBufferPointer { tables in
-                            let activityDecay = tables.baseAddress!
-                            for run in runs {
-                                var i = run.start
-                                let h = halfLives[run.table]
-                                let strengthDecay = activityDecay + (run.table + 1) * span
-                                // The sums hold every closed episode decayed to the open episode's day; closing an episode
-                                // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
-                                // recurrence of RelationshipState.absorb with the same factors, in one pass.
-                                var strengthSum = 0.0
-                                var activitySum = 0.0
-                                var episodes = 0
-                                var outbound = 0
-                                var inbound = 0
-                                let firstDay = day[i]
-                                var episodeDay = day[i]
-                                var episodeWeight = weight[i]
-                                while i < run.end {
-                                    let d = day[i]
-                                    let w = weight[i]
-                                    let r = direction[i]
-                                    outbound &+= r == .inbound ? 0 : 1
-                                    inbound &+= r == .outbound ? 0 : 1
-                                    // Branch-free: whether a row opens a new episode depends on the data, so a branch
-                                    // mispredicts often. A same-day row has gap 0 and factor 1, and only its weight can
-                                    // change the open episode's (measured: the branching loop ran at ~90 M rows/s).
-                                    let gap = Int(d &- episodeDay)
-                                    let isNew = gap != 0
-                                    let carried = isNew ? episodeWeight : 0
-                                    strengthSum = (strengthSum + carried) * strengthDecay[gap]
-                                    activitySum = (activitySum + carried) * activityDecay[gap]
-                                    episodes &+= isNew ? 1 : 0
-                                    episodeWeight = isNew ? w : max(episodeWeight, w)
-                                    episodeDay = d
-                                    i += 1
+        precondition(columns.isContact.count == n, "every interaction needs its isContact flag")
+        columns.isContact.withUnsafeBufferPointer { contact in
+            columns.person.withUnsafeBufferPointer { person in
+                columns.day.withUnsafeBufferPointer { day in
+                    columns.weight.withUnsafeBufferPointer { weight in
+                        columns.direction.withUnsafeBufferPointer { direction in
+                            tables.withUnsafeBufferPointer { tables in
+                                let activityDecay = tables.baseAddress!
+                                for run in runs {
+                                    var i = run.start
+                                    let h = halfLives[run.table]
+                                    let strengthDecay = activityDecay + (run.table + 1) * span
+                                    // The sums hold every closed episode decayed to the open episode's day; closing an episode
+                                    // adds its weight and decays by the gap to the next, 2^(-gap/h) from the table. This is the
+                                    // recurrence of RelationshipState.absorb with the same factors, in one pass.
+                                    var strengthSum = 0.0
+                                    var activitySum = 0.0
+                                    var episodes = 0
+                                    var lastContact = Int32.min  // none yet
+                                    var firstContact = Int32.min
+                                    var contactEpisodes = 0
+                                    var outbound = 0
+                                    var inbound = 0
+                                    let firstDay = day[i]
+                                    var episodeDay = day[i]
+                                    var episodeWeight = weight[i]
+                                    while i < run.end {
+                                        let d = day[i]
+                                        let w = weight[i]
+                                        let r = direction[i]
+                                        let isContact = contact[i]
+                                        contactEpisodes &+= isContact && d != lastContact ? 1 : 0
+                                        firstContact = isContact && firstContact == .min ? d : firstContact
+                                        lastContact = isContact ? d : lastContact
+                                        outbound &+= r == .inbound ? 0 : 1
+                                        inbound &+= r == .outbound ? 0 : 1
+                                        // Branch-free: whether a row opens a new episode depends on the data, so a branch
+                                        // mispredicts often. A same-day row has gap 0 and factor 1, and only its weight can
+                                        // change the open episode's (measured: the branching loop ran at ~90 M rows/s).
+                                        let gap = Int(d &- episodeDay)
+                                        let isNew = gap != 0
+                                        let carried = isNew ? episodeWeight : 0
+                                        strengthSum = (strengthSum + carried) * strengthDecay[gap]
+                                        activitySum = (activitySum + carried) * activityDecay[gap]
+                                        episodes &+= isNew ? 1 : 0
+                                        episodeWeight = isNew ? w : max(episodeWeight, w)
+                                        episodeDay = d
+                                        i += 1
+                                    }
+                                    strengthSum += episodeWeight  // the open episode, on the last day: no decay
+                                    activitySum += episodeWeight
+                                    episodes += 1
+                                    let p = person[run.start]
+                                    var state = RelationshipState(
+                                        day: Day(ordinal: Int(episodeDay)), weight: episodeWeight, direction: .mutual,
+                                        halfLife: h, activityHalfLife: activityHalfLife)
+                                    state.firstDay = Day(ordinal: Int(firstDay))
+                                    state.episodes = episodes
+                                    state.strengthSum = strengthSum
+                                    state.activitySum = activitySum
+                                    state.outbound = outbound
+                                    state.inbound = inbound
+                                    state.lastContactDay = lastContact == .min ? nil : Day(ordinal: Int(lastContact))
+                                    state.firstContactDay = firstContact == .min ? nil : Day(ordinal: Int(firstContact))
+                                    state.contactEpisodes = contactEpisodes
+                                    result.append((p, state))
                                 }
-                                strengthSum += episodeWeight  // the open episode, on the last day: no decay
-                                activitySum += episodeWeight
-                                episodes += 1
-                                let p = person[run.start]
-                                var state = RelationshipState(
-                                    day: Day(ordinal: Int(episodeDay)), weight: episodeWeight, direction: .mutual,
-                                    halfLife: h, activityHalfLife: activityHalfLife)
-                                state.firstDay = Day(ordinal: Int(firstDay))
-                                state.episodes = episodes
-                                state.strengthSum = strengthSum
-                                state.activitySum = activitySum
-                                state.outbound = outbound
-                                state.inbound = inbound
-                                result.append((p, state))
                             }
                         }
                     }

@@ -2,8 +2,10 @@ import TiesCore
 
 extension WeeklyReport {
     /// The report as one self-contained HTML page, from ``defaultHTMLTemplate``: inline CSS and SVG charts
-    /// (trend, strength distribution, people by role), no scripts, nothing loaded from the network (a
-    /// Content-Security-Policy forbids it), and every piece of user text escaped.
+    /// (trend, strength distribution, people by role, health components), no scripts, nothing loaded from the
+    /// network (a Content-Security-Policy forbids it), and every piece of user text escaped. Every bar carries
+    /// its number; the page fits a 390 px phone without sideways scrolling and prints on A4 without splitting
+    /// an item across pages.
     public func html() -> String {
         // The default template names only known sections, so it cannot fail.
         try! render(template: Self.defaultHTMLTemplate, format: .html)
@@ -20,15 +22,54 @@ extension WeeklyReport {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Network health — week {{week}}</title>
         <style>
-        body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d2330; }
-        h1 { margin-bottom: 0; } .muted { color: #667085; } .headline { font-size: 1.3rem; }
-        .headline strong { font-size: 2.4rem; }
-        table { border-collapse: collapse; margin: .5rem 0 1rem; } td, th { padding: .2rem .6rem; border-bottom: 1px solid #e4e7ec; text-align: left; }
-        td.n { text-align: right; font-variant-numeric: tabular-nums; }
-        .charts { display: flex; flex-wrap: wrap; gap: 1rem; } .charts figure { margin: 0; } figcaption { color: #667085; font-size: .85rem; }
+        * { box-sizing: border-box; }
+        body { font: 15px/1.45 system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem; color: #1d2330;
+          overflow-wrap: break-word; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        h1 { margin: 0; font-size: 1.75rem; line-height: 1.2; } h2 { font-size: 1.2rem; margin: 1.6rem 0 .5rem; }
+        .muted { color: #667085; } .headline { font-size: 1.15rem; margin: .8rem 0 1rem; }
+        .headline strong { font-size: 2.4rem; line-height: 1; }
+        code { font: .85em/1.3 ui-monospace, SFMono-Regular, Menlo, monospace; background: #f2f4f7; border-radius: .25rem;
+          padding: 0 .2rem; overflow-wrap: anywhere; }
+        time { white-space: nowrap; }
+        .charts { display: flex; flex-wrap: wrap; gap: 1rem 1.5rem; }
+        figure { margin: 0; flex: 1 1 18rem; max-width: 20rem; min-width: 0; }
+        figure svg { display: block; width: 100%; height: auto; } figcaption { color: #667085; font-size: .85rem; }
+        .components { display: grid; grid-template-columns: 8.5rem minmax(6rem, 12rem) 2.2rem 1fr; gap: .35rem .75rem;
+          align-items: center; }
+        .components .name { font-weight: 600; } .components .weight { color: #667085; font-size: .85rem; }
+        .meter { height: .8rem; background: #e4e7ec; border-radius: .4rem; overflow: hidden; }
+        .meter span { display: block; height: 100%; background: #2e90fa; }
+        .components .score { text-align: right; font-variant-numeric: tabular-nums; font-weight: 600; }
+        .components .detail { color: #475467; }
+        ol.actions { padding-left: 1.4rem; } ol.actions > li, ul.gaps > li { margin-bottom: .5rem; }
+        ul.gaps { list-style: none; padding-left: 0; } ul.gaps > li { display: grid; grid-template-columns: 5rem 1fr; align-items: baseline; }
+        ol.actions ul { margin: .15rem 0 0; padding-left: 1.1rem; color: #475467; }
         .must { background: #fdb022; border-radius: .3rem; padding: 0 .3rem; font-size: .8rem; }
-        .gaps li { margin-bottom: .4rem; } .sev { display: inline-block; min-width: 4.5rem; font-weight: 600; text-transform: uppercase; font-size: .8rem; }
+        .sev { font-weight: 600; text-transform: uppercase; font-size: .8rem; }
         .high .sev { color: #d92d20; } .medium .sev { color: #b54708; } .low .sev { color: #667085; }
+        .gaps .code { color: #667085; font-size: .8rem; white-space: nowrap; } .gaps .todo { color: #475467; }
+        .counts { display: flex; flex-wrap: wrap; gap: 0 2rem; align-items: flex-start; }
+        table { border-collapse: collapse; margin: .3rem 0 1rem; }
+        td, th { padding: .15rem .6rem; border-bottom: 1px solid #e4e7ec; text-align: left; }
+        td:first-child, th:first-child { min-width: 7.5rem; padding-left: 0; }
+        td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+        @media (max-width: 40rem) {
+          body { margin: 1rem auto; }
+          .components { grid-template-columns: 8rem 1fr 2.2rem; }
+          .components .detail { grid-column: 1 / -1; margin: -.2rem 0 .3rem; font-size: .9rem; }
+          figure { max-width: none; flex-basis: 100%; }
+          ul.gaps > li { grid-template-columns: 1fr; }
+        }
+        @page { size: A4; margin: 12mm 14mm; }
+        @media print {
+          body { font-size: 9pt; line-height: 1.3; max-width: none; margin: 0; padding: 0; }
+          h1 { font-size: 15pt; } h2 { font-size: 11pt; margin: .7rem 0 .25rem; break-after: avoid; }
+          .headline { margin: .3rem 0 .4rem; } .headline strong { font-size: 20pt; }
+          .charts { flex-wrap: nowrap; } figure { flex: 1 1 0; }
+          .components { grid-template-columns: 7rem 9rem 2rem 1fr; gap: .15rem .6rem; }
+          ol.actions > li, ul.gaps > li { margin-bottom: .2rem; }
+          li, figure, tr, table, .components > div { break-inside: avoid; }
+        }
         </style>
         </head>
         <body>
@@ -41,7 +82,9 @@ extension WeeklyReport {
         {{components}}<h2>This week</h2>
         {{actions}}<h2>Gaps</h2>
         {{gaps}}<h2>Who is where</h2>
-        {{counts}}<p class="muted">{{people}} people, {{withHistory}} with a history. Made by Ties.</p>
+        <div class="counts">
+        {{counts}}</div>
+        <p class="muted">{{people}} people, {{withHistory}} with a history{{dormant}}. Made by Ties.</p>
         </body>
         </html>
 
@@ -50,31 +93,27 @@ extension WeeklyReport {
     /// The HTML sections a template can place, each already escaped.
     func htmlSections() -> [String: String] {
         let h = Self.htmlEscaped
-        var components = "<table><tr><th>component</th><th>weight</th><th>score</th><th>detail</th></tr>\n"
-        for c in health.components {
-            components +=
-                "<tr><td>\(c.name)</td><td class=\"n\">\(Table.format(c.weight, digits: 2))</td><td class=\"n\">\(Table.format(c.value * 100, digits: 0))</td><td>\(h(c.detail))</td></tr>\n"
-        }
-        components += "</table>\n"
+        let inline = Self.htmlInline
         var actionsText =
-            actions.isEmpty ? "<p>\(h(AdviceText.line(ReportText.noActions(withHistory: withHistory))))</p>\n" : ""
-        actionsText += "<ol>\n"
+            actions.isEmpty ? "<p>\(Self.htmlAdvice(ReportText.noActions(withHistory: withHistory)))</p>\n" : ""
+        actionsText += "<ol class=\"actions\">\n"
         for a in actions {
             actionsText +=
-                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(h(AdviceText.sentence(a.advice, name: a.name)))<ul>"
-                + a.reasons.map { "<li>\(h($0))</li>" }.joined() + "</ul></li>\n"
+                "<li><strong>\(h(a.name))</strong>\(a.must ? " <span class=\"must\">must</span>" : "") — \(Self.htmlAdvice(AdviceText.pieces(a.advice, name: a.name)))<ul>"
+                + a.reasons.map { "<li>\(inline($0))</li>" }.joined() + "</ul></li>\n"
         }
         actionsText += "</ol>\n"
         var gapsText = gaps.isEmpty ? "<p>None found.</p>\n" : ""
         gapsText += "<ul class=\"gaps\">\n"
         for g in gaps {
             gapsText +=
-                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span> \(h(g.title)) <code>\(g.code.rawValue)</code><br><span class=\"muted\">→ \(h(AdviceText.sentence(g.advice)))</span></li>\n"
+                "<li class=\"\(g.severity)\"><span class=\"sev\">\(g.severity)</span><div>\(inline(g.title)) <span class=\"code\">\(g.code.rawValue)</span><br><span class=\"todo\">→ \(Self.htmlAdvice(AdviceText.pieces(g.advice)))</span></div></li>\n"
         }
         gapsText += "</ul>\n"
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
-            counts += "<table><tr><th>\(title)</th><th>active</th><th>cooling</th><th>cold</th></tr>\n"
+            counts +=
+                "<table><tr><th>\(title)</th><th class=\"n\">active</th><th class=\"n\">cooling</th><th class=\"n\">cold</th></tr>\n"
             for r in rows {
                 counts +=
                     "<tr><td>\(h(r.label))</td><td class=\"n\">\(r.active)</td><td class=\"n\">\(r.cooling)</td><td class=\"n\">\(r.cold)</td></tr>\n"
@@ -82,97 +121,75 @@ extension WeeklyReport {
             counts += "</table>\n"
         }
         var common = commonSections()
-        for key in ["change", "verdict"] { common[key] = h(common[key]!) }
+        for key in ["change", "verdict"] { common[key] = h(common[key] ?? "") }
         return common.merging([
             "trend": h(ReportText.sparkline(trend.map(\.health))),
             "charts": trendChart() + histogramChart() + roleChart(),
-            "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "components": componentsChart(), "actions": actionsText, "gaps": gapsText, "counts": counts,
         ]) { $1 }
     }
 
-    /// The 12-week trend of the health index, as a line chart.
-    func trendChart() -> String {
-        let w = 300.0
-        let h = 140.0
-        let pad = 24.0
-        let n = max(1, trend.count - 1)
-        let points = trend.enumerated().map { i, p in
-            (pad + (w - 2 * pad) * Double(i) / Double(n), h - pad - (h - 2 * pad) * p.health / 100)
+    /// The health components drawn as bars, each with its score written beside it, its weight and its detail.
+    func componentsChart() -> String {
+        var out = "<div class=\"components\">\n"
+        for c in health.components {
+            let score = Table.format(c.value * 100, digits: 0)
+            out +=
+                "<div class=\"name\">\(Self.htmlEscaped(c.name))</div>"
+                + "<div class=\"meter\" role=\"img\" aria-label=\"\(score) of 100\"><span style=\"width: \(score)%\"></span></div>"
+                + "<div class=\"score\">\(score)</div><div class=\"detail\"><span class=\"weight\">weight \(Table.format(c.weight, digits: 2)) ·</span> \(Self.htmlInline(c.detail))</div>\n"
         }
-        let path = points.map { "\(Table.format($0.0, digits: 1)),\(Table.format($0.1, digits: 1))" }.joined(
-            separator: " ")
-        var svg =
-            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"Health over 12 weeks\">"
-        for level in [0.0, 50, 100] {
-            let y = h - pad - (h - 2 * pad) * level / 100
-            svg +=
-                "<line x1=\"\(Int(pad))\" x2=\"\(Int(w - pad))\" y1=\"\(Table.format(y, digits: 1))\" y2=\"\(Table.format(y, digits: 1))\" stroke=\"#e4e7ec\"/>"
-            svg +=
-                "<text x=\"2\" y=\"\(Table.format(y + 4, digits: 1))\" font-size=\"10\" fill=\"#667085\">\(Int(level))</text>"
-        }
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#2e90fa\" stroke-width=\"2\"/>"
-        for p in points {
-            svg +=
-                "<circle cx=\"\(Table.format(p.0, digits: 1))\" cy=\"\(Table.format(p.1, digits: 1))\" r=\"2.5\" fill=\"#2e90fa\"/>"
-        }
-        if let first = trend.first, let last = trend.last {
-            svg += "<text x=\"\(Int(pad))\" y=\"\(Int(h - 6))\" font-size=\"10\" fill=\"#667085\">\(first.day)</text>"
-            svg +=
-                "<text x=\"\(Int(w - pad))\" y=\"\(Int(h - 6))\" font-size=\"10\" fill=\"#667085\" text-anchor=\"end\">\(last.day)</text>"
-        }
-        return svg + "</svg><figcaption>Health, last 12 weeks</figcaption></figure>\n"
+        return out + "</div>\n"
     }
 
-    /// How many people fall in each tenth of strength.
-    func histogramChart() -> String {
-        let w = 300.0
-        let h = 140.0
-        let pad = 20.0
-        let top = Double(max(1, strengthHistogram.max() ?? 1))
-        let barWidth = (w - 2 * pad) / 10
-        var svg =
-            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"Strength distribution\">"
-        for (i, count) in strengthHistogram.enumerated() {
-            let bh = (h - 2 * pad) * Double(count) / top
-            let x = pad + barWidth * Double(i)
-            svg +=
-                "<rect x=\"\(Table.format(x + 1, digits: 1))\" y=\"\(Table.format(h - pad - bh, digits: 1))\" width=\"\(Table.format(barWidth - 2, digits: 1))\" height=\"\(Table.format(bh, digits: 1))\" fill=\"#12b76a\"><title>\(i * 10)–\((i + 1) * 10): \(count)</title></rect>"
-            if i % 5 == 0 {
-                svg +=
-                    "<text x=\"\(Table.format(x, digits: 1))\" y=\"\(Int(h - 6))\" font-size=\"10\" fill=\"#667085\">\(i * 10)</text>"
+    /// Escaped text in which each `` `command` `` span becomes `<code>command</code>`, so commands show as
+    /// code rather than with literal backticks, and each ISO date a `<time>` (kept on one line). An unpaired
+    /// backtick stays as it is.
+    static func htmlInline(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 1 && i < parts.count - 1 {
+                out += "<code>" + htmlEscaped(String(part)) + "</code>"
+            } else {
+                out += (i % 2 == 1 ? "`" : "") + markingDates(htmlEscaped(String(part)))
             }
         }
-        svg +=
-            "<text x=\"\(Int(w - pad))\" y=\"\(Int(h - 6))\" font-size=\"10\" fill=\"#667085\" text-anchor=\"end\">100</text>"
-        return svg + "</svg><figcaption>Strength distribution (people with a history)</figcaption></figure>\n"
+        return out
     }
 
-    /// People by role, as stacked bars of active, cooling and cold.
-    func roleChart() -> String {
-        let rowHeight = 16.0
-        let labelWidth = 110.0
-        let w = 320.0
-        let h = rowHeight * Double(max(1, byRole.count)) + 24
-        let top = Double(max(1, byRole.map(\.total).max() ?? 1))
-        var svg =
-            "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(w))\" height=\"\(Int(h))\" viewBox=\"0 0 \(Int(w)) \(Int(h))\" role=\"img\" aria-label=\"People by role\">"
-        for (i, row) in byRole.enumerated() {
-            let y = 4 + rowHeight * Double(i)
-            svg +=
-                "<text x=\"0\" y=\"\(Table.format(y + 11, digits: 1))\" font-size=\"11\" fill=\"#1d2330\">\(Self.htmlEscaped(row.label))</text>"
-            var x = labelWidth
-            for (count, colour) in [(row.active, "#12b76a"), (row.cooling, "#fdb022"), (row.cold, "#98a2b3")]
-            where count > 0 {
-                let width = (w - labelWidth - 10) * Double(count) / top
-                svg +=
-                    "<rect x=\"\(Table.format(x, digits: 1))\" y=\"\(Table.format(y + 2, digits: 1))\" width=\"\(Table.format(width, digits: 1))\" height=\"\(Int(rowHeight - 4))\" fill=\"\(colour)\"><title>\(count)</title></rect>"
-                x += width
+    /// An advice as HTML: its words escaped (dates kept whole), its commands as `<code>`.
+    static func htmlAdvice(_ pieces: [AdviceText.Piece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): markingDates(htmlEscaped(text))
+            case .command(let command): "<code>" + htmlEscaped(command) + "</code>"
+            }
+        }.joined()
+    }
+
+    /// Escaped text with every `YYYY-MM-DD` wrapped in `<time datetime="…">`.
+    static func markingDates(_ escaped: String) -> String {
+        let chars = Array(escaped)
+        guard chars.count >= 10 else { return escaped }
+        func digits(_ range: Range<Int>) -> Bool { range.allSatisfy { chars[$0].isASCII && chars[$0].isNumber } }
+        var out = ""
+        var i = 0
+        while i < chars.count {
+            if i + 10 <= chars.count, digits(i..<i + 4), chars[i + 4] == "-", digits(i + 5..<i + 7),
+                chars[i + 7] == "-",
+                digits(i + 8..<i + 10), i == 0 || !chars[i - 1].isNumber,
+                i + 10 == chars.count || !chars[i + 10].isNumber
+            {
+                let date = String(chars[i..<i + 10])
+                out += "<time datetime=\"\(date)\">\(date)</time>"
+                i += 10
+            } else {
+                out.append(chars[i])
+                i += 1
             }
         }
-        let legendY = Int(h - 6)
-        svg +=
-            "<text x=\"0\" y=\"\(legendY)\" font-size=\"10\" fill=\"#12b76a\">■ active</text><text x=\"60\" y=\"\(legendY)\" font-size=\"10\" fill=\"#b54708\">■ cooling</text><text x=\"125\" y=\"\(legendY)\" font-size=\"10\" fill=\"#667085\">■ cold</text>"
-        return svg + "</svg><figcaption>People by role</figcaption></figure>\n"
+        return out
     }
 
     /// HTML-inert text: `& < > " '` as entities, control and bidirectional-formatting characters made visible.

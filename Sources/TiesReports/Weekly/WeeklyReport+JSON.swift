@@ -24,6 +24,8 @@ extension WeeklyReport {
                 "{\"name\": \(str($0.name)), \"weight\": \(num($0.weight)), \"value\": \(num($0.value, 3)), \"detail\": \(str($0.detail))}"
             } + "},\n"
         out += "  \"people\": \(people),\n  \"withHistory\": \(withHistory),\n"
+        // Only when someone is dormant, so that reports of stores without LinkedIn connections keep their form.
+        if dormant > 0 { out += "  \"dormant\": \(dormant),\n  \"dormantRecruiters\": \(dormantRecruiters),\n" }
         out += "  \"byRole\": " + list(byRole, "  ", counts) + ",\n"
         out += "  \"byLayer\": " + list(byLayer, "  ", counts) + ",\n"
         out +=

@@ -30,29 +30,30 @@ extension WeeklyReport {
 
         People with a history: active / cooling / cold.
 
-        {{counts}}{{people}} people, {{withHistory}} with a history.
+        {{counts}}{{people}} people, {{withHistory}} with a history{{dormant}}.
 
         """
 
     /// The Markdown sections a template can place, each already escaped.
     func markdownSections() -> [String: String] {
         let e = Self.markdownEscaped
+        let code = Self.markdownInline
         var components = "| component | weight | score | detail |\n|---|---:|---:|---|\n"
         for c in health.components {
             components +=
-                "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(e(c.detail)) |\n"
+                "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(code(c.detail)) |\n"
         }
         var actionsText =
-            actions.isEmpty ? AdviceText.line(ReportText.noActions(withHistory: withHistory)) + "\n" : ""
+            actions.isEmpty ? Self.markdownAdvice(ReportText.noActions(withHistory: withHistory)) + "\n" : ""
         for (i, a) in actions.enumerated() {
             actionsText +=
-                "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(e(AdviceText.sentence(a.advice, name: a.name)))\n"
-            for r in a.reasons { actionsText += "   - \(e(r))\n" }
+                "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(Self.markdownAdvice(AdviceText.pieces(a.advice, name: a.name)))\n"
+            for r in a.reasons { actionsText += "   - \(code(r))\n" }
         }
         var gapsText = gaps.isEmpty ? "None found.\n" : ""
         for g in gaps {
             gapsText +=
-                "- **\(g.severity)** — \(e(g.title)) (`\(g.code.rawValue)`)  \n  → \(e(AdviceText.sentence(g.advice)))\n"
+                "- **\(g.severity)** — \(code(g.title)) (`\(g.code.rawValue)`)  \n  → \(Self.markdownAdvice(AdviceText.pieces(g.advice)))\n"
         }
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
@@ -67,13 +68,46 @@ extension WeeklyReport {
         ]) { $1 }
     }
 
-    /// Markdown-inert text: backslash-escapes the characters that start formatting, links or HTML, and
-    /// makes control characters visible.
+    /// Markdown-inert text: backslash-escapes only what Markdown would read as formatting, a link or HTML
+    /// (`` \ ` * _ [ ] < > & | ~ ``, `://` of a bare link, and a block marker — `#`, `-`, `+`, `1.` — at the start),
+    /// and makes control characters visible. Dates and hyphenated words stay as they are (`2026-11-20`).
     static func markdownEscaped(_ text: String) -> String {
         var out = ""
         for ch in TextTable.sanitised(text) {
-            if "\\`*_{}[]()#+-.!|<>&".contains(ch) { out.append("\\") }
+            if "\\`*_[]<>&|~".contains(ch) { out.append("\\") }
             out.append(ch)
+        }
+        out = out.replacingOccurrences(of: "://", with: "\\://")
+        if let first = out.first, "#-+=".contains(first) { return "\\" + out }
+        let digits = out.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = out.dropFirst(digits.count).first, next == "." || next == ")" {
+            out.insert("\\", at: out.index(out.startIndex, offsetBy: digits.count))
+        }
+        return out
+    }
+
+    /// An advice as Markdown: its words escaped, its commands as code spans.
+    static func markdownAdvice(_ pieces: [AdviceText.Piece]) -> String {
+        pieces.map { piece in
+            switch piece {
+            case .text(let text): markdownEscaped(text)
+            case .command(let command): "`" + TextTable.sanitised(command).replacingOccurrences(of: "`", with: "") + "`"
+            }
+        }.joined()
+    }
+
+    /// Escaped text in which each `` `command` `` span stays a code span, so commands show as code; the
+    /// text between them is escaped with ``markdownEscaped(_:)``.
+    static func markdownInline(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        guard parts.count >= 3 else { return markdownEscaped(text) }
+        var out = ""
+        for (i, part) in parts.enumerated() {
+            if i % 2 == 1 && i < parts.count - 1 && !part.isEmpty {
+                out += "`" + TextTable.sanitised(String(part)) + "`"
+            } else {
+                out += (i % 2 == 1 ? "\\`" : "") + markdownEscaped(String(part))
+            }
         }
         return out
     }

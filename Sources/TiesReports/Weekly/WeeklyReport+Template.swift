@@ -20,7 +20,7 @@ extension WeeklyReport {
 
     /// Fills a template: every `{{name}}` is replaced by the section of that name, rendered and escaped for
     /// the format. The sections are `week`, `asOf`, `health`, `change`, `verdict`, `trend`, `components`,
-    /// `actions`, `gaps`, `counts`, `people`, `withHistory`, and, in HTML, `charts` (inline SVG).
+    /// `actions`, `gaps`, `counts`, `people`, `withHistory`, `dormant`, and, in HTML, `charts` (inline SVG).
     /// Everything else in the template is copied as it is.
     ///
     /// ```swift
@@ -53,7 +53,16 @@ extension WeeklyReport {
         [
             "week": week, "asOf": asOf.description, "health": Table.format(health.value, digits: 0),
             "change": ReportText.changeText(change), "verdict": ReportText.verdict(health.value),
-            "people": String(people), "withHistory": String(withHistory),
+            "people": String(people), "withHistory": String(withHistory), "dormant": dormantNote,
         ]
+    }
+
+    /// `; 212 known only as connections, never spoken with (40 of them recruiters)`, or empty when no one
+    /// is dormant.
+    var dormantNote: String {
+        guard dormant > 0 else { return "" }
+        let recruiters =
+            dormantRecruiters > 0 ? " (\(dormantRecruiters) of them recruiter\(dormantRecruiters == 1 ? "" : "s"))" : ""
+        return "; \(dormant) known only as connections, never spoken with\(recruiters)"
     }
 }

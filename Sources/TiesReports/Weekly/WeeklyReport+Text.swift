@@ -42,74 +42,62 @@ enum ReportText {
 }
 
 extension WeeklyReport {
-    /// The report for a terminal, at most `width` columns wide. ANSI colour only when `colour` is true (the
-    /// CLI passes true on a terminal without NO_COLOR). User text is sanitised.
+    /// The report for a terminal, no line wider than `width` columns (visible width: colour codes count 0,
+    /// wide characters 2); continuation lines are indented under their text. ANSI colour only when `colour` is
+    /// true (the CLI passes true on a terminal without NO_COLOR). User text is sanitised.
     public func terminal(colour: Bool, width: Int = 100) -> String {
         func c(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
         let s = TextTable.sanitised
-        /// Wraps at spaces to `width` columns, keeping runs of spaces (the padding of aligned columns);
-        /// continuation lines are indented two more than `indent`. Colour codes are not counted.
-        func wrap(_ text: String, indent: String) -> String {
-            var lines: [String] = []
-            var line = indent
-            var visible = indent.count
-            for (i, word) in text.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
-                let length = word.count - (word.contains("\u{1B}") ? 9 : 0)
-                if i > 0 {
-                    if visible + 1 + length > width && visible > indent.count && !word.isEmpty {
-                        lines.append(line)
-                        line = indent + "  "
-                        visible = line.count
-                    } else {
-                        line += " "
-                        visible += 1
-                    }
-                }
-                line += word
-                visible += length
-            }
-            lines.append(line)
-            return lines.joined(separator: "\n") + "\n"
-        }
-        var out = c("1", "Network health — week \(week) (as of \(asOf))") + "\n\n"
+        func wrap(_ text: String, prefix: String) -> String { TerminalText.wrapped(text, width: width, prefix: prefix) }
+        var out = wrap(c("1", "Network health — week \(week) (as of \(asOf))"), prefix: "") + "\n"
         let healthText = Table.format(health.value, digits: 0)
+        out += wrap(
+            "\(ReportText.changeText(change)). \(ReportText.verdict(health.value))",
+            prefix: "  " + c("1", "\(healthText)/100") + "  ")
         out +=
-            "  " + c("1", "\(healthText)/100")
-            + "  \(ReportText.changeText(change)). \(ReportText.verdict(health.value))\n"
-        out +=
-            "  12-week trend: \(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))\n\n"
+            wrap(
+                "\(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))",
+                prefix: "  12-week trend: ") + "\n"
         for component in health.components {
-            let bar =
-                String(repeating: "█", count: Int((component.value * 10).rounded()))
-                + String(repeating: "·", count: 10 - Int((component.value * 10).rounded()))
+            let filled = Int((component.value * 10).rounded())
+            let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: 10 - filled)
+            let score = TerminalText.leftPadded(Table.format(component.value * 100, digits: 0), to: 3)
             out += wrap(
-                "\(component.name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(bar) \(Table.format(component.value * 100, digits: 0).leftPadded(3))  \(s(component.detail))",
-                indent: "  ")
+                s(component.detail), prefix: "  \(TerminalText.padded(component.name, to: 14)) \(bar) \(score)  ")
         }
         out += "\n" + c("1", "This week") + "\n"
-        if actions.isEmpty { out += "  \(AdviceText.line(ReportText.noActions(withHistory: withHistory)))\n" }
+        if actions.isEmpty {
+            out += wrap(AdviceText.line(ReportText.noActions(withHistory: withHistory)), prefix: "  ")
+        }
         for (i, action) in actions.enumerated() {
             out += wrap(
-                "\(i + 1). \(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(AdviceText.sentence(action.advice, name: action.name)))",
-                indent: "  ")
-            for reason in action.reasons { out += wrap("· \(s(reason))", indent: "     ") }
+                "\(s(action.name))\(action.must ? c("33", " [must]") : "") — \(s(AdviceText.sentence(action.advice, name: action.name)))",
+                prefix: "  \(i + 1). ")
+            for reason in action.reasons { out += wrap(s(reason), prefix: "     · ") }
         }
         out += "\n" + c("1", "Gaps") + "\n"
         if gaps.isEmpty { out += "  None found.\n" }
         for gap in gaps {
             let tag = gap.severity == .high ? c("31", "HIGH  ") : gap.severity == .medium ? c("33", "MEDIUM") : "low   "
-            out += wrap("\(tag) \(s(gap.title)) [\(gap.code.rawValue)]", indent: "  ")
-            out += wrap("→ \(s(AdviceText.sentence(gap.advice)))", indent: "         ")
+            out += wrap("\(s(gap.title)) [\(gap.code.rawValue)]", prefix: "  \(tag) ")
+            out += wrap(s(AdviceText.sentence(gap.advice)), prefix: "         → ")
         }
-        out += "\n" + c("1", "Who is where") + " (people with a history: active / cooling / cold)\n"
+        out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
-            TextTable.render(countsTable(byRole, first: "role")).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map {
+                "  " + $0
+            }.joined(
                 separator: "\n") + "\n\n"
         out +=
-            TextTable.render(countsTable(byLayer, first: "layer")).split(separator: "\n").map { "  " + $0 }.joined(
+            TextTable.render(countsTable(byLayer, first: "layer"), width: width - 2).split(separator: "\n").map {
+                "  " + $0
+            }.joined(
                 separator: "\n") + "\n"
         out +=
-            "\n\(people) people, \(withHistory) with a history. `ties next` for the full list, `ties gaps` for every gap.\n"
+            "\n"
+            + wrap(
+                "\(people) people, \(withHistory) with a history\(dormantNote). `ties next` for the full list, `ties gaps` for every gap.",
+                prefix: "")
         return out
     }
 
@@ -120,8 +108,4 @@ extension WeeklyReport {
                 [.text($0.label), .integer($0.active), .integer($0.cooling), .integer($0.cold), .integer($0.total)]
             })
     }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
 }

@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Writes a synthetic LinkedIn export folder for the import benchmarks (seeded: same arguments, same bytes).
+
+    python3 Benchmarks/make-linkedin-export.py OUT_DIR [CONNECTIONS] [MESSAGES] [SEED]
+
+OUT_DIR/Connections.csv has the 2024 layout (BOM, CRLF, the quoted Notes: preamble, URL column, 1% homonyms
+with their own URLs); OUT_DIR/messages.csv the 10-column layout (UTC dates, 5% group messages whose TO is a
+quoted comma list, 1% rows with an empty FROM). Defaults: 10,000 connections and 7,000 messages. Every person
+and text is invented.
+"""
+import os
+import random
+import sys
+
+out = sys.argv[1]
+connections = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000
+messages = int(sys.argv[3]) if len(sys.argv) > 3 else 7_000
+rng = random.Random(int(sys.argv[4]) if len(sys.argv) > 4 else 1)
+os.makedirs(out, exist_ok=True)
+
+FIRST = ["Ada", "Bram", "Cleo", "Dmitri", "Esme", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Kavya", "Lea",
+         "Mina", "Nadia", "Omar", "Priya", "Quinn", "Rosa", "Sam", "Tomas", "Uma", "Vera", "Wen", "Yusuf", "Zoe"]
+LAST = ["Quill", "Lind", "Marchetti", "Sol", "Faro", "Wirth", "Rao", "Haddad", "Brun", "Park", "Stern", "Okafor",
+        "Reyes", "Hollis", "Vale", "Brook", "Adeyemi", "Marsh", "Cote", "Arlig", "Nakamura", "Silva", "Kowalski"]
+COMPANIES = ["Brightwater Health", "Copperleaf Labs", "Northgate Search, LLC", "Vantage Bio", "Fjord Analytics",
+             "Harbour Staffing", "Atlas Freight", "Lumen Retail", "Kestrel HR", "Riverbend"]
+TITLES = ["Senior Talent Acquisition Partner", "Data Engineer", "Partner", "Director, Growth", "Analyst",
+          "Recruiter", "Dispatcher", "Store Manager", "HR Business Partner", "Engineering Manager"]
+MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+P = "https://www.linkedin.com/in/"
+
+
+def q(text):
+    return '"' + text.replace('"', '""') + '"' if any(c in text for c in ',"\r\n') else text
+
+
+people = []
+for k in range(connections):
+    name = (rng.choice(FIRST), rng.choice(LAST))
+    if k > 0 and rng.random() < 0.01:
+        name = people[rng.randrange(len(people))][0]  # a homonym, with its own URL
+    slug = f"{name[0]}-{name[1]}-{k:x}".lower()
+    people.append((name, P + slug))
+
+with open(os.path.join(out, "Connections.csv"), "w", encoding="utf-8-sig", newline="") as f:
+    f.write("Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are "
+            "missing. You will only see email addresses for connections who have allowed it.\"\r\n\r\n")
+    f.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n")
+    for (first, last), url in people:
+        date = f"{rng.randint(1, 28):02d} {rng.choice(MONTHS)} {rng.randint(2012, 2025)}"
+        f.write(",".join([first, last, url, "", q(rng.choice(COMPANIES)), q(rng.choice(TITLES)), date]) + "\r\n")
+
+me = ("Robin Vale", P + "robin-vale")
+with open(os.path.join(out, "messages.csv"), "w", encoding="utf-8", newline="") as f:
+    f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
+            "CONTENT,FOLDER\n")
+    for k in range(messages):
+        conversation = f"2-{k // 3:08x}"
+        date = (f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
+                f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} UTC")
+        content = q(rng.choice(["Hi, are you open to a chat?", "Thanks, let's talk next week", "Sure, thanks",
+                                "Great to connect, Robin"]))
+        if rng.random() < 0.01:
+            f.write(",".join([conversation, "", "", "", "", "", date, "", "Someone left the conversation", "INBOX"])
+                    + "\n")
+            continue
+        other = people[rng.randrange(len(people))]
+        name = lambda p: f"{p[0][0]} {p[0][1]}"
+        if rng.random() < 0.05:
+            group = [other, people[rng.randrange(len(people))]]
+            to = q(",".join(name(p) for p in group))
+            urls = q(",".join(p[1] for p in group))
+            f.write(",".join([conversation, "Group", me[0], me[1], to, urls, date, "", content, "INBOX"]) + "\n")
+        elif rng.random() < 0.5:
+            f.write(",".join([conversation, "", me[0], me[1], name(other), other[1], date, "", content, "INBOX"])
+                    + "\n")
+        else:
+            f.write(",".join([conversation, "", name(other), other[1], me[0], me[1], date, "", content, "INBOX"])
+                    + "\n")

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TiesCore
+import TiesInterchange
+import TiesStore
+
+extension ImportCommand {
+    struct LinkedIn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "linkedin",
+            abstract: "Import a LinkedIn data export: the .zip, its folder, or some of its files.",
+            discussion: """
+                Each file is recognised by its header, whatever its name: Connections (every generation since \
+                2012), messages (and the older Messages), Invitations, Recommendations and Endorsements \
+                (received and given), and your own Profile, Email Addresses and PhoneNumbers (into `ties me`, \
+                dated by the export). Other files of the export are listed as not read.
+
+                Connections become people (name, company, position, profile URL, email when shared) with a \
+                dated `connected` interaction; an invitation is a `connected` contact in its direction; \
+                recommendations and endorsements are favours; messages are message interactions, one per \
+                person in a group. People are found by profile URL, then email, then a name only one person \
+                bears. You are recognised in messages by --me (your name or profile URL), else `ties me`, else \
+                the export's Profile, else as the most frequent sender.
+
+                Example:
+                  ties import linkedin Basic_LinkedInDataExport_07-11-2023.zip --dry-run
+                  ties import linkedin ~/Downloads/LinkedInDataExport/ --create-people
+                """)
+        @Argument(help: "The export's .zip, its folder, or its CSV files.") var files: [String]
+        @Option(help: "Your name or profile URL as LinkedIn shows it (repeatable).") var me: [String] = []
+        @Flag(help: "Add people who appear only in messages, invitations or endorsements.") var createPeople = false
+        @OptionGroup var options: ImportOptions
+
+        func run() throws {
+            var export = try LinkedInExportRead(paths: files)
+            guard !export.recognised.isEmpty else { throw export.refusal() }
+            let store = try options.store.open()
+            let stored = try store.myDetails().filter { $0.kind == .name || $0.kind == .linkedin }.map(\.value)
+            let mine = !me.isEmpty ? me : !stored.isEmpty ? stored : export.profileNames
+            let identity =
+                mine.isEmpty
+                ? nil
+                : LinkedInIdentity(
+                    names: mine.filter { !$0.contains("/") }, profileURLs: mine.filter { $0.contains("/") })
+            try export.readSmallFiles()
+            var unreadable: CLIError?
+            let summary = try store.importing(
+                createPeople: createPeople, dryRun: options.dryRun, context: scoringContext(store), now: Date()
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
+                for record in export.people { try importer.add(record) }
+                for record in export.interactions { try importer.add(record) }
+                for file in export.messageFiles {
+                    if let error = try export.streamMessages(file, identity: identity, into: &importer) {
+                        unreadable = error
+                        return false
+                    }
+                }
+                return export.problems.isEmpty || options.skipInvalid
+            }
+            if let unreadable { throw unreadable }
+            if !export.problems.isEmpty && !options.skipInvalid { throw options.refusal(export.problems) }
+            write(export.listing())
+            options.report(summary, problems: export.problems, leftOut: export.leftOut, notes: export.notes)
+        }
+    }
+}

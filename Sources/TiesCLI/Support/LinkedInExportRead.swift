@@ -1,0 +1,160 @@
+import Foundation
+import TiesCore
+import TiesInterchange
+import TiesStore
+
+/// A LinkedIn export as `ties import linkedin` reads it: which files it recognised and what each held.
+struct LinkedInExportRead {
+    /// The files recognised, with their kind, in the order given.
+    private(set) var recognised: [(file: ExportFile, kind: LinkedInFileKind)] = []
+    /// The files not read, with what they look like.
+    private(set) var unread: [(name: String, bytes: [UInt8])] = []
+    /// What each file held: its kind and how many rows were read and left out.
+    private var counts: [(name: String, kind: LinkedInFileKind, records: Int, leftOut: Int, problems: Int)] = []
+    private(set) var people: [PersonRecord] = []
+    private(set) var interactions: [InteractionRecord] = []
+    private(set) var details: [MyDetail] = []
+    var detailsAdded = 0
+    private(set) var problems: [ParseError] = []
+    private(set) var leftOut: [String] = []
+    private(set) var notes: [String] = []
+    /// The user's name from the export's Profile.
+    private(set) var profileNames: [String] = []
+    /// The day of the export: the latest modification among its files, in the user's time zone (a zip's dates
+    /// are local times), else today.
+    let exportDay: Day
+
+    /// Opens the paths (files, folders, zips), transcodes what is not UTF-8 and tells each file's kind.
+    init(paths: [String]) throws {
+        var latest: Date?
+        for var file in try ExportFiles.expand(paths) {
+            let text = SpreadsheetText.utf8(file.bytes)
+            file.bytes = text.bytes
+            let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
+            guard let kind = LinkedInFileKind.detect(file.bytes, name: base) else {
+                unread.append((file.name, file.bytes))
+                continue
+            }
+            if text.transcoded { notes.append("\(file.name) is not UTF-8; read it as Windows-1252") }
+            recognised.append((file, kind))
+            if let modified = file.modified { latest = max(latest ?? modified, modified) }
+        }
+        var mapper = DayMapper(timeZone: .current)
+        exportDay = mapper.day(for: latest ?? Date())
+        for (file, kind) in recognised where kind == .profile {
+            let own = (try? LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)) ?? []
+            profileNames += own.filter { $0.kind == .name }.map(\.value)
+        }
+    }
+
+    /// The error when nothing was recognised: exit 65, each file with what it looks like.
+    func refusal() -> CLIError {
+        let lines = unread.map {
+            InputSniffer.refusal($0.name, bytes: $0.bytes, expected: "a file of a LinkedIn export")
+        }
+        return CLIError(
+            .data,
+            (lines.isEmpty ? ["no file was given or found"] : lines).joined(separator: "\n")
+                + "\nnothing was imported; `ties import linkedin` reads LinkedIn's export (.zip, folder, or its CSV files such as Connections.csv and messages.csv)"
+        )
+    }
+
+    /// The messages files, read last and streamed.
+    var messageFiles: [ExportFile] { recognised.filter { $0.kind == .messages }.map(\.file) }
+
+    /// Reads every recognised file but the messages.
+    mutating func readSmallFiles() throws {
+        var mapper = DayMapper(timeZone: .current)
+        for (file, kind) in recognised where kind != .messages {
+            let name = file.name
+            switch kind {
+            case .connections:
+                let read = try parsing(name) { try LinkedInConnections.read(file.bytes) }.in(name)
+                for connection in read.records {
+                    let (person, connected) = LinkedInRecords.connection(connection, file: name, mapper: &mapper)
+                    people.append(person)
+                    if let connected { interactions.append(connected) }
+                }
+                note(read, name, kind)
+            case .invitations:
+                let read = try parsing(name) { try LinkedInInvitations.read(file.bytes) }.in(name)
+                interactions += read.records.map { LinkedInRecords.invitation($0, file: name) }
+                note(read, name, kind)
+            case .recommendationsReceived, .recommendationsGiven, .endorsementsReceived, .endorsementsGiven:
+                let read = try parsing(name) { try LinkedInFavours.read(file.bytes, kind: kind) }.in(name)
+                interactions += read.records.map { LinkedInRecords.favour($0, file: name) }
+                note(read, name, kind)
+            case .profile, .emailAddresses, .phoneNumbers:
+                let own = try parsing(name) {
+                    try LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)
+                }
+                details += own
+                counts.append((name, kind, own.count, 0, 0))
+            case .messages: break
+            }
+        }
+    }
+
+    private mutating func note<R>(_ read: ImportResult<R>, _ name: String, _ kind: LinkedInFileKind) {
+        problems += read.problems
+        leftOut += ImportOptions.leftOut(read.skipped, in: name)
+        counts.append((name, kind, read.records.count, read.skipped.count, read.problems.count))
+    }
+
+    /// Streams a messages file into `importer`; returns the error when the file cannot be read at all.
+    mutating func streamMessages(_ file: ExportFile, identity: LinkedInIdentity?, into importer: inout StoreImporter)
+        throws(StoreError) -> CLIError?
+    {
+        var failure: StoreError?
+        var count = 0
+        let read: LinkedInMessageImport
+        do throws(ParseError) {
+            read = try LinkedInMessages.forEach(in: file.bytes, me: identity) { message in
+                count += 1
+                do throws(StoreError) {
+                    for record in LinkedInRecords.message(message, file: file.name) { try importer.add(record) }
+                    return true
+                } catch {
+                    failure = error
+                    return false
+                }
+            }
+        } catch {
+            return CLIError(.data, error.in(file.name).description)
+        }
+        if let failure { throw failure }
+        if read.meWasInferred {
+            notes.append(
+                "\(file.name): took \(read.me.names.first ?? read.me.profileURLs.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise"
+            )
+        }
+        let result = read.result.in(file.name)
+        problems += result.problems
+        leftOut += ImportOptions.leftOut(result.skipped, in: file.name)
+        counts.append((file.name, .messages, count, result.skipped.count, result.problems.count))
+        return nil
+    }
+
+    /// What was read, file by file, and what was not: rows read = records + left out + invalid.
+    func listing() -> String {
+        var out = "Read:\n"
+        for c in counts {
+            let rows = c.records + c.leftOut + c.problems
+            out += "  \(c.name): \(c.kind.label), \(rows) row\(rows == 1 ? "" : "s")"
+            if c.kind == .profile || c.kind == .emailAddresses || c.kind == .phoneNumbers {
+                out += " (your details)\n"
+                continue
+            }
+            out += " = \(c.records) read + \(c.leftOut) left out on purpose"
+            out += c.problems > 0 ? " + \(c.problems) invalid\n" : "\n"
+        }
+        if !details.isEmpty {
+            out += "  your details: \(detailsAdded) added to `ties me`, \(details.count - detailsAdded) already known\n"
+        }
+        if !unread.isEmpty {
+            out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"
+            out += unread.map { "  \($0.name)\n" }.joined()
+        }
+        return out
+    }
+}

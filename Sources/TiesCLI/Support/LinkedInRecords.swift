@@ -1,0 +1,74 @@
+import Foundation
+import TiesCore
+import TiesInterchange
+
+/// What the records of a LinkedIn export become in the store: people, and interactions with the keys that
+/// find their person (profile URL, then email, then name — a name alone only when one person bears it).
+enum LinkedInRecords {
+    /// The keys of someone named in an export: URL first, then the name.
+    static func keys(_ participant: LinkedInParticipant, email: String? = nil) -> [PersonKey] {
+        (participant.profileURL.map { [PersonKey.url($0)] } ?? []) + (email.map { [PersonKey.email($0)] } ?? [])
+            + (participant.name.isEmpty ? [] : [.name(participant.name)])
+    }
+
+    /// The person to create for a participant nobody matches (with --create-people).
+    static func newPerson(_ participant: LinkedInParticipant, organisation: String? = nil, title: String? = nil)
+        -> Person
+    {
+        Person(
+            name: participant.name.isEmpty ? participant.profileURL ?? "?" : participant.name,
+            organisation: organisation, title: title,
+            contactPoints: participant.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
+    }
+
+    /// A connection: the person, and the dated `connected` interaction when the row has a date.
+    /// The interaction is at noon of the day, in the user's time zone (`mapper`'s).
+    static func connection(_ c: LinkedInConnection, file: String, mapper: inout DayMapper) -> (
+        PersonRecord, InteractionRecord?
+    ) {
+        let person = PersonRecord(person: c.person, file: file, line: c.line)
+        guard let day = c.connectedOn else { return (person, nil) }
+        let at = mapper.start(of: day).addingTimeInterval(12 * 3600)
+        let keys = keys(LinkedInParticipant(name: c.name, profileURL: c.profileURL), email: c.email)
+        return (
+            person,
+            InteractionRecord(
+                interaction: Interaction(
+                    personID: 0, occurredAt: at, kind: .connected, source: LinkedInConnections.source,
+                    sourceID: c.sourceID),
+                keys: keys, file: file, line: c.line)
+        )
+    }
+
+    /// An invitation: a `connected` contact in its direction.
+    static func invitation(_ i: LinkedInInvitation, file: String) -> InteractionRecord {
+        InteractionRecord(
+            interaction: Interaction(
+                personID: 0, occurredAt: i.sentAt, kind: .connected, direction: i.direction,
+                answered: i.direction == .outbound, note: "invitation", source: LinkedInInvitations.source,
+                sourceID: i.sourceID),
+            keys: keys(i.other), newPerson: newPerson(i.other), file: file, line: i.line)
+    }
+
+    /// A recommendation or endorsement: a favour in its direction.
+    static func favour(_ f: LinkedInFavour, file: String) -> InteractionRecord {
+        InteractionRecord(
+            interaction: Interaction(
+                personID: 0, occurredAt: f.occurredAt, kind: .favour, direction: f.direction,
+                answered: f.direction == .outbound, note: f.note, source: LinkedInFavours.source, sourceID: f.sourceID),
+            keys: keys(f.other), newPerson: newPerson(f.other, organisation: f.organisation, title: f.title),
+            file: file, line: f.line)
+    }
+
+    /// A message: one interaction with each person it was with.
+    static func message(_ m: LinkedInMessage, file: String) -> [InteractionRecord] {
+        m.counterparts.map { other in
+            InteractionRecord(
+                interaction: Interaction(
+                    personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
+                    answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
+                    sourceID: m.sourceID + "|" + (other.profileURL ?? other.name)),
+                keys: keys(other), newPerson: newPerson(other), file: file, line: m.line)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import TiesCore
+
+/// Where the fields of an address-book CSV are, and how one row becomes a contact.
+struct AddressBookColumns {
+    var name: [Int] = []
+    var fullName: Int?
+    var emails: [Int] = []
+    var phones: [Int] = []
+    var websites: [Int] = []
+    var organisation, title, birthday, notes, groups: Int?
+
+    init(_ table: CSVTable, _ layout: AddressBookCSV.Layout) {
+        func matching(_ test: (String) -> Bool) -> [Int] {
+            table.header.indices.filter { test(CSVTable.key(table.header[$0])) }
+        }
+        switch layout {
+        case .googleLegacy:
+            fullName = table.column("Name")
+            name = ["Name Prefix", "Given Name", "Additional Name", "Family Name", "Name Suffix"].compactMap {
+                table.column($0)
+            }
+            organisation = table.column("Organization 1 - Name")
+            title = table.column("Organization 1 - Title")
+            groups = table.column("Group Membership")
+        case .google:
+            name = ["Name Prefix", "First Name", "Middle Name", "Last Name", "Name Suffix"].compactMap {
+                table.column($0)
+            }
+            organisation = table.column("Organization Name") ?? table.column("Organization 1 - Name")
+            title = table.column("Organization Title") ?? table.column("Organization 1 - Title")
+            groups = table.column("Labels") ?? table.column("Group Membership")
+        case .outlook:
+            name = ["First Name", "Middle Name", "Last Name", "Suffix"].compactMap { table.column($0) }
+            organisation = table.column("Company")
+            title = table.column("Job Title")
+            groups = table.column("Categories")
+        }
+        if layout == .outlook {
+            emails = matching { $0.hasPrefix("e-mail") && $0.hasSuffix("address") }
+            phones = matching { $0.hasSuffix("phone") || $0.hasSuffix("phone 2") || $0 == "pager" }
+            websites = matching { $0 == "web page" || $0 == "personal web page" }
+        } else {
+            emails = matching { $0.hasPrefix("e-mail ") && $0.hasSuffix(" - value") }
+            phones = matching { $0.hasPrefix("phone ") && $0.hasSuffix(" - value") }
+            websites = matching { $0.hasPrefix("website ") && $0.hasSuffix(" - value") }
+        }
+        birthday = table.column("Birthday")
+        notes = table.column("Notes")
+    }
+
+    /// The values of `columns` in `row`, each cell split at Google's ` ::: `.
+    static func values(_ row: CSVRecord, _ columns: [Int]) -> [String] {
+        columns.flatMap { column -> [String] in
+            (CSVTable.value(row, column) ?? "").components(separatedBy: ":::").compactMap { ImportSupport.nonEmpty($0) }
+        }
+    }
+
+    func contact(_ row: CSVRecord) -> VCardContact? {
+        let emails = Self.values(row, emails).map(ImportSupport.normalisedEmail)
+        let phones = Self.values(row, phones)
+        let organisation = ImportSupport.nonEmpty(CSVTable.value(row, organisation))
+        let built = name.compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }.joined(separator: " ")
+        guard
+            let label = ImportSupport.nonEmpty(CSVTable.value(row, fullName)) ?? ImportSupport.nonEmpty(built)
+                ?? emails.first ?? organisation ?? phones.first
+        else { return nil }
+        // Google: `* myContacts ::: Friends` (system groups start with `*`); Outlook: `Recruiters;Berlin`.
+        let tags = Self.values(row, groups.map { [$0] } ?? []).flatMap { $0.split(separator: ";") }
+            .compactMap { ImportSupport.nonEmpty(String($0)) }.filter { !$0.hasPrefix("*") }
+        var points = emails.map { VCardContactPoint(kind: .email, value: $0) }
+        points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
+        points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }
+        let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(Self.birthday)
+        return VCardContact(
+            line: row.line, name: label, organisation: organisation,
+            title: ImportSupport.nonEmpty(CSVTable.value(row, title)), tags: Array(Set(tags)).sorted(),
+            note: ImportSupport.nonEmpty(CSVTable.value(row, notes)), birthday: birthday, contactPoints: points,
+            sourceID: "fnv1a64:" + ImportSupport.fnv1a64(label.lowercased() + "\n" + (emails.first ?? "")))
+    }
+
+    /// `1985-06-12`, `--06-12` (no year), `6/12/1985` (Outlook, month first) or `0/0/00` (Outlook's none).
+    static func birthday(_ text: String) -> VCardBirthday? {
+        if text.hasPrefix("--") {
+            let parts = text.dropFirst(2).split(separator: "-").compactMap { Int($0) }
+            return parts.count == 2 ? VCardBirthday(year: nil, month: parts[0], day: parts[1]) : nil
+        }
+        guard let day = LinkedInDate.day(text), day.civil.year > 1900 else { return nil }
+        let c = day.civil
+        return VCardBirthday(year: c.year, month: c.month, day: c.day)
+    }
+}

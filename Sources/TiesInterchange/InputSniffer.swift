@@ -1,0 +1,54 @@
+import Foundation
+
+/// What a file looks like, from its first bytes, and which `ties import` reads it: for the error an importer
+/// gives when it recognises nothing in its input.
+public enum InputSniffer {
+    /// A description of the file (`a vCard address book`, `a CSV file with the header "Name,Email"`, `an
+    /// empty file`, `binary data`, `text: "..."`) and the command that reads it, when one does.
+    public static func describe(_ bytes: [UInt8]) -> (looksLike: String, importer: String?) {
+        let head = Array(bytes.prefix(64 * 1024))
+        if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return ("an empty file", nil) }
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return ("a zip archive", "ties import linkedin (a LinkedIn export .zip)")
+        }
+        if head.prefix(1024).contains(0) { return ("binary data", nil) }
+        let text = String(decoding: head, as: UTF8.self)
+        let upper = text.uppercased()
+        if upper.contains("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
+        if upper.contains("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
+        if text.hasPrefix("From ") || (upper.hasPrefix("RETURN-PATH:") || upper.hasPrefix("RECEIVED:")) {
+            return ("a mailbox or email message", "ties import mail")
+        }
+        // A Connections file's header may come after a preamble; the address books' never does.
+        if CSVTable.locateHeader(in: head, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil,
+            (try? CSVTable.header(of: head)).map({ AddressBookCSV.layout(of: $0.fields) == nil }) ?? true,
+            let kind = LinkedInFileKind.detect(head, name: "")
+        {
+            return ("LinkedIn's \(kind.label) file", "ties import linkedin")
+        }
+        if let header = try? CSVTable.header(of: head), header.fields.count > 1 {
+            let shown = header.fields.prefix(6).joined(separator: ",") + (header.fields.count > 6 ? ",…" : "")
+            if let layout = AddressBookCSV.layout(of: header.fields) {
+                let article = "AEIOU".contains(layout.rawValue.prefix(1)) ? "an" : "a"
+                return ("\(article) \(layout.rawValue) file", "ties import csv")
+            }
+            if let kind = LinkedInFileKind.detect(head, name: "") {
+                return ("LinkedIn's \(kind.label) file", "ties import linkedin")
+            }
+            let keys = Set(header.fields.map(CSVTable.key))
+            if keys.contains("name") || keys.contains("occurred_at") {
+                return ("a CSV file with the header \"\(shown)\"", "ties import csv")
+            }
+            return ("a CSV file with the header \"\(shown)\"", nil)
+        }
+        let firstLine = text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(60)) } ?? ""
+        return ("text beginning \"\(firstLine)\"", nil)
+    }
+
+    /// The sentence an importer ends with when it recognised nothing in `file`.
+    public static func refusal(_ file: String, bytes: [UInt8], expected: String) -> String {
+        let (looksLike, importer) = describe(bytes)
+        return "\(file): nothing here is \(expected); it looks like \(looksLike)"
+            + (importer.map { ", which `\($0)` reads" } ?? "")
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import TiesCore
+
+/// Reads LinkedIn's `Connections.csv` (Settings › Data privacy › Get a copy of your data), of every generation.
+///
+/// - **2019 to today**: a UTF-8 byte-order mark (sometimes), CRLF or LF line ends, and a `Notes:` preamble of
+///   a few lines of prose (quoted or not, holding commas and quotes that need not balance, followed by blank
+///   lines) before the header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`. Exports
+///   before 2020 have no `URL` column; some have no preamble.
+/// - **2018**: no preamble, no URL, `Connected On` as `2/12/18, 5:55 AM` (month/day/two-digit year).
+/// - **2012**: the "Microsoft Outlook CSV" export: 59 quoted Outlook columns (`"Title","First Name","Middle
+///   Name","Last Name","Suffix","E-mail Address",…,"Company","Department","Job Title",…`), in Windows-1252
+///   (the caller transcodes it; see ``SpreadsheetText``), without connection dates.
+/// - Any of these re-saved by a spreadsheet: dates as `12-Mar-24` or `2024-03-12`, trailing empty columns.
+///
+/// The header is found by its content — the first line naming `First Name` and `Last Name` with `Connected
+/// On`, `URL`, `Company` or `E-mail Address` — never by skipping a fixed number of lines. Columns are found by
+/// name, in any order; extra columns are ignored. Dates: see ``LinkedInDate``.
+///
+/// Rows with no name (LinkedIn writes these for members who hide their details) are left out and listed in
+/// ``ImportResult/skipped``.
+public enum LinkedInConnections {
+    /// The `source` recorded on what this importer brings in.
+    public static let source = "linkedin-connections"
+
+    /// What `Connected On` accepts, for error messages.
+    public static let acceptedDates = LinkedInDate.accepted
+
+    /// Whether a header row is that of a Connections file (any generation).
+    public static func isHeader(_ fields: [String]) -> Bool {
+        let keys = Set(fields.map(CSVTable.key))
+        return keys.contains("first name") && keys.contains("last name")
+            && (keys.contains("connected on") || keys.contains("url")
+                || (keys.contains("company") && keys.contains("position"))
+                || (keys.contains("e-mail address") && keys.contains("job title")))
+    }
+
+    /// Reads the file's bytes.
+    /// - Throws: ``ParseError`` when no header row is found, or a quoted field after it never closes.
+    public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInConnection> {
+        guard let table = try CSVTable.locate(in: bytes, hint: "first name", isHeader: isHeader) else {
+            throw ParseError(
+                line: 1, found: "<no header row>",
+                expected:
+                    "a header row naming the columns First Name, Last Name, URL, Email Address, Company, Position, Connected On (is this LinkedIn's Connections.csv?)"
+            )
+        }
+        let columns = Columns(table)
+        var result = ImportResult<LinkedInConnection>()
+        let ragged = Dictionary(table.raggedRows.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+        for (k, row) in table.rows.enumerated() {
+            if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }  // a spreadsheet's blank row
+            if var problem = ragged[row.line] {
+                problem.record = k + 1
+                result.problems.append(problem)
+                continue
+            }
+            switch connection(row, k + 1, columns) {
+            case .success(let connection): result.records.append(connection)
+            case .failure(.skipped(let reason)): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
+            case .failure(.problem(let problem)): result.problems.append(problem)
+            }
+        }
+        return result
+    }
+
+    /// Reads the file's bytes from `Data`.
+    public static func read(_ data: Data) throws(ParseError) -> ImportResult<LinkedInConnection> {
+        try read([UInt8](data))
+    }
+
+    /// A day as `Connected On` writes it (see ``LinkedInDate``); nil for anything else.
+    public static func parseDate(_ text: String) -> Day? { LinkedInDate.day(text) }
+
+    /// Where each field is, in either layout.
+    struct Columns {
+        var first, middle, last, suffix, url, emails, company, position, connected: Int?
+        var extraEmails: [Int]
+
+        init(_ table: CSVTable) {
+            first = table.column("First Name")
+            middle = table.column("Middle Name")
+            last = table.column("Last Name")
+            suffix = table.column("Suffix")
+            url = table.column("URL") ?? table.column("Profile URL")
+            emails = table.column("Email Address") ?? table.column("E-mail Address") ?? table.column("Email")
+            extraEmails = ["E-mail 2 Address", "E-mail 3 Address"].compactMap { table.column($0) }
+            company = table.column("Company")
+            position = table.column("Position") ?? table.column("Job Title")
+            connected = table.column("Connected On")
+        }
+    }
+
+    enum RowOutcome: Error {
+        case skipped(String)
+        case problem(ParseError)
+    }
+
+    static func connection(_ row: CSVRecord, _ record: Int, _ c: Columns) -> Result<LinkedInConnection, RowOutcome> {
+        let name = [c.first, c.middle, c.last, c.suffix].compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }
+            .joined(separator: " ")
+        let profile = ImportSupport.meaningful(CSVTable.value(row, c.url)).map(ImportSupport.normalisedURL)
+        if name.isEmpty {
+            return .failure(
+                .skipped(
+                    profile.map { "the row has a profile URL (\($0)) but no name" }
+                        ?? "the row has neither a name nor a profile URL (a member who hides their details)"))
+        }
+        var day: Day?
+        if let text = ImportSupport.nonEmpty(CSVTable.value(row, c.connected)) {
+            guard let parsed = LinkedInDate.day(text) else {
+                return .failure(
+                    .problem(
+                        ParseError(
+                            line: row.line, record: record, field: "Connected On", found: text,
+                            expected: acceptedDates)))
+            }
+            day = parsed
+        }
+        let emails = ([c.emails] + c.extraEmails.map { Optional($0) }).compactMap {
+            ImportSupport.plausibleEmail(CSVTable.value(row, $0))
+        }
+        return .success(
+            LinkedInConnection(
+                line: row.line, name: name, profileURL: profile, email: emails.first,
+                organisation: ImportSupport.meaningful(CSVTable.value(row, c.company)),
+                title: ImportSupport.meaningful(CSVTable.value(row, c.position)),
+                connectedOn: day, sourceID: profile ?? "\(name)|\(day?.description ?? "")"))
+    }
+}

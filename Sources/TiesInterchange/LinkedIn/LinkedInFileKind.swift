@@ -1,0 +1,66 @@
+import Foundation
+
+/// Which file of a LinkedIn export a CSV is, told by its header row (never by its name alone).
+public enum LinkedInFileKind: String, Sendable, CaseIterable {
+    case connections, messages, invitations
+    case recommendationsReceived, recommendationsGiven, endorsementsReceived, endorsementsGiven
+    case emailAddresses, phoneNumbers, profile
+
+    /// What the kind is called in listings.
+    public var label: String {
+        switch self {
+        case .connections: "connections"
+        case .messages: "messages"
+        case .invitations: "invitations"
+        case .recommendationsReceived: "recommendations received"
+        case .recommendationsGiven: "recommendations given"
+        case .endorsementsReceived: "endorsements received"
+        case .endorsementsGiven: "endorsements given"
+        case .emailAddresses: "your email addresses"
+        case .phoneNumbers: "your phone numbers"
+        case .profile: "your profile"
+        }
+    }
+
+    /// The kind of the file whose bytes are `bytes`, or nil when its header is none of an export's files
+    /// this importer reads (Skills.csv, Shares.csv, a vCard...).
+    ///
+    /// Recommendations received and given have the same columns; only there the file's name decides
+    /// (`Given` in it means given).
+    public static func detect(_ bytes: [UInt8], name: String) -> LinkedInFileKind? {
+        if CSVTable.locateHeader(in: bytes, hint: "from", isHeader: LinkedInMessages.isHeader) != nil {
+            return .messages
+        }
+        guard let header = try? CSVTable.header(of: bytes) else { return nil }
+        let keys = Set(header.fields.map(CSVTable.key))
+        if LinkedInInvitations.isHeader(header.fields) { return .invitations }
+        if keys.contains("endorsement date") {
+            if keys.contains("endorser first name") || keys.contains("endorser public url") {
+                return .endorsementsReceived
+            }
+            if keys.contains("endorsee first name") || keys.contains("endorsee public url") {
+                return .endorsementsGiven
+            }
+        }
+        if keys.contains("text"), keys.contains("job title") || keys.contains("company"),
+            keys.contains(where: { $0.hasPrefix("creation date") }) || keys.contains("status")
+        {
+            return name.lowercased().contains("given") ? .recommendationsGiven : .recommendationsReceived
+        }
+        if keys.contains("email address"), keys.contains("confirmed") || keys.contains("primary") {
+            return .emailAddresses
+        }
+        if keys.contains("number"), keys.contains("extension") || keys.contains("type"), keys.count <= 4 {
+            return .phoneNumbers
+        }
+        if keys.contains("first name"), keys.contains("last name"),
+            keys.contains("headline") || keys.contains("maiden name")
+        {
+            return .profile
+        }
+        if CSVTable.locateHeader(in: bytes, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil {
+            return .connections
+        }
+        return nil
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import TiesCore
+
+/// Reads LinkedIn's `messages.csv` (and the older `Messages.csv`), streaming: a million rows are read
+/// without holding them.
+///
+/// Layouts, told apart by their header (columns are found by name, in any order):
+/// - **2018**: `From,To,Date,Subject,Content,Direction,Folder`, dates `10/16/18, 8:36 AM`; `Direction`
+///   (`INCOMING`/`OUTGOING`) says who wrote; no conversation id (the pair of people stands for it).
+/// - **9 columns** (2019–2022): `CONVERSATION ID, CONVERSATION TITLE, FROM, SENDER PROFILE URL, TO, DATE,
+///   SUBJECT, CONTENT, FOLDER`.
+/// - **10, 11 and 12 columns** (2022–): `RECIPIENT PROFILE URLS` after `TO`, then `ATTACHMENTS` and
+///   `IS MESSAGE DRAFT` at the end in later years.
+///
+/// `DATE` is `2023-06-11 15:33:58 UTC` (UTC), or any form ``LinkedInDate`` reads.
+///
+/// **Group conversations.** `TO` and `RECIPIENT PROFILE URLS` hold comma lists in one quoted field. A name may
+/// itself hold a comma (`Femi O SPHRi, CPHR`, `K M ADARSH ,`), so the list is cut at commas and pieces are
+/// joined back when together they spell a name the file shows as a sender; with one URL, the whole field is
+/// one name. Names and URLs are paired by position when the counts agree. A group message is one message to
+/// each participant other than the user, with the group's size.
+///
+/// **Left out on purpose, and listed** (never a reason to refuse the file): rows with an empty `FROM`
+/// (LinkedIn writes them for notices such as "X left the conversation", sponsored messages and deleted
+/// accounts), rows with no participant other than the user, and drafts.
+///
+/// **Who the user is.** Pass ``LinkedInIdentity`` with the user's LinkedIn name(s) or profile URL. When it is
+/// nil or empty, the user is the participant who appears most often as the sender (by profile URL when the
+/// row has one, else by name; ties go to the alphabetically first key). The 2018 layout's `Direction` decides
+/// by itself.
+public enum LinkedInMessages {
+    /// The `source` recorded on what this importer brings in.
+    public static let source = "linkedin-messages"
+
+    /// What `DATE` accepts, for error messages.
+    public static let acceptedDates = "a date-time such as 2023-06-11 15:33:58 UTC (or 10/16/18, 8:36 AM)"
+
+    /// Whether a header row is that of a messages file (any generation).
+    public static func isHeader(_ fields: [String]) -> Bool {
+        let keys = Set(fields.map(CSVTable.key))
+        guard keys.contains("from"), keys.contains("date") else { return false }
+        return keys.contains("conversation id") || (keys.contains("to") && keys.contains("direction"))
+    }
+
+    /// Reads the file's bytes; `me` says who the user is (inferred when nil or empty).
+    /// - Throws: ``ParseError`` when no header row is found, or a quoted field never closes.
+    public static func read(_ bytes: [UInt8], me: LinkedInIdentity? = nil) throws(ParseError) -> LinkedInMessageImport {
+        var records: [LinkedInMessage] = []
+        var read = try forEach(in: bytes, me: me) { message in
+            records.append(message)
+            return true
+        }
+        read.result.records = records
+        return read
+    }
+
+    /// Reads the file's bytes from `Data`.
+    public static func read(_ data: Data, me: LinkedInIdentity? = nil) throws(ParseError) -> LinkedInMessageImport {
+        try read([UInt8](data), me: me)
+    }
+
+    /// Reads the file, calling `body` with each message in file order instead of collecting them (`body`
+    /// returns false to stop). The result holds the problems, the rows left out and the identity used; its
+    /// records are empty.
+    ///
+    /// Two passes over the bytes: the first keeps, per row, only the conversation, sender and date (to find who
+    /// the user is and which messages were answered); the second builds each message.
+    public static func forEach(
+        in bytes: [UInt8], me: LinkedInIdentity? = nil, _ body: (LinkedInMessage) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport {
+        guard let found = CSVTable.locateHeader(in: bytes, hint: "from", isHeader: isHeader) else {
+            let fromAndDate = CSVTable.locateHeader(in: bytes, hint: "from") { fields in
+                let keys = Set(fields.map(CSVTable.key))
+                return keys.contains("from") && keys.contains("date")
+            }
+            if let fromAndDate {
+                throw ParseError(
+                    line: fromAndDate.header.line, field: "CONVERSATION ID", found: "<no such column>",
+                    expected:
+                        "a CONVERSATION ID column, which gives each message a stable id for re-imports (or the 2018 layout's Direction column)"
+                )
+            }
+            throw ParseError(
+                line: 1, found: "<no header row>",
+                expected:
+                    "a header row naming the columns CONVERSATION ID, FROM, DATE (and usually TO, SENDER PROFILE URL, RECIPIENT PROFILE URLS, SUBJECT, CONTENT, FOLDER), or the 2018 layout From,To,Date,Subject,Content,Direction,Folder — is this LinkedIn's messages.csv?"
+            )
+        }
+        let layout = MessageLayout(header: found.header)
+        var survey = MessageSurvey()
+        try eachRow(bytes, found) { (row: CSVRecord, _: Int) in
+            survey.note(row, layout)
+        }
+        let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
+        let inferred = (me?.isEmpty ?? true) && !layout.isOld
+        let answered = survey.lastReplies(identity, layout)
+        var result = ImportResult<LinkedInMessage>()
+        var builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
+        try eachRow(bytes, found) { (row: CSVRecord, record: Int) in
+            switch builder.message(row, record: record, lastReplies: answered) {
+            case .message(let message): return body(message)
+            case .skipped(let reason): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
+            case .problem(let problem): result.problems.append(problem)
+            }
+            return true
+        }
+        return LinkedInMessageImport(
+            result: result, me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil)
+    }
+
+    /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows.
+    static func eachRow(
+        _ bytes: [UInt8], _ found: (header: CSVRecord, offset: Int), _ body: (CSVRecord, Int) -> Bool
+    ) throws(ParseError) {
+        var first = true
+        var index = 0
+        try CSVReader.forEachRecord(in: bytes, from: found.offset, line: found.header.line) { record in
+            if first {
+                first = false
+                return true
+            }
+            if record.fields.count == 1 && record.fields[0].isEmpty { return true }
+            index += 1
+            return body(record, index)
+        }
+    }
+
+    /// `2023-06-11 15:33:58 UTC` (or ISO 8601; no zone means UTC), or any ``LinkedInDate`` form, as an
+    /// instant; nil for anything else.
+    public static func parseDate(_ text: String) -> Date? {
+        var trimmed = text.trimmedWhitespace()
+        for suffix in [" UTC", " GMT", " utc"] where trimmed.hasSuffix(suffix) {
+            trimmed = String(trimmed.dropLast(suffix.count))
+        }
+        if case .instant(let date)? = try? DateInput.parse(trimmed, field: "DATE", timeZone: utc) { return date }
+        return LinkedInDate.instant(text)
+    }
+
+    static let utc = TimeZone(identifier: "UTC")!
+}

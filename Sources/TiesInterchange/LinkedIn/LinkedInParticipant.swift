@@ -1,0 +1,16 @@
+import Foundation
+import TiesCore
+
+/// Someone named in a LinkedIn message: their name as shown, and their profile URL when the export has it.
+public struct LinkedInParticipant: Sendable, Equatable, Hashable {
+    /// The name as LinkedIn shows it.
+    public var name: String
+    /// The profile URL, normalised, when known.
+    public var profileURL: String?
+
+    /// Creates a participant.
+    public init(name: String, profileURL: String? = nil) {
+        self.name = name
+        self.profileURL = profileURL
+    }
+}

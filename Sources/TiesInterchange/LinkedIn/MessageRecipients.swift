@@ -1,0 +1,83 @@
+import Foundation
+
+/// The people in a messages row's `TO` and `RECIPIENT PROFILE URLS` fields.
+enum MessageRecipients {
+    /// A name as compared with the names a file shows as senders: lowercased, one space after each comma,
+    /// no trailing commas or spaces.
+    static func nameKey(_ name: String) -> String {
+        tidy(
+            name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
+                .joined(separator: ", ")
+        ).lowercased()
+    }
+
+    /// `name` without the commas and spaces LinkedIn sometimes leaves at its end (`K M ADARSH ,`).
+    static func tidy(_ name: String) -> String {
+        var s = Substring(name)
+        while let last = s.last, last == "," || last.isWhitespace { s = s.dropLast() }
+        return s.trimmedWhitespace()
+    }
+
+    /// Pairs the names in `names` with the URLs in `urls`.
+    ///
+    /// One URL: the whole field is one name. Otherwise the names are cut at commas and pieces joined back
+    /// (longest first) where together they spell a name in `known`; names and URLs are paired by position
+    /// when the counts agree, else the names stand alone (or the URLs, when there are no names).
+    static func participants(names: String?, urls: String?, known: Set<String>) -> [LinkedInParticipant] {
+        let urlList = (urls ?? "").split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
+            .map(ImportSupport.normalisedURL)
+        let field = tidy(names ?? "")
+        if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
+        var nameList = split(field, known: known)
+        if nameList.count > urlList.count && urlList.count > 1 { nameList = fitted(nameList, to: urlList.count) }
+        if nameList.count == urlList.count {
+            return zip(nameList, urlList).map { LinkedInParticipant(name: $0, profileURL: $1) }
+        }
+        if nameList.isEmpty { return urlList.map { LinkedInParticipant(name: "", profileURL: $0) } }
+        return nameList.map { LinkedInParticipant(name: $0) }
+    }
+
+    /// `names` with credential-like pieces (`PhD`, `MBA`, `CPHR`: one word, short or capitals) joined back to
+    /// the name before them, last first, until there are `count` names or no such piece is left.
+    static func fitted(_ names: [String], to count: Int) -> [String] {
+        var names = names
+        while names.count > count,
+            let k = names.indices.dropFirst().last(where: { isCredential(names[$0]) })
+        {
+            names[k - 1] += ", " + names[k]
+            names.remove(at: k)
+        }
+        return names
+    }
+
+    /// One word, and at most six letters or all capitals (dots allowed): `PhD`, `MBA`, `SPHRi`, `P.Eng.`.
+    static func isCredential(_ piece: String) -> Bool {
+        guard !piece.isEmpty, !piece.contains(where: \.isWhitespace) else { return false }
+        return piece.count <= 6 || piece.allSatisfy { $0.isUppercase || $0 == "." }
+    }
+
+    /// `field` cut at commas, with pieces joined back where they spell a known name.
+    static func split(_ field: String, known: Set<String>) -> [String] {
+        guard !field.isEmpty else { return [] }
+        if !field.contains(",") { return [field] }
+        if known.contains(nameKey(field)) { return [tidy(field)] }
+        let parts = field.split(separator: ",").map { $0.trimmedWhitespace() }
+        var out: [String] = []
+        var i = 0
+        while i < parts.count {
+            var taken = 1
+            var j = parts.count
+            while j > i + 1 {
+                if known.contains(nameKey(parts[i..<j].joined(separator: ", "))) {
+                    taken = j - i
+                    break
+                }
+                j -= 1
+            }
+            let name = tidy(parts[i..<(i + taken)].joined(separator: ", "))
+            if !name.isEmpty { out.append(name) }
+            i += taken
+        }
+        return out
+    }
+}

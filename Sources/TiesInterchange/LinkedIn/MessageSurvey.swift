@@ -1,0 +1,71 @@
+import Foundation
+
+/// The first pass over a messages file: per row only the conversation, the sender and the date, enough to
+/// find who the user is and which inbound messages the user answered later, without holding the rows.
+struct MessageSurvey {
+    /// Conversation keys, each stored once; rows refer to them by index.
+    private var conversations: [String] = []
+    private var conversationIndex: [String: Int32] = [:]
+    /// Distinct senders (by profile URL, else lowercased name), with how many rows each sent.
+    private var senders: [(key: String, participant: LinkedInParticipant, count: Int)] = []
+    private var senderIndex: [String: Int32] = [:]
+    /// One entry per dated row with a sender: (conversation, sender, date, outgoing as the row says).
+    private var rows: [(conversation: Int32, sender: Int32, date: Double, outgoing: Bool?)] = []
+    /// Every sender name, lowercased with one space after each comma: names a `TO` list may hold.
+    private(set) var senderNames = Set<String>()
+
+    mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
+        if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
+            return true
+        }
+        let sender = layout.sender(row)
+        guard !sender.name.isEmpty || sender.profileURL != nil,
+            let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
+        else { return true }
+        if !sender.name.isEmpty { senderNames.insert(MessageRecipients.nameKey(sender.name)) }
+        let key = sender.profileURL ?? sender.name.lowercased()
+        let s: Int32
+        if let known = senderIndex[key] {
+            s = known
+            senders[Int(known)].count += 1
+        } else {
+            s = Int32(senders.count)
+            senderIndex[key] = s
+            senders.append((key, sender, 1))
+        }
+        let conversation = layout.conversationKey(row)
+        let c: Int32
+        if let known = conversationIndex[conversation] {
+            c = known
+        } else {
+            c = Int32(conversations.count)
+            conversationIndex[conversation] = c
+            conversations.append(conversation)
+        }
+        rows.append((c, s, date.timeIntervalSince1970, layout.saysOutgoing(row)))
+        return true
+    }
+
+    /// The most frequent sender as the user (ties to the smallest key: dictionary order never decides), or
+    /// nil when no row has a sender.
+    func mostFrequentSender() -> LinkedInIdentity? {
+        guard
+            let best = senders.max(by: { a, b in a.count != b.count ? a.count < b.count : a.key > b.key })
+        else { return nil }
+        return LinkedInIdentity(
+            names: best.participant.name.isEmpty ? [] : [best.participant.name],
+            profileURLs: best.participant.profileURL.map { [$0] } ?? [])
+    }
+
+    /// The last time the user wrote in each conversation (by conversation key).
+    func lastReplies(_ identity: LinkedInIdentity?, _ layout: MessageLayout) -> [String: Date] {
+        let mine = senders.map { identity?.matches($0.participant) ?? false }
+        var last: [Int32: Double] = [:]
+        for row in rows where row.outgoing ?? mine[Int(row.sender)] {
+            last[row.conversation] = max(last[row.conversation] ?? row.date, row.date)
+        }
+        var out: [String: Date] = [:]
+        for (c, date) in last { out[conversations[Int(c)]] = Date(timeIntervalSince1970: date) }
+        return out
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+
+/// Why a readable message is left out on purpose; each is counted in the import's summary.
+public enum MailFilter: String, CaseIterable, Sendable, Comparable {
+    case spamOrTrash = "in Spam or Trash"
+    case draft = "drafts"
+    case beforeSince = "before --since"
+    case bulk = "bulk or automated (List-Id, List-Unsubscribe, Precedence, Auto-Submitted)"
+    case automatedSender = "from a no-reply or notification address"
+    case tooManyRecipients = "too many recipients"
+    case toYourself = "to yourself only"
+    case noRecipients = "sent by you to no one (no To, Cc or Bcc)"
+    case duplicate = "the same message again (another label, folder or copy)"
+    case unknownCorrespondent = "with no one in Ties (add them, or --create-people for those you wrote to)"
+
+    public static func < (a: MailFilter, b: MailFilter) -> Bool {
+        allCases.firstIndex(of: a) ?? 0 < allCases.firstIndex(of: b) ?? 0
+    }
+}
+
+/// What the import does with one message.
+public enum MailDecision: Sendable, Equatable {
+    /// The user wrote it: an outbound email with each of these others.
+    case outbound(recipients: [MailAddress])
+    /// Someone else wrote it to the user: an inbound email from them.
+    case inbound(from: MailAddress)
+    case filtered(MailFilter)
+    /// It cannot be used (no date, no sender); listed with its place.
+    case problem(String)
+}
+
+/// Decides, for each message, whether it is the user's, someone else's, or left out — and why.
+public struct MailClassifier: Sendable {
+    /// The user's addresses, normalised (``MailAddress/normalised(_:)``).
+    public var myAddresses: Set<String>
+    /// More recipients than this (To and Cc together) is a mass mailing.
+    public var maxRecipients: Int
+    /// Messages before this are left out.
+    public var since: Date?
+
+    public init(myAddresses: Set<String>, maxRecipients: Int = 20, since: Date? = nil) {
+        self.myAddresses = myAddresses
+        self.maxRecipients = maxRecipients
+        self.since = since
+    }
+
+    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too.
+    static let automatedLocalParts: Set<Substring> = [
+        "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "notifications",
+        "notification", "notify", "mailer-daemon", "postmaster", "bounce", "bounces",
+    ]
+
+    /// Whether `address` is one machines send from (see ``automatedLocalParts``).
+    static func isAutomated(_ address: String) -> Bool {
+        let local = address.firstIndex(of: "@").map { address[..<$0] } ?? Substring(address)
+        if automatedLocalParts.contains(local) { return true }
+        for index in local.indices where "+-._".contains(local[index]) {
+            if automatedLocalParts.contains(local[..<index]) { return true }
+        }
+        return false
+    }
+
+    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: the whole name
+    /// (its last `.` or `/` part, without `.mbox`) must match, so that Takeout's
+    /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder.
+    static func folderFilter(_ folder: String?) -> MailFilter? {
+        guard var name = folder?.lowercased() else { return nil }
+        for suffix in [".mbox", ".mbx", ".sbd"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
+        name = String(name.split(whereSeparator: { $0 == "/" || $0 == "." }).last ?? "")
+        let trash: Set<String> = [
+            "spam", "junk", "trash", "deleted", "deleted items", "deleted messages", "bin", "junk e-mail",
+            "junk email", "bulk mail",
+        ]
+        if trash.contains(name) { return .spamOrTrash }
+        return name == "drafts" || name == "draft" ? .draft : nil
+    }
+
+    /// The decision for `message`, found in `folder` (a Maildir folder or mbox file name, when known).
+    public func classify(_ message: MailMessage, folder: String? = nil) -> MailDecision {
+        if let early = decisionBeforeRecipients(message, folder: folder) { return early }
+        guard let from = message.from else { return .problem("no From address that can be read") }
+        let fromMe = myAddresses.contains(from.address)
+        if message.to.count + message.cc.count > maxRecipients { return .filtered(.tooManyRecipients) }
+        guard fromMe else { return .inbound(from: from) }
+        var seen = Set<String>()
+        var others: [MailAddress] = []
+        var toMe = false
+        for recipient in message.to + message.cc + message.bcc {
+            if myAddresses.contains(recipient.address) {
+                toMe = true
+            } else if seen.insert(recipient.address).inserted {
+                others.append(recipient)
+            }
+        }
+        if others.isEmpty { return .filtered(toMe ? .toYourself : .noRecipients) }
+        return .outbound(recipients: others)
+    }
+
+    /// The decision that needs no recipients — a problem, or a filter on labels, folder, date, bulk headers
+    /// or the sender — or nil when the recipients decide.
+    public func decisionBeforeRecipients(_ message: MailMessage, folder: String?) -> MailDecision? {
+        guard let from = message.from else { return .problem("no From address that can be read") }
+        guard let date = message.date else { return .problem("no date that can be read (Date, Received, From line)") }
+        let labels = message.labels.map { $0.lowercased() }
+        if labels.contains("spam") || labels.contains("trash") { return .filtered(.spamOrTrash) }
+        if labels.contains("draft") || labels.contains("drafts") { return .filtered(.draft) }
+        if let filter = Self.folderFilter(folder) { return .filtered(filter) }
+        if let since, date < since { return .filtered(.beforeSince) }
+        let fromMe = myAddresses.contains(from.address)
+        if !fromMe {
+            if message.bulkReason != nil { return .filtered(.bulk) }
+            if Self.isAutomated(from.address) { return .filtered(.automatedSender) }
+        }
+        return nil
+    }
+}

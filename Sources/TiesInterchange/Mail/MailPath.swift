@@ -1,0 +1,155 @@
+import Foundation
+
+/// What a path given to the mail import holds, told from its first bytes.
+public enum MailFileKind: Sendable, Equatable {
+    /// An mbox: `From ` separator lines.
+    case mbox
+    /// One message: header fields from the first line.
+    case message
+    /// Not mail; the string says what the file looks like instead.
+    case notMail(String)
+
+    /// The kind of a file that starts with `head` (its first few kilobytes).
+    public static func sniff(_ head: [UInt8]) -> MailFileKind {
+        if head.isEmpty { return .notMail("it is empty") }
+        let signatures: [([UInt8], String)] = [
+            ([0x50, 0x4B, 0x03, 0x04], "a zip archive (unzip it first: a Takeout zip holds the .mbox)"),
+            ([0xD0, 0xCF, 0x11, 0xE0], "an Outlook .msg or other OLE compound file (save the message as .eml)"),
+            ([0x25, 0x50, 0x44, 0x46], "a PDF document"), ([0x1F, 0x8B], "a gzip file (gunzip it first)"),
+            ([0x21, 0x42, 0x44, 0x4E], "an Outlook .pst/.ost store (export to mbox or .eml first)"),
+            (Array("SQLite format 3".utf8), "an SQLite database"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
+            ([0xFF, 0xD8, 0xFF], "a JPEG image"),
+        ]
+        for (signature, what) in signatures where head.starts(with: signature) { return .notMail("it is \(what)") }
+        let text = String(decoding: head.prefix(4096), as: UTF8.self)
+        var body = Substring(text)
+        if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
+        body = body.drop(while: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        let upper = body.prefix(64).uppercased()
+        if upper.hasPrefix("BEGIN:VCARD") { return .notMail("it is a vCard address book (`ties import vcard`)") }
+        if upper.hasPrefix("BEGIN:VCALENDAR") { return .notMail("it is an iCalendar file (`ties import ics`)") }
+        if body.hasPrefix("From ") {
+            let bytes = Array(body.utf8.prefix(1024))
+            if bytes.withUnsafeBytes({ MboxFile.isSeparator($0, at: 0) }) { return .mbox }
+        }
+        if Self.startsWithHeaders(body) { return .message }
+        let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" }).prefix(60)
+        let shown =
+            firstLine.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
+            ? "\"\(firstLine)\"" : "binary data"
+        var what = "text"
+        if upper.hasPrefix("<") {
+            what = "HTML or XML"
+        } else if upper.hasPrefix("{") || upper.hasPrefix("[") {
+            what = "JSON"
+        } else if firstLine.contains(",") {
+            what = "CSV"
+        } else if shown == "binary data" {
+            what = "binary data"
+        }
+        return .notMail(
+            "it looks like \(what), starting \(shown); expected an mbox (lines `From …` between messages) or a message (header lines such as `From:`, `Date:`)"
+        )
+    }
+
+    /// Whether `text` opens with mail header fields, one of them From, Date, Received, Message-ID, To or
+    /// Return-Path, before the first empty line.
+    static func startsWithHeaders(_ text: Substring) -> Bool {
+        let known: Set<String> = [
+            "from", "date", "received", "message-id", "to", "return-path", "delivered-to", "subject", "mime-version",
+            "x-gmail-labels",
+        ]
+        var sawKnown = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+            let line = line.hasSuffix("\r") ? line.dropLast() : line
+            if line.isEmpty { break }
+            if line.first == " " || line.first == "\t" { continue }
+            guard let colon = line.firstIndex(of: ":"),
+                line[..<colon].allSatisfy({ $0.isASCII && $0 > " " && $0 != ":" }) && colon != line.startIndex
+            else {
+                if line.hasPrefix("From ") { continue }
+                return sawKnown  // a malformed line after real fields (CPython's msg_35) is the message's problem
+            }
+            if known.contains(line[..<colon].lowercased()) { sawKnown = true }
+        }
+        return sawKnown
+    }
+}
+
+/// The mail sources under a path: an mbox file, a message file, or a folder walked in name order —
+/// Maildir (`cur/`, `new/`; `tmp/` skipped), Apple Mail's `.mbox` folders, Thunderbird's profile folders
+/// (`.msf` indexes skipped), folders of `.eml` files.
+public enum MailPath {
+    /// A file or folder found under a path that is not mail, and what it looks like.
+    public struct Skipped: Sendable, Equatable {
+        public var path: String
+        public var reason: String
+    }
+
+    /// Calls `body` with each mail source under `path` (files in name order), and lists files that are
+    /// not mail in `skipped`. A path that is itself a file must be mail.
+    /// - Throws: ``MailSourceError`` (`.notMail`, `.unreadable`) for `path` itself, or what `body` throws.
+    public static func forEachSource(
+        at path: String, skipped: inout [Skipped], _ body: (any MailHeaderSource) throws -> Void
+    ) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MailSourceError(.unreadable, file: path, reason: "no such file or folder")
+        }
+        if !isDirectory.boolValue {
+            switch try kind(of: path) {
+            case .mbox: try body(MboxFile(path: path, folder: folderName(of: path)))
+            case .message: try body(MessageFile(path: path, folder: folderName(of: path)))
+            case .notMail(let what): throw MailSourceError(.notMail, file: path, reason: "not mail: \(what)")
+            }
+            return
+        }
+        try walk(path, folder: nil, skipped: &skipped, body)
+    }
+
+    private static func walk(
+        _ directory: String, folder: String?, skipped: inout [Skipped], _ body: (any MailHeaderSource) throws -> Void
+    ) throws {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+        let isMaildir = names.contains("cur") && names.contains("new")
+        for name in names where !name.hasPrefix(".") || (isMaildir && name.count > 1 && name != "..") {
+            if name.hasPrefix(".") && !isMaildir { continue }
+            if name.hasSuffix(".msf") || name == "Table of Contents" || name == "Info.plist"
+                || name == "tmp" && isMaildir
+            {
+                continue
+            }
+            let child = directory + "/" + name
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                let sub =
+                    name == "cur" || name == "new" ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name)
+                try walk(child, folder: sub, skipped: &skipped, body)
+                continue
+            }
+            let kind: MailFileKind
+            do { kind = try Self.kind(of: child) } catch { kind = .notMail("cannot read it") }
+            let place = folder ?? folderName(of: directory)
+            switch kind {
+            case .mbox: try body(MboxFile(path: child, folder: name == "mbox" ? place : name))
+            case .message: try body(MessageFile(path: child, folder: place))
+            case .notMail(let what): skipped.append(Skipped(path: child, reason: what))
+            }
+        }
+    }
+
+    /// The kind of the file at `path`, from its first 4 KB.
+    public static func kind(of path: String) throws -> MailFileKind {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MailSourceError(.unreadable, file: path, reason: "cannot open it")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        return MailFileKind.sniff([UInt8](head))
+    }
+
+    private static func folderName(of path: String) -> String {
+        URL(fileURLWithPath: path).lastPathComponent
+    }
+}

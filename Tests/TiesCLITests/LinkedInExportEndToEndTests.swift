@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+/// `ties import linkedin` on whole exports of several generations (fixtures with made-up people that
+/// reproduce real exports' quirks; see Fixtures/exports/README.md), and the wrong-file refusals of every importer.
+@Suite("ties import linkedin: whole exports, end to end")
+struct LinkedInExportEndToEndTests {
+    let store = StoreUnderTest()
+
+    func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/exports/" + name, withExtension: nil)!.path
+    }
+
+    @Test("the zip: every file recognised by its header, counts reconcile, homonyms apart, me filled in")
+    func zip() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2024.zip"), "--create-people")
+        // rows read = read + left out, file by file, by name
+        #expect(out.contains("linkedin-2024.zip:Connections.csv: connections, 6 rows = 5 read + 1 left out on purpose"))
+        #expect(out.contains("linkedin-2024.zip:messages.csv: messages, 8 rows = 5 read + 3 left out on purpose"))
+        #expect(out.contains("linkedin-2024.zip:Invitations.csv: invitations, 3 rows = 3 read + 0 left out on purpose"))
+        #expect(out.contains("Endorsement_Received_Info.csv: endorsements received, 2 rows = 2 read"))
+        #expect(out.contains("Not read (1 file this import does not use):\n  ") && out.contains("Skills.csv"))
+        #expect(out.contains("messages.csv:5: the row has no sender"))
+        #expect(out.contains("messages.csv:7: the message is a draft"))
+        // Ada Quill twice, with different profiles: two people; an invitation naming only "Ada Quill" is not guessed.
+        let people = try store.ok("export", "people")
+        // Her title makes her an in-house recruiter (inferred at the end of the import).
+        #expect(people.contains("Ada Quill,recruiter,in-house,Brightwater Health"))
+        #expect(people.contains("Ada Quill (Copperleaf Labs),,,Copperleaf Labs"))
+        #expect(out.contains("Invitations.csv:4: 2 people are named Ada Quill"))
+        // The group message's TO "Bram Okonkwo-Lind,Cleo Marchetti, PhD" is two people, found by their URLs.
+        #expect(!people.contains("\nPhD") && !people.contains("Cleo Marchetti,,"))
+        // The percent-encoded and the raw profile URL of Zoë are one person (connection, endorsement, message).
+        #expect(people.components(separatedBy: "Zoë Ärlig").count == 2)
+        let zoe = try store.ok("person", "show", "Zoë Ärlig")
+        #expect(zoe.contains("favour") && zoe.contains("message"))
+        let me = try store.ok("me", "show")
+        // Dated by the export (the zip's entries are of 2025-12-07), an email by its own Updated On.
+        let lines = me.split(separator: "\n")
+        #expect(lines.contains { $0.contains("Robin Vale, MBA") && $0.contains("2025-12-07") })
+        #expect(lines.contains { $0.contains("robin.vale@example.net") && $0.contains("2020-11-18") })
+        #expect(lines.contains { $0.contains("+44 113 496 0000") && $0.contains("2025-12-07") })
+    }
+
+    @Test("importing the same zip, then its folder, changes nothing")
+    func reimport() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        _ = try store.ok("import", "linkedin", fixture("linkedin-2024.zip"), "--create-people")
+        let people = try store.ok("export", "people")
+        let interactions = try store.ok("export", "interactions")
+        let again = try store.ok(
+            "import", "linkedin", fixture("linkedin-2024.zip"), fixture("linkedin-2024"), "--create-people")
+        #expect(again.contains("people: 0 added, 0 updated"))
+        #expect(again.contains("interactions: 0 added"))
+        #expect(try store.ok("export", "people") == people)
+        #expect(try store.ok("export", "interactions") == interactions)
+    }
+
+    @Test("2018, 2020, a spreadsheet re-save and the 2012 Outlook CSV import with nothing refused")
+    func generations() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let old = try store.ok("import", "linkedin", fixture("linkedin-2018"))
+        #expect(old.contains("Connections.csv: connections, 2 rows = 2 read + 0 left out"))
+        #expect(old.contains("Messages.csv: messages, 4 rows = 4 read + 0 left out"))
+        #expect(!old.contains("took"))  // the 2018 layout's Direction says who wrote
+        let ines = try store.ok("person", "show", "Ines Faro")
+        #expect(ines.contains("2018-02-12") && ines.contains("2018-06-19"))
+        let twenty = try store.ok("import", "linkedin", fixture("linkedin-2020"), "--me", "Nadia Brook")
+        #expect(twenty.contains("messages, 4 rows = 3 read + 1 left out"))
+        #expect(try store.ok("person", "show", "Femi Adeyemi SPHRi, CPHR").contains("message"))
+        let resaved = try store.ok("import", "linkedin", fixture("linkedin-resaved"))
+        #expect(resaved.contains("connections, 3 rows = 3 read"))
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Kavya Rao,,,,,"))  // NA placeholders are nothing, not a shared email
+        #expect(try store.ok("person", "show", "Kavya Rao").contains("2026-02-06"))
+        let outlook = try store.ok("import", "linkedin", fixture("linkedin-2012"))
+        #expect(outlook.contains("connections, 2 rows = 2 read") && outlook.contains("Windows-1252"))
+        #expect(try store.ok("export", "people").contains("Renée Côté,,,Éclair Conseil,Chargée de recrutement"))
+    }
+
+    @Test(
+        "Google Contacts (both layouts) and Outlook CSV come in through import csv; a nameless contact takes its email")
+    func addressBooks() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok(
+            "import", "csv", fixture("google-legacy.csv"), fixture("google.csv"), fixture("outlook.csv"))
+        #expect(out.contains("people: 6 added"))
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Mina Park,,,Riverbend,Engineering Manager"))
+        #expect(people.contains("mina@home.example;mina@work.example"))
+        #expect(people.contains("noname@example.org,,,"))
+        #expect(people.contains("Quayside Ltd,,,Quayside Ltd"))
+        #expect(people.contains("Ivo Stern,recruiter,in-house,Stern Talent,Talent Partner"))
+        #expect(try store.ok("person", "list", "--tag", "Mentors").contains("Grace B. Hollis"))
+        #expect(try store.ok("person", "list", "--tag", "Recruiters").contains("Ivo Stern"))
+    }
+
+    @Test(
+        "every importer refuses a file of the wrong kind with exit 65, says what it looks like, and changes nothing",
+        arguments: [
+            ("vcard", "google.csv", "Google Contacts CSV"),
+            ("vcard", "linkedin-2024/Connections.csv", "import linkedin"),
+            ("ics", "google.csv", "import csv"), ("linkedin", "google.csv", "import csv"),
+            ("linkedin", "../contacts.vcf", "import vcard"), ("csv", "../contacts.vcf", "import vcard"),
+            ("csv", "../calendar.ics", "import ics"),
+        ])
+    func wrongFile(importer: String, file: String, hint: String) throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let (result, unchanged) = try TiesBinary.runRefused(["import", importer, fixture(file)], store: store.db)
+        #expect(result.status == 65, "\(result.stderr)")
+        #expect(result.stderr.contains(hint), "\(result.stderr)")
+        #expect(unchanged)
+    }
+
+    @Test("a file that is no export at all (plain text) is refused by every importer")
+    func plainText() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let text = store.dir.file("hostname")
+        try "vm-42\n".write(to: text, atomically: true, encoding: .utf8)
+        for importer in ["vcard", "ics", "linkedin", "csv"] {
+            let (result, unchanged) = try TiesBinary.runRefused(["import", importer, text.path], store: store.db)
+            #expect(result.status == 65, "\(importer): \(result.stderr)")
+            #expect(unchanged && !result.stdout.contains("Imported"))
+        }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+/// `ties import mail` run as a user would, on the committed fixtures in `Fixtures/mail` (see its README).
+@Suite("ties import mail, end to end")
+struct MailImportEndToEndTests {
+    let store = StoreUnderTest()
+
+    func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/mail/" + name, withExtension: nil)!.path
+    }
+
+    /// A store with the user's address, a recruiter and a colleague.
+    func start() throws {
+        try store.ok("init")
+        try store.ok("me", "set", "email", "jordan.ellis@newmail.example")
+        try store.ok("person", "add", "Rita Alvarez", "--email", "rita.alvarez@talent.example", "--role", "recruiter")
+        try store.ok("person", "add", "Omar Haddad", "--email", "omar@works.example")
+    }
+
+    /// Runs a command that must succeed, given as an array.
+    @discardableResult
+    func ok(_ arguments: [String]) throws -> String {
+        let result = try store.ties(arguments)
+        #expect(result.status == 0, "ties \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result.stdout
+    }
+
+    var allFixtures: [String] {
+        [
+            "import", "mail", fixture("takeout.mbox"), fixture("maildir"), fixture("outlook.eml"),
+            fixture("truncated.mbox"),
+        ]
+    }
+
+    @Test("Takeout mbox, Maildir, .eml: counts reconcile, a thread the user answered is answered, the rest waits")
+    func importsAndAnswers() throws {
+        try start()
+        let out = try ok(allFixtures + ["--create-people"])
+        #expect(out.contains("messages: 18 read = 6 imported + 10 left out + 2 listed"), "\(out)")
+        #expect(out.contains("people: 3 added"))
+        #expect(out.contains("interactions: 8 added, 0 already present"))
+        #expect(out.contains("2 in Spam or Trash") && out.contains("1 the same message again"))
+        #expect(out.contains("1 from a no-reply") && out.contains("1 to yourself only"))
+        #expect(out.contains("4 with no one in Ties"))
+        #expect(out.contains("takeout.mbox at byte 4106: no From address"))
+        #expect(out.contains("truncated.mbox at byte 271: the file ends inside this message's header"))
+        #expect(out.contains("1 malformed header line skipped") && out.contains("takeout.mbox at byte 3375"))
+        #expect(out.contains("read them as Windows-1252"))
+        let interactions = try store.ok("export", "interactions")
+        let lines = interactions.split(separator: "\n")
+        // Omar's lunch email is answered by the user's reply in the thread; his later one is not.
+        #expect(lines.contains { $0.contains("Omar Haddad,2026-03-03T08:00:00Z,email,in,yes,1,,mail,") })
+        #expect(lines.contains { $0.contains("Omar Haddad,2026-03-08T11:40:37Z,email,in,no,1,,mail,") })
+        #expect(lines.contains { $0.contains("Omar Haddad,2026-03-03T09:30:00Z,email,out,yes,1,,mail,") })
+        #expect(lines.contains { $0.contains("Rita Alvarez,2026-03-02T09:15:00Z,email,in,no,1,,mail,") })
+        // People created only from the user's own mail, named as it names them; the stranger is not.
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Priya Náir") && people.contains("\"Lee, Ana\"") && !people.contains("stranger"))
+        #expect(!interactions.contains("Lunch") && !interactions.contains("A role you may like"))  // no subjects
+        let gaps = try store.ok("gaps", "--as-of", "2026-03-20", "--format", "csv")
+        #expect(gaps.contains("Recruiter waiting for your answer: Rita Alvarez"))
+        let report = try store.ok("report", "--as-of", "2026-03-20")
+        #expect(report.contains("Recruiter Rita Alvarez wrote on 2026-03-02"))
+        // Again: nothing changes.
+        let again = try ok(allFixtures + ["--create-people"])
+        #expect(again.contains("interactions: 0 added, 8 already present") && again.contains("people: 0 added"))
+        #expect(try store.ok("export", "interactions") == interactions)
+        #expect(try store.ok("export", "people") == people)
+    }
+
+    @Test("the user's reply in a later import answers an inbound email from an earlier one")
+    func laterReply() throws {
+        try start()
+        // Omar's email alone first (the Maildir holds no reply): unanswered.
+        try store.ok("import", "mail", fixture("truncated.mbox"))
+        #expect(try store.ok("export", "interactions").contains("2026-03-08T11:40:37Z,email,in,no"))
+        let mbox = store.dir.file("reply.mbox")
+        try Data(
+            """
+            From x@xxx Mon Mar  9 10:00:00 2026
+            From: jordan.ellis@newmail.example
+            To: omar@works.example
+            Date: Mon, 9 Mar 2026 10:00:00 +0000
+            Message-ID: <later@newmail.example>
+            References: <omar-2@works.example>
+
+            Thanks!
+
+            """.utf8
+        ).write(to: mbox)
+        let out = try store.ok("import", "mail", mbox.path)
+        #expect(out.contains("answered: 1 inbound emails marked answered"), "\(out)")
+        #expect(try store.ok("export", "interactions").contains("2026-03-08T11:40:37Z,email,in,yes"))
+    }
+
+    @Test("a dry run and a file that is not mail leave the store byte-identical")
+    func refusalsChangeNothing() throws {
+        try start()
+        let before = store.snapshot()
+        let dry = try ok(allFixtures + ["--create-people", "--dry-run"])
+        #expect(dry.contains("Dry run — nothing written") && dry.contains("interactions: 8 added"))
+        #expect(store.snapshot() == before)
+        let wrong = try store.ties(["import", "mail", fixture("takeout.mbox"), fixture("message.msg")])
+        #expect(wrong.status == 65)
+        #expect(wrong.stderr.contains("message.msg: not mail: it is an Outlook .msg"), "\(wrong.stderr)")
+        #expect(store.snapshot() == before)
+        let csv = store.dir.file("people.csv")
+        try Data("name,email\nAnn,ann@x.example\n".utf8).write(to: csv)
+        let notMail = try store.ties(["import", "mail", csv.path])
+        #expect(notMail.status == 65 && notMail.stderr.contains("it looks like CSV"), "\(notMail.stderr)")
+        #expect(store.snapshot() == before)
+    }
+
+    @Test("without any address of the user's the import refuses (64); --keep-subjects keeps subjects; --since filters")
+    func optionsAndUsage() throws {
+        try store.ok("init")
+        let none = try store.ties(["import", "mail", fixture("takeout.mbox")])
+        #expect(none.status == 64 && none.stderr.contains("--me"))
+        try store.ok("person", "add", "Rita Alvarez", "--email", "rita.alvarez@talent.example")
+        let out = try store.ok(
+            "import", "mail", fixture("takeout.mbox"), "--me", "Jordan.Ellis@NewMail.example", "--keep-subjects",
+            "--since", "2026-03-02")
+        #expect(out.contains("interactions: 1 added"))
+        #expect(try store.ok("export", "interactions").contains("A role you may like"))
+        let later = try store.ok(
+            "import", "mail", fixture("takeout.mbox"), "--me", "jordan.ellis@newmail.example", "--since", "2026-03-03",
+            "--dry-run")
+        #expect(later.contains("before --since"))
+    }
+
+    @Test("two people the user wrote to under one name are both created, the second with the address")
+    func sameName() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Sam Lee", "--email", "sam.lee@old.example")
+        let mbox = store.dir.file("names.mbox")
+        try Data(
+            """
+            From x@xxx Mon Mar  9 10:00:00 2026
+            From: me@x.example
+            To: Alex Chen <alex@one.example>, "Alex Chen" <alex@two.example>, Sam Lee <sam@new.example>
+            Date: Mon, 9 Mar 2026 10:00:00 +0000
+            Message-ID: <names@x.example>
+
+            """.utf8
+        ).write(to: mbox)
+        let out = try ok(["import", "mail", mbox.path, "--me", "me@x.example", "--create-people"])
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Alex Chen,") && people.contains("Alex Chen (alex@two.example)"))
+        #expect(people.contains("Sam Lee (sam@new.example)"))
+    }
+}

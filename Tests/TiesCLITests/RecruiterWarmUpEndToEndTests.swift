@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+/// A LinkedIn-only store: connections are not relationships, and `next`, `gaps` and the report speak of
+/// dormant recruiters to warm up rather than of strangers as active contacts.
+@Suite("Dormant recruiters, end to end")
+struct RecruiterWarmUpEndToEndTests {
+    let store = StoreUnderTest()
+    let asOf = "2026-06-30"
+
+    func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/recruiters/" + name, withExtension: nil)!.path
+    }
+
+    func start() throws {
+        try store.ok("init")
+        try store.ok("me", "set", "name", "Jordan Ellis")
+        try store.ok("me", "set", "field", "healthcare", "--since", "2020-01-01")
+        let imported = try store.ok("import", "linkedin", fixture("Connections.csv"), fixture("messages.csv"))
+        #expect(imported.contains("12 added"), "\(imported)")
+        #expect(imported.contains("roles: 7 recruiters inferred from titles"), "\(imported)")
+    }
+
+    @Test("the import infers recruiters with their kind and evidence, and leaves hard negatives alone")
+    func inferredRoles() throws {
+        try start()
+        let roles = try store.ok("person", "roles", "--review", "--format", "csv")
+        for line in [
+            "Priya Natarajan,recruiter,agency,inferred,Senior Physician Recruiter,CompHealth,recruiter; organisation: staffing agency (comphealth)",
+            "Elena Petrova,recruiter,search-firm,inferred,Executive Search Consultant,WittKieffer,executive search",
+            "Marcus Bell,recruiter,in-house,inferred,Talent Acquisition Partner,Mercy Health,talent acquisition",
+            "Aisha Bello,recruiter,,inferred,Recruiter,,recruiter",
+        ] {
+            #expect(roles.contains(line), "\(line)\n\(roles)")
+        }
+        for name in ["Omar Haddad", "Lucia Gomez", "Ben Carter", "Ravi Shah", "Sam Okafor"] {
+            #expect(!roles.contains(name), "\(name) is not a recruiter")
+        }
+        // Importing again changes nothing and infers nothing new.
+        let again = try store.ok("import", "linkedin", fixture("Connections.csv"), fixture("messages.csv"))
+        #expect(again.contains("0 added") && !again.contains("roles:"), "\(again)")
+    }
+
+    @Test("next proposes the best-placed dormant recruiters with a first message, never strangers as active contacts")
+    func next() throws {
+        try start()
+        let output = try store.ok("next", "--as-of", asOf)
+        let rows = output.split(separator: "\n").filter { $0.first?.isNumber ?? false }
+        // The text is wrapped to the terminal's width: read it with its line breaks folded back into spaces.
+        let next = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // One active recruiter (Dana) of the three aimed for: two warm-ups, in the field and at firms with no
+        // active contact, connected longest first, ahead of the scored rows.
+        #expect(rows.first?.hasPrefix("1. Priya Natarajan  [warm up]") ?? false, "\(next)")
+        #expect(rows.dropFirst().first?.hasPrefix("2. Elena Petrova  [warm up]") ?? false, "\(next)")
+        #expect(
+            next.contains(
+                "Hello Priya, we have been connected since 2017 and I have never said hello. I work in healthcare"))
+        #expect(next.contains("`ties log \"Priya Natarajan\" message --direction out`"))
+        // Tom (2015, technology) is older but out of the field; Marcus is at Mercy Health, where Sam is active.
+        #expect(!next.contains("Tom Hughes") && !next.contains("Marcus Bell"))
+        // Connections never spoken with are no one's "only active contact", and never a row of their own.
+        for stranger in ["Ravi Shah", "Tetra Tech", "Omar Haddad", "Lucia Gomez", "Ben Carter"] {
+            #expect(!next.contains(stranger), "\(stranger) in\n\(next)")
+        }
+        // Sam, in touch, is the only active contact at Mercy Health: Marcus and Omar there are dormant.
+        #expect(next.contains("your only active contact at Mercy Health"))
+        // The suggested command runs, and ends Priya's dormancy: one active recruiter more, one warm-up less.
+        try store.ok("log", "Priya Natarajan", "message", "--direction", "out", "--at", "2026-06-29")
+        let after = try store.ok("next", "--as-of", asOf)
+        #expect(
+            after.split(separator: "\n").first { $0.hasPrefix("1.") }?.hasPrefix("1. Elena Petrova  [warm up]")
+                ?? false, "\(after)")
+        #expect(!after.contains("Priya Natarajan  [warm up]"))
+    }
+
+    @Test("gaps and the report count dormant recruiters apart from active ones")
+    func gapsAndReport() throws {
+        try start()
+        let gaps = try store.ok("gaps", "--as-of", asOf, "--format", "csv")
+        #expect(
+            gaps.contains(
+                "medium,dormant-recruiters,1 active recruiter; 6 recruiters among your connections you have never spoken with,Priya Natarajan; Elena Petrova; Grace Lin,"
+            ), "\(gaps)")
+        #expect(
+            gaps.contains("medium,recruiter-coverage,Only 1 active recruiter (aim for 3): Dana Reyes,Dana Reyes,"),
+            "\(gaps)")
+        let report = try store.ok("report", "--as-of", asOf)
+        #expect(
+            report.contains(
+                "12 people, 2 with a history; 10 known only as connections, never spoken with (6 of them recruiters)"),
+            "\(report)")
+        #expect(report.contains("1 active recruiter at 1 firm"))
+        let json = try store.ok("report", "--as-of", asOf, "--format", "json")
+        #expect(json.contains("\"withHistory\": 2,\n  \"dormant\": 10,\n  \"dormantRecruiters\": 6,"))
+    }
+
+    @Test("a rejected role stays rejected; a confirmed one stays; classify changes neither")
+    func review() throws {
+        try start()
+        try store.ok("person", "roles", "--reject", "Aisha Bello", "--confirm", "Priya Natarajan")
+        let classified = try store.ok("person", "classify")
+        #expect(
+            classified.contains("0 recruiters inferred") && classified.contains("1 role you rejected"), "\(classified)")
+        let roles = try store.ok("person", "roles", "--format", "csv")
+        #expect(
+            roles.contains("Aisha Bello,recruiter,,rejected,")
+                && roles.contains("Priya Natarajan,recruiter,agency,confirmed,"))
+        #expect(!(try store.ok("person", "roles", "--review")).contains("Aisha Bello"))
+        // One answer that cannot be given changes nothing, not even the others.
+        let before = store.snapshot()
+        let unknown = try store.ties(["person", "roles", "--undo", "Aisha Bello", "--confirm", "Ravi Shah"])
+        #expect(unknown.status == 65 && unknown.stderr.contains("no recruiter role was inferred"), "\(unknown.stderr)")
+        #expect(store.snapshot() == before)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import Testing
+import TiesCore
+
+@testable import TiesInterchange
+
+/// The readers of every LinkedIn generation, on the committed export fixtures (made-up people reproducing real
+/// exports' quirks; see Tests/TiesCLITests/Fixtures/exports/README.md).
+@Suite("Interchange: LinkedIn exports of every generation")
+struct InterchangeLinkedInExportTests {
+    static func bytes(_ name: String) throws -> [UInt8] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TiesCLITests/Fixtures/exports/" + name)
+        return SpreadsheetText.utf8([UInt8](try Data(contentsOf: url))).bytes
+    }
+
+    @Test(
+        "each file is recognised by its header, not its name",
+        arguments: [
+            ("linkedin-2024/Connections.csv", LinkedInFileKind.connections),
+            ("linkedin-2024/messages.csv", .messages), ("linkedin-2024/Invitations.csv", .invitations),
+            ("linkedin-2024/Recommendations_Received.csv", .recommendationsReceived),
+            ("linkedin-2024/Endorsement_Received_Info.csv", .endorsementsReceived),
+            ("linkedin-2024/Endorsement_Given_Info.csv", .endorsementsGiven),
+            ("linkedin-2024/Profile.csv", .profile), ("linkedin-2024/Email Addresses.csv", .emailAddresses),
+            ("linkedin-2024/PhoneNumbers.csv", .phoneNumbers), ("linkedin-2018/Connections.csv", .connections),
+            ("linkedin-2018/Messages.csv", .messages), ("linkedin-2020/Connections.csv", .connections),
+            ("linkedin-2020/messages.csv", .messages), ("linkedin-resaved/Connections.csv", .connections),
+            ("linkedin-2012/linkedin_connections_export_microsoft_outlook.csv", .connections),
+        ])
+    func kinds(file: String, kind: LinkedInFileKind) throws {
+        #expect(LinkedInFileKind.detect(try Self.bytes(file), name: "renamed.csv") == kind)
+    }
+
+    @Test("files an export holds but no reader takes, and other formats, are no LinkedIn file")
+    func notLinkedIn() throws {
+        #expect(LinkedInFileKind.detect(try Self.bytes("linkedin-2024/Skills.csv"), name: "Skills.csv") == nil)
+        #expect(LinkedInFileKind.detect(try Self.bytes("google.csv"), name: "google.csv") == nil)
+        #expect(LinkedInFileKind.detect(Array("BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".utf8), name: "x.csv") == nil)
+    }
+
+    @Test("2018 Connections: no URL, month/day/two-digit-year dates with a time")
+    func connections2018() throws {
+        let read = try LinkedInConnections.read(try Self.bytes("linkedin-2018/Connections.csv"))
+        #expect(read.problems.isEmpty)
+        #expect(read.records.map(\.connectedOn?.description) == ["2018-02-12", "2017-11-17"])
+        #expect(read.records[0].email == "ines.faro@example.com" && read.records[0].profileURL == nil)
+    }
+
+    @Test("2012 Outlook CSV: 59 quoted columns, Windows-1252, no dates")
+    func outlook2012() throws {
+        let read = try LinkedInConnections.read(
+            try Self.bytes("linkedin-2012/linkedin_connections_export_microsoft_outlook.csv"))
+        #expect(read.records.map(\.name) == ["Renée Côté", "Hugo Marsh"])
+        #expect(read.records[0].organisation == "Éclair Conseil" && read.records[0].title == "Chargée de recrutement")
+        #expect(read.records[0].email == "renee.cote@example.com" && read.records[0].connectedOn == nil)
+    }
+
+    @Test("2020 Connections: an unquoted Notes preamble and two blank lines before the header")
+    func connections2020() throws {
+        let read = try LinkedInConnections.read(try Self.bytes("linkedin-2020/Connections.csv"))
+        #expect(read.records.map(\.line) == [6, 7])
+        #expect(read.records[1].name == "Femi Adeyemi SPHRi, CPHR")
+    }
+
+    @Test("a spreadsheet re-save: d-mmm-yy dates, trailing empty columns, NA placeholders, no final newline")
+    func resaved() throws {
+        let read = try LinkedInConnections.read(try Self.bytes("linkedin-resaved/Connections.csv"))
+        #expect(read.problems.isEmpty)
+        #expect(read.records.map(\.connectedOn?.description) == ["2026-02-06", "2023-04-23", "2024-03-12"])
+        #expect(read.records[0].email == nil && read.records[0].organisation == nil && read.records[0].title == nil)
+    }
+
+    @Test("2024 messages: an empty FROM, a draft and a note to self are left out and listed, never refused")
+    func messages2024() throws {
+        let read = try LinkedInMessages.read(try Self.bytes("linkedin-2024/messages.csv"))
+        #expect(read.result.problems.isEmpty)
+        #expect(read.me.names == ["Robin Vale, MBA"])
+        #expect(read.result.records.count + read.result.skipped.count == 8)
+        #expect(read.result.skipped.map(\.line) == [5, 7, 8])
+        // The group message: TO "Bram Okonkwo-Lind,Cleo Marchetti, PhD" with two URLs is two people.
+        let group = try #require(read.result.records.first { $0.conversationTitle == "Offsite" })
+        #expect(group.counterparts.map(\.name) == ["Bram Okonkwo-Lind", "Cleo Marchetti, PhD"])
+        #expect(group.counterparts[1].profileURL == "https://www.linkedin.com/in/cleo-marchetti-phd")
+        #expect(group.groupSize == 2 && group.direction == .outbound)
+        // Ada wrote first and Robin answered the next day.
+        #expect(read.result.records[0].direction == .inbound && read.result.records[0].answered)
+    }
+
+    @Test("2020 messages (9 columns): a TO that is one name with a comma in it stays one person")
+    func messages2020() throws {
+        let read = try LinkedInMessages.read(
+            try Self.bytes("linkedin-2020/messages.csv"), me: LinkedInIdentity(names: ["Nadia Brook"]))
+        #expect(read.result.records.map(\.direction) == [.outbound, .inbound, .inbound])
+        #expect(read.result.records[0].counterparts.map(\.name) == ["Femi Adeyemi SPHRi, CPHR"])
+        #expect(read.result.records[0].answered)
+        #expect(read.result.skipped.count == 1)
+    }
+
+    @Test("2018 Messages: From,To,Date,Subject,Content,Direction,Folder; Direction decides, no identity needed")
+    func messages2018() throws {
+        let read = try LinkedInMessages.read(try Self.bytes("linkedin-2018/Messages.csv"))
+        #expect(!read.meWasInferred)
+        #expect(read.result.records.map(\.direction) == [.inbound, .outbound, .inbound, .inbound])
+        #expect(
+            read.result.records.map { $0.counterparts.map(\.name) } == [
+                ["Ines Faro"], ["Ines Faro"], ["Ines Faro"], ["Premium Team"],
+            ])
+        // Ines's first message (1:53) was answered at 3:25; her 5:54 one and the Premium offer were not.
+        #expect(read.result.records.map(\.answered) == [false, true, true, false])
+        #expect(read.result.records[0].occurredAt == LinkedInDate.instant("2018-06-19 05:54:00 UTC"))
+    }
+
+    @Test("Invitations: direction, URLs when the export has them, M/D/YY dates")
+    func invitations() throws {
+        let read = try LinkedInInvitations.read(try Self.bytes("linkedin-2024/Invitations.csv"))
+        #expect(read.records.map(\.direction) == [.outbound, .inbound, .inbound])
+        #expect(
+            read.records[0].other
+                == LinkedInParticipant(name: "Dmitri Sol", profileURL: "https://www.linkedin.com/in/dmitri-sol"))
+        #expect(read.records[2].other.profileURL == nil)
+        #expect(read.records[0].sentAt == LinkedInDate.instant("2025-10-21 22:26:00 UTC"))
+    }
+
+    @Test("endorsements: one favour per person and day; recommendations: one per row")
+    func favours() throws {
+        let received = try LinkedInFavours.read(
+            try Self.bytes("linkedin-2024/Endorsement_Received_Info.csv"), kind: .endorsementsReceived)
+        #expect(received.records.count == 2)
+        #expect(received.records[0].note == "endorsement: Data Analysis, SQL")
+        #expect(received.records[0].other.profileURL == "https://www.linkedin.com/in/zoë-ärlig")
+        #expect(received.records.allSatisfy { $0.direction == .inbound })
+        let given = try LinkedInFavours.read(
+            try Self.bytes("linkedin-2024/Endorsement_Given_Info.csv"), kind: .endorsementsGiven)
+        #expect(given.records.map(\.direction) == [.outbound])
+        let recommendations = try LinkedInFavours.read(
+            try Self.bytes("linkedin-2024/Recommendations_Received.csv"), kind: .recommendationsReceived)
+        #expect(recommendations.records.map(\.other.name) == ["Bram Okonkwo-Lind"])
+        #expect(recommendations.records[0].organisation == "Northgate Search, LLC")
+    }
+
+    @Test("the user's own details: name from Profile, email dated by Updated On, phone; empty rows left out")
+    func ownDetails() throws {
+        let day = Day(year: 2025, month: 12, day: 7)!
+        let profile = try LinkedInOwnDetails.read(
+            try Self.bytes("linkedin-2024/Profile.csv"), kind: .profile, exportDay: day)
+        #expect(profile == [MyDetail(kind: .name, value: "Robin Vale, MBA", since: day)])
+        let emails = try LinkedInOwnDetails.read(
+            try Self.bytes("linkedin-2024/Email Addresses.csv"), kind: .emailAddresses, exportDay: day)
+        #expect(
+            emails == [
+                MyDetail(kind: .email, value: "robin.vale@example.net", since: Day(year: 2020, month: 11, day: 18)!)
+            ])
+        let phones = try LinkedInOwnDetails.read(
+            try Self.bytes("linkedin-2024/PhoneNumbers.csv"), kind: .phoneNumbers, exportDay: day)
+        #expect(phones == [MyDetail(kind: .phone, value: "+44 113 496 0000", since: day)])
+    }
+
+    @Test(
+        "Google Contacts (legacy and current) and Outlook CSV: names, groups as tags, ::: values, labels for the nameless"
+    )
+    func addressBooks() throws {
+        let legacy = try AddressBookCSV.read(try Self.bytes("google-legacy.csv"))
+        #expect(legacy.records.map(\.name) == ["Mina Park", "noname@example.org", "Quayside Ltd"])
+        #expect(legacy.records[0].tags == ["Conference"])
+        #expect(
+            legacy.records[0].contactPoints.map(\.value) == [
+                "mina@home.example", "mina@work.example", "+1 312 555 0100",
+            ])
+        #expect(legacy.records[0].birthday == VCardBirthday(year: 1985, month: 6, day: 12))
+        #expect(legacy.records[0].note == "Met at PyCon" && legacy.records[0].title == "Engineering Manager")
+        let current = try AddressBookCSV.read(try Self.bytes("google.csv"))
+        #expect(current.records.map(\.name) == ["Grace B. Hollis", "orphan@example.net"])
+        #expect(current.records[0].birthday == VCardBirthday(year: nil, month: 12, day: 9))
+        #expect(current.records[0].tags == ["Mentors"] && current.records[0].organisation == "Harbour Navy")
+        let outlook = try AddressBookCSV.read(try Self.bytes("outlook.csv"))
+        #expect(outlook.records[0].tags == ["Berlin", "Recruiters"])
+        #expect(outlook.records[0].birthday == VCardBirthday(year: 1980, month: 6, day: 3))
+        #expect(AddressBookCSV.layout(of: ["Name", "Email"]) == nil)
+    }
+
+    @Test("what a file looks like, for the refusal of an importer that recognises nothing")
+    func sniffer() throws {
+        #expect(InputSniffer.describe(Array("BEGIN:VCARD\r\n".utf8)).importer == "ties import vcard")
+        #expect(InputSniffer.describe(Array("BEGIN:VCALENDAR\r\n".utf8)).importer == "ties import ics")
+        #expect(InputSniffer.describe(try Self.bytes("linkedin-2024/messages.csv")).importer == "ties import linkedin")
+        #expect(InputSniffer.describe(try Self.bytes("outlook.csv")).looksLike == "an Outlook contacts CSV file")
+        #expect(InputSniffer.describe([]).looksLike == "an empty file")
+        #expect(InputSniffer.describe(Array("vm-42\n".utf8)).looksLike == "text beginning \"vm-42\"")
+    }
+}
