@@ -101,37 +101,74 @@ public enum CSVReader {
         try result.get()
     }
 
-    /// The state machine. `p` is the whole input; scanning starts at `offset`.
-    ///
-    /// Longer than the house's 80 lines on purpose: a measured hot loop (Benchmarks/README.md, CSV parsing,
-    /// faster than Python's csv module), one pass over the bytes with no call per byte.
+    /// The state machine over the whole input `p`, from `offset`.
     static func scan(
         _ p: UnsafeBufferPointer<UInt8>, from offset: Int, line startLine: Int,
         _ body: (CSVRecord) throws(ParseError) -> Bool
     ) throws(ParseError) {
-        guard let base = p.baseAddress else { return }
+        var state = ScanState(line: startLine)
+        var i = max(0, offset)
+        if i == 0 && p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }
+        _ = try scan(p, from: i, final: true, state: &state, body)
+    }
+
+    /// Where a scan stands between two blocks of a file: the line of the next byte, the records read so far,
+    /// and which fields to decode.
+    struct ScanState {
+        var line: Int
+        var records = 0
+        /// Fields whose index is false here are passed as empty strings, without being decoded (a reader that
+        /// needs a few columns of a file whose largest column it never reads); nil decodes every field.
+        var wanted: [Bool]?
+    }
+
+    /// The state machine. `p` is the input (or the part of it read so far); scanning starts at `offset`.
+    ///
+    /// When `final` is false, `p` ends before the end of the file: a record is passed to `body` only when its
+    /// end is in `p` (a record that may go on — a field, a quoted field, a CR that may be followed by LF, a
+    /// quote that may be doubled — is left for the next call). Returns the offset of the first byte not
+    /// consumed (the start of that record, or `p.count`), or nil when `body` asked to stop. `state` carries
+    /// the line and record numbers from one call to the next.
+    ///
+    /// Longer than the house's 80 lines on purpose: a measured hot loop (Benchmarks/README.md, CSV parsing,
+    /// faster than Python's csv module), one pass over the bytes with no call per byte.
+    static func scan(
+        _ p: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool, state: inout ScanState,
+        _ body: (CSVRecord) throws(ParseError) -> Bool
+    ) throws(ParseError) -> Int? {
+        guard let base = p.baseAddress else { return 0 }
         let n = p.count
         var i = max(0, offset)
-        if i == 0 && n >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF { i = 3 }
-        var line = startLine
+        var line = state.line
         var lineStart = i  // offset of the first byte of the current line, for columns
-        var recordIndex = 0
+        var recordIndex = state.records
         var record = CSVRecord(line: line, fields: [])
         var scratch: [UInt8] = []
+        let wanted = state.wanted ?? []
+        let all = state.wanted == nil
+        defer {
+            state.line = line
+            state.records = recordIndex
+        }
 
         while i < n {
             let first = base[i]
             if first == lf || first == cr {  // a blank line
+                if first == cr && i + 1 == n && !final { return i }  // CR, then perhaps LF in the next block
                 i += 1
                 if first == cr && i < n && base[i] == lf { i += 1 }
                 line += 1
                 lineStart = i
                 continue
             }
+            let recordStart = i
+            let recordLine = line
             recordIndex += 1
             record.line = line
             record.fields.removeAll(keepingCapacity: true)
-            while true {
+            var complete = true
+            fields: while true {
+                let keep = all || (record.fields.count < wanted.count && wanted[record.fields.count])
                 if i < n && base[i] == quote {
                     let fieldLine = line
                     let fieldColumn = i - lineStart + 1
@@ -143,17 +180,20 @@ public enum CSVReader {
                         let b = base[i]
                         if b == quote {
                             if i + 1 < n && base[i + 1] == quote {
-                                if !copied {
-                                    scratch.removeAll(keepingCapacity: true)
-                                    copied = true
+                                if keep {
+                                    if !copied {
+                                        scratch.removeAll(keepingCapacity: true)
+                                        copied = true
+                                    }
+                                    scratch.append(
+                                        contentsOf: UnsafeBufferPointer(
+                                            start: base + segmentStart, count: i + 1 - segmentStart))
                                 }
-                                scratch.append(
-                                    contentsOf: UnsafeBufferPointer(
-                                        start: base + segmentStart, count: i + 1 - segmentStart))
                                 i += 2
                                 segmentStart = i
                                 continue
                             }
+                            if i + 1 == n && !final { break }  // perhaps doubled by the next block's first byte
                             closed = true
                             break
                         } else if b == lf {
@@ -166,6 +206,10 @@ public enum CSVReader {
                         i += 1
                     }
                     guard closed else {
+                        if !final {
+                            complete = false
+                            break fields
+                        }
                         throw ParseError(
                             line: fieldLine, column: fieldColumn, record: recordIndex,
                             found: "<the end of the file inside a quoted field that starts here>",
@@ -185,7 +229,9 @@ public enum CSVReader {
                         let rest = i
                         while i < n, base[i] != comma, base[i] != lf, base[i] != cr { i += 1 }
                         scratch.append(contentsOf: UnsafeBufferPointer(start: base + rest, count: i - rest))
-                        record.fields.append(String(decoding: scratch, as: UTF8.self))
+                        record.fields.append(keep ? String(decoding: scratch, as: UTF8.self) : "")
+                    } else if !keep {
+                        record.fields.append("")
                     } else if copied {
                         scratch.append(contentsOf: segment)
                         record.fields.append(String(decoding: scratch, as: UTF8.self))
@@ -200,19 +246,38 @@ public enum CSVReader {
                         i += 1
                     }
                     record.fields.append(
-                        String(decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self))
+                        keep
+                            ? String(
+                                decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
+                            : "")
                 }
-                if i >= n { break }
+                if i >= n {
+                    complete = final
+                    break
+                }
                 let delimiter = base[i]
                 i += 1
                 if delimiter == comma { continue }
-                if delimiter == cr && i < n && base[i] == lf { i += 1 }
+                if delimiter == cr {
+                    if i < n {
+                        if base[i] == lf { i += 1 }
+                    } else if !final {
+                        complete = false
+                        break
+                    }
+                }
                 line += 1
                 lineStart = i
                 break
             }
-            if try !body(record) { return }
+            guard complete else {
+                line = recordLine
+                recordIndex -= 1
+                return recordStart
+            }
+            if try !body(record) { return nil }
         }
+        return n
     }
 }
 

@@ -134,4 +134,20 @@ public enum SpreadsheetText {
         if (try? UTF8Span(validating: bytes.span)) != nil { return (bytes, false) }
         return (Array(ContentText.singleByte(bytes, latin9: false).utf8), true)
     }
+
+    /// Whether all of `input` is UTF-8, read block by block (never held whole).
+    public static func isUTF8(_ input: CSVInput) -> Bool {
+        var valid = true
+        var carried: [UInt8] = []
+        // Each piece is cut after its last line break, which no UTF-8 sequence contains.
+        let whole =
+            (try? input.forEachBlock { block in
+                carried.append(contentsOf: block)
+                guard let last = carried.lastIndex(of: 0x0A) else { return true }
+                valid = carried.withUnsafeBufferPointer { String(validating: $0[...last], as: UTF8.self) != nil }
+                carried.removeSubrange(...last)
+                return valid
+            }) != nil
+        return whole && valid && String(validating: carried, as: UTF8.self) != nil
+    }
 }

@@ -142,11 +142,11 @@ enum StateCache {
         let roles = try roles(of: id, db)
         var mapper = DayMapper(timeZone: context.timeZone)
         let history = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT occurred_at, kind, direction, answered, group_size FROM interaction
-                WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
-                """, arguments: [id, limit]
+            db.cachedStatement(
+                sql: """
+                    SELECT occurred_at, kind, direction, answered, group_size FROM interaction
+                    WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
+                    """), arguments: [id, limit]
         ).map { row -> (day: Day, weight: Double, direction: Direction, isContact: Bool) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
             let kind = InteractionKind(rawValue: row[1]) ?? .message
@@ -192,16 +192,21 @@ enum StateCache {
 
     static func roles(of id: Int64, _ db: Database) throws -> Set<Role> {
         try Set(
-            String.fetchAll(db, sql: "SELECT role FROM person_role WHERE person_id = ?", arguments: [id])
-                .compactMap(Role.init))
+            String.fetchAll(
+                db.cachedStatement(sql: "SELECT role FROM person_role WHERE person_id = ?"), arguments: [id]
+            )
+            .compactMap(Role.init))
     }
 
     // MARK: - Rows
 
     /// One person's stored state, if any.
     static func fetch(_ id: Int64, _ db: Database) throws -> RelationshipState? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM relationship_state WHERE person_id = ?", arguments: [id])
-            .map { state(from: $0).1 }
+        // Cached: imports and role inference fetch states person by person.
+        try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT \(columns) FROM relationship_state WHERE person_id = ?"), arguments: [id]
+        )
+        .map { state(from: $0).1 }
     }
 
     /// The columns of `relationship_state`, in the order ``state(from:)`` reads them by index.

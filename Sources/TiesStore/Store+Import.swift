@@ -101,6 +101,8 @@ public struct StoreImporter {
     private var suffixedBases = Set<String>()
     /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
     private var linkedInKeys: [Int64: Set<String>] = [:]
+    /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.
+    private var urlKeys: [String: String] = [:]
     /// Everyone whose history, roles or contact points changed.
     private var touched = Set<Int64>()
     private var lastTouched: Int64?
@@ -354,6 +356,15 @@ public struct StoreImporter {
         if Self.isLinkedInProfile(key) { linkedInKeys[id, default: []].insert(key) }
     }
 
+    /// ``ProfileURL/key(_:)`` of `url`, each distinct URL computed once: a million messages name a few
+    /// thousand people, and the key of every record's URL was a tenth of such an import (measured).
+    private mutating func urlKey(_ url: String) -> String {
+        if let known = urlKeys[url] { return known }
+        let key = ProfileURL.key(url)
+        if urlKeys.count < 200_000 { urlKeys[url] = key }
+        return key
+    }
+
     /// Whether a URL key is a LinkedIn profile's, the one URL a person has only one of.
     private static func isLinkedInProfile(_ key: String) -> Bool {
         key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/")
@@ -361,7 +372,7 @@ public struct StoreImporter {
 
     /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
     /// unless the keys give a LinkedIn profile and that person has a different one.
-    private func match(_ keys: [PersonKey]) -> PersonMatch {
+    private mutating func match(_ keys: [PersonKey]) -> PersonMatch {
         var name: String?
         var profiles: [String] = []
         for key in keys {
@@ -369,7 +380,7 @@ public struct StoreImporter {
             case .id(let id): if ids.contains(id) { return .person(id) }
             case .email(let e): if e.contains("@"), let id = byEmail[e.lowercased()] { return .person(id) }
             case .url(let u):
-                let key = ProfileURL.key(u)
+                let key = urlKey(u)
                 if let id = byURL[key] { return .person(id) }
                 if Self.isLinkedInProfile(key) { profiles.append(key) }
             case .name(let n): name = name ?? n

@@ -122,8 +122,10 @@ extension Store {
                 }
                 guard let inference else { continue }
                 try save(inference, for: id, title: title, organisation: organisation, db)
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO person_role (person_id, role) VALUES (?, 'recruiter')", arguments: [id])
+                try db.cachedStatement(
+                    sql: "INSERT OR IGNORE INTO person_role (person_id, role) VALUES (?, 'recruiter')"
+                )
+                .execute(arguments: [id])
                 summary.added[inference.recruiterKind, default: 0] += 1
                 changed.append(id)
             }
@@ -138,20 +140,21 @@ extension Store {
     private static func save(
         _ inference: RoleInference, for id: Int64, title: String?, organisation: String?, _ db: Database
     ) throws {
-        try db.execute(
+        // Cached statements: a first import infers roles for thousands of people in a row.
+        try db.cachedStatement(
             sql: """
                 INSERT INTO role_inference (person_id, role, recruiter_kind, evidence, title, organisation, status)
                 VALUES (?, ?, ?, ?, ?, ?, 'inferred')
                 ON CONFLICT (person_id, role) DO UPDATE SET
                     recruiter_kind = excluded.recruiter_kind, evidence = excluded.evidence,
                     title = excluded.title, organisation = excluded.organisation
-                """,
+                """
+        ).execute(
             arguments: [
                 id, inference.role.rawValue, inference.recruiterKind?.rawValue, inference.evidenceText, title,
                 organisation,
             ])
-        try db.execute(
-            sql: "UPDATE person SET recruiter_kind = ? WHERE id = ?",
+        try db.cachedStatement(sql: "UPDATE person SET recruiter_kind = ? WHERE id = ?").execute(
             arguments: [inference.recruiterKind?.rawValue, id])
     }
 

@@ -7,8 +7,11 @@ struct ExportFile {
     var name: String
     /// The file's last modification, when known (the export's date).
     var modified: Date?
-    /// The bytes as stored (not yet transcoded).
+    /// The bytes as stored (not yet transcoded); only the first lines when ``path`` is set.
     var bytes: [UInt8]
+    /// For a file larger than ``ExportFiles/streamedAbove``: its path. ``bytes`` then holds its first lines,
+    /// enough to tell its kind; a messages file is read from here in blocks, never held whole.
+    var path: String? = nil
 }
 
 /// The files named on a command line, with folders and zip archives opened: the file reading of
@@ -34,23 +37,39 @@ enum ExportFiles {
         return out
     }
 
+    /// Files larger than this (16 MiB) are not read whole when the export is opened: only their first
+    /// ``headSize`` bytes, to tell their kind.
+    static let streamedAbove = 16 << 20
+    static let headSize = 1 << 20
+
     static func expandFile(_ path: String) throws -> [ExportFile] {
-        let bytes = try contents(of: path)
+        var bytes = try contents(of: path, limit: streamedAbove + 1)
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
             return try entries(ofZip: path)
         }
-        return [ExportFile(name: path, modified: modified, bytes: bytes)]
+        guard bytes.count > streamedAbove else { return [ExportFile(name: path, modified: modified, bytes: bytes)] }
+        // The first whole lines only.
+        bytes.removeSubrange(headSize...)
+        if let last = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) { bytes.removeSubrange((last + 1)...) }
+        return [ExportFile(name: path, modified: modified, bytes: bytes, path: path)]
     }
 
-    /// The file's bytes, read straight into one array (a 1 GB messages file is held once, not also as `Data`).
-    static func contents(of path: String) throws -> [UInt8] {
+    /// `file` with all its bytes (when only its first lines were read).
+    static func whole(_ file: ExportFile) throws -> ExportFile {
+        guard let path = file.path else { return file }
+        return ExportFile(name: file.name, modified: file.modified, bytes: try contents(of: path))
+    }
+
+    /// The file's bytes (at most `limit` of them), read straight into one array (a 1 GB file is held once,
+    /// not also as `Data`).
+    static func contents(of path: String, limit: Int = .max) throws -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw CLIError(.noInput, "\(path): cannot read it") }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw CLIError(.noInput, "\(path): cannot read it") }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        var bytes = [UInt8](repeating: 0, count: min(Int(info.st_size), limit))
         var done = 0
         while done < bytes.count {
             let n = bytes.withUnsafeMutableBytes { buffer in

@@ -28,9 +28,14 @@ struct LinkedInExportRead {
     init(paths: [String]) throws {
         var latest: Date?
         for var file in try ExportFiles.expand(paths) {
-            let text = SpreadsheetText.utf8(file.bytes)
-            file.bytes = text.bytes
             let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
+            var text = SpreadsheetText.utf8(file.bytes)
+            if file.path != nil, text.transcoded || LinkedInFileKind.detect(text.bytes, name: base) != .messages {
+                // Only a large messages file in UTF-8 is streamed; any other large file is read whole, as before.
+                file = try ExportFiles.whole(file)
+                text = SpreadsheetText.utf8(file.bytes)
+            }
+            file.bytes = text.bytes
             guard let kind = LinkedInFileKind.detect(file.bytes, name: base) else {
                 unread.append((file.name, file.bytes))
                 continue
@@ -108,8 +113,21 @@ struct LinkedInExportRead {
         var failure: StoreError?
         var count = 0
         let read: LinkedInMessageImport
+        var input = CSVInput.bytes(file.bytes)
+        if let path = file.path {
+            // A large file, read in blocks; one that turns out not to be UTF-8 is read whole and transcoded.
+            input = CSVInput.file(path)
+            if !SpreadsheetText.isUTF8(input) {
+                guard let whole = try? ExportFiles.whole(file) else {
+                    return CLIError(.ioError, "\(file.name): cannot read it")
+                }
+                let text = SpreadsheetText.utf8(whole.bytes)
+                notes.append("\(file.name) is not UTF-8; read it as Windows-1252")
+                input = CSVInput.bytes(text.bytes)
+            }
+        }
         do throws(ParseError) {
-            read = try LinkedInMessages.forEach(in: file.bytes, me: identity) { message in
+            read = try LinkedInMessages.forEach(in: input, me: identity) { message in
                 count += 1
                 do throws(StoreError) {
                     for record in LinkedInRecords.message(message, file: file.name) { try importer.add(record) }

@@ -62,41 +62,34 @@ public enum LinkedInMessages {
     /// Reads the file, calling `body` with each message in file order instead of collecting them (`body`
     /// returns false to stop). The result holds the problems, the rows left out and the identity used; its
     /// records are empty.
-    ///
-    /// Two passes over the bytes: the first keeps, per row, only the conversation, sender and date (to find who
-    /// the user is and which messages were answered); the second builds each message.
     public static func forEach(
         in bytes: [UInt8], me: LinkedInIdentity? = nil, _ body: (LinkedInMessage) -> Bool
     ) throws(ParseError) -> LinkedInMessageImport {
-        guard let found = CSVTable.locateHeader(in: bytes, hint: "from", isHeader: isHeader) else {
-            let fromAndDate = CSVTable.locateHeader(in: bytes, hint: "from") { fields in
-                let keys = Set(fields.map(CSVTable.key))
-                return keys.contains("from") && keys.contains("date")
-            }
-            if let fromAndDate {
-                throw ParseError(
-                    line: fromAndDate.header.line, field: "CONVERSATION ID", found: "<no such column>",
-                    expected:
-                        "a CONVERSATION ID column, which gives each message a stable id for re-imports (or the 2018 layout's Direction column)"
-                )
-            }
-            throw ParseError(
-                line: 1, found: "<no header row>",
-                expected:
-                    "a header row naming the columns CONVERSATION ID, FROM, DATE (and usually TO, SENDER PROFILE URL, RECIPIENT PROFILE URLS, SUBJECT, CONTENT, FOLDER), or the 2018 layout From,To,Date,Subject,Content,Direction,Folder — is this LinkedIn's messages.csv?"
-            )
-        }
+        try forEach(in: .bytes(bytes), me: me, body)
+    }
+
+    /// Reads `input` (a file is read in blocks, never held whole), calling `body` with each message in file
+    /// order, as ``forEach(in:me:_:)-([UInt8],_,_)`` does. The input must be UTF-8.
+    ///
+    /// Two passes over the input: the first keeps, per row, only the conversation, sender and date (to find who
+    /// the user is and which messages were answered); the second builds each message. Neither decodes the
+    /// columns no message needs (`CONTENT`, the bulk of the file), and each distinct profile URL is normalised
+    /// once.
+    public static func forEach(
+        in input: CSVInput, me: LinkedInIdentity? = nil, _ body: (LinkedInMessage) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport {
+        let found = try header(of: input)
         let layout = MessageLayout(header: found.header)
         var survey = MessageSurvey()
-        try eachRow(bytes, found) { (row: CSVRecord, _: Int) in
+        try eachRow(input, found, layout.wanted) { (row: CSVRecord, _: Int) in
             survey.note(row, layout)
         }
         let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
         let inferred = (me?.isEmpty ?? true) && !layout.isOld
         let answered = survey.lastReplies(identity, layout)
         var result = ImportResult<LinkedInMessage>()
-        var builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
-        try eachRow(bytes, found) { (row: CSVRecord, record: Int) in
+        let builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
+        try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
             switch builder.message(row, record: record, lastReplies: answered) {
             case .message(let message): return body(message)
             case .skipped(let reason): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
@@ -108,13 +101,53 @@ public enum LinkedInMessages {
             result: result, me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil)
     }
 
-    /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows.
+    /// How much of a file is searched for the header row: the preamble LinkedIn writes before it is a few lines.
+    static let headerSearch = 1 << 20
+
+    /// The header row of a messages file and the offset of its first byte.
+    /// - Throws: ``ParseError`` when there is none (saying so more precisely when only a column is missing).
+    static func header(of input: CSVInput) throws(ParseError) -> (header: CSVRecord, offset: Int) {
+        let bytes: [UInt8]
+        switch input.storage {
+        case .bytes(let all): bytes = all
+        case .file:
+            // The first lines only, cut after the last whole line.
+            var head = try input.head(headerSearch + 1)
+            if head.count > headerSearch, let last = head.lastIndex(where: { $0 == CSVReader.lf || $0 == CSVReader.cr })
+            {
+                head.removeSubrange((last + 1)...)
+            }
+            bytes = head
+        }
+        if let found = CSVTable.locateHeader(in: bytes, hint: "from", isHeader: isHeader) { return found }
+        let fromAndDate = CSVTable.locateHeader(in: bytes, hint: "from") { fields in
+            let keys = Set(fields.map(CSVTable.key))
+            return keys.contains("from") && keys.contains("date")
+        }
+        if let fromAndDate {
+            throw ParseError(
+                line: fromAndDate.header.line, field: "CONVERSATION ID", found: "<no such column>",
+                expected:
+                    "a CONVERSATION ID column, which gives each message a stable id for re-imports (or the 2018 layout's Direction column)"
+            )
+        }
+        throw ParseError(
+            line: 1, found: "<no header row>",
+            expected:
+                "a header row naming the columns CONVERSATION ID, FROM, DATE (and usually TO, SENDER PROFILE URL, RECIPIENT PROFILE URLS, SUBJECT, CONTENT, FOLDER), or the 2018 layout From,To,Date,Subject,Content,Direction,Folder — is this LinkedIn's messages.csv?"
+        )
+    }
+
+    /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows; only the
+    /// `wanted` fields are decoded.
     static func eachRow(
-        _ bytes: [UInt8], _ found: (header: CSVRecord, offset: Int), _ body: (CSVRecord, Int) -> Bool
+        _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ wanted: [Bool],
+        _ body: (CSVRecord, Int) -> Bool
     ) throws(ParseError) {
         var first = true
         var index = 0
-        try CSVReader.forEachRecord(in: bytes, from: found.offset, line: found.header.line) { record in
+        try CSVReader.forEachRecord(in: input, from: found.offset, line: found.header.line, wanted: wanted) {
+            record in
             if first {
                 first = false
                 return true

@@ -35,7 +35,8 @@ struct MessageBuilder {
             return problem("DATE", dateText, LinkedInMessages.acceptedDates)
         }
         let to = MessageRecipients.participants(
-            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs), known: senders)
+            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs), known: senders,
+            forms: layout.urls)
         let mine = layout.saysOutgoing(row) ?? (identity?.matches(from) ?? false)
         let counterparts =
             mine

@@ -3,6 +3,11 @@ import Foundation
 /// Where the fields of a LinkedIn messages file are, in whichever layout its header has.
 struct MessageLayout {
     var conversation, title, from, senderURL, to, recipientURLs, date, subject, folder, draft, direction: Int?
+    /// The columns a message is built from (the first one always, which tells a blank row); the others —
+    /// `CONTENT`, `ATTACHMENTS` — are not decoded.
+    let wanted: [Bool]
+    /// Profile URLs as normalised, each distinct one normalised once (a million rows hold a few thousand).
+    let urls = URLForms()
 
     init(header: CSVRecord) {
         let table = CSVTable(header: header, rows: [])
@@ -17,6 +22,14 @@ struct MessageLayout {
         folder = table.column("FOLDER")
         draft = table.column("IS MESSAGE DRAFT")
         direction = table.column("DIRECTION")
+        var wanted = [Bool](repeating: false, count: max(1, header.fields.count))
+        wanted[0] = true
+        for case let k? in [
+            conversation, title, from, senderURL, to, recipientURLs, date, subject, folder, draft, direction,
+        ] {
+            wanted[k] = true
+        }
+        self.wanted = wanted
     }
 
     /// The 2018 layout: no conversation id; `Direction` says who wrote.
@@ -26,7 +39,7 @@ struct MessageLayout {
     func sender(_ row: CSVRecord) -> LinkedInParticipant {
         LinkedInParticipant(
             name: CSVTable.value(row, from) ?? "",
-            profileURL: ImportSupport.nonEmpty(CSVTable.value(row, senderURL)).map(ImportSupport.normalisedURL))
+            profileURL: ImportSupport.nonEmpty(CSVTable.value(row, senderURL)).map(urls.normalised))
     }
 
     /// Whether the row says by itself that the user wrote it (2018 layout: `Direction` is `OUTGOING`);

@@ -23,9 +23,11 @@ enum MessageRecipients {
     /// One URL: the whole field is one name. Otherwise the names are cut at commas and pieces joined back
     /// (longest first) where together they spell a name in `known`; names and URLs are paired by position
     /// when the counts agree, else the names stand alone (or the URLs, when there are no names).
-    static func participants(names: String?, urls: String?, known: Set<String>) -> [LinkedInParticipant] {
+    static func participants(names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms())
+        -> [LinkedInParticipant]
+    {
         let urlList = (urls ?? "").split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
-            .map(ImportSupport.normalisedURL)
+            .map(forms.normalised)
         let field = tidy(names ?? "")
         if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
         var nameList = split(field, known: known)
