@@ -45,7 +45,8 @@ extension ImportCommand {
             try export.readSmallFiles()
             var unreadable: CLIError?
             let summary = try store.importing(
-                createPeople: createPeople, dryRun: options.dryRun, context: scoringContext(store), now: Date()
+                createPeople: createPeople, dryRun: options.dryRun, context: scoringContext(store), now: Date(),
+                cacheMiB: 64
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
                 for record in export.people { try importer.add(record) }

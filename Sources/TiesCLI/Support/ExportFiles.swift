@@ -21,7 +21,9 @@ enum ExportFiles {
     /// a folder is the CSV files under it (and zip archives), sorted by path (hidden ones left out); a zip
     /// is its CSV entries.
     /// - Throws: ``CLIError`` 66 for a path that does not exist or cannot be read; 65 for a damaged zip.
-    static func expand(_ paths: [String]) throws -> [ExportFile] {
+    /// - Parameter streamedAbove: files larger than this are opened by their first lines only (see
+    ///   ``ExportFile/path``).
+    static func expand(_ paths: [String], streamedAbove: Int = ExportFiles.streamedAbove) throws -> [ExportFile] {
         var out: [ExportFile] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -29,9 +31,9 @@ enum ExportFiles {
                 throw CLIError(.noInput, "\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                for file in try filesUnder(path) { out += try expandFile(file) }
+                for file in try filesUnder(path) { out += try expandFile(file, streamedAbove: streamedAbove) }
             } else {
-                out += try expandFile(path)
+                out += try expandFile(path, streamedAbove: streamedAbove)
             }
         }
         return out
@@ -42,7 +44,7 @@ enum ExportFiles {
     static let streamedAbove = 16 << 20
     static let headSize = 1 << 20
 
-    static func expandFile(_ path: String) throws -> [ExportFile] {
+    static func expandFile(_ path: String, streamedAbove: Int = ExportFiles.streamedAbove) throws -> [ExportFile] {
         var bytes = try contents(of: path, limit: streamedAbove + 1)
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
@@ -50,7 +52,7 @@ enum ExportFiles {
         }
         guard bytes.count > streamedAbove else { return [ExportFile(name: path, modified: modified, bytes: bytes)] }
         // The first whole lines only.
-        bytes.removeSubrange(headSize...)
+        if bytes.count > headSize { bytes.removeSubrange(headSize...) }
         if let last = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) { bytes.removeSubrange((last + 1)...) }
         return [ExportFile(name: path, modified: modified, bytes: bytes, path: path)]
     }

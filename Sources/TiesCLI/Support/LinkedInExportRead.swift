@@ -25,9 +25,10 @@ struct LinkedInExportRead {
     let exportDay: Day
 
     /// Opens the paths (files, folders, zips), transcodes what is not UTF-8 and tells each file's kind.
-    init(paths: [String]) throws {
+    /// - Parameter streamedAbove: a messages file larger than this is read from disk in blocks when imported.
+    init(paths: [String], streamedAbove: Int = ExportFiles.streamedAbove) throws {
         var latest: Date?
-        for var file in try ExportFiles.expand(paths) {
+        for var file in try ExportFiles.expand(paths, streamedAbove: streamedAbove) {
             let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
             var text = SpreadsheetText.utf8(file.bytes)
             if file.path != nil, text.transcoded || LinkedInFileKind.detect(text.bytes, name: base) != .messages {

@@ -26,8 +26,15 @@ enum MessageRecipients {
     static func participants(names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms())
         -> [LinkedInParticipant]
     {
-        let urlList = (urls ?? "").split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
-            .map(forms.normalised)
+        let raw = urls ?? ""
+        let urlList: [String]
+        if !raw.utf8.contains(0x2C) {  // one URL or none, the common case: no list to cut
+            let url = raw.trimmedWhitespace()
+            urlList = url.isEmpty ? [] : [forms.normalised(url)]
+        } else {
+            urlList = raw.split(separator: ",").map { $0.trimmedWhitespace() }.filter { !$0.isEmpty }
+                .map(forms.normalised)
+        }
         let field = tidy(names ?? "")
         if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
         var nameList = split(field, known: known)

@@ -13,6 +13,8 @@ struct MessageSurvey {
     private var rows: [(conversation: Int32, sender: Int32, date: Double, outgoing: Bool?)] = []
     /// Every sender name, lowercased with one space after each comma: names a `TO` list may hold.
     private(set) var senderNames = Set<String>()
+    /// Sender names as written, so that each distinct one is keyed once (not on every row).
+    private var seenNames = Set<String>()
 
     mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
@@ -22,7 +24,9 @@ struct MessageSurvey {
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
         else { return true }
-        if !sender.name.isEmpty { senderNames.insert(MessageRecipients.nameKey(sender.name)) }
+        if !sender.name.isEmpty && seenNames.insert(sender.name).inserted {
+            senderNames.insert(MessageRecipients.nameKey(sender.name))
+        }
         let key = sender.profileURL ?? sender.name.lowercased()
         let s: Int32
         if let known = senderIndex[key] {
