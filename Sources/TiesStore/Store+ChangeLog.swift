@@ -97,7 +97,17 @@ extension Store {
         let name = table.quotedDatabaseIdentifier
         let before = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(name) ORDER BY rowid")
         try db.execute(sql: "UPDATE change_open SET bulk = ?", arguments: [table])
+        // The table's insert trigger records nothing while `bulk` names the table; dropped meanwhile, it also
+        // spares every insert a statement journal (measured on `ties import csv`). Back before the end, in
+        // the same transaction.
+        let insertTrigger = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+            arguments: ["change_\(table)_insert"])
+        if insertTrigger != nil {
+            try db.execute(sql: "DROP TRIGGER \("change_\(table)_insert".quotedDatabaseIdentifier)")
+        }
         let result = try body()
+        if let insertTrigger { try db.execute(sql: insertTrigger) }
         try db.execute(sql: "UPDATE change_open SET bulk = NULL")
         var ranges: [(ids: ClosedRange<Int64>, rows: Int)] = []
         var run: (ids: ClosedRange<Int64>, rows: Int)?
