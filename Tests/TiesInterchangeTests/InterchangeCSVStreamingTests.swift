@@ -112,7 +112,7 @@ struct InterchangeCSVStreamingTests {
     func unterminated() throws {
         let text = Array("a,b\r\n1,2\r\n3,\"never\r\ncloses\r\n".utf8)
         var whole: ParseError?
-        do { _ = try CSVReader.records(in: text) } catch let error as ParseError { whole = error }
+        do { _ = try CSVReader.records(in: text) } catch { whole = error }
         #expect(whole?.line == 3)
         for size in [1, 2, 7] {
             var streamed: ParseError?
