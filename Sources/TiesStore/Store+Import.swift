@@ -274,8 +274,8 @@ public struct StoreImporter {
             case .email(let e), .url(let e), .name(let e): return e
             }
         }.joined(separator: " / ")
-        let hint = record.newPerson == nil ? "" : "; --create-people adds them"
-        summary.unmatched.append((record.file, record.line, "no person matches \(what)\(hint)"))
+        if record.newPerson != nil { summary.unmatchedCreatable += 1 }
+        summary.unmatched.append((record.file, record.line, "no person matches \(what)"))
         return nil
     }
 

@@ -214,6 +214,9 @@ struct ImportEndToEndTests {
         try start()
         let without = try store.ties(["import", "ics", fixture("calendar.ics"), "--as-of", "2026-06-30"])
         #expect(without.status == 0 && without.stdout.contains("left out, their person unknown"))
+        // The hint is the CLI's, once under the list (the store's reasons name no option).
+        #expect(without.stdout.contains("`--create-people` adds the people named in them\n"))
+        #expect(!without.stdout.contains("; --create-people"))
         #expect(!(try store.ties(["person", "list"]).stdout.contains("Lee Park")))
     }
 }

@@ -115,6 +115,11 @@ struct ImportOptions: ParsableArguments {
                 summary.unmatched.prefix(10).map { "    \($0.file):\($0.line): \($0.reason)" }.joined(separator: "\n")
                 + "\n"
             if summary.unmatched.count > 10 { out += "    ... and \(summary.unmatched.count - 10) more\n" }
+            if summary.unmatchedCreatable > 0 {
+                let all = summary.unmatchedCreatable == summary.unmatched.count
+                out +=
+                    "    `--create-people` adds the people named in \(all ? "them" : "\(summary.unmatchedCreatable) of them")\n"
+            }
         }
         if !problems.isEmpty {
             out +=

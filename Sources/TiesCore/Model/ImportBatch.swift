@@ -52,6 +52,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var interactionsExisting = 0
     /// Interactions whose person matched no one, with where they came from.
     public var unmatched: [(file: String, line: Int, reason: String)] = []
+    /// How many of ``unmatched`` name a person the importer could have created (it was told not to).
+    public var unmatchedCreatable = 0
     /// Roles inferred from the titles of the people added or updated (``RoleClassifier``), awaiting review.
     public var rolesInferred = 0
 
@@ -60,6 +62,7 @@ public struct ImportSummary: Sendable, Equatable {
     public static func == (a: ImportSummary, b: ImportSummary) -> Bool {
         a.peopleAdded == b.peopleAdded && a.peopleUpdated == b.peopleUpdated && a.peopleUnchanged == b.peopleUnchanged
             && a.interactionsAdded == b.interactionsAdded && a.interactionsExisting == b.interactionsExisting
+            && a.unmatchedCreatable == b.unmatchedCreatable
             && a.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
                 == b.unmatched.map { "\($0.file):\($0.line):\($0.reason)" }
     }
