@@ -183,7 +183,10 @@ public enum AdviceText {
                     .command("ties journal add accomplishment \"What you achieved, with a number\""), .text("."),
                 ]
         case .verifyContactDetails(let person):
-            [.text("Check them at the next contact; "), .command("ties person show \(person)"), .text(" lists them.")]
+            [
+                .text("Check them at the next contact; "), .command("ties person show \(person)"),
+                .text(" shows the first one's, with when each was last verified."),
+            ]
         case .warmUpDormantRecruiters:
             [
                 .text("Build relationships before you need them: "), .command("ties next"),
