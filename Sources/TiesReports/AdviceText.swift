@@ -185,7 +185,7 @@ public enum AdviceText {
         case .verifyContactDetails(let person):
             [
                 .text("Check them at the next contact; "), .command("ties person show \(person)"),
-                .text(" shows the first one's, with when each was last verified."),
+                .text(" shows each detail with when it was last verified."),
             ]
         case .warmUpDormantRecruiters:
             [
