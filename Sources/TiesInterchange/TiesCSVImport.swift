@@ -264,11 +264,10 @@ public enum TiesCSVImport {
             }
             if let name = text(person) { keys.append(.name(name)) }
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
-            var when: Date?
+            var when: DateInput?
             if let stamp = text(occurredAt) {
                 do {
-                    when = try DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone).startInstant(
-                        timeZone: timeZone)
+                    when = try DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone)
                 } catch {
                     problem("occurred_at", stamp, DateInput.accepted)
                 }
@@ -320,14 +319,18 @@ public enum TiesCSVImport {
                 }
                 let content =
                     who + [
-                        String(Int64(when.timeIntervalSince1970.rounded(.down))), kind.rawValue, direction.rawValue,
+                        // The row's first second, as before dates stayed dates: the ids of rows already imported
+                        // stay the same.
+                        String(Int64(when.startInstant(timeZone: timeZone).timeIntervalSince1970.rounded(.down))),
+                        kind.rawValue, direction.rawValue,
                         answered ? "1" : "0", String(groupSize), note ?? "",
                     ]
                 sourceID = "row-" + ImportSupport.fnv1a64(content.joined(separator: "\u{1F}"))
             }
             let interaction = Interaction(
-                id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID)
+                id: id, personID: 0, occurredAt: when.recorded.at, kind: kind, direction: direction, answered: answered,
+                groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID,
+                dateOnly: when.recorded.dateOnly)
             switch RecordValidation.check(
                 InteractionRecord(interaction: interaction, keys: keys, file: file, line: line))
             {

@@ -56,7 +56,7 @@ public enum PersonReport {
             lines.append("")
             lines.append("  recent:")
             for i in recent {
-                let day = mapper.day(for: i.occurredAt)
+                let day = mapper.day(of: i)
                 var text = "    \(day)  #\(i.id ?? 0)  \(i.kind.rawValue) \(i.direction.rawValue)"
                 if i.direction == .inbound && !i.answered { text += " (unanswered)" }
                 if let note = i.note { text += "  — \(s(note))" }

@@ -14,6 +14,8 @@ public struct InteractionFilter: Sendable, Equatable {
     /// Only inbound contacts still waiting for an answer: marked unanswered, with no reply (outbound,
     /// mutual or answered) with the same person at the same time or later.
     public var unansweredOnly = false
+    /// The zone in which `since` and `until` fall on a day: a date-only contact is in when its date is.
+    public var timeZone = TimeZone.gmt
 
     public init(
         personID: Person.ID? = nil, since: Date? = nil, until: Date? = nil, kind: InteractionKind? = nil,
@@ -31,6 +33,8 @@ public struct InteractionFilter: Sendable, Equatable {
 /// A correction to a logged contact: every field left nil stays as it is.
 public struct InteractionEdit: Sendable, Equatable {
     public var occurredAt: Date?
+    /// Whether the new `occurredAt` is a date only (see ``DateOnly``); read only with `occurredAt`.
+    public var dateOnly = false
     public var personID: Person.ID?
     public var kind: InteractionKind?
     public var direction: Direction?
@@ -65,13 +69,14 @@ extension Store {
             conditions.append("i.person_id = ?")
             arguments.append(id)
         }
+        var mapper = DayMapper(timeZone: filter.timeZone)
         if let since = filter.since {
-            conditions.append("i.occurred_at >= ?")
-            arguments.append(CareerRows.seconds(since))
+            conditions.append("i.occurred_at >= CASE WHEN i.date_only THEN ? ELSE ? END")
+            arguments += [DateOnly.seconds(of: mapper.day(for: since)), CareerRows.seconds(since)]
         }
         if let until = filter.until {
-            conditions.append("i.occurred_at < ?")
-            arguments.append(CareerRows.seconds(until))
+            conditions.append("i.occurred_at < CASE WHEN i.date_only THEN ? ELSE ? END")
+            arguments += [DateOnly.seconds(of: mapper.day(for: until)) - 43_200, CareerRows.seconds(until)]
         }
         if let kind = filter.kind {
             conditions.append("i.kind = ?")
@@ -118,7 +123,7 @@ extension Store {
             try StateCache.refresh(context, db)
             let old = try Self.fetchInteraction(id, db)
             var new = old
-            if let at = edit.occurredAt { new.occurredAt = at }
+            if let at = edit.occurredAt { (new.occurredAt, new.dateOnly) = (at, edit.dateOnly) }
             if let person = edit.personID {
                 _ = try Self.fetchPerson(person, db)
                 new.personID = person
@@ -131,15 +136,15 @@ extension Store {
             if let answered = edit.answered { new.answered = answered }
             if let note = edit.note { new.note = note.isEmpty ? nil : note }
             if let size = edit.groupSize { new.groupSize = size }
-            try Self.validate(new, now: now)
+            try Self.validate(new, now: now, timeZone: context.timeZone)
             try db.execute(
                 sql: """
                     UPDATE interaction SET person_id = ?, occurred_at = ?, kind = ?, direction = ?, answered = ?,
-                    group_size = ?, note = ? WHERE id = ?
+                    group_size = ?, note = ?, date_only = ? WHERE id = ?
                     """,
                 arguments: [
                     new.personID, CareerRows.seconds(new.occurredAt), new.kind.rawValue, new.direction.rawValue,
-                    new.answered, new.groupSize, new.note, id,
+                    new.answered, new.groupSize, new.note, new.dateOnly, id,
                 ])
             for person in Set([old.personID, new.personID]).sorted() {
                 try StateCache.rebuild(person, context: context, db)
@@ -149,11 +154,12 @@ extension Store {
     }
 
     /// Refuses a contact that cannot be: in the future, a group of fewer than one, unanswered but not inbound.
-    static func validate(_ i: Interaction, now: Date) throws {
-        if i.occurredAt > now.addingTimeInterval(60) {
-            throw StoreError.refused(
-                "contact #\(i.id ?? 0) would be in the future (\(CareerRows.stamp(CareerRows.seconds(i.occurredAt)))); nothing changed"
-            )
+    static func validate(_ i: Interaction, now: Date, timeZone: TimeZone) throws {
+        if i.isInFuture(now: now, timeZone: timeZone) {
+            let when =
+                i.dateOnly
+                ? DateOnly.day(of: i.occurredAt).description : CareerRows.stamp(CareerRows.seconds(i.occurredAt))
+            throw StoreError.refused("contact #\(i.id ?? 0) would be in the future (\(when)); nothing changed")
         }
         if i.groupSize < 1 {
             throw StoreError.refused("a group size must be 1 or more (given \(i.groupSize)); nothing changed")

@@ -16,7 +16,8 @@ struct ExportCommand: ParsableCommand {
             (roles, tags, emails) are separated by semicolons. The columns are those of the matching listing \
             (`ties person list`, `ties score`, `ties gaps`, `ties commitments`, `ties journal list`, \
             `ties tie list`); interactions have id, person_id, person, occurred_at, kind, direction, answered, \
-            group_size, note, source, source_id.
+            group_size, note, source, source_id (occurred_at is a date alone, YYYY-MM-DD, for a contact given a \
+            date only).
 
             Examples:
               ties export people --out people.csv --excel
@@ -86,7 +87,8 @@ struct ExportCommand: ParsableCommand {
             rows: interactions.map { i in
                 [
                     .integer(Int(i.id ?? 0)), .integer(Int(i.personID)), .text(names[i.personID] ?? ""),
-                    .text(DateInput.iso8601(i.occurredAt)), .text(i.kind.rawValue), .text(i.direction.rawValue),
+                    .text(i.dateOnly ? DateOnly.day(of: i.occurredAt).description : DateInput.iso8601(i.occurredAt)),
+                    .text(i.kind.rawValue), .text(i.direction.rawValue),
                     .bool(i.answered),
                     .integer(i.groupSize), i.note.map(Table.Value.text) ?? .null, .text(i.source),
                     i.sourceID.map(Table.Value.text) ?? .null,

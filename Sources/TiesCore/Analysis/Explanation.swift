@@ -52,7 +52,7 @@ public struct Explanation: Sendable, Equatable {
         var outbound = 0
         var inbound = 0
         for i in interactions {
-            let day = mapper.day(for: i.occurredAt)
+            let day = mapper.day(of: i)
             guard day <= asOf else { continue }
             if i.direction != .inbound { outbound += 1 }
             if i.direction != .outbound { inbound += 1 }
