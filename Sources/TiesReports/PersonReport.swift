@@ -17,6 +17,11 @@ public enum PersonReport {
         let job = [person.title, person.organisation].compactMap { $0 }.map(s).joined(separator: " at ")
         if !job.isEmpty { lines.append("  works:        \(job)") }
         if let c = person.closeness { lines.append("  closeness:    \(c) of 5") }
+        if let since = score?.knownSince ?? person.knownSince {
+            let source = since == person.knownSince ? "as you said" : "the first recorded contact"
+            lines.append("  known since:  \(since) (\(source))")
+        }
+        lines += PersonReport.yearlyDates(of: person)
         if !person.tags.isEmpty {
             lines.append("  tags:         \(person.tags.sorted().map(s).joined(separator: ", "))")
         }

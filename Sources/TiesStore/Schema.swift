@@ -372,6 +372,16 @@ enum Schema {
             // time zone (DateOnly). Contacts recorded before keep their instants.
             try db.execute(sql: "ALTER TABLE interaction ADD COLUMN date_only INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v-dates-person-dates") { db in
+            // Since when the user has known a person (`YYYY-MM-DD`; null: since the first contact), and the
+            // yearly dates that matter: birthday and work anniversary, `YYYY-MM-DD` or `--MM-DD` without a year.
+            try db.execute(
+                sql: """
+                    ALTER TABLE person ADD COLUMN known_since TEXT;
+                    ALTER TABLE person ADD COLUMN birthday TEXT;
+                    ALTER TABLE person ADD COLUMN work_anniversary TEXT;
+                    """)
+        }
         return migrator
     }
 
