@@ -185,6 +185,8 @@ public struct StoreImporter {
             if existing.title == nil { existing.title = record.person.title }
             if existing.closeness == nil { existing.closeness = record.person.closeness }
             if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
+            if existing.birthday == nil { existing.birthday = record.person.birthday }
+            if existing.workAnniversary == nil { existing.workAnniversary = record.person.workAnniversary }
             if existing == before {
                 summary.peopleUnchanged += 1
             } else {

@@ -63,10 +63,13 @@ extension Store {
     static func replaceDetails(of person: Person, _ db: Database) throws {
         guard let id = person.id else { return }
         try db.execute(
-            sql: "UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ? WHERE id = ?",
+            sql: """
+                UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ?, birthday = ?,
+                work_anniversary = ? WHERE id = ?
+                """,
             arguments: [
                 try organisationID(named: person.organisation, db), person.title, person.recruiterKind?.rawValue,
-                person.closeness, id,
+                person.closeness, person.birthday?.description, person.workAnniversary?.description, id,
             ])
         try db.execute(sql: "DELETE FROM person_role WHERE person_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM person_tag WHERE person_id = ?", arguments: [id])

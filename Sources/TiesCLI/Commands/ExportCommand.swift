@@ -23,10 +23,15 @@ struct ExportCommand: ParsableCommand {
               ties export people --out people.csv --excel
               ties export interactions --format json > interactions.json
               ties export vcard --out contacts.vcf
+              ties export ics --dates --out dates.ics
+
+            `ics --dates` writes birthdays and work anniversaries as yearly all-day events (RRULE:FREQ=YEARLY; \
+            February 29 falls on February 28 in other years), for a calendar application to import or \
+            subscribe to.
             """)
 
     enum What: String, CaseIterable, ExpressibleByArgument {
-        case people, interactions, scores, gaps, commitments, journal, ties, vcard
+        case people, interactions, scores, gaps, commitments, journal, ties, vcard, ics
     }
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -38,16 +43,29 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
+    @Flag(help: "With ics: write birthdays and work anniversaries as a yearly calendar.") var dates = false
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try validateOutput(out, force: force, example: "people.csv") }
+    func validate() throws {
+        try validateOutput(out, force: force, example: "people.csv")
+        if what == .ics && !dates {
+            throw ValidationError(
+                "export ics writes the dates that matter as a calendar: give --dates (ties export ics --dates --out dates.ics)"
+            )
+        }
+        if dates && what != .ics { throw ValidationError("--dates goes with ics: ties export ics --dates") }
+    }
 
     func run() throws {
         let store = try store.open(readOnly: true)
         let text: String
         if what == .vcard {
             text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
+        } else if what == .ics {
+            let people = try store.people(PersonFilter(), withContactDetails: false).records()
+            text = YearlyDatesCalendar.write(
+                YearlyDatesCalendar.entries(of: people.sorted { ($0.id ?? 0) < ($1.id ?? 0) }))
         } else {
             let table = try Self.table(what, store: store, asOf: asOf)
             let forTerminal = out == nil && isatty(1) == 1
@@ -69,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             return JournalCommand.List.table(
                 try store.journalEntries().sorted { JournalEntry.newestFirst($0.record, $1.record) })
         case .ties: return try TieCommand.List.table(store: store)
-        case .vcard: preconditionFailure("vCard is not a table")
+        case .vcard, .ics: preconditionFailure("\(what.rawValue) is not a table")
         }
     }
 
