@@ -266,11 +266,8 @@ public enum TiesCSVImport {
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
             var when: DateInput?
             if let stamp = text(occurredAt) {
-                do {
-                    when = try DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone)
-                } catch {
-                    problem("occurred_at", stamp, DateInput.accepted)
-                }
+                when = try? DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone)
+                if when == nil { problem("occurred_at", stamp, DateInput.accepted) }
             } else {
                 problem("occurred_at", "", DateInput.accepted)
             }
@@ -319,11 +316,9 @@ public enum TiesCSVImport {
                 }
                 let content =
                     who + [
-                        // The row's first second, as before dates stayed dates: the ids of rows already imported
-                        // stay the same.
+                        // The row's first second, as before dates stayed dates: ids already imported stay the same.
                         String(Int64(when.startInstant(timeZone: timeZone).timeIntervalSince1970.rounded(.down))),
-                        kind.rawValue, direction.rawValue,
-                        answered ? "1" : "0", String(groupSize), note ?? "",
+                        kind.rawValue, direction.rawValue, answered ? "1" : "0", String(groupSize), note ?? "",
                     ]
                 sourceID = "row-" + ImportSupport.fnv1a64(content.joined(separator: "\u{1F}"))
             }

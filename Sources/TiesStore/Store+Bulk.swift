@@ -65,8 +65,7 @@ extension Store {
             let insertInteraction = try db.makeStatement(
                 sql: """
                     INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
-                        date_only)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        date_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             // Recorded in the change log as ranges of ids, like an import's (ChangeLog).
             try Self.recordingBulkInserts(into: "interaction", db) {
