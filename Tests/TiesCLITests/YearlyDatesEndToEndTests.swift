@@ -78,9 +78,21 @@ struct YearlyDatesEndToEndTests {
         #expect(dana.contains("birthday:     16 April 1985") && dana.contains("anniversary:  2 September 2019"))
         #expect(try store.ok("person", "show", "Sam").contains("birthday:     29 February 1980"))
         // 2027 is not a leap year: the 29th comes on the 28th, a Sunday; 2027-02-25 is a Thursday.
-        let next = try store.ok("log", "Sam", "call", "--at", "2026-11-01")
-        _ = next
+        try store.ok("log", "Sam", "call", "--at", "2026-11-01")
         #expect(try store.ok("next", "--as-of", "2027-02-25").contains("birthday on Sunday (2027-02-28)"))
+    }
+
+    @Test("a merge fills the kept person's empty birthday, anniversary and known since from the dropped one")
+    func mergeCarriesDates() throws {
+        try start()
+        try store.ok("person", "edit", "Dana", "--birthday", "04-15")
+        try store.ok(
+            "person", "add", "Dana M. Reyes", "--birthday", "1985-04-16", "--anniversary", "2019-09-02",
+            "--known-since", "2012-05-01")
+        try store.ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
+        let dana = try store.ok("person", "show", "Dana Reyes")
+        #expect(dana.contains("birthday:     15 April\n"), "\(dana)")
+        #expect(dana.contains("anniversary:  2 September 2019") && dana.contains("known since:  2012-05-01 (as you said)"))
     }
 
     @Test("export ics --dates writes the calendar through the output-file routine: 0600, refused, then --force")
