@@ -92,7 +92,8 @@ struct YearlyDatesEndToEndTests {
         try store.ok("person", "merge", "Dana Reyes", "Dana M. Reyes")
         let dana = try store.ok("person", "show", "Dana Reyes")
         #expect(dana.contains("birthday:     15 April\n"), "\(dana)")
-        #expect(dana.contains("anniversary:  2 September 2019") && dana.contains("known since:  2012-05-01 (as you said)"))
+        #expect(
+            dana.contains("anniversary:  2 September 2019") && dana.contains("known since:  2012-05-01 (as you said)"))
     }
 
     @Test("export ics --dates writes the calendar through the output-file routine: 0600, refused, then --force")
@@ -109,6 +110,9 @@ struct YearlyDatesEndToEndTests {
         #expect(try store.ties("export", "ics", "--dates", "--out", out.path).status == 73)
         try store.ok("export", "ics", "--dates", "--out", out.path, "--force")
         #expect(try store.ok("export", "ics", "--dates") == text)
+        // The vCard export carries them too (RFC 6350 basic form), and reads back.
+        let vcard = try store.ok("export", "vcard")
+        #expect(vcard.contains("BDAY:--0415\r\nANNIVERSARY:20190902\r\n"), "\(vcard)")
         let without = try store.ties("export", "ics")
         #expect(without.status == 64 && without.stderr.contains("give --dates"))
     }
