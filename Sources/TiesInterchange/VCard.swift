@@ -246,6 +246,8 @@ public enum VCardReader {
         var notes: [String] = []
         var birthday: VCardBirthday?
         var anniversary: VCardBirthday?
+        /// Apple's labelled dates (`item2.X-ABDATE` with `item2.X-ABLabel:_$!<Anniversary>!$_`), by group.
+        var labelledDates: [(group: String, date: VCardBirthday)] = []
         var points: [(group: String?, point: VCardContactPoint)] = []
         var labels: [String: String] = [:]
         var uid: String?
@@ -281,6 +283,10 @@ public enum VCardReader {
             case "BDAY": birthday = yearlyDate(property, value) ?? birthday
             case "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY":
                 anniversary = yearlyDate(property, value) ?? anniversary
+            case "X-ABDATE":
+                if let group = property.group, let date = yearlyDate(property, value) {
+                    labelledDates.append((group.lowercased(), date))
+                }
             case "X-ABLABEL":
                 if let group = property.group, let label = ImportSupport.nonEmpty(ContentText.unescaped(value)) {
                     labels[group.lowercased()] = VCardReader.appleLabel(label)
@@ -337,6 +343,7 @@ public enum VCardReader {
                     point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
                 if seen.insert(key).inserted { contactPoints.append(point) }
             }
+            let labelled = labelledDates.first { labels[$0.group]?.lowercased() == "anniversary" }?.date
             let firstEmail = contactPoints.first { $0.kind == .email }?.value.lowercased() ?? ""
             let sourceID = uid ?? "fnv1a64:" + ImportSupport.fnv1a64(name.lowercased() + "\n" + firstEmail)
             return .success(
@@ -344,7 +351,7 @@ public enum VCardReader {
                     line: line, version: version, name: name, organisation: organisation, title: title,
                     tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
                     birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID,
-                    anniversary: anniversary))
+                    anniversary: anniversary ?? labelled))
         }
 
         /// A `BDAY` or `ANNIVERSARY` value as a date with or without a year; one that is not a date is noted

@@ -38,7 +38,7 @@ struct YearlyDatesTests {
 
     /// Made-up people; the forms are those of RFC 6350 §6.2.5–6.2.6 (`BDAY`, `ANNIVERSARY`, truncated
     /// `--MMDD`), vCard 3 as Apple Contacts writes it (`BDAY;X-APPLE-OMIT-YEAR=1604:1604-04-15`,
-    /// `X-ANNIVERSARY`), and a text birthday (`VALUE=text`), which is noted and left out.
+    /// `X-ANNIVERSARY`, a labelled `item2.X-ABDATE` whose `X-ABLabel` says Anniversary), and a text birthday (`VALUE=text`), which is noted and left out.
     static let cards = """
         BEGIN:VCARD\r
         VERSION:4.0\r
@@ -57,6 +57,14 @@ struct YearlyDatesTests {
         FN:Lee Park\r
         BDAY;VALUE=text:circa 1980\r
         END:VCARD\r
+        BEGIN:VCARD\r
+        VERSION:3.0\r
+        FN:Ana Silva\r
+        item1.X-ABDATE;type=pref:2012-10-22\r
+        item1.X-ABLabel:_$!<Other>!$_\r
+        item2.X-ABDATE;X-APPLE-OMIT-YEAR=1604:1604-04-12\r
+        item2.X-ABLabel:_$!<Anniversary>!$_\r
+        END:VCARD\r
 
         """
 
@@ -65,8 +73,8 @@ struct YearlyDatesTests {
         let read = VCardReader.read(Self.cards)
         #expect(read.problems.isEmpty)
         let people = read.records.map(\.person)
-        #expect(people.map { $0.birthday?.description } == ["--04-15", "--02-29", nil])
-        #expect(people.map { $0.workAnniversary?.description } == ["2019-09-02", "2015-06-01", nil])
+        #expect(people.map { $0.birthday?.description } == ["--04-15", "--02-29", nil, nil])
+        #expect(people.map { $0.workAnniversary?.description } == ["2019-09-02", "2015-06-01", nil, "--04-12"])
         #expect(read.skipped.contains { $0.reason.contains("BDAY \"circa 1980\" is not a date") })
     }
 
