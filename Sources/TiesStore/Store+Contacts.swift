@@ -190,11 +190,23 @@ extension Store {
     /// The SQL condition, on a contact `i`, of "still waiting for an answer": inbound, marked unanswered, and
     /// nothing outbound, mutual or answered with the same person at the same time or later — the rule of
     /// ``facts(asOf:timeZone:)``, so a reply, logged or imported, answers what was waiting in every view.
+    ///
+    /// A date-only contact (``DateOnly``) spans its whole date: a reply given a date only answers what came
+    /// that day, and one given a date only is answered by any reply that day. The first range condition only
+    /// lets the index narrow the search.
     static let waitingCondition = """
         i.direction = 'in' AND i.answered = 0 AND NOT EXISTS (
-            SELECT 1 FROM interaction r WHERE r.person_id = i.person_id AND r.occurred_at >= i.occurred_at
+            SELECT 1 FROM interaction r WHERE r.person_id = i.person_id AND r.occurred_at >= i.occurred_at - 86400
+            AND \(repliedAfter("r", "i.occurred_at", "i.date_only"))
             AND r.id <> i.id AND NOT (r.direction = 'in' AND r.answered = 0))
         """
+
+    /// The SQL condition that contact `reply` is at or after the contact stored at `at` (`dateOnly` its
+    /// flag): a date-only one counts as its date's last second when it replies, its first when it waits.
+    static func repliedAfter(_ reply: String, _ at: String, _ dateOnly: String) -> String {
+        "(CASE WHEN \(reply).date_only THEN \(reply).occurred_at + 43199 ELSE \(reply).occurred_at END) "
+            + ">= (CASE WHEN \(dateOnly) THEN \(at) - 43200 ELSE \(at) END)"
+    }
 
     /// The ids of the contacts still waiting for an answer (see ``InteractionFilter/unansweredOnly``).
     /// - Complexity: one look-up per inbound contact marked unanswered (an index holds exactly those).

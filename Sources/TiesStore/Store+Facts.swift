@@ -21,7 +21,8 @@ extension Store {
                     ) u
                     WHERE NOT EXISTS (
                         SELECT 1 FROM interaction r
-                        WHERE r.person_id = u.person_id AND r.occurred_at >= u.at AND r.occurred_at <= ?1
+                        WHERE r.person_id = u.person_id AND r.occurred_at >= u.at - 86400 AND r.occurred_at <= ?1
+                          AND \(Self.repliedAfter("r", "u.at", "u.date_only"))
                           AND NOT (r.direction = 'in' AND r.answered = 0)
                     )
                     """, arguments: [limit])

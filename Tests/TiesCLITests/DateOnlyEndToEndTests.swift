@@ -85,6 +85,22 @@ struct DateOnlyEndToEndTests {
         }
     }
 
+    @Test("a reply given a date only answers what came that day, whenever that day it came")
+    func dateOnlyReplyAnswers() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Dana Reyes", "--role", "recruiter")
+        // In the evening, UTC: after noon UTC, where a date-only contact is stored.
+        try store.ok("log", "Dana", "email", "--unanswered", "--at", "2026-03-18T18:00")
+        #expect(try store.ok("log", "list", "--unanswered", "--format", "csv").contains("unanswered"))
+        #expect(try store.ok("next", "--as-of", "2026-03-19").contains("has no answer yet"))
+        // A reply the day before answers nothing.
+        try store.ok("log", "Dana", "call", "--direction", "out", "--at", "2026-03-17")
+        #expect(try store.ok("log", "list", "--unanswered", "--format", "csv").contains("unanswered"))
+        try store.ok("log", "Dana", "call", "--direction", "out", "--at", "2026-03-18")
+        #expect(try store.ok("log", "list", "--unanswered") == "No contacts match.\n")
+        #expect(!(try store.ok("next", "--as-of", "2026-03-19")).contains("has no answer yet"))
+    }
+
     @Test("imports whose source has dates only keep them as dates: CSV, LinkedIn connections, all-day events")
     func importsKeepDates() throws {
         try store.ok("init")
