@@ -82,6 +82,11 @@ struct DateOnlyEndToEndTests {
             #expect(try states("Mixed \(k)") == "\(d18),\(d18),1", "\(tz)")
             try ties(["log", "Mixed \(k)", "email", "--at", "2026-03-17"], tz: tz)
             #expect(try states("Mixed \(k)") == done, "\(tz)")
+            // The states kept by absorbing and rebuilding equal a full recomputation (`ties check`).
+            let check = try TiesBinary.run(["check", "--db", store.db], environment: ["TZ": tz])
+            #expect(
+                check.status == 0 && check.stdout.contains("\(2 * (k + 1)) relationship states match their history"),
+                "\(tz): \(check.stdout) \(check.stderr)")
         }
     }
 
