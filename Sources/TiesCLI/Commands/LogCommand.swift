@@ -22,7 +22,9 @@ struct LogCommand: ParsableCommand {
     @Argument(help: "What kind: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:
         InteractionKind
     @Option(
-        help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
+        help: ArgumentHelp(
+            "When it happened: \(DateInput.accepted). A date alone stays that day wherever you later are. Default: now.",
+            valueName: "date"),
         transform: DateInput.option("--at"))
     var at: DateInput?
     @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
