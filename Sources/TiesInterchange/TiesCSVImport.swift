@@ -250,6 +250,18 @@ public enum TiesCSVImport {
             sourceID = columns["source_id"]
         }
 
+        /// The id of a row with neither `id` nor `source_id` (a spreadsheet of one's own): its content, so that
+        /// importing the file again adds nothing; two identical rows are one interaction.
+        static func contentID(_ keys: [PersonKey], _ fields: [String]) -> String {
+            let who = keys.map { key -> String in
+                switch key {
+                case .id(let n): return "#\(n)"
+                case .email(let s), .url(let s), .name(let s): return s.lowercased()
+                }
+            }
+            return "row-" + ImportSupport.fnv1a64((who + fields).joined(separator: "\u{1F}"))
+        }
+
         /// The record a row holds, or nil after appending each of its problems to `problems`.
         func record(_ fields: [String], line: Int, problems: inout [ParseError]) -> InteractionRecord? {
             func text(_ index: Int?) -> String? { field(fields, at: index) }
@@ -306,21 +318,14 @@ public enum TiesCSVImport {
             let note = text(note)
             var sourceID = text(sourceID)
             if sourceID == nil && id == nil {
-                // A row with neither (a spreadsheet of one's own) is known by its content, so that importing
-                // the file again adds nothing; two identical rows are one interaction.
-                let who = keys.map { key -> String in
-                    switch key {
-                    case .id(let n): return "#\(n)"
-                    case .email(let s), .url(let s), .name(let s): return s.lowercased()
-                    }
-                }
-                let content =
-                    who + [
-                        // The row's first second, as before dates stayed dates: ids already imported stay the same.
-                        String(Int64(when.startInstant(timeZone: timeZone).timeIntervalSince1970.rounded(.down))),
-                        kind.rawValue, direction.rawValue, answered ? "1" : "0", String(groupSize), note ?? "",
-                    ]
-                sourceID = "row-" + ImportSupport.fnv1a64(content.joined(separator: "\u{1F}"))
+                // The row's first second, as before dates stayed dates: ids already imported stay the same.
+                let first = Int64(when.startInstant(timeZone: timeZone).timeIntervalSince1970.rounded(.down))
+                sourceID = Self.contentID(
+                    keys,
+                    [
+                        String(first), kind.rawValue, direction.rawValue, answered ? "1" : "0", String(groupSize),
+                        note ?? "",
+                    ])
             }
             let interaction = Interaction(
                 id: id, personID: 0, occurredAt: when.recorded.at, kind: kind, direction: direction, answered: answered,
