@@ -131,4 +131,24 @@ struct YearlyDatesTests {
         #expect(leap.count == 9)
         #expect(YearlyDatesCalendar.write(entries) == text)
     }
+
+    @Test("a CSV row with a date only is read as that date, and keeps the id it had before dates stayed dates")
+    func csvDateOnlyRow() throws {
+        // The columns of `ties export interactions` (this project's own CSV); a made-up person.
+        let bytes = Array("person,occurred_at,kind\r\nDana Reyes,2026-03-18,email\r\n".utf8)
+        let chicago = try #require(TimeZone(identifier: "America/Chicago"))
+        let read = TiesCSVImport.interactions(try CSVTable(bytes: bytes), file: "i.csv", timeZone: chicago)
+        let i = try #require(read.records.first?.interaction)
+        #expect(i.dateOnly && DateOnly.day(of: i.occurredAt) == Day(year: 2026, month: 3, day: 18))
+        // Before, the row was stored at its first second in the import's zone, and its id hashed that.
+        let march18 = try #require(Day(year: 2026, month: 3, day: 18))
+        let midnight = Int64(
+            DateInput.day(march18).startInstant(timeZone: chicago)
+                .timeIntervalSince1970)
+        let before =
+            "row-"
+            + ImportSupport.fnv1a64(
+                ["dana reyes", String(midnight), "email", "mutual", "1", "1", ""].joined(separator: "\u{1F}"))
+        #expect(i.sourceID == before)
+    }
 }
