@@ -9,6 +9,9 @@ struct AddressBookColumns {
     var phones: [Int] = []
     var websites: [Int] = []
     var organisation, title, birthday, notes, groups: Int?
+    /// Outlook's `Anniversary`; Google's first `Event N - Value` whose `Event N - Type` says Anniversary.
+    var anniversary: Int?
+    var eventTypes: [(type: Int, value: Int)] = []
 
     init(_ table: CSVTable, _ layout: AddressBookCSV.Layout) {
         func matching(_ test: (String) -> Bool) -> [Int] {
@@ -47,6 +50,13 @@ struct AddressBookColumns {
         }
         birthday = table.column("Birthday")
         notes = table.column("Notes")
+        anniversary = table.column("Anniversary")
+        for n in 1...9 {
+            guard let type = table.column("Event \(n) - Type"), let value = table.column("Event \(n) - Value") else {
+                break
+            }
+            eventTypes.append((type, value))
+        }
     }
 
     /// The values of `columns` in `row`, each cell split at Google's ` ::: `.
@@ -73,11 +83,17 @@ struct AddressBookColumns {
         points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
         points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }
         let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(Self.birthday)
+        let event = eventTypes.first {
+            CSVTable.value(row, $0.type)?.trimmingCharacters(in: .whitespaces).lowercased() == "anniversary"
+        }
+        let anniversary = ImportSupport.nonEmpty(CSVTable.value(row, event?.value ?? anniversary))
+            .flatMap(Self.birthday)
         return VCardContact(
             line: row.line, name: label, organisation: organisation,
             title: ImportSupport.nonEmpty(CSVTable.value(row, title)), tags: Array(Set(tags)).sorted(),
             note: ImportSupport.nonEmpty(CSVTable.value(row, notes)), birthday: birthday, contactPoints: points,
-            sourceID: "fnv1a64:" + ImportSupport.fnv1a64(label.lowercased() + "\n" + (emails.first ?? "")))
+            sourceID: "fnv1a64:" + ImportSupport.fnv1a64(label.lowercased() + "\n" + (emails.first ?? "")),
+            anniversary: anniversary)
     }
 
     /// `1985-06-12`, `--06-12` (no year), `6/12/1985` (Outlook, month first) or `0/0/00` (Outlook's none).

@@ -250,6 +250,18 @@ public enum TiesCSVImport {
             sourceID = columns["source_id"]
         }
 
+        /// The id of a row with neither `id` nor `source_id` (a spreadsheet of one's own): its content, so that
+        /// importing the file again adds nothing; two identical rows are one interaction.
+        static func contentID(_ keys: [PersonKey], _ fields: [String]) -> String {
+            let who = keys.map { key -> String in
+                switch key {
+                case .id(let n): return "#\(n)"
+                case .email(let s), .url(let s), .name(let s): return s.lowercased()
+                }
+            }
+            return "row-" + ImportSupport.fnv1a64((who + fields).joined(separator: "\u{1F}"))
+        }
+
         /// The record a row holds, or nil after appending each of its problems to `problems`.
         func record(_ fields: [String], line: Int, problems: inout [ParseError]) -> InteractionRecord? {
             func text(_ index: Int?) -> String? { field(fields, at: index) }
@@ -264,14 +276,10 @@ public enum TiesCSVImport {
             }
             if let name = text(person) { keys.append(.name(name)) }
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
-            var when: Date?
+            var when: DateInput?
             if let stamp = text(occurredAt) {
-                do {
-                    when = try DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone).startInstant(
-                        timeZone: timeZone)
-                } catch {
-                    problem("occurred_at", stamp, DateInput.accepted)
-                }
+                when = try? DateInput.parse(stamp, field: "occurred_at", timeZone: timeZone)
+                if when == nil { problem("occurred_at", stamp, DateInput.accepted) }
             } else {
                 problem("occurred_at", "", DateInput.accepted)
             }
@@ -310,24 +318,19 @@ public enum TiesCSVImport {
             let note = text(note)
             var sourceID = text(sourceID)
             if sourceID == nil && id == nil {
-                // A row with neither (a spreadsheet of one's own) is known by its content, so that importing
-                // the file again adds nothing; two identical rows are one interaction.
-                let who = keys.map { key -> String in
-                    switch key {
-                    case .id(let n): return "#\(n)"
-                    case .email(let s), .url(let s), .name(let s): return s.lowercased()
-                    }
-                }
-                let content =
-                    who + [
-                        String(Int64(when.timeIntervalSince1970.rounded(.down))), kind.rawValue, direction.rawValue,
-                        answered ? "1" : "0", String(groupSize), note ?? "",
-                    ]
-                sourceID = "row-" + ImportSupport.fnv1a64(content.joined(separator: "\u{1F}"))
+                // The row's first second, as before dates stayed dates: ids already imported stay the same.
+                let first = Int64(when.startInstant(timeZone: timeZone).timeIntervalSince1970.rounded(.down))
+                sourceID = Self.contentID(
+                    keys,
+                    [
+                        String(first), kind.rawValue, direction.rawValue, answered ? "1" : "0", String(groupSize),
+                        note ?? "",
+                    ])
             }
             let interaction = Interaction(
-                id: id, personID: 0, occurredAt: when, kind: kind, direction: direction, answered: answered,
-                groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID)
+                id: id, personID: 0, occurredAt: when.recorded.at, kind: kind, direction: direction, answered: answered,
+                groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID,
+                dateOnly: when.recorded.dateOnly)
             switch RecordValidation.check(
                 InteractionRecord(interaction: interaction, keys: keys, file: file, line: line))
             {

@@ -25,6 +25,9 @@ public struct VCardBirthday: Sendable, Equatable, Hashable, CustomStringConverti
 
     /// The birthday as a ``Day``, when it has a year.
     public var date: Day? { year.flatMap { Day(year: $0, month: month, day: day) } }
+
+    /// As a yearly date (what a person stores).
+    public var yearly: YearlyDate? { YearlyDate(month: month, day: day, year: year) }
 }
 
 /// An email, phone or URL from a vCard, with the details a ``ContactPoint`` has no room for.
@@ -71,6 +74,9 @@ public struct VCardContact: Sendable, Equatable {
     public var note: String?
     /// `BDAY`, when it is a date (a malformed one is reported in ``ImportResult/skipped``).
     public var birthday: VCardBirthday?
+    /// `ANNIVERSARY` (vCard 4), `X-ANNIVERSARY` (vCard 3: Apple, KDE, Evolution) or Outlook's anniversary,
+    /// kept as the person's work anniversary.
+    public var anniversary: VCardBirthday?
     /// Emails, phones and URLs in the order written, without repeats.
     public var contactPoints: [VCardContactPoint]
     /// `UID`, when the card has one.
@@ -83,7 +89,8 @@ public struct VCardContact: Sendable, Equatable {
     public init(
         line: Int, version: String? = nil, name: String, organisation: String? = nil, title: String? = nil,
         tags: [String] = [], note: String? = nil, birthday: VCardBirthday? = nil,
-        contactPoints: [VCardContactPoint] = [], uid: String? = nil, sourceID: String
+        contactPoints: [VCardContactPoint] = [], uid: String? = nil, sourceID: String,
+        anniversary: VCardBirthday? = nil
     ) {
         self.line = line
         self.version = version
@@ -93,17 +100,19 @@ public struct VCardContact: Sendable, Equatable {
         self.tags = tags
         self.note = note
         self.birthday = birthday
+        self.anniversary = anniversary
         self.contactPoints = contactPoints
         self.uid = uid
         self.sourceID = sourceID
     }
 
-    /// The contact as a new ``Person`` (no id, no roles; the note and birthday are not part of a person).
+    /// The contact as a new ``Person`` (no id, no roles; the note is not part of a person).
     public var person: Person {
         Person(
             name: name, organisation: organisation, title: title, tags: Set(tags),
             contactPoints: ImportSupport.deduplicated(
-                contactPoints.map { ContactPoint(kind: $0.kind, value: $0.value) }))
+                contactPoints.map { ContactPoint(kind: $0.kind, value: $0.value) }),
+            birthday: birthday?.yearly, workAnniversary: anniversary?.yearly)
     }
 }
 
@@ -236,6 +245,9 @@ public enum VCardReader {
         var tags: [String] = []
         var notes: [String] = []
         var birthday: VCardBirthday?
+        var anniversary: VCardBirthday?
+        /// Apple's labelled dates (`item2.X-ABDATE` with `item2.X-ABLabel:_$!<Anniversary>!$_`), by group.
+        var labelledDates: [(group: String, date: VCardBirthday)] = []
         var points: [(group: String?, point: VCardContactPoint)] = []
         var labels: [String: String] = [:]
         var uid: String?
@@ -268,22 +280,12 @@ public enum VCardReader {
                     }
                 }
             case "UID": uid = ImportSupport.nonEmpty(ContentText.unescaped(value))
-            case "BDAY":
-                guard let text = ImportSupport.nonEmpty(value) else { return }
-                if var parsed = VCardReader.parseBirthday(text) {
-                    // Apple writes a birthday without a year as year 1604 with X-APPLE-OMIT-YEAR=1604.
-                    if let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap({ Int($0.text) }), parsed.year == omit
-                    {
-                        parsed.year = nil
-                    }
-                    birthday = parsed
-                } else {
-                    skipped.append(
-                        SkippedRecord(
-                            line: property.line,
-                            reason:
-                                "BDAY \(ParseError.shown(text)) is not a date such as 1985-04-15, 19850415 or --0415; the card is kept without it"
-                        ))
+            case "BDAY": birthday = yearlyDate(property, value) ?? birthday
+            case "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY":
+                anniversary = yearlyDate(property, value) ?? anniversary
+            case "X-ABDATE":
+                if let group = property.group, let date = yearlyDate(property, value) {
+                    labelledDates.append((group.lowercased(), date))
                 }
             case "X-ABLABEL":
                 if let group = property.group, let label = ImportSupport.nonEmpty(ContentText.unescaped(value)) {
@@ -341,13 +343,35 @@ public enum VCardReader {
                     point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
                 if seen.insert(key).inserted { contactPoints.append(point) }
             }
+            let labelled = labelledDates.first { labels[$0.group]?.lowercased() == "anniversary" }?.date
             let firstEmail = contactPoints.first { $0.kind == .email }?.value.lowercased() ?? ""
             let sourceID = uid ?? "fnv1a64:" + ImportSupport.fnv1a64(name.lowercased() + "\n" + firstEmail)
             return .success(
                 VCardContact(
                     line: line, version: version, name: name, organisation: organisation, title: title,
                     tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
-                    birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID))
+                    birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID,
+                    anniversary: anniversary ?? labelled))
+        }
+
+        /// A `BDAY` or `ANNIVERSARY` value as a date with or without a year; one that is not a date is noted
+        /// in ``skipped`` (the card is kept without it), and a text value (`VALUE=text:circa 1800`) too.
+        mutating func yearlyDate(_ property: ContentLine, _ value: String) -> VCardBirthday? {
+            guard let text = ImportSupport.nonEmpty(value) else { return nil }
+            if var parsed = VCardReader.parseBirthday(text) {
+                // Apple writes a date without a year as year 1604 with X-APPLE-OMIT-YEAR=1604.
+                if let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap({ Int($0.text) }), parsed.year == omit {
+                    parsed.year = nil
+                }
+                return parsed
+            }
+            skipped.append(
+                SkippedRecord(
+                    line: property.line,
+                    reason:
+                        "\(property.name) \(ParseError.shown(text)) is not a date such as 1985-04-15, 19850415 or --0415; the card is kept without it"
+                ))
+            return nil
         }
     }
 

@@ -89,6 +89,15 @@ public enum AdviceText {
             ]
         case .warmUpRecruiter(let organisation, let field, let since):
             return warmUp(name: name, first: first, organisation: organisation, field: field, since: since)
+        case .greet(let birthday, let day):
+            let weekday = Day.weekdayNames[day.isoWeekday - 1]
+            return [
+                .text(
+                    birthday
+                        ? "Wish \(first) a happy birthday on \(weekday): a short personal note, and ask how they are."
+                        : "Congratulate \(first) on their work anniversary on \(weekday), and ask what the year brought."
+                )
+            ]
         }
     }
 

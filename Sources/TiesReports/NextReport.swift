@@ -91,6 +91,10 @@ public enum ExplainReport {
         let f = Table.format
         var out = "How \(TextTable.sanitised(name))'s scores are computed, as of \(e.asOf)\n\n"
         if e.episodes.isEmpty { return out + "No interactions up to \(e.asOf), so every score is 0.\n" }
+        if let since = e.knownSince {
+            out +=
+                "Known since \(since) (\(e.knownSinceStated ? "as you said: `ties person edit --known-since`" : "the first recorded contact")).\n\n"
+        }
         out += "Day-episodes (interactions of one day collapse into one, weighted by the strongest):\n"
         let table = Table(
             columns: ["day", "interactions", "strongest", "weight", "age_days", "strength_part", "activity_part"],

@@ -17,6 +17,11 @@ public enum PersonReport {
         let job = [person.title, person.organisation].compactMap { $0 }.map(s).joined(separator: " at ")
         if !job.isEmpty { lines.append("  works:        \(job)") }
         if let c = person.closeness { lines.append("  closeness:    \(c) of 5") }
+        if let since = score?.knownSince ?? person.knownSince {
+            let source = since == person.knownSince ? "as you said" : "the first recorded contact"
+            lines.append("  known since:  \(since) (\(source))")
+        }
+        lines += PersonReport.yearlyDates(of: person)
         if !person.tags.isEmpty {
             lines.append("  tags:         \(person.tags.sorted().map(s).joined(separator: ", "))")
         }
@@ -56,7 +61,7 @@ public enum PersonReport {
             lines.append("")
             lines.append("  recent:")
             for i in recent {
-                let day = mapper.day(for: i.occurredAt)
+                let day = mapper.day(of: i)
                 var text = "    \(day)  #\(i.id ?? 0)  \(i.kind.rawValue) \(i.direction.rawValue)"
                 if i.direction == .inbound && !i.answered { text += " (unanswered)" }
                 if let note = i.note { text += "  — \(s(note))" }

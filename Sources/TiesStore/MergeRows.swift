@@ -15,7 +15,8 @@ enum MergeRows {
     /// words that name it in summaries and messages: the one list both are read from.
     static let fillable: [(column: String, label: String)] = [
         ("organisation_id", "organisation"), ("title", "title"), ("closeness", "closeness"),
-        ("recruiter_kind", "recruiter kind"),
+        ("recruiter_kind", "recruiter kind"), ("known_since", "known since"), ("birthday", "birthday"),
+        ("work_anniversary", "work anniversary"),
     ]
 
     /// The columns of ``fillable``, in order.

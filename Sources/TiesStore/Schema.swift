@@ -366,6 +366,22 @@ enum Schema {
                     INSERT INTO search_index (rowid, text) SELECT id * 8 + 7, name FROM organisation;
                     """)
         }
+        migrator.registerMigration("v-dates-date-only") { db in
+            // Whether a contact was given a date only (`--at 2026-11-18`, LinkedIn's "Connected On", an
+            // all-day event): then occurred_at is noon UTC of that date and its day is that date in every
+            // time zone (DateOnly). Contacts recorded before keep their instants.
+            try db.execute(sql: "ALTER TABLE interaction ADD COLUMN date_only INTEGER NOT NULL DEFAULT 0")
+        }
+        migrator.registerMigration("v-dates-person-dates") { db in
+            // Since when the user has known a person (`YYYY-MM-DD`; null: since the first contact), and the
+            // yearly dates that matter: birthday and work anniversary, `YYYY-MM-DD` or `--MM-DD` without a year.
+            try db.execute(
+                sql: """
+                    ALTER TABLE person ADD COLUMN known_since TEXT;
+                    ALTER TABLE person ADD COLUMN birthday TEXT;
+                    ALTER TABLE person ADD COLUMN work_anniversary TEXT;
+                    """)
+        }
         return migrator
     }
 

@@ -68,16 +68,19 @@ enum StateCache {
     /// each one's weight under `context`.
     ///
     /// Read through SQLite's C API: on a million interactions GRDB's row decoding cost more than the scan.
+    /// A date-only interaction (``DateOnly``) counts by its date: it is in when its date is not after the day
+    /// on which `limit` falls, and is bucketed into that date.
     static func readColumns(upTo limit: Int64?, context: ScoringContext, _ db: Database) throws -> InteractionColumns {
         var mapper = DayMapper(timeZone: context.timeZone)
         let configuration = context.configuration
-        // Ordered by person and time, so the days come out ordered by person and day.
+        // Ordered by person and time, so the days come out ordered by person and day (checked below: a
+        // date-only contact can sort out of day order in zones more than 12 hours from UTC).
         let statement = try db.makeStatement(
             sql: """
-                SELECT person_id, occurred_at, kind, direction, answered, group_size FROM interaction
-                WHERE occurred_at <= ? ORDER BY person_id, occurred_at
+                SELECT person_id, occurred_at, kind, direction, answered, group_size, date_only FROM interaction
+                WHERE occurred_at <= CASE WHEN date_only THEN ?2 ELSE ?1 END ORDER BY person_id, occurred_at
                 """)
-        try statement.setArguments([limit ?? Int64.max])
+        try statement.setArguments(limits(limit, &mapper))
         var columns = InteractionColumns()
         columns.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0)
         try statement.forEachStep(db) { row in
@@ -86,13 +89,21 @@ enum StateCache {
             let direction = sqlite3_column_text(row, 3).flatMap { Direction(rawValue: String(cString: $0)) } ?? .mutual
             columns.append(
                 person: sqlite3_column_int64(row, 0),
-                day: mapper.day(forEpochSeconds: sqlite3_column_int64(row, 1)),
+                day: mapper.day(
+                    forEpochSeconds: sqlite3_column_int64(row, 1), dateOnly: sqlite3_column_int64(row, 6) != 0),
                 weight: configuration.weight(
                     kind: kind, direction: direction, answered: sqlite3_column_int64(row, 4) != 0,
                     groupSize: Int(sqlite3_column_int64(row, 5))),
                 direction: direction, isContact: kind.isContact)
         }
-        return columns
+        return columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay()
+    }
+
+    /// The arguments of a cut at `limit` (epoch seconds; nil for none): the instant for timed interactions,
+    /// and for date-only ones the stored seconds of the day on which `limit` falls.
+    static func limits(_ limit: Int64?, _ mapper: inout DayMapper) -> StatementArguments {
+        guard let limit, limit != Int64.max else { return [Int64.max, Int64.max] }
+        return [limit, DateOnly.seconds(of: mapper.day(forEpochSeconds: limit))]
     }
 
     /// Computes every state from `columns` (ordered by person, then day) with the kernel and stores them,
@@ -116,7 +127,7 @@ enum StateCache {
     /// Folds one new interaction into the stored state of its person.
     static func absorb(_ i: Interaction, context: ScoringContext, _ db: Database) throws {
         var mapper = DayMapper(timeZone: context.timeZone)
-        let day = mapper.day(for: i.occurredAt)
+        let day = mapper.day(of: i)
         let weight = context.configuration.weight(of: i)
         if var state = try fetch(i.personID, db) {
             if state.absorb(day: day, weight: weight, direction: i.direction, isContact: i.kind.isContact) {
@@ -144,21 +155,25 @@ enum StateCache {
         let history = try Row.fetchAll(
             db.cachedStatement(
                 sql: """
-                    SELECT occurred_at, kind, direction, answered, group_size FROM interaction
-                    WHERE person_id = ? AND occurred_at <= ? ORDER BY occurred_at
-                    """), arguments: [id, limit]
+                    SELECT occurred_at, kind, direction, answered, group_size, date_only FROM interaction
+                    WHERE person_id = ? AND occurred_at <= CASE WHEN date_only THEN ?3 ELSE ?2 END
+                    ORDER BY occurred_at
+                    """), arguments: StatementArguments([id] + limits(limit, &mapper))
         ).map { row -> (day: Day, weight: Double, direction: Direction, isContact: Bool) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
             let kind = InteractionKind(rawValue: row[1]) ?? .message
             return (
-                mapper.day(forEpochSeconds: row[0]),
+                mapper.day(forEpochSeconds: row[0], dateOnly: row[5]),
                 context.configuration.weight(
                     kind: kind, direction: direction, answered: row[3], groupSize: row[4]),
                 direction, kind.isContact
             )
         }
         return RelationshipState(
-            contactHistory: history, halfLife: context.configuration.strengthHalfLife(for: roles),
+            // By day, keeping the order within a day: a date-only contact can sort out of day order by its
+            // stored instant in zones more than 12 hours from UTC.
+            contactHistory: history.enumerated().sorted { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }
+                .map(\.element), halfLife: context.configuration.strengthHalfLife(for: roles),
             activityHalfLife: context.configuration.activityHalfLifeDays)
     }
 

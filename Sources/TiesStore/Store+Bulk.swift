@@ -64,15 +64,15 @@ extension Store {
 
             let insertInteraction = try db.makeStatement(
                 sql: """
-                    INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
+                        date_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             // Recorded in the change log as ranges of ids, like an import's (ChangeLog).
             try Self.recordingBulkInserts(into: "interaction", db) {
                 for i in interactions {
                     try insertInteraction.execute(arguments: [
                         i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
-                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID,
+                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID, i.dateOnly,
                     ])
                 }
             }
@@ -82,7 +82,7 @@ extension Store {
             columns.reserve(interactions.count)
             for i in interactions {
                 columns.append(
-                    person: i.personID, day: mapper.day(for: i.occurredAt),
+                    person: i.personID, day: mapper.day(of: i),
                     weight: context.configuration.weight(of: i), direction: i.direction, isContact: i.kind.isContact)
             }
             try StateCache.saveAll(

@@ -14,6 +14,8 @@ public struct InteractionFilter: Sendable, Equatable {
     /// Only inbound contacts still waiting for an answer: marked unanswered, with no reply (outbound,
     /// mutual or answered) with the same person at the same time or later.
     public var unansweredOnly = false
+    /// The zone in which `since` and `until` fall on a day: a date-only contact is in when its date is.
+    public var timeZone = TimeZone.gmt
 
     public init(
         personID: Person.ID? = nil, since: Date? = nil, until: Date? = nil, kind: InteractionKind? = nil,
@@ -31,6 +33,8 @@ public struct InteractionFilter: Sendable, Equatable {
 /// A correction to a logged contact: every field left nil stays as it is.
 public struct InteractionEdit: Sendable, Equatable {
     public var occurredAt: Date?
+    /// Whether the new `occurredAt` is a date only (see ``DateOnly``); read only with `occurredAt`.
+    public var dateOnly = false
     public var personID: Person.ID?
     public var kind: InteractionKind?
     public var direction: Direction?
@@ -65,13 +69,14 @@ extension Store {
             conditions.append("i.person_id = ?")
             arguments.append(id)
         }
+        var mapper = DayMapper(timeZone: filter.timeZone)
         if let since = filter.since {
-            conditions.append("i.occurred_at >= ?")
-            arguments.append(CareerRows.seconds(since))
+            conditions.append("i.occurred_at >= CASE WHEN i.date_only THEN ? ELSE ? END")
+            arguments += [DateOnly.seconds(of: mapper.day(for: since)), CareerRows.seconds(since)]
         }
         if let until = filter.until {
-            conditions.append("i.occurred_at < ?")
-            arguments.append(CareerRows.seconds(until))
+            conditions.append("i.occurred_at < CASE WHEN i.date_only THEN ? ELSE ? END")
+            arguments += [DateOnly.seconds(of: mapper.day(for: until)) - 43_200, CareerRows.seconds(until)]
         }
         if let kind = filter.kind {
             conditions.append("i.kind = ?")
@@ -118,7 +123,7 @@ extension Store {
             try StateCache.refresh(context, db)
             let old = try Self.fetchInteraction(id, db)
             var new = old
-            if let at = edit.occurredAt { new.occurredAt = at }
+            if let at = edit.occurredAt { (new.occurredAt, new.dateOnly) = (at, edit.dateOnly) }
             if let person = edit.personID {
                 _ = try Self.fetchPerson(person, db)
                 new.personID = person
@@ -131,15 +136,15 @@ extension Store {
             if let answered = edit.answered { new.answered = answered }
             if let note = edit.note { new.note = note.isEmpty ? nil : note }
             if let size = edit.groupSize { new.groupSize = size }
-            try Self.validate(new, now: now)
+            try Self.validate(new, now: now, timeZone: context.timeZone)
             try db.execute(
                 sql: """
                     UPDATE interaction SET person_id = ?, occurred_at = ?, kind = ?, direction = ?, answered = ?,
-                    group_size = ?, note = ? WHERE id = ?
+                    group_size = ?, note = ?, date_only = ? WHERE id = ?
                     """,
                 arguments: [
                     new.personID, CareerRows.seconds(new.occurredAt), new.kind.rawValue, new.direction.rawValue,
-                    new.answered, new.groupSize, new.note, id,
+                    new.answered, new.groupSize, new.note, new.dateOnly, id,
                 ])
             for person in Set([old.personID, new.personID]).sorted() {
                 try StateCache.rebuild(person, context: context, db)
@@ -149,10 +154,12 @@ extension Store {
     }
 
     /// Refuses a contact that cannot be: in the future, a group of fewer than one, unanswered but not inbound.
-    static func validate(_ i: Interaction, now: Date) throws {
-        if i.occurredAt > now.addingTimeInterval(60) {
-            throw StoreError.invalidRecord(
-                .contactInFuture(i.id ?? 0, at: CareerRows.stamp(CareerRows.seconds(i.occurredAt))))
+    static func validate(_ i: Interaction, now: Date, timeZone: TimeZone) throws {
+        if i.isInFuture(now: now, timeZone: timeZone) {
+            let when =
+                i.dateOnly
+                ? DateOnly.day(of: i.occurredAt).description : CareerRows.stamp(CareerRows.seconds(i.occurredAt))
+            throw StoreError.invalidRecord(.contactInFuture(i.id ?? 0, at: when))
         }
         if i.groupSize < 1 {
             throw StoreError.invalidRecord(.groupSize(i.groupSize))
@@ -183,11 +190,23 @@ extension Store {
     /// The SQL condition, on a contact `i`, of "still waiting for an answer": inbound, marked unanswered, and
     /// nothing outbound, mutual or answered with the same person at the same time or later — the rule of
     /// ``facts(asOf:timeZone:)``, so a reply, logged or imported, answers what was waiting in every view.
+    ///
+    /// A date-only contact (``DateOnly``) spans its whole date: a reply given a date only answers what came
+    /// that day, and one given a date only is answered by any reply that day. The first range condition only
+    /// lets the index narrow the search.
     static let waitingCondition = """
         i.direction = 'in' AND i.answered = 0 AND NOT EXISTS (
-            SELECT 1 FROM interaction r WHERE r.person_id = i.person_id AND r.occurred_at >= i.occurred_at
+            SELECT 1 FROM interaction r WHERE r.person_id = i.person_id AND r.occurred_at >= i.occurred_at - 86400
+            AND \(repliedAfter("r", "i.occurred_at", "i.date_only"))
             AND r.id <> i.id AND NOT (r.direction = 'in' AND r.answered = 0))
         """
+
+    /// The SQL condition that contact `reply` is at or after the contact stored at `at` (`dateOnly` its
+    /// flag): a date-only one counts as its date's last second when it replies, its first when it waits.
+    static func repliedAfter(_ reply: String, _ at: String, _ dateOnly: String) -> String {
+        "(CASE WHEN \(reply).date_only THEN \(reply).occurred_at + 43199 ELSE \(reply).occurred_at END) "
+            + ">= (CASE WHEN \(dateOnly) THEN \(at) - 43200 ELSE \(at) END)"
+    }
 
     /// The ids of the contacts still waiting for an answer (see ``InteractionFilter/unansweredOnly``).
     /// - Complexity: one look-up per inbound contact marked unanswered (an index holds exactly those).

@@ -15,19 +15,21 @@ extension Store {
             let rows = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT u.person_id, u.kind, u.at FROM (
-                        SELECT person_id, kind, MAX(occurred_at) AS at FROM interaction
+                    SELECT u.person_id, u.kind, u.at, u.date_only FROM (
+                        SELECT person_id, kind, MAX(occurred_at) AS at, date_only FROM interaction
                         WHERE direction = 'in' AND answered = 0 AND occurred_at <= ?1 GROUP BY person_id
                     ) u
                     WHERE NOT EXISTS (
                         SELECT 1 FROM interaction r
-                        WHERE r.person_id = u.person_id AND r.occurred_at >= u.at AND r.occurred_at <= ?1
+                        WHERE r.person_id = u.person_id AND r.occurred_at >= u.at - 86400 AND r.occurred_at <= ?1
+                          AND \(Self.repliedAfter("r", "u.at", "u.date_only"))
                           AND NOT (r.direction = 'in' AND r.answered = 0)
                     )
                     """, arguments: [limit])
             for row in rows {
                 unanswered[row[0]] = UnansweredContact(
-                    day: mapper.day(forEpochSeconds: row[2]), kind: InteractionKind(rawValue: row[1]) ?? .message)
+                    day: mapper.day(forEpochSeconds: row[2], dateOnly: row[3]),
+                    kind: InteractionKind(rawValue: row[1]) ?? .message)
             }
             return NetworkFacts(unanswered: unanswered)
         }

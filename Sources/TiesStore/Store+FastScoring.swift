@@ -23,7 +23,7 @@ extension Store {
                 sql: """
                     SELECT p.id, p.name, p.closeness, s.first_day, s.last_day, s.episodes, s.last_weight, s.strength_sum,
                            s.activity_sum, s.outbound, s.inbound, s.strength_half_life, s.activity_half_life,
-                           s.last_contact_day, s.first_contact_day, s.contact_episodes
+                           s.last_contact_day, s.first_contact_day, s.contact_episodes, p.known_since
                     FROM person p LEFT JOIN relationship_state s ON s.person_id = p.id
                     WHERE p.archived = 0 \(role == nil ? "" : "AND EXISTS (SELECT 1 FROM person_role r WHERE r.person_id = p.id AND r.role = ?)")
                     ORDER BY p.id
@@ -37,7 +37,9 @@ extension Store {
                 let name = sqlite3_column_text(handle, 1).map { String(cString: $0) } ?? ""
                 let closeness =
                     sqlite3_column_type(handle, 2) == SQLITE_NULL ? nil : Int(sqlite3_column_int64(handle, 2))
-                people.append(Person(id: id, name: name, closeness: closeness))
+                // Known since is the user's word on the person, applied at scoring time (tenure), not in the state.
+                let knownSince = sqlite3_column_text(handle, 16).flatMap { CareerRows.day(from: String(cString: $0)) }
+                people.append(Person(id: id, name: name, closeness: closeness, knownSince: knownSince))
                 guard sqlite3_column_type(handle, 3) != SQLITE_NULL else { return }
                 var state = RelationshipState(
                     day: Day(ordinal: Int(sqlite3_column_int64(handle, 3))), weight: 0, direction: .mutual,

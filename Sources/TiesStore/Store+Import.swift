@@ -160,8 +160,9 @@ public struct StoreImporter {
         ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
         insertStatement = try db.makeStatement(
             sql: """
-                INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source,
+                    source_id, date_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
@@ -205,6 +206,8 @@ public struct StoreImporter {
             if existing.title == nil { existing.title = record.person.title }
             if existing.closeness == nil { existing.closeness = record.person.closeness }
             if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
+            if existing.birthday == nil { existing.birthday = record.person.birthday }
+            if existing.workAnniversary == nil { existing.workAnniversary = record.person.workAnniversary }
             if existing == before {
                 summary.peopleUnchanged += 1
             } else {
@@ -245,7 +248,7 @@ public struct StoreImporter {
             summary.interactionsAdded += 1
             if searchTrigger != nil, let note = i.note, !note.isEmpty { noted.append(db.lastInsertedRowID) }
             columns?.append(
-                person: personID, day: mapper.day(for: i.occurredAt), weight: context.configuration.weight(of: i),
+                person: personID, day: mapper.day(of: i), weight: context.configuration.weight(of: i),
                 direction: i.direction, isContact: i.kind.isContact)
             if lastTouched != personID {
                 touched.insert(personID)

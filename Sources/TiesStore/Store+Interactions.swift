@@ -22,14 +22,15 @@ extension Store {
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
+                    date_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         try bind(i, to: statement)
         return db.lastInsertedRowID
     }
 
-    /// Runs `statement` — an insert of the ten interaction columns, in the order of ``insert(_:_:)`` — for `i`.
+    /// Runs `statement` — an insert of the eleven interaction columns, in the order of ``insert(_:_:)`` — for `i`.
     ///
     /// Bound through SQLite's C API, texts without a copy (`SQLITE_STATIC`, valid while the closures that
     /// lend their bytes run, and cleared before they end): imports insert a million rows, and GRDB's argument
@@ -60,6 +61,7 @@ extension Store {
                             } else {
                                 sqlite3_bind_null(handle, 10)
                             }
+                            sqlite3_bind_int64(handle, 11, i.dateOnly ? 1 : 0)
                             let code = sqlite3_step(handle)
                             sqlite3_reset(handle)
                             sqlite3_clear_bindings(handle)
@@ -93,7 +95,7 @@ extension Store {
             kind: InteractionKind(rawValue: row["kind"]) ?? .message,
             direction: Direction(rawValue: row["direction"]) ?? .mutual,
             answered: row["answered"], groupSize: row["group_size"], note: row["note"],
-            source: row["source"], sourceID: row["source_id"])
+            source: row["source"], sourceID: row["source_id"], dateOnly: row["date_only"])
     }
 
     // MARK: - Ties between people

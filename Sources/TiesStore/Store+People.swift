@@ -43,12 +43,14 @@ extension Store {
             let organisationID = try Self.organisationID(named: person.organisation, db)
             try db.execute(
                 sql: """
-                    UPDATE person SET name = ?, organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ?, archived = ?
+                    UPDATE person SET name = ?, organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ?, archived = ?,
+                    known_since = ?, birthday = ?, work_anniversary = ?
                     WHERE id = ?
                     """,
                 arguments: [
                     person.name, organisationID, person.title, person.recruiterKind?.rawValue,
-                    person.closeness, person.archived, id,
+                    person.closeness, person.archived, person.knownSince?.description, person.birthday?.description,
+                    person.workAnniversary?.description, id,
                 ])
             try Self.replaceDetails(of: person, db)
             try StateCache.refresh(context, db)
@@ -61,10 +63,13 @@ extension Store {
     static func replaceDetails(of person: Person, _ db: Database) throws {
         guard let id = person.id else { return }
         try db.execute(
-            sql: "UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ? WHERE id = ?",
+            sql: """
+                UPDATE person SET organisation_id = ?, title = ?, recruiter_kind = ?, closeness = ?, birthday = ?,
+                work_anniversary = ? WHERE id = ?
+                """,
             arguments: [
                 try organisationID(named: person.organisation, db), person.title, person.recruiterKind?.rawValue,
-                person.closeness, id,
+                person.closeness, person.birthday?.description, person.workAnniversary?.description, id,
             ])
         try db.execute(sql: "DELETE FROM person_role WHERE person_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM person_tag WHERE person_id = ?", arguments: [id])
@@ -84,13 +89,15 @@ extension Store {
         // A given id is kept (imports of exported files keep their ids); nil lets SQLite choose.
         try db.cachedStatement(
             sql: """
-                INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO person (id, name, organisation_id, title, recruiter_kind, closeness, archived, created_at,
+                    known_since, birthday, work_anniversary)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(
             arguments: [
                 person.id, person.name, organisationID, person.title, person.recruiterKind?.rawValue,
-                person.closeness, person.archived, Int64(now.timeIntervalSince1970),
+                person.closeness, person.archived, Int64(now.timeIntervalSince1970), person.knownSince?.description,
+                person.birthday?.description, person.workAnniversary?.description,
             ])
         let stored = Stored(id: db.lastInsertedRowID, person)
         try insertDetails(of: stored.record, id: stored.id, db)
@@ -150,7 +157,8 @@ extension Store {
                 db,
                 sql: """
                     SELECT p.id, p.name, p.closeness, o.name,
-                           (SELECT group_concat(role) FROM person_role r WHERE r.person_id = p.id)
+                           (SELECT group_concat(role) FROM person_role r WHERE r.person_id = p.id),
+                           p.known_since, p.birthday, p.work_anniversary
                     FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
                     WHERE p.archived = 0 ORDER BY p.id
                     """)
@@ -158,7 +166,9 @@ extension Store {
                 let roles =
                     (row[4] as String?).map { Set($0.split(separator: ",").compactMap { Role(rawValue: String($0)) }) }
                     ?? []
-                people.append(Person(id: row[0], name: row[1], roles: roles, organisation: row[3], closeness: row[2]))
+                var person = Person(id: row[0], name: row[1], roles: roles, organisation: row[3], closeness: row[2])
+                Self.readDates(into: &person, row, from: 5)
+                people.append(person)
             }
             return people
         }
@@ -203,17 +213,19 @@ extension Store {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT p.id, p.name, p.title, p.recruiter_kind, p.closeness, p.archived, o.name AS organisation
+                SELECT p.id, p.name, p.title, p.recruiter_kind, p.closeness, p.archived, o.name AS organisation,
+                    p.known_since, p.birthday, p.work_anniversary
                 FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
                 \(whereClause)
                 ORDER BY p.name COLLATE NOCASE, p.id
                 """, arguments: arguments)
         while let row = try rows.next() {
             ids.append(row[0])
-            people.append(
-                Person(
-                    id: row[0], name: row[1], recruiterKind: (row[3] as String?).flatMap(RecruiterKind.init),
-                    organisation: row[6], title: row[2], closeness: row[4], archived: row[5]))
+            var person = Person(
+                id: row[0], name: row[1], recruiterKind: (row[3] as String?).flatMap(RecruiterKind.init),
+                organisation: row[6], title: row[2], closeness: row[4], archived: row[5])
+            readDates(into: &person, row, from: 7)
+            people.append(person)
         }
         guard !people.isEmpty else { return [] }
         var index: [Int64: Int] = [:]

@@ -26,6 +26,8 @@ public struct ScoringContext: Sendable, Equatable {
                 "\(w.meeting),\(w.introReferralFavour),\(w.callVideo),\(w.twoWay),\(w.oneWayOutbound),\(w.unansweredInbound),\(w.event),\(w.reaction),\(w.connected)",
                 // The version of what a state holds: "contact2" added the first and last days of real contact.
                 "contact2",
+                // "dateonly1": a date-only contact is bucketed by its date, not by its stored instant (DateOnly).
+                "dateonly1",
             ]
             + halfLives).joined(separator: ";")
     }

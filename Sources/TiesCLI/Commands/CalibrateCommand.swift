@@ -38,7 +38,7 @@ struct CalibrateCommand: ParsableCommand {
             throw CLIError(.data, "no interactions to learn from; log some with `ties log`")
         }
         var mapper = DayMapper(timeZone: .current)
-        let span = asOf.day - mapper.day(for: first.occurredAt)
+        let span = asOf.day - mapper.day(of: first)
         let last = span - horizon
         let start = max(step, last - 365)
         guard last - start >= 3 * step else {

@@ -16,16 +16,22 @@ struct ExportCommand: ParsableCommand {
             (roles, tags, emails) are separated by semicolons. The columns are those of the matching listing \
             (`ties person list`, `ties score`, `ties gaps`, `ties commitments`, `ties journal list`, \
             `ties tie list`); interactions have id, person_id, person, occurred_at, kind, direction, answered, \
-            group_size, note, source, source_id.
+            group_size, note, source, source_id (occurred_at is a date alone, YYYY-MM-DD, for a contact given a \
+            date only).
 
             Examples:
               ties export people --out people.csv --excel
               ties export interactions --format json > interactions.json
               ties export vcard --out contacts.vcf
+              ties export ics --dates --out dates.ics
+
+            `ics --dates` writes birthdays and work anniversaries as yearly all-day events (RRULE:FREQ=YEARLY; \
+            February 29 falls on February 28 in other years), for a calendar application to import or \
+            subscribe to.
             """)
 
     enum What: String, CaseIterable, ExpressibleByArgument {
-        case people, interactions, scores, gaps, commitments, journal, ties, vcard
+        case people, interactions, scores, gaps, commitments, journal, ties, vcard, ics
     }
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
@@ -37,16 +43,29 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output.") var out: String?
     @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
+    @Flag(help: "With ics: write birthdays and work anniversaries as a yearly calendar.") var dates = false
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try validateOutput(out, force: force, example: "people.csv") }
+    func validate() throws {
+        try validateOutput(out, force: force, example: "people.csv")
+        if what == .ics && !dates {
+            throw ValidationError(
+                "export ics writes the dates that matter as a calendar: give --dates (ties export ics --dates --out dates.ics)"
+            )
+        }
+        if dates && what != .ics { throw ValidationError("--dates goes with ics: ties export ics --dates") }
+    }
 
     func run() throws {
         let store = try store.open(readOnly: true)
         let text: String
         if what == .vcard {
             text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
+        } else if what == .ics {
+            let people = try store.people(PersonFilter(), withContactDetails: false).records()
+            text = YearlyDatesCalendar.write(
+                YearlyDatesCalendar.entries(of: people.sorted { ($0.id ?? 0) < ($1.id ?? 0) }))
         } else {
             let table = try Self.table(what, store: store, asOf: asOf)
             let forTerminal = out == nil && isatty(1) == 1
@@ -68,7 +87,7 @@ struct ExportCommand: ParsableCommand {
             return JournalCommand.List.table(
                 try store.journalEntries().sorted { JournalEntry.newestFirst($0.record, $1.record) })
         case .ties: return try TieCommand.List.table(store: store)
-        case .vcard: preconditionFailure("vCard is not a table")
+        case .vcard, .ics: preconditionFailure("\(what.rawValue) is not a table")
         }
     }
 
@@ -86,7 +105,8 @@ struct ExportCommand: ParsableCommand {
             rows: interactions.map { i in
                 [
                     .integer(Int(i.id ?? 0)), .integer(Int(i.personID)), .text(names[i.personID] ?? ""),
-                    .text(DateInput.iso8601(i.occurredAt)), .text(i.kind.rawValue), .text(i.direction.rawValue),
+                    .text(i.dateOnly ? DateOnly.day(of: i.occurredAt).description : DateInput.iso8601(i.occurredAt)),
+                    .text(i.kind.rawValue), .text(i.direction.rawValue),
                     .bool(i.answered),
                     .integer(i.groupSize), i.note.map(Table.Value.text) ?? .null, .text(i.source),
                     i.sourceID.map(Table.Value.text) ?? .null,

@@ -334,10 +334,11 @@ extension ImportCommand {
                         interactions.append(
                             InteractionRecord(
                                 interaction: Interaction(
-                                    personID: 0, occurredAt: meeting.start, kind: .meeting,
-                                    groupSize: max(1, meeting.others.count), note: meeting.summary,
+                                    personID: 0, occurredAt: meeting.allDayDate.map(DateOnly.instant) ?? meeting.start,
+                                    kind: .meeting, groupSize: max(1, meeting.others.count), note: meeting.summary,
                                     source: ICalendarReader.source,
-                                    sourceID: meeting.sourceID + "|" + email.lowercased()),
+                                    sourceID: meeting.sourceID + "|" + email.lowercased(),
+                                    dateOnly: meeting.allDayDate != nil),
                                 keys: [.email(email), .name(name ?? email)],
                                 newPerson: Person(
                                     name: name ?? email, contactPoints: [ContactPoint(kind: .email, value: email)]),

@@ -22,7 +22,9 @@ struct LogCommand: ParsableCommand {
     @Argument(help: "What kind: \(InteractionKind.allCases.map(\.rawValue).joined(separator: ", ")).") var kind:
         InteractionKind
     @Option(
-        help: ArgumentHelp("When it happened: \(DateInput.accepted). Default: now.", valueName: "date"),
+        help: ArgumentHelp(
+            "When it happened: \(DateInput.accepted). A date alone stays that day wherever you later are. Default: now.",
+            valueName: "date"),
         transform: DateInput.option("--at"))
     var at: DateInput?
     @Option(help: "in (they reached out), out (you did) or mutual.") var direction: Direction?
@@ -41,18 +43,21 @@ struct LogCommand: ParsableCommand {
 
     func run() throws {
         let now = Date()
-        let when = at?.startInstant(timeZone: .current) ?? now
+        // A date alone stays a date (DateOnly): the same day wherever the user later is.
+        let (when, dateOnly) = at?.recorded ?? (now, false)
         var mapper = DayMapper(timeZone: .current)
-        if when > now.addingTimeInterval(60) {
-            throw CLIError(.usage, "--at: \(mapper.day(for: when)) is in the future; log contacts that have happened")
+        var interaction = Interaction(
+            personID: 0, occurredAt: when, kind: kind,
+            direction: unanswered ? .inbound : (direction ?? .mutual), answered: !unanswered,
+            groupSize: groupSize, note: note, dateOnly: dateOnly)
+        let day = mapper.day(of: interaction)
+        if interaction.isInFuture(now: now, timeZone: .current) {
+            throw CLIError(.usage, "--at: \(day) is in the future; log contacts that have happened")
         }
         let store = try store.open()
         let person = try store.person(self.person)
-        let interaction = Interaction(
-            personID: person.id, occurredAt: when, kind: kind,
-            direction: unanswered ? .inbound : (direction ?? .mutual), answered: !unanswered,
-            groupSize: groupSize, note: note)
+        interaction.personID = person.id
         let stored = try store.log(interaction, context: scoringContext(store))
-        write("Logged \(kind.rawValue) with \(person.name) on \(mapper.day(for: when)) (#\(stored.id)).\n")
+        write("Logged \(kind.rawValue) with \(person.name) on \(day) (#\(stored.id)).\n")
     }
 }

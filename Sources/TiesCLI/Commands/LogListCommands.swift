@@ -57,6 +57,7 @@ struct LogListCommand: ParsableCommand {
         let store = try store.open(readOnly: true)
         var filter = InteractionFilter(kind: kind, source: source, unansweredOnly: unanswered)
         if let person { filter.personID = try store.person(person).id }
+        filter.timeZone = .current
         filter.since = since?.startInstant(timeZone: .current)
         filter.until = until.map { $0.endInstant(timeZone: .current).addingTimeInterval(1) }
         let contacts = try store.interactions(matching: filter)
@@ -72,13 +73,19 @@ struct LogListCommand: ParsableCommand {
             columns: ["id", "at", "person", "kind", "direction", "status", "group", "source", "note"],
             rows: contacts.map { contact in
                 [
-                    .integer(Int(contact.id ?? 0)), .text(HistoryCommand.stamp(contact.occurredAt)),
+                    .integer(Int(contact.id ?? 0)), .text(when(contact)),
                     .text(names[contact.personID] ?? "#\(contact.personID)"), .text(contact.kind.rawValue),
                     .text(contact.direction.rawValue), .text(status(of: contact, waiting: waiting)),
                     .integer(contact.groupSize),
                     .text(contact.source), .text(contact.note ?? ""),
                 ]
             })
+    }
+
+    /// When a contact happened: its date alone when only a date was given (``DateOnly``), else the
+    /// local date and time.
+    static func when(_ contact: Interaction) -> String {
+        contact.dateOnly ? DateOnly.day(of: contact.occurredAt).description : HistoryCommand.stamp(contact.occurredAt)
     }
 
     /// "unanswered" for an inbound contact still waiting, "answered" for one that was answered (marked so,
@@ -131,8 +138,9 @@ struct LogEditCommand: ParsableCommand {
     func run() throws {
         let store = try store.open()
         var edit = InteractionEdit(
-            occurredAt: at?.startInstant(timeZone: .current), kind: kind, direction: direction,
+            occurredAt: at?.recorded.at, kind: kind, direction: direction,
             answered: answer.map { $0 == .answered }, note: note, groupSize: groupSize)
+        edit.dateOnly = at?.recorded.dateOnly ?? false
         if let person { edit.personID = try store.person(person).id }
         guard !edit.isEmpty else {
             throw CLIError(
@@ -142,7 +150,7 @@ struct LogEditCommand: ParsableCommand {
         let contact = try store.editInteraction(id, edit, now: Date(), context: scoringContext(store))
         let name = try store.person("#\(contact.personID)").name
         write(
-            "Contact #\(id) is now: \(contact.kind.rawValue) with \(name) at \(HistoryCommand.stamp(contact.occurredAt)).\n"
+            "Contact #\(id) is now: \(contact.kind.rawValue) with \(name) at \(LogListCommand.when(contact)).\n"
         )
     }
 }

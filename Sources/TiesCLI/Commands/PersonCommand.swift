@@ -89,6 +89,7 @@ extension PersonCommand {
         @Option(help: "A phone number.") var phone: [String] = []
         @Option(help: "How close you are, 1 (acquaintance) to 5 (inner circle).") var closeness: Int?
         @Option(help: "A free-form tag.") var tag: [String] = []
+        @OptionGroup var dates: PersonDateOptions
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -105,11 +106,12 @@ extension PersonCommand {
             let points =
                 try email.map { ContactPoint(kind: .email, value: try validatedEmail($0), verifiedAt: now) }
                 + phone.map { ContactPoint(kind: .phone, value: try validatedPhone($0), verifiedAt: now) }
-            let person = Person(
+            var person = Person(
                 name: try validatedName(name), roles: Set(role), recruiterKind: recruiterKind,
                 organisation: try org.flatMap { try validatedText($0, option: "--org") },
                 title: try title.flatMap { try validatedText($0, option: "--title") }, closeness: closeness,
                 tags: Set(try tag.compactMap { try validatedText($0, option: "--tag") }), contactPoints: points)
+            try dates.apply(to: &person, today: now)
             let stored = try store.open().addPerson(person, at: now)
             write("Added \(stored.name) (#\(stored.id)).\n")
         }
@@ -199,11 +201,13 @@ extension PersonCommand {
         static let configuration = CommandConfiguration(
             abstract: "Change a person's details.",
             discussion: """
-                Only what you name changes. Use an empty value to clear --org or --title.
+                Only what you name changes. Use an empty value to clear --org, --title, --known-since, --birthday \
+                or --anniversary.
 
                 Example:
                   ties person edit "Dana Reyes" --org "Korn & Lane" --add-role mentor \\
                       --email dana@kl.example
+                  ties person edit Dana --known-since 2019-05-01 --birthday 04-15
                 """)
 
         @Argument(help: "Who: an id, a name, or the start of a name.") var person: String
@@ -221,6 +225,7 @@ extension PersonCommand {
         @Option(help: "Remove an email address.") var removeEmail: [String] = []
         @Option(help: "Add a phone number (marked verified today).") var phone: [String] = []
         @Option(help: "Remove a phone number.") var removePhone: [String] = []
+        @OptionGroup var dates: PersonDateOptions
         @OptionGroup var store: StoreOptions
 
         func validate() throws {
@@ -254,6 +259,7 @@ extension PersonCommand {
             for p in phone {
                 person.contactPoints.append(ContactPoint(kind: .phone, value: try validatedPhone(p), verifiedAt: now))
             }
+            try dates.apply(to: &person, today: now)
             try store.updatePerson(person, context: scoringContext(store))
             write("Updated \(person.name) (#\(stored.id)).\n")
         }

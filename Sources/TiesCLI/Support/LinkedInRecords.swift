@@ -22,20 +22,19 @@ enum LinkedInRecords {
     }
 
     /// A connection: the person, and the dated `connected` interaction when the row has a date.
-    /// The interaction is at noon of the day, in the user's time zone (`mapper`'s).
+    /// The interaction has the date alone (``DateOnly``): `Connected On` gives no time.
     static func connection(_ c: LinkedInConnection, file: String, mapper: inout DayMapper) -> (
         PersonRecord, InteractionRecord?
     ) {
         let person = PersonRecord(person: c.person, file: file, line: c.line)
         guard let day = c.connectedOn else { return (person, nil) }
-        let at = mapper.start(of: day).addingTimeInterval(12 * 3600)
         let keys = keys(LinkedInParticipant(name: c.name, profileURL: c.profileURL), email: c.email)
         return (
             person,
             InteractionRecord(
                 interaction: Interaction(
-                    personID: 0, occurredAt: at, kind: .connected, source: LinkedInConnections.source,
-                    sourceID: c.sourceID),
+                    personID: 0, occurredAt: DateOnly.instant(of: day), kind: .connected,
+                    source: LinkedInConnections.source, sourceID: c.sourceID, dateOnly: true),
                 keys: keys, file: file, line: c.line)
         )
     }

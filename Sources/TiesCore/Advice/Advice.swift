@@ -24,6 +24,8 @@ public enum Advice: Hashable, Sendable {
     /// A recruiter the user is connected with and has never spoken with: send a first message (the
     /// organisation, the user's field and when they connected make it personal).
     case warmUpRecruiter(organisation: String?, field: String?, since: Day?)
+    /// Their birthday (else their work anniversary) is on `on`, within the week: send them a note.
+    case greet(birthday: Bool, on: Day)
 }
 
 /// What to do about a gap, as data (see ``Advice``).

@@ -24,6 +24,10 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
     case bridge
     /// A recruiter among the user's connections they have never spoken with, well placed to warm up.
     case dormantRecruiter
+    /// Their birthday falls within ``ScoringConfiguration/yearlyDateLeadDays``.
+    case birthday
+    /// Their work anniversary falls within ``ScoringConfiguration/yearlyDateLeadDays``.
+    case workAnniversary
 
     /// The code named by `rawValue`, or nil when there is none.
     public init?(rawValue: String) {
@@ -46,6 +50,8 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .onlyLink: "only-link"
         case .bridge: "bridge"
         case .dormantRecruiter: "dormant-recruiter"
+        case .birthday: "birthday"
+        case .workAnniversary: "work-anniversary"
         }
     }
 
@@ -64,6 +70,10 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .onlyLink: "your only active contact at their organisation"
         case .bridge: "links parts of your network that do not otherwise touch"
         case .dormantRecruiter: "a recruiter among your connections you have never spoken with, well placed to warm up"
+        case .birthday:
+            "their birthday is within the next 7 days (yearlyDateLeadDays): a natural reason to get in touch"
+        case .workAnniversary:
+            "their work anniversary is within the next 7 days (yearlyDateLeadDays): a natural reason to get in touch"
         }
     }
 
@@ -73,5 +83,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
             .recruiterUnanswered, .commitmentDue, .staleDetails, .coldBridge, .strongTieOverdue, .unanswered, .overdue,
             .cold,
         ]
-        + Role.allCases.map(ReasonCode.fewInRole) + [.onlyLink, .bridge, .dormantRecruiter]
+        + Role.allCases.map(ReasonCode.fewInRole) + [
+            .onlyLink, .bridge, .dormantRecruiter, .birthday, .workAnniversary,
+        ]
 }

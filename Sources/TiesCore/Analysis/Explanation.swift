@@ -26,6 +26,10 @@ public struct Explanation: Sendable, Equatable {
     public var inbound: Int
     public var reciprocityFactor: Double
     public var yearsKnown: Double
+    /// The day the years known count from: the first interaction, or the day the user gave when earlier.
+    public var knownSince: Day?
+    /// Whether ``knownSince`` is the user's word (`person edit --known-since`) rather than the first contact.
+    public var knownSinceStated: Bool
     public var tenureFactor: Double
     public var closenessMultiplier: Double
     public var rawStrength: Double
@@ -52,7 +56,7 @@ public struct Explanation: Sendable, Equatable {
         var outbound = 0
         var inbound = 0
         for i in interactions {
-            let day = mapper.day(for: i.occurredAt)
+            let day = mapper.day(of: i)
             guard day <= asOf else { continue }
             if i.direction != .inbound { outbound += 1 }
             if i.direction != .outbound { inbound += 1 }
@@ -76,7 +80,8 @@ public struct Explanation: Sendable, Equatable {
         let total = outbound + inbound
         let r = total == 0 ? 0 : 2 * Double(min(outbound, inbound)) / Double(total)
         let reciprocityFactor = configuration.reciprocityFloor + (1 - configuration.reciprocityFloor) * r
-        let years = episodes.first.map { Double(asOf - $0.day) / 365.25 } ?? 0
+        let since = NetworkScoring.knownSince(person, firstDay: episodes.first?.day)
+        let years = since.map { Double(asOf - $0) / 365.25 } ?? 0
         let tenure = 1 + configuration.tenureCoefficient * log1p(years)
         let closeness = configuration.closenessMultiplier(person.closeness)
         let score = person.id.flatMap { network.score(of: $0) }
@@ -98,6 +103,7 @@ public struct Explanation: Sendable, Equatable {
         return Explanation(
             asOf: asOf, episodes: episodes, strengthHalfLife: h, activityHalfLife: ha, decayedSum: decayed,
             outbound: outbound, inbound: inbound, reciprocityFactor: reciprocityFactor, yearsKnown: years,
+            knownSince: since, knownSinceStated: since != nil && since == person.knownSince,
             tenureFactor: tenure, closenessMultiplier: closeness,
             rawStrength: decayed * reciprocityFactor * tenure * closeness, normaliser: network.normaliser,
             strength: score?.strength ?? 0, activity: episodes.map(\.activityContribution).reduce(0, +),

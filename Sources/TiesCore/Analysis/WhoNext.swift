@@ -73,6 +73,7 @@ public enum WhoNext {
             else { continue }
             let isBridge = analysis.positions[s.personID]?.isBridge ?? false
             var reasons = hardReasons(person, s, facts: facts, isBridge: isBridge, asOf: analysis.score.asOf)
+            reasons += yearlyDateReasons(person, asOf: analysis.score.asOf, configuration: configuration)
             let underrepresented = counts.underrepresented(person, configuration: configuration, into: &reasons)
             if isBridge && !reasons.contains(where: { $0.code == .coldBridge }) {
                 reasons.append(
@@ -84,15 +85,22 @@ public enum WhoNext {
                 bridge: (1 + (isBridge ? configuration.bridgeBonus : 0)) / (1 + configuration.bridgeBonus),
                 underrepresented: (1 + (underrepresented ? configuration.underrepresentedBonus : 0))
                     / (1 + configuration.underrepresentedBonus))
-            guard factors.value > 0 || reasons.contains(where: \.isHard) else { continue }
+            let occasion = occasions(of: person, asOf: analysis.score.asOf, configuration: configuration).first
+            guard factors.value > 0 || reasons.contains(where: \.isHard) || occasion != nil else { continue }
+            var advice = advice(for: person, reasons: reasons.map(\.code), facts: facts)
+            // Nothing more pressing: the occasion is what to write about.
+            if let occasion, !reasons.contains(where: \.isHard), facts.unanswered[s.personID] == nil {
+                advice = .greet(birthday: occasion.kind == .birthday, on: occasion.day)
+            }
             rows.append(
                 Recommendation(
-                    personID: s.personID, name: person.name, factors: factors, reasons: reasons,
-                    advice: advice(for: person, reasons: reasons.map(\.code), facts: facts)))
+                    personID: s.personID, name: person.name, factors: factors, reasons: reasons, advice: advice))
         }
         rows.sort { a, b in
             if a.isHard != b.isHard { return a.isHard }
             if a.isHard, urgency(a) != urgency(b) { return urgency(a) < urgency(b) }
+            // A birthday or work anniversary this week: after the must-dos, before the other rows.
+            if !a.isHard, hasOccasion(a) != hasOccasion(b) { return hasOccasion(a) }
             if a.priority != b.priority { return a.priority > b.priority }
             if a.name != b.name { return a.name < b.name }
             return a.personID < b.personID

@@ -22,8 +22,11 @@ public struct Interaction: Sendable, Equatable, Codable {
     public typealias ID = Int64
     public var id: ID?
     public var personID: Person.ID
-    /// When it happened; the user's time zone decides which day that is.
+    /// When it happened; the user's time zone decides which day that is — unless ``dateOnly``.
     public var occurredAt: Date
+    /// Whether only a date was given: then ``occurredAt`` is noon UTC of that date and the record is that
+    /// day in every time zone (see ``DateOnly``).
+    public var dateOnly: Bool
     public var kind: InteractionKind
     public var direction: Direction
     /// For inbound interactions: whether the user answered. Outbound and mutual ones are answered.
@@ -39,7 +42,7 @@ public struct Interaction: Sendable, Equatable, Codable {
     public init(
         id: ID? = nil, personID: Person.ID, occurredAt: Date, kind: InteractionKind,
         direction: Direction = .mutual, answered: Bool = true, groupSize: Int = 1,
-        note: String? = nil, source: String = "manual", sourceID: String? = nil
+        note: String? = nil, source: String = "manual", sourceID: String? = nil, dateOnly: Bool = false
     ) {
         self.id = id
         self.personID = personID
@@ -51,5 +54,6 @@ public struct Interaction: Sendable, Equatable, Codable {
         self.note = note
         self.source = source
         self.sourceID = sourceID
+        self.dateOnly = dateOnly
     }
 }

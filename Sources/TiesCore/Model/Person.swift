@@ -15,11 +15,19 @@ public struct Person: Sendable, Equatable, Codable {
     public var tags: Set<String>
     public var archived: Bool
     public var contactPoints: [ContactPoint]
+    /// Since when the user says they have known the person (`person edit --known-since`); nil: since the
+    /// first recorded contact. The tenure factor uses it when it is earlier than the first contact.
+    public var knownSince: Day?
+    /// Their birthday, with or without the year.
+    public var birthday: YearlyDate?
+    /// Their work anniversary (when they started where they work, or any yearly date that matters at work).
+    public var workAnniversary: YearlyDate?
 
     public init(
         id: ID? = nil, name: String, roles: Set<Role> = [], recruiterKind: RecruiterKind? = nil,
         organisation: String? = nil, title: String? = nil, closeness: Int? = nil,
-        tags: Set<String> = [], archived: Bool = false, contactPoints: [ContactPoint] = []
+        tags: Set<String> = [], archived: Bool = false, contactPoints: [ContactPoint] = [],
+        knownSince: Day? = nil, birthday: YearlyDate? = nil, workAnniversary: YearlyDate? = nil
     ) {
         self.id = id
         self.name = name
@@ -31,6 +39,9 @@ public struct Person: Sendable, Equatable, Codable {
         self.tags = tags
         self.archived = archived
         self.contactPoints = contactPoints
+        self.knownSince = knownSince
+        self.birthday = birthday
+        self.workAnniversary = workAnniversary
     }
 
     /// The roles in their canonical order.

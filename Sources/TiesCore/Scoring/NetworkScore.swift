@@ -40,7 +40,8 @@ public struct PersonScore: Sendable, Equatable, Codable {
     public var survival: Double?
     public var status: RelationshipStatus
     public var reciprocity: Double
-    /// The day of the first interaction of any kind (for a dormant person, when they connected).
+    /// The day of the first interaction of any kind (for a dormant person, when they connected), or the
+    /// day the user says they have known the person since (``Person/knownSince``) when that is earlier.
     public var knownSince: Day?
 }
 
@@ -73,7 +74,7 @@ public enum NetworkScoring {
         let states = people.map { person in person.id.flatMap { states[$0] } }
         let raws = people.indices.map { i in
             states[i].map {
-                $0.rawStrength(at: asOf, configuration: configuration)
+                $0.rawStrength(at: asOf, configuration: configuration, knownSince: people[i].knownSince)
                     * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
         }
@@ -107,7 +108,7 @@ public enum NetworkScoring {
                         personID: person.id ?? 0, name: person.name, strength: 0, rawStrength: 0,
                         activity: 0, layer: nil, firstContact: nil, lastContact: nil, episodes: 0,
                         silenceDays: nil, typicalGapDays: nil, survival: nil, status: .none, reciprocity: 0,
-                        knownSince: states[i]?.firstDay))
+                        knownSince: knownSince(people[i], states[i])))
                 continue
             }
             guard let lastContact = state.lastContactDay else {
@@ -116,7 +117,7 @@ public enum NetworkScoring {
                         personID: person.id ?? 0, name: person.name, strength: strength, rawStrength: raw,
                         activity: state.activity(at: asOf), layer: nil, firstContact: nil, lastContact: nil,
                         episodes: state.episodes, silenceDays: nil, typicalGapDays: nil, survival: nil,
-                        status: .dormant, reciprocity: state.reciprocity, knownSince: state.firstDay))
+                        status: .dormant, reciprocity: state.reciprocity, knownSince: knownSince(person, state)))
                 continue
             }
             let layerIndex = layerBounds.firstIndex { rank < $0.end }
@@ -141,8 +142,20 @@ public enum NetworkScoring {
                     activity: state.activity(at: asOf), layer: layerIndex.map { layerBounds[$0].size },
                     firstContact: state.firstDay, lastContact: lastContact, episodes: state.episodes,
                     silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
-                    reciprocity: state.reciprocity, knownSince: state.firstDay))
+                    reciprocity: state.reciprocity, knownSince: knownSince(person, state)))
         }
         return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
+    }
+
+    /// The earlier of the first interaction and the day the user says they have known the person since.
+    static func knownSince(_ person: Person, _ state: RelationshipState?) -> Day? {
+        knownSince(person, firstDay: state?.firstDay)
+    }
+
+    static func knownSince(_ person: Person, firstDay: Day?) -> Day? {
+        switch (person.knownSince, firstDay) {
+        case (let stated?, let first?): return min(stated, first)
+        case (let stated, let first): return stated ?? first
+        }
     }
 }

@@ -137,8 +137,13 @@ public struct RelationshipState: Sendable, Equatable, Codable {
 
     /// Raw strength as of `day`:
     /// `S = sum w 2^-(T-t)/h * (floor + (1-floor) r) * (1 + c ln(1 + years known))`.
-    public func rawStrength(at day: Day, configuration: ScoringConfiguration) -> Double {
-        let years = Double(max(0, day - firstDay)) / 365.25
+    ///
+    /// Years known count from the first interaction, or from `knownSince` (the user's word, a person's
+    /// field, not part of the state) when that is earlier: applied here, at scoring time, so a stored state
+    /// stays a function of the history alone.
+    public func rawStrength(at day: Day, configuration: ScoringConfiguration, knownSince: Day? = nil) -> Double {
+        let since = min(firstDay, knownSince ?? firstDay)
+        let years = Double(max(0, day - since)) / 365.25
         let reciprocityFactor = configuration.reciprocityFloor + (1 - configuration.reciprocityFloor) * reciprocity
         return decayedStrength(at: day) * reciprocityFactor * (1 + configuration.tenureCoefficient * log1p(years))
     }

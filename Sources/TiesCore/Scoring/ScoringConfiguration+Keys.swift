@@ -34,6 +34,7 @@ extension ScoringConfiguration {
         case .underrepresentedBonus: return .number(\.underrepresentedBonus)
         case .roleTargets: return .wholeNumberByRole(\.roleTargets)
         case .waitingWindowDays: return .wholeNumber(\.waitingWindowDays)
+        case .yearlyDateLeadDays: return .wholeNumber(\.yearlyDateLeadDays)
         }
     }
 

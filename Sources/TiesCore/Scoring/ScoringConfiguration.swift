@@ -83,6 +83,9 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
     /// Days an inbound call, email or message counts as waiting for an answer; an older silence is history,
     /// not a to-do.
     public var waitingWindowDays = 30
+    /// "Who next": a birthday or work anniversary this many days ahead or fewer (0: today) is a reason to
+    /// get in touch.
+    public var yearlyDateLeadDays = 7
 
     public init() {}
 
@@ -92,6 +95,7 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         case reciprocityFloor, closenessMultipliers, normalisationPercentile, layerSizes, cadencePriorShape
         case cadencePriorMeanGapDays, overdueSurvival, coldSurvival, bridgeBonus, underrepresentedBonus
         case roleTargets, waitingWindowDays
+        case yearlyDateLeadDays
     }
 
     /// Decodes a stored configuration; a setting missing from what was stored (one added in a later version)
@@ -119,6 +123,7 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
         try read(&underrepresentedBonus, .underrepresentedBonus)
         try read(&roleTargets, .roleTargets)
         try read(&waitingWindowDays, .waitingWindowDays)
+        try read(&yearlyDateLeadDays, .yearlyDateLeadDays)
     }
 
     /// The strength half-life for a person holding `roles`.
@@ -184,6 +189,10 @@ public struct ScoringConfiguration: Sendable, Equatable, Codable {
             throw InputError(
                 field: "normalisationPercentile", value: "\(normalisationPercentile)",
                 expected: "a number strictly between 0 and 1")
+        }
+        guard (0...366).contains(yearlyDateLeadDays) else {
+            throw InputError(
+                field: "yearlyDateLeadDays", value: "\(yearlyDateLeadDays)", expected: "0 to 366 days")
         }
         guard waitingWindowDays >= 1 else {
             throw InputError(field: "waitingWindowDays", value: "\(waitingWindowDays)", expected: "1 or more days")
