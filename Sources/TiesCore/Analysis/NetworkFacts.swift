@@ -11,16 +11,21 @@ public struct NetworkFacts: Sendable, Equatable {
     /// The field the user works in (`ties me set field`, else read from their own titles and employers),
     /// for choosing the recruiters to warm up; nil when unknown.
     public var field: String?
+    /// Every snooze recorded (``Snooze``); those in effect on the day keep their people out of "who next"
+    /// and the gaps.
+    public var snoozes: [Snooze] = []
 
     public init(
         unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
-        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil
+        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil,
+        snoozes: [Snooze] = []
     ) {
         self.unanswered = unanswered
         self.openCommitments = openCommitments
         self.staleDisclosures = staleDisclosures
         self.journalDays = journalDays
         self.field = field
+        self.snoozes = snoozes
     }
 }
 

@@ -27,6 +27,11 @@ import Foundation
 /// - `contact-unverified`: active people whose email or phone was never verified or not in the last 365
 ///   days (low).
 ///
+/// People snoozed on the day (``NetworkFacts/snoozes``) are left out of every gap about people to contact —
+/// unanswered, promises, stale details, cooling ties, cold bridges, recruiters to warm up, unverified
+/// details — and a gap left with no one disappears. The recruiter coverage still counts an active snoozed
+/// recruiter: snoozing someone does not end the relationship.
+///
 /// Gaps are ordered by severity (high first), then by their order in ``GapCode``, then by the first
 /// person's name.
 public enum GapFinder {
@@ -36,6 +41,9 @@ public enum GapFinder {
         let score = analysis.score
         let asOf = score.asOf
         let people = analysis.people
+        let snoozed = Set(facts.snoozed(on: asOf).keys)
+        let facts = facts.leavingOut(snoozed)
+        func isAwake(_ s: PersonScore) -> Bool { !snoozed.contains(s.personID) }
         func name(_ id: Person.ID) -> String { people[id]?.name ?? "#\(id)" }
         func byName(_ ids: [Person.ID]) -> [Person.ID] {
             ids.sorted { name($0) != name($1) ? name($0) < name($1) : $0 < $1 }
@@ -52,13 +60,14 @@ public enum GapFinder {
         // Recruiter coverage, counting apart the recruiters among the connections never spoken with.
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
-        let warmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
+        let allWarmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
+        let warmUps = allWarmUps.filter { !snoozed.contains($0.personID) }
         if !warmUps.isEmpty {
             gaps.append(
                 Gap(
                     code: .dormantRecruiters, severity: recruiters.count < target ? .medium : .low,
                     title:
-                        "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s"); \(Self.dormantRecruiters(warmUps.count))",
+                        "\(recruiters.count) active recruiter\(recruiters.count == 1 ? "" : "s"); \(Self.dormantRecruiters(allWarmUps.count))",
                     people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
                     advice: .warmUpDormantRecruiters))
         }
@@ -159,7 +168,7 @@ public enum GapFinder {
         }
 
         // Cooling strong ties and cold bridges.
-        let cooling = score.scores.filter {
+        let cooling = score.scores.filter(isAwake).filter {
             $0.strength >= WhoNext.strongTie && ($0.status == .cooling || $0.status == .cold)
         }.map(\.personID)
         if !cooling.isEmpty {
@@ -170,7 +179,7 @@ public enum GapFinder {
                         "\(cooling.count) strong relationship\(cooling.count == 1 ? " is" : "s are") going quiet: \(list(cooling))",
                     people: cooling, advice: .reachOutToQuietTies))
         }
-        let coldBridges = score.scores.filter {
+        let coldBridges = score.scores.filter(isAwake).filter {
             $0.status == .cold && (analysis.positions[$0.personID]?.isBridge ?? false)
                 && ($0.silenceDays ?? .max) <= WhoNext.lostBridgeDays
         }.map(\.personID)
@@ -234,7 +243,7 @@ public enum GapFinder {
         // Unverified contact points.
         var mapper = DayMapper(timeZone: timeZone)
         let unverified = score.scores.filter { s in
-            guard s.status == .active, let person = people[s.personID] else { return false }
+            guard s.status == .active, isAwake(s), let person = people[s.personID] else { return false }
             return person.contactPoints.contains { point in
                 (point.kind == .email || point.kind == .phone)
                     && (point.verifiedAt.map { asOf - mapper.day(for: $0) > 365 } ?? true)

@@ -35,6 +35,8 @@ extension WeeklyReport {
                     + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ")
                     + "]}"
             } + ",\n"
+        // Only when someone is snoozed, as `dormant`: reports of stores without snoozes keep their form.
+        out += snoozedJSON()
         out +=
             "  \"actions\": "
             + list(actions, "  ") { a in

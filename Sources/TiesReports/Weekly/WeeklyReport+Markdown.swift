@@ -26,7 +26,7 @@ extension WeeklyReport {
         ## Gaps
 
         {{gaps}}
-        ## Who is where
+        {{snoozed}}## Who is where
 
         People with a history: active / cooling / cold.
 
@@ -65,6 +65,7 @@ extension WeeklyReport {
             "trend": "`\(ReportText.sparkline(trend.map(\.health)))` ("
                 + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
             "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "snoozed": snoozedMarkdown(),
         ]) { $1 }
     }
 

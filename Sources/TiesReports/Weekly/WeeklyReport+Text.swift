@@ -82,6 +82,7 @@ extension WeeklyReport {
             out += wrap("\(s(gap.title)) [\(gap.code.rawValue)]", prefix: "  \(tag) ")
             out += wrap(s(AdviceText.sentence(gap.advice)), prefix: "         → ")
         }
+        out += snoozedTerminal(heading: { c("1", $0) }, wrap: { wrap($0, prefix: $1) })
         out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
             TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map {
