@@ -22,6 +22,12 @@ struct ExportCommand: ParsableCommand {
               ties export people --out people.csv --excel
               ties export interactions --format json > interactions.json
               ties export vcard --out contacts.vcf
+              ties export scores --tag chicago
+
+            With --tag (repeat for any of several), only the rows about people carrying the tag: people, \
+            their contacts, scores (computed over the whole network), promises, ties with a tagged person \
+            at either end, vCards, and the gaps about them (the gaps about the whole network are left out). \
+            The journal is yours, not a person's: `ties journal list --tag` selects entries by their tags.
             """)
 
     enum What: String, CaseIterable, ExpressibleByArgument {
@@ -38,17 +44,28 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "With --out: replace the file if it exists.") var force = false
     @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
     @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var tag: TagOptions
     @OptionGroup var store: StoreOptions
 
-    func validate() throws { try validateOutput(out, force: force, example: "people.csv") }
+    func validate() throws {
+        try validateOutput(out, force: force, example: "people.csv")
+        if what == .journal && !tag.tags.isEmpty {
+            throw ValidationError(
+                "--tag selects people, and the journal is yours: `ties journal list --tag TAG` lists entries by their own tags"
+            )
+        }
+    }
 
     func run() throws {
         let store = try store.open(readOnly: true)
+        let tagged = try tag.selection(store)
         let text: String
         if what == .vcard {
-            text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
+            text = try store.people(PersonFilter()).filter { tagged?.contains($0.id) ?? true }
+                .map { VCardWriter.write(person: $0.record) }.joined()
         } else {
-            let table = try Self.table(what, store: store, asOf: asOf)
+            var table = try Self.table(what, store: store, asOf: asOf, focus: tagged)
+            if let tagged { table = Self.limited(table, what, to: tagged) }
             let forTerminal = out == nil && isatty(1) == 1
             text =
                 format == .csv
@@ -57,12 +74,12 @@ struct ExportCommand: ParsableCommand {
         try emitOutput(text, to: out, force: force)
     }
 
-    static func table(_ what: What, store: Store, asOf: AsOfOptions) throws -> Table {
+    static func table(_ what: What, store: Store, asOf: AsOfOptions, focus: Set<Person.ID>? = nil) throws -> Table {
         switch what {
         case .people: return PersonCommand.List.table(try store.people(PersonFilter(includeArchived: true)))
         case .interactions: return try interactionsTable(store: store)
         case .scores: return try ScoreCommand.table(store: store, asOf: asOf.day, role: nil, limit: nil)
-        case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day)
+        case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day, focus: focus)
         case .commitments: return try CommitmentsCommand.table(store: store, show: .all, only: nil, asOf: asOf.instant)
         case .journal:
             return JournalCommand.List.table(

@@ -18,6 +18,8 @@ struct NetworkLoader {
     let ownPositions: [String]
     /// Who is snoozed, and until when (`ties snooze`).
     let snoozes: [Snooze]
+    /// The people the listing is limited to (`--tag`), or nil for everyone (``NetworkFacts/focus``).
+    var focus: Set<Person.ID>?
 
     /// - Parameter contactDetails: whether people's tags and contact points are needed (the gap report
     ///   looks at when contact points were verified; the graph and explanations do not).
@@ -56,7 +58,7 @@ struct NetworkLoader {
                 ?? ProfessionalField.infer(
                     from: ownPositions
                         + [MyDetail.current(of: .headline, in: details, asOf: day)?.value].compactMap { $0 }),
-            snoozes: snoozes.filter { included.contains($0.personID) })
+            snoozes: snoozes.filter { included.contains($0.personID) }, focus: focus)
     }
 
     /// The analysis as of `day`, from the given states (or the store's), with the costlier parts in `detail`.

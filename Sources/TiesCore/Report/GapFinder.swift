@@ -32,6 +32,10 @@ import Foundation
 /// details — and a gap left with no one disappears. The recruiter coverage still counts an active snoozed
 /// recruiter: snoozing someone does not end the relationship.
 ///
+/// With a ``NetworkFacts/focus`` (`--tag`), the gaps name only the people in it (their titles count only
+/// them), and the gaps about the whole network — recruiter coverage, role gaps, concentration, a closed
+/// network, the journal — are left out.
+///
 /// Gaps are ordered by severity (high first), then by their order in ``GapCode``, then by the first
 /// person's name.
 public enum GapFinder {
@@ -41,9 +45,11 @@ public enum GapFinder {
         let score = analysis.score
         let asOf = score.asOf
         let people = analysis.people
-        let snoozed = Set(facts.snoozed(on: asOf).keys)
-        let facts = facts.leavingOut(snoozed)
-        func isAwake(_ s: PersonScore) -> Bool { !snoozed.contains(s.personID) }
+        let snoozedDays = facts.snoozed(on: asOf)
+        let hidden = Set(people.keys.filter { !facts.shows($0, snoozed: snoozedDays) })
+        let wholeNetwork = facts.focus == nil
+        let facts = facts.leavingOut(hidden)
+        func isAwake(_ s: PersonScore) -> Bool { !hidden.contains(s.personID) }
         func name(_ id: Person.ID) -> String { people[id]?.name ?? "#\(id)" }
         func byName(_ ids: [Person.ID]) -> [Person.ID] {
             ids.sorted { name($0) != name($1) ? name($0) < name($1) : $0 < $1 }
@@ -61,7 +67,7 @@ public enum GapFinder {
         let recruiters = byName(people.keys.filter { hasRole($0, .recruiter) && isActive($0) })
         let target = configuration.roleTargets[.recruiter] ?? 3
         let allWarmUps = RecruiterWarmUp.rank(analysis, field: facts.field)
-        let warmUps = allWarmUps.filter { !snoozed.contains($0.personID) }
+        let warmUps = allWarmUps.filter { !hidden.contains($0.personID) }
         if !warmUps.isEmpty {
             gaps.append(
                 Gap(
@@ -71,7 +77,9 @@ public enum GapFinder {
                     people: warmUps.prefix(WhoNext.maximumWarmUps).map(\.personID),
                     advice: .warmUpDormantRecruiters))
         }
-        if recruiters.count < target {
+        if !wholeNetwork {
+            // Limited to some people (`--tag`): the gaps about the whole network are not theirs.
+        } else if recruiters.count < target {
             gaps.append(
                 Gap(
                     code: .recruiterCoverage, severity: recruiters.isEmpty ? .high : .medium,
@@ -195,13 +203,13 @@ public enum GapFinder {
 
         // Role gaps.
         let mentors = people.keys.filter { hasRole($0, .mentor) && isActive($0) }
-        if mentors.isEmpty {
+        if mentors.isEmpty && wholeNetwork {
             gaps.append(
                 Gap(
                     code: .roleGap, severity: .medium, title: "No active mentor", people: [],
                     advice: .findMentor))
         }
-        if !people.keys.contains(where: { hasRole($0, .sponsor) && isActive($0) }) {
+        if wholeNetwork && !people.keys.contains(where: { hasRole($0, .sponsor) && isActive($0) }) {
             gaps.append(
                 Gap(
                     code: .roleGap, severity: .low, title: "No active sponsor", people: [],
@@ -210,7 +218,7 @@ public enum GapFinder {
 
         // Concentration.
         let activeCount = score.scores.filter { $0.status == .active }.count
-        if activeCount >= 5, let largest = analysis.shape.largestOrganisation, largest.share >= 0.5 {
+        if wholeNetwork, activeCount >= 5, let largest = analysis.shape.largestOrganisation, largest.share >= 0.5 {
             gaps.append(
                 Gap(
                     code: .concentration, severity: .medium,
@@ -218,12 +226,14 @@ public enum GapFinder {
                     people: [],
                     advice: .investOutside(organisation: largest.name)))
         }
-        if let closed = Closure(analysis)?.gap { gaps.append(closed) }
+        if wholeNetwork, let closed = Closure(analysis)?.gap { gaps.append(closed) }
 
         // Journal.
         let (y, m, _) = asOf.civil
         let quarterStart = Day(year: y, month: (m - 1) / 3 * 3 + 1, day: 1)!
-        if let last = facts.journalDays.filter({ $0 <= asOf }).max() {
+        if !wholeNetwork {
+            // The journal is the user's own, not about the people a listing is limited to.
+        } else if let last = facts.journalDays.filter({ $0 <= asOf }).max() {
             if last < quarterStart {
                 gaps.append(
                     Gap(

@@ -59,6 +59,9 @@ public struct WeeklyReport: Sendable, Equatable {
     /// The people snoozed on ``asOf`` (`ties snooze`), left out of the actions and the gaps: the day each is
     /// back, soonest first, then by name.
     public var snoozed: [SnoozedPerson] = []
+    /// The tags the actions, gaps and snoozed people are limited to (`ties report --tag`), or empty for
+    /// everyone. Health, trend and counts are always of the whole network.
+    public var focusTags: [String] = []
 
     /// A person left out of the report until a day (``Snooze``).
     public struct SnoozedPerson: Sendable, Equatable {
@@ -125,7 +128,8 @@ public struct WeeklyReport: Sendable, Equatable {
     /// The people snoozed on the analysis's day, soonest back first, then by name and id.
     static func snoozedPeople(_ analysis: NetworkAnalysis, facts: NetworkFacts) -> [SnoozedPerson] {
         facts.snoozed(on: analysis.score.asOf).compactMap { id, until in
-            analysis.people[id].map { SnoozedPerson(personID: id, name: $0.name, until: until) }
+            guard facts.focus?.contains(id) ?? true else { return nil }
+            return analysis.people[id].map { SnoozedPerson(personID: id, name: $0.name, until: until) }
         }.sorted { a, b in
             if a.until != b.until { return a.until < b.until }
             if a.name != b.name { return a.name < b.name }

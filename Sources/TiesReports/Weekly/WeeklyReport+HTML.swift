@@ -125,7 +125,7 @@ extension WeeklyReport {
         return common.merging([
             "trend": h(ReportText.sparkline(trend.map(\.health))),
             "charts": trendChart() + histogramChart() + roleChart(),
-            "components": componentsChart(), "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "components": componentsChart(), "actions": focusHTML() + actionsText, "gaps": gapsText, "counts": counts,
             "snoozed": snoozedHTML(),
         ]) { $1 }
     }

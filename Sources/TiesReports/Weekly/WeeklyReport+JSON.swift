@@ -16,6 +16,7 @@ extension WeeklyReport {
         var out = "{\n"
         out += "  \"schema\": \"ties.weekly-report\",\n  \"schemaVersion\": \(Self.schemaVersion),\n"
         out += "  \"week\": \(str(week)),\n  \"asOf\": \(str(asOf.description)),\n"
+        out += focusJSON()
         out +=
             "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
         out +=

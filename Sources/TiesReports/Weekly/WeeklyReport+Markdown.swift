@@ -64,7 +64,7 @@ extension WeeklyReport {
         return commonSections().merging([
             "trend": "`\(ReportText.sparkline(trend.map(\.health)))` ("
                 + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
-            "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "components": components, "actions": focusMarkdown() + actionsText, "gaps": gapsText, "counts": counts,
             "snoozed": snoozedMarkdown(),
         ]) { $1 }
     }

@@ -65,6 +65,7 @@ extension WeeklyReport {
             out += wrap(
                 s(component.detail), prefix: "  \(TerminalText.padded(component.name, to: 14)) \(bar) \(score)  ")
         }
+        if !focusTags.isEmpty { out += "\n" + wrap(s(focusNote), prefix: "") }
         out += "\n" + c("1", "This week") + "\n"
         if actions.isEmpty {
             out += wrap(AdviceText.line(ReportText.noActions(withHistory: withHistory)), prefix: "  ")
