@@ -101,6 +101,35 @@ struct TagSelectionEndToEndTests {
         #expect(journal.result.status == 64 && journal.unchanged)
     }
 
+    @Test("the other listings: contacts, promises, disclosures and ties of tagged people")
+    func listings() throws {
+        try setUp()
+        try store.ok("offer", "Dana", "Send the article")
+        try store.ok("offer", "Lee", "Intro to the CFO")
+        try store.ok("me", "set", "email", "alex@example.org", "--since", "2026-01-01")
+        try store.ok("disclose", "Dana", "email", "--at", "2026-03-01")
+        try store.ok("disclose", "Lee", "email", "--at", "2026-03-01")
+        try store.ok("tie", "add", "Dana", "Sam")
+        try store.ok("tie", "add", "Lee", "Sam")
+        #expect(Set(try rows("log", "list", "--tag", "chicago").map { $0[2] }) == ["Dana Reyes"])
+        #expect(
+            Set(try rows("log", "list", "--tag", "board", "--tag", "chicago").map { $0[2] }) == [
+                "Dana Reyes", "Sam Okafor",
+            ])
+        #expect(try rows("commitments", "--tag", "chicago").map { $0[2] } == ["Dana Reyes"])
+        #expect(try rows("disclose", "list", "--tag", "chicago").map { $0[1] } == ["Dana Reyes"])
+        // A tie with a tagged person at either end.
+        #expect(
+            try rows("tie", "list", "--tag", "board").map { "\($0[1])-\($0[3])" }.sorted() == [
+                "Dana Reyes-Sam Okafor", "Sam Okafor-Lee Park",
+            ])
+        #expect(try rows("tie", "list", "--tag", "chicago").map { "\($0[1])-\($0[3])" } == ["Dana Reyes-Sam Okafor"])
+        for command in [["log", "list"], ["commitments"], ["disclose", "list"], ["tie", "list"]] {
+            let refused = try TiesBinary.runRefused(command + ["--tag", "nope"], store: store.db)
+            #expect(refused.result.status == 64 && refused.unchanged, "\(command)")
+        }
+    }
+
     @Test("a tag no one carries: exit 64, the tags in use named, the store byte-identical")
     func unknown() throws {
         try setUp()

@@ -18,14 +18,6 @@ extension ExportCommand {
     /// The rows of `table` about the people in `ids` (see ``personColumns(_:)``).
     static func limited(_ table: Table, _ what: What, to ids: Set<Person.ID>) -> Table {
         guard let columns = personColumns(what) else { return table }
-        let indices = columns.compactMap { table.columns.firstIndex(of: $0) }
-        var out = table
-        out.rows = table.rows.filter { row in
-            indices.contains { i in
-                if case .integer(let id) = row[i] { return ids.contains(Int64(id)) }
-                return false
-            }
-        }
-        return out
+        return TagOptions.rows(of: table, in: columns, about: ids)
     }
 }

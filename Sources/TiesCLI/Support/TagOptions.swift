@@ -29,4 +29,18 @@ struct TagOptions: ParsableArguments {
         }
         return try store.people(taggedWithAnyOf: tags)
     }
+
+    /// The rows of `table` about the people in `ids`: those whose integer in any of `columns` is one of
+    /// them (a tie's row, when either end is).
+    static func rows(of table: Table, in columns: [String], about ids: Set<Person.ID>) -> Table {
+        let indices = columns.compactMap { table.columns.firstIndex(of: $0) }
+        var out = table
+        out.rows = table.rows.filter { row in
+            indices.contains { i in
+                if case .integer(let id) = row[i] { return ids.contains(Int64(id)) }
+                return false
+            }
+        }
+        return out
+    }
 }
