@@ -62,15 +62,23 @@ public enum NextReport {
 /// The text of `ties explain`.
 public enum ExplainReport {
     /// The explanation, and how the person's priority in `ties next` is made (`row`: their row, nil when they
-    /// are not on the list).
+    /// are not on the list; `snoozedUntil`: the day a snoozed person is back).
     public static func render(
-        _ e: Explanation, name: String, row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double
+        _ e: Explanation, name: String, row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double,
+        snoozedUntil: Day? = nil
     ) -> String {
-        render(e, name: name) + priority(row, bridgeBonus: bridgeBonus, underrepresentedBonus: underrepresentedBonus)
+        render(e, name: name)
+            + priority(
+                row, bridgeBonus: bridgeBonus, underrepresentedBonus: underrepresentedBonus, snoozedUntil: snoozedUntil)
     }
 
-    static func priority(_ row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double) -> String {
+    static func priority(
+        _ row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double, snoozedUntil: Day? = nil
+    ) -> String {
         let f = Table.format
+        if let snoozedUntil {
+            return "\nPriority in `ties next`: not on the list: snoozed until \(snoozedUntil) (`ties snooze list`).\n"
+        }
         guard let row else {
             return "\nPriority in `ties next`: not on the list (in rhythm, or no history, and nothing waiting).\n"
         }

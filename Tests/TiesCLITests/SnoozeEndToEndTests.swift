@@ -47,6 +47,9 @@ struct SnoozeEndToEndTests {
         #expect(try store.ok("next", "--as-of", "2026-11-26", "--format", "csv").contains("Dana Reyes"))
         #expect(try store.ok("next", "--as-of", "2026-12-18", "--format", "csv").contains("Dana Reyes"))
 
+        #expect(
+            try store.ok("explain", "Dana", "--as-of", asOf).hasSuffix(
+                "Priority in `ties next`: not on the list: snoozed until 2026-12-18 (`ties snooze list`).\n"))
         let report = try store.ok("report", "--as-of", asOf)
         #expect(report.contains("Snoozed (left out of the actions and the gaps until the day they are back)\n"))
         #expect(report.contains("  Dana Reyes — back on 2026-12-18\n"))
