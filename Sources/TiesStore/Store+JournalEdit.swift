@@ -3,10 +3,10 @@ import TiesCore
 
 extension Store {
     /// One journal entry with its tags.
-    /// - Throws: ``StoreError/refused(_:)`` when there is no entry with that id.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` when there is no entry with that id.
     public func journalEntry(_ id: JournalEntry.ID) throws(StoreError) -> Stored<JournalEntry> {
         guard let entry = try journalEntries().first(where: { $0.id == id }) else {
-            throw .refused("there is no journal entry #\(id); `ties journal list` shows them with their ids")
+            throw .unknownRecord(.journalEntry, id)
         }
         return entry
     }
@@ -14,7 +14,7 @@ extension Store {
     /// Replaces a journal entry's fields and tags with `entry`'s (its id is ignored): only the columns and
     /// tags that differ are written, so the change log records just what changed and `ties undo` reverts it.
     /// The caller checks that the entry is valid (``JournalEntry`` has the rules the CLI applies).
-    /// - Throws: ``StoreError/refused(_:)`` when there is no entry with that id.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` when there is no entry with that id.
     public func replaceJournalEntry(_ id: JournalEntry.ID, with entry: JournalEntry) throws(StoreError) {
         let old = try journalEntry(id).record
         try write { db in
@@ -32,7 +32,7 @@ extension Store {
                         entry.organisation, entry.title, entry.amount, id,
                     ])
                 guard db.changesCount == 1 else {
-                    throw StoreError.refused("there is no journal entry #\(id); nothing changed")
+                    throw StoreError.unknownRecord(.journalEntry, id)
                 }
             }
             for tag in old.tags.subtracting(entry.tags).sorted() {

@@ -8,12 +8,12 @@ extension Store {
     /// Snoozes a person: left out of "who next" and the gaps from `since` until `until` (back that day). A
     /// person snoozed already gets the new days in place of the old (one snooze per person). Recorded in the
     /// change log like every write, so `ties undo` reverts it.
-    /// - Throws: ``StoreError/unknownPerson(_:)``; ``StoreError/refused(_:)`` when `until` is not after
-    ///   `since`.
+    /// - Throws: ``StoreError/unknownPerson(_:)``; ``StoreError/invalidRecord(_:)`` when `until` is not
+    ///   after `since`.
     @discardableResult
     public func snooze(_ personID: Person.ID, since: Day, until: Day) throws(StoreError) -> Snooze {
         guard since < until else {
-            throw .refused("a snooze must end after the day it is made (\(since)); got \(until); nothing changed")
+            throw .invalidRecord(.snoozeEnd(since: since.description, until: until.description))
         }
         return try write { db in
             try CareerRows.requirePerson(personID, db)
@@ -27,12 +27,12 @@ extension Store {
     }
 
     /// Ends a person's snooze.
-    /// - Throws: ``StoreError/refused(_:)`` when the person is not snoozed.
+    /// - Throws: ``StoreError/invalidRecord(_:)`` when the person is not snoozed.
     public func unsnooze(_ personID: Person.ID) throws(StoreError) {
         try write { db in
             try db.execute(sql: "DELETE FROM snooze WHERE person_id = ?", arguments: [personID])
             guard db.changesCount == 1 else {
-                throw StoreError.refused("#\(personID) is not snoozed; `ties snooze list` shows who is")
+                throw StoreError.invalidRecord(.notSnoozed(personID))
             }
         }
     }

@@ -15,7 +15,7 @@ struct JournalEditCommand: ParsableCommand {
 
             Examples:
               ties journal edit 5 --at 2024-01-15
-              ties journal edit 5 --kind accomplishment --text "Cut readmissions by 18% in a year" --amount 18
+              ties journal edit 5 --kind accomplishment --amount 18
               ties journal edit 5 --end 2026-06-30 --tag leadership --untag draft
               ties journal edit 5 --no-amount --no-title
             """)

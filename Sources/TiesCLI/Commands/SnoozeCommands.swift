@@ -141,7 +141,7 @@ struct SnoozeRemoveCommand: ParsableCommand {
         let target = try store.person(person)
         do {
             try store.unsnooze(target.id)
-        } catch .refused(_) {
+        } catch .invalidRecord(.notSnoozed) {
             throw CLIError(.usage, "\(target.name) is not snoozed; `ties snooze list` shows who is")
         }
         write("\(target.name) is back in `ties next` and the gaps.\n")
