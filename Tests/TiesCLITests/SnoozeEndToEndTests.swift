@@ -16,7 +16,7 @@ struct SnoozeEndToEndTests {
 
     func setUp() throws {
         try store.ok("init")
-        try store.ok("person", "add", "Dana Reyes", "--role", "recruiter", "--org", "Hale Search")
+        try store.ok("person", "add", "Dana Reyes", "--role", "recruiter", "--org", "Hale Search", "--tag", "chicago")
         try store.ok("person", "add", "Sam Okafor", "--role", "colleague")
         try store.ok("log", "Dana", "call", "--unanswered", "--at", "2026-11-20")
         try store.ok("log", "Sam", "meeting", "--at", "2026-11-02")
@@ -38,6 +38,13 @@ struct SnoozeEndToEndTests {
         let snoozed = try dump()
         #expect(snoozed.contains(#"snooze: person_id=1|since_day="2026-11-27"|until_day="2026-12-18""#))
         #expect(!(try store.ok("next", "--as-of", asOf, "--format", "csv").contains("Dana Reyes")))
+        #expect(
+            try store.ok("next", "--as-of", asOf).contains("\n1 person is snoozed and left out (`ties snooze list`).\n")
+        )
+        #expect(
+            try store.ok("next", "--as-of", asOf, "--tag", "chicago").replacingOccurrences(of: "\n", with: " ")
+                == "Nobody tagged 'chicago' needs a nudge as of 2026-11-27. 1 person is snoozed and left out (`ties snooze list`). "
+        )
         #expect(!(try store.ok("next", "--as-of", "2026-12-17", "--format", "csv").contains("Dana Reyes")))
         // Out of the gap of who is waiting; the recruiter coverage still counts her.
         let gaps = try store.ok("gaps", "--as-of", asOf, "--format", "csv")

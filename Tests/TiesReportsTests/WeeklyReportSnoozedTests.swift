@@ -52,6 +52,21 @@ struct WeeklyReportSnoozedTests {
         }
     }
 
+    @Test("with no action, the report claims no rhythm it cannot vouch for when someone is snoozed or left out")
+    func noActions() throws {
+        var report = try report()
+        report.actions = []
+        #expect(report.terminal(colour: false).contains("  Nothing pressing (apart from who is snoozed).\n"))
+        #expect(!report.markdown().contains("every relationship is in rhythm"))
+        report.focusTags = ["chicago"]
+        #expect(
+            report.html().contains(
+                "<p>Nothing pressing among the people this report is limited to (apart from who is snoozed).</p>"))
+        report.snoozed = []
+        report.focusTags = []
+        #expect(report.terminal(colour: false).contains("every relationship is in rhythm") || report.withHistory == 0)
+    }
+
     @Test("a template can place the section, or leave it out")
     func template() throws {
         let report = try report()

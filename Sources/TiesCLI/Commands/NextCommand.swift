@@ -42,9 +42,11 @@ struct NextCommand: ParsableCommand {
         let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
         if format.format == .table {
             let withHistory = analysis.score.scores.filter { $0.status != .none }.count
+            let snoozed = facts.snoozed(on: asOf.day).keys.filter { facts.focus?.contains($0) ?? true }.count
             write(
                 NextReport.render(
-                    rows, limit: limit, withHistory: withHistory, asOf: asOf.day, width: TerminalWidth.current))
+                    rows, limit: limit, withHistory: withHistory, asOf: asOf.day, width: TerminalWidth.current,
+                    snoozed: snoozed, tags: tag.tags))
         } else {
             format.emit(NextReport.table(Array(rows.prefix(limit))))
         }

@@ -11,6 +11,15 @@ extension WeeklyReport {
             + "the health, the trend and the counts are of your whole network."
     }
 
+    /// What the report says when it lists no action. With a focus or someone snoozed, "every relationship is
+    /// in rhythm" would not be known to be true: it says only what is.
+    var noActionsPieces: [AdviceText.Piece] {
+        guard !focusTags.isEmpty || !snoozed.isEmpty else { return ReportText.noActions(withHistory: withHistory) }
+        let who = focusTags.isEmpty ? "" : " among the people this report is limited to"
+        let others = snoozed.isEmpty ? "" : " (apart from who is snoozed)"
+        return [.text("Nothing pressing\(who)\(others).")]
+    }
+
     /// The Markdown paragraph, before the actions.
     func focusMarkdown() -> String {
         focusTags.isEmpty ? "" : "_\(Self.markdownEscaped(focusNote))_\n\n"

@@ -95,7 +95,7 @@ extension WeeklyReport {
         let h = Self.htmlEscaped
         let inline = Self.htmlInline
         var actionsText =
-            actions.isEmpty ? "<p>\(Self.htmlAdvice(ReportText.noActions(withHistory: withHistory)))</p>\n" : ""
+            actions.isEmpty ? "<p>\(Self.htmlAdvice(noActionsPieces))</p>\n" : ""
         actionsText += "<ol class=\"actions\">\n"
         for a in actions {
             actionsText +=

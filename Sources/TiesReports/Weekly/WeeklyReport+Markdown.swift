@@ -44,7 +44,7 @@ extension WeeklyReport {
                 "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(code(c.detail)) |\n"
         }
         var actionsText =
-            actions.isEmpty ? Self.markdownAdvice(ReportText.noActions(withHistory: withHistory)) + "\n" : ""
+            actions.isEmpty ? Self.markdownAdvice(noActionsPieces) + "\n" : ""
         for (i, a) in actions.enumerated() {
             actionsText +=
                 "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(Self.markdownAdvice(AdviceText.pieces(a.advice, name: a.name)))\n"

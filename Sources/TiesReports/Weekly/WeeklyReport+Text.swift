@@ -68,7 +68,7 @@ extension WeeklyReport {
         if !focusTags.isEmpty { out += "\n" + wrap(s(focusNote), prefix: "") }
         out += "\n" + c("1", "This week") + "\n"
         if actions.isEmpty {
-            out += wrap(AdviceText.line(ReportText.noActions(withHistory: withHistory)), prefix: "  ")
+            out += wrap(AdviceText.line(noActionsPieces), prefix: "  ")
         }
         for (i, action) in actions.enumerated() {
             out += wrap(
