@@ -57,12 +57,19 @@ public enum PersonHistorySection {
     /// - Parameters:
     ///   - personID: for the commands that review an inferred role.
     ///   - positions: the current position last; shown only when there is a former one.
+    ///   - snoozedUntil: the day the person is back, when snoozed on the day shown.
     ///   - width: no line wider (long lines wrap under themselves).
     public static func render(
-        personID: Person.ID, roles: [RoleSource], positions: [Position], width: Int = 100
+        personID: Person.ID, roles: [RoleSource], positions: [Position], snoozedUntil: Day? = nil, width: Int = 100
     ) -> String {
         let s = TextTable.sanitised
         var lines: [String] = []
+        if let snoozedUntil {
+            lines.append("")
+            lines.append(
+                "  snoozed:      until \(snoozedUntil), out of `ties next` and the gaps (`ties snooze rm \(personID)` ends it)"
+            )
+        }
         if roles.contains(where: { $0.origin != .given }) {
             lines.append("")
             lines.append("  roles, given and inferred:")

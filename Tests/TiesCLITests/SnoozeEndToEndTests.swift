@@ -57,6 +57,10 @@ struct SnoozeEndToEndTests {
         #expect(
             try store.ok("explain", "Dana", "--as-of", asOf).hasSuffix(
                 "Priority in `ties next`: not on the list: snoozed until 2026-12-18 (`ties snooze list`).\n"))
+        #expect(
+            try store.ok("person", "show", "Dana", "--as-of", asOf).contains(
+                "  snoozed:      until 2026-12-18, out of `ties next` and the gaps (`ties snooze rm 1` ends it)\n"))
+        #expect(!(try store.ok("person", "show", "Dana", "--as-of", "2026-12-18")).contains("snoozed:"))
         let report = try store.ok("report", "--as-of", asOf)
         #expect(report.contains("Snoozed (left out of the actions and the gaps until the day they are back)\n"))
         #expect(report.contains("  Dana Reyes — back on 2026-12-18\n"))

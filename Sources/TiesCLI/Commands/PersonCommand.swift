@@ -195,7 +195,8 @@ extension PersonCommand {
                     person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current, width: TerminalWidth.current))
             write(try PersonRecordView.section(of: person.id, store: store, asOf: asOf.day))
-            write(try PersonHistoryView.section(of: person, store: store, width: TerminalWidth.current))
+            write(
+                try PersonHistoryView.section(of: person, store: store, asOf: asOf.day, width: TerminalWidth.current))
         }
     }
 

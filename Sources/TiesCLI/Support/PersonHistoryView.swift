@@ -6,7 +6,7 @@ import TiesStore
 /// Gathers, for `ties person show`, where a person's roles come from and the organisations and titles they
 /// had before (``Store/formerPositions(of:)``).
 enum PersonHistoryView {
-    static func section(of person: Stored<Person>, store: Store, width: Int) throws -> String {
+    static func section(of person: Stored<Person>, store: Store, asOf day: Day, width: Int) throws -> String {
         typealias Source = PersonHistorySection.RoleSource
         let inferences = Dictionary(
             try store.roleInferences(of: person.id).map { ($0.inference.role, $0) }, uniquingKeysWith: { a, _ in a })
@@ -32,7 +32,9 @@ enum PersonHistoryView {
                 PersonHistorySection.Position(
                     organisation: $0.organisation, title: $0.title, until: mapper.day(for: $0.until))
             } + [PersonHistorySection.Position(organisation: person.organisation, title: person.title, until: nil)]
-        return PersonHistorySection.render(personID: person.id, roles: roles, positions: positions, width: width)
+        let snoozedUntil = try store.snoozes().inEffect(on: day)[person.id]
+        return PersonHistorySection.render(
+            personID: person.id, roles: roles, positions: positions, snoozedUntil: snoozedUntil, width: width)
     }
 
     /// "title at organisation", as the inference read them.
