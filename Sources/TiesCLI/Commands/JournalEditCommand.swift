@@ -16,8 +16,8 @@ struct JournalEditCommand: ParsableCommand {
             Examples:
               ties journal edit 5 --at 2024-01-15
               ties journal edit 5 --kind accomplishment --amount 18
-              ties journal edit 5 --end 2026-06-30 --tag leadership --untag draft
-              ties journal edit 5 --no-amount --no-title
+              ties journal edit 5 --kind employment --org "Mercy Health" --end 2026-06-30
+              ties journal edit 5 --tag leadership --no-amount
             """)
 
     @Argument(help: "The entry's id, from `ties journal list`.") var id: Int64

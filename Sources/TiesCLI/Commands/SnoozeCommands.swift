@@ -19,7 +19,7 @@ struct SnoozeGroupCommand: ParsableCommand {
 
             Examples:
               ties snooze Dana --for 3w
-              ties snooze "Sam Okafor" --until 2027-01-10
+              ties snooze "Sam Okafor" --until 2027-01-10 --as-of 2026-12-01
               ties snooze list
               ties snooze rm Dana
             """,
@@ -39,7 +39,7 @@ struct SnoozeCommand: ParsableCommand {
 
             Examples:
               ties snooze Dana --for 3w
-              ties snooze Dana --until 2027-01-10
+              ties snooze Dana --until 2027-01-10 --as-of 2026-12-01
             """)
 
     @Argument(help: "Who: an id, a name, an alias, or the start of one.") var person: String
