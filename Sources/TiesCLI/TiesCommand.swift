@@ -26,6 +26,7 @@ public struct TiesCommand: AsyncParsableCommand {
             DiscloseGroupCommand.self,
             NotifyCommand.self, JournalCommand.self, ScheduleCommand.self,
             HistoryCommand.self, UndoCommand.self, SearchCommand.self,
+            SnoozeGroupCommand.self,
             BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ])
 

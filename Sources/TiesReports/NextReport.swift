@@ -5,14 +5,23 @@ public enum NextReport {
     /// Numbered entries with their reasons and action, wrapped to `width` columns (continuation lines under
     /// their text). `ranked` is every row ``WhoNext/rank(_:facts:configuration:)`` returned; the first `limit`
     /// are shown, and a last line says how many must-do rows were left out. `withHistory` is how many people
-    /// have any contact recorded.
-    public static func render(_ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day, width: Int = 100)
-        -> String
-    {
+    /// have any contact recorded. `snoozed` is how many people were left out because they are snoozed, and
+    /// `tags` the tags the list is limited to (`--tag`), so that what is said of those left out stays true.
+    public static func render(
+        _ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day, width: Int = 100, snoozed: Int = 0,
+        tags: [String] = []
+    ) -> String {
         func wrap(_ text: String, _ prefix: String) -> String {
             TerminalText.wrapped(text, width: width, prefix: prefix)
         }
+        let snoozedNote =
+            snoozed == 0
+            ? "" : "\(snoozed) \(snoozed == 1 ? "person is" : "people are") snoozed and left out (`ties snooze list`)."
         guard !ranked.isEmpty else {
+            if !tags.isEmpty || snoozed > 0 {
+                let who = tags.isEmpty ? "Nobody" : "Nobody tagged " + tags.map { "'\($0)'" }.joined(separator: " or ")
+                return wrap("\(who) needs a nudge as of \(asOf)." + (snoozedNote.isEmpty ? "" : " " + snoozedNote), "")
+            }
             if withHistory == 0 {
                 return wrap(
                     "Nothing to rank as of \(asOf): no contact is recorded yet. Log your next conversation "
@@ -32,6 +41,7 @@ public enum NextReport {
             for reason in row.reasons { out += wrap(TextTable.sanitised(reason.text), "   - ") }
             out += wrap(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)), "   → ")
         }
+        if !snoozedNote.isEmpty { out += "\n" + wrap(snoozedNote, "") }
         let moreMust = ranked.dropFirst(limit).filter(\.isHard).count
         if moreMust > 0 {
             out +=
@@ -62,15 +72,23 @@ public enum NextReport {
 /// The text of `ties explain`.
 public enum ExplainReport {
     /// The explanation, and how the person's priority in `ties next` is made (`row`: their row, nil when they
-    /// are not on the list).
+    /// are not on the list; `snoozedUntil`: the day a snoozed person is back).
     public static func render(
-        _ e: Explanation, name: String, row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double
+        _ e: Explanation, name: String, row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double,
+        snoozedUntil: Day? = nil
     ) -> String {
-        render(e, name: name) + priority(row, bridgeBonus: bridgeBonus, underrepresentedBonus: underrepresentedBonus)
+        render(e, name: name)
+            + priority(
+                row, bridgeBonus: bridgeBonus, underrepresentedBonus: underrepresentedBonus, snoozedUntil: snoozedUntil)
     }
 
-    static func priority(_ row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double) -> String {
+    static func priority(
+        _ row: Recommendation?, bridgeBonus: Double, underrepresentedBonus: Double, snoozedUntil: Day? = nil
+    ) -> String {
         let f = Table.format
+        if let snoozedUntil {
+            return "\nPriority in `ties next`: not on the list: snoozed until \(snoozedUntil) (`ties snooze list`).\n"
+        }
         guard let row else {
             return "\nPriority in `ties next`: not on the list (in rhythm, or no history, and nothing waiting).\n"
         }

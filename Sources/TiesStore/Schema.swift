@@ -382,6 +382,20 @@ enum Schema {
                     ALTER TABLE person ADD COLUMN work_anniversary TEXT;
                     """)
         }
+        migrator.registerMigration("v-focus-snooze") { db in
+            // People put aside until a day (`ties snooze`): one row per person, the day it was made and the
+            // first day they are back. A record like any other, so the change log covers it and `ties undo`
+            // reverts it.
+            try db.execute(
+                sql: """
+                    CREATE TABLE snooze (
+                        person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE,
+                        since_day TEXT NOT NULL,
+                        until_day TEXT NOT NULL,
+                        CHECK (since_day < until_day)
+                    );
+                    """)
+        }
         return migrator
     }
 

@@ -158,7 +158,7 @@ enum StateCache {
                     SELECT occurred_at, kind, direction, answered, group_size, date_only FROM interaction
                     WHERE person_id = ? AND occurred_at <= CASE WHEN date_only THEN ?3 ELSE ?2 END
                     ORDER BY occurred_at
-                    """), arguments: StatementArguments([id] + limits(limit, &mapper))
+                    """), arguments: [id] + limits(limit, &mapper)
         ).map { row -> (day: Day, weight: Double, direction: Direction, isContact: Bool) in
             let direction = Direction(rawValue: row[2]) ?? .mutual
             let kind = InteractionKind(rawValue: row[1]) ?? .message

@@ -18,6 +18,10 @@ public enum RecordProblem: Equatable, Sendable, CustomStringConvertible {
     case noAlias(Int64, String)
     /// The two people (ids) are not tied.
     case notTied(Int64, Int64)
+    /// A snooze must end after the day it is made (both days).
+    case snoozeEnd(since: String, until: String)
+    /// The person (id) is not snoozed.
+    case notSnoozed(Int64)
 
     public var description: String {
         switch self {
@@ -33,6 +37,8 @@ public enum RecordProblem: Equatable, Sendable, CustomStringConvertible {
         case .noTag(let id, let tag): "#\(id) has no tag '\(tag)'"
         case .noAlias(let id, let alias): "#\(id) has no alias '\(alias)'"
         case .notTied(let a, let b): "#\(a) and #\(b) are not tied"
+        case .snoozeEnd(let since, let until): "a snooze must end after the day it is made (\(since)); got \(until)"
+        case .notSnoozed(let id): "#\(id) is not snoozed"
         }
     }
 }

@@ -128,6 +128,7 @@ struct CommitmentsCommand: ParsableCommand {
             Example:
               ties commitments --open
               ties commitments --overdue --as-of 2026-07-01 --format csv
+              ties commitments --open --tag chicago
             """)
 
     enum Show: String, EnumerableFlag {
@@ -144,6 +145,7 @@ struct CommitmentsCommand: ParsableCommand {
 
     @Flag var show: Show = .all
     @Option(help: "Only promises to or from this person.") var person: String?
+    @OptionGroup var tag: TagOptions
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -151,8 +153,12 @@ struct CommitmentsCommand: ParsableCommand {
     func run() throws {
         let store = try store.open(readOnly: true)
         let only = try person.map { try store.person($0).id }
+        var table = try Self.table(store: store, show: show, only: only, asOf: asOf.instant)
+        if let tagged = try tag.selection(store) {
+            table = TagOptions.rows(of: table, in: ["person_id"], about: tagged)
+        }
         format.emit(
-            try Self.table(store: store, show: show, only: only, asOf: asOf.instant),
+            table,
             empty: show == .all
                 ? "No promises recorded. Add one with `ties offer NAME TEXT`." : "No \(show.rawValue) promises.")
     }

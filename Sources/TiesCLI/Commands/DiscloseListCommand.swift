@@ -35,6 +35,7 @@ struct DiscloseListCommand: ParsableCommand {
               ties disclose list
               ties disclose list --kind resume --stale
               ties disclose list Dana
+              ties disclose list --tag board --stale
             """,
         aliases: ["ls"])
 
@@ -42,6 +43,7 @@ struct DiscloseListCommand: ParsableCommand {
     @Option(help: "Only this kind: resume, email, phone or address.") var kind: DisclosureKind?
     @Flag(help: "Only copies that are out of date.") var stale = false
     @Flag(help: "Every record, not only the latest per person and kind.") var all = false
+    @OptionGroup var tag: TagOptions
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -50,6 +52,7 @@ struct DiscloseListCommand: ParsableCommand {
         let store = try store.open(readOnly: true)
         let day = asOf.day
         let personID = try person.map { try store.person($0).id }
+        let tagged = try tag.selection(store)
         let disclosures = try store.disclosures().filter { $0.day <= day }
         let details = try store.myDetails().records()
         let names = Dictionary(
@@ -71,6 +74,7 @@ struct DiscloseListCommand: ParsableCommand {
             (names[$0.personID] ?? "", $0.day, $0.id ?? 0) < (names[$1.personID] ?? "", $1.day, $1.id ?? 0)
         }) {
             if let personID, d.personID != personID { continue }
+            if let tagged, !tagged.contains(d.personID) { continue }
             if let kind, d.kind != kind { continue }
             let key = "\(d.personID)/\(d.kind.rawValue)"
             let isLatest = latest[key] == d

@@ -33,6 +33,7 @@ struct ExplainCommand: ParsableCommand {
         write(
             ExplainReport.render(
                 explanation, name: person.name, row: row, bridgeBonus: configuration.bridgeBonus,
-                underrepresentedBonus: configuration.underrepresentedBonus))
+                underrepresentedBonus: configuration.underrepresentedBonus,
+                snoozedUntil: facts.snoozed(on: analysis.score.asOf)[person.id]))
     }
 }

@@ -24,10 +24,17 @@ struct ExportCommand: ParsableCommand {
               ties export interactions --format json > interactions.json
               ties export vcard --out contacts.vcf
               ties export ics --dates --out dates.ics
+              ties export scores --tag chicago
 
             `ics --dates` writes birthdays and work anniversaries as yearly all-day events (RRULE:FREQ=YEARLY; \
             February 29 falls on February 28 in other years), for a calendar application to import or \
             subscribe to.
+
+            With --tag (repeat for any of several), only the rows about people carrying the tag: people, \
+            their contacts, scores (computed over the whole network), promises, ties with a tagged person \
+            at either end, vCards, birthdays, and the gaps about them (the gaps about the whole network are \
+            left out). The journal is yours, not a person's: `ties journal list --tag` selects entries by \
+            their own tags.
             """)
 
     enum What: String, CaseIterable, ExpressibleByArgument {
@@ -45,6 +52,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start CSV with a UTF-8 byte-order mark, for Excel.") var excel = false
     @Flag(help: "With ics: write birthdays and work anniversaries as a yearly calendar.") var dates = false
     @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var tag: TagOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -55,19 +63,28 @@ struct ExportCommand: ParsableCommand {
             )
         }
         if dates && what != .ics { throw ValidationError("--dates goes with ics: ties export ics --dates") }
+        if what == .journal && !tag.tags.isEmpty {
+            throw ValidationError(
+                "--tag selects people, and the journal is yours: `ties journal list --tag TAG` lists entries by their own tags"
+            )
+        }
     }
 
     func run() throws {
         let store = try store.open(readOnly: true)
+        let tagged = try tag.selection(store)
         let text: String
         if what == .vcard {
-            text = try store.people(PersonFilter()).map { VCardWriter.write(person: $0.record) }.joined()
+            text = try store.people(PersonFilter()).filter { tagged?.contains($0.id) ?? true }
+                .map { VCardWriter.write(person: $0.record) }.joined()
         } else if what == .ics {
             let people = try store.people(PersonFilter(), withContactDetails: false).records()
+                .filter { person in tagged.map { ids in person.id.map(ids.contains) ?? false } ?? true }
             text = YearlyDatesCalendar.write(
                 YearlyDatesCalendar.entries(of: people.sorted { ($0.id ?? 0) < ($1.id ?? 0) }))
         } else {
-            let table = try Self.table(what, store: store, asOf: asOf)
+            var table = try Self.table(what, store: store, asOf: asOf, focus: tagged)
+            if let tagged { table = Self.limited(table, what, to: tagged) }
             let forTerminal = out == nil && isatty(1) == 1
             text =
                 format == .csv
@@ -76,12 +93,12 @@ struct ExportCommand: ParsableCommand {
         try emitOutput(text, to: out, force: force)
     }
 
-    static func table(_ what: What, store: Store, asOf: AsOfOptions) throws -> Table {
+    static func table(_ what: What, store: Store, asOf: AsOfOptions, focus: Set<Person.ID>? = nil) throws -> Table {
         switch what {
         case .people: return PersonCommand.List.table(try store.people(PersonFilter(includeArchived: true)))
         case .interactions: return try interactionsTable(store: store)
         case .scores: return try ScoreCommand.table(store: store, asOf: asOf.day, role: nil, limit: nil)
-        case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day)
+        case .gaps: return try GapsCommand.table(store: store, asOf: asOf.day, focus: focus)
         case .commitments: return try CommitmentsCommand.table(store: store, show: .all, only: nil, asOf: asOf.instant)
         case .journal:
             return JournalCommand.List.table(

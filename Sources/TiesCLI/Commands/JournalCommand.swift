@@ -18,7 +18,7 @@ struct JournalCommand: ParsableCommand {
                   --at 2024-01-08 --org "Mercy Health" --title "Chief Operating Officer"
               ties journal export --format markdown --out career.md
             """,
-        subcommands: [Add.self, List.self, Export.self, JournalRemoveCommand.self])
+        subcommands: [Add.self, List.self, JournalEditCommand.self, Export.self, JournalRemoveCommand.self])
 }
 
 extension JournalCommand {

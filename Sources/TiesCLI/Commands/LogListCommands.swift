@@ -33,6 +33,7 @@ struct LogListCommand: ParsableCommand {
               ties log list
               ties log list Dana --kind call --since 2026-01-01 --until 2026-03-31
               ties log list --unanswered
+              ties log list --tag chicago
             """,
         aliases: ["ls"])
 
@@ -50,6 +51,7 @@ struct LogListCommand: ParsableCommand {
     @Option(help: "Only contacts from this source: manual, or an importer's name (linkedin, vcard, ics, csv...).")
     var source: String?
     @Flag(help: "Only contacts they started that are still waiting for your answer.") var unanswered = false
+    @OptionGroup var tag: TagOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
 
@@ -60,7 +62,8 @@ struct LogListCommand: ParsableCommand {
         filter.timeZone = .current
         filter.since = since?.startInstant(timeZone: .current)
         filter.until = until.map { $0.endInstant(timeZone: .current).addingTimeInterval(1) }
-        let contacts = try store.interactions(matching: filter)
+        let tagged = try tag.selection(store)
+        let contacts = try store.interactions(matching: filter).filter { tagged?.contains($0.personID) ?? true }
         let names = try Dictionary(
             uniqueKeysWithValues: store.people(PersonFilter(includeArchived: true), withContactDetails: false)
                 .map { ($0.id, $0.name) })

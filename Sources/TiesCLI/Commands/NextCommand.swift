@@ -17,10 +17,15 @@ struct NextCommand: ParsableCommand {
             Example:
               ties next
               ties next --limit 10 --format csv
+              ties next --tag chicago
+
+            With --tag, only people carrying the tag (any of several) are listed; their priorities are \
+            those of the whole network.
             """)
 
     @Option(help: "Show this many rows, rows marked [must] first; a last line counts the must-do rows left out.")
     var limit: Int = 5
+    @OptionGroup var tag: TagOptions
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -31,14 +36,17 @@ struct NextCommand: ParsableCommand {
 
     func run() throws {
         // The same analysis and facts as the weekly report, so both name the same people for the same reasons.
-        let loader = try NetworkLoader(store: store.open())
+        var loader = try NetworkLoader(store: store.open())
+        loader.focus = try tag.selection(loader.store)
         let (analysis, facts) = try loader.analyse(asOf.day)
         let rows = WhoNext.rank(analysis, facts: facts, configuration: loader.context.configuration)
         if format.format == .table {
             let withHistory = analysis.score.scores.filter { $0.status != .none }.count
+            let snoozed = facts.snoozed(on: asOf.day).keys.filter { facts.focus?.contains($0) ?? true }.count
             write(
                 NextReport.render(
-                    rows, limit: limit, withHistory: withHistory, asOf: asOf.day, width: TerminalWidth.current))
+                    rows, limit: limit, withHistory: withHistory, asOf: asOf.day, width: TerminalWidth.current,
+                    snoozed: snoozed, tags: tag.tags))
         } else {
             format.emit(NextReport.table(Array(rows.prefix(limit))))
         }

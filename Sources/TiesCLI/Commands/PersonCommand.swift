@@ -123,18 +123,21 @@ extension PersonCommand {
             discussion: """
                 Example:
                   ties person list --role recruiter --format csv > recruiters.csv
+                  ties person list --tag chicago --tag board
                 """)
 
         @Option(help: "Only people with this role.") var role: Role?
         @Option(help: "Only people at this organisation (exact name, any case).") var org: String?
-        @Option(help: "Only people with this tag.") var tag: String?
+        @OptionGroup var tag: TagOptions
         @Flag(help: "Include archived people.") var archived = false
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
-            let people = try store.open(readOnly: true).people(
-                PersonFilter(role: role, organisation: org, tag: tag, includeArchived: archived))
+            let store = try store.open(readOnly: true)
+            let tagged = try tag.selection(store)
+            let people = try store.people(PersonFilter(role: role, organisation: org, includeArchived: archived))
+                .filter { tagged?.contains($0.id) ?? true }
             format.emit(Self.table(people), empty: "No people match. Add one with `ties person add NAME`.")
         }
 
@@ -194,6 +197,8 @@ extension PersonCommand {
                     person: person.record, score: network.score(of: person.id), recent: recent,
                     timeZone: .current, width: TerminalWidth.current))
             write(try PersonRecordView.section(of: person.id, store: store, asOf: asOf.day))
+            write(
+                try PersonHistoryView.section(of: person, store: store, asOf: asOf.day, width: TerminalWidth.current))
         }
     }
 

@@ -27,11 +27,17 @@ struct ReportCommand: ParsableCommand {
               ties report --format markdown --template my-weekly.md
               ties report --as-of 2026-06-30 --format json
               ties report --format html --archive ~/reports --mail-to me@example.org
+              ties report --tag chicago
 
             With --archive DIR, each week's report is kept in DIR (2026-W48.html) with an index.html \
             linking them; with --mail-to, the report is sent, attached to a plain-text summary, through \
             the machine's sendmail ($SENDMAIL, else /usr/sbin/sendmail). `ties schedule install` runs \
             this every week.
+
+            With --tag (repeat for any of several), the actions, the gaps and who is snoozed are limited to \
+            people carrying the tag, and the gaps about the whole network (recruiter coverage, role gaps, \
+            concentration, the journal) are left out; the health, the trend and the counts stay those of \
+            the whole network, and the report says so.
             """)
 
     @Option(help: "The ISO week to report on, e.g. 2026-W48 (its Sunday is the as-of day).") var week: String?
@@ -49,6 +55,7 @@ struct ReportCommand: ParsableCommand {
     var archive: String?
     @Option(help: ArgumentHelp("Send the report to this address through sendmail.", valueName: "address"))
     var mailTo: String?
+    @OptionGroup var tag: TagOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -76,9 +83,11 @@ struct ReportCommand: ParsableCommand {
             return String(decoding: data, as: UTF8.self)
         }
         let store = try self.store.open()
-        let loader = try NetworkLoader(store: store)
+        var loader = try NetworkLoader(store: store)
+        loader.focus = try tag.selection(store)
         var snapshots: [Day: HealthIndex] = [:]
-        let report = try Self.build(loader, day: day, actions: actions, snapshots: &snapshots)
+        var report = try Self.build(loader, day: day, actions: actions, snapshots: &snapshots)
+        report.focusTags = tag.tags
         let text: String
         switch format {
         case .terminal:
@@ -152,19 +161,31 @@ struct GapsCommand: ParsableCommand {
             Example:
               ties gaps
               ties gaps --format csv
+              ties gaps --tag chicago
+
+            With --tag (repeat for any of several), only the gaps about people carrying the tag, naming \
+            only them; the gaps about the whole network (recruiter coverage, role gaps, concentration, the \
+            journal) are left out.
             """)
 
     @OptionGroup var asOf: AsOfOptions
+    @OptionGroup var tag: TagOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        format.emit(try Self.table(store: store.open(), asOf: asOf.day), empty: "No gaps as of \(asOf.day).")
+        let store = try store.open()
+        format.emit(
+            try Self.table(store: store, asOf: asOf.day, focus: tag.selection(store)),
+            empty:
+                "No gaps as of \(asOf.day)\(tag.tags.isEmpty ? "" : " among the people tagged \(tag.tags.joined(separator: " or "))")."
+        )
     }
 
-    /// The gaps as rows, also what `ties export gaps` writes.
-    static func table(store: Store, asOf day: Day) throws -> Table {
-        let loader = try NetworkLoader(store: store)
+    /// The gaps as rows, also what `ties export gaps` writes; with `focus`, only the gaps about those people.
+    static func table(store: Store, asOf day: Day, focus: Set<Person.ID>? = nil) throws -> Table {
+        var loader = try NetworkLoader(store: store)
+        loader.focus = focus
         let (analysis, facts) = try loader.analyse(day)
         let gaps = GapFinder.find(
             in: analysis, facts: facts, configuration: loader.context.configuration, timeZone: loader.context.timeZone)

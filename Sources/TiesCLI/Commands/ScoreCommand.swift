@@ -17,10 +17,15 @@ struct ScoreCommand: ParsableCommand {
             Example:
               ties score --role recruiter --limit 10
               ties score --as-of 2026-06-30 --format csv > scores.csv
+              ties score --tag chicago --tag board
+
+            With --tag, only people carrying the tag (any of several, repeated) are listed; strength and \
+            layer are those of the whole network (rank is the row's place in the list, as with --role).
             """)
 
     @Option(help: "Only people with this role.") var role: Role?
     @Option(help: "Show at most this many rows.") var limit: Int?
+    @OptionGroup var tag: TagOptions
     @OptionGroup var asOf: AsOfOptions
     @OptionGroup var format: FormatOptions
     @OptionGroup var store: StoreOptions
@@ -30,13 +35,17 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
+        let store = try store.open()
         format.emit(
-            try Self.table(store: store.open(), asOf: asOf.day, role: role, limit: limit),
+            try Self.table(store: store, asOf: asOf.day, role: role, tagged: tag.selection(store), limit: limit),
             empty: "No people to score. Add some with `ties person add`, or try `ties demo`.")
     }
 
     /// The listing's rows, also what `ties export scores` writes.
-    static func table(store: Store, asOf day: Day, role: Role?, limit: Int?) throws -> Table {
+    /// With `tagged`, only those people's rows (`--tag`); strength and layer stay those of the whole network.
+    static func table(
+        store: Store, asOf day: Day, role: Role?, tagged: Set<Person.ID>? = nil, limit: Int?
+    ) throws -> Table {
         // Scores need every person's state (normalisation and layers are network-wide), but roles and the
         // bridge column only for the rows shown, so neither is loaded for everyone nor is the graph analysed.
         let context = try scoringContext(store)
@@ -45,6 +54,7 @@ struct ScoreCommand: ParsableCommand {
         let (people, states) = try store.scoringInputs(asOf: day, context: context)
         var rows = NetworkScoring.score(people: people, states: states, asOf: day, configuration: context.configuration)
             .scores
+        if let tagged { rows = rows.filter { tagged.contains($0.personID) } }
         if let role {
             let holders = try store.ids(withRole: role)
             rows = rows.filter { holders.contains($0.personID) }

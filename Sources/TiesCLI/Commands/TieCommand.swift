@@ -46,13 +46,21 @@ extension TieCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the ties between people.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the ties between people.",
+            discussion: "With --tag, the ties with a tagged person at either end.")
+        @OptionGroup var tag: TagOptions
         @OptionGroup var format: FormatOptions
         @OptionGroup var store: StoreOptions
 
         func run() throws {
+            let store = try store.open(readOnly: true)
+            var table = try Self.table(store: store)
+            if let tagged = try tag.selection(store) {
+                table = TagOptions.rows(of: table, in: ["a_id", "b_id"], about: tagged)
+            }
             format.emit(
-                try Self.table(store: store.open(readOnly: true)),
+                table,
                 empty: "No ties yet. Add one with `ties tie add NAME NAME`.")
         }
 

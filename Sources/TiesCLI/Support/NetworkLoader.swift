@@ -16,6 +16,10 @@ struct NetworkLoader {
     /// The titles and employers of the user's own positions (journal employment entries), from which their
     /// field is read when they have not set one.
     let ownPositions: [String]
+    /// Who is snoozed, and until when (`ties snooze`).
+    let snoozes: [Snooze]
+    /// The people the listing is limited to (`--tag`), or nil for everyone (``NetworkFacts/focus``).
+    var focus: Set<Person.ID>?
 
     /// - Parameter contactDetails: whether people's tags and contact points are needed (the gap report
     ///   looks at when contact points were verified; the graph and explanations do not).
@@ -29,6 +33,7 @@ struct NetworkLoader {
         disclosures = try store.disclosures()
         let journal = try store.journalEntries()
         journalDays = journal.map(\.day)
+        snoozes = try store.snoozes()
         ownPositions = journal.filter { $0.kind == .employment }.flatMap {
             [$0.title, $0.organisation].compactMap { $0 }
         }
@@ -52,7 +57,8 @@ struct NetworkLoader {
             field: MyDetail.current(of: .field, in: details, asOf: day)?.value
                 ?? ProfessionalField.infer(
                     from: ownPositions
-                        + [MyDetail.current(of: .headline, in: details, asOf: day)?.value].compactMap { $0 }))
+                        + [MyDetail.current(of: .headline, in: details, asOf: day)?.value].compactMap { $0 }),
+            snoozes: snoozes.filter { included.contains($0.personID) }, focus: focus)
     }
 
     /// The analysis as of `day`, from the given states (or the store's), with the costlier parts in `detail`.

@@ -11,16 +11,26 @@ public struct NetworkFacts: Sendable, Equatable {
     /// The field the user works in (`ties me set field`, else read from their own titles and employers),
     /// for choosing the recruiters to warm up; nil when unknown.
     public var field: String?
+    /// Every snooze recorded (``Snooze``); those in effect on the day keep their people out of "who next"
+    /// and the gaps.
+    public var snoozes: [Snooze] = []
+    /// The people a listing is limited to (`--tag`), or nil for everyone. Scores stay those of the whole
+    /// network; "who next" and the gaps name only these people, and leave out the gaps about the whole
+    /// network (coverage, role gaps, concentration, the journal).
+    public var focus: Set<Person.ID>? = nil
 
     public init(
         unanswered: [Person.ID: UnansweredContact] = [:], openCommitments: [Commitment] = [],
-        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil
+        staleDisclosures: [StaleDisclosure] = [], journalDays: [Day] = [], field: String? = nil,
+        snoozes: [Snooze] = [], focus: Set<Person.ID>? = nil
     ) {
         self.unanswered = unanswered
         self.openCommitments = openCommitments
         self.staleDisclosures = staleDisclosures
         self.journalDays = journalDays
         self.field = field
+        self.snoozes = snoozes
+        self.focus = focus
     }
 }
 

@@ -12,7 +12,11 @@ extension WhoNext {
         let (active, _) = RecruiterWarmUp.counts(analysis)
         let target = configuration.roleTargets[.recruiter] ?? 3
         let missing = max(0, target - active)
-        let candidates = RecruiterWarmUp.rank(analysis, field: facts.field).prefix(min(maximumWarmUps, max(1, missing)))
+        let snoozed = facts.snoozed(on: analysis.score.asOf)
+        let candidates = RecruiterWarmUp.rank(analysis, field: facts.field).filter {
+            facts.shows($0.personID, snoozed: snoozed)
+        }
+        .prefix(min(maximumWarmUps, max(1, missing)))
         guard !candidates.isEmpty else { return rows }
         let warmUps = candidates.map { c in
             Recommendation(

@@ -51,7 +51,8 @@ public struct Recommendation: Sendable, Equatable {
 /// first: a recruiter waiting for an answer, a promise of the user's due within a week or overdue, a recruiter
 /// holding out-of-date details, a bridge gone cold within the last ``lostBridgeDays``, and a strong tie
 /// (strength ≥ ``strongTie``) that is overdue — in that order of urgency, then by priority. Ties are broken by
-/// name, then id.
+/// name, then id. People snoozed on the day (``NetworkFacts/snoozes``) are left out, hard reasons and all, and
+/// so is everyone outside ``NetworkFacts/focus`` when it is set.
 public enum WhoNext {
     /// Strength from which a relationship counts as strong.
     public static let strongTie = 50.0
@@ -64,8 +65,10 @@ public enum WhoNext {
         _ analysis: NetworkAnalysis, facts: NetworkFacts, configuration: ScoringConfiguration
     ) -> [Recommendation] {
         let counts = ActiveCounts(analysis)
+        // Snoozed people (`ties snooze`) are left out until the day they are back, whatever is waiting.
+        let snoozed = facts.snoozed(on: analysis.score.asOf)
         var rows: [Recommendation] = []
-        for s in analysis.score.scores {
+        for s in analysis.score.scores where facts.shows(s.personID, snoozed: snoozed) {
             // Dormant people (connections never spoken with) are not relationships to keep up: they are
             // proposed only as recruiters to warm up.
             guard let person = analysis.people[s.personID],

@@ -56,6 +56,26 @@ public struct WeeklyReport: Sendable, Equatable {
     public var trend: [TrendPoint]
     /// How many people fall in each tenth of strength (0–10, 10–20, ... 90–100), among those with history.
     public var strengthHistogram: [Int]
+    /// The people snoozed on ``asOf`` (`ties snooze`), left out of the actions and the gaps: the day each is
+    /// back, soonest first, then by name.
+    public var snoozed: [SnoozedPerson] = []
+    /// The tags the actions, gaps and snoozed people are limited to (`ties report --tag`), or empty for
+    /// everyone. Health, trend and counts are always of the whole network.
+    public var focusTags: [String] = []
+
+    /// A person left out of the report until a day (``Snooze``).
+    public struct SnoozedPerson: Sendable, Equatable {
+        public var personID: Person.ID
+        public var name: String
+        /// The first day the person is back.
+        public var until: Day
+
+        public init(personID: Person.ID, name: String, until: Day) {
+            self.personID = personID
+            self.name = name
+            self.until = until
+        }
+    }
 
     /// Change since last week, when known.
     public var change: Double? { previousHealth.map { health.value - $0 } }
@@ -93,7 +113,7 @@ public struct WeeklyReport: Sendable, Equatable {
             Action(personID: r.personID, name: r.name, must: r.isHard, reasons: r.reasons.map(\.text), advice: r.advice)
         }
         let previous = trend.last { $0.day == score.asOf - 7 }?.health
-        return WeeklyReport(
+        var report = WeeklyReport(
             asOf: score.asOf, week: isoWeek(score.asOf), health: health, previousHealth: previous,
             people: score.scores.count, withHistory: withHistory.count, dormant: dormant.count,
             dormantRecruiters: dormant.filter { analysis.people[$0.personID]?.roles.contains(.recruiter) ?? false }
@@ -101,6 +121,20 @@ public struct WeeklyReport: Sendable, Equatable {
             byRole: byRole, byLayer: layers, gaps: gaps,
             names: names, actions: actions, trend: trend + [TrendPoint(day: score.asOf, health: health.value)],
             strengthHistogram: histogram)
+        report.snoozed = snoozedPeople(analysis, facts: facts)
+        return report
+    }
+
+    /// The people snoozed on the analysis's day, soonest back first, then by name and id.
+    static func snoozedPeople(_ analysis: NetworkAnalysis, facts: NetworkFacts) -> [SnoozedPerson] {
+        facts.snoozed(on: analysis.score.asOf).compactMap { id, until in
+            guard facts.focus?.contains(id) ?? true else { return nil }
+            return analysis.people[id].map { SnoozedPerson(personID: id, name: $0.name, until: until) }
+        }.sorted { a, b in
+            if a.until != b.until { return a.until < b.until }
+            if a.name != b.name { return a.name < b.name }
+            return a.personID < b.personID
+        }
     }
 
     /// The ISO 8601 week of a day, `YYYY-Www`.

@@ -81,7 +81,7 @@ extension WeeklyReport {
         <h2>Health components</h2>
         {{components}}<h2>This week</h2>
         {{actions}}<h2>Gaps</h2>
-        {{gaps}}<h2>Who is where</h2>
+        {{gaps}}{{snoozed}}<h2>Who is where</h2>
         <div class="counts">
         {{counts}}</div>
         <p class="muted">{{people}} people, {{withHistory}} with a history{{dormant}}. Made by Ties.</p>
@@ -95,7 +95,7 @@ extension WeeklyReport {
         let h = Self.htmlEscaped
         let inline = Self.htmlInline
         var actionsText =
-            actions.isEmpty ? "<p>\(Self.htmlAdvice(ReportText.noActions(withHistory: withHistory)))</p>\n" : ""
+            actions.isEmpty ? "<p>\(Self.htmlAdvice(noActionsPieces))</p>\n" : ""
         actionsText += "<ol class=\"actions\">\n"
         for a in actions {
             actionsText +=
@@ -125,7 +125,8 @@ extension WeeklyReport {
         return common.merging([
             "trend": h(ReportText.sparkline(trend.map(\.health))),
             "charts": trendChart() + histogramChart() + roleChart(),
-            "components": componentsChart(), "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "components": componentsChart(), "actions": focusHTML() + actionsText, "gaps": gapsText, "counts": counts,
+            "snoozed": snoozedHTML(),
         ]) { $1 }
     }
 

@@ -16,6 +16,7 @@ extension WeeklyReport {
         var out = "{\n"
         out += "  \"schema\": \"ties.weekly-report\",\n  \"schemaVersion\": \(Self.schemaVersion),\n"
         out += "  \"week\": \(str(week)),\n  \"asOf\": \(str(asOf.description)),\n"
+        out += focusJSON()
         out +=
             "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
         out +=
@@ -35,6 +36,8 @@ extension WeeklyReport {
                     + g.people.map { "{\"id\": \($0), \"name\": \(str(names[$0] ?? ""))}" }.joined(separator: ", ")
                     + "]}"
             } + ",\n"
+        // Only when someone is snoozed, as `dormant`: reports of stores without snoozes keep their form.
+        out += snoozedJSON()
         out +=
             "  \"actions\": "
             + list(actions, "  ") { a in

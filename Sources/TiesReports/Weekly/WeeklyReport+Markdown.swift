@@ -26,7 +26,7 @@ extension WeeklyReport {
         ## Gaps
 
         {{gaps}}
-        ## Who is where
+        {{snoozed}}## Who is where
 
         People with a history: active / cooling / cold.
 
@@ -44,7 +44,7 @@ extension WeeklyReport {
                 "| \(c.name) | \(Table.format(c.weight, digits: 2)) | \(Table.format(c.value * 100, digits: 0)) | \(code(c.detail)) |\n"
         }
         var actionsText =
-            actions.isEmpty ? Self.markdownAdvice(ReportText.noActions(withHistory: withHistory)) + "\n" : ""
+            actions.isEmpty ? Self.markdownAdvice(noActionsPieces) + "\n" : ""
         for (i, a) in actions.enumerated() {
             actionsText +=
                 "\(i + 1). **\(e(a.name))**\(a.must ? " _(must)_" : "") — \(Self.markdownAdvice(AdviceText.pieces(a.advice, name: a.name)))\n"
@@ -64,7 +64,8 @@ extension WeeklyReport {
         return commonSections().merging([
             "trend": "`\(ReportText.sparkline(trend.map(\.health)))` ("
                 + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
-            "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
+            "components": components, "actions": focusMarkdown() + actionsText, "gaps": gapsText, "counts": counts,
+            "snoozed": snoozedMarkdown(),
         ]) { $1 }
     }
 

@@ -20,7 +20,7 @@ extension WeeklyReport {
 
     /// Fills a template: every `{{name}}` is replaced by the section of that name, rendered and escaped for
     /// the format. The sections are `week`, `asOf`, `health`, `change`, `verdict`, `trend`, `components`,
-    /// `actions`, `gaps`, `counts`, `people`, `withHistory`, `dormant`, and, in HTML, `charts` (inline SVG).
+    /// `actions`, `gaps`, `snoozed` (empty when no one is snoozed), `counts`, `people`, `withHistory`, `dormant`, and, in HTML, `charts` (inline SVG).
     /// Everything else in the template is copied as it is.
     ///
     /// ```swift

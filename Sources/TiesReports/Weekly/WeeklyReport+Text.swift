@@ -65,9 +65,10 @@ extension WeeklyReport {
             out += wrap(
                 s(component.detail), prefix: "  \(TerminalText.padded(component.name, to: 14)) \(bar) \(score)  ")
         }
+        if !focusTags.isEmpty { out += "\n" + wrap(s(focusNote), prefix: "") }
         out += "\n" + c("1", "This week") + "\n"
         if actions.isEmpty {
-            out += wrap(AdviceText.line(ReportText.noActions(withHistory: withHistory)), prefix: "  ")
+            out += wrap(AdviceText.line(noActionsPieces), prefix: "  ")
         }
         for (i, action) in actions.enumerated() {
             out += wrap(
@@ -82,6 +83,7 @@ extension WeeklyReport {
             out += wrap("\(s(gap.title)) [\(gap.code.rawValue)]", prefix: "  \(tag) ")
             out += wrap(s(AdviceText.sentence(gap.advice)), prefix: "         → ")
         }
+        out += snoozedTerminal(heading: { c("1", $0) }, wrap: { wrap($0, prefix: $1) })
         out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
             TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map {
