@@ -49,8 +49,16 @@ public struct NetworkScore: Sendable, Equatable {
     public var asOf: Day
     /// Sorted by strength, highest first; ties by name, then id.
     public var scores: [PersonScore]
-    /// The raw-strength percentile used to normalise (`Sp`).
+    /// The raw strength strength is normalised by (`Sp`): the larger of ``percentile`` and ``reference``.
     public var normaliser: Double
+    /// The network's ``ScoringConfiguration/normalisationPercentile`` of raw strength; nil with no one in touch.
+    public var percentile: Double? = nil
+    /// The reference relationship's raw strength (``ScoringConfiguration/referenceRawStrength``), the floor of
+    /// ``normaliser``.
+    public var reference: Double = 0
+
+    /// Whether the normaliser is the reference relationship (the network's percentile is below it).
+    public var normalisedByReference: Bool { normaliser == reference && (percentile ?? 0) < reference }
 
     /// The score of one person.
     public func score(of id: Person.ID) -> PersonScore? { scores.first { $0.personID == id } }
@@ -82,7 +90,11 @@ public enum NetworkScoring {
         let dormant = states.map { $0?.isDormant ?? false }
         let inTouch = people.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
         let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
-        let normaliser = Statistics.quantile(positive, configuration.normalisationPercentile) ?? 1
+        // The floor keeps the scale's meaning when most of the network is dormant or silent: a percentile near
+        // 0 would otherwise call the least faded relationship 100 (see ``ScoringConfiguration/referenceRawStrength``).
+        let percentile = Statistics.quantile(positive, configuration.normalisationPercentile)
+        let reference = configuration.referenceRawStrength
+        let normaliser = max(percentile ?? 0, reference)
         let order = people.indices.sorted { a, b in
             if raws[a] != raws[b] { return raws[a] > raws[b] }
             if people[a].name != people[b].name { return people[a].name < people[b].name }
@@ -143,6 +155,7 @@ public enum NetworkScoring {
                     silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
                     reciprocity: state.reciprocity, knownSince: state.firstDay))
         }
-        return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
+        return NetworkScore(
+            asOf: asOf, scores: scores, normaliser: normaliser, percentile: percentile, reference: reference)
     }
 }
