@@ -143,6 +143,9 @@ struct HistoryIsTruthTests {
         let firstValued = try #require(trend.first { $0.health != nil }).day
         let text = try store.ok("report", "--as-of", Self.asOf)
         #expect(text.contains("(since \(firstValued): "))
+        // The week of the first contact has nothing before it to compare with, and says so.
+        let firstWeek = try store.ok("report", "--as-of", Self.day(28))
+        #expect(firstWeek.contains("the first week with a recorded contact: nothing to compare with yet"))
     }
 
     @Test("a stored week is served while the records are unchanged, and dropped when they change")

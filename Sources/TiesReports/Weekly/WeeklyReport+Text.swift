@@ -3,7 +3,8 @@ import TiesCore
 /// Shared wording of the weekly report, so every format says the same thing.
 enum ReportText {
     static func changeText(_ change: Double?) -> String {
-        guard let change else { return "no report last week to compare with" }
+        // Last week has a value whenever this week has one, except in the week of the first recorded contact.
+        guard let change else { return "the first week with a recorded contact: nothing to compare with yet" }
         let rounded = (change * 10).rounded() / 10
         if rounded == 0 { return "unchanged since last week" }
         return "\(rounded > 0 ? "up" : "down") \(Table.format(abs(rounded), digits: 1)) since last week"
