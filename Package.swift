@@ -75,3 +75,12 @@ let package = Package(
             resources: [.copy("Fixtures")]),
     ]
 )
+
+// CI builds with every warning an error: `.ci/run` exports TIES_WARNINGS_AS_ERRORS=1 for all its builds (one
+// setting, so that its scripts share one build). Only this package's own targets; the dependencies' warnings
+// are SwiftPM's to silence.
+if Context.environment["TIES_WARNINGS_AS_ERRORS"] != nil {
+    for target in package.targets where target.type != .system {
+        target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(["-warnings-as-errors"])]
+    }
+}

@@ -57,7 +57,8 @@ struct AddressBookColumns {
     }
 
     func contact(_ row: CSVRecord) -> VCardContact? {
-        let emails = Self.values(row, emails).map(ImportSupport.normalisedEmail)
+        // An address MatchKey cannot read stays as written, so that validation names it.
+        let emails = Self.values(row, emails).map { MatchKey.email($0) ?? $0 }
         let phones = Self.values(row, phones)
         let organisation = ImportSupport.nonEmpty(CSVTable.value(row, organisation))
         let built = name.compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }.joined(separator: " ")

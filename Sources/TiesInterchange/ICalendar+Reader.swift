@@ -116,7 +116,7 @@ extension ICalendarReader {
 
         init(options: CalendarImportOptions) {
             self.options = options
-            me = Set(options.myEmails.map(ImportSupport.normalisedEmail))
+            me = Set(options.myEmails.compactMap(MatchKey.email))
             asOf = Int64(options.asOf.timeIntervalSince1970.rounded(.down))
         }
 
@@ -263,14 +263,12 @@ extension ICalendarReader {
             let value = String(decoding: property.value, as: UTF8.self).trimmedWhitespace()
             var email: String?
             if value.lowercased().hasPrefix("mailto:") || (!value.utf8.contains(0x3A) && value.utf8.contains(0x40)) {
-                let address = ImportSupport.normalisedEmail(value)
-                if address.utf8.contains(0x40) { email = address }
+                email = MatchKey.email(value)
             }
             // Apple's and other CalDAV servers' attendees are `urn:uuid:` or principal paths, with the address
             // in the EMAIL parameter (RFC 7986).
             if email == nil, let parameter = property.parameter("EMAIL") {
-                let address = ImportSupport.normalisedEmail(parameter.text)
-                if address.utf8.contains(0x40) { email = address }
+                email = MatchKey.email(parameter.text)
             }
             return CalendarAttendee(
                 email: email, name: property.parameter("CN").flatMap { ImportSupport.nonEmpty($0.text) },

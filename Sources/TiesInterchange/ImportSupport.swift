@@ -49,13 +49,6 @@ enum ImportSupport {
         }
     }
 
-    /// An email address in one form: trimmed, `mailto:` dropped, lowercased.
-    static func normalisedEmail(_ text: String) -> String {
-        var email = text.trimmedWhitespace()
-        if email.lowercased().hasPrefix("mailto:") { email = String(email.dropFirst(7)) }
-        return email.trimmedWhitespace().lowercased()
-    }
-
     /// The month (1–12) named by an English abbreviation or full name, case-insensitively.
     static func month(named text: Substring) -> Int? {
         monthsByName[text.lowercased()]

@@ -14,22 +14,21 @@ import TiesCore
 public enum RecordValidation {
     /// The people that can be stored, in stored form, and a problem for each value that cannot.
     public static func people(_ records: [PersonRecord]) -> (records: [PersonRecord], problems: [ParseError]) {
-        var valid: [PersonRecord] = []
-        var problems: [ParseError] = []
-        for record in records {
-            switch check(record) {
-            case .success(let record): valid.append(record)
-            case .failure(let found): problems += found.errors
-            }
-        }
-        return (valid, problems)
+        partition(records, by: check)
     }
 
     /// The interactions that can be stored, in stored form, and a problem for each value that cannot.
     public static func interactions(_ records: [InteractionRecord]) -> (
         records: [InteractionRecord], problems: [ParseError]
     ) {
-        var valid: [InteractionRecord] = []
+        partition(records, by: check)
+    }
+
+    /// The records `check` accepts, in stored form and in order, and the problems of those it refuses.
+    static func partition<Record>(_ records: [Record], by check: (Record) -> Result<Record, Problems>)
+        -> (records: [Record], problems: [ParseError])
+    {
+        var valid: [Record] = []
         var problems: [ParseError] = []
         for record in records {
             switch check(record) {

@@ -92,14 +92,14 @@ extension Store {
     }
 
     /// One logged contact.
-    /// - Throws: ``StoreError/refused(_:)`` when there is no contact with that id.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` when there is no contact with that id.
     public func interaction(_ id: Interaction.ID) throws(StoreError) -> Interaction {
         try read { db in try Self.fetchInteraction(id, db) }
     }
 
     static func fetchInteraction(_ id: Int64, _ db: Database) throws -> Interaction {
         guard let row = try Row.fetchOne(db, sql: "SELECT * FROM interaction WHERE id = ?", arguments: [id]) else {
-            throw StoreError.refused("there is no contact #\(id); `ties log list` shows the contacts with their ids")
+            throw StoreError.unknownRecord(.contact, id)
         }
         return interaction(from: row)
     }
@@ -107,7 +107,7 @@ extension Store {
     /// Corrects a logged contact and rebuilds the relationship states of the people it concerns.
     /// - Parameter now: a contact cannot be moved after this instant (plus a minute of clock slack).
     /// - Returns: the contact as now stored.
-    /// - Throws: ``StoreError/refused(_:)`` for an unknown id or an edit that leaves the contact invalid
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` for an unknown id; ``StoreError/invalidRecord(_:)`` for an edit that leaves the contact invalid
     ///   (in the future, a group of fewer than one, unanswered but not inbound);
     ///   ``StoreError/unknownPerson(_:)`` for an unknown person.
     @discardableResult
@@ -151,23 +151,20 @@ extension Store {
     /// Refuses a contact that cannot be: in the future, a group of fewer than one, unanswered but not inbound.
     static func validate(_ i: Interaction, now: Date) throws {
         if i.occurredAt > now.addingTimeInterval(60) {
-            throw StoreError.refused(
-                "contact #\(i.id ?? 0) would be in the future (\(CareerRows.stamp(CareerRows.seconds(i.occurredAt)))); nothing changed"
-            )
+            throw StoreError.invalidRecord(
+                .contactInFuture(i.id ?? 0, at: CareerRows.stamp(CareerRows.seconds(i.occurredAt))))
         }
         if i.groupSize < 1 {
-            throw StoreError.refused("a group size must be 1 or more (given \(i.groupSize)); nothing changed")
+            throw StoreError.invalidRecord(.groupSize(i.groupSize))
         }
         if !i.answered && i.direction != .inbound {
-            throw StoreError.refused(
-                "only a contact they started (direction in) can be unanswered; this one is \(i.direction.rawValue); nothing changed"
-            )
+            throw StoreError.invalidRecord(.unansweredNotInbound(direction: i.direction.rawValue))
         }
     }
 
     /// Removes logged contacts, all or none, and rebuilds the states of the people they concerned.
     /// - Returns: the contacts removed.
-    /// - Throws: ``StoreError/refused(_:)`` naming the first id that is not a contact.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` naming the first id that is not a contact.
     @discardableResult
     public func removeInteractions(_ ids: [Interaction.ID], context: ScoringContext) throws(StoreError)
         -> [Interaction]

@@ -21,11 +21,11 @@ extension Store {
     // MARK: - Notes
 
     /// Adds a dated note to a person.
-    /// - Throws: ``StoreError/unknownPerson(_:)``, or ``StoreError/refused(_:)`` for an empty text.
+    /// - Throws: ``StoreError/unknownPerson(_:)``, or ``StoreError/invalidRecord(_:)`` for an empty text.
     @discardableResult
     public func addNote(_ text: String, to personID: Person.ID, on day: Day) throws(StoreError) -> PersonNote {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .refused("a note needs some text; nothing changed") }
+        guard !trimmed.isEmpty else { throw .invalidRecord(.emptyText(.note)) }
         return try write { db in
             _ = try Self.fetchPerson(personID, db)
             try db.execute(
@@ -49,13 +49,12 @@ extension Store {
     }
 
     /// Removes a note.
-    /// - Throws: ``StoreError/refused(_:)`` when there is no note with that id.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` when there is no note with that id.
     public func removeNote(_ id: Int64) throws(StoreError) {
         try write { db in
             try db.execute(sql: "DELETE FROM person_note WHERE id = ?", arguments: [id])
             guard db.changesCount == 1 else {
-                throw StoreError.refused(
-                    "there is no note #\(id); `ties person show PERSON` lists the notes with their ids")
+                throw StoreError.unknownRecord(.note, id)
             }
         }
     }
@@ -74,14 +73,14 @@ extension Store {
     }
 
     /// Removes tags from a person.
-    /// - Throws: ``StoreError/refused(_:)`` naming a tag the person does not have.
+    /// - Throws: ``StoreError/invalidRecord(_:)`` naming a tag the person does not have.
     public func untag(_ personID: Person.ID, removing tags: [String]) throws(StoreError) {
         try write { db in
             for tag in tags {
                 try db.execute(
                     sql: "DELETE FROM person_tag WHERE person_id = ? AND tag = ?", arguments: [personID, tag])
                 guard db.changesCount == 1 else {
-                    throw StoreError.refused("#\(personID) has no tag '\(tag)'; nothing changed")
+                    throw StoreError.invalidRecord(.noTag(personID, tag))
                 }
             }
         }
@@ -90,19 +89,18 @@ extension Store {
     // MARK: - Aliases
 
     /// Gives a person another name they are known by; references then resolve it like the name.
-    /// - Throws: ``StoreError/refused(_:)`` when another person's name is exactly that alias.
+    /// - Throws: ``StoreError/invalidRecord(_:)`` when another person's name is exactly that alias.
     public func addAlias(_ alias: String, to personID: Person.ID) throws(StoreError) {
         let trimmed = alias.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty else { throw .refused("an alias cannot be empty; nothing changed") }
+        guard !trimmed.isEmpty else { throw .invalidRecord(.emptyAlias) }
         try write { db in
             _ = try Self.fetchPerson(personID, db)
             if let other = try Row.fetchOne(
                 db, sql: "SELECT id, name FROM person WHERE name = ? COLLATE NOCASE AND id <> ?",
                 arguments: [trimmed, personID])
             {
-                throw StoreError.refused(
-                    "'\(trimmed)' is the name of \(other["name"] as String) (#\(other["id"] as Int64)); an alias cannot be someone else's name"
-                )
+                throw StoreError.invalidRecord(
+                    .aliasIsAName(trimmed, name: other["name"] as String, id: other["id"] as Int64))
             }
             try db.execute(
                 sql: "INSERT OR IGNORE INTO person_alias (person_id, alias) VALUES (?, ?)",
@@ -116,7 +114,7 @@ extension Store {
             try db.execute(
                 sql: "DELETE FROM person_alias WHERE person_id = ? AND alias = ?", arguments: [personID, alias])
             guard db.changesCount == 1 else {
-                throw StoreError.refused("#\(personID) has no alias '\(alias)'; nothing changed")
+                throw StoreError.invalidRecord(.noAlias(personID, alias))
             }
         }
     }

@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 import TiesCore
 
-/// A kind of record that is known by its id and can be removed by it.
+/// A kind of record that is known by its id.
 public enum RecordKind: String, Sendable, CaseIterable {
-    case commitment, journalEntry, myDetail, disclosure
+    case commitment, journalEntry, myDetail, disclosure, contact, note
 
     var table: String {
         switch self {
@@ -12,42 +12,40 @@ public enum RecordKind: String, Sendable, CaseIterable {
         case .journalEntry: "journal_entry"
         case .myDetail: "my_detail"
         case .disclosure: "disclosure"
+        case .contact: "interaction"
+        case .note: "person_note"
         }
     }
 
-    /// What the user calls one, and the command that lists them with their ids.
-    var noun: (name: String, listing: String) {
+    /// What the user calls one.
+    public var noun: String {
         switch self {
-        case .commitment: ("promise", "ties commitments")
-        case .journalEntry: ("journal entry", "ties journal list")
-        case .myDetail: ("detail of yours", "ties me show")
-        case .disclosure: ("disclosure", "ties disclose list")
+        case .commitment: "promise"
+        case .journalEntry: "journal entry"
+        case .myDetail: "detail of yours"
+        case .disclosure: "disclosure"
+        case .contact: "contact"
+        case .note: "note"
         }
     }
 }
 
 extension Store {
     /// Removes records of one kind by id, all or none.
-    /// - Throws: ``StoreError/refused(_:)`` naming the first id that is not a record of that kind, or a
-    ///   detail of yours that disclosures still point at.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` naming the first id that is not a record of that kind;
+    ///   ``StoreError/detailDisclosed(_:disclosures:)`` for a detail of yours that disclosures still point at.
     public func remove(_ kind: RecordKind, ids: [Int64]) throws(StoreError) {
         try write { db in
             let table = kind.table
             for id in ids {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) != nil else {
-                    throw StoreError.refused(
-                        "there is no \(kind.noun.name) #\(id); `\(kind.noun.listing)` shows them with their ids; nothing changed"
-                    )
+                    throw StoreError.unknownRecord(kind, id)
                 }
                 if kind == .myDetail {
                     let users =
                         try Int.fetchOne(
                             db, sql: "SELECT count(*) FROM disclosure WHERE my_detail_id = ?", arguments: [id]) ?? 0
-                    if users > 0 {
-                        throw StoreError.refused(
-                            "\(users) disclosure(s) record that someone holds detail #\(id); remove them first (`ties disclose list`) or record a newer value with `ties me set`; nothing changed"
-                        )
-                    }
+                    if users > 0 { throw StoreError.detailDisclosed(id, disclosures: users) }
                 }
                 try db.execute(sql: "DELETE FROM \(table) WHERE id = ?", arguments: [id])
             }
@@ -55,30 +53,29 @@ extension Store {
     }
 
     /// Removes the tie between two people.
-    /// - Throws: ``StoreError/refused(_:)`` when they are not tied.
+    /// - Throws: ``StoreError/invalidRecord(_:)`` when they are not tied.
     public func removeTie(_ a: Person.ID, _ b: Person.ID) throws(StoreError) {
         let (low, high) = a < b ? (a, b) : (b, a)
         try write { db in
             try db.execute(sql: "DELETE FROM tie WHERE person_a = ? AND person_b = ?", arguments: [low, high])
             guard db.changesCount == 1 else {
-                throw StoreError.refused("#\(low) and #\(high) are not tied; `ties tie list` shows the ties")
+                throw StoreError.invalidRecord(.notTied(low, high))
             }
         }
     }
 
     /// Corrects a promise: its text, its owner or its due day; `clearDue` removes the due day.
-    /// - Throws: ``StoreError/refused(_:)`` for an unknown id or an empty text.
+    /// - Throws: ``StoreError/unknownRecord(_:_:)`` for an unknown id; ``StoreError/invalidRecord(_:)`` for an empty text.
     public func editCommitment(
         _ id: Commitment.ID, text: String?, owner: Commitment.Owner?, due: Day?, clearDue: Bool = false
     ) throws(StoreError) {
         try write { db in
             guard try Bool.fetchOne(db, sql: "SELECT 1 FROM commitment WHERE id = ?", arguments: [id]) != nil else {
-                throw StoreError.refused(
-                    "there is no promise #\(id); `ties commitments` shows them with their ids; nothing changed")
+                throw StoreError.unknownRecord(.commitment, id)
             }
             if let text {
                 guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                    throw StoreError.refused("a promise needs a text; nothing changed")
+                    throw StoreError.invalidRecord(.emptyText(.commitment))
                 }
                 try db.execute(sql: "UPDATE commitment SET text = ? WHERE id = ?", arguments: [text, id])
             }

@@ -45,12 +45,12 @@ extension Store {
     /// Matching ignores case and diacritics ("jose" finds "José"): SQLite FTS5 with the `unicode61`
     /// tokenizer; ranked by BM25, ties broken by kind and id. The index is kept current by triggers, so it
     /// always agrees with the records.
-    /// - Throws: ``StoreError/refused(_:)`` when `text` has no word to look for.
+    /// - Throws: ``StoreError/nothingToSearch(_:)`` when `text` has no word to look for.
     /// - Complexity: the index lookup of each word, then `limit` rows.
     public func search(_ text: String, limit: Int = 20) throws(StoreError) -> [SearchHit] {
         let words = text.split { !$0.isLetter && !$0.isNumber }.map(String.init)
         guard !words.isEmpty else {
-            throw .refused("nothing to search for in '\(text)'; give a word, e.g. `ties search mercy`")
+            throw .nothingToSearch(text)
         }
         let query = words.map { "\"\($0)\"*" }.joined(separator: " ")
         return try read { db in

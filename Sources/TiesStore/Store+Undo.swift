@@ -56,7 +56,7 @@ extension Store {
     /// row it would restore a reference to, or added rows that refer to a row it would remove: the error names
     /// that later change, and nothing is written.
     /// - Returns: the change undone and the new change that undid it.
-    /// - Throws: ``StoreError/refused(_:)`` for an unknown id, a change undone already, or a later change in
+    /// - Throws: ``StoreError/undoRefused(_:)`` for an unknown id, a change undone already, or a later change in
     ///   the way.
     /// - Complexity: O(rows the change touched + rows of the later changes) statements and lookups, then a
     ///   rebuild of every relationship state.
@@ -66,7 +66,7 @@ extension Store {
     ) {
         let ids = try write { db -> (Int64, Int64) in
             guard let current = try Self.openChange(db) else {
-                throw StoreError.refused("this store has no change log; open it with this version of ties first")
+                throw StoreError.undoRefused(.noChangeLog)
             }
             let log = try ChangeHistory(db, excluding: current)
             let target = try log.target(id)
@@ -98,9 +98,7 @@ extension Store {
             arguments: [target.firstRow, target.lastRow])
         let keys = TouchedRows(rows)
         if let later = try log.latestTouching(keys, after: target.id, db) {
-            throw StoreError.refused(
-                "change #\(target.id) cannot be undone: the later change #\(later.id) (\(later.command)) touched the same records; undo #\(later.id) first"
-            )
+            throw StoreError.undoRefused(.laterChange(target.id, LaterChange(id: later.id, command: later.command)))
         }
         let start = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_row") ?? 0) + 1
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
@@ -113,10 +111,10 @@ extension Store {
                 try apply(inverseOf: row["op"], key: row["key"], old: row["old"], shape, db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 let later = try log.latest(after: target.id, inTable: table, db)
-                throw StoreError.refused(
-                    "change #\(target.id) cannot be undone: \(error.message ?? "a record conflicts")"
-                        + (later.map { "; the later change #\($0.id) (\($0.command)) is in the way: undo it first" }
-                            ?? ""))
+                throw StoreError.undoRefused(
+                    .conflict(
+                        target.id, reason: error.message ?? "a record conflicts",
+                        later: later.map { LaterChange(id: $0.id, command: $0.command) }))
             }
         }
         try checkCascades(of: keys, since: start, target: target, log: log, db)
@@ -152,9 +150,7 @@ extension Store {
                     "INSERT INTO change_row (change_id, tbl, op, key) SELECT id, ?, 'delete_range', ? FROM change_open",
                 arguments: [literal, key])
         case "delete_range":
-            throw StoreError.refused(
-                "this undo removed imported rows without copying them, so it cannot be undone; import the file again instead (imports never duplicate)"
-            )
+            throw StoreError.undoRefused(.importedRowsNotCopied)
         case "delete":
             let names = shape.columns.map(\.name)
             try db.execute(
@@ -183,10 +179,8 @@ extension Store {
         let extra = TouchedRows(extraRows)
         let count = extra.keys.count
         let later = try log.latestTouching(extra, after: target.id, db)
-        throw StoreError.refused(
-            "change #\(target.id) cannot be undone: it would also remove \(count) record(s) "
-                + (later.map { "that the later change #\($0.id) (\($0.command)) added; undo #\($0.id) first" }
-                    ?? "recorded outside the change log"))
+        throw StoreError.undoRefused(
+            .wouldRemove(target.id, count: count, addedBy: later.map { LaterChange(id: $0.id, command: $0.command) }))
     }
 
     /// Fails when a restored row refers to a row that a later change removed.
@@ -197,10 +191,10 @@ extension Store {
             let broken = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check(\(table.quotedDatabaseIdentifier))")
             guard let parent = broken.first?["parent"] as String? else { continue }
             let later = try log.latest(after: target.id, inTable: parent, db)
-            throw StoreError.refused(
-                "change #\(target.id) cannot be undone: what it restores refers to a \(noun(for: parent, count: 1)) "
-                    + (later.map { "that the later change #\($0.id) (\($0.command)) removed; undo #\($0.id) first" }
-                        ?? "that no longer exists"))
+            throw StoreError.undoRefused(
+                .refersToRemoved(
+                    target.id, noun: noun(for: parent, count: 1),
+                    removedBy: later.map { LaterChange(id: $0.id, command: $0.command) }))
         }
     }
 }
@@ -245,15 +239,15 @@ struct ChangeHistory {
     func target(_ id: Int64?) throws -> Entry {
         guard let id else {
             guard let latest = order.last(where: counts), let entry = entries[latest] else {
-                throw StoreError.refused("there is nothing to undo; `ties history` lists the changes")
+                throw StoreError.undoRefused(.nothingToUndo)
             }
             return entry
         }
         guard let entry = entries[id] else {
-            throw StoreError.refused("there is no change #\(id); `ties history` lists the changes with their ids")
+            throw StoreError.undoRefused(.unknownChange(id))
         }
         if !isInEffect(id), let by = entry.undoneBy {
-            throw StoreError.refused("change #\(id) was already undone by change #\(by); undo #\(by) to do it again")
+            throw StoreError.undoRefused(.alreadyUndone(id, by: by))
         }
         return entry
     }

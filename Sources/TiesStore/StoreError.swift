@@ -62,9 +62,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(path: String, what: String)
     /// A backup file cannot be used (the reason).
     case badBackup(path: String, reason: String)
-    /// A correction, removal or undo that would leave the records wrong, or names no record (the sentence
-    /// says which id, or which later change an undo depends on); nothing was written.
-    case refused(String)
+    /// No record of this kind has this id; nothing was written.
+    case unknownRecord(RecordKind, Int64)
+    /// A detail of the user's cannot be removed: this many disclosures record that someone holds it.
+    case detailDisclosed(Int64, disclosures: Int)
+    /// A correction that would leave a record wrong; nothing was written.
+    case invalidRecord(RecordProblem)
+    /// An undo that cannot be made; nothing was written.
+    case undoRefused(UndoRefusal)
+    /// A search with no word to look for (the text given).
+    case nothingToSearch(String)
     /// SQLite failed in a way not named above (an I/O error, a constraint).
     case database(String)
 
@@ -75,7 +82,13 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notEmpty(let path, let what): return "\(path) already holds \(what)"
         case .badBackup(let path, let reason): return "\(path) cannot be restored: \(reason); nothing was replaced"
         case .database(let message): return "the database failed: \(message)"
-        case .refused(let message): return message
+        case .invalidRecord(let problem): return "\(problem); nothing changed"
+        case .undoRefused(let refusal): return refusal.description
+        case .nothingToSearch(let text): return "nothing to search for in '\(text)'"
+        case .unknownRecord(let kind, let id): return "there is no \(kind.noun) #\(id); nothing changed"
+        case .detailDisclosed(let id, let count):
+            return
+                "\(count) disclosure\(count == 1 ? " records" : "s record") that someone holds detail #\(id); nothing changed"
         default: return "\(self)"
         }
     }
@@ -119,7 +132,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "a person cannot be tied to or merged into themselves (#\(id)); name two different people"
         case .alreadyTied(let names): return "\(names.joined(separator: " and ")) are already tied; nothing changed"
         case .noInferredRole(let id, let role):
-            return "no \(role) role was inferred for #\(id); `ties person roles` lists the inferred roles"
+            return "no \(role) role was inferred for #\(id)"
         case .unknownCommitment(let id): return "no commitment #\(id)"
         case .commitmentDone(let id, let at):
             return "commitment #\(id) was already marked done at \(at); nothing changed"

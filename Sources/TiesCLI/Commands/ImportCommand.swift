@@ -324,7 +324,7 @@ extension ImportCommand {
                         let name =
                             other.name
                             ?? meeting.attendees.first {
-                                $0.email?.lowercased() == email.lowercased() && $0.name != nil
+                                $0.email.flatMap(MatchKey.email) == MatchKey.email(email) && $0.name != nil
                             }?.name
                         interactions.append(
                             InteractionRecord(

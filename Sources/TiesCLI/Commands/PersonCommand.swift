@@ -47,6 +47,18 @@ func visible(_ text: String) -> String {
     text.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }.joined()
 }
 
+/// The options `person add` and `person edit` share, each checked as it will be stored, or a usage error.
+func validateContactOptions(
+    closeness: Int?, emails: [String], phones: [String], org: String?, title: String?, tags: [String]
+) throws {
+    try validateCloseness(closeness)
+    for e in emails { _ = try validatedEmail(e) }
+    for p in phones { _ = try validatedPhone(p) }
+    if let org { _ = try validatedText(org, option: "--org") }
+    if let title { _ = try validatedText(title, option: "--title") }
+    for t in tags { _ = try validatedText(t, option: "--tag") }
+}
+
 func validateCloseness(_ closeness: Int?) throws {
     if let c = closeness, !(1...5).contains(c) {
         throw ValidationError("--closeness must be 1 to 5 (1 = acquaintance, 5 = inner circle); got \(c)")
@@ -81,12 +93,8 @@ extension PersonCommand {
 
         func validate() throws {
             _ = try validatedName(name)
-            try validateCloseness(closeness)
-            for e in email { _ = try validatedEmail(e) }
-            for p in phone { _ = try validatedPhone(p) }
-            if let org { _ = try validatedText(org, option: "--org") }
-            if let title { _ = try validatedText(title, option: "--title") }
-            for t in tag { _ = try validatedText(t, option: "--tag") }
+            try validateContactOptions(
+                closeness: closeness, emails: email, phones: phone, org: org, title: title, tags: tag)
             if recruiterKind != nil && !role.contains(.recruiter) {
                 throw ValidationError("--recruiter-kind needs --role recruiter")
             }
@@ -217,12 +225,8 @@ extension PersonCommand {
 
         func validate() throws {
             if let name { _ = try validatedName(name, option: "--name") }
-            try validateCloseness(closeness)
-            for e in email { _ = try validatedEmail(e) }
-            for p in phone { _ = try validatedPhone(p) }
-            if let org { _ = try validatedText(org, option: "--org") }
-            if let title { _ = try validatedText(title, option: "--title") }
-            for t in tag { _ = try validatedText(t, option: "--tag") }
+            try validateContactOptions(
+                closeness: closeness, emails: email, phones: phone, org: org, title: title, tags: tag)
         }
 
         func run() throws {

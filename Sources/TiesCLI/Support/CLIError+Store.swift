@@ -29,6 +29,14 @@ extension CLIError {
         switch error {
         case .unknownPerson: return "; `ties person list` shows everyone"
         case .unknownCommitment: return "; `ties commitments` lists them with their ids"
+        case .unknownRecord(let kind, _): return "; `\(listing(of: kind))` shows them with their ids"
+        case .detailDisclosed:
+            return "; remove them first (`ties disclose list`) or record a newer value with `ties me set`"
+        case .noInferredRole: return "; `ties person roles` lists the inferred roles"
+        case .invalidRecord(.notTied): return "; `ties tie list` shows the ties"
+        case .undoRefused(.nothingToUndo): return "; `ties history` lists the changes"
+        case .undoRefused(.unknownChange): return "; `ties history` lists the changes with their ids"
+        case .nothingToSearch: return "; give a word, e.g. `ties search mercy`"
         case .missingDetail(let kind, _): return "; add it first with `ties me set \(kind) VALUE --since DATE`"
         case .unknownMerge: return "; `ties person unmerge --list` lists the merges"
         case .unmergeBlocked(_, _, let hint): return hint.isEmpty ? "" : " (`ties person unmerge ID`)"
@@ -36,6 +44,18 @@ extension CLIError {
         case .unreadableMergeRecord(_, _, let format): return format == nil ? "" : "; upgrade ties to undo it"
         case .notEmpty: return "; use a new --db path (or remove the file) to load a demo network"
         default: return ""
+        }
+    }
+
+    /// The command that lists the records of `kind` with their ids.
+    private static func listing(of kind: RecordKind) -> String {
+        switch kind {
+        case .commitment: "ties commitments"
+        case .journalEntry: "ties journal list"
+        case .myDetail: "ties me show"
+        case .disclosure: "ties disclose list"
+        case .contact: "ties log list"
+        case .note: "ties person show PERSON"
         }
     }
 }

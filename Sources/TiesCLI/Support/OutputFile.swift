@@ -114,7 +114,7 @@ struct OutputFile {
         var template = Array(((folder.isEmpty ? "." : folder) + "/." + name + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw cannotCreate(target, reason: errno) }
-        let temporary = String(cString: template)
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var failure = Self.writeAll(data, to: descriptor)
         if failure == nil && fsync(descriptor) != 0 { failure = errno }
         close(descriptor)

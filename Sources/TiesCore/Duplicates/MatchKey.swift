@@ -53,12 +53,15 @@ public enum MatchKey {
         return String(out)
     }
 
-    /// An email address as compared: trimmed and lower-cased; nil unless it has one `@` with text on each side.
+    /// An email address as compared: trimmed, a `mailto:` prefix dropped, lower-cased; nil unless it has one
+    /// `@` with text on each side. The one comparison form of an email everywhere (importers, duplicates,
+    /// the store's lookups); ``ContactValidation/email(_:field:)`` gives the stored form.
     ///
     /// No provider-specific rules (Gmail's dots and `+tags` are kept): two addresses that differ in them
     /// may reach different people.
     public static func email(_ value: String) -> String? {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        var text = value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        if text.hasPrefix("mailto:") { text = text.dropFirst(7).trimmingCharacters(in: .whitespacesAndNewlines) }
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
         return text

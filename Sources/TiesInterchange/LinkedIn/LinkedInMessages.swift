@@ -95,7 +95,7 @@ public enum LinkedInMessages {
         let inferred = (me?.isEmpty ?? true) && !layout.isOld
         let answered = survey.lastReplies(identity, layout)
         var result = ImportResult<LinkedInMessage>()
-        var builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
+        let builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
         try eachRow(bytes, found) { (row: CSVRecord, record: Int) in
             switch builder.message(row, record: record, lastReplies: answered) {
             case .message(let message): return body(message)

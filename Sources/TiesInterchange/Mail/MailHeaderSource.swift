@@ -69,3 +69,20 @@ public struct MailSourceError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "\(file): \(reason)" }
 }
+
+/// A mail source that is one file (an mbox, a message file): the file is opened here, once for all of them.
+public protocol MailFileSource: MailHeaderSource {
+    /// The file.
+    var path: String { get }
+    /// ``MailHeaderSource/forEachHeaderBlock(_:)`` over the file open as `fd` (closed by the caller).
+    func forEachHeaderBlock(in fd: Int32, _ body: (MailHeaderBlock) throws -> Bool) throws
+}
+
+extension MailFileSource {
+    public func forEachHeaderBlock(_ body: (MailHeaderBlock) throws -> Bool) throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw MailSourceError(.unreadable, file: path, reason: "cannot open it") }
+        defer { close(fd) }
+        try forEachHeaderBlock(in: fd, body)
+    }
+}

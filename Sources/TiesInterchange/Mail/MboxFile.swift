@@ -15,7 +15,7 @@ import Foundation
 /// writer's envelope line does (`From MAILER-DAEMON Sun Aug  7 11:40:37 2022`, Google Takeout's
 /// `From 1781…@xxx Wed Mar 18 13:45:19 +0000 2020`): an unescaped `From time to time` in a body
 /// (mboxo) is body text, not a new message. `>From ` lines (mboxrd escaping) are body lines and skipped.
-public struct MboxFile: MailHeaderSource {
+public struct MboxFile: MailFileSource {
     public var path: String
     /// The file's display name, for Spam/Trash/Drafts (`Junk.mbox`, Thunderbird's `Trash`).
     public var folder: String?
@@ -25,10 +25,7 @@ public struct MboxFile: MailHeaderSource {
         self.folder = folder
     }
 
-    public func forEachHeaderBlock(_ body: (MailHeaderBlock) throws -> Bool) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw MailSourceError(.unreadable, file: path, reason: "cannot open it") }
-        defer { close(fd) }
+    public func forEachHeaderBlock(in fd: Int32, _ body: (MailHeaderBlock) throws -> Bool) throws {
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw MailSourceError(.unreadable, file: path, reason: "cannot read it") }
         let size = Int(info.st_size)

@@ -8,7 +8,7 @@ import Foundation
 
 /// One message in a file of its own: an `.eml`, a Maildir message (`cur/`, `new/`), an Apple Mail `.emlx`.
 /// Only the header block is read (the file's first kilobytes), never the body.
-public struct MessageFile: MailHeaderSource {
+public struct MessageFile: MailFileSource {
     public var path: String
     public var folder: String?
     /// Headers larger than this are cut here (a real one is a few kilobytes; spam has reached 200 KB).
@@ -19,10 +19,7 @@ public struct MessageFile: MailHeaderSource {
         self.folder = folder
     }
 
-    public func forEachHeaderBlock(_ body: (MailHeaderBlock) throws -> Bool) throws {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { throw MailSourceError(.unreadable, file: path, reason: "cannot open it") }
-        defer { close(fd) }
+    public func forEachHeaderBlock(in fd: Int32, _ body: (MailHeaderBlock) throws -> Bool) throws {
         var buffer = [UInt8](repeating: 0, count: 64 << 10)
         var filled = 0
         var atEnd = false
