@@ -66,6 +66,23 @@ public struct NetworkScore: Sendable, Equatable {
 
 /// Turns relationship states into scores.
 public enum NetworkScoring {
+    /// The strength normaliser `Sp`: the larger of the network's percentile of raw strength and the reference
+    /// relationship's raw strength, with both.
+    ///
+    /// Dormant people (connections never spoken with) do not set the percentile: ten thousand connections would
+    /// otherwise make every real relationship look strong. The floor keeps the scale's meaning when most of the
+    /// network is dormant or silent: a percentile near 0 would otherwise call the least faded relationship 100
+    /// (see ``ScoringConfiguration/referenceRawStrength``).
+    static func scale(raws: [Double], dormant: [Bool], configuration: ScoringConfiguration) -> (
+        normaliser: Double, percentile: Double?, reference: Double
+    ) {
+        let inTouch = raws.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
+        let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
+        let percentile = Statistics.quantile(positive, configuration.normalisationPercentile)
+        let reference = configuration.referenceRawStrength
+        return (max(percentile ?? 0, reference), percentile, reference)
+    }
+
     /// Scores every person as of `asOf`.
     ///
     /// - Parameters:
@@ -85,16 +102,8 @@ public enum NetworkScoring {
                     * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
         }
-        // Dormant people (connections never spoken with) neither set the scale nor hold a layer: ten thousand
-        // connections would otherwise make every real relationship look strong.
-        let dormant = states.map { $0?.isDormant ?? false }
-        let inTouch = people.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
-        let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
-        // The floor keeps the scale's meaning when most of the network is dormant or silent: a percentile near
-        // 0 would otherwise call the least faded relationship 100 (see ``ScoringConfiguration/referenceRawStrength``).
-        let percentile = Statistics.quantile(positive, configuration.normalisationPercentile)
-        let reference = configuration.referenceRawStrength
-        let normaliser = max(percentile ?? 0, reference)
+        let (normaliser, percentile, reference) = scale(
+            raws: raws, dormant: states.map { $0?.isDormant ?? false }, configuration: configuration)
         let order = people.indices.sorted { a, b in
             if raws[a] != raws[b] { return raws[a] > raws[b] }
             if people[a].name != people[b].name { return people[a].name < people[b].name }
