@@ -76,6 +76,8 @@ struct HistoryIsTruthTests {
         let recomputed = try scratch.ok("report", "--as-of", asOf, "--format", "json")
         #expect(try trend(served).map(\.health) == trend(recomputed).map(\.health))
         #expect(served == recomputed)
+        // Again, now from the weeks that report stored.
+        #expect(try store.ok("report", "--as-of", asOf, "--format", "json") == recomputed)
         guard weekly else { return }
         for point in try trend(served) {
             let week = try fromScratch(store).ok("report", "--as-of", point.day, "--format", "json")
