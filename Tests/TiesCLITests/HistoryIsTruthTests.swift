@@ -145,6 +145,8 @@ struct HistoryIsTruthTests {
         let firstValued = try #require(trend.first { $0.health != nil }).day
         let text = try store.ok("report", "--as-of", Self.asOf)
         #expect(text.contains("(since \(firstValued): "))
+        let markdown = try store.ok("report", "--as-of", Self.asOf, "--format", "markdown")
+        #expect(markdown.contains("(since \(firstValued): "))
         // The week of the first contact has nothing before it to compare with, and says so.
         let firstWeek = try store.ok("report", "--as-of", Self.day(28))
         #expect(firstWeek.contains("the first week with a recorded contact: nothing to compare with yet"))

@@ -65,6 +65,8 @@ extension WeeklyReport {
             "trend": trend.allSatisfy { $0.health == nil }
                 ? "no values yet"
                 : "`\(ReportText.sparkline(trend.map(\.health)))` ("
+                    + (trend.first?.health == nil
+                        ? "since \(trend.first { $0.health != nil }?.day.description ?? ""): " : "")
                     + trend.compactMap { $0.health.map { Table.format($0, digits: 0) } }.joined(separator: " → ") + ")",
             "components": components, "actions": actionsText, "gaps": gapsText, "counts": counts,
         ]) { $1 }
