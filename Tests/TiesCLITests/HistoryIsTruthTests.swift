@@ -108,6 +108,9 @@ struct HistoryIsTruthTests {
     func yearLoggedLate() throws {
         let store = StoreUnderTest()
         try store.ok("init")
+        // The first step: a report on the new store stored eleven weeks at 20/100 that stayed forever.
+        try store.ok("report", "--as-of", Self.asOf)
+        #expect(try Self.storedWeeks(store) == 0)
         try Self.addPeople(store)
         try store.ok("report", "--as-of", Self.asOf)
         #expect(try Self.storedWeeks(store) == 0)
