@@ -135,7 +135,8 @@ public enum ExplainReport {
               tenure           known \(f(e.yearsKnown, 1)) years → 1 + 0.1·ln(1 + years)   × \(f(e.tenureFactor, 3))
               closeness        stated closeness multiplier                    × \(f(e.closenessMultiplier, 2))
               raw strength                                                    = \(f(e.rawStrength, 3))
-              normalised       100·(1 − exp(−raw / \(f(e.normaliser, 3))))  (90th percentile of your network) = \(f(e.strength, 1))\(e.layer.map { ", layer \($0)" } ?? "")
+              normalised       100·(1 − exp(−raw / \(f(e.normaliser, 3))))                  = \(f(e.strength, 1))\(e.layer.map { ", layer \($0)" } ?? "")
+                               \(Self.normaliserNote(e))
 
             Activity
               Σ w·2^(−age/\(f(e.activityHalfLife, 0)) d)                                  = \(f(e.activity, 3))

@@ -3,41 +3,27 @@ import GRDB
 import TiesCore
 
 extension Store {
-    /// The stored health of each of `days` that has a snapshot.
-    public func healthSnapshots(_ days: [Day]) throws(StoreError) -> [Day: Double] {
-        guard !days.isEmpty else { return [:] }
-        return try read { db in
-            var found: [Day: Double] = [:]
-            let rows = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT day, health FROM network_snapshot WHERE day IN (\(days.map { "'\($0)'" }.joined(separator: ",")))"
-            )
-            let byText = Dictionary(uniqueKeysWithValues: days.map { ($0.description, $0) })
-            for row in rows { if let day = byText[row[0]] { found[day] = row[1] } }
-            return found
+    /// The stored health of each of `days` that is current, with the basis it would be stored under now.
+    /// Weeks stored under another basis (the records or the scoring context changed since) are left out: the
+    /// caller computes them from the records. Reads only. See ``HealthCache``.
+    public func healthSnapshots(_ days: [Day], context: ScoringContext) throws(StoreError) -> (
+        basis: String, health: [Day: Double]
+    ) {
+        try read { db in
+            let basis = try HealthCache.basis(context: context, db)
+            return (basis, try HealthCache.fetch(days, basis: basis, db))
         }
     }
 
-    /// Stores (or replaces) the health snapshot of a day.
-    public func saveHealthSnapshot(_ health: HealthIndex, on day: Day) throws(StoreError) {
-        try saveHealthSnapshots([day: health])
-    }
-
-    /// Stores (or replaces) the health snapshots of several days, in one transaction: all or none.
-    public func saveHealthSnapshots(_ snapshots: [Day: HealthIndex]) throws(StoreError) {
-        guard !snapshots.isEmpty else { return }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        try write { db in
-            for (day, health) in snapshots.sorted(by: { $0.key < $1.key }) {
-                let json = String(
-                    decoding: (try? encoder.encode(health.components)) ?? Data("[]".utf8), as: UTF8.self)
-                try db.execute(
-                    sql: "INSERT OR REPLACE INTO network_snapshot (day, health, components) VALUES (?, ?, ?)",
-                    arguments: [day.description, health.value, json])
-            }
-        }
+    /// Stores the health of several days, computed under `basis` (from ``healthSnapshots(_:context:)``), in one
+    /// transaction: all or none, and none when the records changed since that basis was read.
+    /// - Returns: whether they were stored.
+    @discardableResult
+    public func saveHealthSnapshots(_ snapshots: [Day: HealthIndex], basis: String, context: ScoringContext)
+        throws(StoreError) -> Bool
+    {
+        guard !snapshots.isEmpty else { return false }
+        return try write { db in try HealthCache.save(snapshots, basis: basis, context: context, db) }
     }
 
     /// Every person's state as of the end of each of `days`, from one scan of the interactions.

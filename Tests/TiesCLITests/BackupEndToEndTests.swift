@@ -15,6 +15,16 @@ struct BackupEndToEndTests {
         try TiesBinary.run(["person", "list", "--format", "csv", "--db", db]).stdout
     }
 
+    @Test("a backup into a folder that does not exist says so (not 'read-only'), and writes nothing")
+    func missingFolder() throws {
+        try store.ok("init")
+        let target = store.dir.file("no-such-folder/backup.sqlite").path
+        let result = try store.ties("backup", target)
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("no such folder") && !result.stderr.contains("read-only"))
+        #expect(!FileManager.default.fileExists(atPath: store.dir.file("no-such-folder").path))
+    }
+
     @Test("a backup taken during a stream of writes restores to a store that passes ties check")
     func backupDuringWrites() async throws {
         try seed()

@@ -109,6 +109,20 @@ struct SuggestedCommandsTests {
         #expect(failed.isEmpty, "\(failed.joined(separator: "\n"))")
     }
 
+    @Test("every help example runs, on a store holding the names and ids the examples use")
+    func helpExamples() throws {
+        let examples = HelpExamples.all()
+        // Every command group has examples; a collector that found none would pass vacuously.
+        #expect(examples.count > 100)
+        #expect(examples.contains { $0.command.hasPrefix("ties log edit 43") })
+        let scenario = try HelpExampleScenario()
+        var failed: [String] = []
+        for example in Set(examples.map(\.command)).sorted() {
+            if let failure = try scenario.failure(of: example) { failed.append(failure) }
+        }
+        #expect(failed.isEmpty, "\(failed.count) of \(examples.count):\n\(failed.joined(separator: "\n"))")
+    }
+
     @Test("the command splitter keeps quoted words whole")
     func splitting() {
         #expect(

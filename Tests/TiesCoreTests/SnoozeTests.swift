@@ -97,7 +97,8 @@ struct SnoozeTests {
             Snooze(personID: 6, since: day(100), until: day(150)),  // over
         ]
         let report = WeeklyReport.build(
-            analysis: analysis, facts: facts, gaps: [], recommendations: [], trend: [], configuration: configuration)
+            analysis: analysis, facts: facts, gaps: [], recommendations: [], trend: [], firstContact: day(1),
+            configuration: configuration)
         #expect(report.snoozed.map(\.personID) == [4, 2])
         #expect(report.snoozed.map(\.until) == [day(210), day(230)])
         #expect(report.snoozed.map(\.name) == ["Rae Recruiter", "Ava Strong"])

@@ -69,6 +69,6 @@ extension Fixtures {
         }
         return WeeklyReport.build(
             analysis: analysis, facts: facts, gaps: gaps, recommendations: actions, trend: trend,
-            configuration: configuration)
+            firstContact: base, configuration: configuration)
     }
 }

@@ -30,6 +30,12 @@ struct BackupCommand: ParsableCommand {
         if !force && FileManager.default.fileExists(atPath: destination.path) {
             throw CLIError(.cantCreate, "\(file) exists already; give --force to replace it")
         }
+        // Said here: SQLite would report a missing folder as one it cannot write to.
+        let folder = destination.deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CLIError(.cantCreate, "\(folder): no such folder; create it, or give a file in a folder that exists")
+        }
         let source = try store.open(readOnly: true)
         let passphrase = try encrypt ? Passphrase.read(confirm: true) : nil
         try source.backup(to: destination, passphrase: passphrase)

@@ -71,7 +71,7 @@ struct OfferCommand: ParsableCommand {
             it is overdue from the day after. Use --by them for a promise made to you.
 
             Example:
-              ties offer "Dana Reyes" "Intro to the CFO at Mercy" --due 2026-06-30
+              ties offer "Dana Reyes" "Intro to the CFO" --at 2026-06-01 --due 2026-06-30
               ties offer Dana "Send the COO job description" --by them
             """)
 

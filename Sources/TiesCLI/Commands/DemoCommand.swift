@@ -19,8 +19,8 @@ struct DemoCommand: ParsableCommand {
             The store must be new or empty.
 
             Examples:
-              ties demo --db /tmp/demo.sqlite
-              ties demo --seed 7 --people 20000 --db /tmp/big.sqlite
+              ties demo --db demo.sqlite
+              ties demo --seed 7 --people 20000 --db big.sqlite
             """)
 
     @Option(help: "Seed for the random generator.") var seed: UInt64 = 1

@@ -74,9 +74,9 @@ extension PersonCommand {
                 --tag options may be given.
 
                 Example:
-                  ties person add "Dana Reyes" --role recruiter --recruiter-kind search-firm \\
+                  ties person add "Jo Avery" --role recruiter --recruiter-kind search-firm \\
                       --org "Hale & Partners" --title "Partner" \\
-                      --email dana@hale.example --closeness 3
+                      --email jo@hale.example --closeness 3
                 """)
 
         @Argument(help: "Full name (unique in your network).") var name: String

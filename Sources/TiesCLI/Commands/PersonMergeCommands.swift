@@ -104,7 +104,7 @@ extension PersonCommand {
 
                 Example:
                   ties person duplicates
-                  ties person merge "Dana Reyes" "Dana M. Reyes"
+                  ties person merge "Sam Okafor" "Sam K. Okafor"
                   ties person merge 12 47
                 """)
 

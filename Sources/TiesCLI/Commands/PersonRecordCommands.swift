@@ -108,7 +108,7 @@ extension PersonCommand {
 
                 Examples:
                   ties person alias "Michael Chen" Mike
-                  ties person alias "Michael Chen" Mike --remove
+                  ties person alias "Michael Chen" Mickey --remove
                 """)
         @Argument(help: "Who: an id, a name, an alias, or the start of one.") var person: String
         @Argument(help: "The other name.") var alias: String

@@ -34,7 +34,7 @@ struct OfferGroupCommand: ParsableCommand {
             lists them with their ids).
 
             Example:
-              ties offer "Dana Reyes" "Intro to the CFO at Mercy" --due 2026-06-30
+              ties offer "Dana Reyes" "Intro to the CFO" --at 2026-06-01 --due 2026-06-30
               ties offer edit 7 --due 2026-07-15
               ties offer rm 7
             """,

@@ -53,7 +53,8 @@ extension ReportCommand {
         let name = ReportArchive.fileName(week: report.week, fileExtension: format.fileExtension)
         let mail = ReportMail(
             from: EmailDraft.Mailbox(name: "Ties", address: address), to: [EmailDraft.Mailbox(address: address)],
-            subject: "Network health — week \(report.week): \(Table.format(report.health.value, digits: 0))/100",
+            subject: "Network health — week \(report.week): "
+                + (report.headline.map { "\(Table.format($0, digits: 0))/100" } ?? "no health yet"),
             summary: report.terminal(colour: false, width: 76),
             attachment: ReportMail.Attachment(
                 name: name, mediaType: ReportMail.mediaType(forFileName: name), text: text),

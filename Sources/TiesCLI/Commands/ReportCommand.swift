@@ -15,8 +15,10 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Shows a health index (0–100) with its change since last week and a 12-week trend, this week's top \
             actions, the gaps (most severe first), and how many people of each role and layer are active, \
-            cooling or cold. Each run stores the week's health, so next week's report can compare; weeks with \
-            no stored health are rebuilt from your history.
+            cooling or cold. Every week's health is computed from your records as they are now: logging, \
+            importing, editing or undoing a past contact changes the past weeks too. A report keeps the weeks \
+            it computed, to reuse until the records change. There is no health before the first recorded \
+            contact.
 
             The same store and --as-of (or --week) give byte-identical output. The terminal form uses colour \
             only on a terminal, and never with NO_COLOR set.
@@ -85,7 +87,7 @@ struct ReportCommand: ParsableCommand {
         let store = try self.store.open()
         var loader = try NetworkLoader(store: store)
         loader.focus = try tag.selection(store)
-        var snapshots: [Day: HealthIndex] = [:]
+        var snapshots = HealthWeeks()
         var report = try Self.build(loader, day: day, actions: actions, snapshots: &snapshots)
         report.focusTags = tag.tags
         let text: String
@@ -115,37 +117,50 @@ struct ReportCommand: ParsableCommand {
         if archive == nil && mailTo == nil || out != nil { try emitOutput(text, to: out, force: force) }
         // Only once the report is out: a report that fails (a bad template, an unwritable --out, a full
         // disk) leaves the store as it was.
-        try store.saveHealthSnapshots(snapshots)
+        try store.saveHealthSnapshots(snapshots.computed, basis: snapshots.basis, context: loader.context)
     }
 
-    /// Builds the report for `day`, rebuilding the health of past weeks that have none. The health of those
-    /// weeks and of this one is added to `snapshots`, for the caller to store once the report is written.
+    /// The weeks a report computed, and the basis they were computed under (see `HealthCache` in TiesStore).
+    struct HealthWeeks {
+        var basis = ""
+        var computed: [Day: HealthIndex] = [:]
+    }
+
+    /// Builds the report for `day`. Each past week's health comes from the records: the stored week when it
+    /// is current, else computed here, in memory. The weeks computed (and this one) are added to `snapshots`,
+    /// for the caller to store once the report is written. No week before the first recorded contact has a
+    /// value.
     static func build(
-        _ loader: NetworkLoader, day: Day, actions: Int, snapshots: inout [Day: HealthIndex]
+        _ loader: NetworkLoader, day: Day, actions: Int, snapshots: inout HealthWeeks
     ) throws -> WeeklyReport {
         let store = loader.store
-        let (analysis, facts) = try loader.analyse(day)
+        let states = try store.states(asOf: day, context: loader.context)
+        let (analysis, facts) = try loader.analyse(day, states: states)
         let configuration = loader.context.configuration
         let gaps = GapFinder.find(
             in: analysis, facts: facts, configuration: configuration, timeZone: loader.context.timeZone)
         let recommendations = WhoNext.rank(analysis, facts: facts, configuration: configuration).prefix(actions)
+        let firstContact = analysis.people.keys.compactMap { states[$0]?.firstContactDay }.min()
         let trendDays = (1...11).reversed().map { day - 7 * $0 }
-        var health = try store.healthSnapshots(trendDays)
-        let missing = trendDays.filter { health[$0] == nil }
+        let measured = trendDays.filter { past in firstContact.map { past >= $0 } ?? false }
+        let stored = try store.healthSnapshots(measured + [day], context: loader.context)
+        snapshots.basis = stored.basis
+        var health = stored.health
+        let missing = measured.filter { health[$0] == nil }
         if !missing.isEmpty {
-            let states = try store.states(asOf: missing, context: loader.context)
+            let pastStates = try store.states(asOf: missing, context: loader.context)
             for past in missing {
-                let (pastAnalysis, pastFacts) = try loader.analyse(past, states: states[past] ?? [:])
+                let (pastAnalysis, pastFacts) = try loader.analyse(past, states: pastStates[past] ?? [:])
                 let index = HealthIndex.compute(pastAnalysis, facts: pastFacts)
                 health[past] = index.value
-                snapshots[past] = index
+                snapshots.computed[past] = index
             }
         }
         let report = WeeklyReport.build(
             analysis: analysis, facts: facts, gaps: gaps, recommendations: Array(recommendations),
-            trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]!) }, configuration: configuration
-        )
-        snapshots[day] = report.health
+            trend: trendDays.map { WeeklyReport.TrendPoint(day: $0, health: health[$0]) }, firstContact: firstContact,
+            configuration: configuration)
+        if report.hasHealth && health[day] == nil { snapshots.computed[day] = report.health }
         return report
     }
 }

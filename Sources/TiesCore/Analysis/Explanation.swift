@@ -34,6 +34,12 @@ public struct Explanation: Sendable, Equatable {
     public var closenessMultiplier: Double
     public var rawStrength: Double
     public var normaliser: Double
+    /// The network's percentile of raw strength (nil with no one in touch) and the reference relationship's
+    /// raw strength: ``normaliser`` is the larger (see ``NetworkScore/normaliser``).
+    public var percentile: Double? = nil
+    public var reference: Double = 0
+    /// Which percentile ``percentile`` is (``ScoringConfiguration/normalisationPercentile``).
+    public var percentileLevel: Double = 0.9
     public var strength: Double
     public var activity: Double
     public var layer: Int?
@@ -106,6 +112,8 @@ public struct Explanation: Sendable, Equatable {
             knownSince: since, knownSinceStated: since != nil && since == person.knownSince,
             tenureFactor: tenure, closenessMultiplier: closeness,
             rawStrength: decayed * reciprocityFactor * tenure * closeness, normaliser: network.normaliser,
+            percentile: network.percentile, reference: network.reference,
+            percentileLevel: configuration.normalisationPercentile,
             strength: score?.strength ?? 0, activity: episodes.map(\.activityContribution).reduce(0, +),
             layer: score?.layer, priorMeanGap: prior, cadence: cadence, silence: silence,
             survival: cadence.flatMap { c in silence.map { c.survival(silence: Double($0)) } },

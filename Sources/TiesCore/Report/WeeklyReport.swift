@@ -2,7 +2,9 @@
 /// HTML, JSON) is rendered from it, so they cannot disagree.
 public struct WeeklyReport: Sendable, Equatable {
     /// The version of the JSON form; it changes when a field changes meaning or disappears.
-    public static let schemaVersion = 1
+    /// 2: a trend point's `health` and the headline's `value` are null before the first recorded contact,
+    /// and `firstContact` is given.
+    public static let schemaVersion = 2
 
     /// Counts of people by status, for one role or layer.
     public struct StatusCounts: Sendable, Equatable {
@@ -16,9 +18,10 @@ public struct WeeklyReport: Sendable, Equatable {
     /// One week of the trend.
     public struct TrendPoint: Sendable, Equatable {
         public var day: Day
-        public var health: Double
+        /// Nil before the first recorded contact: there is no network to measure yet.
+        public var health: Double?
 
-        public init(day: Day, health: Double) {
+        public init(day: Day, health: Double?) {
             self.day = day
             self.health = health
         }
@@ -36,7 +39,10 @@ public struct WeeklyReport: Sendable, Equatable {
     public var asOf: Day
     /// ISO 8601 week of ``asOf``, e.g. `2026-W48`.
     public var week: String
+    /// The index as computed; shown only when ``hasHealth`` (see ``headline``).
     public var health: HealthIndex
+    /// The day of the first recorded contact (of any person in the report) up to ``asOf``; nil when none is.
+    public var firstContact: Day?
     /// Health a week before, when known.
     public var previousHealth: Double?
     public var people: Int
@@ -77,16 +83,24 @@ public struct WeeklyReport: Sendable, Equatable {
         }
     }
 
-    /// Change since last week, when known.
-    public var change: Double? { previousHealth.map { health.value - $0 } }
+    /// Whether the week has a health value: a contact is recorded on or before ``asOf``. Before the first
+    /// recorded contact there is nothing to measure, and the report says how to start instead.
+    public var hasHealth: Bool { firstContact.map { $0 <= asOf } ?? false }
+
+    /// The headline health, 0–100; nil before the first recorded contact.
+    public var headline: Double? { hasHealth ? health.value : nil }
+
+    /// Change since last week, when both weeks have a value.
+    public var change: Double? { headline.flatMap { now in previousHealth.map { now - $0 } } }
 
     /// Builds the report.
     ///
     /// - Parameters:
-    ///   - trend: health of the previous weeks, oldest first (this week is appended).
+    ///   - trend: health of the previous weeks, oldest first (this week is appended); nil before `firstContact`.
+    ///   - firstContact: the day of the first recorded contact, nil when none is recorded.
     public static func build(
         analysis: NetworkAnalysis, facts: NetworkFacts, gaps: [Gap], recommendations: [Recommendation],
-        trend: [TrendPoint], configuration: ScoringConfiguration
+        trend: [TrendPoint], firstContact: Day?, configuration: ScoringConfiguration
     ) -> WeeklyReport {
         let score = analysis.score
         let health = HealthIndex.compute(analysis, facts: facts)
@@ -113,13 +127,16 @@ public struct WeeklyReport: Sendable, Equatable {
             Action(personID: r.personID, name: r.name, must: r.isHard, reasons: r.reasons.map(\.text), advice: r.advice)
         }
         let previous = trend.last { $0.day == score.asOf - 7 }?.health
+        let started = firstContact.map { $0 <= score.asOf } ?? false
         var report = WeeklyReport(
-            asOf: score.asOf, week: isoWeek(score.asOf), health: health, previousHealth: previous,
+            asOf: score.asOf, week: isoWeek(score.asOf), health: health,
+            firstContact: started ? firstContact : nil, previousHealth: previous,
             people: score.scores.count, withHistory: withHistory.count, dormant: dormant.count,
             dormantRecruiters: dormant.filter { analysis.people[$0.personID]?.roles.contains(.recruiter) ?? false }
                 .count,
             byRole: byRole, byLayer: layers, gaps: gaps,
-            names: names, actions: actions, trend: trend + [TrendPoint(day: score.asOf, health: health.value)],
+            names: names, actions: actions,
+            trend: trend + [TrendPoint(day: score.asOf, health: started ? health.value : nil)],
             strengthHistogram: histogram)
         report.snoozed = snoozedPeople(analysis, facts: facts)
         return report

@@ -50,8 +50,16 @@ public struct NetworkScore: Sendable, Equatable {
     public var asOf: Day
     /// Sorted by strength, highest first; ties by name, then id.
     public var scores: [PersonScore]
-    /// The raw-strength percentile used to normalise (`Sp`).
+    /// The raw strength strength is normalised by (`Sp`): the larger of ``percentile`` and ``reference``.
     public var normaliser: Double
+    /// The network's ``ScoringConfiguration/normalisationPercentile`` of raw strength; nil with no one in touch.
+    public var percentile: Double? = nil
+    /// The reference relationship's raw strength (``ScoringConfiguration/referenceRawStrength``), the floor of
+    /// ``normaliser``.
+    public var reference: Double = 0
+
+    /// Whether the normaliser is the reference relationship (the network's percentile is below it).
+    public var normalisedByReference: Bool { normaliser == reference && (percentile ?? 0) < reference }
 
     /// The score of one person.
     public func score(of id: Person.ID) -> PersonScore? { scores.first { $0.personID == id } }
@@ -59,6 +67,23 @@ public struct NetworkScore: Sendable, Equatable {
 
 /// Turns relationship states into scores.
 public enum NetworkScoring {
+    /// The strength normaliser `Sp`: the larger of the network's percentile of raw strength and the reference
+    /// relationship's raw strength, with both.
+    ///
+    /// Dormant people (connections never spoken with) do not set the percentile: ten thousand connections would
+    /// otherwise make every real relationship look strong. The floor keeps the scale's meaning when most of the
+    /// network is dormant or silent: a percentile near 0 would otherwise call the least faded relationship 100
+    /// (see ``ScoringConfiguration/referenceRawStrength``).
+    static func scale(raws: [Double], dormant: [Bool], configuration: ScoringConfiguration) -> (
+        normaliser: Double, percentile: Double?, reference: Double
+    ) {
+        let inTouch = raws.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
+        let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
+        let percentile = Statistics.quantile(positive, configuration.normalisationPercentile)
+        let reference = configuration.referenceRawStrength
+        return (max(percentile ?? 0, reference), percentile, reference)
+    }
+
     /// Scores every person as of `asOf`.
     ///
     /// - Parameters:
@@ -78,12 +103,8 @@ public enum NetworkScoring {
                     * configuration.closenessMultiplier(people[i].closeness)
             } ?? 0
         }
-        // Dormant people (connections never spoken with) neither set the scale nor hold a layer: ten thousand
-        // connections would otherwise make every real relationship look strong.
-        let dormant = states.map { $0?.isDormant ?? false }
-        let inTouch = people.indices.filter { raws[$0] > 0 && !dormant[$0] }.map { raws[$0] }
-        let positive = inTouch.isEmpty ? raws.filter { $0 > 0 } : inTouch
-        let normaliser = Statistics.quantile(positive, configuration.normalisationPercentile) ?? 1
+        let (normaliser, percentile, reference) = scale(
+            raws: raws, dormant: states.map { $0?.isDormant ?? false }, configuration: configuration)
         let order = people.indices.sorted { a, b in
             if raws[a] != raws[b] { return raws[a] > raws[b] }
             if people[a].name != people[b].name { return people[a].name < people[b].name }
@@ -144,7 +165,8 @@ public enum NetworkScoring {
                     silenceDays: silence, typicalGapDays: cadence.typicalGap, survival: survival, status: status,
                     reciprocity: state.reciprocity, knownSince: knownSince(person, state)))
         }
-        return NetworkScore(asOf: asOf, scores: scores, normaliser: normaliser)
+        return NetworkScore(
+            asOf: asOf, scores: scores, normaliser: normaliser, percentile: percentile, reference: reference)
     }
 
     /// The earlier of the first interaction and the day the user says they have known the person since.

@@ -31,12 +31,15 @@ extension WeeklyReport {
 
     private func f(_ x: Double) -> String { Table.format(x, digits: 1) }
 
-    /// The 12-week trend of the health index, as a line chart with the first and last values written.
+    /// The 12-week trend of the health index, as a line chart with the first and last values written. A week
+    /// with no value (before the first recorded contact) is drawn as nothing.
     func trendChart() -> String {
         let (w, h, pad, left) = (300.0, 150.0, 24.0, 24.0)
         let n = max(1, trend.count - 1)
-        let points = trend.enumerated().map { i, p in
-            (left + (w - left - pad) * Double(i) / Double(n), h - pad - (h - 2 * pad) * p.health / 100)
+        let points = trend.enumerated().compactMap { i, p in
+            p.health.map {
+                (x: left + (w - left - pad) * Double(i) / Double(n), y: h - pad - (h - 2 * pad) * $0 / 100, value: $0)
+            }
         }
         var svg = svgOpen(width: w, height: h, label: "Health over 12 weeks")
         for level in [0.0, 50, 100] {
@@ -45,14 +48,21 @@ extension WeeklyReport {
                 "<line x1=\"\(Int(left))\" x2=\"\(Int(w - pad))\" y1=\"\(f(y))\" y2=\"\(f(y))\" stroke=\"\(ChartColour.grid)\"/>"
             svg += svgText("\(Int(level))", x: 2, y: y + 4)
         }
-        let path = points.map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
-        svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(ChartColour.line)\" stroke-width=\"2\"/>"
-        for p in points { svg += "<circle cx=\"\(f(p.0))\" cy=\"\(f(p.1))\" r=\"2.5\" fill=\"\(ChartColour.line)\"/>" }
-        for (index, anchor) in [(0, "start"), (trend.count - 1, "end")] where trend.indices.contains(index) {
-            let (x, y) = points[index]
+        if points.count > 1 {
+            let path = points.map { "\(f($0.x)),\(f($0.y))" }.joined(separator: " ")
+            svg += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"\(ChartColour.line)\" stroke-width=\"2\"/>"
+        }
+        for p in points { svg += "<circle cx=\"\(f(p.x))\" cy=\"\(f(p.y))\" r=\"2.5\" fill=\"\(ChartColour.line)\"/>" }
+        let labelled = points.count > 1 ? [(points.first, "start"), (points.last, "end")] : [(points.last, "end")]
+        for case let (point?, anchor) in labelled {
             svg += svgText(
-                Table.format(trend[index].health, digits: 0), x: x, y: y - 6, size: 11, fill: ChartColour.ink,
+                Table.format(point.value, digits: 0), x: point.x, y: point.y - 6, size: 11, fill: ChartColour.ink,
                 extra: " font-weight=\"600\" text-anchor=\"\(anchor)\"")
+        }
+        if points.isEmpty {
+            svg += svgText(
+                "no values before the first recorded contact", x: (left + w - pad) / 2, y: h / 2,
+                extra: " text-anchor=\"middle\"")
         }
         if let first = trend.first, let last = trend.last {
             svg += svgText("\(first.day)", x: left, y: h - 6)

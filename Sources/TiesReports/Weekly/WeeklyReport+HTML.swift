@@ -121,7 +121,8 @@ extension WeeklyReport {
             counts += "</table>\n"
         }
         var common = commonSections()
-        for key in ["change", "verdict"] { common[key] = h(common[key] ?? "") }
+        common["change"] = h(common["change"] ?? "")
+        common["verdict"] = inline(common["verdict"] ?? "")
         return common.merging([
             "trend": h(ReportText.sparkline(trend.map(\.health))),
             "charts": trendChart() + histogramChart() + roleChart(),

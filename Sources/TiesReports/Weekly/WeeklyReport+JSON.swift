@@ -18,7 +18,8 @@ extension WeeklyReport {
         out += "  \"week\": \(str(week)),\n  \"asOf\": \(str(asOf.description)),\n"
         out += focusJSON()
         out +=
-            "  \"health\": {\"value\": \(num(health.value, 1)), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
+            "  \"firstContact\": \(firstContact.map { str($0.description) } ?? "null"),\n"
+            + "  \"health\": {\"value\": \(headline.map { num($0, 1) } ?? "null"), \"previous\": \(previousHealth.map { num($0, 1) } ?? "null"), \"change\": \(change.map { num($0, 1) } ?? "null"),\n"
         out +=
             "    \"components\": "
             + list(health.components, "    ") {
@@ -46,7 +47,9 @@ extension WeeklyReport {
             } + ",\n"
         out +=
             "  \"trend\": "
-            + list(trend, "  ") { "{\"day\": \(str($0.day.description)), \"health\": \(num($0.health, 1))}" } + ",\n"
+            + list(trend, "  ") {
+                "{\"day\": \(str($0.day.description)), \"health\": \($0.health.map { num($0, 1) } ?? "null")}"
+            } + ",\n"
         out += "  \"strengthHistogram\": [" + strengthHistogram.map(String.init).joined(separator: ", ") + "]\n"
         return out + "}\n"
     }

@@ -62,8 +62,12 @@ extension WeeklyReport {
             counts += "\n"
         }
         return commonSections().merging([
-            "trend": "`\(ReportText.sparkline(trend.map(\.health)))` ("
-                + trend.map { Table.format($0.health, digits: 0) }.joined(separator: " → ") + ")",
+            "trend": trend.allSatisfy { $0.health == nil }
+                ? "no values yet"
+                : "`\(ReportText.sparkline(trend.map(\.health)))` ("
+                    + (trend.first?.health == nil
+                        ? "since \(trend.first { $0.health != nil }?.day.description ?? ""): " : "")
+                    + trend.compactMap { $0.health.map { Table.format($0, digits: 0) } }.joined(separator: " → ") + ")",
             "components": components, "actions": focusMarkdown() + actionsText, "gaps": gapsText, "counts": counts,
             "snoozed": snoozedMarkdown(),
         ]) { $1 }

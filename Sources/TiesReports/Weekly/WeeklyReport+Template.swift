@@ -51,8 +51,9 @@ extension WeeklyReport {
     /// The sections every format shares: plain values with no user text.
     func commonSections() -> [String: String] {
         [
-            "week": week, "asOf": asOf.description, "health": Table.format(health.value, digits: 0),
-            "change": ReportText.changeText(change), "verdict": ReportText.verdict(health.value),
+            "week": week, "asOf": asOf.description, "health": ReportText.healthText(headline),
+            "change": hasHealth ? ReportText.changeText(change) : ReportText.noHealthYet,
+            "verdict": ReportText.verdict(headline),
             "people": String(people), "withHistory": String(withHistory), "dormant": dormantNote,
         ]
     }

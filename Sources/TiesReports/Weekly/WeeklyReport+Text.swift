@@ -3,7 +3,8 @@ import TiesCore
 /// Shared wording of the weekly report, so every format says the same thing.
 enum ReportText {
     static func changeText(_ change: Double?) -> String {
-        guard let change else { return "no report last week to compare with" }
+        // Last week has a value whenever this week has one, except in the week of the first recorded contact.
+        guard let change else { return "the first week with a recorded contact: nothing to compare with yet" }
         let rounded = (change * 10).rounded() / 10
         if rounded == 0 { return "unchanged since last week" }
         return "\(rounded > 0 ? "up" : "down") \(Table.format(abs(rounded), digits: 1)) since last week"
@@ -20,7 +21,9 @@ enum ReportText {
         ]
     }
 
-    static func verdict(_ health: Double) -> String {
+    /// The verdict on a week's health; before the first recorded contact, how to start.
+    static func verdict(_ health: Double?) -> String {
+        guard let health else { return notStarted }
         switch health {
         case 80...: return "Your network is in good shape."
         case 60..<80: return "Your network is holding, with a few things to tend."
@@ -34,10 +37,28 @@ enum ReportText {
         return names.joined(separator: ", ") + (gap.people.count > limit ? " and \(gap.people.count - limit) more" : "")
     }
 
-    /// Eight-level block characters for a sparkline of values 0–100.
-    static func sparkline(_ values: [Double]) -> String {
+    /// What the report says in place of a health value before the first recorded contact.
+    static let notStarted =
+        "Start by logging a conversation (`ties log --help`) or bringing your history in (`ties import --help`)."
+
+    /// What the report says in place of the change since last week before the first recorded contact.
+    static let noHealthYet = "no health yet: there is nothing to measure before the first recorded contact"
+
+    /// The headline number, or "—" before the first recorded contact.
+    static func healthText(_ health: Double?) -> String { health.map { Table.format($0, digits: 0) } ?? "—" }
+
+    /// Eight-level block characters for a sparkline of values 0–100; a week with no value is a space.
+    static func sparkline(_ values: [Double?]) -> String {
         let blocks = Array("▁▂▃▄▅▆▇█")
-        return String(values.map { blocks[min(7, max(0, Int($0 / 100 * 8)))] })
+        return String(values.map { $0.map { blocks[min(7, max(0, Int($0 / 100 * 8)))] } ?? " " })
+    }
+
+    /// The trend's values in words: from the first week with a value to this week, or "none yet".
+    static func trendRange(_ trend: [WeeklyReport.TrendPoint]) -> String {
+        let valued = trend.compactMap { p in p.health.map { (p.day, $0) } }
+        guard let first = valued.first, let last = valued.last else { return "no values yet" }
+        let since = first.0 == trend.first?.day ? "" : "since \(first.0): "
+        return since + Table.format(first.1, digits: 0) + " → " + Table.format(last.1, digits: 0)
     }
 }
 
@@ -50,13 +71,18 @@ extension WeeklyReport {
         let s = TextTable.sanitised
         func wrap(_ text: String, prefix: String) -> String { TerminalText.wrapped(text, width: width, prefix: prefix) }
         var out = wrap(c("1", "Network health — week \(week) (as of \(asOf))"), prefix: "") + "\n"
-        let healthText = Table.format(health.value, digits: 0)
+        guard hasHealth else {
+            out += wrap("No health yet: there is nothing to measure before the first recorded contact.", prefix: "  ")
+            // With no action, "This week" says how to start; with one (a promise due), it is said here.
+            if !actions.isEmpty { out += wrap(ReportText.notStarted, prefix: "  ") }
+            return out + remainder(colour: colour, width: width)
+        }
         out += wrap(
-            "\(ReportText.changeText(change)). \(ReportText.verdict(health.value))",
-            prefix: "  " + c("1", "\(healthText)/100") + "  ")
+            "\(ReportText.changeText(change)). \(ReportText.verdict(headline))",
+            prefix: "  " + c("1", "\(ReportText.healthText(headline))/100") + "  ")
         out +=
             wrap(
-                "\(ReportText.sparkline(trend.map(\.health)))  (\(trend.first.map { Table.format($0.health, digits: 0) } ?? "") → \(healthText))",
+                "\(ReportText.sparkline(trend.map(\.health)))  (\(ReportText.trendRange(trend)))",
                 prefix: "  12-week trend: ") + "\n"
         for component in health.components {
             let filled = Int((component.value * 10).rounded())
@@ -65,6 +91,15 @@ extension WeeklyReport {
             out += wrap(
                 s(component.detail), prefix: "  \(TerminalText.padded(component.name, to: 14)) \(bar) \(score)  ")
         }
+        return out + remainder(colour: colour, width: width)
+    }
+
+    /// The terminal report after the headline: the note on `--tag`, actions, gaps and counts.
+    private func remainder(colour: Bool, width: Int) -> String {
+        func c(_ code: String, _ text: String) -> String { colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
+        let s = TextTable.sanitised
+        func wrap(_ text: String, prefix: String) -> String { TerminalText.wrapped(text, width: width, prefix: prefix) }
+        var out = ""
         if !focusTags.isEmpty { out += "\n" + wrap(s(focusNote), prefix: "") }
         out += "\n" + c("1", "This week") + "\n"
         if actions.isEmpty {
