@@ -10,6 +10,9 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     // Every stored property is read and written only while `condition` is locked.
     private let condition = NSCondition()
     private var waiting: [[Element]] = []
+    /// Batches the consumer has finished with, emptied by the producer: their elements are freed on the
+    /// producer's thread (with its allocator arena) and their storage reused.
+    private var returned: [[Element]] = []
     private var finished = false
     private var cancelled = false
     private var problems: [ParseError] = []
@@ -50,6 +53,26 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
         let batch = waiting.removeFirst()
         condition.broadcast()
         return batch
+    }
+
+    /// Hands a received batch back, for the producer to empty and fill again (see ``emptyBatch(capacity:)``).
+    /// Freeing a million records on the consuming thread took a tenth of its time in `ties import csv`,
+    /// mostly in the allocator's lock for memory another thread allocated (`perf`).
+    func recycle(_ batch: consuming [Element]) {
+        condition.lock()
+        defer { condition.unlock() }
+        if returned.count <= capacity && !cancelled { returned.append(batch) }
+    }
+
+    /// An empty batch for the producer to fill: one handed back, emptied here, or a new one.
+    func emptyBatch(capacity: Int) -> [Element] {
+        condition.lock()
+        var batch = returned.popLast()
+        condition.unlock()
+        if batch == nil { batch = [] }
+        batch?.removeAll(keepingCapacity: true)
+        batch?.reserveCapacity(capacity)
+        return batch ?? []
     }
 
     /// Stops the producer at its next batch.

@@ -72,14 +72,14 @@ public enum RecordValidation {
                 case .id: checked.keys.append(key)
                 case .name(let name):
                     // A record may know its person by URL or email only (an empty name is no key).
-                    if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) { continue }
+                    if name.unicodeScalars.allSatisfy(ContactValidation.isWhitespace) { continue }
                     checked.keys.append(.name(try ContactValidation.name(name, field: "person")))
                 case .email(let email): checked.keys.append(.email(try ContactValidation.email(email)))
                 case .url(let url): checked.keys.append(.url(try ContactValidation.url(url)))
                 }
             } catch { found.append(error) }
         }
-        if let person = record.newPerson, person.name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+        if let person = record.newPerson, person.name.unicodeScalars.allSatisfy(ContactValidation.isWhitespace) {
             // Nobody to create without a name: the interaction is listed as unmatched if no key matches.
             checked.newPerson = nil
         } else if let person = record.newPerson {

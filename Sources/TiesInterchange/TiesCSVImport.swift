@@ -206,8 +206,7 @@ public enum TiesCSVImport {
                     batch.append(interaction)
                     guard batch.count == batchSize else { return true }
                     let sent = pipe.send(batch)
-                    batch = []
-                    batch.reserveCapacity(batchSize)
+                    batch = pipe.emptyBatch(capacity: batchSize)
                     return sent
                 }
             } catch {
@@ -221,6 +220,7 @@ public enum TiesCSVImport {
                 pipe.cancel()
                 break reading
             }
+            pipe.recycle(consume batch)
         }
         let outcome = pipe.outcome()
         if let error = outcome.error { throw error }

@@ -62,6 +62,21 @@ struct ContactValidationTests {
         }
     }
 
+    @Test("white space: the ASCII shortcut answers as Unicode's White_Space property for every scalar")
+    func whiteSpace() {
+        var differing: [UInt32] = []
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if ContactValidation.isWhitespace(scalar) != scalar.properties.isWhitespace { differing.append(value) }
+        }
+        #expect(differing.isEmpty)
+        // Trimming keeps non-ASCII white space working at both ends, and a name with none is returned as is.
+        #expect(ContactValidation.trimmed("\u{A0}\u{2003}Zoë\u{3000}\u{85}") == "Zoë")
+        #expect(ContactValidation.trimmed("\u{0B}\u{0C}Ann Lee\u{1C}") == "Ann Lee\u{1C}")
+        #expect(ContactValidation.trimmed("Ann Lee") == "Ann Lee")
+        #expect(ContactValidation.trimmed(" \t\u{2028} ").isEmpty)
+    }
+
     @Test("text: tabs allowed, line breaks only when multi-line, other controls never")
     func text() throws {
         #expect(try ContactValidation.text("  Head\tof Ops ", field: "title") == "Head\tof Ops")

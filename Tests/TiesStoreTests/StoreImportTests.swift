@@ -109,6 +109,46 @@ struct StoreImportTests {
         #expect(unmatched.unmatched.map(\.line) == [2] && unmatched.interactionsExisting == 0)
     }
 
+    @Test("an import runs without SQLite's per-row parent check, leaves no orphan, and foreign keys are back on")
+    func foreignKeysAfterImport() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        for dryRun in [true, false] {
+            var during: Bool?
+            let summary = try store.importing(
+                createPeople: true, dryRun: dryRun, context: Fixtures.context, now: Fixtures.now
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                during = try? Bool.fetchOne(importer.db, sql: "PRAGMA foreign_keys")
+                try importer.add(
+                    PersonRecord(person: Person(name: "Eli", organisation: "Acme"), file: "f.csv", line: 1))
+                try importer.add(record(nil, sourceID: "x", line: 2))
+                return true
+            }
+            #expect(during == false)
+            #expect(summary.peopleAdded == 1 && summary.interactionsAdded == 1)
+        }
+        let (enforced, orphans) = try store.read { db throws -> (Bool?, Int) in
+            (
+                try Bool.fetchOne(db, sql: "PRAGMA foreign_keys"),
+                try Row.fetchAll(db, sql: "PRAGMA foreign_key_check").count
+            )
+        }
+        #expect(enforced == true && orphans == 0)
+        // Enforced again: an interaction of no one is refused, and removing a person removes their interactions.
+        #expect(throws: (any Error).self) {
+            try store.write { db in
+                try db.execute(
+                    sql:
+                        "INSERT INTO interaction (person_id, occurred_at, kind, direction) VALUES (999, 0, 'call', 'out')"
+                )
+            }
+        }
+        let dana = try store.person("Dana").id
+        try store.write { db in try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [dana]) }
+        #expect(try store.interactions().isEmpty)
+    }
+
     @Test("an import whose body says no, or a dry run, leaves every table as it was")
     func rolledBack() throws {
         let dir = TemporaryDirectory()

@@ -40,14 +40,16 @@ struct ImportOptions: ParsableArguments {
         if isDirectory.boolValue {
             throw CLIError(.noInput, "\(path) is a folder; expected a file (give the files in it, e.g. \(path)/*)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read straight into the array: through `Data` an 80 MB file was copied once more (a tenth of a
+        // second of `ties import csv` of a million interactions, `perf`).
+        guard let data = FileBytes.read(path) else {
             throw CLIError(.noInput, "\(path): cannot read it")
         }
         if data.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw CLIError(.data, "\(path) is empty\(data.isEmpty ? "" : " (only blank lines)"); nothing was imported")
         }
         if isatty(2) == 1 { StandardStreams.writeError("reading \(path) (\(data.count) bytes)…\n") }
-        return [UInt8](data)
+        return data
     }
 
     /// Reads a CSV file as UTF-8: one that is not (Excel's "CSV (Comma delimited)") is read as
