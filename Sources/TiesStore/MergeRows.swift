@@ -7,10 +7,11 @@ enum MergeRows {
     /// The tables that refer to `person` and that merge moves (or knowingly lets go with the dropped person).
     static let knownReferences: Set<String> = [
         "person_role", "person_tag", "contact_point", "interaction", "tie", "commitment", "disclosure",
-        "score_snapshot", "relationship_state", "role_inference", "person_distinct",
+        "score_snapshot", "relationship_state", "role_inference", "person_distinct", "person_note", "person_alias",
+        "snooze",
     ]
     /// Tables whose rows are re-pointed with their ids.
-    static let movedTables = ["interaction", "commitment", "disclosure"]
+    static let movedTables = ["interaction", "commitment", "disclosure", "person_note"]
     /// The kept person's columns filled from the dropped person's when empty, in this order, each with the
     /// words that name it in summaries and messages: the one list both are read from.
     static let fillable: [(column: String, label: String)] = [

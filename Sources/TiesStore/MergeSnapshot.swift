@@ -45,6 +45,12 @@ struct MergeSnapshot: Codable, Equatable {
     /// The dropped person's `person_tag` rows, and the tags the kept person gained.
     var tags: [SQLRow] = []
     var tagsAdded: [String] = []
+    /// The dropped person's `person_alias` rows, and the aliases the kept person gained (nil in records
+    /// written before aliases existed).
+    var aliases: [SQLRow]?
+    var aliasesAdded: [String]?
+    /// The dropped person's `snooze` row, if any (nil in records written before snoozes existed).
+    var snoozes: [SQLRow]?
     var contactPoints: [ContactPointMove] = []
     /// Ids of the rows re-pointed to the kept person, by table (`interaction`, `commitment`, `disclosure`).
     var moved: [String: [Int64]] = [:]

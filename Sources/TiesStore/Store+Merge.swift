@@ -7,8 +7,8 @@ extension Store {
 
     /// Merges the person `drop` into the person `keep`, in one transaction, and records how to undo it.
     ///
-    /// Everything of `drop`'s moves to `keep`: interactions, commitments and disclosures (re-pointed, ids
-    /// kept); contact points (one `keep` already has — the same email in any case, the same phone number in
+    /// Everything of `drop`'s moves to `keep`: interactions, commitments, disclosures and notes (re-pointed,
+    /// ids kept); aliases (union); a snooze of `drop`'s goes with them; contact points (one `keep` already has — the same email in any case, the same phone number in
     /// any format — is not repeated: `keep`'s spelling stays, with the later of the two verification dates);
     /// roles and tags (union); ties (re-pointed to `keep`; a tie to someone `keep` is tied to already is
     /// combined into `keep`'s with the larger weight and `keep`'s kind; a tie between the two is removed).
@@ -94,31 +94,27 @@ extension Store {
     static func mergeRolesAndTags(
         of drop: Int64, into keep: Int64, _ snapshot: inout MergeSnapshot, _ db: Database
     ) throws {
-        snapshot.roles = try MergeRows.rows(
-            db, "SELECT * FROM person_role WHERE person_id = ? ORDER BY role", [drop])
-        snapshot.rolesAdded = try String.fetchAll(
-            db,
-            sql: """
-                SELECT role FROM person_role WHERE person_id = ?1
-                AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2) ORDER BY role
-                """, arguments: [drop, keep])
+        (snapshot.roles, snapshot.rolesAdded) = try union("person_role", "role", of: drop, into: keep, db)
+        (snapshot.tags, snapshot.tagsAdded) = try union("person_tag", "tag", of: drop, into: keep, db)
+        let (aliases, aliasesAdded) = try union("person_alias", "alias", of: drop, into: keep, db)
+        (snapshot.aliases, snapshot.aliasesAdded) = (aliases, aliasesAdded)
+        // A snooze is the dropped person's own: it goes with them (kept here so that unmerge restores it).
+        snapshot.snoozes = try MergeRows.rows(db, "SELECT * FROM snooze WHERE person_id = ?", [drop])
+    }
+
+    /// A union of one person-keyed value table: the dropped person's rows (as they were) and the values the
+    /// kept person lacked, which are re-pointed to them; the rest go with the dropped person.
+    static func union(_ table: String, _ column: String, of drop: Int64, into keep: Int64, _ db: Database) throws
+        -> (rows: [SQLRow], added: [String])
+    {
+        let rows = try MergeRows.rows(db, "SELECT * FROM \(table) WHERE person_id = ? ORDER BY \(column)", [drop])
+        let lacking = "\(column) NOT IN (SELECT \(column) FROM \(table) WHERE person_id = ?2)"
+        let added = try String.fetchAll(
+            db, sql: "SELECT \(column) FROM \(table) WHERE person_id = ?1 AND \(lacking) ORDER BY \(column)",
+            arguments: [drop, keep])
         try db.execute(
-            sql: """
-                UPDATE person_role SET person_id = ?2 WHERE person_id = ?1
-                AND role NOT IN (SELECT role FROM person_role WHERE person_id = ?2)
-                """, arguments: [drop, keep])
-        snapshot.tags = try MergeRows.rows(db, "SELECT * FROM person_tag WHERE person_id = ? ORDER BY tag", [drop])
-        snapshot.tagsAdded = try String.fetchAll(
-            db,
-            sql: """
-                SELECT tag FROM person_tag WHERE person_id = ?1
-                AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2) ORDER BY tag
-                """, arguments: [drop, keep])
-        try db.execute(
-            sql: """
-                UPDATE person_tag SET person_id = ?2 WHERE person_id = ?1
-                AND tag NOT IN (SELECT tag FROM person_tag WHERE person_id = ?2)
-                """, arguments: [drop, keep])
+            sql: "UPDATE \(table) SET person_id = ?2 WHERE person_id = ?1 AND \(lacking)", arguments: [drop, keep])
+        return (rows, added)
     }
 
     /// Contact points: a union, comparing emails and phones as duplicate detection does.
@@ -154,7 +150,7 @@ extension Store {
         }
     }
 
-    /// Interactions, commitments and disclosures: re-pointed, ids kept.
+    /// Interactions, commitments, disclosures and notes: re-pointed, ids kept.
     static func moveRows(of drop: Int64, to keep: Int64, _ snapshot: inout MergeSnapshot, _ db: Database) throws {
         for table in MergeRows.movedTables {
             let ids = try Int64.fetchAll(

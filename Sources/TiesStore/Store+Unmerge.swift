@@ -160,6 +160,7 @@ extension Store {
         try MergeRows.insert(snapshot.dropped, into: "person", db)
         for (table, column, added) in [
             ("person_role", "role", snapshot.rolesAdded), ("person_tag", "tag", snapshot.tagsAdded),
+            ("person_alias", "alias", snapshot.aliasesAdded ?? []),
         ] {
             for value in added {
                 try db.execute(
@@ -170,6 +171,8 @@ extension Store {
         for row in snapshot.roleInferences ?? [] { try MergeRows.insert(row, into: "role_inference", db) }
         for row in snapshot.distinctPairs ?? [] { try MergeRows.insert(row, into: "person_distinct", db) }
         for row in snapshot.tags { try MergeRows.insert(row, into: "person_tag", db) }
+        for row in snapshot.aliases ?? [] { try MergeRows.insert(row, into: "person_alias", db) }
+        for row in snapshot.snoozes ?? [] { try MergeRows.insert(row, into: "snooze", db) }
         for table in MergeRows.movedTables {
             let ids = snapshot.moved[table] ?? []
             for start in stride(from: 0, to: ids.count, by: 500) {

@@ -180,6 +180,28 @@ struct StoreMergeTests {
         #expect(after == before, "\(Self.difference(before, after))")
     }
 
+    @Test("notes, aliases and a snooze of the person dropped: moved or kept, and unmerge restores them exactly")
+    func notesAliasesSnooze() throws {
+        let dir = TemporaryDirectory()
+        let store = try Self.seeded(dir)
+        let march = try #require(Day(year: 2026, month: 3, day: 1))
+        let april = try #require(Day(year: 2026, month: 4, day: 1))
+        try store.addNote("Met at the HFMA dinner", to: 2, on: march + 3)
+        try store.addAlias("Dee", to: 2)
+        try store.addAlias("Shared", to: 2)
+        try store.addAlias("Shared", to: 1)
+        try store.snooze(2, since: march, until: april)
+        let before = try Self.dump(store)
+        try store.merge(keep: 1, drop: 2, context: Fixtures.context, at: Fixtures.now)
+        let merged = try Self.dump(store)
+        #expect(merged["person_note"]?.contains { $0.contains("person_id=1") && $0.contains("HFMA") } == true)
+        #expect(merged["person_alias"]?.filter { $0.contains("person_id=1") }.count == 2)  // Dee, and one Shared
+        #expect(merged["snooze"]?.isEmpty == true)
+        try store.unmerge(context: Fixtures.context)
+        let after = try Self.dump(store)
+        #expect(after == before, "\(Self.difference(before, after))")
+    }
+
     @Test("merging the other way round also round-trips")
     func roundTripReversed() throws {
         let dir = TemporaryDirectory()
