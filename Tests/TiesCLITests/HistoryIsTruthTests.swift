@@ -187,7 +187,7 @@ struct HistoryIsTruthTests {
         try store.ok("init")
         try Self.addPeople(store)
         try store.ok("log", "Person 0 Example", "call", "--at", Self.day(120))
-        var random = SplitMix(seed: 13)
+        var random = SplitMix64(seed: 13)
         let kinds = ["call", "meeting", "email", "video", "message"]
         var undone = 0
         for _ in 0..<16 {
@@ -224,18 +224,5 @@ struct HistoryIsTruthTests {
     static func contactIDs(_ store: StoreUnderTest) throws -> [Int] {
         try store.ok("log", "list", "--format", "csv").split(whereSeparator: \.isNewline).dropFirst()
             .compactMap { Int($0.prefix { $0 != "," }) }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so the random history is the same on every run.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiesTestSupport
 
 @testable import TiesCore
 
@@ -247,7 +248,7 @@ struct EvaluationTemporalTests {
 
     @Test("the result does not depend on the order of the events, down to the JSON bytes")
     func deterministic() throws {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         let events = messageHistory()
         let a = try TemporalEvaluation.evaluate(events, plan: plan)
         let b = try TemporalEvaluation.evaluate(events.shuffled(using: &generator), plan: plan)
@@ -392,18 +393,5 @@ struct EvaluationCalibrationTests {
             try ActivityCalibration.calibrate(singleEgoHistory(), plan: plan, bounds: 0...10)
         }
         #expect(EvaluationError.noPositives(candidates: 2).description.contains("none of the 2 candidate pairs"))
-    }
-}
-
-/// A small deterministic generator for shuffling in tests.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+import TiesTestSupport
 
 @testable import TiesInterchange
 
@@ -155,18 +156,5 @@ struct InterchangeCSVReaderTests {
         #expect(table?.headerLine == 4)
         #expect(table?.rows == [CSVRecord(line: 5, fields: ["Dana", "Reyes"])])
         #expect(try CSVTable.locate(in: Array(text.utf8), hint: "email") { _ in true } == nil)
-    }
-}
-
-/// SplitMix64 (Steele, Lea and Flood 2014): a tiny seedable generator, so the tests need no other module.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

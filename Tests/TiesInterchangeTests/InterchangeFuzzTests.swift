@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+import TiesTestSupport
 
 @testable import TiesInterchange
 
