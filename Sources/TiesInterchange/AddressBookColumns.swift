@@ -92,7 +92,7 @@ struct AddressBookColumns {
             line: row.line, name: label, organisation: organisation,
             title: ImportSupport.nonEmpty(CSVTable.value(row, title)), tags: Array(Set(tags)).sorted(),
             note: ImportSupport.nonEmpty(CSVTable.value(row, notes)), birthday: birthday, contactPoints: points,
-            sourceID: "fnv1a64:" + ImportSupport.fnv1a64(label.lowercased() + "\n" + (emails.first ?? "")),
+            sourceID: "fnv1a64:" + FNV1a64.hex(label.lowercased() + "\n" + (emails.first ?? "")),
             anniversary: anniversary)
     }
 

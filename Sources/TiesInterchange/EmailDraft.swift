@@ -248,14 +248,9 @@ public struct EmailDraft: Sendable, Equatable {
 
     /// A boundary derived from the parts (FNV-1a), lengthened until no part contains it.
     static func boundary(for parts: [String]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for part in parts {
-            for byte in part.utf8 {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x100_0000_01b3
-            }
-        }
-        var boundary = "ties-" + String(hash, radix: 16)
+        var hash = FNV1a64()
+        for part in parts { hash.combine(part) }
+        var boundary = "ties-" + String(hash.value, radix: 16)
         while parts.contains(where: { $0.contains(boundary) }) { boundary += "-x" }
         return boundary
     }

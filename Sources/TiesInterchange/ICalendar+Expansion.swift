@@ -110,7 +110,7 @@ extension ICalendarReader.Reader {
         } else {
             sourceID =
                 "fnv1a64:"
-                + ImportSupport.fnv1a64(
+                + FNV1a64.hex(
                     (event.summary ?? "") + "\n" + event.startText + "\n" + (event.organizer?.email ?? "")
                         + (originalKey.map { "\n" + $0 } ?? ""))
         }

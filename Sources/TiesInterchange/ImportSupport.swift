@@ -1,22 +1,9 @@
 import Foundation
 import TiesCore
 
-/// Small helpers the importers share: stable hashing, URL and email normalisation, English month names.
+/// Small helpers the importers share: URL and email normalisation, English month names (the stable hash is
+/// TiesCore's ``FNV1a64``).
 enum ImportSupport {
-    /// FNV-1a, 64-bit, over the UTF-8 of `text`, as 16 lowercase hex digits.
-    ///
-    /// Used for source ids when a record carries no id of its own. Unlike `Hasher`, it is the same in
-    /// every process and on every machine, so a re-import finds the same id.
-    static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
-
     /// `text` trimmed of whitespace and newlines, or nil when nothing is left.
     static func nonEmpty(_ text: String?) -> String? {
         guard let text else { return nil }

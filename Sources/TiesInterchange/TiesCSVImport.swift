@@ -259,7 +259,7 @@ public enum TiesCSVImport {
                 case .email(let s), .url(let s), .name(let s): return s.lowercased()
                 }
             }
-            return "row-" + ImportSupport.fnv1a64((who + fields).joined(separator: "\u{1F}"))
+            return "row-" + FNV1a64.hex((who + fields).joined(separator: "\u{1F}"))
         }
 
         /// The record a row holds, or nil after appending each of its problems to `problems`.

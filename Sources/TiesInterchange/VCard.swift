@@ -345,7 +345,7 @@ public enum VCardReader {
             }
             let labelled = labelledDates.first { labels[$0.group]?.lowercased() == "anniversary" }?.date
             let firstEmail = contactPoints.first { $0.kind == .email }?.value.lowercased() ?? ""
-            let sourceID = uid ?? "fnv1a64:" + ImportSupport.fnv1a64(name.lowercased() + "\n" + firstEmail)
+            let sourceID = uid ?? "fnv1a64:" + FNV1a64.hex(name.lowercased() + "\n" + firstEmail)
             return .success(
                 VCardContact(
                     line: line, version: version, name: name, organisation: organisation, title: title,

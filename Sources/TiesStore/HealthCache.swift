@@ -54,7 +54,7 @@ enum HealthCache {
             ? try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") ?? 0 : 0
         let settings = context.configuration.settings.map { "\($0.key)=\($0.value)" }.joined(separator: "\n")
         return "model \(modelVersion); records \(mark); schema \(migrations); zone \(context.timeZone.identifier); "
-            + "settings \(digest(settings))"
+            + "settings \(FNV1a64.hex(settings))"
     }
 
     /// The basis the stored weeks were computed from; nil when none were ever stored.
@@ -96,16 +96,5 @@ enum HealthCache {
                 arguments: [day.description, health.value, json])
         }
         return true
-    }
-
-    /// FNV-1a, 64 bits, as 16 hex digits: a stable digest (Swift's `Hasher` is seeded per process).
-    static func digest(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

@@ -341,7 +341,7 @@ struct InterchangeICalendarTests {
                     "SUMMARY:Drinks", "DTSTART:20240105T180000Z", "ORGANIZER:mailto:Olu@example.co.uk",
                 ])
             ]))
-        let expected = "fnv1a64:" + ImportSupport.fnv1a64("Drinks\n20240105T180000Z\nolu@example.co.uk")
+        let expected = "fnv1a64:" + FNV1a64.hex("Drinks\n20240105T180000Z\nolu@example.co.uk")
         #expect(noUID.records.map(\.sourceID) == [expected])
     }
 

@@ -147,7 +147,7 @@ struct YearlyDatesTests {
                 .timeIntervalSince1970)
         let before =
             "row-"
-            + ImportSupport.fnv1a64(
+            + FNV1a64.hex(
                 ["dana reyes", String(midnight), "email", "mutual", "1", "1", ""].joined(separator: "\u{1F}"))
         #expect(i.sourceID == before)
     }
