@@ -1,4 +1,5 @@
 import GRDB
+import TiesCore
 
 /// The store's schema, as forward-only migrations.
 ///
@@ -394,6 +395,28 @@ enum Schema {
                         until_day TEXT NOT NULL,
                         CHECK (since_day < until_day)
                     );
+                    """)
+        }
+        migrator.registerMigration("v-speed-message-digests") { db in
+            // LinkedIn messages are stored with the FNV-1a 128-bit digest of their source id instead of the
+            // ~120-byte text (LinkedInMessages.storedSourceID: a million messages imported in a third of the
+            // time). Re-importing a file into a store written before must find its messages, so their ids
+            // become the digest of the text they hold — in the table and in the change log's copies of rows
+            // that `ties undo` may put back. FNV-1a 128 is a published function: the same digest forever.
+            let digest = DatabaseFunction("ties_fnv1a128", argumentCount: 1, pure: true) { values in
+                String.fromDatabaseValue(values[0]).map { FNV1a128.hex($0) }
+            }
+            db.add(function: digest)
+            defer { db.remove(function: digest) }
+            try db.execute(
+                sql: """
+                    UPDATE interaction SET source_id = ties_fnv1a128(source_id)
+                    WHERE source = 'linkedin-messages' AND instr(source_id, '|') > 0;
+                    UPDATE change_row
+                    SET old = json_set(old, '$.source_id', ties_fnv1a128(json_extract(old, '$.source_id')))
+                    WHERE tbl = 'interaction' AND old IS NOT NULL
+                        AND json_extract(old, '$.source') = 'linkedin-messages'
+                        AND instr(json_extract(old, '$.source_id'), '|') > 0;
                     """)
         }
         return migrator

@@ -19,7 +19,10 @@ import TiesCore
 ///   extends it in O(1) when the interaction is not older than its last episode, else ``rebuild(_:context:_:)``
 ///   recomputes it from the history. Before that, ``refresh(_:_:)`` rebuilds every state when the stored
 ///   fingerprint differs from the context's, so a state is never extended under the wrong constants.
-/// - A large import rebuilds every state by one ordered scan (``rebuildAll(context:_:)``).
+/// - A large import computes the states of everyone it touched from their earlier interactions and the
+///   new ones it holds in memory (``rebuild(_:upTo:adding:context:_:)``); when it cannot tell the earlier
+///   rows by id, or the stored states were built for another context, it rebuilds every state by one
+///   ordered scan (``rebuildAll(context:_:)``).
 /// - A read never writes. Under a context whose fingerprint differs (``Store/statesAreCurrent(_:)`` is
 ///   false), ``Store/states(asOf:context:)`` and ``Store/scoringInputs(asOf:context:role:)`` compute every
 ///   state from the history for the answer and store nothing; the next write rebuilds the stored states.
@@ -64,31 +67,78 @@ enum StateCache {
         try saveAll(of: columns, context: context, db)
     }
 
+    /// Rebuilds the states of `people` from their interactions with ids up to `lastOld` and `added`, the
+    /// interactions stored after it (all of them the people's), as columns: an import into a store that
+    /// already holds a history reads back only the rows that were there before. Within a day the order of
+    /// interactions does not change a state (an episode takes the day's largest weight), so the merged rows
+    /// need only be ordered by person and day.
+    static func rebuild(
+        _ people: Set<Int64>, upTo lastOld: Int64, adding added: InteractionColumns, context: ScoringContext,
+        _ db: Database
+    ) throws {
+        let statement = try db.makeStatement(
+            sql: "SELECT \(columnsRead) FROM interaction WHERE id <= ? ORDER BY id")
+        try statement.setArguments([lastOld])
+        var columns = InteractionColumns()
+        columns.reserve(added.count)
+        try append(statement, to: &columns, context: context, db) { people.contains($0) }
+        columns.person += added.person
+        columns.day += added.day
+        columns.weight += added.weight
+        columns.direction += added.direction
+        columns.isContact += added.isContact
+        var rebuilt = Set<Int64>()
+        for (id, state) in try computeAll(of: columns.sortedByPersonAndDay(), context: context, db) {
+            try save(state, for: id, db)
+            rebuilt.insert(id)
+        }
+        for id in people.subtracting(rebuilt).sorted() {
+            try db.execute(sql: "DELETE FROM relationship_state WHERE person_id = ?", arguments: [id])
+        }
+    }
+
     /// Every interaction up to `limit` (epoch seconds; nil for all) as columns ordered by person and day, with
     /// each one's weight under `context`.
     ///
-    /// Read through SQLite's C API: on a million interactions GRDB's row decoding cost more than the scan.
     /// A date-only interaction (``DateOnly``) counts by its date: it is in when its date is not after the day
     /// on which `limit` falls, and is bucketed into that date.
     static func readColumns(upTo limit: Int64?, context: ScoringContext, _ db: Database) throws -> InteractionColumns {
         var mapper = DayMapper(timeZone: context.timeZone)
-        let configuration = context.configuration
         // Ordered by person and time, so the days come out ordered by person and day (checked below: a
         // date-only contact can sort out of day order in zones more than 12 hours from UTC).
         let statement = try db.makeStatement(
             sql: """
-                SELECT person_id, occurred_at, kind, direction, answered, group_size, date_only FROM interaction
+                SELECT \(columnsRead) FROM interaction
                 WHERE occurred_at <= CASE WHEN date_only THEN ?2 ELSE ?1 END ORDER BY person_id, occurred_at
                 """)
         try statement.setArguments(limits(limit, &mapper))
         var columns = InteractionColumns()
         columns.reserve(try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") ?? 0)
+        try append(statement, to: &columns, context: context, db) { _ in true }
+        return columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay()
+    }
+
+    /// The interaction columns ``append(_:to:context:_:where:)`` reads, in its order.
+    private static let columnsRead = "person_id, occurred_at, kind, direction, answered, group_size, date_only"
+
+    /// Appends the rows of `statement` (selecting ``columnsRead``) whose person `keep` accepts, with each
+    /// one's day and weight under `context`.
+    ///
+    /// Read through SQLite's C API: on a million interactions GRDB's row decoding cost more than the scan.
+    private static func append(
+        _ statement: Statement, to columns: inout InteractionColumns, context: ScoringContext, _ db: Database,
+        where keep: (Int64) -> Bool
+    ) throws {
+        var mapper = DayMapper(timeZone: context.timeZone)
+        let configuration = context.configuration
         try statement.forEachStep(db) { row in
+            let person = sqlite3_column_int64(row, 0)
+            guard keep(person) else { return }
             let kind =
                 sqlite3_column_text(row, 2).flatMap { InteractionKind(rawValue: String(cString: $0)) } ?? .message
             let direction = sqlite3_column_text(row, 3).flatMap { Direction(rawValue: String(cString: $0)) } ?? .mutual
             columns.append(
-                person: sqlite3_column_int64(row, 0),
+                person: person,
                 day: mapper.day(
                     forEpochSeconds: sqlite3_column_int64(row, 1), dateOnly: sqlite3_column_int64(row, 6) != 0),
                 weight: configuration.weight(
@@ -96,7 +146,6 @@ enum StateCache {
                     groupSize: Int(sqlite3_column_int64(row, 5))),
                 direction: direction, isContact: kind.isContact)
         }
-        return columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay()
     }
 
     /// The arguments of a cut at `limit` (epoch seconds; nil for none): the instant for timed interactions,

@@ -47,3 +47,53 @@ package struct FNV1a64 {
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
 }
+
+/// FNV-1a, 128 bits (prime 2^88 + 2^8 + 0x3b, the published offset basis): a stable digest short enough
+/// to store a million times, wide enough that two different texts never meet in practice: among a billion
+/// ids the chance of any collision is about 10^-21 (with 64 bits it is about 3 × 10^-8 among a million).
+///
+/// Kept as two 64-bit halves: multiplying by the prime is `lo × 0x13b` in full width plus `lo << 88`, three
+/// multiplications a byte (Swift's generic `UInt128` arithmetic and formatting took a quarter of a
+/// million-message import's reading thread, measured with `perf`).
+package struct FNV1a128 {
+    package private(set) var high: UInt64 = 0x6C62_272E_07BB_0142
+    package private(set) var low: UInt64 = 0x62B8_2175_6295_C58D
+
+    package init() {}
+
+    /// Folds in the UTF-8 bytes of `text`.
+    package mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var high = self.high
+            var low = self.low
+            for byte in bytes {
+                low ^= UInt64(byte)
+                let (carry, product) = low.multipliedFullWidth(by: 0x13B)
+                high = high &* 0x13B &+ carry &+ (low << 24)
+                low = product
+            }
+            self.high = high
+            self.low = low
+        }
+    }
+
+    /// The digest as 32 lower-case hex digits.
+    package var hex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: 32) { buffer in
+            for i in 0..<16 {
+                buffer[i] = digits[Int((high >> UInt64(60 - 4 * i)) & 0xF)]
+                buffer[16 + i] = digits[Int((low >> UInt64(60 - 4 * i)) & 0xF)]
+            }
+            return 32
+        }
+    }
+
+    /// The digest of `text` as 32 lower-case hex digits.
+    package static func hex(_ text: String) -> String {
+        var hash = FNV1a128()
+        hash.combine(text)
+        return hash.hex
+    }
+}
