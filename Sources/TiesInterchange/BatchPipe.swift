@@ -3,20 +3,18 @@ import Foundation
 /// Hands batches of records from one thread that reads a file to the thread that consumes them, in order,
 /// with at most `capacity` batches waiting, so that reading and storing a large file overlap on two cores.
 ///
-/// The producer calls ``send(_:)`` for each batch, then ``finish(problems:error:)``; the consumer calls
-/// ``receive()`` until it returns nil, and ``cancel()`` when it stops early (the producer's next `send`
-/// then returns false).
-final class BatchPipe<Element: Sendable>: @unchecked Sendable {
+/// The producer calls ``send(_:)`` for each batch, then ``finish(_:)`` with what it has to say at the end
+/// (`Outcome`: the problems it found, or its result); the consumer calls ``receive()`` until it returns nil,
+/// and ``cancel()`` when it stops early (the producer's next `send` then returns false).
+final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable {
     // Every stored property is read and written only while `condition` is locked.
     private let condition = NSCondition()
     private var waiting: [[Element]] = []
     /// Batches the consumer has finished with, emptied by the producer: their elements are freed on the
     /// producer's thread (with its allocator arena) and their storage reused.
     private var returned: [[Element]] = []
-    private var finished = false
+    private var finished: Outcome?
     private var cancelled = false
-    private var problems: [ParseError] = []
-    private var error: ParseError?
     private let capacity: Int
 
     init(capacity: Int = 4) {
@@ -34,13 +32,11 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
-    /// Says that no batch follows, with what the producer found wrong on the way.
-    func finish(problems: [ParseError], error: ParseError?) {
+    /// Says that no batch follows, with what the producer has to say at the end.
+    func finish(_ outcome: Outcome) {
         condition.lock()
         defer { condition.unlock() }
-        self.problems = problems
-        self.error = error
-        finished = true
+        finished = outcome
         condition.broadcast()
     }
 
@@ -48,7 +44,7 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     func receive() -> [Element]? {
         condition.lock()
         defer { condition.unlock() }
-        while waiting.isEmpty && !finished { condition.wait() }
+        while waiting.isEmpty && finished == nil { condition.wait() }
         if waiting.isEmpty { return nil }
         let batch = waiting.removeFirst()
         condition.broadcast()
@@ -85,10 +81,12 @@ final class BatchPipe<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Waits until the producer has finished, then gives what it reported.
-    func outcome() -> (problems: [ParseError], error: ParseError?) {
+    func outcome() -> Outcome {
         condition.lock()
         defer { condition.unlock() }
-        while !finished { condition.wait() }
-        return (problems, error)
+        while true {
+            if let finished { return finished }
+            condition.wait()
+        }
     }
 }

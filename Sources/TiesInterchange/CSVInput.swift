@@ -82,9 +82,11 @@ public struct CSVInput: Sendable {
 
     /// The error when the file cannot be opened or read (it was readable when the import began).
     static func unreadable() -> ParseError {
-        ParseError(
+        var error = ParseError(
             line: 1, found: "<a read error: \(String(cString: strerror(errno)))>",
             expected: "a file that stays readable while it is imported")
+        error.isReadFailure = true
+        return error
     }
 
     /// One pass over the input.

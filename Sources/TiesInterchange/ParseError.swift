@@ -22,6 +22,8 @@ public struct ParseError: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var found: String
     /// What is accepted instead.
     public var expected: String
+    /// True when the input could not be read (an I/O error, not a problem in what it holds).
+    public var isReadFailure = false
 
     /// Creates an error; `line` is 1-based.
     public init(

@@ -185,7 +185,7 @@ public enum TiesCSVImport {
     ) throws(ParseError) -> [ParseError] {
         let header = try CSVTable.header(of: bytes)
         let reader = InteractionReader(header: header.fields, file: file, timeZone: timeZone)
-        let pipe = BatchPipe<InteractionRecord>()
+        let pipe = BatchPipe<InteractionRecord, (problems: [ParseError], error: ParseError?)>()
         let batchSize = 4096
         Thread {
             var problems: [ParseError] = []
@@ -213,7 +213,7 @@ public enum TiesCSVImport {
                 failure = error
             }
             if !batch.isEmpty { _ = pipe.send(batch) }
-            pipe.finish(problems: problems, error: failure)
+            pipe.finish((problems, failure))
         }.start()
         reading: while let batch = pipe.receive() {
             for record in batch where !body(record) {

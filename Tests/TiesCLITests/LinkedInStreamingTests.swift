@@ -58,4 +58,30 @@ struct LinkedInStreamingTests {
         #expect(export.messageFiles.first?.path == nil)
         #expect(export.messageFiles.first?.bytes == SpreadsheetText.utf8(bytes).bytes)
     }
+
+    @Test("a large file inside a zip is unpacked into a private folder and streamed from there, then removed")
+    func largeZipEntry() throws {
+        let folder = fixture("linkedin-2024")
+        let messages = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/messages.csv")))
+        let connections = [UInt8](try Data(contentsOf: URL(fileURLWithPath: folder + "/Connections.csv")))
+        let threshold = 600
+        #expect(messages.count > threshold && connections.count > threshold)
+        var export: LinkedInExportRead? = try LinkedInExportRead(
+            paths: [fixture("linkedin-2024.zip")], streamedAbove: threshold)
+        let streamed = try #require(export?.messageFiles.first)
+        #expect(streamed.name.hasSuffix("linkedin-2024.zip:messages.csv"))
+        let unpacked = try #require(streamed.path)
+        let unpackedBytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: unpacked)))
+        #expect(!unpacked.hasPrefix(folder) && unpackedBytes == messages)
+        #expect(streamed.bytes.count < messages.count && Array(messages.prefix(streamed.bytes.count)) == streamed.bytes)
+        // The connections entry, as large, was unpacked too and then read whole (only messages are streamed).
+        let whole = try #require(export?.recognised.first { $0.kind == .connections }?.file)
+        #expect(whole.path == nil && whole.bytes == connections)
+        // Unpacked files are private, and go with the import.
+        let scratch = (unpacked as NSString).deletingLastPathComponent
+        let mode = try FileManager.default.attributesOfItem(atPath: scratch)[.posixPermissions] as? Int
+        #expect(mode == 0o700)
+        export = nil
+        #expect(!FileManager.default.fileExists(atPath: scratch))
+    }
 }

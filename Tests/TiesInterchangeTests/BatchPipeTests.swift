@@ -12,7 +12,7 @@ struct BatchPipeTests {
 
     @Test("batches arrive in order; a batch handed back is emptied by the producer and its storage reused")
     func recycling() {
-        let pipe = BatchPipe<Probe>(capacity: 4)
+        let pipe = BatchPipe<Probe, String>(capacity: 4)
         weak var first: Probe?
         do {
             let batch = (0..<3).map(Probe.init)
@@ -20,13 +20,14 @@ struct BatchPipeTests {
             #expect(pipe.send(batch))
             #expect(pipe.send([Probe(3)]))
         }
-        pipe.finish(problems: [], error: nil)
+        pipe.finish("done")
         var received: [Int] = []
         while let batch = pipe.receive() {
             received += batch.map(\.value)
             pipe.recycle(consume batch)
         }
         #expect(received == [0, 1, 2, 3])
+        #expect(pipe.outcome() == "done")
         // The consumer let go of the records; the producer frees them when it takes the batch back.
         #expect(first != nil)
         let reused = pipe.emptyBatch(capacity: 100)
@@ -39,7 +40,7 @@ struct BatchPipeTests {
 
     @Test("after a cancel nothing is kept for reuse and sending fails")
     func cancelled() {
-        let pipe = BatchPipe<Probe>(capacity: 2)
+        let pipe = BatchPipe<Probe, String>(capacity: 2)
         #expect(pipe.send([Probe(1)]))
         pipe.cancel()
         pipe.recycle([Probe(2)])

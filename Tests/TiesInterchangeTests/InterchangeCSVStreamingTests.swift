@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesCore
+import TiesTestSupport
 
 @testable import TiesInterchange
 
@@ -195,6 +196,58 @@ struct InterchangeCSVStreamingTests {
             #expect(read.result.skipped == whole.result.skipped)
             #expect(read.result.problems == whole.result.problems)
             #expect(read.me == whole.me && read.meWasInferred == whole.meWasInferred)
+        }
+    }
+
+    @Test(
+        "the threaded reader hands every message's outputs in file order, and stops when asked",
+        arguments: [
+            "TiesCLITests/Fixtures/exports/linkedin-2024/messages.csv",
+            "TiesCLITests/Fixtures/exports/linkedin-2018/Messages.csv",
+        ])
+    func threaded(name: String) throws {
+        let bytes = SpreadsheetText.utf8(try Self.bytes(name)).bytes
+        let whole = try LinkedInMessages.read(bytes)
+        var outputs: [String] = []
+        let digests: @Sendable (LinkedInMessage) -> [String] = { m in
+            m.counterparts.map { LinkedInMessages.storedSourceID(of: m, with: $0) }
+        }
+        let read = try LinkedInMessages.forEachBatch(
+            in: .file(Self.path(name), blockSize: 5), me: nil, transform: digests
+        ) { batch in
+            outputs += batch
+            return true
+        }
+        let expected = whole.result.records.flatMap { m in
+            m.counterparts.map { FNV1a128.hex(m.sourceID + "|" + ($0.profileURL ?? $0.name)) }
+        }
+        #expect(!expected.isEmpty && outputs == expected)
+        #expect(read.count == whole.result.records.count && read.result.skipped == whole.result.skipped)
+        var batches = 0
+        let lines: @Sendable (LinkedInMessage) -> [Int] = { [$0.line] }
+        let stopped = try LinkedInMessages.forEachBatch(in: .bytes(bytes), me: nil, transform: lines) { _ in
+            batches += 1
+            return false
+        }
+        #expect(batches == 1 && stopped.me == whole.me)
+    }
+
+    @Test("a file that cannot be read is a read failure (exit 74 in the CLI), a malformed one is not")
+    func readFailure() throws {
+        let dir = TemporaryDirectory()
+        // A folder opens but cannot be read: read(2) fails with EISDIR.
+        let header = Array("CONVERSATION ID,FROM,DATE\n".utf8)
+        do {
+            _ = try CSVReader.forEachRecord(in: .file(dir.url.path), from: 0, line: 1, wanted: nil) { _ in true }
+            Issue.record("a folder was read")
+        } catch {
+            #expect(error.isReadFailure && error.found.contains("read error"))
+        }
+        do {
+            _ = try LinkedInMessages.forEach(in: .bytes(header + Array("c,\"Ana,2023".utf8))) { _ in true }
+            Issue.record("an unclosed quote was read")
+        } catch {
+            #expect(!error.isReadFailure)
         }
     }
 }

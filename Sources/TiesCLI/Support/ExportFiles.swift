@@ -21,9 +21,13 @@ enum ExportFiles {
     /// a folder is the CSV files under it (and zip archives), sorted by path (hidden ones left out); a zip
     /// is its CSV entries.
     /// - Throws: ``CLIError`` 66 for a path that does not exist or cannot be read; 65 for a damaged zip.
-    /// - Parameter streamedAbove: files larger than this are opened by their first lines only (see
-    ///   ``ExportFile/path``).
-    static func expand(_ paths: [String], streamedAbove: Int = ExportFiles.streamedAbove) throws -> [ExportFile] {
+    /// - Parameters:
+    ///   - streamedAbove: files larger than this are opened by their first lines only (see
+    ///     ``ExportFile/path``).
+    ///   - scratch: where such a file inside a zip is unpacked, to be read from disk like any other.
+    static func expand(_ paths: [String], streamedAbove: Int = ExportFiles.streamedAbove, scratch: ScratchFolder)
+        throws -> [ExportFile]
+    {
         var out: [ExportFile] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -31,9 +35,11 @@ enum ExportFiles {
                 throw CLIError(.noInput, "\(path): no such file or folder")
             }
             if isDirectory.boolValue {
-                for file in try filesUnder(path) { out += try expandFile(file, streamedAbove: streamedAbove) }
+                for file in try filesUnder(path) {
+                    out += try expandFile(file, streamedAbove: streamedAbove, scratch: scratch)
+                }
             } else {
-                out += try expandFile(path, streamedAbove: streamedAbove)
+                out += try expandFile(path, streamedAbove: streamedAbove, scratch: scratch)
             }
         }
         return out
@@ -44,17 +50,22 @@ enum ExportFiles {
     static let streamedAbove = 16 << 20
     static let headSize = 1 << 20
 
-    static func expandFile(_ path: String, streamedAbove: Int = ExportFiles.streamedAbove) throws -> [ExportFile] {
-        var bytes = try contents(of: path, limit: streamedAbove + 1)
+    static func expandFile(_ path: String, streamedAbove: Int, scratch: ScratchFolder) throws -> [ExportFile] {
+        let bytes = try contents(of: path, limit: streamedAbove + 1)
         let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
         if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) || bytes.starts(with: [0x50, 0x4B, 0x05, 0x06]) {
-            return try entries(ofZip: path)
+            return try entries(ofZip: path, streamedAbove: streamedAbove, scratch: scratch)
         }
         guard bytes.count > streamedAbove else { return [ExportFile(name: path, modified: modified, bytes: bytes)] }
-        // The first whole lines only.
+        return [ExportFile(name: path, modified: modified, bytes: firstLines(bytes), path: path)]
+    }
+
+    /// The first whole lines of `bytes`, at most ``headSize`` bytes.
+    static func firstLines(_ bytes: [UInt8]) -> [UInt8] {
+        var bytes = bytes
         if bytes.count > headSize { bytes.removeSubrange(headSize...) }
         if let last = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) { bytes.removeSubrange((last + 1)...) }
-        return [ExportFile(name: path, modified: modified, bytes: bytes, path: path)]
+        return bytes
     }
 
     /// `file` with all its bytes (when only its first lines were read).
@@ -103,8 +114,10 @@ enum ExportFiles {
         return files.sorted()
     }
 
-    /// The files inside the zip archive at `path`, sorted by their path in the archive, read in process.
-    static func entries(ofZip path: String) throws -> [ExportFile] {
+    /// The files inside the zip archive at `path`, sorted by their path in the archive, read in process; one
+    /// larger than `streamedAbove` is unpacked into `scratch` and opened by its first lines, as a large file
+    /// on disk is (a 176 MB messages file was held in memory whole).
+    static func entries(ofZip path: String, streamedAbove: Int, scratch: ScratchFolder) throws -> [ExportFile] {
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
@@ -115,6 +128,16 @@ enum ExportFiles {
         for entry in archive.sorted(by: { $0.path < $1.path }) where entry.type == .file {
             if entry.path.split(separator: "/").contains(where: { $0.hasPrefix(".") || $0 == "__MACOSX" }) { continue }
             guard entry.path.lowercased().hasSuffix(".csv") else { continue }
+            let name = "\(path):\(entry.path)"
+            let modified = entry.fileAttributes[.modificationDate] as? Date
+            if entry.uncompressedSize > UInt64(streamedAbove) {
+                let unpacked = try unpack(entry, of: archive, named: name, into: scratch)
+                out.append(
+                    ExportFile(
+                        name: name, modified: modified, bytes: firstLines(try contents(of: unpacked, limit: headSize)),
+                        path: unpacked))
+                continue
+            }
             var bytes: [UInt8] = []
             bytes.reserveCapacity(Int(entry.uncompressedSize))
             do {
@@ -122,11 +145,34 @@ enum ExportFiles {
             } catch {
                 throw CLIError(.data, "\(path):\(entry.path): the archive is damaged (\(error))")
             }
-            out.append(
-                ExportFile(
-                    name: "\(path):\(entry.path)", modified: entry.fileAttributes[.modificationDate] as? Date,
-                    bytes: bytes))
+            out.append(ExportFile(name: name, modified: modified, bytes: bytes))
         }
         return out
+    }
+
+    /// Unpacks `entry` into a new file in `scratch`; returns its path.
+    /// - Throws: ``CLIError`` 65 for a damaged archive, 73 when the file cannot be written (a full disk).
+    static func unpack(_ entry: Entry, of archive: Archive, named name: String, into scratch: ScratchFolder) throws
+        -> String
+    {
+        let target = try scratch.newFile(for: name)
+        guard let out = fopen(target, "wb") else {
+            throw CLIError(.cantCreate, scratch.cannotWrite(name, String(cString: strerror(errno))))
+        }
+        var writeError: Int32 = 0
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                let written = chunk.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, out) }
+                if written != chunk.count && writeError == 0 { writeError = errno }
+            }
+        } catch {
+            fclose(out)
+            throw CLIError(.data, "\(name): the archive is damaged (\(error))")
+        }
+        if fclose(out) != 0 && writeError == 0 { writeError = errno }
+        guard writeError == 0 else {
+            throw CLIError(.cantCreate, scratch.cannotWrite(name, String(cString: strerror(writeError))))
+        }
+        return target
     }
 }

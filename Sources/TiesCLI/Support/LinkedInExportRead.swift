@@ -23,12 +23,14 @@ struct LinkedInExportRead {
     /// The day of the export: the latest modification among its files, in the user's time zone (a zip's dates
     /// are local times), else today.
     let exportDay: Day
+    /// Where large files inside a zip are unpacked; removed when this goes (or by ``ScratchFolder/remove()``).
+    let scratch = ScratchFolder()
 
     /// Opens the paths (files, folders, zips), transcodes what is not UTF-8 and tells each file's kind.
     /// - Parameter streamedAbove: a messages file larger than this is read from disk in blocks when imported.
     init(paths: [String], streamedAbove: Int = ExportFiles.streamedAbove) throws {
         var latest: Date?
-        for var file in try ExportFiles.expand(paths, streamedAbove: streamedAbove) {
+        for var file in try ExportFiles.expand(paths, streamedAbove: streamedAbove, scratch: scratch) {
             let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
             var text = SpreadsheetText.utf8(file.bytes)
             if file.path != nil, text.transcoded || LinkedInFileKind.detect(text.bytes, name: base) != .messages {
@@ -112,7 +114,6 @@ struct LinkedInExportRead {
         throws(StoreError) -> CLIError?
     {
         var failure: StoreError?
-        var count = 0
         let read: LinkedInMessageImport
         var input = CSVInput.bytes(file.bytes)
         if let path = file.path {
@@ -128,10 +129,13 @@ struct LinkedInExportRead {
             }
         }
         do throws(ParseError) {
-            read = try LinkedInMessages.forEach(in: input, me: identity) { message in
-                count += 1
+            let name = file.name
+            let records: @Sendable (LinkedInMessage) -> [InteractionRecord] = {
+                LinkedInRecords.message($0, file: name)
+            }
+            read = try LinkedInMessages.forEachBatch(in: input, me: identity, transform: records) { records in
                 do throws(StoreError) {
-                    for record in LinkedInRecords.message(message, file: file.name) { try importer.add(record) }
+                    for record in records { try importer.add(record) }
                     return true
                 } catch {
                     failure = error
@@ -139,7 +143,7 @@ struct LinkedInExportRead {
                 }
             }
         } catch {
-            return CLIError(.data, error.in(file.name).description)
+            return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
         }
         if let failure { throw failure }
         if read.meWasInferred {
@@ -150,7 +154,7 @@ struct LinkedInExportRead {
         let result = read.result.in(file.name)
         problems += result.problems
         leftOut += ImportOptions.leftOut(result.skipped, in: file.name)
-        counts.append((file.name, .messages, count, result.skipped.count, result.problems.count))
+        counts.append((file.name, .messages, read.count, result.skipped.count, result.problems.count))
         return nil
     }
 

@@ -66,7 +66,7 @@ enum LinkedInRecords {
                 interaction: Interaction(
                     personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
                     answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
-                    sourceID: m.sourceID + "|" + (other.profileURL ?? other.name)),
+                    sourceID: LinkedInMessages.storedSourceID(of: m, with: other)),
                 keys: keys(other), newPerson: newPerson(other), file: file, line: m.line)
         }
     }

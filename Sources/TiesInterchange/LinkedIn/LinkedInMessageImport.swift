@@ -9,4 +9,6 @@ public struct LinkedInMessageImport: Sendable {
     public var me: LinkedInIdentity
     /// True when ``me`` was not given but inferred as the most frequent sender.
     public var meWasInferred: Bool
+    /// How many messages were read (whether collected or handed to a caller one by one).
+    public var count = 0
 }
