@@ -5,9 +5,10 @@
 
 OUT_DIR/Connections.csv has the 2024 layout (BOM, CRLF, the quoted Notes: preamble, URL column, 1% homonyms
 with their own URLs); OUT_DIR/messages.csv the 10-column layout (UTC dates, 5% group messages whose TO is a
-quoted comma list, 1% rows with an empty FROM). Defaults: 10,000 connections and 7,000 messages. Every person
+quoted comma list, 1% rows with an empty FROM, conversation ids like LinkedIn's, random base64). Defaults: 10,000 connections and 7,000 messages. Every person
 and text is invented.
 """
+import base64
 import os
 import random
 import sys
@@ -55,7 +56,13 @@ with open(os.path.join(out, "messages.csv"), "w", encoding="utf-8", newline="") 
     f.write("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,"
             "CONTENT,FOLDER\n")
     for k in range(messages):
-        conversation = f"2-{k // 3:08x}"
+        if k % 3 == 0:
+            # As real exports write them: "2-" and the base64 of a random UUID with a suffix, so that the ids
+            # come in no order (an earlier version wrote 2-00000000, 2-00000001, ..., which flattered the store's
+            # index of source ids).
+            u = f"{rng.getrandbits(128):032x}"
+            conversation = "2-" + base64.b64encode(
+                f"{u[:8]}-{u[8:12]}-{u[12:16]}-{u[16:20]}-{u[20:]}_010".encode()).decode()
         date = (f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d} "
                 f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:{rng.randint(0, 59):02d} UTC")
         content = q(rng.choice(["Hi, are you open to a chat?", "Thanks, let's talk next week", "Sure, thanks",
