@@ -73,22 +73,18 @@ enum StateCache {
     /// interactions does not change a state (an episode takes the day's largest weight), so the merged rows
     /// need only be ordered by person and day.
     static func rebuild(
-        _ people: Set<Int64>, upTo lastOld: Int64, adding added: InteractionColumns, context: ScoringContext,
-        _ db: Database
+        _ people: Set<Int64>, upTo lastOld: Int64, adding added: consuming InteractionColumns,
+        context: ScoringContext, _ db: Database
     ) throws {
         let statement = try db.makeStatement(
             sql: "SELECT \(columnsRead) FROM interaction WHERE id <= ? ORDER BY id")
         try statement.setArguments([lastOld])
-        var columns = InteractionColumns()
-        columns.reserve(added.count)
+        var columns = added
         try append(statement, to: &columns, context: context, db) { people.contains($0) }
-        columns.person += added.person
-        columns.day += added.day
-        columns.weight += added.weight
-        columns.direction += added.direction
-        columns.isContact += added.isContact
+        let sorted = columns.sortedByPersonAndDay()
+        columns = InteractionColumns()
         var rebuilt = Set<Int64>()
-        for (id, state) in try computeAll(of: columns.sortedByPersonAndDay(), context: context, db) {
+        for (id, state) in try computeAll(of: sorted, context: context, db) {
             try save(state, for: id, db)
             rebuilt.insert(id)
         }

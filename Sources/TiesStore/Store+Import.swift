@@ -27,11 +27,15 @@ extension Store {
     /// returns false (say, because the file turned out to hold invalid records), when it throws, or for a
     /// dry run. Relationship states of everyone touched are rebuilt before the end, in the same transaction.
     ///
-    /// - Parameter cacheMiB: the most memory SQLite's page cache may take during the import (it only grows as
-    ///   pages are used).
+    /// - Parameters:
+    ///   - cacheMiB: the most memory SQLite's page cache may take during the import (it only grows as pages
+    ///     are used).
+    ///   - large: the caller expects many interactions (a file of hundreds of thousands of rows): the
+    ///     interaction table's own indexes are dropped for the load and built again at the end, as on a first
+    ///     import.
     public func importing(
         createPeople: Bool, dryRun: Bool, context: ScoringContext, now: Date, cacheMiB: Int = 256,
-        _ body: (inout StoreImporter) throws(StoreError) -> Bool
+        large: Bool = false, _ body: (inout StoreImporter) throws(StoreError) -> Bool
     ) throws(StoreError) -> ImportSummary {
         var summary = ImportSummary()
         let command = changeLabel.command
@@ -63,7 +67,7 @@ extension Store {
                         // Interactions come by the million: recorded as ranges of ids, not row by row.
                         let keep = try Self.recordingBulkInserts(into: "interaction", db) {
                             var importer = try StoreImporter(
-                                db, createPeople: createPeople, context: context, now: now)
+                                db, createPeople: createPeople, large: large, context: context, now: now)
                             let keep = try body(&importer)
                             try importer.finish()
                             summary = importer.summary
@@ -137,9 +141,9 @@ public struct StoreImporter {
     private var newRowsAfterOld = true
     private var mapper: DayMapper
     /// The SQL of the interaction table's own indexes (not the one behind its UNIQUE constraint), dropped
-    /// while a first import loads: building an index once from the loaded rows costs less than keeping it
-    /// up to date row by row when the rows come in no particular order (a shuffled million rows: 6.7 s →
-    /// 5.3 s). Created again, in the same transaction, before the import ends.
+    /// while a first import, or one its caller says is large, loads: building an index once from the loaded
+    /// rows costs less than keeping it up to date row by row when the rows come in no particular order (a
+    /// shuffled million rows: 6.7 s → 5.3 s). Created again, in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
     /// The search index's trigger on new interactions (its SQL), dropped while the import runs, and the new
     /// interactions with a note, indexed by one cached statement at the end. A trigger that writes to the
@@ -152,7 +156,7 @@ public struct StoreImporter {
     /// is exactly "already present", found by the insert's own index lookups instead of a query per row.
     private let insertStatement: Statement
 
-    init(_ db: Database, createPeople: Bool, context: ScoringContext, now: Date) throws {
+    init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
         self.db = db
         self.createPeople = createPeople
         self.context = context
@@ -160,7 +164,7 @@ public struct StoreImporter {
         mapper = DayMapper(timeZone: context.timeZone)
         lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
         firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
-        if firstImport {
+        if firstImport || large {
             let indexes = try Row.fetchAll(
                 db,
                 sql: """
@@ -324,7 +328,7 @@ public struct StoreImporter {
 
     /// Indexes the new notes for search and creates the dropped trigger and indexes again; rebuilds the states
     /// of everyone touched.
-    func finish() throws {
+    mutating func finish() throws {
         if let searchTrigger {
             let index = try db.makeStatement(
                 sql: "INSERT INTO search_index (rowid, text) SELECT id * 8 + 4, note FROM interaction WHERE id = ?")
@@ -339,14 +343,16 @@ public struct StoreImporter {
     /// ones; for many people, from the new interactions and the touched people's earlier ones (read by id,
     /// not every interaction back: a million messages into a store of 10,000 connections read 1.2 million
     /// rows, most of them from the write-ahead log); else a few one by one.
-    private func rebuildStates() throws {
+    private mutating func rebuildStates() throws {
         if firstImport, columns.count > 0 {
             try db.execute(sql: "DELETE FROM relationship_state")
             try StateCache.saveAll(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
         } else if touched.count > 200 {
             if newRowsAfterOld, try StateCache.isCurrent(for: context, db) {
-                try StateCache.rebuild(touched, upTo: lastOldID, adding: columns, context: context, db)
+                let added = columns
+                columns = InteractionColumns()  // handed over, not copied: a million rows are 22 MB
+                try StateCache.rebuild(touched, upTo: lastOldID, adding: added, context: context, db)
             } else {
                 try StateCache.rebuildAll(context: context, db)
             }

@@ -250,4 +250,33 @@ struct InterchangeCSVStreamingTests {
             #expect(!error.isReadFailure)
         }
     }
+
+    @Test("the fast reading of `2023-06-11 15:33:58 UTC` agrees with the general date parser, and declines the rest")
+    func fastDates() {
+        var random = SplitMix64(seed: 7)
+        var texts = [
+            "2023-06-11 15:33:58 UTC", "2024-02-29 23:59:59 UTC", "2023-02-29 10:00:00 UTC", "2023-13-01 10:00:00 UTC",
+            "2023-00-10 10:00:00 UTC", "2023-06-31 10:00:00 UTC", "2023-06-11 24:00:00 UTC", "2023-06-11 23:60:00 UTC",
+            "2023-06-11 23:59:60 UTC", "2023-06-11 15:33:58 GMT", "2023-06-11T15:33:58 UTC", "2023-06-11 15:33:58 utc",
+            "1969-12-31 23:59:59 UTC", "0001-01-01 00:00:00 UTC", "2023-6-11 15:33:58 UTC ", "2023-06-1a 15:33:58 UTC",
+            " 2023-06-11 15:33:5 UTC",
+        ]
+        for _ in 0..<2000 {
+            let n = { (limit: UInt64) in Int(random.next() % limit) }
+            texts.append(
+                "\(pad(1900 + n(250), 4))-\(pad(n(14), 2))-\(pad(n(33), 2)) \(pad(n(26), 2)):\(pad(n(62), 2)):\(pad(n(62), 2)) UTC"
+            )
+        }
+        var fast = 0
+        for text in texts {
+            guard let seconds = LinkedInMessages.utcSeconds(text) else { continue }
+            fast += 1
+            #expect(LinkedInMessages.anyDate(text) == Date(timeIntervalSince1970: Double(seconds)), "\(text)")
+        }
+        #expect(fast > 1000)
+        #expect(LinkedInMessages.utcSeconds("2023-06-11 15:33:58 UTC") == 1_686_497_638)
+        for declined in ["2023-02-29 10:00:00 UTC", "2023-06-11 24:00:00 UTC", "2023-06-11 15:33:58 GMT"] {
+            #expect(LinkedInMessages.utcSeconds(declined) == nil)
+        }
+    }
 }

@@ -46,7 +46,7 @@ extension ImportCommand {
             var unreadable: CLIError?
             let summary = try store.importing(
                 createPeople: createPeople, dryRun: options.dryRun, context: scoringContext(store), now: Date(),
-                cacheMiB: 64
+                cacheMiB: 64, large: export.messageFiles.contains { $0.path != nil }
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
                 for record in export.people { try importer.add(record) }

@@ -217,6 +217,12 @@ public enum LinkedInMessages {
     /// `2023-06-11 15:33:58 UTC` (or ISO 8601; no zone means UTC), or any ``LinkedInDate`` form, as an
     /// instant; nil for anything else.
     public static func parseDate(_ text: String) -> Date? {
+        if let seconds = utcSeconds(text) { return Date(timeIntervalSince1970: Double(seconds)) }
+        return anyDate(text)
+    }
+
+    /// ``parseDate(_:)`` by the general date parsers alone.
+    static func anyDate(_ text: String) -> Date? {
         var trimmed = text.trimmedWhitespace()
         for suffix in [" UTC", " GMT", " utc"] where trimmed.hasSuffix(suffix) {
             trimmed = String(trimmed.dropLast(suffix.count))
@@ -226,4 +232,30 @@ public enum LinkedInMessages {
     }
 
     static let utc = TimeZone(identifier: "UTC")!
+
+    /// The form every message of a current export has, `2023-06-11 15:33:58 UTC`, read from its bytes: the
+    /// general date parser cost a tenth of the survey pass that runs before any message is stored. Nil for
+    /// anything else (then the general parser decides); a test checks both agree on every form.
+    static func utcSeconds(_ text: String) -> Int64? {
+        var text = text
+        return text.withUTF8 { b -> Int64? in
+            guard b.count == 23, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x20, b[13] == 0x3A, b[16] == 0x3A,
+                b[19] == 0x20, b[20] == 0x55, b[21] == 0x54, b[22] == 0x43
+            else { return nil }
+            func number(_ from: Int, _ count: Int) -> Int? {
+                var n = 0
+                for k in from..<(from + count) {
+                    let digit = Int(b[k]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    n = n * 10 + digit
+                }
+                return n
+            }
+            guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                hour < 24, minute < 60, second < 60, let date = Day(year: year, month: month, day: day)
+            else { return nil }
+            return Int64(date.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        }
+    }
 }

@@ -13,7 +13,7 @@ struct MessageBuilder {
         case problem(ParseError)
     }
 
-    func message(_ row: CSVRecord, record: Int, lastReplies: [String: Date]) -> Outcome {
+    func message(_ row: CSVRecord, record: Int, lastReplies: [ConversationKey: Date]) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
         }
@@ -46,7 +46,7 @@ struct MessageBuilder {
             return .skipped("the message has no participant other than you")
         }
         let conversation = layout.conversationKey(row)
-        let answered = mine || (lastReplies[conversation].map { $0 > date } ?? false)
+        let answered = mine || (lastReplies[ConversationKey(conversation)].map { $0 > date } ?? false)
         let sender = from.profileURL ?? from.name
         let sourceID =
             layout.isOld

@@ -1,11 +1,27 @@
 import Foundation
+import TiesCore
+
+/// A conversation, by the 128-bit digest of its key (``MessageLayout/conversationKey(_:)``): a million messages
+/// hold a few hundred thousand conversations, whose ids (~60 bytes each, kept as strings) were a tenth of the
+/// import's peak memory.
+struct ConversationKey: Hashable {
+    let high: UInt64
+    let low: UInt64
+
+    init(_ key: String) {
+        var digest = FNV1a128()
+        digest.combine(key)
+        high = digest.high
+        low = digest.low
+    }
+}
 
 /// The first pass over a messages file: per row only the conversation, the sender and the date, enough to
 /// find who the user is and which inbound messages the user answered later, without holding the rows.
 struct MessageSurvey {
-    /// Conversation keys, each stored once; rows refer to them by index.
-    private var conversations: [String] = []
-    private var conversationIndex: [String: Int32] = [:]
+    /// Conversations, each stored once; rows refer to them by index.
+    private var conversations: [ConversationKey] = []
+    private var conversationIndex: [ConversationKey: Int32] = [:]
     /// Distinct senders (by profile URL, else lowercased name), with how many rows each sent.
     private var senders: [(key: String, participant: LinkedInParticipant, count: Int)] = []
     private var senderIndex: [String: Int32] = [:]
@@ -37,7 +53,7 @@ struct MessageSurvey {
             senderIndex[key] = s
             senders.append((key, sender, 1))
         }
-        let conversation = layout.conversationKey(row)
+        let conversation = ConversationKey(layout.conversationKey(row))
         let c: Int32
         if let known = conversationIndex[conversation] {
             c = known
@@ -61,14 +77,14 @@ struct MessageSurvey {
             profileURLs: best.participant.profileURL.map { [$0] } ?? [])
     }
 
-    /// The last time the user wrote in each conversation (by conversation key).
-    func lastReplies(_ identity: LinkedInIdentity?, _ layout: MessageLayout) -> [String: Date] {
+    /// The last time the user wrote in each conversation.
+    func lastReplies(_ identity: LinkedInIdentity?, _ layout: MessageLayout) -> [ConversationKey: Date] {
         let mine = senders.map { identity?.matches($0.participant) ?? false }
         var last: [Int32: Double] = [:]
         for row in rows where row.outgoing ?? mine[Int(row.sender)] {
             last[row.conversation] = max(last[row.conversation] ?? row.date, row.date)
         }
-        var out: [String: Date] = [:]
+        var out: [ConversationKey: Date] = [:]
         for (c, date) in last { out[conversations[Int(c)]] = Date(timeIntervalSince1970: date) }
         return out
     }
