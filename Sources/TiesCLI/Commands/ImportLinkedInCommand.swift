@@ -22,6 +22,9 @@ extension ImportCommand {
                 bears. You are recognised in messages by --me (your name or profile URL), else `ties me`, else \
                 the export's Profile, else as the most frequent sender.
 
+                A messages file over 16 MiB is read from disk in blocks; inside a zip it is first unpacked \
+                into a private folder under TMPDIR, removed when the import ends.
+
                 Example:
                   ties import linkedin Basic_LinkedInDataExport_07-11-2023.zip --dry-run
                   ties import linkedin ~/Downloads/LinkedInDataExport/ --create-people
