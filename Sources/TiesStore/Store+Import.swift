@@ -246,7 +246,6 @@ public struct StoreImporter {
     /// Adds an interaction to the person it matches, unless it is already stored.
     public mutating func add(_ record: InteractionRecord) throws(StoreError) {
         do {
-            var i = record.interaction
             let personID: Int64
             switch match(record.keys) {
             case .person(let id): personID = id
@@ -254,15 +253,14 @@ public struct StoreImporter {
                 guard let id = try person(forUnmatched: record) else { return }
                 personID = id
             case .ambiguous(let name, let count):
-                guard try !isStored(i) else {
+                guard try !isStored(record.interaction) else {
                     summary.interactionsExisting += 1
                     return
                 }
                 summary.unmatched.append((record.file, record.line, Self.ambiguity(name, count)))
                 return
             }
-            i.personID = personID
-            try Store.bind(i, to: insertStatement)
+            try Store.bind(record.interaction, person: personID, to: insertStatement)
             guard sqlite3_changes(db.sqliteConnection) > 0 else {
                 summary.interactionsExisting += 1
                 return
@@ -270,10 +268,11 @@ public struct StoreImporter {
             summary.interactionsAdded += 1
             let rowID = db.lastInsertedRowID
             if rowID <= lastOldID { newRowsAfterOld = false }
-            if searchTrigger != nil, let note = i.note, !note.isEmpty { noted.append(rowID) }
+            if searchTrigger != nil, record.interaction.note?.isEmpty == false { noted.append(rowID) }
             columns.append(
-                person: personID, day: mapper.day(of: i), weight: context.configuration.weight(of: i),
-                direction: i.direction, isContact: i.kind.isContact)
+                person: personID, day: mapper.day(of: record.interaction),
+                weight: context.configuration.weight(of: record.interaction), direction: record.interaction.direction,
+                isContact: record.interaction.kind.isContact)
             if lastTouched != personID {
                 touched.insert(personID)
                 lastTouched = personID

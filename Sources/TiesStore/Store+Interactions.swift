@@ -26,16 +26,17 @@ extension Store {
                     date_only)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        try bind(i, to: statement)
+        try bind(i, person: i.personID, to: statement)
         return db.lastInsertedRowID
     }
 
-    /// Runs `statement` — an insert of the eleven interaction columns, in the order of ``insert(_:_:)`` — for `i`.
+    /// Runs `statement` — an insert of the eleven interaction columns, in the order of ``insert(_:_:)`` — for `i`,
+    /// with `person` as its person.
     ///
     /// Bound through SQLite's C API, texts without a copy (`SQLITE_STATIC`, valid while the closures that
     /// lend their bytes run, and cleared before they end): imports insert a million rows, and GRDB's argument
     /// boxing, then SQLite's copy of every text, cost more than the insert itself (measured).
-    static func bind(_ i: Interaction, to statement: Statement) throws {
+    static func bind(_ i: Interaction, person: Int64, to statement: Statement) throws {
         let handle = statement.sqliteStatement
         let code = i.kind.rawValue.withCString { kind in
             i.direction.rawValue.withCString { direction in
@@ -44,7 +45,7 @@ extension Store {
                         withOptionalCString(i.sourceID) { sourceID in
                             sqlite3_reset(handle)
                             if let id = i.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
-                            sqlite3_bind_int64(handle, 2, i.personID)
+                            sqlite3_bind_int64(handle, 2, person)
                             sqlite3_bind_int64(handle, 3, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)))
                             sqlite3_bind_text(handle, 4, kind, -1, nil)
                             sqlite3_bind_text(handle, 5, direction, -1, nil)

@@ -96,7 +96,7 @@ public enum LinkedInMessages {
         let found = try header(of: input)
         let layout = MessageLayout(header: found.header)
         var survey = MessageSurvey()
-        try eachRow(input, found, layout.wanted) { (row: CSVRecord, _: Int) in
+        try eachRow(input, found, layout.surveyed) { (row: CSVRecord, _: Int) in
             survey.note(row, layout)
         }
         let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
