@@ -31,8 +31,8 @@ extension Store {
     ///   - cacheMiB: the most memory SQLite's page cache may take during the import (it only grows as pages
     ///     are used).
     ///   - large: the caller expects many interactions (a file of hundreds of thousands of rows): the
-    ///     interaction table's own indexes are dropped for the load and built again at the end, as on a first
-    ///     import.
+    ///     interaction table's own indexes are dropped at the first new row and built again at the end, as on
+    ///     a first import.
     public func importing(
         createPeople: Bool, dryRun: Bool, context: ScoringContext, now: Date, cacheMiB: Int = 256,
         large: Bool = false, _ body: (inout StoreImporter) throws(StoreError) -> Bool
@@ -145,6 +145,9 @@ public struct StoreImporter {
     /// rows costs less than keeping it up to date row by row when the rows come in no particular order (a
     /// shuffled million rows: 6.7 s → 5.3 s). Created again, in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
+    /// A large import into a store with a history drops the indexes at its first new row, not before: a
+    /// re-import that adds nothing (a million messages already there) then has none to build again.
+    private var dropIndexesOnInsert = false
     /// The search index's trigger on new interactions (its SQL), dropped while the import runs, and the new
     /// interactions with a note, indexed by one cached statement at the end. A trigger that writes to the
     /// full-text table made every insert open savepoints on it and keep a statement journal: a third of the
@@ -164,18 +167,8 @@ public struct StoreImporter {
         mapper = DayMapper(timeZone: context.timeZone)
         lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
         firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
-        if firstImport || large {
-            let indexes = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT name, sql FROM sqlite_master
-                    WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL ORDER BY name
-                    """)
-            for index in indexes {
-                try db.execute(sql: "DROP INDEX \((index[0] as String).quotedDatabaseIdentifier)")
-                droppedIndexes.append(index[1])
-            }
-        }
+        if firstImport { droppedIndexes = try Self.dropIndexes(db) }
+        dropIndexesOnInsert = large && !firstImport
         searchTrigger = try String.fetchOne(
             db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_interaction_insert'")
         if searchTrigger != nil { try db.execute(sql: "DROP TRIGGER search_interaction_insert") }
@@ -267,6 +260,10 @@ public struct StoreImporter {
             }
             summary.interactionsAdded += 1
             let rowID = db.lastInsertedRowID
+            if dropIndexesOnInsert {
+                dropIndexesOnInsert = false
+                droppedIndexes = try Self.dropIndexes(db)
+            }
             if rowID <= lastOldID { newRowsAfterOld = false }
             if searchTrigger != nil, record.interaction.note?.isEmpty == false { noted.append(rowID) }
             columns.append(
@@ -323,6 +320,18 @@ public struct StoreImporter {
     /// Why a name identifies no one.
     private static func ambiguity(_ name: String, _ count: Int) -> String {
         "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
+    }
+
+    /// Drops the interaction table's own indexes (not the one behind its UNIQUE constraint); returns their SQL.
+    private static func dropIndexes(_ db: Database) throws -> [String] {
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL ORDER BY name
+                """)
+        for index in indexes { try db.execute(sql: "DROP INDEX \((index[0] as String).quotedDatabaseIdentifier)") }
+        return indexes.map { $0[1] }
     }
 
     /// Indexes the new notes for search and creates the dropped trigger and indexes again; rebuilds the states

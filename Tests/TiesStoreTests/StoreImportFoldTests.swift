@@ -83,4 +83,37 @@ struct StoreImportFoldTests {
         #expect(try storedStates(store) == imported)
         #expect(try store.interactions().count == 2500)
     }
+
+    @Test(
+        "a large import drops the interaction indexes at its first new row and builds them again; none when nothing is new"
+    )
+    func largeImport() throws {
+        let dir = TemporaryDirectory()
+        let store = try storeWithHistory(dir)
+        func indexes() throws -> [String] {
+            try store.read { db in
+                try String.fetchAll(
+                    db,
+                    sql:
+                        "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name"
+                )
+            }
+        }
+        let before = try indexes()
+        #expect(before.contains { $0.hasPrefix("interaction_person_time") })
+        let batch = records(2000, people: 0..<230, from: "2025-02-01", salt: 6)
+        for expected in [2000, 0] {
+            let summary = try store.importing(
+                createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                for record in batch { try importer.add(record) }
+                return true
+            }
+            #expect(summary.interactionsAdded == expected)
+            #expect(try indexes() == before)
+        }
+        let imported = try storedStates(store)
+        try store.write { db in try StateCache.rebuildAll(context: Fixtures.context, db) }
+        #expect(try storedStates(store) == imported)
+    }
 }
