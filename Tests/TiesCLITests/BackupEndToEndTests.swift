@@ -145,6 +145,14 @@ struct BackupEndToEndTests {
         try store.ok("person", "add", "Sam Okafor")
         let backup = store.db + ".before-v4-unanswered-index.backup"
         #expect(FileManager.default.fileExists(atPath: backup))
+        // One file, private, in rollback-journal mode (header bytes 18 and 19 are 1): nothing beside it.
+        let header = try [UInt8](Data(contentsOf: URL(fileURLWithPath: backup)).prefix(20))
+        #expect(header.count == 20 && header[18] == 1 && header[19] == 1)
+        #expect(!FileManager.default.fileExists(atPath: backup + "-wal"))
+        let mode = try FileManager.default.attributesOfItem(atPath: backup)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folder = (store.db as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }.isEmpty)
         #expect(try StoreSQL.value(backup, "SELECT name FROM person") == "Dana Reyes")
         #expect(
             try StoreSQL.value(backup, "SELECT count(*) FROM grdb_migrations WHERE identifier = 'v4-unanswered-index'")
