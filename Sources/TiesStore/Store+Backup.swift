@@ -33,14 +33,33 @@ extension Store {
 
     /// Writes a backup of the store to `destination`: a SQLite file, or an encrypted one (``BackupFile``) when
     /// a passphrase is given. The file is written beside its final name and renamed into place, mode 0600.
+    ///
+    /// A plain backup is copied page by page into that file (SQLite's backup API), never held in memory:
+    /// through ``snapshotBytes()`` a store of a million messages (518 MB) peaked at 1.5 GB. An encrypted one
+    /// is made in memory, so that no plain copy touches the disk.
     public func backup(to destination: URL, passphrase: String? = nil) throws(StoreError) {
+        guard let passphrase else { return try copyThroughFile(to: destination) }
         var bytes = try snapshotBytes()
-        if let passphrase {
-            do { bytes = try BackupFile.seal(bytes, passphrase: passphrase) } catch {
-                throw .database("cannot encrypt the backup: \(error)")
-            }
+        do { bytes = try BackupFile.seal(bytes, passphrase: passphrase) } catch {
+            throw .database("cannot encrypt the backup: \(error)")
         }
         try Self.writeAtomically(bytes, to: destination)
+    }
+
+    /// The plain backup of ``backup(to:passphrase:)``: the store copied into a temporary file beside
+    /// `destination`, switched to rollback-journal mode (one file, as the in-memory copy is), renamed into place.
+    private func copyThroughFile(to destination: URL) throws(StoreError) {
+        let temporary = try Self.temporaryFile(beside: destination)
+        do {
+            let copy = try DatabaseQueue(path: temporary.path)
+            try queue.backup(to: copy)
+            _ = try copy.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
+            try copy.close()
+        } catch {
+            Self.removeFiles(of: temporary)
+            throw StoreError.wrap(error, path: destination.path)
+        }
+        try Self.moveIntoPlace(temporary, destination)
     }
 
     /// Replaces everything in `target` with this store's contents, in one transaction of `target` (SQLite's
@@ -65,44 +84,18 @@ extension Store {
         else { return }
         let target = URL(fileURLWithPath: url.path + ".before-\(next).backup")
         guard !FileManager.default.fileExists(atPath: target.path) else { return }
-        try backupThroughFile(to: target)
-    }
-
-    /// Writes a plain backup to `destination` as ``backup(to:passphrase:)`` does without a passphrase, but
-    /// copied page by page into a temporary file beside it (SQLite's backup API), then renamed into place:
-    /// the store is never held in memory. Through ``snapshotBytes()`` a store of a million messages (518 MB)
-    /// peaked at 1.5 GB before its migration.
-    func backupThroughFile(to destination: URL) throws(StoreError) {
-        let temporary = destination.deletingLastPathComponent().appendingPathComponent(
-            ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        guard
-            FileManager.default.createFile(
-                atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
-        else {
-            if StoreError.folderIsReadOnly(destination.path) { throw .readOnly(path: destination.path, folder: true) }
-            throw .database("cannot write \(destination.path) (is the disk full?)")
-        }
-        do {
-            let copy = try DatabaseQueue(path: temporary.path)
-            try queue.backup(to: copy)
-            // One file, as the in-memory copy is: "rollback journal" in its header, nothing beside it.
-            _ = try copy.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") }
-            try copy.close()
-        } catch {
-            Self.removeFiles(of: temporary)
-            throw StoreError.wrap(error, path: destination.path)
-        }
-        guard rename(temporary.path, destination.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            Self.removeFiles(of: temporary)
-            throw .database("cannot move the new file into place at \(destination.path): \(reason)")
-        }
+        try backup(to: target)
     }
 
     /// Writes `bytes` to a temporary file in `destination`'s folder (mode 0600), then renames it into place.
     static func writeAtomically(_ bytes: Data, to destination: URL) throws(StoreError) {
-        let folder = destination.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(
+        try moveIntoPlace(try temporaryFile(beside: destination, holding: bytes), destination)
+    }
+
+    /// A new file `.NAME.PID.tmp` beside `destination` (mode 0600) holding `bytes`.
+    /// - Throws: ``StoreError/readOnly(path:folder:)`` for a read-only folder, else a full disk's error.
+    private static func temporaryFile(beside destination: URL, holding bytes: Data = Data()) throws(StoreError) -> URL {
+        let temporary = destination.deletingLastPathComponent().appendingPathComponent(
             ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         guard
             FileManager.default.createFile(
@@ -112,9 +105,14 @@ extension Store {
             if StoreError.folderIsReadOnly(destination.path) { throw .readOnly(path: destination.path, folder: true) }
             throw .database("cannot write \(destination.path) (is the disk full?)")
         }
+        return temporary
+    }
+
+    /// Renames `temporary` to `destination`, removing it when that fails.
+    private static func moveIntoPlace(_ temporary: URL, _ destination: URL) throws(StoreError) {
         guard rename(temporary.path, destination.path) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            removeFiles(of: temporary)
             throw .database("cannot move the new file into place at \(destination.path): \(reason)")
         }
     }

@@ -135,6 +135,18 @@ struct BackupEndToEndTests {
         #expect(result.stderr.contains("episodes"))
     }
 
+    @Test(
+        "a backup onto a full disk (74) says so and leaves no file or temporary file behind",
+        .enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))
+    func backupDiskFull() throws {
+        try seed()
+        let disk = try #require(SmallDisk.make(kilobytes: 128))
+        let result = try store.ties("backup", disk.url.appendingPathComponent("b.sqlite").path)
+        #expect(result.status == 74, "\(result.stderr)")
+        #expect(result.stderr.contains("no space left"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.url.path) == [])
+    }
+
     @Test("a schema migration takes a backup of the store first")
     func migrationBacksUp() throws {
         try store.ok("init")
