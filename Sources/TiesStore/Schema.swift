@@ -399,8 +399,8 @@ enum Schema {
         }
         migrator.registerMigration("v-speed-message-digests") { db in
             // LinkedIn messages are stored with the FNV-1a 128-bit digest of their source id instead of the
-            // ~120-byte text (LinkedInMessages.storedSourceID: a million messages imported in a third of the
-            // time). Re-importing a file into a store written before must find its messages, so their ids
+            // ~120-byte text (LinkedInMessages.storedSourceID; see Benchmarks/README.md, the third pass on
+            // messages). Re-importing a file into a store written before must find its messages, so their ids
             // become the digest of the text they hold — in the table and in the change log's copies of rows
             // that `ties undo` may put back. FNV-1a 128 is a published function: the same digest forever.
             let digest = DatabaseFunction("ties_fnv1a128", argumentCount: 1, pure: true) { values in

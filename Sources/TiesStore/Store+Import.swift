@@ -349,7 +349,7 @@ public struct StoreImporter {
 
     /// Rebuilds the states of everyone touched: from the new interactions alone when they are the only
     /// ones; for many people, from the new interactions and the touched people's earlier ones (read by id,
-    /// not every interaction back: a million messages into a store of 10,000 connections read 1.2 million
+    /// not every interaction back: a million messages into a store of 10,000 connections read 1.05 million
     /// rows, most of them from the write-ahead log); else a few one by one.
     private mutating func rebuildStates() throws {
         if firstImport, columns.count > 0 {

@@ -36,8 +36,8 @@ public enum LinkedInMessages {
     /// digest (32 hex digits) of `sourceID|counterpart` (the counterpart's profile URL, or name when there is
     /// none). A digest, not the text: the text is ~120 bytes, stored in the row and again in the store's
     /// unique index, and real conversation ids are random, so each insert went to a random place of an index
-    /// that outgrew the page cache (a million rows: 12.6 s in the `sqlite3` shell against 6.1 s with the
-    /// digest, Benchmarks/README.md). Stores written before hold the text; the store's migration
+    /// that outgrew the page cache (a million rows in the `sqlite3` shell: 12.6 s behind a random prefix,
+    /// 6.1 s with a random 16-byte key instead, Benchmarks/sqlite-floor.sh). Stores written before hold the text; the store's migration
     /// `v-speed-message-digests` replaces it by this digest of it.
     public static func storedSourceID(of message: LinkedInMessage, with other: LinkedInParticipant) -> String {
         var digest = FNV1a128()
@@ -126,7 +126,8 @@ public enum LinkedInMessages {
     /// those in file order, a few thousand at a time (false stops the reading). Reading and storing a large
     /// file overlap on two cores: a million messages spent 4 s of 16 in reading and building messages before
     /// their inserts. `body` takes a whole batch so that the caller's loop over it is compiled for its type
-    /// (a loop here, in generic code, copied each record through its type's value witnesses: 3 % of the time).
+    /// (a loop here, in generic code, copied each record through its type's value witnesses: 2.7 % of the
+    /// samples in `perf`).
     public static func forEachBatch<Output: Sendable>(
         in input: CSVInput, me: LinkedInIdentity?, transform: @escaping @Sendable (LinkedInMessage) -> [Output],
         _ body: ([Output]) -> Bool
@@ -234,7 +235,7 @@ public enum LinkedInMessages {
     static let utc = TimeZone(identifier: "UTC")!
 
     /// The form every message of a current export has, `2023-06-11 15:33:58 UTC`, read from its bytes: the
-    /// general date parser cost a tenth of the survey pass that runs before any message is stored. Nil for
+    /// general date parser, run on every row in both passes, was 3.7 % of all samples in `perf`. Nil for
     /// anything else (then the general parser decides); a test checks both agree on every form.
     static func utcSeconds(_ text: String) -> Int64? {
         var text = text
