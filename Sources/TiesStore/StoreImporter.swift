@@ -1,0 +1,410 @@
+import Foundation
+import GRDB
+internal import GRDBSQLite
+import TiesCore
+
+/// Adds records to the store inside ``Store/importing(createPeople:dryRun:context:now:_:)``'s transaction.
+///
+/// People are matched, in order, by id, by any email, by any URL and by exact name (all without case).
+/// A profile URL or an email identifies a person; a name alone does not: it matches only when one person
+/// bears it, and not when the record's LinkedIn profile and that person's differ (two connections with one
+/// name and different profiles are two people). A name that several people bear is never guessed: the
+/// record is reported as unmatched with the reason. A match gains the record's missing roles, tags and contact points and fills an empty organisation,
+/// title or closeness; no match is added (with the record's id when it is free). An interaction already
+/// present — same source and source id, or same id — is left alone, so importing a file twice changes
+/// nothing. An interaction whose person matches no one creates its `newPerson` when the import may create
+/// people, and is otherwise reported as unmatched.
+///
+/// Valid only inside the closure it is given to. A struct, so that the per-row work of a million-row import
+/// pays for no dynamic exclusivity checks.
+public struct StoreImporter {
+    /// What the import has done so far.
+    public private(set) var summary = ImportSummary()
+    let db: Database
+    private let createPeople: Bool
+    private let context: ScoringContext
+    private let now: Date
+    /// Indexes of who is there, kept up to date as people are added.
+    private var ids: Set<Int64>
+    private var byEmail: [String: Int64] = [:]
+    private var byURL: [String: Int64] = [:]
+    private var byName: [String: Int64] = [:]
+    /// Names (lowercased) that more than one person bears: they identify no one.
+    private var homonyms = Set<String>()
+    /// Names that a homonym's `Name (…)` was made from: the plain name may mean either person.
+    private var suffixedBases = Set<String>()
+    /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
+    private var linkedInKeys: [Int64: Set<String>] = [:]
+    /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.
+    private var urlKeys: [String: String] = [:]
+    /// Profile URLs met in records that matched someone, with whom: one lookup a record instead of two (a
+    /// URL's person never changes during an import: ``indexURL(_:id:)`` keeps the first).
+    private var urlMatches: [String: Int64] = [:]
+    /// Everyone whose history, roles or contact points changed.
+    private var touched = Set<Int64>()
+    private var lastTouched: Int64?
+    /// The new interactions as scoring columns, so that the states are computed from memory instead of by
+    /// reading every interaction back (see ``rebuildStates()``).
+    private var columns = InteractionColumns()
+    /// True when the store held no interaction before the import (a first import of a whole history).
+    private let firstImport: Bool
+    /// The largest interaction id before the import, and whether every new row got a larger one (a record
+    /// may bring its own id): then the rows up to it are exactly those that were there before.
+    private let lastOldID: Int64
+    private var newRowsAfterOld = true
+    private var mapper: DayMapper
+    /// The SQL of the interaction table's own indexes (not the one behind its UNIQUE constraint), dropped
+    /// while a first import, or one its caller says is large, loads: building an index once from the loaded
+    /// rows costs less than keeping it up to date row by row when the rows come in no particular order (a
+    /// shuffled million rows: 6.7 s → 5.3 s). Created again, in the same transaction, before the import ends.
+    private var droppedIndexes: [String] = []
+    /// A large import into a store with a history drops the indexes at its first new row, not before: a
+    /// re-import that adds nothing (a million messages already there) then has none to build again.
+    private var dropIndexesOnInsert = false
+    /// The search index's trigger on new interactions (its SQL), dropped while the import runs, and the new
+    /// interactions with a note, indexed by one cached statement at the end. A trigger that writes to the
+    /// full-text table made every insert open savepoints on it and keep a statement journal: a third of the
+    /// time of `ties import csv` of a million interactions (measured with `perf`). Created again in the same
+    /// transaction, so a rolled-back import leaves it as it was.
+    private var searchTrigger: String?
+    private var noted: [Int64] = []
+    /// `INSERT OR IGNORE`: a row whose id or (source, source id) is already stored is not inserted, which
+    /// is exactly "already present", found by the insert's own index lookups instead of a query per row.
+    private let insertStatement: Statement
+
+    init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
+        self.db = db
+        self.createPeople = createPeople
+        self.context = context
+        self.now = now
+        mapper = DayMapper(timeZone: context.timeZone)
+        lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
+        firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
+        if firstImport { droppedIndexes = try Self.dropIndexes(db) }
+        dropIndexesOnInsert = large && !firstImport
+        searchTrigger = try String.fetchOne(
+            db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_interaction_insert'")
+        if searchTrigger != nil { try db.execute(sql: "DROP TRIGGER search_interaction_insert") }
+        ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
+        insertStatement = try db.makeStatement(
+            sql: """
+                INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source,
+                    source_id, date_only)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
+            let value: String = row[2]
+            switch row[1] as String {
+            case "email": byEmail[value.lowercased()] = byEmail[value.lowercased()] ?? row[0]
+            case "url", "linkedin": indexURL(value, id: row[0])
+            default: break
+            }
+        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person ORDER BY id") {
+            indexName(row[1], id: row[0])
+        }
+    }
+
+    /// Adds a person, or merges them into the person they match.
+    public mutating func add(_ record: PersonRecord) throws(StoreError) {
+        do {
+            let id: Int64
+            switch match(keys(of: record.person)) {
+            case .none:
+                _ = try insert(record.person)
+                summary.peopleAdded += 1
+                return
+            case .ambiguous(let name, let count):
+                summary.unmatched.append(
+                    (record.file, record.line, Self.ambiguity(name, count) + "; the record was left out"))
+                return
+            case .person(let found): id = found
+            }
+            var existing = try Store.fetchPerson(id, db).record
+            let before = existing
+            existing.roles.formUnion(record.person.roles)
+            existing.tags.formUnion(record.person.tags)
+            for point in record.person.contactPoints
+            where !existing.contactPoints.contains(where: {
+                $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased()
+            }) {
+                existing.contactPoints.append(point)
+            }
+            if existing.organisation == nil { existing.organisation = record.person.organisation }
+            if existing.title == nil { existing.title = record.person.title }
+            if existing.closeness == nil { existing.closeness = record.person.closeness }
+            if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
+            if existing.birthday == nil { existing.birthday = record.person.birthday }
+            if existing.workAnniversary == nil { existing.workAnniversary = record.person.workAnniversary }
+            if existing == before {
+                summary.peopleUnchanged += 1
+            } else {
+                try Store.replaceDetails(of: existing, db)
+                index(existing, id: id)
+                touched.insert(id)
+                summary.peopleUpdated += 1
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    /// Adds an interaction to the person it matches, unless it is already stored.
+    public mutating func add(_ record: InteractionRecord) throws(StoreError) {
+        do {
+            let personID: Int64
+            switch match(record.keys) {
+            case .person(let id): personID = id
+            case .none:
+                guard let id = try person(forUnmatched: record) else { return }
+                personID = id
+            case .ambiguous(let name, let count):
+                guard try !isStored(record.interaction) else {
+                    summary.interactionsExisting += 1
+                    return
+                }
+                summary.unmatched.append((record.file, record.line, Self.ambiguity(name, count)))
+                return
+            }
+            try Store.bind(record.interaction, person: personID, to: insertStatement)
+            guard sqlite3_changes(db.sqliteConnection) > 0 else {
+                summary.interactionsExisting += 1
+                return
+            }
+            summary.interactionsAdded += 1
+            let rowID = db.lastInsertedRowID
+            if dropIndexesOnInsert {
+                dropIndexesOnInsert = false
+                droppedIndexes = try Self.dropIndexes(db)
+            }
+            if rowID <= lastOldID { newRowsAfterOld = false }
+            if searchTrigger != nil, record.interaction.note?.isEmpty == false { noted.append(rowID) }
+            columns.append(
+                person: personID, day: mapper.day(of: record.interaction),
+                weight: context.configuration.weight(of: record.interaction), direction: record.interaction.direction,
+                isContact: record.interaction.kind.isContact)
+            if lastTouched != personID {
+                touched.insert(personID)
+                lastTouched = personID
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+    }
+
+    /// The person to give an interaction whose keys match no one: none when it is already stored (its
+    /// person may have been merged away since), a new person when the import may create them, else none,
+    /// reported as unmatched.
+    private mutating func person(forUnmatched record: InteractionRecord) throws -> Int64? {
+        if try isStored(record.interaction) {
+            summary.interactionsExisting += 1
+            return nil
+        }
+        if createPeople, let newPerson = record.newPerson {
+            summary.peopleAdded += 1
+            return try insert(newPerson)
+        }
+        let what = record.keys.map { key -> String in
+            switch key {
+            case .id(let id): return "#\(id)"
+            case .email(let e), .url(let e), .name(let e): return e
+            }
+        }.joined(separator: " / ")
+        if record.newPerson != nil { summary.unmatchedCreatable += 1 }
+        summary.unmatched.append((record.file, record.line, "no person matches \(what)"))
+        return nil
+    }
+
+    /// Whether `i` is already stored (same source and source id, or same id).
+    private func isStored(_ i: Interaction) throws -> Bool {
+        let stored =
+            if let sourceID = i.sourceID {
+                try Bool.fetchOne(
+                    db, sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?",
+                    arguments: [i.source, sourceID])
+            } else if let id = i.id {
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id])
+            } else {
+                Bool?.none
+            }
+        return stored != nil
+    }
+
+    /// Why a name identifies no one.
+    private static func ambiguity(_ name: String, _ count: Int) -> String {
+        "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
+    }
+
+    /// Drops the interaction table's own indexes (not the one behind its UNIQUE constraint); returns their SQL.
+    private static func dropIndexes(_ db: Database) throws -> [String] {
+        let indexes = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT name, sql FROM sqlite_master
+                WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL ORDER BY name
+                """)
+        for index in indexes { try db.execute(sql: "DROP INDEX \((index[0] as String).quotedDatabaseIdentifier)") }
+        return indexes.map { $0[1] }
+    }
+
+    /// Indexes the new notes for search and creates the dropped trigger and indexes again; rebuilds the states
+    /// of everyone touched.
+    mutating func finish() throws {
+        if let searchTrigger {
+            let index = try db.makeStatement(
+                sql: "INSERT INTO search_index (rowid, text) SELECT id * 8 + 4, note FROM interaction WHERE id = ?")
+            for id in noted { try index.execute(arguments: [id]) }
+            try db.execute(sql: searchTrigger)
+        }
+        for sql in droppedIndexes { try db.execute(sql: sql) }
+        try rebuildStates()
+    }
+
+    /// Rebuilds the states of everyone touched: from the new interactions alone when they are the only
+    /// ones; for many people, from the new interactions and the touched people's earlier ones (read by id,
+    /// not every interaction back: a million messages into a store of 10,000 connections read 1.05 million
+    /// rows, most of them from the write-ahead log); else a few one by one.
+    private mutating func rebuildStates() throws {
+        if firstImport, columns.count > 0 {
+            try db.execute(sql: "DELETE FROM relationship_state")
+            try StateCache.saveAll(
+                of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
+        } else if touched.count > 200 {
+            if newRowsAfterOld, try StateCache.isCurrent(for: context, db) {
+                let added = columns
+                columns = InteractionColumns()  // handed over, not copied: a million rows are 22 MB
+                try StateCache.rebuild(touched, upTo: lastOldID, adding: added, context: context, db)
+            } else {
+                try StateCache.rebuildAll(context: context, db)
+            }
+        } else {
+            try StateCache.refresh(context, db)
+            for id in touched.sorted() { try StateCache.rebuild(id, context: context, db) }
+        }
+    }
+
+    private mutating func insert(_ person: Person) throws -> Int64 {
+        var stored = person
+        if let id = person.id, ids.contains(id) { stored.id = nil }
+        if byName[person.name.lowercased()] != nil { stored.name = freeName(for: person) }
+        let inserted = try Store.insert(stored, at: now, db)
+        index(inserted.record, id: inserted.id)
+        return inserted.id
+    }
+
+    /// A name for a homonym that no one bears yet (names are unique in the store, people need not be):
+    /// `Name (Organisation)`, else `Name (profile-slug)`, else `Name (2)`, `Name (3)`, ...
+    private func freeName(for person: Person) -> String {
+        var candidates: [String] = []
+        if let organisation = person.organisation, !organisation.isEmpty { candidates.append(organisation) }
+        if let url = person.contactPoints.first(where: { $0.kind == .linkedin || $0.kind == .url })?.value,
+            let slug = ProfileURL.key(url).split(separator: "/").last
+        {
+            candidates.append(String(slug))
+        }
+        for suffix in candidates where byName["\(person.name) (\(suffix))".lowercased()] == nil {
+            return "\(person.name) (\(suffix))"
+        }
+        var n = 2
+        while byName["\(person.name) (\(n))".lowercased()] != nil { n += 1 }
+        return "\(person.name) (\(n))"
+    }
+
+    /// `name` without a trailing ` (…)`, the part ``freeName(for:)`` adds; nil when there is none.
+    private static func baseName(_ key: String) -> String? {
+        guard key.hasSuffix(")"), let open = key.range(of: " (", options: .backwards), open.lowerBound > key.startIndex
+        else { return nil }
+        return String(key[..<open.lowerBound])
+    }
+
+    private mutating func index(_ person: Person, id: Int64) {
+        ids.insert(id)
+        indexName(person.name, id: id)
+        for point in person.contactPoints {
+            if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
+            if point.kind == .url || point.kind == .linkedin { indexURL(point.value, id: id) }
+        }
+    }
+
+    private mutating func indexName(_ name: String, id: Int64) {
+        let key = name.lowercased()
+        if let other = byName[key], other != id { homonyms.insert(key) }
+        byName[key] = byName[key] ?? id
+        if let base = Self.baseName(key) { suffixedBases.insert(base) }
+    }
+
+    private mutating func indexURL(_ url: String, id: Int64) {
+        let key = ProfileURL.key(url)
+        byURL[key] = byURL[key] ?? id
+        if Self.isLinkedInProfile(key) { linkedInKeys[id, default: []].insert(key) }
+    }
+
+    /// ``ProfileURL/key(_:)`` of `url`, each distinct URL computed once: a million messages name a few
+    /// thousand people, and the key of every record's URL was a tenth of such an import (measured).
+    private mutating func urlKey(_ url: String) -> String {
+        if let known = urlKeys[url] { return known }
+        let key = ProfileURL.key(url)
+        if urlKeys.count < 200_000 { urlKeys[url] = key }
+        return key
+    }
+
+    /// Whether a URL key is a LinkedIn profile's, the one URL a person has only one of.
+    private static func isLinkedInProfile(_ key: String) -> Bool {
+        key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/")
+    }
+
+    /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
+    /// unless the keys give a LinkedIn profile and that person has a different one.
+    private mutating func match(_ keys: [PersonKey]) -> PersonMatch {
+        var name: String?
+        var profiles: [String] = []
+        for key in keys {
+            switch key {
+            case .id(let id): if ids.contains(id) { return .person(id) }
+            case .email(let e): if e.contains("@"), let id = byEmail[e.lowercased()] { return .person(id) }
+            case .url(let u):
+                if let id = urlMatches[u] { return .person(id) }
+                let key = urlKey(u)
+                if let id = byURL[key] {
+                    if urlMatches.count < 200_000 { urlMatches[u] = id }
+                    return .person(id)
+                }
+                if Self.isLinkedInProfile(key) { profiles.append(key) }
+            case .name(let n): name = name ?? n
+            }
+        }
+        guard let name else { return .none }
+        let key = name.lowercased()
+        guard let id = byName[key] else { return .none }
+        if !profiles.isEmpty, let theirs = linkedInKeys[id], !theirs.isEmpty { return .none }
+        if homonyms.contains(key) || suffixedBases.contains(key) {
+            return profiles.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
+        }
+        return .person(id)
+    }
+
+    /// How many people bear a name (only asked for names known to be shared).
+    private func byNameCount(_ key: String) -> Int {
+        (try? Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE lower(name) = ?", arguments: [key])).map {
+            max(2, $0)
+        } ?? 2
+    }
+
+    private func keys(of person: Person) -> [PersonKey] {
+        (person.id.map { [PersonKey.id($0)] } ?? [])
+            + person.contactPoints.compactMap { point -> PersonKey? in
+                switch point.kind {
+                case .email: return .email(point.value)
+                case .url, .linkedin: return .url(point.value)
+                case .phone: return nil
+                }
+            } + [.name(person.name)]
+    }
+}
+
+/// What a record's keys find: one person, no one, or a name several people bear.
+enum PersonMatch {
+    case person(Int64)
+    case none
+    case ambiguous(String, Int)
+}
