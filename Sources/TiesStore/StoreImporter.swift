@@ -53,11 +53,18 @@ public struct StoreImporter {
     private let lastOldID: Int64
     private var newRowsAfterOld = true
     private var mapper: DayMapper
-    /// The SQL of the interaction table's own indexes (not the one behind its UNIQUE constraint), dropped
-    /// while a first import, or one its caller says is large, loads: building an index once from the loaded
-    /// rows costs less than keeping it up to date row by row when the rows come in no particular order (a
-    /// shuffled million rows: 6.7 s → 5.3 s). Created again, in the same transaction, before the import ends.
+    /// The SQL of the interaction table's indexes, dropped while a first import, or one its caller says is
+    /// large, loads: building an index once from the loaded rows costs less than keeping it up to date row by
+    /// row when the rows come in no particular order (a shuffled million rows: 6.7 s → 5.3 s). Created again,
+    /// in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
+    /// While the unique index on (source, source id) is dropped — only by a first import, into a table that
+    /// was empty — the FNV-1a 128 digest of the source and source id of every row inserted so far: the check
+    /// for a row already present that the index made, for 32 MB a million rows. Two different ids share a
+    /// digest with a chance of about 10^-27 among a million. A large import into a store with a history keeps
+    /// the index: there its upkeep overlaps the reading thread, and building it at the end made a million
+    /// messages slower (9.9 → 10.8 s, Benchmarks/README.md).
+    private var insertedSourceKeys: DigestSet?
     /// A large import into a store with a history drops the indexes at its first new row, not before: a
     /// re-import that adds nothing (a million messages already there) then has none to build again.
     private var dropIndexesOnInsert = false
@@ -80,7 +87,10 @@ public struct StoreImporter {
         mapper = DayMapper(timeZone: context.timeZone)
         lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
         firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
-        if firstImport { droppedIndexes = try Self.dropIndexes(db) }
+        if firstImport {
+            droppedIndexes = try Self.dropIndexes(db, unique: true)
+            insertedSourceKeys = DigestSet()
+        }
         dropIndexesOnInsert = large && !firstImport
         searchTrigger = try String.fetchOne(
             db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_interaction_insert'")
@@ -166,8 +176,16 @@ public struct StoreImporter {
                 summary.unmatched.append((record.file, record.line, Self.ambiguity(name, count)))
                 return
             }
+            // Without the unique index, the digest is added first (one probe, not a look-up and then an
+            // insertion) and taken out again when the row is not stored after all (its id is taken).
+            let sourceKey = insertedSourceKeys == nil ? nil : Self.sourceKey(of: record.interaction)
+            if let sourceKey, insertedSourceKeys?.insert(sourceKey) == false {
+                summary.interactionsExisting += 1
+                return
+            }
             try Store.bind(record.interaction, person: personID, to: insertStatement)
             guard sqlite3_changes(db.sqliteConnection) > 0 else {
+                if let sourceKey { insertedSourceKeys?.remove(sourceKey) }
                 summary.interactionsExisting += 1
                 return
             }
@@ -175,7 +193,7 @@ public struct StoreImporter {
             let rowID = db.lastInsertedRowID
             if dropIndexesOnInsert {
                 dropIndexesOnInsert = false
-                droppedIndexes = try Self.dropIndexes(db)
+                droppedIndexes = try Self.dropIndexes(db, unique: false)
             }
             if rowID <= lastOldID { newRowsAfterOld = false }
             if searchTrigger != nil, record.interaction.note?.isEmpty == false { noted.append(rowID) }
@@ -217,6 +235,9 @@ public struct StoreImporter {
 
     /// Whether `i` is already stored (same source and source id, or same id).
     private func isStored(_ i: Interaction) throws -> Bool {
+        if let insertedSourceKeys, let key = Self.sourceKey(of: i) {
+            return insertedSourceKeys.contains(key)  // the table was empty: every row with a source id is there
+        }
         let stored =
             if let sourceID = i.sourceID {
                 try Bool.fetchOne(
@@ -235,14 +256,27 @@ public struct StoreImporter {
         "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
     }
 
-    /// Drops the interaction table's own indexes (not the one behind its UNIQUE constraint); returns their SQL.
-    private static func dropIndexes(_ db: Database) throws -> [String] {
+    /// The digest that stands for `i`'s source and source id in ``insertedSourceKeys``; nil without a source id.
+    private static func sourceKey(of i: Interaction) -> FNV1a128? {
+        guard let sourceID = i.sourceID else { return nil }
+        var digest = FNV1a128()
+        digest.combine(i.source)
+        digest.combine("\u{1F}")
+        digest.combine(sourceID)
+        return digest
+    }
+
+    /// Drops the interaction table's indexes (the one on (source, source id) only when `unique`); returns
+    /// their SQL.
+    private static func dropIndexes(_ db: Database, unique: Bool) throws -> [String] {
         let indexes = try Row.fetchAll(
             db,
             sql: """
                 SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL ORDER BY name
-                """)
+                WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL
+                    AND (? OR name <> 'interaction_source')
+                ORDER BY name
+                """, arguments: [unique])
         for index in indexes { try db.execute(sql: "DROP INDEX \((index[0] as String).quotedDatabaseIdentifier)") }
         return indexes.map { $0[1] }
     }

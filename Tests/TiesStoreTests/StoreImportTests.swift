@@ -40,6 +40,39 @@ struct StoreImportTests {
         #expect(try store.states(asOf: Fixtures.day("2026-03-31"), context: Fixtures.context)[dana]?.episodes == 3)
     }
 
+    @Test("on a first import, a row whose person matches no one but whose source id was just imported is present")
+    func unmatchedDuplicateOnFirstImport() throws {
+        // A first import drops the unique index and finds rows already present in memory; the rows that match
+        // no one are looked up there too, not reported as unmatched.
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        var stranger = record(nil, sourceID: "a", line: 2)
+        stranger.keys = [.name("Nobody Known")]
+        var fresh = record(nil, sourceID: "b", line: 3)
+        fresh.keys = [.name("Nobody Known")]
+        let summary = try store.importBatch(
+            people: [], interactions: [record(nil, sourceID: "a", line: 1), stranger, fresh], createPeople: false,
+            dryRun: false, context: Fixtures.context, now: Fixtures.now)
+        #expect(summary.interactionsAdded == 1 && summary.interactionsExisting == 1)
+        #expect(summary.unmatched.map(\.line) == [3])
+    }
+
+    @Test("on a first import, a row left out for its taken id does not hide a later row with its source id")
+    func takenIDThenSourceID() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let batch = [
+            record(40, sourceID: "x", line: 1), record(40, sourceID: "y", line: 2), record(41, sourceID: "y", line: 3),
+        ]
+        let summary = try store.importBatch(
+            people: [], interactions: batch, createPeople: false, dryRun: false, context: Fixtures.context,
+            now: Fixtures.now)
+        #expect(summary.interactionsAdded == 2 && summary.interactionsExisting == 1)
+        #expect(try store.interactions().map(\.sourceID) == ["x", "y"])
+    }
+
     /// Every stored state, read straight from the table.
     func storedStates(_ store: Store) throws -> [[String]] {
         try store.read { db in

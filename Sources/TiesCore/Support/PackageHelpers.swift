@@ -55,11 +55,17 @@ package struct FNV1a64 {
 /// Kept as two 64-bit halves: multiplying by the prime is `lo × 0x13b` in full width plus `lo << 88`, three
 /// multiplications a byte (Swift's generic `UInt128` arithmetic and formatting took a quarter of a
 /// million-message import's reading thread, measured with `perf`).
-package struct FNV1a128 {
+package struct FNV1a128: Hashable {
     package private(set) var high: UInt64 = 0x6C62_272E_07BB_0142
     package private(set) var low: UInt64 = 0x62B8_2175_6295_C58D
 
     package init() {}
+
+    /// A digest given by its halves.
+    package init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
 
     /// Folds in the UTF-8 bytes of `text`.
     package mutating func combine(_ text: String) {
