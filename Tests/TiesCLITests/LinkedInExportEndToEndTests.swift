@@ -97,6 +97,16 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("person", "list", "--tag", "Recruiters").contains("Ivo Stern"))
     }
 
+    @Test("Google's and Android's vCards: contacts saved with only an email come in named by it, nothing refused")
+    func namelessCards() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("google.vcf"), fixture("android-2.1.vcf"))
+        #expect(out.contains("people: 6 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("quiet.reader@example.net,") && people.contains("front.desk@alderhotel.example,"))
+        #expect(people.contains("Jörgen Öberg Lindqvist Åkesson Åström"))
+    }
+
     @Test(
         "every importer refuses a file of the wrong kind with exit 65, says what it looks like, and changes nothing",
         arguments: [
