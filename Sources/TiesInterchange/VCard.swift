@@ -69,7 +69,7 @@ public struct VCardContact: Sendable, Equatable {
     public var organisation: String?
     /// `TITLE`.
     public var title: String?
-    /// `CATEGORIES`, trimmed, without repeats, sorted.
+    /// `CATEGORIES`, trimmed, without repeats, sorted; Google's system group (`myContacts`, `My Contacts`) left out.
     public var tags: [String]
     /// `NOTE` (several are joined with a line break).
     public var note: String?
@@ -276,9 +276,12 @@ public enum VCardReader {
                 if let note = ImportSupport.nonEmpty(ContentText.unescaped(value)) { notes.append(note) }
             case "CATEGORIES":
                 // 3.0/4.0 separate with commas; some 2.1 exporters use semicolons. Google Contacts puts its
-                // system group `myContacts` on every contact: it says nothing, so it is not a tag.
+                // system group `myContacts` on every contact, and Android's export writes it `My Contacts`:
+                // it says nothing, so it is not a tag.
                 for part in ContentText.split(value, at: ",").flatMap({ ContentText.split(String($0), at: ";") }) {
-                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)), tag.lowercased() != "mycontacts" {
+                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)),
+                        !["mycontacts", "my contacts"].contains(tag.lowercased())
+                    {
                         tags.append(tag)
                     }
                 }

@@ -135,6 +135,9 @@ struct InterchangeVCardTests {
         #expect(
             android.records.map(\.name) == ["front.desk@alderhotel.example", "Jörgen Öberg Lindqvist Åkesson Åström"])
         #expect(android.records[1].contactPoints.map(\.kind) == [.phone, .phone, .email])
+        // Google's system group, `myContacts` in Google's export and `My Contacts` in Android's, is no tag.
+        #expect(google.records.map(\.tags) == [["starred"], [], ["Board games"], []])
+        #expect(android.records.map(\.tags) == [[], []])
         // Without an organisation or email, a phone names the card; with nothing at all, it is a problem.
         let phoneOnly = VCardReader.read("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL:+1 312 555 0100\r\nEND:VCARD\r\n")
         #expect(phoneOnly.records.map(\.name) == ["+1 312 555 0100"])
