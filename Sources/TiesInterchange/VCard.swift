@@ -280,7 +280,7 @@ public enum VCardReader {
                 // it says nothing, so it is not a tag.
                 for part in ContentText.split(value, at: ",").flatMap({ ContentText.split(String($0), at: ";") }) {
                     if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)),
-                        !["mycontacts", "my contacts"].contains(tag.lowercased())
+                        !ImportSupport.isEveryContactGroup(tag)
                     {
                         tags.append(tag)
                     }
