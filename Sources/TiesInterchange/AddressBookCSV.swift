@@ -9,13 +9,15 @@ import TiesCore
 ///   Title`; groups as `* myContacts ::: Friends`, and several values in one cell joined by ` ::: `.
 /// - **Google, 2021–**: `First Name,Middle Name,Last Name,…,Organization Name,Organization Title,…,Birthday,
 ///   Notes,…,Labels,E-mail 1 - Label,E-mail 1 - Value,…`.
-/// - **Outlook** (and LinkedIn's 2012 "Microsoft Outlook CSV"): `"First Name","Middle Name","Last Name",
+/// - **Outlook** (and LinkedIn's 2012 "Microsoft Outlook CSV", and the "Outlook CSV" Google Contacts
+///   exports): `"First Name","Middle Name","Last Name",
 ///   "Title",…,"Company","Department","Job Title",…,"E-mail Address","E-mail 2 Address",…,"Mobile Phone",…,
 ///   "Birthday",…,"Notes",…,"Categories"`.
 ///
 /// Names, emails, phones, web pages, organisation, title, birthday, notes, and groups or categories as tags
-/// (Google's system groups `* myContacts` and `* starred` are not tags). A contact without a name takes its
-/// first email, else its organisation, as its name; one with none of these is left out and listed.
+/// (Google's system groups `* myContacts` and `* starred` are not tags, nor `myContacts` in the "Outlook CSV"
+/// Google exports). A contact without a name takes its first email, else its organisation, as its name; one
+/// with none of these is left out and listed.
 public enum AddressBookCSV {
     /// Which exporter wrote the file.
     public enum Layout: String, Sendable {

@@ -11,6 +11,13 @@ enum ImportSupport {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Whether `group` is Google's system group that every contact is in: `myContacts` in Google's vCard and
+    /// "Outlook CSV" exports, `My Contacts` in Android's vCards. It says nothing, so it is no tag.
+    static func isEveryContactGroup(_ group: String) -> Bool {
+        let lowered = group.lowercased()
+        return lowered == "mycontacts" || lowered == "my contacts"
+    }
+
     /// A profile URL in one form: ``ProfileURL/normalised(_:)``, the one URL normaliser.
     static func normalisedURL(_ text: String) -> String { ProfileURL.normalised(text) }
 

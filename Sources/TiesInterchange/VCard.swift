@@ -62,13 +62,14 @@ public struct VCardContact: Sendable, Equatable {
     public var line: Int
     /// `VERSION` (2.1, 3.0, 4.0), when the card says.
     public var version: String?
-    /// `FN`, or else a name built from `N` (prefix, given, additional, family and suffix, in that order).
+    /// `FN`, or else a name built from `N` (prefix, given, additional, family and suffix, in that order), or
+    /// else the first email, the organisation or the first phone.
     public var name: String
     /// The first component of `ORG`.
     public var organisation: String?
     /// `TITLE`.
     public var title: String?
-    /// `CATEGORIES`, trimmed, without repeats, sorted.
+    /// `CATEGORIES`, trimmed, without repeats, sorted; Google's system group (`myContacts`, `My Contacts`) left out.
     public var tags: [String]
     /// `NOTE` (several are joined with a line break).
     public var note: String?
@@ -131,7 +132,9 @@ public struct VCardContact: Sendable, Equatable {
 ///   `X-APPLE-OMIT-YEAR` marks a year that stands for none);
 /// - property and parameter names in any case.
 ///
-/// A card without `FN` or `N`, or without `END:VCARD`, is a problem (at its `BEGIN:VCARD` line); a line
+/// A card without a name (no `FN` or `N`, or empty ones, as Google and Android write a contact saved with
+/// only an address) takes its first email, else its organisation, else its first phone as its name. A card
+/// with none of these, or without `END:VCARD`, is a problem (at its `BEGIN:VCARD` line); a line
 /// that is not a property inside a card, or a `BDAY` that is not a date, is noted in
 /// ``ImportResult/skipped`` and the rest of the card is kept.
 public enum VCardReader {
@@ -273,9 +276,12 @@ public enum VCardReader {
                 if let note = ImportSupport.nonEmpty(ContentText.unescaped(value)) { notes.append(note) }
             case "CATEGORIES":
                 // 3.0/4.0 separate with commas; some 2.1 exporters use semicolons. Google Contacts puts its
-                // system group `myContacts` on every contact: it says nothing, so it is not a tag.
+                // system group `myContacts` on every contact, and Android's export writes it `My Contacts`:
+                // it says nothing, so it is not a tag.
                 for part in ContentText.split(value, at: ",").flatMap({ ContentText.split(String($0), at: ";") }) {
-                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)), tag.lowercased() != "mycontacts" {
+                    if let tag = ImportSupport.nonEmpty(ContentText.unescaped(part)),
+                        !ImportSupport.isEveryContactGroup(tag)
+                    {
                         tags.append(tag)
                     }
                 }
@@ -326,12 +332,6 @@ public enum VCardReader {
         }
 
         func build() -> Result<VCardContact, ParseError> {
-            guard let name = formattedName ?? structuredName else {
-                return .failure(
-                    ParseError(
-                        line: line, field: "FN",
-                        found: "<a card with no name>", expected: "an FN or N property giving the person's name"))
-            }
             var contactPoints: [VCardContactPoint] = []
             var seen = Set<String>()
             for (group, var point) in points {
@@ -343,8 +343,20 @@ public enum VCardReader {
                     point.kind.rawValue + "\u{0}" + (point.kind == .email ? point.value.lowercased() : point.value)
                 if seen.insert(key).inserted { contactPoints.append(point) }
             }
+            // Google and Android write a contact saved with only an address as `FN:` and `N:;;;;`, or with
+            // neither: like a nameless row of an address-book CSV, it takes its email, organisation or phone.
+            let email = contactPoints.first { $0.kind == .email }?.value
+            guard
+                let name = formattedName ?? structuredName ?? email ?? organisation
+                    ?? contactPoints.first(where: { $0.kind == .phone })?.value
+            else {
+                return .failure(
+                    ParseError(
+                        line: line, field: "FN", found: "<a card with no name, email, organisation or phone>",
+                        expected: "an FN or N property giving the person's name"))
+            }
             let labelled = labelledDates.first { labels[$0.group]?.lowercased() == "anniversary" }?.date
-            let firstEmail = contactPoints.first { $0.kind == .email }?.value.lowercased() ?? ""
+            let firstEmail = email?.lowercased() ?? ""
             let sourceID = uid ?? "fnv1a64:" + FNV1a64.hex(name.lowercased() + "\n" + firstEmail)
             return .success(
                 VCardContact(

@@ -95,6 +95,20 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains("Ivo Stern,recruiter,in-house,Stern Talent,Talent Partner"))
         #expect(try store.ok("person", "list", "--tag", "Mentors").contains("Grace B. Hollis"))
         #expect(try store.ok("person", "list", "--tag", "Recruiters").contains("Ivo Stern"))
+        let fromGoogle = try store.ok("import", "csv", fixture("google-outlook.csv"))
+        #expect(fromGoogle.contains("people: 3 added"), "\(fromGoogle)")
+        let tagged = try store.ties(["person", "list", "--tag", "myContacts"])
+        #expect(tagged.status == 64 && tagged.stderr.contains("no one is tagged 'myContacts'"), "\(tagged.stderr)")
+    }
+
+    @Test("Google's and Android's vCards: contacts saved with only an email come in named by it, nothing refused")
+    func namelessCards() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("google.vcf"), fixture("android-2.1.vcf"))
+        #expect(out.contains("people: 6 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("quiet.reader@example.net,") && people.contains("front.desk@alderhotel.example,"))
+        #expect(people.contains("Jörgen Öberg Lindqvist Åkesson Åström"))
     }
 
     @Test(

@@ -177,6 +177,12 @@ struct InterchangeLinkedInExportTests {
         #expect(outlook.records[0].tags == ["Berlin", "Recruiters"])
         #expect(outlook.records[0].birthday == VCardBirthday(year: 1980, month: 6, day: 3))
         #expect(AddressBookCSV.layout(of: ["Name", "Email"]) == nil)
+        // Google's "Outlook CSV": its system group is written without the star, `myContacts;starred`.
+        let fromGoogle = try AddressBookCSV.read(try Self.bytes("google-outlook.csv"))
+        #expect(AddressBookCSV.layout(of: try CSVTable(bytes: try Self.bytes("google-outlook.csv")).header) == .outlook)
+        #expect(fromGoogle.records.map(\.name) == ["Sigrid Aune", "kiosk@vestkai.example", "Eirik Solberg"])
+        #expect(fromGoogle.records.map(\.tags) == [["starred"], [], ["Restored from Pixel 7"]])
+        #expect(fromGoogle.records[2].organisation == "Vestkai Ferger" && fromGoogle.records[2].title == "Dispatcher")
     }
 
     @Test("what a file looks like, for the refusal of an importer that recognises nothing")

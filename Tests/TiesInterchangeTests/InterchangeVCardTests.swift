@@ -114,10 +114,43 @@ struct InterchangeVCardTests {
         #expect(person.contactPoints.map(\.kind) == [.email, .phone, .linkedin])
     }
 
-    @Test("a card without a name, or without END, is a problem at its BEGIN line; a bad BDAY only drops the birthday")
+    static func export(_ name: String) throws -> [UInt8] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("TiesCLITests/Fixtures/exports/" + name)
+        return [UInt8](try Data(contentsOf: url))
+    }
+
+    @Test("Google's and Android's exports: a contact saved with only an email (empty FN and N, or none) is named by it")
+    func namelessCards() throws {
+        let google = VCardReader.read(try Self.export("google.vcf"))
+        #expect(google.problems.isEmpty && google.skipped.isEmpty)
+        #expect(
+            google.records.map(\.name) == [
+                "Lotte Brandvik", "quiet.reader@example.net", "Tomas Ekdahl", "newsletter@harbourclub.example",
+            ])
+        #expect(google.records[1].contactPoints.map(\.value) == ["quiet.reader@example.net"])
+        #expect(google.records[0].organisation == "Fjordline Shipping")
+        let android = VCardReader.read(try Self.export("android-2.1.vcf"))
+        #expect(android.problems.isEmpty && android.skipped.isEmpty)
+        #expect(
+            android.records.map(\.name) == ["front.desk@alderhotel.example", "Jörgen Öberg Lindqvist Åkesson Åström"])
+        #expect(android.records[1].contactPoints.map(\.kind) == [.phone, .phone, .email])
+        // Google's system group, `myContacts` in Google's export and `My Contacts` in Android's, is no tag.
+        #expect(google.records.map(\.tags) == [["starred"], [], ["Board games"], []])
+        #expect(android.records.map(\.tags) == [[], []])
+        // Without an organisation or email, a phone names the card; with nothing at all, it is a problem.
+        let phoneOnly = VCardReader.read("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:\r\nTEL:+1 312 555 0100\r\nEND:VCARD\r\n")
+        #expect(phoneOnly.records.map(\.name) == ["+1 312 555 0100"])
+        let orgFirst = VCardReader.read("BEGIN:VCARD\r\nORG:Quayside Ltd;Sales\r\nTEL:+1 312 555 0100\r\nEND:VCARD\r\n")
+        #expect(orgFirst.records.map(\.name) == ["Quayside Ltd"])
+    }
+
+    @Test(
+        "a card with no name, email, organisation or phone, or without END, is a problem at its BEGIN line; a bad BDAY only drops the birthday"
+    )
     func problems() {
         let text = InterchangeFixtures.crlf([
-            "BEGIN:VCARD", "VERSION:3.0", "EMAIL:nobody@example.org", "END:VCARD",
+            "BEGIN:VCARD", "VERSION:3.0", "NOTE:nobody", "END:VCARD",
             "BEGIN:VCARD", "FN:Kept", "BDAY:April the fifteenth", "this line is garbage", "END:VCARD",
             "BEGIN:VCARD", "FN:Never ends",
             "BEGIN:VCARD", "FN:Also never ends",
