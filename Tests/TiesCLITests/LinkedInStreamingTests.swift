@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesInterchange
+import TiesTestSupport
 
 @testable import TiesCLI
 
@@ -83,5 +84,51 @@ struct LinkedInStreamingTests {
         #expect(mode == 0o700)
         export = nil
         #expect(!FileManager.default.fileExists(atPath: scratch))
+    }
+}
+
+/// A messages file over 16 MiB inside a zip is unpacked under `TMPDIR` and streamed from there; when the
+/// disk under `TMPDIR` fills while it is written, nothing is imported.
+@Suite("ties import linkedin: a large zipped messages file and a full TMPDIR")
+struct LinkedInUnpackTests {
+    @Test(
+        "the disk under TMPDIR fills while the file is unpacked: exit 73, what to do, the store unchanged, nothing left",
+        .enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))
+    func fullTemporaryDisk() throws {
+        let dir = TemporaryDirectory()
+        let zip = dir.file("export.zip").path
+        // 100,000 messages of ~210 bytes: 21 MB unpacked (over the 16 MiB that are streamed), 0.1 MB zipped.
+        let made = try TiesBinary.runShell(
+            """
+            python3 - "\(zip)" <<'PY'
+            import sys, zipfile
+            rows = ["CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,RECIPIENT PROFILE URLS,TO,DATE,SUBJECT,CONTENT,FOLDER"]
+            for i in range(100000):
+                rows.append(f"2-c{i % 500},,Ana Lima,https://www.linkedin.com/in/ana-lima,https://www.linkedin.com/in/robin-vale,"
+                            f"Robin Vale,2024-01-{1 + i % 28:02d} 10:00:00 UTC,,{'x' * 100},INBOX")
+            with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+                z.writestr("messages.csv", "\\n".join(rows) + "\\n")
+            PY
+            """)
+        #expect(made.status == 0, "\(made.stderr)")
+        let db = dir.file("ties.sqlite").path
+        #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
+        #expect(try TiesBinary.run(["person", "add", "Ana Lima", "--db", db]).status == 0)
+        let before = try StoreDump.of(db)
+        let disk = try #require(SmallDisk.make(kilobytes: 1024))
+        let result = try TiesBinary.run(
+            ["import", "linkedin", zip, "--me", "Robin Vale", "--db", db], environment: ["TMPDIR": disk.url.path])
+        #expect(result.status == 73, "\(result.stdout)\(result.stderr)")
+        #expect(result.stderr.contains("messages.csv: cannot unpack it to a temporary file"))
+        #expect(result.stderr.contains("Set TMPDIR to a folder with room for it"))
+        #expect(try StoreDump.of(db) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk.url.path) == [])
+        // With room, the same zip imports (from the unpacked copy, removed afterwards).
+        let roomy = TemporaryDirectory()
+        let imported = try TiesBinary.run(
+            ["import", "linkedin", zip, "--me", "Robin Vale", "--db", db], environment: ["TMPDIR": roomy.url.path])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(imported.stdout.contains("100000 rows"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: roomy.url.path) == [])
     }
 }
