@@ -17,6 +17,32 @@ public enum RecordValidation {
         partition(records, by: check)
     }
 
+    /// People read from another application's address book (vCard, Google or Outlook CSV), with each email,
+    /// phone or web address that is not one left out of its person and said, instead of refusing the
+    /// person: exports hold what was typed in those fields (`N/A`, a company's name as a phone, a nickname as
+    /// an email: one among the 1,625 contacts of a real Google export), and the rest of the contact is good.
+    /// Other values that cannot be stored stay problems (``people(_:)`` checks them).
+    public static func addressBookPeople(_ records: [PersonRecord]) -> (
+        records: [PersonRecord], leftOut: [(file: String, skipped: SkippedRecord)]
+    ) {
+        var leftOut: [(file: String, skipped: SkippedRecord)] = []
+        let kept = records.map { record in
+            var kept = record
+            kept.person.contactPoints = record.person.contactPoints.filter { point in
+                do throws(InputError) {
+                    _ = try ContactValidation.contactPoint(point)
+                    return true
+                } catch {
+                    let reason = "\(error.field) \"\(error.value)\" (expected \(error.expected))"
+                    leftOut.append((record.file, SkippedRecord(line: record.line, reason: reason)))
+                    return false
+                }
+            }
+            return kept
+        }
+        return (kept, leftOut)
+    }
+
     /// The interactions that can be stored, in stored form, and a problem for each value that cannot.
     public static func interactions(_ records: [InteractionRecord]) -> (
         records: [InteractionRecord], problems: [ParseError]

@@ -36,6 +36,9 @@ struct ContactValidationTests {
             ("+1 312 555 0100", "+1 312 555 0100"), ("tel:+1-312-555-0100", "+1-312-555-0100"),
             ("(312)  555.0100", "(312) 555.0100"), ("+44 20 7946 0958 ext. 12", "+44 20 7946 0958 ext. 12"),
             ("555-0100x7", "555-0100x7"), ("+1\u{A0}312\u{A0}555\u{A0}0100", "+1 312 555 0100"),
+            // As a real Google Contacts export wrote it: wrapped in marks of writing direction (LRE … PDF).
+            ("\u{202A}+91 81297 00200\u{202C}", "+91 81297 00200"),
+            ("\u{200E}+33 1 42 68 53 00\u{2069}", "+33 1 42 68 53 00"),
         ])
     func goodPhones(given: String, stored: String) throws {
         #expect(try ContactValidation.phone(given) == stored)

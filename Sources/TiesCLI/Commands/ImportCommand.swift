@@ -67,7 +67,7 @@ struct ImportOptions: ParsableArguments {
     /// prints what happened.
     func run(
         people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError],
-        leftOut: [String] = [], notes: [String], createPeople: Bool, store: Store
+        leftOut: [String] = [], valuesLeftOut: [String] = [], notes: [String], createPeople: Bool, store: Store
     ) throws {
         let checkedPeople = RecordValidation.people(people)
         let checkedInteractions = RecordValidation.interactions(interactions)
@@ -77,12 +77,26 @@ struct ImportOptions: ParsableArguments {
             people: checkedPeople.records, interactions: checkedInteractions.records, createPeople: createPeople,
             dryRun: dryRun,
             context: scoringContext(store), now: Date())
-        report(summary, problems: problems, leftOut: leftOut, notes: notes)
+        report(summary, problems: problems, leftOut: leftOut, valuesLeftOut: valuesLeftOut, notes: notes)
     }
 
     /// What a reader left out of `file` on purpose, as `file:line: reason` lines.
     static func leftOut(_ skipped: [SkippedRecord], in file: String) -> [String] {
         skipped.map { "\(file):\($0.line): \($0.reason)" }
+    }
+
+    /// People read from an address book (vCard, Google or Outlook CSV), checked: an email, phone or web
+    /// address that is not one is left out of its person and listed as `file:line: what`
+    /// (``RecordValidation/addressBookPeople(_:)``); any other value that cannot be stored is a problem.
+    static func addressBook(_ people: [PersonRecord]) -> (
+        records: [PersonRecord], problems: [ParseError], valuesLeftOut: [String]
+    ) {
+        let lenient = RecordValidation.addressBookPeople(people)
+        let checked = RecordValidation.people(lenient.records)
+        return (
+            checked.records, checked.problems,
+            lenient.leftOut.map { "\($0.file):\($0.skipped.line): \($0.skipped.reason)" }
+        )
     }
 
     /// The error that refuses the import because of `problems`.
@@ -101,7 +115,10 @@ struct ImportOptions: ParsableArguments {
 
     /// Prints what an import did (or would do), the records it skipped as invalid, those the readers left
     /// out on purpose (cancelled events, rooms, drafts, rows without a name) and the importer's notes.
-    func report(_ summary: ImportSummary, problems: [ParseError], leftOut: [String] = [], notes: [String]) {
+    func report(
+        _ summary: ImportSummary, problems: [ParseError], leftOut: [String] = [], valuesLeftOut: [String] = [],
+        notes: [String]
+    ) {
         var out = dryRun ? "Dry run — nothing written. It would import:\n" : "Imported:\n"
         out +=
             "  people: \(summary.peopleAdded) added, \(summary.peopleUpdated) updated, \(summary.peopleUnchanged) already up to date\n"
@@ -132,6 +149,13 @@ struct ImportOptions: ParsableArguments {
             out += "  \(leftOut.count) record\(leftOut.count == 1 ? "" : "s") left out on purpose:\n"
             out += leftOut.prefix(10).map { "    \($0)\n" }.joined()
             if leftOut.count > 10 { out += "    ... and \(leftOut.count - 10) more\n" }
+        }
+        if !valuesLeftOut.isEmpty {
+            let count = valuesLeftOut.count
+            out +=
+                "  \(count) value\(count == 1 ? "" : "s") left out, \(count == 1 ? "its contact" : "their contacts") imported:\n"
+            out += valuesLeftOut.prefix(10).map { "    \($0)\n" }.joined()
+            if count > 10 { out += "    ... and \(count - 10) more\n" }
         }
         for note in notes.prefix(10) { out += "  note: \(note)\n" }
         write(out)
@@ -165,15 +189,19 @@ extension ImportCommand {
             var problems: [ParseError] = []
             var notes: [String] = []
             var leftOut: [String] = []
+            var valuesLeftOut: [String] = []
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
                 let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
                 if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
                     let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
-                    people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
-                    problems += read.problems
+                    let checked = ImportOptions.addressBook(
+                        read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) })
+                    people += checked.records
+                    problems += read.problems + checked.problems
                     leftOut += ImportOptions.leftOut(read.skipped, in: file)
+                    valuesLeftOut += checked.valuesLeftOut
                     continue
                 }
                 guard let what = kind ?? TiesCSVImport.kind(of: header.fields) else {
@@ -213,7 +241,8 @@ extension ImportCommand {
             }
             if let unreadable { throw unreadable }
             if !problems.isEmpty && !options.skipInvalid { throw options.refusal(problems) }
-            options.report(summary, problems: problems, leftOut: leftOut, notes: notes)
+            options.report(
+                summary, problems: problems, leftOut: leftOut, valuesLeftOut: valuesLeftOut, notes: notes)
         }
 
         /// Reads the interactions in `bytes` and adds each to `importer` as it is read, with a progress line
@@ -278,9 +307,10 @@ extension ImportCommand {
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
             }
+            let checked = ImportOptions.addressBook(people)
             try options.run(
-                people: people, interactions: [], problems: problems, leftOut: leftOut, notes: [],
-                createPeople: false, store: options.store.open())
+                people: checked.records, interactions: [], problems: problems + checked.problems, leftOut: leftOut,
+                valuesLeftOut: checked.valuesLeftOut, notes: [], createPeople: false, store: options.store.open())
         }
     }
 

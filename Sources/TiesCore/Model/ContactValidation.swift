@@ -65,11 +65,22 @@ public enum ContactValidation {
         return parts[0] + "@" + parts[1].lowercased()
     }
 
-    /// A phone number in its stored form: trimmed, `tel:` dropped, runs of spaces made one.
+    /// A phone number in its stored form: trimmed, `tel:` dropped, the invisible marks of writing direction
+    /// dropped, runs of spaces made one.
     /// - Throws: ``InputError`` unless it is digits with `+ ( ) - . /` and spaces (3 to 20 digits), with an
     ///   optional extension.
     public static func phone(_ text: String, field: String = "phone") throws(InputError) -> String {
-        var value = trimmed(text)
+        // Phones and contacts apps wrap numbers in bidirectional marks (U+202A … U+202C, U+200E, U+2066 …):
+        // `\u{202A}+91 81297 00200\u{202C}` in a real Google Contacts export. They show nothing and say nothing.
+        let directionMarks: ClosedRange<UInt32> = 0x202A...0x202E
+        let isolates: ClosedRange<UInt32> = 0x2066...0x2069
+        var value = trimmed(
+            String(
+                String.UnicodeScalarView(
+                    text.unicodeScalars.filter {
+                        !directionMarks.contains($0.value) && !isolates.contains($0.value)
+                            && $0.value != 0x200E && $0.value != 0x200F
+                    })))
         if value.lowercased().hasPrefix("tel:") { value = trimmed(String(value.dropFirst(4))) }
         value = String(value.map { $0 == "\u{A0}" ? " " : $0 })
         value = value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
