@@ -9,7 +9,7 @@ public enum InputSniffer {
         let head = Array(bytes.prefix(64 * 1024))
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return ("an empty file", nil) }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return ("a zip archive", "ties import linkedin (a LinkedIn export .zip)")
+            return ("a zip archive (LinkedIn delivers its export as one)", "ties import linkedin")
         }
         if head.prefix(1024).contains(0) { return ("binary data", nil) }
         let text = String(decoding: head, as: UTF8.self)

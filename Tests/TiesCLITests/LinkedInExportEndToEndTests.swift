@@ -118,7 +118,11 @@ struct LinkedInExportEndToEndTests {
             ("vcard", "linkedin-2024/Connections.csv", "import linkedin"),
             ("ics", "google.csv", "import csv"), ("linkedin", "google.csv", "import csv"),
             ("linkedin", "../contacts.vcf", "import vcard"), ("csv", "../contacts.vcf", "import vcard"),
-            ("csv", "../calendar.ics", "import ics"),
+            ("csv", "../calendar.ics", "import ics"), ("ics", "../contacts.vcf", "import vcard"),
+            (
+                "vcard", "linkedin-2024.zip",
+                "a zip archive (LinkedIn delivers its export as one), which `ties import linkedin` reads"
+            ),
         ])
     func wrongFile(importer: String, file: String, hint: String) throws {
         #expect(try store.ties(["init"]).status == 0)
@@ -126,6 +130,25 @@ struct LinkedInExportEndToEndTests {
         #expect(result.status == 65, "\(result.stderr)")
         #expect(result.stderr.contains(hint), "\(result.stderr)")
         #expect(unchanged)
+    }
+
+    @Test("a zip or a folder without a CSV file, and a binary file given to import csv: exit 65, said plainly")
+    func noCSVInside() throws {
+        #expect(try TiesBinary.run(["init", "--db", store.db]).status == 0)
+        let zip = store.dir.file("photos.zip").path
+        let made = try TiesBinary.runShell(
+            "cd \"\(store.dir.url.path)\" && printf 'not a csv' > photo.jpg && python3 -c \"import zipfile; z = zipfile.ZipFile('photos.zip', 'w'); z.write('photo.jpg'); z.close()\""
+        )
+        #expect(made.status == 0, "\(made.stderr)")
+        let (zipped, unchangedByZip) = try TiesBinary.runRefused(["import", "linkedin", zip], store: store.db)
+        #expect(zipped.status == 65 && unchangedByZip)
+        #expect(zipped.stderr.contains("photos.zip: holds no CSV file"), "\(zipped.stderr)")
+        let binary = store.dir.file("tool.bin")
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x1B, 0x5B, 0x32, 0x4A, 0x0A]).write(to: binary)
+        let (refused, unchanged) = try TiesBinary.runRefused(["import", "csv", binary.path], store: store.db)
+        #expect(refused.status == 65 && unchanged)
+        #expect(refused.stderr.contains("it looks like binary data"), "\(refused.stderr)")
+        #expect(!refused.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 })
     }
 
     @Test("a file that is no export at all (plain text) is refused by every importer")

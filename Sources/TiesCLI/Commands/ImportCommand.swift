@@ -210,9 +210,13 @@ extension ImportCommand {
                         "; it looks like \(looksLike)"
                         + (importer.map { ", which `\($0)` reads" }
                             ?? "; an address book comes in as vCard (`ties import vcard`) or as Google or Outlook CSV")
+                    // What the first record holds, shown only when it is text (never a binary file's bytes).
+                    let shown =
+                        bytes.prefix(1024).contains(0)
+                        ? "" : " (\(visible(String(header.fields.prefix(6).joined(separator: ",").prefix(80)))))"
                     throw CLIError(
                         .data,
-                        "\(file):\(header.line): cannot tell which table the header holds (\(header.fields.prefix(6).joined(separator: ","))); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
+                        "\(file):\(header.line): cannot tell which table the header holds\(shown); expected the columns of `ties export people` (with name) or `ties export interactions` (with occurred_at), or give --kind"
                             + hint)
                 }
                 switch what {
@@ -349,7 +353,8 @@ extension ImportCommand {
             for file in files {
                 let bytes = try options.bytes(of: file)
                 try refuseUnless(
-                    file, bytes, holds: "BEGIN:V", expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
+                    file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT",
+                    expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
                 let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
                 problems += read.problems
@@ -385,24 +390,26 @@ extension ImportCommand {
     }
 }
 
-/// Refuses, with exit 65, a file in which `marker` (ASCII, compared without case) never appears: what the
+/// Refuses, with exit 65, a file in which none of `markers` (ASCII, compared without case) appears: what the
 /// file looks like instead and which importer reads it (`import vcard` of a CSV file must not say
 /// "0 added").
-func refuseUnless(_ file: String, _ bytes: [UInt8], holds marker: String, expected: String) throws {
-    let needle = Array(marker.lowercased().utf8)
-    let found = bytes.withUnsafeBufferPointer { buffer -> Bool in
-        guard buffer.count >= needle.count else { return false }
-        for i in 0...(buffer.count - needle.count) {
-            var k = 0
-            while k < needle.count {
-                var b = buffer[i + k]
-                if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                if b != needle[k] { break }
-                k += 1
+func refuseUnless(_ file: String, _ bytes: [UInt8], holds markers: String..., expected: String) throws {
+    let found = markers.contains { marker in
+        let needle = Array(marker.lowercased().utf8)
+        return bytes.withUnsafeBufferPointer { buffer -> Bool in
+            guard buffer.count >= needle.count else { return false }
+            for i in 0...(buffer.count - needle.count) {
+                var k = 0
+                while k < needle.count {
+                    var b = buffer[i + k]
+                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
+                    if b != needle[k] { break }
+                    k += 1
+                }
+                if k == needle.count { return true }
             }
-            if k == needle.count { return true }
+            return false
         }
-        return false
     }
     if !found {
         throw CLIError(.data, InputSniffer.refusal(file, bytes: bytes, expected: expected) + "; nothing was imported")

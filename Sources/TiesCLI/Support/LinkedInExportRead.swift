@@ -7,6 +7,8 @@ import TiesStore
 struct LinkedInExportRead {
     /// The files recognised, with their kind, in the order given.
     private(set) var recognised: [(file: ExportFile, kind: LinkedInFileKind)] = []
+    /// The paths given (files, folders, zips).
+    private let given: [String]
     /// The files not read, with what they look like.
     private(set) var unread: [(name: String, bytes: [UInt8])] = []
     /// What each file held: its kind and how many rows were read and left out.
@@ -29,6 +31,7 @@ struct LinkedInExportRead {
     /// Opens the paths (files, folders, zips), transcodes what is not UTF-8 and tells each file's kind.
     /// - Parameter streamedAbove: a messages file larger than this is read from disk in blocks when imported.
     init(paths: [String], streamedAbove: Int = ExportFiles.streamedAbove) throws {
+        given = paths
         var latest: Date?
         for var file in try ExportFiles.expand(paths, streamedAbove: streamedAbove, scratch: scratch) {
             let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
@@ -62,7 +65,8 @@ struct LinkedInExportRead {
         }
         return CLIError(
             .data,
-            (lines.isEmpty ? ["no file was given or found"] : lines).joined(separator: "\n")
+            (lines.isEmpty ? given.map { "\($0): holds no CSV file (the files of an export are CSV)" } : lines)
+                .joined(separator: "\n")
                 + "\nnothing was imported; `ties import linkedin` reads LinkedIn's export (.zip, folder, or its CSV files such as Connections.csv and messages.csv)"
         )
     }
