@@ -74,7 +74,7 @@ struct AddressBookColumns {
         let built = name.compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }.joined(separator: " ")
         guard
             let label = ImportSupport.nonEmpty(CSVTable.value(row, fullName)) ?? ImportSupport.nonEmpty(built)
-                ?? emails.first ?? organisation ?? phones.first
+                ?? emails.first(where: ImportSupport.isEmail) ?? organisation ?? phones.first
         else { return nil }
         // Google: `* myContacts ::: Friends` (system groups start with `*`); Outlook: `Recruiters;Berlin`, and
         // Google's "Outlook CSV" export writes its system group without the star: `myContacts;Friends`.

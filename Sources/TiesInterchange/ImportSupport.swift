@@ -11,6 +11,11 @@ enum ImportSupport {
         return trimmed.isEmpty ? nil : trimmed
     }
 
+    /// Whether `text` is one email address as the store takes it (``ContactValidation/email(_:field:)``).
+    static func isEmail(_ text: String) -> Bool {
+        (try? ContactValidation.email(text)) != nil
+    }
+
     /// Whether `group` is Google's system group that every contact is in: `myContacts` in Google's vCard and
     /// "Outlook CSV" exports, `My Contacts` in Android's vCards. It says nothing, so it is no tag.
     static func isEveryContactGroup(_ group: String) -> Bool {

@@ -175,11 +175,11 @@ public enum VCardReader {
             case "END" where property.decodedValue.trimmingASCIISpaces().uppercased() == "VCARD":
                 guard let done = card else { continue }
                 card = nil
-                switch done.build() {
-                case .success(let contact): result.records.append(contact)
-                case .failure(var error):
-                    error.record = cardIndex
-                    result.problems.append(error)
+                if let contact = done.build() {
+                    result.records.append(contact)
+                } else {
+                    result.skipped.append(
+                        SkippedRecord(line: done.line, reason: "the card has no name, email, organisation or phone"))
                 }
                 result.skipped.append(contentsOf: done.skipped)
             default:
@@ -331,7 +331,8 @@ public enum VCardReader {
                 ))
         }
 
-        func build() -> Result<VCardContact, ParseError> {
+        /// The contact, or nil for a card that names no one (no name, email, organisation or phone).
+        func build() -> VCardContact? {
             var contactPoints: [VCardContactPoint] = []
             var seen = Set<String>()
             for (group, var point) in points {
@@ -344,26 +345,21 @@ public enum VCardReader {
                 if seen.insert(key).inserted { contactPoints.append(point) }
             }
             // Google and Android write a contact saved with only an address as `FN:` and `N:;;;;`, or with
-            // neither: like a nameless row of an address-book CSV, it takes its email, organisation or phone.
-            let email = contactPoints.first { $0.kind == .email }?.value
+            // neither: like a nameless row of an address-book CSV, it takes its email (the first that is one),
+            // organisation or phone.
+            let email = contactPoints.first { $0.kind == .email && ImportSupport.isEmail($0.value) }?.value
             guard
                 let name = formattedName ?? structuredName ?? email ?? organisation
                     ?? contactPoints.first(where: { $0.kind == .phone })?.value
-            else {
-                return .failure(
-                    ParseError(
-                        line: line, field: "FN", found: "<a card with no name, email, organisation or phone>",
-                        expected: "an FN or N property giving the person's name"))
-            }
+            else { return nil }
             let labelled = labelledDates.first { labels[$0.group]?.lowercased() == "anniversary" }?.date
             let firstEmail = email?.lowercased() ?? ""
             let sourceID = uid ?? "fnv1a64:" + FNV1a64.hex(name.lowercased() + "\n" + firstEmail)
-            return .success(
-                VCardContact(
-                    line: line, version: version, name: name, organisation: organisation, title: title,
-                    tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
-                    birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID,
-                    anniversary: anniversary ?? labelled))
+            return VCardContact(
+                line: line, version: version, name: name, organisation: organisation, title: title,
+                tags: Array(Set(tags)).sorted(), note: notes.isEmpty ? nil : notes.joined(separator: "\n"),
+                birthday: birthday, contactPoints: contactPoints, uid: uid, sourceID: sourceID,
+                anniversary: anniversary ?? labelled)
         }
 
         /// A `BDAY` or `ANNIVERSARY` value as a date with or without a year; one that is not a date is noted
