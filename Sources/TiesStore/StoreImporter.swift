@@ -58,12 +58,12 @@ public struct StoreImporter {
     /// row when the rows come in no particular order (a shuffled million rows: 6.7 s → 5.3 s). Created again,
     /// in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
-    /// While the unique index on (source, source id) is dropped — only by a first import, into a table that
-    /// was empty — the FNV-1a 128 digest of the source and source id of every row inserted so far: the check
-    /// for a row already present that the index made, for 32 MB a million rows. Two different ids share a
-    /// digest with a chance of about 10^-27 among a million. A large import into a store with a history keeps
-    /// the index: there its upkeep overlaps the reading thread, and building it at the end made a million
-    /// messages slower (9.9 → 10.8 s, Benchmarks/README.md).
+    /// While the unique index on (source, source id) is dropped — only by a first import that is not large,
+    /// into a table that was empty — the FNV-1a 128 digest of the source and source id of every row inserted
+    /// so far: the check for a row already present that the index made, for 32 MB a million rows. Two
+    /// different ids share a digest with a chance of about 10^-27 among a million. A large import keeps the
+    /// index: its importing thread is the slower one, and building the index at the end made a million
+    /// messages slower (9.9 → 10.8 s into a store with a history, Benchmarks/README.md).
     private var insertedSourceKeys: DigestSet?
     /// A large import into a store with a history drops the indexes at its first new row, not before: a
     /// re-import that adds nothing (a million messages already there) then has none to build again.
@@ -88,8 +88,12 @@ public struct StoreImporter {
         lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
         firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
         if firstImport {
-            droppedIndexes = try Self.dropIndexes(db, unique: true)
-            insertedSourceKeys = DigestSet()
+            // A large import (a streamed messages file) keeps the unique index even into an empty table: its
+            // importing thread is the slower one, and building the index after the load cost it more than
+            // keeping it up to date (a whole export with a million messages: 9.3 → 10.9 s, and 286 → 370 MB
+            // with the digests).
+            droppedIndexes = try Self.dropIndexes(db, unique: !large)
+            if !large { insertedSourceKeys = DigestSet() }
         }
         dropIndexesOnInsert = large && !firstImport
         searchTrigger = try String.fetchOne(

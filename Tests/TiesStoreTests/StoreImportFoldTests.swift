@@ -84,6 +84,30 @@ struct StoreImportFoldTests {
         #expect(try store.interactions().count == 2500)
     }
 
+    @Test("a first import drops the unique index of source ids too, unless it is large; both find repeated ids")
+    func firstImportUniqueIndex() throws {
+        // Each DROP INDEX and CREATE INDEX moves SQLite's schema version: a first import that is not large
+        // drops and builds three indexes, a large one two (it keeps the unique one up to date instead).
+        var moves: [Bool: Int] = [:]
+        for large in [false, true] {
+            let dir = TemporaryDirectory()
+            let store = try Fixtures.store(in: dir)
+            for name in Self.names.prefix(10) { try store.addPerson(Person(name: name), at: Fixtures.now) }
+            let version = { try store.read { db in try Int.fetchOne(db, sql: "PRAGMA schema_version") ?? 0 } }
+            let before = try version()
+            let batch = records(300, people: 0..<10, from: "2025-02-01", salt: 3)
+            let summary = try store.importing(
+                createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: large
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                for record in batch + batch.prefix(20) { try importer.add(record) }
+                return true
+            }
+            #expect(summary.interactionsAdded == 300 && summary.interactionsExisting == 20)
+            moves[large] = try version() - before
+        }
+        #expect(moves[false] == moves[true].map { $0 + 2 }, "schema version moved by \(moves)")
+    }
+
     @Test(
         "a large import drops the interaction indexes at its first new row and builds them again; none when nothing is new"
     )
