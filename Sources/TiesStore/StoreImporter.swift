@@ -61,9 +61,8 @@ public struct StoreImporter {
     /// While the unique index on (source, source id) is dropped — only by a first import that is not large,
     /// into a table that was empty — the FNV-1a 128 digest of the source and source id of every row inserted
     /// so far: the check for a row already present that the index made, for 32 MB a million rows. Two
-    /// different ids share a digest with a chance of about 10^-27 among a million. A large import keeps the
-    /// index: its importing thread is the slower one, and building the index at the end made a million
-    /// messages slower (9.9 → 10.8 s into a store with a history, Benchmarks/README.md).
+    /// different ids share a digest with a chance of about 10^-27 among a million. (Why a large import keeps
+    /// the index: see `init`.)
     private var insertedSourceKeys: DigestSet?
     /// A large import into a store with a history drops the indexes at its first new row, not before: a
     /// re-import that adds nothing (a million messages already there) then has none to build again.
@@ -76,7 +75,8 @@ public struct StoreImporter {
     private var searchTrigger: String?
     private var noted: [Int64] = []
     /// `INSERT OR IGNORE`: a row whose id or (source, source id) is already stored is not inserted, which
-    /// is exactly "already present", found by the insert's own index lookups instead of a query per row.
+    /// is exactly "already present", found by the insert's own index lookups instead of a query per row
+    /// (the source id by ``insertedSourceKeys`` while its index is dropped).
     private let insertStatement: Statement
 
     init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
@@ -88,10 +88,11 @@ public struct StoreImporter {
         lastOldID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM interaction") ?? 0
         firstImport = try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction LIMIT 1") == nil
         if firstImport {
-            // A large import (a streamed messages file) keeps the unique index even into an empty table: its
+            // A large import (a streamed messages file) keeps the unique index, into an empty table too: its
             // importing thread is the slower one, and building the index after the load cost it more than
-            // keeping it up to date (a whole export with a million messages: 9.3 → 10.9 s, and 286 → 370 MB
-            // with the digests).
+            // keeping it up to date (a million messages into a store with a history: 9.9 → 10.8 s; a whole
+            // export with a million messages into a new store: 9.3 → 10.9 s, and 286 → 370 MB with the
+            // digests; Benchmarks/README.md).
             droppedIndexes = try Self.dropIndexes(db, unique: !large)
             if !large { insertedSourceKeys = DigestSet() }
         }
