@@ -417,7 +417,10 @@ public struct CSVTable: Sendable, Equatable {
         return fields[width...].contains { !$0.isEmpty }
     }
 
-    static func containsASCIICaseInsensitive(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8]) -> Bool {
+    /// Whether `needle` (lowercase ASCII) occurs in `bytes[range]`, ASCII letters compared without case.
+    public static func containsASCIICaseInsensitive(_ bytes: [UInt8], _ range: Range<Int>, _ needle: [UInt8])
+        -> Bool
+    {
         guard !needle.isEmpty, range.count >= needle.count else { return needle.isEmpty }
         var i = range.lowerBound
         while i + needle.count <= range.upperBound {

@@ -395,21 +395,7 @@ extension ImportCommand {
 /// "0 added").
 func refuseUnless(_ file: String, _ bytes: [UInt8], holds markers: String..., expected: String) throws {
     let found = markers.contains { marker in
-        let needle = Array(marker.lowercased().utf8)
-        return bytes.withUnsafeBufferPointer { buffer -> Bool in
-            guard buffer.count >= needle.count else { return false }
-            for i in 0...(buffer.count - needle.count) {
-                var k = 0
-                while k < needle.count {
-                    var b = buffer[i + k]
-                    if b >= 0x41 && b <= 0x5A { b += 0x20 }
-                    if b != needle[k] { break }
-                    k += 1
-                }
-                if k == needle.count { return true }
-            }
-            return false
-        }
+        CSVTable.containsASCIICaseInsensitive(bytes, bytes.indices, Array(marker.lowercased().utf8))
     }
     if !found {
         throw CLIError(.data, InputSniffer.refusal(file, bytes: bytes, expected: expected) + "; nothing was imported")
