@@ -77,6 +77,18 @@ struct ValidationEndToEndTests {
                 && !lena.unicodeScalars.contains { $0.value == 0x202A || $0.value == 0x202C })
     }
 
+    @Test("a value left out of a contact that is then refused for another value is not said to be imported")
+    func valueOfARefusedContact() throws {
+        try store.ok("init")
+        let cards = try write("mixed.vcf", vcard([("Ann\u{1B}[31mLee", "N/A"), ("Bo Kim", "N/A")]))
+        let refused = try store.ties("import", "vcard", cards)
+        #expect(refused.status == 65 && refused.stderr.contains("field \"name\""))
+        let skipped = try store.ok("import", "vcard", cards, "--skip-invalid", "--dry-run")
+        #expect(skipped.contains("1 record skipped as invalid"))
+        #expect(skipped.contains("1 value left out, its contact would be imported:"))
+        #expect(skipped.contains("mixed.vcf:6: email \"N/A\"") && !skipped.contains("mixed.vcf:1: email"))
+    }
+
     @Test("NUL, ESC and line breaks in imported names are refused as person add refuses them, never cut short")
     func controlCharacters() throws {
         try store.ok("init")

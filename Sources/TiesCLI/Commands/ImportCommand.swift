@@ -67,7 +67,8 @@ struct ImportOptions: ParsableArguments {
     /// prints what happened.
     func run(
         people: [PersonRecord], interactions: [InteractionRecord], problems: [ParseError],
-        leftOut: [String] = [], valuesLeftOut: [String] = [], notes: [String], createPeople: Bool, store: Store
+        leftOut: [String] = [], valuesLeftOut: [(file: String, skipped: SkippedRecord)] = [], notes: [String],
+        createPeople: Bool, store: Store
     ) throws {
         let checkedPeople = RecordValidation.people(people)
         let checkedInteractions = RecordValidation.interactions(interactions)
@@ -77,7 +78,9 @@ struct ImportOptions: ParsableArguments {
             people: checkedPeople.records, interactions: checkedInteractions.records, createPeople: createPeople,
             dryRun: dryRun,
             context: scoringContext(store), now: Date())
-        report(summary, problems: problems, leftOut: leftOut, valuesLeftOut: valuesLeftOut, notes: notes)
+        report(
+            summary, problems: problems, leftOut: leftOut,
+            valuesLeftOut: Self.valuesLeftOut(valuesLeftOut, keptIn: checkedPeople.records), notes: notes)
     }
 
     /// What a reader left out of `file` on purpose, as `file:line: reason` lines.
@@ -85,18 +88,16 @@ struct ImportOptions: ParsableArguments {
         skipped.map { "\(file):\($0.line): \($0.reason)" }
     }
 
-    /// People read from an address book (vCard, Google or Outlook CSV), checked: an email, phone or web
-    /// address that is not one is left out of its person and listed as `file:line: what`
-    /// (``RecordValidation/addressBookPeople(_:)``); any other value that cannot be stored is a problem.
-    static func addressBook(_ people: [PersonRecord]) -> (
-        records: [PersonRecord], problems: [ParseError], valuesLeftOut: [String]
-    ) {
-        let lenient = RecordValidation.addressBookPeople(people)
-        let checked = RecordValidation.people(lenient.records)
-        return (
-            checked.records, checked.problems,
-            lenient.leftOut.map { "\($0.file):\($0.skipped.line): \($0.skipped.reason)" }
-        )
+    /// The values address-book contacts lost (``RecordValidation/addressBookPeople(_:)``), as `file:line:
+    /// what` lines, for the contacts that are imported (`kept`, checked): a contact refused for another
+    /// value is listed with its problem, not as imported.
+    static func valuesLeftOut(_ dropped: [(file: String, skipped: SkippedRecord)], keptIn kept: [PersonRecord])
+        -> [String]
+    {
+        let keptAt = Set(kept.map { "\($0.file)\u{0}\($0.line)" })
+        return dropped.filter { keptAt.contains("\($0.file)\u{0}\($0.skipped.line)") }.map {
+            "\($0.file):\($0.skipped.line): \($0.skipped.reason)"
+        }
     }
 
     /// The error that refuses the import because of `problems`.
@@ -153,7 +154,7 @@ struct ImportOptions: ParsableArguments {
         if !valuesLeftOut.isEmpty {
             let count = valuesLeftOut.count
             out +=
-                "  \(count) value\(count == 1 ? "" : "s") left out, \(count == 1 ? "its contact" : "their contacts") imported:\n"
+                "  \(count) value\(count == 1 ? "" : "s") left out, \(count == 1 ? "its contact" : "their contacts") \(dryRun ? "would be " : "")imported:\n"
             out += valuesLeftOut.prefix(10).map { "    \($0)\n" }.joined()
             if count > 10 { out += "    ... and \(count - 10) more\n" }
         }
@@ -196,12 +197,13 @@ extension ImportCommand {
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
                 if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
                     let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
-                    let checked = ImportOptions.addressBook(
+                    let lenient = RecordValidation.addressBookPeople(
                         read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) })
+                    let checked = RecordValidation.people(lenient.records)
                     people += checked.records
                     problems += read.problems + checked.problems
                     leftOut += ImportOptions.leftOut(read.skipped, in: file)
-                    valuesLeftOut += checked.valuesLeftOut
+                    valuesLeftOut += ImportOptions.valuesLeftOut(lenient.leftOut, keptIn: checked.records)
                     continue
                 }
                 guard let what = kind ?? TiesCSVImport.kind(of: header.fields) else {
@@ -311,10 +313,10 @@ extension ImportCommand {
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
                 people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
             }
-            let checked = ImportOptions.addressBook(people)
+            let lenient = RecordValidation.addressBookPeople(people)
             try options.run(
-                people: checked.records, interactions: [], problems: problems + checked.problems, leftOut: leftOut,
-                valuesLeftOut: checked.valuesLeftOut, notes: [], createPeople: false, store: options.store.open())
+                people: lenient.records, interactions: [], problems: problems, leftOut: leftOut,
+                valuesLeftOut: lenient.leftOut, notes: [], createPeople: false, store: options.store.open())
         }
     }
 
