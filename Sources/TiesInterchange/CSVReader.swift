@@ -101,15 +101,33 @@ public enum CSVReader {
         try result.get()
     }
 
+    /// Calls `body` with each record in `bytes` in turn, its fields put into `record` (see
+    /// ``CSVFieldBytes``), as ``forEachRecord(in:from:line:_:)-([UInt8],_,_,_)`` does.
+    static func forEachRecord<Sink: CSVFieldSink>(
+        in bytes: [UInt8], into record: inout Sink, _ body: (Sink) throws(ParseError) -> Bool
+    ) throws(ParseError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(ParseError) in
+            try scan(buffer, from: 0, line: 1, into: &record, body)
+        }
+    }
+
     /// The state machine over the whole input `p`, from `offset`.
     static func scan(
         _ p: UnsafeBufferPointer<UInt8>, from offset: Int, line startLine: Int,
         _ body: (CSVRecord) throws(ParseError) -> Bool
     ) throws(ParseError) {
+        var record = CSVRecord(line: startLine, fields: [])
+        try scan(p, from: offset, line: startLine, into: &record, body)
+    }
+
+    static func scan<Sink: CSVFieldSink>(
+        _ p: UnsafeBufferPointer<UInt8>, from offset: Int, line startLine: Int, into record: inout Sink,
+        _ body: (Sink) throws(ParseError) -> Bool
+    ) throws(ParseError) {
         var state = ScanState(line: startLine)
         var i = max(0, offset)
         if i == 0 && p.count >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF { i = 3 }
-        _ = try scan(p, from: i, final: true, state: &state, body)
+        _ = try scan(p, from: i, final: true, state: &state, into: &record, body)
     }
 
     /// Where a scan stands between two blocks of a file: the line of the next byte, the records read so far,
@@ -122,7 +140,17 @@ public enum CSVReader {
         var wanted: [Bool]?
     }
 
-    /// The state machine. `p` is the input (or the part of it read so far); scanning starts at `offset`.
+    /// ``scan(_:from:final:state:into:_:)`` with each record's fields as strings (``CSVRecord``).
+    static func scan(
+        _ p: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool, state: inout ScanState,
+        _ body: (CSVRecord) throws(ParseError) -> Bool
+    ) throws(ParseError) -> Int? {
+        var record = CSVRecord(line: state.line, fields: [])
+        return try scan(p, from: offset, final: final, state: &state, into: &record, body)
+    }
+
+    /// The state machine, putting each record's fields into `record` before calling `body` with it. `p` is
+    /// the input (or the part of it read so far); scanning starts at `offset`.
     ///
     /// When `final` is false, `p` ends before the end of the file: a record is passed to `body` only when its
     /// end is in `p` (a record that may go on — a field, a quoted field, a CR that may be followed by LF, a
@@ -132,9 +160,9 @@ public enum CSVReader {
     ///
     /// Longer than the house's 80 lines on purpose: a measured hot loop (Benchmarks/README.md, CSV parsing,
     /// faster than Python's csv module), one pass over the bytes with no call per byte.
-    static func scan(
+    static func scan<Sink: CSVFieldSink>(
         _ p: UnsafeBufferPointer<UInt8>, from offset: Int, final: Bool, state: inout ScanState,
-        _ body: (CSVRecord) throws(ParseError) -> Bool
+        into record: inout Sink, _ body: (Sink) throws(ParseError) -> Bool
     ) throws(ParseError) -> Int? {
         guard let base = p.baseAddress else { return 0 }
         let n = p.count
@@ -142,7 +170,6 @@ public enum CSVReader {
         var line = state.line
         var lineStart = i  // offset of the first byte of the current line, for columns
         var recordIndex = state.records
-        var record = CSVRecord(line: line, fields: [])
         var scratch: [UInt8] = []
         let wanted = state.wanted ?? []
         let all = state.wanted == nil
@@ -164,11 +191,10 @@ public enum CSVReader {
             let recordStart = i
             let recordLine = line
             recordIndex += 1
-            record.line = line
-            record.fields.removeAll(keepingCapacity: true)
+            record.startRecord(line: line)
             var complete = true
             fields: while true {
-                let keep = all || (record.fields.count < wanted.count && wanted[record.fields.count])
+                let keep = all || (record.fieldCount < wanted.count && wanted[record.fieldCount])
                 if i < n && base[i] == quote {
                     let fieldLine = line
                     let fieldColumn = i - lineStart + 1
@@ -229,14 +255,18 @@ public enum CSVReader {
                         let rest = i
                         while i < n, base[i] != comma, base[i] != lf, base[i] != cr { i += 1 }
                         scratch.append(contentsOf: UnsafeBufferPointer(start: base + rest, count: i - rest))
-                        record.fields.append(keep ? String(decoding: scratch, as: UTF8.self) : "")
+                        if keep {
+                            scratch.withUnsafeBufferPointer { record.appendField($0, inInput: false) }
+                        } else {
+                            record.appendSkipped()
+                        }
                     } else if !keep {
-                        record.fields.append("")
+                        record.appendSkipped()
                     } else if copied {
                         scratch.append(contentsOf: segment)
-                        record.fields.append(String(decoding: scratch, as: UTF8.self))
+                        scratch.withUnsafeBufferPointer { record.appendField($0, inInput: false) }
                     } else {
-                        record.fields.append(String(decoding: segment, as: UTF8.self))
+                        record.appendField(segment, inInput: true)
                     }
                 } else {
                     let start = i
@@ -245,11 +275,11 @@ public enum CSVReader {
                         if b == comma || b == lf || b == cr { break }
                         i += 1
                     }
-                    record.fields.append(
-                        keep
-                            ? String(
-                                decoding: UnsafeBufferPointer(start: base + start, count: i - start), as: UTF8.self)
-                            : "")
+                    if keep {
+                        record.appendField(UnsafeBufferPointer(start: base + start, count: i - start), inInput: true)
+                    } else {
+                        record.appendSkipped()
+                    }
                 }
                 if i >= n {
                     complete = final

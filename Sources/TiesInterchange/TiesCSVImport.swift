@@ -45,7 +45,11 @@ public enum TiesCSVImport {
     /// The field at `index`, unguarded; nil when the column is absent, the row short or the field empty.
     static func field(_ fields: [String], at index: Int?) -> String? {
         guard let index, index < fields.count else { return nil }
-        let raw = fields[index]
+        return fieldText(fields[index])
+    }
+
+    /// A field's text, unguarded; nil when it is empty.
+    static func fieldText(_ raw: String) -> String? {
         if raw.isEmpty { return nil }
         let value = unguarded(raw)
         return value.isEmpty ? nil : value
@@ -70,15 +74,17 @@ public enum TiesCSVImport {
         }
     }
 
+    /// The words a yes/no column accepts, in lower case (any case is read).
+    static let booleans = [
+        ("yes", true), ("true", true), ("1", true), ("y", true), ("no", false), ("false", false), ("0", false),
+        ("n", false),
+    ]
+
     static func parseBool(_ text: String?) -> Bool? {
         guard let text else { return nil }
-        switch text {
-        case "yes", "true", "1", "y": return true
-        case "no", "false", "0", "n": return false
-        default:
-            let lower = text.lowercased()
-            return lower == text ? nil : parseBool(lower)
-        }
+        if let found = booleans.first(where: { $0.0 == text }) { return found.1 }
+        let lower = text.lowercased()
+        return lower == text ? nil : parseBool(lower)
     }
 
     /// People from a table with at least a `name` column (also: id, roles, recruiter_kind, organisation,
@@ -183,6 +189,18 @@ public enum TiesCSVImport {
     public static func forEachInteraction(
         in bytes: [UInt8], file: String, timeZone: TimeZone, _ body: (InteractionRecord) -> Bool
     ) throws(ParseError) -> [ParseError] {
+        try forEachInteractionBatch(in: bytes, file: file, timeZone: timeZone) { batch in
+            for record in batch where !body(record) { return false }
+            return true
+        }
+    }
+
+    /// Reads the interactions table in `bytes` as ``forEachInteraction(in:file:timeZone:_:)`` does, calling
+    /// `body` with a few thousand records at a time, in file order (false stops the reading): for a store
+    /// that looks records up in runs.
+    public static func forEachInteractionBatch(
+        in bytes: [UInt8], file: String, timeZone: TimeZone, _ body: ([InteractionRecord]) -> Bool
+    ) throws(ParseError) -> [ParseError] {
         let header = try CSVTable.header(of: bytes)
         let reader = InteractionReader(header: header.fields, file: file, timeZone: timeZone)
         let pipe = BatchPipe<InteractionRecord, (problems: [ParseError], error: ParseError?)>()
@@ -193,15 +211,17 @@ public enum TiesCSVImport {
             batch.reserveCapacity(batchSize)
             var recordIndex = 0
             var failure: ParseError?
+            var fields = CSVFieldBytes()
             do throws(ParseError) {
-                try CSVReader.forEachRecord(in: bytes) { record in
+                try CSVReader.forEachRecord(in: bytes, into: &fields) { fields in
                     recordIndex += 1
                     if recordIndex == 1 { return true }  // the header
-                    if CSVTable.isRagged(record.fields, width: header.fields.count) {
-                        problems.append(CSVTable.raggedRow(record, index: recordIndex - 1, header: header).in(file))
+                    if fields.isRagged(width: header.fields.count) {
+                        problems.append(
+                            CSVTable.raggedRow(fields.record, index: recordIndex - 1, header: header).in(file))
                         return true
                     }
-                    guard let interaction = reader.record(record.fields, line: record.line, problems: &problems)
+                    guard let interaction = reader.record(fields, line: fields.line, problems: &problems)
                     else { return true }
                     batch.append(interaction)
                     guard batch.count == batchSize else { return true }
@@ -215,10 +235,10 @@ public enum TiesCSVImport {
             if !batch.isEmpty { _ = pipe.send(batch) }
             pipe.finish((problems, failure))
         }.start()
-        reading: while let batch = pipe.receive() {
-            for record in batch where !body(record) {
+        while let batch = pipe.receive() {
+            guard body(batch) else {
                 pipe.cancel()
-                break reading
+                break
             }
             pipe.recycle(consume batch)
         }
@@ -263,16 +283,33 @@ public enum TiesCSVImport {
         }
 
         /// The record a row holds, or nil after appending each of its problems to `problems`.
-        func record(_ fields: [String], line: Int, problems: inout [ParseError]) -> InteractionRecord? {
-            func text(_ index: Int?) -> String? { field(fields, at: index) }
+        func record(_ fields: some InteractionRowFields, line: Int, problems: inout [ParseError]) -> InteractionRecord?
+        {
+            func text(_ index: Int?) -> String? { fields.text(index) }
             var ok = true
             func problem(_ field: String, _ found: String, _ expected: String) {
                 problems.append(ParseError(line: line, field: field, found: found, expected: expected, source: file))
                 ok = false
             }
+            /// The value of the field at `index`: from its bytes when they are plain, else parsed from its text;
+            /// nil when it is absent (a problem if `required`) or cannot be read (a problem).
+            func read<T>(
+                _ index: Int?, _ field: String, _ expected: @autoclosure () -> String, required: Bool = false,
+                bytes: (UnsafeBufferPointer<UInt8>) -> T?, text parse: (String) -> T?
+            ) -> T? {
+                if let value = fields.parsed(index, bytes) { return value }
+                guard let found = text(index) else {
+                    if required { problem(field, "", expected()) }
+                    return nil
+                }
+                if let value = parse(found) { return value }
+                problem(field, found, expected())
+                return nil
+            }
             var keys: [PersonKey] = []
-            if let id = text(personID) {
-                if let n = Int64(id) { keys.append(.id(n)) } else { problem("person_id", id, "a whole number") }
+            keys.reserveCapacity(2)
+            if let n = read(personID, "person_id", "a whole number", bytes: Self.digits, text: { Int64($0) }) {
+                keys.append(.id(n))
             }
             if let name = text(person) { keys.append(.name(name)) }
             if keys.isEmpty && ok { problem("person", "", "a person_id or a person name") }
@@ -283,37 +320,25 @@ public enum TiesCSVImport {
             } else {
                 problem("occurred_at", "", DateInput.accepted)
             }
-            let kindText = text(kind)
-            let kind = kindText.flatMap { InteractionKind(rawValue: $0) ?? InteractionKind(rawValue: $0.lowercased()) }
-            if kind == nil {
-                problem(
-                    "kind", kindText ?? "",
-                    "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "))
-            }
-            var direction = Direction.mutual
-            if let d = text(self.direction) {
-                if let v = Direction(rawValue: d) ?? Direction(rawValue: d.lowercased()) {
-                    direction = v
-                } else {
-                    problem("direction", d, "in, out or mutual")
-                }
-            }
-            var answered = true
-            if let a = text(self.answered) {
-                if let b = parseBool(a) { answered = b } else { problem("answered", a, "yes or no") }
-            }
-            var groupSize = 1
-            if let g = text(self.groupSize) {
-                if let n = Int(g), n >= 1 {
-                    groupSize = n
-                } else {
-                    problem("group_size", g, "a whole number, 1 or more")
-                }
-            }
-            var id: Int64?
-            if let given = text(self.id) {
-                if let n = Int64(given), n > 0 { id = n } else { problem("id", given, "a positive whole number") }
-            }
+            let kind = read(
+                self.kind, "kind", "one of " + InteractionKind.allCases.map(\.rawValue).joined(separator: ", "),
+                required: true, bytes: Self.kinds.value
+            ) { InteractionKind(rawValue: $0) ?? InteractionKind(rawValue: $0.lowercased()) }
+            let direction =
+                read(self.direction, "direction", "in, out or mutual", bytes: Self.directions.value) {
+                    Direction(rawValue: $0) ?? Direction(rawValue: $0.lowercased())
+                } ?? .mutual
+            let answered =
+                read(self.answered, "answered", "yes or no", bytes: Self.yesNo.value, text: parseBool) ?? true
+            let groupSize =
+                read(
+                    self.groupSize, "group_size", "a whole number, 1 or more",
+                    bytes: { Self.digits($0).flatMap { $0 >= 1 ? Int($0) : nil } },
+                    text: { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+                ) ?? 1
+            let id = read(
+                self.id, "id", "a positive whole number", bytes: { Self.digits($0).flatMap { $0 > 0 ? $0 : nil } },
+                text: { Int64($0).flatMap { $0 > 0 ? $0 : nil } })
             guard ok, let when, let kind else { return nil }
             let note = text(note)
             var sourceID = text(sourceID)
@@ -331,14 +356,12 @@ public enum TiesCSVImport {
                 id: id, personID: 0, occurredAt: when.recorded.at, kind: kind, direction: direction, answered: answered,
                 groupSize: groupSize, note: note, source: text(source) ?? "csv", sourceID: sourceID,
                 dateOnly: when.recorded.dateOnly)
-            switch RecordValidation.check(
-                InteractionRecord(interaction: interaction, keys: keys, file: file, line: line))
-            {
-            case .success(let record): return record
-            case .failure(let found):
+            var record = InteractionRecord(interaction: interaction, keys: keys, file: file, line: line)
+            if let found = RecordValidation.validate(&record) {
                 problems += found.errors
                 return nil
             }
+            return record
         }
     }
 }

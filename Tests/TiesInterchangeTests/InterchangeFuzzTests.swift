@@ -127,16 +127,18 @@ struct InterchangeFuzzTests {
                 + "2,,Ben,2026-03-02,email,in,no,2,,csv,\r\n").utf8)
         for bytes in Self.inputs(fixtures: [fixture], seed: Self.seed, count: 300) {
             let whole = (try? CSVTable(bytes: bytes)).map { TiesCSVImport.interactions($0, file: "f", timeZone: utc) }
-            var streamed: [Int] = []
+            var streamed: [InteractionRecord] = []
             let problems = try? TiesCSVImport.forEachInteraction(in: bytes, file: "f", timeZone: utc) {
-                streamed.append($0.line)
+                streamed.append($0)
                 return true
             }
             #expect((whole == nil) == (problems == nil))
             guard let whole, let problems else { continue }
-            #expect(streamed == whole.records.map(\.line))
+            #expect(
+                streamed.map(InterchangeTiesCSVTests.describe)
+                    == whole.records.map(InterchangeTiesCSVTests.describe))
             #expect(problems.map(\.line) == whole.problems.map(\.line).sorted())
-            Self.checkPositions(problems, streamed, in: bytes)
+            Self.checkPositions(problems, streamed.map(\.line), in: bytes)
         }
     }
 

@@ -27,7 +27,52 @@ struct InterchangeTiesCSVTests {
     }
 
     func describe(_ r: InteractionRecord) -> String {
-        "\(r.line) \(r.interaction.id ?? 0) \(r.keys) \(r.interaction.occurredAt.timeIntervalSince1970) \(r.interaction.kind) \(r.interaction.note ?? "-") \(r.interaction.sourceID ?? "-")"
+        Self.describe(r)
+    }
+
+    /// Every field of a record, to compare the two readers.
+    static func describe(_ r: InteractionRecord) -> String {
+        let i = r.interaction
+        return
+            "\(r.line) \(i.id ?? 0) \(r.keys) \(i.occurredAt.timeIntervalSince1970) \(i.dateOnly) \(i.kind) \(i.direction) \(i.answered) \(i.groupSize) \(i.note ?? "-") \(i.source) \(i.sourceID ?? "-")"
+    }
+
+    /// The streaming reader reads numbers, kinds, directions and yes/no from bytes when they are written
+    /// plainly and from text otherwise; either way it must give what the whole-table reader gives, for every
+    /// spelling either path accepts or refuses.
+    @Test("values read from bytes and from text agree: case, guards, signs, spaces, quotes, long numbers")
+    func bytesAndTextAgree() throws {
+        let ids = [
+            "1", "007", "+5", "-3", "0", " 4", "4 ", "'=5", "'7", "999999999999999999", "9223372036854775807",
+            "9223372036854775808", "1e3", "٣", "\"8\"", "\"1\"\"2\"", "",
+        ]
+        let kinds = ["call", "Call", "CALL", "'=call", "\"email\"", "e-mail", "", "meeting "]
+        let directions = ["in", "IN", "Out", "mutual", "'-in", "sideways", ""]
+        let answers = ["yes", "YES", "y", "N", "0", "1", "true", "False", "maybe", "'+yes", ""]
+        let sizes = ["1", "2", "0", "-1", "+2", "02", "'-2", "x", ""]
+        var text = "id,person_id,person,occurred_at,kind,direction,answered,group_size,note,source,source_id\n"
+        for k in 0..<400 {
+            let row = [
+                ids[k % ids.count], ids[(k / 3) % ids.count], k % 7 == 0 ? "" : "Ana \(k % 5)",
+                "2026-03-0\(1 + k % 9)T10:00:00Z", kinds[k % kinds.count], directions[(k / 2) % directions.count],
+                answers[(k / 5) % answers.count], sizes[(k / 7) % sizes.count], k % 11 == 0 ? "\"a, note\"" : "", "csv",
+                k % 13 == 0 ? "" : "s\(k)",
+            ]
+            text += row.joined(separator: ",") + "\n"
+        }
+        let bytes = Array(text.utf8)
+        let whole = TiesCSVImport.interactions(try CSVTable(bytes: bytes), file: "i.csv", timeZone: Self.utc)
+        var streamed: [InteractionRecord] = []
+        let problems = try TiesCSVImport.forEachInteraction(in: bytes, file: "i.csv", timeZone: Self.utc) {
+            streamed.append($0)
+            return true
+        }
+        #expect(streamed.map(describe) == whole.records.map(describe))
+        #expect(problems.map(\.description) == whole.problems.sorted { $0.line < $1.line }.map(\.description))
+        // Both kinds of value occur: records read from plain bytes, and spellings only the text path reads.
+        #expect(streamed.contains { $0.interaction.kind == .call && $0.interaction.id == 7 })
+        #expect(streamed.contains { $0.interaction.direction == .inbound && !$0.interaction.answered })
+        #expect(problems.contains { $0.field == "group_size" } && problems.contains { $0.field == "id" })
     }
 
     @Test("streaming gives the whole-table reader's records and problems, in file order, across many batches")

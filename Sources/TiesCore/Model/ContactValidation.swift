@@ -28,6 +28,7 @@ public enum ContactValidation {
     /// A person's name, trimmed.
     /// - Throws: ``InputError`` when it is empty or holds a control character or line break.
     public static func name(_ text: String, field: String = "name") throws(InputError) -> String {
+        if isPlainASCII(text) { return text }
         let name = trimmed(text)
         guard !name.isEmpty else { throw InputError(field: field, value: text, expected: "a name") }
         if name.unicodeScalars.contains(where: { isControl($0, allowTab: false, allowLineBreaks: false) }) {
@@ -41,6 +42,7 @@ public enum ContactValidation {
     /// - Parameter multiline: allow line breaks (notes, addresses).
     /// - Throws: ``InputError`` when it holds a control character (NUL, ESC...).
     public static func text(_ text: String, field: String, multiline: Bool = false) throws(InputError) -> String? {
+        if isPlainASCII(text) { return text }
         let value = trimmed(text)
         if value.isEmpty { return nil }
         if value.unicodeScalars.contains(where: { isControl($0, allowTab: true, allowLineBreaks: multiline) }) {
@@ -210,6 +212,16 @@ public enum ContactValidation {
         case 0x2028, 0x2029: return !allowLineBreaks
         default: return false
         }
+    }
+
+    /// Whether `text` is printable ASCII, not empty and without a space at either end: then it is already a
+    /// valid name or text in its stored form. Answered from its bytes: the checks scalar by scalar were 3 %
+    /// of `ties import csv` of a million rows (`perf`), for names that are nearly always such text.
+    static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last, first != 0x20, last != 0x20 else { return false }
+            return bytes.allSatisfy { (0x20...0x7E).contains($0) }
+        } ?? false
     }
 
     /// `text` without leading and trailing Unicode white space (`text` itself, not a copy, when it has none).
