@@ -12,6 +12,7 @@ struct DigestSet {
     private var shift: UInt64
     private var hasZero = false
     private(set) var count = 0
+    private var warmth: UInt64 = 0
 
     init() {
         shift = 64 - 10
@@ -30,6 +31,17 @@ struct DigestSet {
                 i = (i + 1) & (slots.count / 2 - 1)
             }
         }
+    }
+
+    /// Reads the first slot of each digest, so that inserting them next finds those slots in the cache.
+    /// One insertion waits for its slot's memory before the next begins; these loads depend on nothing and
+    /// overlap.
+    mutating func prefetch(_ digests: [FNV1a128?]) {
+        var seen: UInt64 = 0
+        slots.withUnsafeBufferPointer { slots in
+            for case let digest? in digests { seen |= slots[2 * slot(of: digest)] }
+        }
+        warmth ^= seen  // kept, so that the loads are not optimised away
     }
 
     /// Adds `digest`; false when it was there already.

@@ -14,7 +14,7 @@ extension Store {
         try importing(createPeople: createPeople, dryRun: dryRun, context: context, now: now) {
             (importer: inout StoreImporter) throws(StoreError) in
             for record in people { try importer.add(record) }
-            for record in interactions { try importer.add(record) }
+            try importer.add(interactions)
             return true
         }
     }

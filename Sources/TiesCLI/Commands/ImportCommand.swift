@@ -265,13 +265,13 @@ extension ImportCommand {
             let outcome: Result<[ParseError], ParseError>
             do throws(ParseError) {
                 outcome = .success(
-                    try TiesCSVImport.forEachInteraction(in: bytes, file: file, timeZone: .current) {
-                        count += 1
-                        if showProgress && count % 100_000 == 0 {
-                            StandardStreams.writeError("\r\(file): \(count) interactions read…")
+                    try TiesCSVImport.forEachInteractionBatch(in: bytes, file: file, timeZone: .current) { batch in
+                        if showProgress && (count + batch.count) / 100_000 > count / 100_000 {
+                            StandardStreams.writeError("\r\(file): \(count + batch.count) interactions read…")
                         }
+                        count += batch.count
                         do throws(StoreError) {
-                            try importer.add($0)
+                            try importer.add(batch)
                             return true
                         } catch {
                             failure = error

@@ -53,7 +53,7 @@ extension ImportCommand {
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
                 for record in export.people { try importer.add(record) }
-                for record in export.interactions { try importer.add(record) }
+                try importer.add(export.interactions)
                 for file in export.messageFiles {
                     if let error = try export.streamMessages(file, identity: identity, into: &importer) {
                         unreadable = error

@@ -139,7 +139,7 @@ struct LinkedInExportRead {
             }
             read = try LinkedInMessages.forEachBatch(in: input, me: identity, transform: records) { records in
                 do throws(StoreError) {
-                    for record in records { try importer.add(record) }
+                    try importer.add(records)
                     return true
                 } catch {
                     failure = error
