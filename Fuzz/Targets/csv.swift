@@ -11,9 +11,16 @@ func fuzz(_ bytes: [UInt8]) {
     let zone = TimeZone(identifier: "America/Chicago") ?? .current
     let whole = TiesCSVImport.interactions(table, file: "fuzz.csv", timeZone: zone)
     _ = RecordValidation.interactions(whole.records)
-    var streamed = 0
-    _ = try? TiesCSVImport.forEachInteraction(in: utf8, file: "fuzz.csv", timeZone: zone) { _ in
-        streamed += 1
+    var streamed: [InteractionRecord] = []
+    let problems = try? TiesCSVImport.forEachInteraction(in: utf8, file: "fuzz.csv", timeZone: zone) {
+        streamed.append($0)
         return true
     }
+    // The streaming reader reads plainly written numbers and words from bytes, the whole-table reader from
+    // text: they must give the same records, or a spelling is read two ways.
+    guard problems != nil else { return }
+    func key(_ r: InteractionRecord) -> [String] { ["\(r.line)", "\(r.keys)", "\(r.newPerson == nil)"] }
+    precondition(
+        streamed.map(\.interaction) == whole.records.map(\.interaction) && streamed.map(key) == whole.records.map(key),
+        "the streaming and whole-table readers of interactions disagree")
 }
