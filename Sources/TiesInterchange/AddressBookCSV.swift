@@ -16,8 +16,8 @@ import TiesCore
 ///
 /// Names, emails, phones, web pages, organisation, title, birthday, notes, and groups or categories as tags
 /// (Google's system groups `* myContacts` and `* starred` are not tags, nor `myContacts` in the "Outlook CSV"
-/// Google exports). A contact without a name takes its first email, else its organisation, as its name; one
-/// with none of these is left out and listed.
+/// Google exports). A contact without a name takes its first email that is an address, else its
+/// organisation, else its first phone, as its name; one with none of these is left out and listed.
 public enum AddressBookCSV {
     /// Which exporter wrote the file.
     public enum Layout: String, Sendable {

@@ -78,11 +78,10 @@ public enum ContactValidation {
         let isolates: ClosedRange<UInt32> = 0x2066...0x2069
         var value = trimmed(
             String(
-                String.UnicodeScalarView(
-                    text.unicodeScalars.filter {
-                        !directionMarks.contains($0.value) && !isolates.contains($0.value)
-                            && $0.value != 0x200E && $0.value != 0x200F
-                    })))
+                text.unicodeScalars.filter {
+                    !directionMarks.contains($0.value) && !isolates.contains($0.value) && $0.value != 0x200E
+                        && $0.value != 0x200F
+                }))
         if value.lowercased().hasPrefix("tel:") { value = trimmed(String(value.dropFirst(4))) }
         value = String(value.map { $0 == "\u{A0}" ? " " : $0 })
         value = value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
