@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TiesNumerics
 
 @testable import TiesCore
 
@@ -110,5 +111,33 @@ struct TimeTests {
         // The start of a day is local midnight.
         #expect(chicago.start(of: Day(year: 2026, month: 7, day: 4)!).timeIntervalSince1970 == 1_783_141_200)
         #expect(chicago.end(of: Day(year: 2026, month: 7, day: 4)!).timeIntervalSince1970 == 1_783_227_599)
+    }
+
+    @Test(
+        "the day mapper agrees with the calendar for instants in no order, around transitions too",
+        arguments: ["America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Sao_Paulo", "Asia/Tokyo"])
+    func dayMapperInNoOrder(zone: String) {
+        let timeZone = TimeZone(identifier: zone)!
+        var mapper = DayMapper(timeZone: timeZone)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        var instants: [Int64] = []
+        // Each transition of 1995–2030, with the seconds on both sides and an hour away.
+        var date = Date(timeIntervalSince1970: 788_918_400)
+        while let next = timeZone.nextDaylightSavingTimeTransition(after: date), next.timeIntervalSince1970 < 1.9e9 {
+            let t = Int64(next.timeIntervalSince1970)
+            instants += [t - 3600, t - 1, t, t + 1, t + 3600]
+            date = next
+        }
+        var g = SeededGenerator(seed: 7)
+        instants += (0..<5000).map { _ in Int64.random(in: 0..<2_000_000_000, using: &g) }
+        instants.shuffle(using: &g)
+        for seconds in instants {
+            let parts = calendar.dateComponents(
+                [.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+            #expect(
+                mapper.day(forEpochSeconds: seconds) == Day(year: parts.year!, month: parts.month!, day: parts.day!),
+                "\(zone) at \(seconds)")
+        }
     }
 }
