@@ -61,4 +61,24 @@ struct ScoringKernelTests {
         #expect(sorted.isSortedByPersonAndDay)
         #expect(sorted.person == [1, 1, 1, 2, 2] && sorted.day == [3, 9, 9, 1, 5])
     }
+
+    @Test(
+        "the sort by person and day is stable whether ids are close together (counted) or far apart",
+        arguments: [Int64(1), 1_000_000_007])
+    func sortingManyRows(spread: Int64) {
+        let rng = SeededGenerator(seed: 11)
+        var columns = InteractionColumns()
+        for row in 0..<3000 {
+            let person = Int64(rng.index(below: 300)) * spread + 5
+            columns.append(
+                person: person, day: Day(ordinal: 20_000 + rng.index(below: 40)), weight: Double(row),
+                direction: .mutual)
+        }
+        let expected = (0..<columns.count).map { (columns.person[$0], columns.day[$0], columns.weight[$0]) }.sorted {
+            ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2)
+        }
+        let sorted = columns.sortedByPersonAndDay()
+        #expect(sorted.person == expected.map(\.0) && sorted.day == expected.map(\.1))
+        #expect(sorted.weight == expected.map(\.2))  // the weight is the row number: same-day rows keep their order
+    }
 }

@@ -43,7 +43,7 @@ public struct InteractionColumns: Sendable {
 
     /// The same rows ordered by person, then day (stable, so same-day rows keep their order).
     public func sortedByPersonAndDay() -> InteractionColumns {
-        let order = person.indices.sorted {
+        let order = orderByPerson() ?? person.indices.sorted {
             person[$0] != person[$1] ? person[$0] < person[$1] : (day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1)
         }
         var out = InteractionColumns()
@@ -53,6 +53,27 @@ public struct InteractionColumns: Sendable {
         out.direction = order.map { direction[$0] }
         out.isContact = order.map { isContact[$0] }
         return out
+    }
+
+    /// The order of ``sortedByPersonAndDay()`` by counting the rows of each person (ids are a store's row ids,
+    /// close together), then ordering each person's few rows by day; nil when the ids are spread too far for
+    /// a table of counts. A million rows in no order: 0.25 s by comparison sort alone, measured in `perf`.
+    private func orderByPerson() -> [Int]? {
+        guard let low = person.min(), let high = person.max(), high - low < Int64(4 * count + 4096) else { return nil }
+        var start = [Int](repeating: 0, count: Int(high - low) + 2)
+        for p in person { start[Int(p - low) + 1] += 1 }
+        for k in start.indices.dropFirst() { start[k] += start[k - 1] }
+        var next = start
+        var order = [Int](repeating: 0, count: count)
+        for i in person.indices {
+            let k = Int(person[i] - low)
+            order[next[k]] = i
+            next[k] += 1
+        }
+        for k in start.indices.dropLast() where start[k + 1] - start[k] > 1 {
+            order[start[k]..<start[k + 1]].sort { day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1 }
+        }
+        return order
     }
 }
 
