@@ -244,6 +244,25 @@ public struct StoreImporter {
         }
     }
 
+    /// Runs `body` as an attempt: when it returns false, what it added is taken back — its rows (a savepoint)
+    /// and the importer's own state — as if it had not run. Returns what `body` returned.
+    public mutating func tentatively(_ body: (inout StoreImporter) throws(StoreError) -> Bool) throws(StoreError)
+        -> Bool
+    {
+        let before = self
+        var kept = false
+        do {
+            try db.inSavepoint {
+                kept = try body(&self)
+                return kept ? .commit : .rollback
+            }
+        } catch {
+            throw StoreError.wrap(error)
+        }
+        if !kept { self = before }
+        return kept
+    }
+
     /// The person to give an interaction whose keys match no one: none when it is already stored (its
     /// person may have been merged away since), a new person when the import may create them, else none,
     /// reported as unmatched.

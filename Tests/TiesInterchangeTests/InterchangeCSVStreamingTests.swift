@@ -212,12 +212,12 @@ struct InterchangeCSVStreamingTests {
         let digests: @Sendable (LinkedInMessage) -> [String] = { m in
             m.counterparts.map { LinkedInMessages.storedSourceID(of: m, with: $0) }
         }
-        let read = try LinkedInMessages.forEachBatch(
-            in: .file(Self.path(name), blockSize: 5), me: nil, transform: digests
-        ) { batch in
-            outputs += batch
-            return true
-        }
+        let read = try #require(
+            try LinkedInMessages.forEachBatch(in: .file(Self.path(name), blockSize: 5), me: nil, transform: digests) {
+                batch in
+                outputs += batch
+                return true
+            })
         let expected = whole.result.records.flatMap { m in
             m.counterparts.map { FNV1a128.hex(m.sourceID + "|" + ($0.profileURL ?? $0.name)) }
         }
@@ -229,7 +229,7 @@ struct InterchangeCSVStreamingTests {
             batches += 1
             return false
         }
-        #expect(batches == 1 && stopped.me == whole.me)
+        #expect(batches == 1 && stopped?.me == whole.me)
     }
 
     @Test("a file that cannot be read is a read failure (exit 74 in the CLI), a malformed one is not")

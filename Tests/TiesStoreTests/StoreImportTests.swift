@@ -182,6 +182,48 @@ struct StoreImportTests {
         #expect(try store.interactions().isEmpty)
     }
 
+    @Test(
+        "an attempt that says no is taken back, rows and the importer's memory of them, in a first import or not, large or not",
+        arguments: [(false, false), (false, true), (true, false), (true, true)])
+    func attemptTakenBack(history: Bool, large: Bool) throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        if history {
+            _ = try store.importBatch(
+                people: [], interactions: [record(nil, sourceID: "old", line: 1)], createPeople: false, dryRun: false,
+                context: Fixtures.context, now: Fixtures.now)
+        }
+        let indexes = try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'interaction' ORDER BY name")
+        }
+        var kept = [true, true]
+        let summary = try store.importing(
+            createPeople: true, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: large
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            kept[0] = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
+                try importer.add(PersonRecord(person: Person(name: "Eli"), file: "f.csv", line: 1))
+                try importer.add([record(nil, sourceID: "a", line: 2), record(nil, sourceID: "b", line: 3)])
+                return false
+            }
+            // The same rows again: new to the store and to the importer, as if the attempt had not been made.
+            kept[1] = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
+                try importer.add([record(nil, sourceID: "a", line: 2), record(nil, sourceID: "c", line: 4)])
+                return true
+            }
+            return true
+        }
+        #expect(kept == [false, true])
+        #expect(summary.peopleAdded == 0 && summary.interactionsAdded == 2 && summary.interactionsExisting == 0)
+        #expect(try store.people().map(\.name) == ["Dana"])
+        let sources = try store.interactions().compactMap(\.sourceID).sorted()
+        #expect(sources == (history ? ["a", "c", "old"] : ["a", "c"]))
+        #expect(try store.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'interaction' ORDER BY name")
+        } == indexes)
+        #expect(try store.check(context: Fixtures.context).problems == [])
+    }
+
     @Test("an import whose body says no, or a dry run, leaves every table as it was")
     func rolledBack() throws {
         let dir = TemporaryDirectory()

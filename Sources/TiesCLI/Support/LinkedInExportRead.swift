@@ -132,22 +132,36 @@ struct LinkedInExportRead {
                 input = CSVInput.bytes(text.bytes)
             }
         }
-        do throws(ParseError) {
-            let name = file.name
-            let records: @Sendable (LinkedInMessage) -> [InteractionRecord] = {
-                LinkedInRecords.message($0, file: name)
+        let name = file.name
+        let records: @Sendable (LinkedInMessage) -> [InteractionRecord] = { LinkedInRecords.message($0, file: name) }
+        /// The messages into the store, in one pass or two; nil when one pass could not be made.
+        func stream(onePass: Bool, into importer: inout StoreImporter) -> Result<LinkedInMessageImport, ParseError>? {
+            do throws(ParseError) {
+                return try LinkedInMessages.forEachBatch(
+                    in: input, me: identity, onePass: onePass, transform: records
+                ) { records in
+                    do throws(StoreError) {
+                        try importer.add(records)
+                        return true
+                    } catch {
+                        failure = error
+                        return false
+                    }
+                }.map { .success($0) }
+            } catch {
+                return .failure(error)
             }
-            read = try LinkedInMessages.forEachBatch(in: input, me: identity, transform: records) { records in
-                do throws(StoreError) {
-                    try importer.add(records)
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-        } catch {
-            return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
+        }
+        // One pass when it can be made (the user known, conversations kept together); else what it added is
+        // taken back and the file read in two.
+        var once: Result<LinkedInMessageImport, ParseError>?
+        _ = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
+            once = stream(onePass: true, into: &importer)
+            return once != nil
+        }
+        switch once ?? stream(onePass: false, into: &importer)! {
+        case .success(let all): read = all
+        case .failure(let error): return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
         }
         if let failure { throw failure }
         if read.meWasInferred {

@@ -11,4 +11,19 @@ public struct LinkedInMessageImport: Sendable {
     public var meWasInferred: Bool
     /// How many messages were read (whether collected or handed to a caller one by one).
     public var count = 0
+
+    /// Counts a built message and hands it to `body` (whose answer is returned), or keeps why the row gave
+    /// none.
+    mutating func take(
+        _ outcome: MessageBuilder.Outcome, of row: CSVRecord, _ body: (LinkedInMessage) -> Bool
+    ) -> Bool {
+        switch outcome {
+        case .message(let message):
+            count += 1
+            return body(message)
+        case .skipped(let reason): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
+        case .problem(let problem): result.problems.append(problem)
+        }
+        return true
+    }
 }

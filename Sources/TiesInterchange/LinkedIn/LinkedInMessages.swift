@@ -102,23 +102,46 @@ public enum LinkedInMessages {
         let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
         let inferred = (me?.isEmpty ?? true) && !layout.isOld
         let answered = survey.lastReplies(identity, layout)
-        let builder = MessageBuilder(layout: layout, identity: identity, senders: survey.senderNames)
+        let builder = MessageBuilder(layout: layout, identity: identity)
+        let senders = survey.senderNames
         survey = MessageSurvey()  // its row per message is not needed any more: free it before the second pass
-        var result = ImportResult<LinkedInMessage>()
-        var count = 0
+        var missed: [String] = []
+        var read = LinkedInMessageImport(
+            result: ImportResult(), me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil)
         try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
-            switch builder.message(row, record: record, lastReplies: answered) {
-            case .message(let message):
-                count += 1
-                return body(message)
-            case .skipped(let reason): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
-            case .problem(let problem): result.problems.append(problem)
-            }
-            return true
+            let lastReply = answered[ConversationKey(layout.conversationKey(row))]
+            missed.removeAll(keepingCapacity: true)
+            let outcome = builder.message(row, record: record, lastReply: lastReply, senders: senders, missed: &missed)
+            return read.take(outcome, of: row, body)
         }
-        return LinkedInMessageImport(
-            result: result, me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil,
-            count: count)
+        return read
+    }
+
+    /// Reads `input` in one pass (``MessageConversations``), calling `body` with each message, when it can:
+    /// `me` is given, the file is not of the 2018 layout, it keeps each conversation's rows together (as every
+    /// real export does), and no `TO` list would have been cut by a sender's name read after it. Then the
+    /// messages, skipped rows and problems are those of ``forEach(in:me:_:)-(CSVInput,_,_)``, in the same
+    /// order. Nil when it cannot — found out after `body` had the messages before: the caller discards those
+    /// and reads the file in two passes.
+    public static func forEachInOnePass(
+        in input: CSVInput, me: LinkedInIdentity?, _ body: (LinkedInMessage) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport? {
+        guard let me, !me.isEmpty else { return nil }
+        let found = try header(of: input)
+        let layout = MessageLayout(header: found.header)
+        guard !layout.isOld else { return nil }
+        var conversations = MessageConversations(layout: layout, identity: me)
+        var read = LinkedInMessageImport(result: ImportResult(), me: me, meWasInferred: false)
+        var going = true
+        func take(_ outcome: MessageBuilder.Outcome, _ row: CSVRecord) -> Bool {
+            going = read.take(outcome, of: row, body)
+            return going
+        }
+        try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
+            conversations.add(row, record: record, take)
+        }
+        if going { conversations.finish(take) }
+        return conversations.needsTwoPasses ? nil : read
     }
 
     /// Reads `input` as ``forEach(in:me:_:)-(CSVInput,_,_)`` does, but on a thread of its own, where
@@ -128,22 +151,26 @@ public enum LinkedInMessages {
     /// their inserts. `body` takes a whole batch so that the caller's loop over it is compiled for its type
     /// (a loop here, in generic code, copied each record through its type's value witnesses: 2.7 % of the
     /// samples in `perf`).
+    ///
+    /// With `onePass`, the file is read as ``forEachInOnePass(in:me:_:)`` reads it, and nil is returned when
+    /// that cannot be done (`body` may have had batches: the caller discards them).
     public static func forEachBatch<Output: Sendable>(
-        in input: CSVInput, me: LinkedInIdentity?, transform: @escaping @Sendable (LinkedInMessage) -> [Output],
-        _ body: ([Output]) -> Bool
-    ) throws(ParseError) -> LinkedInMessageImport {
-        let pipe = BatchPipe<Output, Result<LinkedInMessageImport, ParseError>>()
+        in input: CSVInput, me: LinkedInIdentity?, onePass: Bool = false,
+        transform: @escaping @Sendable (LinkedInMessage) -> [Output], _ body: ([Output]) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport? {
+        let pipe = BatchPipe<Output, Result<LinkedInMessageImport?, ParseError>>()
         let batchSize = 4096
         Thread {
             var batch = pipe.emptyBatch(capacity: batchSize)
-            let outcome = Result { () throws(ParseError) -> LinkedInMessageImport in
-                try forEach(in: input, me: me) { message in
+            let outcome = Result { () throws(ParseError) -> LinkedInMessageImport? in
+                let each = { (message: LinkedInMessage) -> Bool in
                     batch.append(contentsOf: transform(message))
                     guard batch.count >= batchSize else { return true }
                     let sent = pipe.send(batch)
                     batch = pipe.emptyBatch(capacity: batchSize)
                     return sent
                 }
+                return onePass ? try forEachInOnePass(in: input, me: me, each) : try forEach(in: input, me: me, each)
             }
             if !batch.isEmpty { _ = pipe.send(batch) }
             pipe.finish(outcome)

@@ -4,8 +4,6 @@ import Foundation
 struct MessageBuilder {
     let layout: MessageLayout
     let identity: LinkedInIdentity?
-    /// The names the file shows as senders (see ``MessageRecipients/nameKey(_:)``).
-    let senders: Set<String>
 
     enum Outcome {
         case message(LinkedInMessage)
@@ -13,7 +11,12 @@ struct MessageBuilder {
         case problem(ParseError)
     }
 
-    func message(_ row: CSVRecord, record: Int, lastReplies: [ConversationKey: Date]) -> Outcome {
+    /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
+    /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
+    /// `TO` list. `missed` gets the names looked up in `senders` and not found.
+    func message(
+        _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, missed: inout [String]
+    ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
         }
@@ -36,7 +39,7 @@ struct MessageBuilder {
         }
         let to = MessageRecipients.participants(
             names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs), known: senders,
-            forms: layout.urls)
+            forms: layout.urls, missed: &missed)
         let mine = layout.saysOutgoing(row) ?? (identity?.matches(from) ?? false)
         let counterparts =
             mine
@@ -46,7 +49,7 @@ struct MessageBuilder {
             return .skipped("the message has no participant other than you")
         }
         let conversation = layout.conversationKey(row)
-        let answered = mine || (lastReplies[ConversationKey(conversation)].map { $0 > date } ?? false)
+        let answered = mine || (lastReply.map { $0 > date } ?? false)
         let sender = from.profileURL ?? from.name
         let sourceID =
             layout.isOld

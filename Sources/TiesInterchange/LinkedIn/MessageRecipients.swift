@@ -23,9 +23,11 @@ enum MessageRecipients {
     /// One URL: the whole field is one name. Otherwise the names are cut at commas and pieces joined back
     /// (longest first) where together they spell a name in `known`; names and URLs are paired by position
     /// when the counts agree, else the names stand alone (or the URLs, when there are no names).
-    static func participants(names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms())
-        -> [LinkedInParticipant]
-    {
+    ///
+    /// `missed` gets the keys looked up in `known` and not found: were any of them known, the cut could differ.
+    static func participants(
+        names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms(), missed: inout [String]
+    ) -> [LinkedInParticipant] {
         let raw = urls ?? ""
         let urlList: [String]
         if !raw.utf8.contains(0x2C) {  // one URL or none, the common case: no list to cut
@@ -37,7 +39,7 @@ enum MessageRecipients {
         }
         let field = tidy(names ?? "")
         if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
-        var nameList = split(field, known: known)
+        var nameList = split(field, known: known, missed: &missed)
         if nameList.count > urlList.count && urlList.count > 1 { nameList = fitted(nameList, to: urlList.count) }
         if nameList.count == urlList.count {
             return zip(nameList, urlList).map { LinkedInParticipant(name: $0, profileURL: $1) }
@@ -65,11 +67,17 @@ enum MessageRecipients {
         return piece.count <= 6 || piece.allSatisfy { $0.isUppercase || $0 == "." }
     }
 
-    /// `field` cut at commas, with pieces joined back where they spell a known name.
-    static func split(_ field: String, known: Set<String>) -> [String] {
+    /// `field` cut at commas, with pieces joined back where they spell a known name; `missed` gets the keys
+    /// looked up and not found.
+    static func split(_ field: String, known: Set<String>, missed: inout [String]) -> [String] {
         guard !field.isEmpty else { return [] }
         if !field.contains(",") { return [field] }
-        if known.contains(nameKey(field)) { return [tidy(field)] }
+        func isKnown(_ key: String) -> Bool {
+            if known.contains(key) { return true }
+            missed.append(key)
+            return false
+        }
+        if isKnown(nameKey(field)) { return [tidy(field)] }
         let parts = field.split(separator: ",").map { $0.trimmedWhitespace() }
         var out: [String] = []
         var i = 0
@@ -77,7 +85,7 @@ enum MessageRecipients {
             var taken = 1
             var j = parts.count
             while j > i + 1 {
-                if known.contains(nameKey(parts[i..<j].joined(separator: ", "))) {
+                if isKnown(nameKey(parts[i..<j].joined(separator: ", "))) {
                     taken = j - i
                     break
                 }

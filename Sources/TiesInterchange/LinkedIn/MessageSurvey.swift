@@ -27,23 +27,31 @@ struct MessageSurvey {
     private var senderIndex: [String: Int32] = [:]
     /// One entry per dated row with a sender: (conversation, sender, date, outgoing as the row says).
     private var rows: [(conversation: Int32, sender: Int32, date: Double, outgoing: Bool?)] = []
-    /// Every sender name, lowercased with one space after each comma: names a `TO` list may hold.
-    private(set) var senderNames = Set<String>()
-    /// Sender names as written, so that each distinct one is keyed once (not on every row).
-    private var seenNames = Set<String>()
+    /// The names the file shows as senders.
+    private var names = SenderNames()
+    var senderNames: Set<String> { names.keys }
 
-    mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
+    /// Who wrote `row` and when, if the row counts: not a draft, with a sender and a date. Notes the sender's
+    /// name in `names`.
+    static func sighting(_ row: CSVRecord, _ layout: MessageLayout, names: inout SenderNames) -> (
+        sender: LinkedInParticipant, date: Date, newName: String?
+    )? {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
-            return true
+            return nil
         }
         let sender = layout.sender(row)
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
-        else { return true }
-        if !sender.name.isEmpty && seenNames.insert(sender.name).inserted {
-            senderNames.insert(MessageRecipients.nameKey(sender.name))
-        }
-        let key = sender.profileURL ?? sender.name.lowercased()
+        else { return nil }
+        return (sender, date, names.note(sender.name))
+    }
+
+    /// The key a sender is counted by: the profile URL, else the lowercased name.
+    static func senderKey(_ sender: LinkedInParticipant) -> String { sender.profileURL ?? sender.name.lowercased() }
+
+    mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
+        guard let (sender, date, _) = Self.sighting(row, layout, names: &names) else { return true }
+        let key = Self.senderKey(sender)
         let s: Int32
         if let known = senderIndex[key] {
             s = known
@@ -87,5 +95,21 @@ struct MessageSurvey {
         var out: [ConversationKey: Date] = [:]
         for (c, date) in last { out[conversations[Int(c)]] = Date(timeIntervalSince1970: date) }
         return out
+    }
+}
+
+/// Every sender name of a file, lowercased with one space after each comma (``MessageRecipients/nameKey(_:)``):
+/// the names a `TO` list may hold.
+struct SenderNames {
+    private(set) var keys = Set<String>()
+    /// Names as written, so that each distinct one is keyed once (not on every row).
+    private var seen = Set<String>()
+
+    /// Notes a sender's name; returns its key when it is new.
+    @discardableResult
+    mutating func note(_ name: String) -> String? {
+        guard !name.isEmpty && seen.insert(name).inserted else { return nil }
+        let key = MessageRecipients.nameKey(name)
+        return keys.insert(key).inserted ? key : nil
     }
 }

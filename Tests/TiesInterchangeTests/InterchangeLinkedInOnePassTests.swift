@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+import TiesCore
+import TiesTestSupport
+
+@testable import TiesInterchange
+
+/// The one-pass reading of a messages file (``LinkedInMessages/forEachInOnePass(in:me:_:)``) gives the messages
+/// of the two-pass reading, in the same order, or declines a file it cannot read so.
+@Suite("Interchange: LinkedIn messages in one pass")
+struct InterchangeLinkedInOnePassTests {
+    /// The one-pass messages of `bytes` for `me`, read in blocks of `blockSize`.
+    static func onePass(_ bytes: [UInt8], me: LinkedInIdentity?, blockSize: Int = 7) throws -> (
+        messages: [LinkedInMessage], read: LinkedInMessageImport?
+    ) {
+        var messages: [LinkedInMessage] = []
+        let read = try LinkedInMessages.forEachInOnePass(in: .bytes(bytes, blockSize: blockSize), me: me) {
+            messages.append($0)
+            return true
+        }
+        return (messages, read)
+    }
+
+    @Test(
+        "the committed exports give the two-pass messages, skipped rows and problems",
+        arguments: [
+            "TiesCLITests/Fixtures/messages.csv", "TiesCLITests/Fixtures/recruiters/messages.csv",
+            "TiesCLITests/Fixtures/exports/linkedin-2024/messages.csv",
+            "TiesCLITests/Fixtures/exports/linkedin-2020/messages.csv",
+        ])
+    func fixtures(name: String) throws {
+        let bytes = SpreadsheetText.utf8(try InterchangeCSVStreamingTests.bytes(name)).bytes
+        let whole = try LinkedInMessages.read(bytes)
+        for blockSize in [1, 7, CSVInput.defaultBlockSize] {
+            let (messages, read) = try Self.onePass(bytes, me: whole.me, blockSize: blockSize)
+            let one = try #require(read, "\(name)")
+            #expect(messages == whole.result.records, "\(name)")
+            #expect(one.count == whole.result.records.count)
+            #expect(one.result.skipped == whole.result.skipped && one.result.problems == whole.result.problems)
+            #expect(one.me == whole.me && !one.meWasInferred)
+        }
+    }
+
+    static let header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
+
+    @Test("a TO list that a sender's name read later would cut otherwise is declined; read after it, it is cut")
+    func groupListAndLaterSender() throws {
+        let group = "2-a,,Robin Vale,,\"Ada Quist, MBA, Bo Lind\",2024-03-02 10:00:00 UTC,,hi all,SENT\n"
+        let ada = "2-b,,\"Ada Quist, MBA\",,Robin Vale,2024-03-01 09:00:00 UTC,,hello,INBOX\n"
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let before = Array((Self.header + group + ada).utf8)
+        #expect(try Self.onePass(before, me: me).read == nil)
+        #expect(try LinkedInMessages.read(before, me: me).result.records[0].to.map(\.name) == ["Ada Quist, MBA", "Bo Lind"])
+        let after = Array((Self.header + ada + group).utf8)
+        let (messages, read) = try Self.onePass(after, me: me)
+        let twoPasses = try LinkedInMessages.read(after, me: me)
+        #expect(read != nil && messages == twoPasses.result.records)
+        #expect(messages.last?.to.map(\.name) == ["Ada Quist, MBA", "Bo Lind"])
+        // A list that no sender's name cuts is read in one pass, wherever the senders come.
+        let plain = "2-c,,Robin Vale,,\"Cy Moe, Di Ray\",2024-03-03 10:00:00 UTC,,yo,SENT\n"
+        #expect(try Self.onePass(Array((Self.header + plain + ada).utf8), me: me).read != nil)
+    }
+
+    @Test("a conversation that comes back after another is declined; so are an unknown user and the 2018 layout")
+    func declined() throws {
+        let text =
+            Self.header
+            + "2-a,,Ada Quist,,Robin Vale,2024-03-01 09:00:00 UTC,,hello,INBOX\n"
+            + "2-b,,Bo Lind,,Robin Vale,2024-03-01 09:30:00 UTC,,hey,INBOX\n"
+            + "2-a,,Robin Vale,,Ada Quist,2024-03-02 10:00:00 UTC,,answer,SENT\n"
+        let bytes = Array(text.utf8)
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let (_, read) = try Self.onePass(bytes, me: me)
+        #expect(read == nil)
+        // Read in two passes, the first message of 2-a was answered by the user's later one.
+        #expect(try LinkedInMessages.read(bytes, me: me).result.records.first?.answered == true)
+        #expect(try Self.onePass(bytes, me: nil).read == nil)
+        #expect(try Self.onePass(bytes, me: LinkedInIdentity()).read == nil)
+        let old = Array("From,To,Date,Subject,Content,Direction,Folder\nAda,Robin,10/16/18 8:36 AM,,hi,INCOMING,INBOX\n".utf8)
+        #expect(try Self.onePass(old, me: me).read == nil)
+    }
+
+    @Test("the threaded reader in one pass hands what the one pass gives, or nil with nothing kept")
+    func threaded() throws {
+        let name = "TiesCLITests/Fixtures/exports/linkedin-2024/messages.csv"
+        let bytes = SpreadsheetText.utf8(try InterchangeCSVStreamingTests.bytes(name)).bytes
+        let whole = try LinkedInMessages.read(bytes)
+        let (messages, _) = try Self.onePass(bytes, me: whole.me)
+        var lines: [Int] = []
+        let read = try LinkedInMessages.forEachBatch(
+            in: .file(InterchangeCSVStreamingTests.path(name), blockSize: 5), me: whole.me, onePass: true,
+            transform: { [$0.line] }
+        ) { batch in
+            lines += batch
+            return true
+        }
+        #expect(read?.count == messages.count && lines == messages.map(\.line))
+        let none = try LinkedInMessages.forEachBatch(in: .bytes(bytes), me: nil, onePass: true, transform: { [$0.line] }) {
+            _ in true
+        }
+        #expect(none == nil)
+    }
+}
