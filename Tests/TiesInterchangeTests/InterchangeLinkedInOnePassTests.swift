@@ -61,6 +61,25 @@ struct InterchangeLinkedInOnePassTests {
         #expect(try Self.onePass(Array((Self.header + plain + ada).utf8), me: me).read != nil)
     }
 
+    @Test("the user's own name cuts a list before the user writes, if the file shows the user writing by its end")
+    func usersNameWithAComma() throws {
+        let me = LinkedInIdentity(names: ["Femi O SPHRi, CPHR"])
+        let group = "2-a,,Ada Quist,,\"Femi O SPHRi, CPHR, Bo Lind\",2024-03-02 10:00:00 UTC,,hi all,INBOX\n"
+        let writes = "2-b,,\"Femi O SPHRi, CPHR\",,Ada Quist,2024-03-03 09:00:00 UTC,,thanks,SENT\n"
+        let bytes = Array((Self.header + group + writes).utf8)
+        let (messages, read) = try Self.onePass(bytes, me: me)
+        let twoPasses = try LinkedInMessages.read(bytes, me: me)
+        #expect(read != nil && messages == twoPasses.result.records)
+        #expect(messages.first?.to.map(\.name) == ["Femi O SPHRi, CPHR", "Bo Lind"])
+        // Never shown writing, the user's name cuts nothing in two passes: one pass is declined at the end.
+        let silent = Array((Self.header + group).utf8)
+        #expect(try Self.onePass(silent, me: me).read == nil)
+        #expect(try LinkedInMessages.read(silent, me: me).result.records[0].to.count == 3)
+        // A name of the user's that cuts nothing need not be shown writing.
+        let other = Array((Self.header + writes).utf8)
+        #expect(try Self.onePass(other, me: LinkedInIdentity(names: ["Femi O SPHRi, CPHR", "Femi O"])).read != nil)
+    }
+
     @Test("a conversation that comes back after another is declined; so are an unknown user and the 2018 layout")
     func declined() throws {
         let text =

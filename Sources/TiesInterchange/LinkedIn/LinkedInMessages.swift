@@ -105,13 +105,13 @@ public enum LinkedInMessages {
         let builder = MessageBuilder(layout: layout, identity: identity)
         let senders = survey.senderNames
         survey = MessageSurvey()  // its row per message is not needed any more: free it before the second pass
-        var missed: [String] = []
+        var lookups = NameLookups()
         var read = LinkedInMessageImport(
             result: ImportResult(), me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil)
         try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
             let lastReply = answered[ConversationKey(layout.conversationKey(row))]
-            missed.removeAll(keepingCapacity: true)
-            let outcome = builder.message(row, record: record, lastReply: lastReply, senders: senders, missed: &missed)
+            lookups.removeAll()
+            let outcome = builder.message(row, record: record, lastReply: lastReply, senders: senders, lookups: &lookups)
             return read.take(outcome, of: row, body)
         }
         return read

@@ -13,9 +13,9 @@ struct MessageBuilder {
 
     /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
     /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
-    /// `TO` list. `missed` gets the names looked up in `senders` and not found.
+    /// `TO` list. `lookups` gets the names looked up in `senders`.
     func message(
-        _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, missed: inout [String]
+        _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -39,7 +39,7 @@ struct MessageBuilder {
         }
         let to = MessageRecipients.participants(
             names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs), known: senders,
-            forms: layout.urls, missed: &missed)
+            forms: layout.urls, lookups: &lookups)
         let mine = layout.saysOutgoing(row) ?? (identity?.matches(from) ?? false)
         let counterparts =
             mine

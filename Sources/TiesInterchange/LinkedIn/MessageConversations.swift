@@ -12,8 +12,10 @@ import Foundation
 /// file again in two passes (``needsTwoPasses``):
 /// - a conversation comes back after another one began;
 /// - a sender's name read later would have cut a `TO` list read before differently (a list is cut where its
-///   pieces spell a sender's name: ``MessageRecipients/participants(names:urls:known:forms:missed:)``). The
-///   names each list looked up in vain are watched.
+///   pieces spell a sender's name: ``MessageRecipients/participants(names:urls:known:forms:lookups:)``). The
+///   names each list looked up in vain are watched. The user's own names count as senders' from the start
+///   (a user named `Femi O SPHRi, CPHR` is in group lists before writing: a real export of 3,593 messages);
+///   a list cut by one of them needs the file to show it as a sender by its end.
 struct MessageConversations {
     let layout: MessageLayout
     let identity: LinkedInIdentity
@@ -26,7 +28,9 @@ struct MessageConversations {
     private var names = SenderNames()
     /// Names a `TO` list looked up among the senders' and did not find.
     private var watched = Set<String>()
-    private var missed: [String] = []
+    private var lookups = NameLookups()
+    /// The user's names that cut a list before the file showed them as a sender's.
+    private var reliedOn = Set<String>()
     /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
     /// survey decides it.
     private var senderIsMe: [String: Bool] = [:]
@@ -37,6 +41,7 @@ struct MessageConversations {
         self.layout = layout
         self.identity = identity
         builder = MessageBuilder(layout: layout, identity: identity)
+        for name in identity.names { names.expect(name) }
     }
 
     /// Takes the next row; `emit` gets the outcomes of each conversation when it ends. False when `emit`
@@ -60,7 +65,8 @@ struct MessageConversations {
 
     /// Ends the last conversation.
     mutating func finish(_ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool) {
-        _ = finishConversation(emit)
+        guard finishConversation(emit) else { return }
+        if !reliedOn.isDisjoint(with: names.expected) { needsTwoPasses = true }
     }
 
     /// Builds the messages of the conversation read so far, each with when the user last wrote in it.
@@ -79,9 +85,11 @@ struct MessageConversations {
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
         for (row, record) in rows {
-            missed.removeAll(keepingCapacity: true)
-            let outcome = builder.message(row, record: record, lastReply: lastReply, senders: names.keys, missed: &missed)
-            watched.formUnion(missed)
+            lookups.removeAll()
+            let outcome = builder.message(
+                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups)
+            watched.formUnion(lookups.missed)
+            for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
             guard emit(outcome, row) else { return false }
         }
         return true

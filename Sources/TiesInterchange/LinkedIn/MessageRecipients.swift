@@ -1,5 +1,17 @@
 import Foundation
 
+/// The names a `TO` list looked up among the senders' (``MessageRecipients/split(_:known:lookups:)``): found, and
+/// not found.
+struct NameLookups {
+    var found: [String] = []
+    var missed: [String] = []
+
+    mutating func removeAll() {
+        found.removeAll(keepingCapacity: true)
+        missed.removeAll(keepingCapacity: true)
+    }
+}
+
 /// The people in a messages row's `TO` and `RECIPIENT PROFILE URLS` fields.
 enum MessageRecipients {
     /// A name as compared with the names a file shows as senders: lowercased, one space after each comma,
@@ -24,9 +36,9 @@ enum MessageRecipients {
     /// (longest first) where together they spell a name in `known`; names and URLs are paired by position
     /// when the counts agree, else the names stand alone (or the URLs, when there are no names).
     ///
-    /// `missed` gets the keys looked up in `known` and not found: were any of them known, the cut could differ.
+    /// `lookups` gets the keys looked up in `known`: the cut depends on those and no other.
     static func participants(
-        names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms(), missed: inout [String]
+        names: String?, urls: String?, known: Set<String>, forms: URLForms = URLForms(), lookups: inout NameLookups
     ) -> [LinkedInParticipant] {
         let raw = urls ?? ""
         let urlList: [String]
@@ -39,7 +51,7 @@ enum MessageRecipients {
         }
         let field = tidy(names ?? "")
         if urlList.count == 1 { return [LinkedInParticipant(name: field, profileURL: urlList[0])] }
-        var nameList = split(field, known: known, missed: &missed)
+        var nameList = split(field, known: known, lookups: &lookups)
         if nameList.count > urlList.count && urlList.count > 1 { nameList = fitted(nameList, to: urlList.count) }
         if nameList.count == urlList.count {
             return zip(nameList, urlList).map { LinkedInParticipant(name: $0, profileURL: $1) }
@@ -67,14 +79,17 @@ enum MessageRecipients {
         return piece.count <= 6 || piece.allSatisfy { $0.isUppercase || $0 == "." }
     }
 
-    /// `field` cut at commas, with pieces joined back where they spell a known name; `missed` gets the keys
-    /// looked up and not found.
-    static func split(_ field: String, known: Set<String>, missed: inout [String]) -> [String] {
+    /// `field` cut at commas, with pieces joined back where they spell a known name; `lookups` gets the keys
+    /// looked up.
+    static func split(_ field: String, known: Set<String>, lookups: inout NameLookups) -> [String] {
         guard !field.isEmpty else { return [] }
         if !field.contains(",") { return [field] }
         func isKnown(_ key: String) -> Bool {
-            if known.contains(key) { return true }
-            missed.append(key)
+            if known.contains(key) {
+                lookups.found.append(key)
+                return true
+            }
+            lookups.missed.append(key)
             return false
         }
         if isKnown(nameKey(field)) { return [tidy(field)] }

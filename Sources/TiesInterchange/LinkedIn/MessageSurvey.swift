@@ -104,12 +104,22 @@ struct SenderNames {
     private(set) var keys = Set<String>()
     /// Names as written, so that each distinct one is keyed once (not on every row).
     private var seen = Set<String>()
+    /// Keys given before they were seen (``expect(_:)``), and not seen yet.
+    private(set) var expected = Set<String>()
 
-    /// Notes a sender's name; returns its key when it is new.
+    /// Notes a sender's name; returns its key when it is new (and was not expected).
     @discardableResult
     mutating func note(_ name: String) -> String? {
         guard !name.isEmpty && seen.insert(name).inserted else { return nil }
         let key = MessageRecipients.nameKey(name)
+        expected.remove(key)
         return keys.insert(key).inserted ? key : nil
+    }
+
+    /// Counts `name` among the senders' before it is seen: the user's, who writes in every real export.
+    /// Until it is seen it stays in ``expected``.
+    mutating func expect(_ name: String) {
+        let key = MessageRecipients.nameKey(name)
+        if !key.isEmpty && keys.insert(key).inserted { expected.insert(key) }
     }
 }
