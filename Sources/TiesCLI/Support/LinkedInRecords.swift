@@ -7,8 +7,14 @@ import TiesInterchange
 enum LinkedInRecords {
     /// The keys of someone named in an export: URL first, then the name.
     static func keys(_ participant: LinkedInParticipant, email: String? = nil) -> [PersonKey] {
-        (participant.profileURL.map { [PersonKey.url($0)] } ?? []) + (email.map { [PersonKey.email($0)] } ?? [])
-            + (participant.name.isEmpty ? [] : [.name(participant.name)])
+        // One array, not three joined: a million messages make a million of them (`perf`: 3 % of the
+        // reading thread).
+        var keys: [PersonKey] = []
+        keys.reserveCapacity(3)
+        if let url = participant.profileURL { keys.append(.url(url)) }
+        if let email { keys.append(.email(email)) }
+        if !participant.name.isEmpty { keys.append(.name(participant.name)) }
+        return keys
     }
 
     /// The person to create for a participant nobody matches (with --create-people).

@@ -13,9 +13,11 @@ struct MessageBuilder {
 
     /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
     /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
-    /// `TO` list. `lookups` gets the names looked up in `senders`.
+    /// `TO` list. `lookups` gets the names looked up in `senders`. `from` is the row's sender, when the
+    /// caller has it already.
     func message(
-        _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups
+        _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
+        from: LinkedInParticipant? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -23,7 +25,7 @@ struct MessageBuilder {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return .skipped("the message is a draft")
         }
-        let from = layout.sender(row)
+        let from = from ?? layout.sender(row)
         guard !from.name.isEmpty || from.profileURL != nil else {
             return .skipped(
                 "the row has no sender (LinkedIn writes these for notices such as \"… left the conversation\", sponsored messages and deleted accounts)"

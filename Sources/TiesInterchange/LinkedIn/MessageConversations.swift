@@ -23,6 +23,8 @@ struct MessageConversations {
     /// The conversation being read, and its rows.
     private var current: String?
     private var rows: [(row: CSVRecord, record: Int)] = []
+    /// The sender of each of `rows`, read once for the survey and the message.
+    private var senders: [LinkedInParticipant] = []
     /// The conversations already read.
     private var ended = Set<ConversationKey>()
     private var names = SenderNames()
@@ -71,10 +73,15 @@ struct MessageConversations {
 
     /// Builds the messages of the conversation read so far, each with when the user last wrote in it.
     private mutating func finishConversation(_ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool) -> Bool {
-        defer { rows.removeAll(keepingCapacity: true) }
+        defer {
+            rows.removeAll(keepingCapacity: true)
+            senders.removeAll(keepingCapacity: true)
+        }
         var lastReply: Date?
         for (row, _) in rows {
-            guard let (sender, date, newName) = MessageSurvey.sighting(row, layout, names: &names) else { continue }
+            senders.append(layout.sender(row))
+            guard let (sender, date, newName) = MessageSurvey.sighting(row, layout, sender: senders.last, names: &names)
+            else { continue }
             if let newName, watched.contains(newName) {
                 needsTwoPasses = true
                 return false
@@ -84,10 +91,10 @@ struct MessageConversations {
             senderIsMe[key] = isMe
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
-        for (row, record) in rows {
+        for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
             let outcome = builder.message(
-                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups)
+                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups, from: senders[k])
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
             guard emit(outcome, row) else { return false }

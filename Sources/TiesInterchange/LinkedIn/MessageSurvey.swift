@@ -31,15 +31,15 @@ struct MessageSurvey {
     private var names = SenderNames()
     var senderNames: Set<String> { names.keys }
 
-    /// Who wrote `row` and when, if the row counts: not a draft, with a sender and a date. Notes the sender's
-    /// name in `names`.
-    static func sighting(_ row: CSVRecord, _ layout: MessageLayout, names: inout SenderNames) -> (
-        sender: LinkedInParticipant, date: Date, newName: String?
-    )? {
+    /// Who wrote `row` (`sender`, when the caller has it already) and when, if the row counts: not a draft,
+    /// with a sender and a date. Notes the sender's name in `names`.
+    static func sighting(
+        _ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant? = nil, names: inout SenderNames
+    ) -> (sender: LinkedInParticipant, date: Date, newName: String?)? {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return nil
         }
-        let sender = layout.sender(row)
+        let sender = sender ?? layout.sender(row)
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
         else { return nil }
