@@ -8,8 +8,10 @@ import TiesTestSupport
 struct LinkedInOnePassEndToEndTests {
     static let header = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
     /// Ada's message of 1 March, answered by the user on 2 March in the same conversation; Bo's, never.
-    static let ada1 = "2-YQ==,,Ada Quist,https://www.linkedin.com/in/ada-quist,Robin Vale,2024-03-01 09:00:00 UTC,,hi,INBOX\n"
-    static let bo = "2-Yg==,,Bo Lind,https://www.linkedin.com/in/bo-lind,Robin Vale,2024-03-01 09:30:00 UTC,,hey,INBOX\n"
+    static let ada1 =
+        "2-YQ==,,Ada Quist,https://www.linkedin.com/in/ada-quist,Robin Vale,2024-03-01 09:00:00 UTC,,hi,INBOX\n"
+    static let bo =
+        "2-Yg==,,Bo Lind,https://www.linkedin.com/in/bo-lind,Robin Vale,2024-03-01 09:30:00 UTC,,hey,INBOX\n"
     static let ada2 =
         "2-YQ==,,Robin Vale,https://www.linkedin.com/in/robin-vale,Ada Quist,2024-03-02 10:00:00 UTC,,answer,SENT\n"
 

@@ -50,7 +50,8 @@ struct InterchangeLinkedInOnePassTests {
         let me = LinkedInIdentity(names: ["Robin Vale"])
         let before = Array((Self.header + group + ada).utf8)
         #expect(try Self.onePass(before, me: me).read == nil)
-        #expect(try LinkedInMessages.read(before, me: me).result.records[0].to.map(\.name) == ["Ada Quist, MBA", "Bo Lind"])
+        #expect(
+            try LinkedInMessages.read(before, me: me).result.records[0].to.map(\.name) == ["Ada Quist, MBA", "Bo Lind"])
         let after = Array((Self.header + ada + group).utf8)
         let (messages, read) = try Self.onePass(after, me: me)
         let twoPasses = try LinkedInMessages.read(after, me: me)
@@ -95,7 +96,8 @@ struct InterchangeLinkedInOnePassTests {
         #expect(try LinkedInMessages.read(bytes, me: me).result.records.first?.answered == true)
         #expect(try Self.onePass(bytes, me: nil).read == nil)
         #expect(try Self.onePass(bytes, me: LinkedInIdentity()).read == nil)
-        let old = Array("From,To,Date,Subject,Content,Direction,Folder\nAda,Robin,10/16/18 8:36 AM,,hi,INCOMING,INBOX\n".utf8)
+        let old = Array(
+            "From,To,Date,Subject,Content,Direction,Folder\nAda,Robin,10/16/18 8:36 AM,,hi,INCOMING,INBOX\n".utf8)
         #expect(try Self.onePass(old, me: me).read == nil)
     }
 
@@ -106,16 +108,17 @@ struct InterchangeLinkedInOnePassTests {
         let whole = try LinkedInMessages.read(bytes)
         let (messages, _) = try Self.onePass(bytes, me: whole.me)
         var lines: [Int] = []
+        let line: @Sendable (LinkedInMessage) -> [Int] = { [$0.line] }
         let read = try LinkedInMessages.forEachBatch(
             in: .file(InterchangeCSVStreamingTests.path(name), blockSize: 5), me: whole.me, onePass: true,
-            transform: { [$0.line] }
+            transform: line
         ) { batch in
             lines += batch
             return true
         }
         #expect(read?.count == messages.count && lines == messages.map(\.line))
-        let none = try LinkedInMessages.forEachBatch(in: .bytes(bytes), me: nil, onePass: true, transform: { [$0.line] }) {
-            _ in true
+        let none = try LinkedInMessages.forEachBatch(in: .bytes(bytes), me: nil, onePass: true, transform: line) { _ in
+            true
         }
         #expect(none == nil)
     }

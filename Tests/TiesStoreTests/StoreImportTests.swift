@@ -218,9 +218,11 @@ struct StoreImportTests {
         #expect(try store.people().map(\.name) == ["Dana"])
         let sources = try store.interactions().compactMap(\.sourceID).sorted()
         #expect(sources == (history ? ["a", "c", "old"] : ["a", "c"]))
-        #expect(try store.read { db in
-            try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'interaction' ORDER BY name")
-        } == indexes)
+        #expect(
+            try store.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE tbl_name = 'interaction' ORDER BY name")
+            } == indexes)
         #expect(try store.check(context: Fixtures.context).problems == [])
     }
 

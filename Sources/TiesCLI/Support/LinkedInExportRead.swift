@@ -161,7 +161,8 @@ struct LinkedInExportRead {
         }
         switch once ?? stream(onePass: false, into: &importer)! {
         case .success(let all): read = all
-        case .failure(let error): return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
+        case .failure(let error):
+            return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
         }
         if let failure { throw failure }
         if read.meWasInferred {

@@ -43,9 +43,11 @@ public struct InteractionColumns: Sendable {
 
     /// The same rows ordered by person, then day (stable, so same-day rows keep their order).
     public func sortedByPersonAndDay() -> InteractionColumns {
-        let order = orderByPerson() ?? person.indices.sorted {
-            person[$0] != person[$1] ? person[$0] < person[$1] : (day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1)
-        }
+        let order =
+            orderByPerson()
+            ?? person.indices.sorted {
+                person[$0] != person[$1] ? person[$0] < person[$1] : (day[$0] != day[$1] ? day[$0] < day[$1] : $0 < $1)
+            }
         var out = InteractionColumns()
         out.person = order.map { person[$0] }
         out.day = order.map { day[$0] }

@@ -111,7 +111,8 @@ public enum LinkedInMessages {
         try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
             let lastReply = answered[ConversationKey(layout.conversationKey(row))]
             lookups.removeAll()
-            let outcome = builder.message(row, record: record, lastReply: lastReply, senders: senders, lookups: &lookups)
+            let outcome = builder.message(
+                row, record: record, lastReply: lastReply, senders: senders, lookups: &lookups)
             return read.take(outcome, of: row, body)
         }
         return read
