@@ -4,7 +4,9 @@
 #   1. the rows inserted into a copy of the store of connections (triggers dropped, as `ties` does), with a
 #      ~120-byte source id behind a random prefix (random conversation ids, as the text ids were), then with a
 #      random 16-byte key: the cost of a large unique index inserted at random;
-#   2. the floor: the rows into an empty table with the store's columns, then its three indexes built in bulk.
+#   2. the floor: the rows into an empty table with the store's columns, then its three indexes built in bulk;
+#   3. as `ties` stores a large file: the unique index kept up row by row, the other two built after — with
+#      the index on (source, source_id), as the store has it, and on (source_id, source).
 #
 #   Benchmarks/sqlite-floor.sh MESSAGES_STORE CONNECTIONS_STORE
 # MESSAGES_STORE holds the imported messages, CONNECTIONS_STORE only the connections (see the commands in
@@ -52,3 +54,28 @@ CREATE INDEX interaction_person_time ON interaction(person_id, occurred_at);
 CREATE INDEX interaction_unanswered ON interaction(person_id, occurred_at) WHERE direction = 'in' AND answered = 0;
 COMMIT;
 SQL
+live() { # LABEL UNIQUE-INDEX-COLUMNS
+  rm -f "$work/y.sqlite"*
+  echo "$1 (.timer: the insert, the two other indexes, the commit):"
+  sqlite3 "$work/y.sqlite" <<SQL >/dev/null
+PRAGMA journal_mode = WAL;
+SQL
+  sqlite3 "$work/y.sqlite" <<SQL
+PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;
+ATTACH '$work/rows.sqlite' AS src;
+CREATE TEMP TABLE t AS SELECT * FROM src.k;
+CREATE TABLE interaction (id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL, occurred_at INTEGER NOT NULL,
+  kind TEXT NOT NULL, direction TEXT NOT NULL, answered INTEGER NOT NULL DEFAULT 1, group_size INTEGER NOT NULL DEFAULT 1,
+  note TEXT, source TEXT NOT NULL DEFAULT 'manual', source_id TEXT, date_only INTEGER NOT NULL DEFAULT 0);
+CREATE UNIQUE INDEX interaction_source ON interaction($2);
+.timer on
+BEGIN;
+INSERT OR IGNORE INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
+  date_only) SELECT person_id, occurred_at, kind, direction, answered, group_size, note, source, sid, date_only FROM temp.t;
+CREATE INDEX interaction_person_time ON interaction(person_id, occurred_at);
+CREATE INDEX interaction_unanswered ON interaction(person_id, occurred_at) WHERE direction = 'in' AND answered = 0;
+COMMIT;
+SQL
+}
+live "as ties stores a large file" "source, source_id"
+live "the same, the unique index on (source_id, source)" "source_id, source"
