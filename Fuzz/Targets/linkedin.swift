@@ -1,4 +1,5 @@
-// Fuzz target: LinkedIn's Connections.csv and messages.csv readers.
+// Fuzz target: LinkedIn's Connections.csv and messages.csv readers; a messages file read in one pass, when
+// the one pass accepts it, must give exactly what the two passes give.
 import TiesCore
 import TiesInterchange
 
@@ -8,5 +9,17 @@ func fuzz(_ bytes: [UInt8]) {
         for connection in connections.records { _ = ContactValidation.person(connection.person) }
     }
     _ = try? LinkedInMessages.read(utf8)
-    _ = try? LinkedInMessages.read(utf8, me: LinkedInIdentity(names: ["Alex Morgan"]))
+    let me = LinkedInIdentity(names: ["Alex Morgan"])
+    guard let twoPasses = try? LinkedInMessages.read(utf8, me: me) else { return }
+    var messages: [LinkedInMessage] = []
+    guard
+        let onePass = try? LinkedInMessages.forEachInOnePass(in: .bytes(utf8), me: me, { message in
+            messages.append(message)
+            return true
+        })
+    else { return }
+    precondition(
+        messages == twoPasses.result.records && onePass.result.skipped == twoPasses.result.skipped
+            && onePass.result.problems == twoPasses.result.problems,
+        "the one-pass and two-pass readings of messages disagree")
 }
