@@ -63,13 +63,13 @@ struct ScoringKernelTests {
     }
 
     @Test(
-        "the sort by person and day is stable whether ids are close together (counted) or far apart",
-        arguments: [Int64(1), 1_000_000_007])
+        "the sort by person and day is stable whether ids are close together (counted), far apart, or of both signs",
+        arguments: [Int64(1), 1_000_000_007, Int64.max / 150])
     func sortingManyRows(spread: Int64) {
         let rng = SeededGenerator(seed: 11)
         var columns = InteractionColumns()
         for row in 0..<3000 {
-            let person = Int64(rng.index(below: 300)) * spread + 5
+            let person = Int64(rng.index(below: 300) - 150) * spread + 5
             columns.append(
                 person: person, day: Day(ordinal: 20_000 + rng.index(below: 40)), weight: Double(row),
                 direction: .mutual)
