@@ -1,7 +1,8 @@
 import Foundation
 import TiesCore
 
-/// Reads address books exported as CSV — Google Contacts (both layouts) and Outlook — as ``VCardContact``s.
+/// Reads address books exported as CSV — Google Contacts (both layouts), Outlook and Thunderbird — as
+/// ``VCardContact``s.
 ///
 /// Told apart by the header:
 /// - **Google, before 2021**: `Name,Given Name,Additional Name,Family Name,…,Birthday,…,Notes,Group
@@ -13,6 +14,10 @@ import TiesCore
 ///   exports): `"First Name","Middle Name","Last Name",
 ///   "Title",…,"Company","Department","Job Title",…,"E-mail Address","E-mail 2 Address",…,"Mobile Phone",…,
 ///   "Birthday",…,"Notes",…,"Categories"`.
+/// - **Thunderbird**: `First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,…,Job Title,
+///   Department,Organization,…,Birth Year,Birth Month,Birth Day,…,Notes` — or the same names in the language of
+///   the user's Thunderbird (`Vorname,Nachname,Anzeigename,…`; ``ThunderbirdHeaders``), older versions with an
+///   empty column at the end; its tab-separated export is read too (``commaSeparated(_:)``).
 ///
 /// Names, emails, phones, web pages, organisation, title, birthday, notes, and groups or categories as tags
 /// (Google's system groups `* myContacts` and `* starred` are not tags, nor `myContacts` in the "Outlook CSV"
@@ -24,11 +29,13 @@ public enum AddressBookCSV {
         case googleLegacy = "Google Contacts CSV (before 2021)"
         case google = "Google Contacts CSV"
         case outlook = "Outlook contacts CSV"
+        case thunderbird = "Thunderbird address book CSV"
     }
 
     /// The layout a header row has, or nil when it is none of them.
     public static func layout(of header: [String]) -> Layout? {
         let keys = Set(header.map(CSVTable.key))
+        if isThunderbird(keys) { return .thunderbird }
         if keys.contains("given name"), keys.contains("family name"),
             keys.contains("e-mail 1 - value") || keys.contains("group membership") || keys.contains("phone 1 - value")
         {
@@ -46,6 +53,32 @@ public enum AddressBookCSV {
         return nil
     }
 
+    /// Whether the header's names (keys) are Thunderbird's, in any of its languages: a first and last name, a
+    /// display name and a primary email.
+    static func isThunderbird(_ keys: Set<String>) -> Bool {
+        [.firstName, .lastName, .displayName, .primaryEmail].allSatisfy { (field: ThunderbirdHeaders.Field) in
+            ThunderbirdHeaders.names[field].map { !$0.isDisjoint(with: keys) } ?? false
+        }
+    }
+
+    /// Thunderbird's tab-separated export as CSV, or nil when `bytes` are not one: their first line, cut at
+    /// tabs, is not Thunderbird's header.
+    ///
+    /// Thunderbird puts in quotes every field that holds a comma, a tab, a quote or a line break, as CSV does,
+    /// so turning each tab outside quotes into a comma gives the same fields.
+    public static func commaSeparated(_ bytes: [UInt8]) -> [UInt8]? {
+        let firstLine = bytes.prefix { $0 != 0x0A && $0 != 0x0D }
+        guard firstLine.contains(0x09) else { return nil }
+        var header = String(decoding: firstLine, as: UTF8.self)
+        if header.hasPrefix("\u{FEFF}") { header.removeFirst() }
+        guard isThunderbird(Set(header.split(separator: "\t").map { CSVTable.key(String($0)) })) else { return nil }
+        var quoted = false
+        return bytes.map { byte in
+            if byte == 0x22 { quoted.toggle() }
+            return byte == 0x09 && !quoted ? 0x2C : byte
+        }
+    }
+
     /// The `source` recorded for these contacts.
     public static let source = "address-book-csv"
 
@@ -56,7 +89,7 @@ public enum AddressBookCSV {
         guard let layout = layout(of: table.header) else {
             throw ParseError(
                 line: table.headerLine, found: table.header.prefix(6).joined(separator: ","),
-                expected: "the header of a Google Contacts or Outlook contacts CSV export")
+                expected: "the header of a Google Contacts, Outlook or Thunderbird contacts CSV export")
         }
         var result = ImportResult<VCardContact>()
         let columns = AddressBookColumns(table, layout)

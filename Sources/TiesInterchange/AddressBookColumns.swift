@@ -13,9 +13,21 @@ struct AddressBookColumns {
     var anniversary: Int?
     var eventTypes: [(type: Int, value: Int)] = []
 
+    /// Thunderbird's birthday, in three columns (the year may be empty).
+    var birthYear, birthMonth, birthDay: Int?
+
     init(_ table: CSVTable, _ layout: AddressBookCSV.Layout) {
         func matching(_ test: (String) -> Bool) -> [Int] {
             table.header.indices.filter { test(CSVTable.key(table.header[$0])) }
+        }
+        birthday = table.column("Birthday")
+        notes = table.column("Notes")
+        anniversary = table.column("Anniversary")
+        for n in 1...9 {
+            guard let type = table.column("Event \(n) - Type"), let value = table.column("Event \(n) - Value") else {
+                break
+            }
+            eventTypes.append((type, value))
         }
         switch layout {
         case .googleLegacy:
@@ -38,25 +50,30 @@ struct AddressBookColumns {
             organisation = table.column("Company")
             title = table.column("Job Title")
             groups = table.column("Categories")
-        }
-        if layout == .outlook {
             emails = matching { $0.hasPrefix("e-mail") && $0.hasSuffix("address") }
             phones = matching { $0.hasSuffix("phone") || $0.hasSuffix("phone 2") || $0 == "pager" }
             websites = matching { $0 == "web page" || $0 == "personal web page" }
-        } else {
-            emails = matching { $0.hasPrefix("e-mail ") && $0.hasSuffix(" - value") }
-            phones = matching { $0.hasPrefix("phone ") && $0.hasSuffix(" - value") }
-            websites = matching { $0.hasPrefix("website ") && $0.hasSuffix(" - value") }
-        }
-        birthday = table.column("Birthday")
-        notes = table.column("Notes")
-        anniversary = table.column("Anniversary")
-        for n in 1...9 {
-            guard let type = table.column("Event \(n) - Type"), let value = table.column("Event \(n) - Value") else {
-                break
+            return
+        case .thunderbird:
+            // The columns are named in the language of the user's Thunderbird.
+            func columns(_ fields: ThunderbirdHeaders.Field...) -> [Int] {
+                fields.compactMap { field in matching { ThunderbirdHeaders.names[field]?.contains($0) == true }.first }
             }
-            eventTypes.append((type, value))
+            fullName = columns(.displayName).first
+            name = columns(.firstName, .lastName)
+            organisation = columns(.organisation).first
+            title = columns(.jobTitle).first
+            notes = columns(.notes).first
+            emails = columns(.primaryEmail, .secondaryEmail)
+            phones = columns(.mobile, .workPhone, .homePhone, .pager)
+            websites = columns(.webPage1, .webPage2)
+            (birthYear, birthMonth, birthDay) =
+                (columns(.birthYear).first, columns(.birthMonth).first, columns(.birthDay).first)
+            return
         }
+        emails = matching { $0.hasPrefix("e-mail ") && $0.hasSuffix(" - value") }
+        phones = matching { $0.hasPrefix("phone ") && $0.hasSuffix(" - value") }
+        websites = matching { $0.hasPrefix("website ") && $0.hasSuffix(" - value") }
     }
 
     /// The values of `columns` in `row`, each cell split at Google's ` ::: `.
@@ -84,7 +101,7 @@ struct AddressBookColumns {
         var points = emails.map { VCardContactPoint(kind: .email, value: $0) }
         points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
         points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }
-        let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(Self.birthday)
+        let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(Self.birthday) ?? split(row)
         let event = eventTypes.first {
             CSVTable.value(row, $0.type)?.trimmingCharacters(in: .whitespaces).lowercased() == "anniversary"
         }
@@ -96,6 +113,15 @@ struct AddressBookColumns {
             note: ImportSupport.nonEmpty(CSVTable.value(row, notes)), birthday: birthday, contactPoints: points,
             sourceID: "fnv1a64:" + FNV1a64.hex(label.lowercased() + "\n" + (emails.first ?? "")),
             anniversary: anniversary)
+    }
+
+    /// Thunderbird's birthday from its three columns: month and day, and the year when there is one.
+    func split(_ row: CSVRecord) -> VCardBirthday? {
+        func number(_ column: Int?) -> Int? { CSVTable.value(row, column).flatMap { Int($0) } }
+        guard let month = number(birthMonth), let day = number(birthDay) else { return nil }
+        let year = number(birthYear).flatMap { $0 > 1900 ? $0 : nil }
+        return YearlyDate(month: month, day: day, year: year) == nil
+            ? nil : VCardBirthday(year: year, month: month, day: day)
     }
 
     /// `1985-06-12`, `--06-12` (no year), `6/12/1985` (Outlook, month first) or `0/0/00` (Outlook's none).

@@ -26,7 +26,7 @@ public enum InputSniffer {
         {
             return ("LinkedIn's \(kind.label) file", "ties import linkedin")
         }
-        if let header = try? CSVTable.header(of: head), header.fields.count > 1 {
+        if let header = try? CSVTable.header(of: AddressBookCSV.commaSeparated(head) ?? head), header.fields.count > 1 {
             let shown = header.fields.prefix(6).joined(separator: ",") + (header.fields.count > 6 ? ",…" : "")
             if let layout = AddressBookCSV.layout(of: header.fields) {
                 let article = "AEIOU".contains(layout.rawValue.prefix(1)) ? "an" : "a"

@@ -17,7 +17,7 @@ public enum RecordValidation {
         partition(records, by: check)
     }
 
-    /// People read from another application's address book (vCard, Google or Outlook CSV), with each email,
+    /// People read from another application's address book (vCard, Google, Outlook or Thunderbird CSV), with each email,
     /// phone or web address that is not one left out of its person and said, instead of refusing the
     /// person: exports hold what was typed in those fields (`N/A`, a company's name as a phone, a nickname as
     /// an email: one among the 1,625 contacts of a real Google export), and the rest of the contact is good.

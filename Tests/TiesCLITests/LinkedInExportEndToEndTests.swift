@@ -101,6 +101,21 @@ struct LinkedInExportEndToEndTests {
         #expect(tagged.status == 64 && tagged.stderr.contains("no one is tagged 'myContacts'"), "\(tagged.stderr)")
     }
 
+    @Test("Thunderbird's address books (English, German in Windows-1252, tab-separated) come in through import csv")
+    func thunderbird() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let files = ["thunderbird.csv", "thunderbird-de.csv", "thunderbird-tab.txt"].map(fixture)
+        let out = try store.ties(["import", "csv"] + files)
+        #expect(out.status == 0 && out.stdout.contains("people: 7 added"), "\(out.stdout)\(out.stderr)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Jörg Weiß,,,Klinikum Süd,Personalreferent"), "\(people)")
+        #expect(people.contains("Priya Ramaswamy,recruiter,search-firm,\"Northgate Search, LLC\""), "\(people)")
+        #expect(people.contains("Siobhán Ní Bhriain,,,Quayside Health"), "\(people)")
+        #expect(try store.ok("person", "show", "Jörg Weiß").contains("birthday:     29 February 1968"))
+        let again = try store.ties(["import", "csv"] + files).stdout
+        #expect(again.contains("people: 0 added, 0 updated, 7 already up to date"), "\(again)")
+    }
+
     @Test("Google's and Android's vCards: contacts saved with only an email come in named by it, nothing refused")
     func namelessCards() throws {
         #expect(try store.ties(["init"]).status == 0)
@@ -115,6 +130,7 @@ struct LinkedInExportEndToEndTests {
         "every importer refuses a file of the wrong kind with exit 65, says what it looks like, and changes nothing",
         arguments: [
             ("vcard", "google.csv", "Google Contacts CSV"),
+            ("vcard", "thunderbird-tab.txt", "a Thunderbird address book CSV file, which `ties import csv` reads"),
             ("vcard", "linkedin-2024/Connections.csv", "import linkedin"),
             ("ics", "google.csv", "import csv"), ("linkedin", "google.csv", "import csv"),
             ("linkedin", "../contacts.vcf", "import vcard"), ("csv", "../contacts.vcf", "import vcard"),

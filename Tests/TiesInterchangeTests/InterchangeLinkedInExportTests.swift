@@ -185,12 +185,61 @@ struct InterchangeLinkedInExportTests {
         #expect(fromGoogle.records[2].organisation == "Vestkai Ferger" && fromGoogle.records[2].title == "Dispatcher")
     }
 
+    @Test("Thunderbird's address book as CSV: English (older, a comma after every line), German, tab-separated")
+    func thunderbird() throws {
+        let english = try Self.bytes("thunderbird.csv")
+        #expect(AddressBookCSV.layout(of: try CSVTable(bytes: english).header) == .thunderbird)
+        let read = try AddressBookCSV.read(english)
+        #expect(read.records.map(\.name) == ["Priya Ramaswamy", "front.desk@riverbend-clinic.example", "Tomas Wirth"])
+        #expect(read.problems.isEmpty && read.skipped.isEmpty)
+        let priya = read.records[0]
+        #expect(
+            priya.contactPoints.map(\.value) == [
+                "priya.r@northgate-search.example", "priya@home.example", "(312) 555-0199", "+1 312 555 0142",
+                "http://northgate-search.example/team/priya",
+            ])
+        #expect(priya.organisation == "Northgate Search, LLC" && priya.title == "Partner, Healthcare Practice")
+        #expect(priya.birthday == VCardBirthday(year: 1979, month: 4, day: 23))
+        #expect(priya.note == "Met at ACHE Congress.\nHolds my resume since 2024.")
+        #expect(read.records[2].birthday == VCardBirthday(year: nil, month: 12, day: 9))
+        // German column names (Vorname, Primäre E-Mail-Adresse, Geburtsjahr…), Windows-1252.
+        let german = try AddressBookCSV.read(try Self.bytes("thunderbird-de.csv"))
+        #expect(german.records.map(\.name) == ["Jörg Weiß", "Renée Côté"])
+        #expect(german.records[0].organisation == "Klinikum Süd" && german.records[0].title == "Personalreferent")
+        #expect(german.records[0].birthday == VCardBirthday(year: 1968, month: 2, day: 29))
+        #expect(german.records[0].note == "Über Renée kennengelernt")
+        // Tab-separated, the en-GB names (Organisation): read as the CSV it stands for.
+        let tabs = try Self.bytes("thunderbird-tab.txt")
+        #expect(AddressBookCSV.layout(of: (try? CSVTable(bytes: tabs).header) ?? []) == nil)
+        let commas = try #require(AddressBookCSV.commaSeparated(tabs))
+        let british = try AddressBookCSV.read(commas)
+        #expect(british.records.map(\.name) == ["Siobhán Ní Bhriain", "Ops Desk"])
+        #expect(british.records[0].title == "Head of Talent, Nursing" && british.records[0].note == "Prefers \"Shiv\"")
+        #expect(british.records[1].organisation == "Harbour Staffing")
+        #expect(AddressBookCSV.commaSeparated(english) == nil)
+        #expect(AddressBookCSV.commaSeparated(Array("Name\tEmail\nAda\tada@example.org\n".utf8)) == nil)
+        // A birthday the calendar does not have is left out, not guessed.
+        let header = "First Name,Last Name,Display Name,Primary Email,Birth Year,Birth Month,Birth Day\n"
+        let leap = try AddressBookCSV.read(Array((header + "Ada,Quill,Ada Quill,,1985,2,30\n").utf8))
+        #expect(leap.records.map(\.name) == ["Ada Quill"] && leap.records[0].birthday == nil)
+    }
+
+    @Test("an address book with a Maiden Name column is not LinkedIn's profile")
+    func notAProfile() {
+        let header = "Display Name,Title,First Name,Middle Name,Last Name,Suffix,Nickname,Maiden Name,Email Home\n"
+        #expect(LinkedInFileKind.detect(Array(header.utf8), name: "") == nil)
+        #expect(
+            LinkedInFileKind.detect(Array("First Name,Last Name,Maiden Name,Headline\n".utf8), name: "") == .profile)
+    }
+
     @Test("what a file looks like, for the refusal of an importer that recognises nothing")
     func sniffer() throws {
         #expect(InputSniffer.describe(Array("BEGIN:VCARD\r\n".utf8)).importer == "ties import vcard")
         #expect(InputSniffer.describe(Array("BEGIN:VCALENDAR\r\n".utf8)).importer == "ties import ics")
         #expect(InputSniffer.describe(try Self.bytes("linkedin-2024/messages.csv")).importer == "ties import linkedin")
         #expect(InputSniffer.describe(try Self.bytes("outlook.csv")).looksLike == "an Outlook contacts CSV file")
+        let tabs = InputSniffer.describe(try Self.bytes("thunderbird-tab.txt"))
+        #expect(tabs.looksLike == "a Thunderbird address book CSV file" && tabs.importer == "ties import csv")
         #expect(InputSniffer.describe([]).looksLike == "an empty file")
         #expect(InputSniffer.describe(Array("vm-42\n".utf8)).looksLike == "text beginning \"vm-42\"")
     }

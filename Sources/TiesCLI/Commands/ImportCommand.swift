@@ -167,16 +167,20 @@ extension ImportCommand {
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
-            abstract: "Import people or interactions from CSV with the columns `ties export` writes.",
+            abstract: "Import people or interactions from CSV, or an address book exported as CSV.",
             discussion: """
                 The header tells which table a file holds (occurred_at: interactions; name: people), or say it \
                 with --kind. People need a name; interactions need occurred_at, kind and person_id or person. \
                 An interaction row without id or source_id is known by its content, so importing the same \
                 file again adds nothing.
 
+                Address books exported by Google Contacts, Outlook or Thunderbird (CSV or tab-separated, in \
+                any of Thunderbird's languages) are told by their header too and come in as people.
+
                 Example:
                   ties export people --out people.csv    # edit in a spreadsheet, then:
                   ties import csv people.csv --dry-run
+                  ties import csv thunderbird-contacts.csv
                 """)
         @Argument(help: "The files.") var files: [String]
         @Option(help: "The table the files hold (default: told from the header).") var kind: TiesCSVImport.Kind?
@@ -193,7 +197,8 @@ extension ImportCommand {
             var valuesLeftOut: [String] = []
             var interactionFiles: [(file: String, bytes: [UInt8])] = []
             for file in files {
-                let bytes = try options.spreadsheetBytes(of: file, notes: &notes)
+                let read = try options.spreadsheetBytes(of: file, notes: &notes)
+                let bytes = AddressBookCSV.commaSeparated(read) ?? read
                 let header = try parsing(file) { try CSVTable.header(of: bytes) }
                 if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
                     let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
@@ -211,7 +216,7 @@ extension ImportCommand {
                     let hint =
                         "; it looks like \(looksLike)"
                         + (importer.map { ", which `\($0)` reads" }
-                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google or Outlook CSV")
+                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google, Outlook or Thunderbird CSV")
                     // What the first record holds, shown only when it is text (never a binary file's bytes).
                     let shown =
                         bytes.prefix(1024).contains(0)

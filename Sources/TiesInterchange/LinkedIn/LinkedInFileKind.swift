@@ -53,8 +53,9 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         if keys.contains("number"), keys.contains("extension") || keys.contains("type"), keys.count <= 4 {
             return .phoneNumbers
         }
+        // `Maiden Name` alone is not enough: address books have one too (Outlook's, Roundcube's).
         if keys.contains("first name"), keys.contains("last name"),
-            keys.contains("headline") || keys.contains("maiden name")
+            keys.contains("headline") || keys.contains("maiden name") && keys.contains("geo location")
         {
             return .profile
         }
