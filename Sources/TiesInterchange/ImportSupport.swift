@@ -143,3 +143,37 @@ public enum SpreadsheetText {
         return whole && valid && String(validating: carried, as: UTF8.self) != nil
     }
 }
+
+/// Text saved as UTF-16 — Apple's Address Book exported vCards so (big-endian, without a byte order mark), and
+/// Windows' "Unicode" saves are little-endian with one — as UTF-8.
+public enum UTF16Text {
+    /// The UTF-8 of `bytes` when they are UTF-16: they start with a byte order mark, or their first four
+    /// characters are ASCII letters, digits or punctuation each with a zero byte (`B E G I` as `00 42 00 45
+    /// 00 47 00 49`). Nil otherwise. A lone surrogate becomes U+FFFD.
+    public static func utf8(_ bytes: [UInt8]) -> [UInt8]? {
+        guard bytes.count >= 2 else { return nil }
+        let bigEndian: Bool
+        var start = 0
+        switch (bytes[0], bytes[1]) {
+        case (0xFE, 0xFF): (bigEndian, start) = (true, 2)
+        case (0xFF, 0xFE): (bigEndian, start) = (false, 2)
+        default:
+            guard bytes.count >= 8 else { return nil }
+            func ascii(_ byte: UInt8) -> Bool { (0x21...0x7E).contains(byte) }
+            let even = stride(from: 0, to: 8, by: 2).map { bytes[$0] }
+            let odd = stride(from: 1, to: 8, by: 2).map { bytes[$0] }
+            if even.allSatisfy({ $0 == 0 }) && odd.allSatisfy(ascii) {
+                bigEndian = true
+            } else if odd.allSatisfy({ $0 == 0 }) && even.allSatisfy(ascii) {
+                bigEndian = false
+            } else {
+                return nil
+            }
+        }
+        let (high, low) = bigEndian ? (0, 1) : (1, 0)
+        let units = stride(from: start, to: bytes.count - 1, by: 2).map { (i: Int) -> UInt16 in
+            UInt16(bytes[i + high]) << 8 | UInt16(bytes[i + low])
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
+    }
+}

@@ -116,6 +116,16 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("people: 0 added, 0 updated, 7 already up to date"), "\(again)")
     }
 
+    @Test("Apple's vCards in UTF-16 (big-endian, no byte order mark) come in as any vCard")
+    func utf16Cards() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("apple-utf16.vcf"))
+        #expect(out.contains("people: 2 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Ingrid Ødegård,recruiter,in-house,Fjordlys Sykehus"), "\(people)")
+        #expect(people.contains("Kari Lunde,,,,,,,kari@lunde.example"), "\(people)")
+    }
+
     @Test("Google's and Android's vCards: contacts saved with only an email come in named by it, nothing refused")
     func namelessCards() throws {
         #expect(try store.ties(["init"]).status == 0)

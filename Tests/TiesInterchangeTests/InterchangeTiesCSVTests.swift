@@ -142,4 +142,19 @@ struct InterchangeTiesCSVTests {
         let same = SpreadsheetText.utf8(utf8)
         #expect(!same.transcoded && same.bytes == utf8)
     }
+
+    @Test(
+        "UTF-16 text, big- or little-endian, with or without a byte order mark, is read as UTF-8; other bytes are not")
+    func utf16() {
+        let text = "BEGIN:VCARD\r\nFN:Ingrid Ødegård 𝔸\r\nEND:VCARD\r\n"
+        let bigEndian = text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let littleEndian = text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        #expect(UTF16Text.utf8(bigEndian) == Array(text.utf8))
+        #expect(UTF16Text.utf8(littleEndian) == Array(text.utf8))
+        #expect(UTF16Text.utf8([0xFE, 0xFF] + bigEndian) == Array(text.utf8))
+        #expect(UTF16Text.utf8([0xFF, 0xFE] + littleEndian) == Array(text.utf8))
+        #expect(UTF16Text.utf8(Array(text.utf8)) == nil)
+        #expect(UTF16Text.utf8([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x1B, 0x5B]) == nil)
+        #expect(UTF16Text.utf8([0x00, 0x41, 0x00, 0x00, 0x00, 0x42, 0x00, 0x43]) == nil)
+    }
 }

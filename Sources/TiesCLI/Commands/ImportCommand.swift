@@ -31,7 +31,8 @@ struct ImportOptions: ParsableArguments {
     @Flag(help: "Import the valid records and list the others, instead of refusing the file.") var skipInvalid = false
     @OptionGroup var store: StoreOptions
 
-    /// Reads a file: exit 66 when there is none, it is a folder or cannot be read; exit 65 when it is empty.
+    /// Reads a file, as UTF-8 when it is UTF-16 (``UTF16Text``): exit 66 when there is none, it is a folder or
+    /// cannot be read; exit 65 when it is empty.
     func bytes(of path: String) throws -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -49,7 +50,7 @@ struct ImportOptions: ParsableArguments {
             throw CLIError(.data, "\(path) is empty\(data.isEmpty ? "" : " (only blank lines)"); nothing was imported")
         }
         if isatty(2) == 1 { StandardStreams.writeError("reading \(path) (\(data.count) bytes)…\n") }
-        return data
+        return UTF16Text.utf8(data) ?? data
     }
 
     /// Reads a CSV file as UTF-8: one that is not (Excel's "CSV (Comma delimited)") is read as
