@@ -39,6 +39,8 @@ struct ContactValidationTests {
             // As a real Google Contacts export wrote it: wrapped in marks of writing direction (LRE … PDF).
             ("\u{202A}+91 81297 00200\u{202C}", "+91 81297 00200"),
             ("\u{200E}+33 1 42 68 53 00\u{2069}", "+33 1 42 68 53 00"),
+            // vCard 4.0 (RFC 6350's example): a `tel:` URI with RFC 3966's extension, no `;` kept.
+            ("tel:+1-418-656-9254;ext=102", "+1-418-656-9254 ext. 102"),
         ])
     func goodPhones(given: String, stored: String) throws {
         #expect(try ContactValidation.phone(given) == stored)

@@ -95,6 +95,9 @@ public enum ContactValidation {
                 field: field, value: text,
                 expected: "a phone number: digits with optional + ( ) - . / and spaces, e.g. +1 312 555 0100 ext. 12")
         }
+        // RFC 3966's `;ext=102` (vCard 4.0's `tel:` URIs) as ` ext. 102`: a `;` in a number would read as two
+        // numbers in the people CSV, which joins a person's phones with `;`.
+        if let digits = extensionDigits, value.lowercased().contains(";ext=") { return number + " ext. " + digits }
         return value
     }
 
