@@ -11,6 +11,8 @@ public struct MailImportSummary: Sendable, Equatable {
     public var messagesImported = 0
     /// Messages none of whose correspondents is in Ties.
     public var messagesWithNoOne = 0
+    /// Messages whose only correspondents are mailing lists.
+    public var messagesToLists = 0
     /// Inbound emails (from this and earlier imports) found answered by a later message of the user's.
     public var markedAnswered = 0
 
@@ -42,7 +44,9 @@ extension Store {
     /// mail names them; received messages become inbound emails from senders who match someone (never a
     /// new person: a newsletter the user never wrote to stays out). An inbound email is answered when a
     /// later message of the user's is in its thread, or failing that was sent to that person within
-    /// ``MailImportOptions/answerWindow`` — in this import or an earlier one. Interactions have source
+    /// ``MailImportOptions/answerWindow`` — in this import or an earlier one. A mailing list's address
+    /// (``MailStaging/mailingLists``) is no one's: mail with it counts for the people beside it, and mail
+    /// with lists only is left out (``MailImportSummary/messagesToLists``). Interactions have source
     /// `mail` and source id `DIGEST/ADDRESS`, so a message seen twice (two labels, a re-import) counts once.
     ///
     /// The transaction is rolled back when `read` returns false or throws, or for a dry run; a killed
@@ -66,6 +70,7 @@ extension Store {
                                 from_me INTEGER NOT NULL, group_size INTEGER NOT NULL, subject TEXT, file TEXT NOT NULL,
                                 offset INTEGER NOT NULL);
                             CREATE TEMP TABLE mail_used (digest TEXT PRIMARY KEY) WITHOUT ROWID;
+                            CREATE TEMP TABLE mail_list (address TEXT PRIMARY KEY) WITHOUT ROWID;
                             """)
                     var staging = try MailStaging(db)
                     let keep: Bool
@@ -73,8 +78,9 @@ extension Store {
                         failure = error
                         return .rollback
                     }
-                    summary = try Self.applyMail(options, context: context, now: now, db)
-                    try db.execute(sql: "DROP TABLE temp.mail_staged; DROP TABLE temp.mail_used")
+                    summary = try Self.applyMail(options, lists: staging.mailingLists, context: context, now: now, db)
+                    try db.execute(
+                        sql: "DROP TABLE temp.mail_staged; DROP TABLE temp.mail_used; DROP TABLE temp.mail_list")
                     return keep && !options.dryRun ? .commit : .rollback
                 }
             }
@@ -87,9 +93,11 @@ extension Store {
 
     /// Turns the staged records into interactions, marks answered ones and rebuilds the states touched.
     private static func applyMail(
-        _ options: MailImportOptions, context: ScoringContext, now: Date, _ db: Database
+        _ options: MailImportOptions, lists: Set<String>, context: ScoringContext, now: Date, _ db: Database
     ) throws -> MailImportSummary {
         var summary = MailImportSummary()
+        let list = try db.makeStatement(sql: "INSERT INTO temp.mail_list (address) VALUES (?)")
+        for address in lists.sorted() { try list.execute(arguments: [address]) }
         var known = Set(try String.fetchAll(db, sql: "SELECT lower(value) FROM contact_point WHERE kind = 'email'"))
         var names: [String: String] = [:]
         if options.createPeople {
@@ -119,7 +127,7 @@ extension Store {
             let address: String = row[1]
             let fromMe: Bool = row[3]
             let creatable = fromMe && options.createPeople
-            guard known.contains(address) || creatable else { continue }
+            guard known.contains(address) || creatable, !lists.contains(address) else { continue }
             let digest: String = row[0]
             // Names and subjects pass the same checks as every other way into the store (ContactValidation):
             // a decoded header can hold control characters; what cannot be stored is left out, never cut.
@@ -145,9 +153,17 @@ extension Store {
             try used.execute(arguments: [digest])
         }
         summary.messagesImported = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.mail_used") ?? 0
+        summary.messagesToLists =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (
+                        SELECT digest FROM temp.mail_staged GROUP BY digest
+                        HAVING COUNT(*) = SUM(counterpart IN (SELECT address FROM temp.mail_list)))
+                    """) ?? 0
         summary.messagesWithNoOne =
             (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT digest) FROM mail_staged") ?? 0)
-            - summary.messagesImported
+            - summary.messagesImported - summary.messagesToLists
         try importer.finish()
         summary.interactions = importer.summary
         summary.markedAnswered = try markAnswered(window: options.answerWindow, context: context, db)
@@ -197,6 +213,9 @@ public struct MailStaging {
     private let message: Statement
     /// Records staged so far.
     public private(set) var count = 0
+    /// The addresses of mailing lists (``MailReader/mailingLists``), set once the mail is read: no one is
+    /// created for them, and no interaction is given to someone who has one.
+    public var mailingLists = Set<String>()
 
     init(_ db: Database) throws {
         stage = try db.makeStatement(

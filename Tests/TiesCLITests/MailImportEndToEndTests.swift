@@ -70,6 +70,24 @@ struct MailImportEndToEndTests {
         #expect(try store.ok("export", "people") == people)
     }
 
+    @Test("a mailing list is no one: the user's posts to it create no person, a post to someone and a list counts")
+    func mailingLists() throws {
+        try start()
+        let out = try ok(["import", "mail", fixture("lists.mbox"), "--create-people"])
+        #expect(out.contains("messages: 5 read = 1 imported + 4 left out + 0 listed"), "\(out)")
+        #expect(out.contains("2 with a mailing list only"), "\(out)")
+        #expect(out.contains("1 bulk or automated") && out.contains("1 the same message again"), "\(out)")
+        #expect(out.contains("people: 1 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Mina Park"), "\(people)")
+        #expect(!people.contains("lists.healthexec.example") && !people.contains("googlegroups"), "\(people)")
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Mina Park,2026-04-08T08:15:00Z,email,out,yes,3,,mail,"), "\(interactions)")
+        // Read again: the same, nothing added.
+        let again = try ok(["import", "mail", fixture("lists.mbox"), "--create-people"])
+        #expect(again.contains("people: 0 added") && again.contains("interactions: 0 added, 1 already present"))
+    }
+
     @Test("the user's reply in a later import answers an inbound email from an earlier one")
     func laterReply() throws {
         try start()

@@ -104,6 +104,31 @@ struct MailSourceTests {
         MailMessage(headers: MailHeaders.parse(Array(headers.utf8)), charsets: MailCharsets())
     }
 
+    @Test("a mailing list's addresses: List-Post's mailto, and List-Id's id with its first dot an @")
+    func listAddresses() {
+        let mailman = message(
+            "From: a@y.example\nList-Id: \"Ops, peer\n discussion\" <hospital-ops.lists.example.org>\n"
+                + "List-Post: <mailto:Hospital-Ops@lists.example.org?subject=Post>\n")
+        #expect(mailman.listAddresses == ["hospital-ops@lists.example.org", "hospital-ops@lists.example.org"])
+        #expect(
+            message("From: a@y.example\nList-Id: <future-leaders.googlegroups.com>\n").listAddresses == [
+                "future-leaders@googlegroups.com"
+            ])
+        // No posting (RFC 2369's NO), an id without a domain, a web address: no address.
+        #expect(
+            message("From: a@y.example\nList-Post: NO (posting not allowed)\nList-Id: <localonly>\n").listAddresses
+                .isEmpty)
+        #expect(message("From: a@y.example\nList-Post: <https://lists.example.org/post>\n").listAddresses.isEmpty)
+        #expect(message("From: a@y.example\nTo: b@y.example\n").listAddresses.isEmpty)
+        // The reader keeps them from every message read, the ones it leaves out too.
+        var reader = MailReader(classifier: MailClassifier(myAddresses: ["me@x.example"]))
+        let block = "From: a@y.example\nDate: Mon, 2 Mar 2026 10:15:00 +0000\nList-Id: <dev.lists.example.org>\n"
+        _ = Array(block.utf8).withUnsafeBytes { bytes in
+            reader.record(for: MailHeaderBlock(bytes: bytes, file: "x.eml", offset: 0))
+        }
+        #expect(reader.filtered[.bulk] == 1 && reader.mailingLists == ["dev@lists.example.org"])
+    }
+
     @Test("classification: outbound with each other recipient, inbound, and every filter")
     func classification() {
         let classifier = MailClassifier(myAddresses: ["me@x.example"], maxRecipients: 3)

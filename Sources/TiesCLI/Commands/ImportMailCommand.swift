@@ -84,7 +84,7 @@ extension ImportCommand {
                     error.kind == .notMail ? .data : .ioError, "\(error.description); nothing was imported")
             }
             progress.end()
-            reader.unimported(summary.messagesWithNoOne)
+            reader.unimported(noOne: summary.messagesWithNoOne, toLists: summary.messagesToLists)
             write(report(reader, summary, skipped: skipped))
         }
 
@@ -105,6 +105,7 @@ extension ImportCommand {
                         progress.finish(block: nil)
                     }
                 }
+                staging.mailingLists = reader.mailingLists.subtracting(reader.classifier.myAddresses)
                 return true
             }
         }

@@ -22,6 +22,7 @@ public struct MailHeaders: Sendable, Equatable {
     public var subject: [UInt8]?
     public var listID: [UInt8]?
     public var listUnsubscribe: [UInt8]?
+    public var listPost: [UInt8]?
     public var precedence: [UInt8]?
     public var autoSubmitted: [UInt8]?
     public var gmailLabels: [UInt8]?
@@ -35,7 +36,7 @@ public struct MailHeaders: Sendable, Equatable {
     /// The fields this reader keeps, by lower-cased name.
     enum Field: CaseIterable {
         case from, sender, to, cc, bcc, date, messageID, inReplyTo, references, subject, listID
-        case listUnsubscribe, precedence, autoSubmitted, gmailLabels, gmailThreadID, received
+        case listUnsubscribe, listPost, precedence, autoSubmitted, gmailLabels, gmailThreadID, received
 
         var name: String {
             switch self {
@@ -51,6 +52,7 @@ public struct MailHeaders: Sendable, Equatable {
             case .subject: "subject"
             case .listID: "list-id"
             case .listUnsubscribe: "list-unsubscribe"
+            case .listPost: "list-post"
             case .precedence: "precedence"
             case .autoSubmitted: "auto-submitted"
             case .gmailLabels: "x-gmail-labels"
@@ -97,6 +99,7 @@ public struct MailHeaders: Sendable, Equatable {
             case .subject: subject
             case .listID: listID
             case .listUnsubscribe: listUnsubscribe
+            case .listPost: listPost
             case .precedence: precedence
             case .autoSubmitted: autoSubmitted
             case .gmailLabels: gmailLabels
@@ -118,6 +121,7 @@ public struct MailHeaders: Sendable, Equatable {
             case .subject: subject = newValue
             case .listID: listID = newValue
             case .listUnsubscribe: listUnsubscribe = newValue
+            case .listPost: listPost = newValue
             case .precedence: precedence = newValue
             case .autoSubmitted: autoSubmitted = newValue
             case .gmailLabels: gmailLabels = newValue

@@ -28,6 +28,8 @@ public struct MailMessage: Sendable {
     public var labels: [String] = []
     /// Why it looks like bulk or automated mail (`List-Id`, `Precedence: bulk` …), or nil.
     public var bulkReason: String?
+    /// The addresses of the mailing list it went through, as its headers give them (``listAddresses(_:)``).
+    public var listAddresses: [String] = []
     /// Whether raw 8-bit header text had to be read as Windows-1252.
     public var transcoded = false
 
@@ -81,6 +83,7 @@ public struct MailMessage: Sendable {
             }
         }
         bulkReason = Self.bulkReason(h)
+        if h.listID != nil || h.listPost != nil { listAddresses = Self.listAddresses(h) }
         if recipients { readRecipients(of: h, charsets: charsets) }
     }
 
@@ -92,6 +95,30 @@ public struct MailMessage: Sendable {
             self[keyPath: field] = read.addresses
             transcoded = transcoded || read.transcoded
         }
+    }
+
+    /// The mailing list's addresses: each `mailto:` of `List-Post` (`<mailto:dev@lists.example.org>`), and
+    /// the address `List-Id` names by the convention of Mailman, Google Groups and Sympa — the id with its
+    /// first dot made an `@` (`<dev.lists.example.org>` is dev@lists.example.org; RFC 2919).
+    static func listAddresses(_ h: MailHeaders) -> [String] {
+        var found: [String] = []
+        if let post = h.listPost.map({ String(decoding: $0, as: UTF8.self) }) {
+            for part in post.split(separator: "<", omittingEmptySubsequences: false).dropFirst() {
+                let target = part.prefix { $0 != ">" && $0 != "?" }
+                guard target.lowercased().hasPrefix("mailto:") else { continue }
+                if let address = MailAddress.normalised(String(target)) { found.append(address) }
+            }
+        }
+        if let id = h.listID.map({ String(decoding: $0, as: UTF8.self) }) {
+            let inside = id.split(separator: "<").last.map { $0.prefix { $0 != ">" } } ?? Substring(id)
+            let trimmed = inside.trimmedWhitespace()
+            if let dot = trimmed.firstIndex(of: "."), trimmed[trimmed.index(after: dot)...].contains("."),
+                let address = MailAddress.normalised(trimmed[..<dot] + "@" + trimmed[trimmed.index(after: dot)...])
+            {
+                found.append(address)
+            }
+        }
+        return found
     }
 
     /// Why the headers mark the message as bulk or automated, or nil.

@@ -29,6 +29,10 @@ public struct MailReader {
     public private(set) var malformedCount = 0
     /// Messages whose raw 8-bit headers were read as Windows-1252.
     public private(set) var transcodedCount = 0
+    /// The mailing lists' addresses named by the messages read (``MailMessage/listAddresses``), whatever
+    /// became of those messages: the user's own copy of a post to a list has no list headers, the list's
+    /// copies of it and of others' posts have them.
+    public private(set) var mailingLists = Set<String>()
     private var seen = Set<UInt64>()
     /// The last folder seen and its filter: a folder's name is looked at once, not once per message.
     private var folder: (name: String?, filter: MailFilter?) = (nil, nil)
@@ -58,6 +62,7 @@ public struct MailReader {
         }
         var message = MailMessage(
             headers: headers, envelope: block.envelopeDate, charsets: charsets, recipients: false)
+        mailingLists.formUnion(message.listAddresses)
         if block.folder != folder.name { folder = (block.folder, MailClassifier.folderFilter(block.folder)) }
         var decision = classifier.decisionBeforeRecipients(message, folder: nil)
         if decision == nil, let filter = folder.filter { decision = .filtered(filter) }
@@ -94,11 +99,12 @@ public struct MailReader {
             subject: keepSubjects ? message.subject : nil, file: block.file, offset: block.offset)
     }
 
-    /// Counts a record the store then left out (no one in Ties to give it to) as filtered instead.
-    public mutating func unimported(_ count: Int) {
-        guard count > 0 else { return }
-        records -= count
-        filtered[.unknownCorrespondent, default: 0] += count
+    /// Counts records the store then left out as filtered instead: those with no one in Ties to give them
+    /// to, and those with mailing lists only.
+    public mutating func unimported(noOne: Int, toLists: Int = 0) {
+        records -= noOne + toLists
+        if noOne > 0 { filtered[.unknownCorrespondent, default: 0] += noOne }
+        if toLists > 0 { filtered[.toMailingList, default: 0] += toLists }
     }
 
     private mutating func list(_ block: MailHeaderBlock, _ reason: String) {
