@@ -127,6 +127,16 @@ struct MailSourceTests {
             reader.record(for: MailHeaderBlock(bytes: bytes, file: "x.eml", offset: 0))
         }
         #expect(reader.filtered[.bulk] == 1 && reader.mailingLists == ["dev@lists.example.org"])
+        // Hosts that serve lists only.
+        for list in [
+            "linux-mtd@lists.infradead.org", "v9fs-developer@lists.sourceforge.net", "acme-l@listserv.example.edu",
+            "future-leaders@googlegroups.com", "linux-usb@vger.kernel.org",
+        ] {
+            #expect(MailClassifier.isListHost(list), "\(list)")
+        }
+        for person in ["mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org"] {
+            #expect(!MailClassifier.isListHost(person), "\(person)")
+        }
     }
 
     @Test("classification: outbound with each other recipient, inbound, and every filter")

@@ -61,6 +61,19 @@ public struct MailClassifier: Sendable {
         return false
     }
 
+    /// Whether `address` is at a host that serves mailing lists only: one named `lists.`, `list.`,
+    /// `listserv.` or `mailman.` (lists.sourceforge.net, lists.infradead.org, LISTSERV's hosts), or Google
+    /// Groups, groups.io and the kernel's vger.kernel.org. Lists elsewhere are known only by the `List-Id` and
+    /// `List-Post` of mail through them (``MailReader/mailingLists``).
+    static func isListHost(_ address: String) -> Bool {
+        guard let at = address.lastIndex(of: "@") else { return false }
+        let domain = address[address.index(after: at)...]
+        guard let dot = domain.firstIndex(of: "."), domain[domain.index(after: dot)...].contains(".") else {
+            return ["googlegroups.com", "groups.io"].contains(domain)
+        }
+        return ["lists", "list", "listserv", "mailman"].contains(domain[..<dot]) || domain == "vger.kernel.org"
+    }
+
     /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: the whole name
     /// (its last `.` or `/` part, without `.mbox`) must match, so that Takeout's
     /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder.

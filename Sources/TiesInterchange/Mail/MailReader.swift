@@ -73,6 +73,7 @@ public struct MailReader {
         if message.transcoded { transcodedCount += 1 }
         var fromMe = false
         var counterparts: [MailAddress] = []
+        var groupSize = message.to.count + message.cc.count
         switch decision ?? .problem("unclassified") {
         case .problem(let reason):
             list(block, reason)
@@ -82,7 +83,9 @@ public struct MailReader {
             return nil
         case .outbound(let recipients):
             fromMe = true
-            counterparts = recipients
+            // A list is no one; it still counts in the size of the group written to.
+            counterparts = recipients.filter { !MailClassifier.isListHost($0.address) }
+            groupSize = recipients.count
         case .inbound(let sender):
             counterparts = [sender]
         }
@@ -90,12 +93,16 @@ public struct MailReader {
             filtered[.duplicate, default: 0] += 1
             return nil
         }
+        guard !counterparts.isEmpty else {
+            filtered[.toMailingList, default: 0] += 1
+            return nil
+        }
         guard let date = message.date else { return nil }  // classify lists undated messages
         records += 1
         return MailRecord(
             digest: message.digest, thread: message.thread, occurredAt: date, fromMe: fromMe,
             counterparts: counterparts.map { MailRecord.Counterpart(address: $0.address, name: $0.name) },
-            groupSize: max(1, fromMe ? counterparts.count : message.to.count + message.cc.count),
+            groupSize: max(1, groupSize),
             subject: keepSubjects ? message.subject : nil, file: block.file, offset: block.offset)
     }
 
