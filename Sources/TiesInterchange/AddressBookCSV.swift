@@ -20,8 +20,8 @@ import TiesCore
 ///   empty column at the end; its tab-separated export is read too (``commaSeparated(_:)``).
 ///
 /// Names, emails, phones, web pages, organisation, title, birthday, notes, and groups or categories as tags
-/// (Google's system groups `* myContacts` and `* starred` are not tags, nor `myContacts` in the "Outlook CSV"
-/// Google exports). A contact without a name takes its first email that is an address, else its
+/// (Google's own groups lose their `*`: `* starred` is the tag `starred`, as in Google's vCards; the group of
+/// every contact, `* myContacts`, or `myContacts` in the "Outlook CSV" Google exports, is no tag). A contact without a name takes its first email that is an address, else its
 /// organisation, else its first phone, as its name; one with none of these is left out and listed.
 public enum AddressBookCSV {
     /// Which exporter wrote the file.

@@ -93,11 +93,12 @@ struct AddressBookColumns {
             let label = ImportSupport.nonEmpty(CSVTable.value(row, fullName)) ?? ImportSupport.nonEmpty(built)
                 ?? emails.first(where: ImportSupport.isEmail) ?? organisation ?? phones.first
         else { return nil }
-        // Google: `* myContacts ::: Friends` (system groups start with `*`); Outlook: `Recruiters;Berlin`, and
-        // Google's "Outlook CSV" export writes its system group without the star: `myContacts;Friends`.
+        // Google: `* myContacts ::: * starred ::: Friends` (its own groups start with `*`: starred, Friends,
+        // Family, Coworkers are kept without it); Outlook: `Recruiters;Berlin`, and Google's "Outlook CSV"
+        // export writes its groups without the star: `myContacts;starred`. The group of every contact is no tag.
         let tags = Self.values(row, groups.map { [$0] } ?? []).flatMap { $0.split(separator: ";") }
-            .compactMap { ImportSupport.nonEmpty(String($0)) }
-            .filter { !$0.hasPrefix("*") && !ImportSupport.isEveryContactGroup($0) }
+            .compactMap { ImportSupport.nonEmpty(String($0.hasPrefix("*") ? $0.dropFirst() : $0)) }
+            .filter { !ImportSupport.isEveryContactGroup($0) }
         var points = emails.map { VCardContactPoint(kind: .email, value: $0) }
         points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
         points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }

@@ -162,7 +162,7 @@ struct InterchangeLinkedInExportTests {
     func addressBooks() throws {
         let legacy = try AddressBookCSV.read(try Self.bytes("google-legacy.csv"))
         #expect(legacy.records.map(\.name) == ["Mina Park", "noname@example.org", "Quayside Ltd"])
-        #expect(legacy.records[0].tags == ["Conference"])
+        #expect(legacy.records[0].tags == ["Conference", "starred"])
         #expect(
             legacy.records[0].contactPoints.map(\.value) == [
                 "mina@home.example", "mina@work.example", "+1 312 555 0100",
