@@ -88,7 +88,7 @@ public enum TiesCSVImport {
     }
 
     /// People from a table with at least a `name` column (also: id, roles, recruiter_kind, organisation,
-    /// title, closeness, tags, emails, phones, archived).
+    /// title, closeness, tags, emails, phones, archived, urls, birthday, work_anniversary, known_since).
     public static func people(_ table: CSVTable, file: String) -> ImportResult<PersonRecord> {
         var result = ImportResult<PersonRecord>()
         result.problems = table.raggedRows.map { $0.in(file) }
@@ -143,6 +143,26 @@ public enum TiesCSVImport {
             person.contactPoints =
                 row.list("emails").map { ContactPoint(kind: .email, value: $0) }
                 + row.list("phones").map { ContactPoint(kind: .phone, value: $0) }
+                + row.list("urls").map {
+                    ContactPoint(kind: $0.lowercased().contains("linkedin.com/") ? .linkedin : .url, value: $0)
+                }
+            for (column, path) in [("birthday", \Person.birthday), ("work_anniversary", \.workAnniversary)] {
+                guard let text = row.text(column) else { continue }
+                if let date = YearlyDate.parse(text) {
+                    person[keyPath: path] = date
+                } else {
+                    problem(column, text, YearlyDate.accepted)
+                    ok = false
+                }
+            }
+            if let text = row.text("known_since") {
+                if case .day(let day)? = try? DateInput.parse(text, field: "known_since", timeZone: .utc) {
+                    person.knownSince = day
+                } else {
+                    problem("known_since", text, "a day, YYYY-MM-DD")
+                    ok = false
+                }
+            }
             if let a = row.text("archived") {
                 if let b = parseBool(a) {
                     person.archived = b

@@ -151,6 +151,7 @@ public struct StoreImporter {
             if existing.recruiterKind == nil { existing.recruiterKind = record.person.recruiterKind }
             if existing.birthday == nil { existing.birthday = record.person.birthday }
             if existing.workAnniversary == nil { existing.workAnniversary = record.person.workAnniversary }
+            if existing.knownSince == nil { existing.knownSince = record.person.knownSince }
             if existing == before {
                 summary.peopleUnchanged += 1
             } else {

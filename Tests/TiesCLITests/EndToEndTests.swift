@@ -32,10 +32,10 @@ struct EndToEndTests {
         #expect(list.status == 0)
         #expect(
             list.stdout == """
-                id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r
-                1,Dana Reyes,recruiter,search-firm,Hale & Partners,,,,dana@hale.example,,no\r
-                2,Danielle Ng,mentor,,Mercy Health,,,,,,no\r
-                3,Sam Okafor,colleague,,Mercy Health,,4,,,,no\r
+                id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived,urls,birthday,work_anniversary,known_since\r
+                1,Dana Reyes,recruiter,search-firm,Hale & Partners,,,,dana@hale.example,,no,,,,\r
+                2,Danielle Ng,mentor,,Mercy Health,,,,,,no,,,,\r
+                3,Sam Okafor,colleague,,Mercy Health,,4,,,,no,,,,\r
 
                 """)
         let show = try store.ties("person", "show", "reyes", "--as-of", "2026-03-10")

@@ -15,7 +15,7 @@ import TiesTestSupport
 ///   twelve notes, Dana and #47 marked distinct, Sam's inferred role rejected; Dana tagged chicago and board,
 ///   Michael tagged chicago, Dana snoozed for three weeks.
 /// - Files, each placed in a command's folder only when the example reads it: `people.csv`, `contacts.vcf`,
-///   `calendar.ics`, `All mail.mbox`, the LinkedIn export as a zip and as a folder, `my-weekly.md`, and the
+///   `thunderbird-contacts.csv`, `calendar.ics`, `All mail.mbox`, the LinkedIn export as a zip and as a folder, `my-weekly.md`, and the
 ///   backup `~/Backups/ties-2026-11-29.sqlite`.
 struct HelpExampleScenario {
     let store = StoreUnderTest()
@@ -79,6 +79,7 @@ struct HelpExampleScenario {
         [
             ("people.csv", files.file("people.csv"), "import"),
             ("contacts.vcf", Self.fixtures.appendingPathComponent("contacts.vcf"), "import"),
+            ("thunderbird-contacts.csv", Self.fixtures.appendingPathComponent("exports/thunderbird.csv"), "import"),
             ("calendar.ics", Self.fixtures.appendingPathComponent("calendar.ics"), "import"),
             ("All mail.mbox", Self.fixtures.appendingPathComponent("mail/takeout.mbox"), "import"),
             (

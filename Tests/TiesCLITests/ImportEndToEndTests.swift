@@ -52,9 +52,21 @@ struct ImportEndToEndTests {
         #expect(try store.ties(["export", "interactions"]).stdout == interactions)
     }
 
-    @Test("export, import into a new store, export again: the same files")
+    @Test("export, import into a new store, export again: the same files, web and LinkedIn addresses and dates too")
     func roundTrip() throws {
         #expect(try store.ties(["demo", "--people", "40", "--years", "1", "--as-of", "2026-06-30"]).status == 0)
+        let card = store.dir.file("dana.vcf")
+        try Data(
+            """
+            BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Quill\r\nURL:https://www.linkedin.com/in/dana-quill\r
+            URL:https://dana.example/blog\r\nBDAY:--0415\r\nEND:VCARD\r\n
+            """.utf8
+        ).write(to: card)
+        #expect(try store.ties(["import", "vcard", card.path]).status == 0)
+        let edited = try store.ties([
+            "person", "edit", "Dana Quill", "--known-since", "2019-05-01", "--anniversary", "2015-09-01",
+        ])
+        #expect(edited.status == 0, "\(edited.stderr)")
         let people = store.dir.file("people.csv")
         let interactions = store.dir.file("interactions.csv")
         #expect(try store.ties(["export", "people", "--out", people.path]).status == 0)
@@ -63,12 +75,29 @@ struct ImportEndToEndTests {
         #expect(try TiesBinary.run(["init", "--db", other]).status == 0)
         let imported = try TiesBinary.run(["import", "csv", people.path, interactions.path, "--db", other])
         #expect(imported.status == 0, "\(imported.stderr)")
+        let exported = String(decoding: contents(of: people)!, as: UTF8.self)
         #expect(
-            try TiesBinary.run(["export", "people", "--db", other]).stdout
-                == String(decoding: contents(of: people)!, as: UTF8.self))
+            exported.contains(
+                ",https://www.linkedin.com/in/dana-quill;https://dana.example/blog,'--04-15,2015-09-01,2019-05-01\r\n"),
+            "\(exported)")
+        #expect(try TiesBinary.run(["export", "people", "--db", other]).stdout == exported)
+        let shown = try TiesBinary.run(["person", "show", "Dana Quill", "--db", other]).stdout
+        #expect(shown.contains("linkedin:     https://www.linkedin.com/in/dana-quill"), "\(shown)")
         #expect(
             try TiesBinary.run(["export", "interactions", "--db", other]).stdout
                 == String(decoding: contents(of: interactions)!, as: UTF8.self))
+    }
+
+    @Test("a people CSV with a date that is none: exit 65, each named by line and column, the store unchanged")
+    func badPersonDates() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let file = store.dir.file("people.csv")
+        try Data("name,birthday,known_since\nAda Quill,13-45,2019-05-01\nBram Lind,04-15,last spring\n".utf8)
+            .write(to: file)
+        let (result, unchanged) = try TiesBinary.runRefused(["import", "csv", file.path], store: store.db)
+        #expect(result.status == 65 && unchanged, "\(result.stderr)")
+        #expect(result.stderr.contains("people.csv, line 2, field \"birthday\": found \"13-45\""), "\(result.stderr)")
+        #expect(result.stderr.contains("line 3, field \"known_since\": found \"last spring\""), "\(result.stderr)")
     }
 
     @Test("a dry run reports what would change and writes nothing")

@@ -76,10 +76,10 @@ struct MergeEndToEndTests {
                 """)
         #expect(
             try store.ok("person", "list", "--format", "csv") == """
-                id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r
-                1,Dana Reyes,recruiter;mentor,,Hale & Partners,Partner,,chicago,dana@hale.example,'+1 312 555 0100,no\r
-                4,Lee Park,,,Mercy Health,,,,,,no\r
-                3,Sam Okafor,colleague,,Mercy Health,,,,,(312) 555-0100,no\r
+                id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived,urls,birthday,work_anniversary,known_since\r
+                1,Dana Reyes,recruiter;mentor,,Hale & Partners,Partner,,chicago,dana@hale.example,'+1 312 555 0100,no,,,,\r
+                4,Lee Park,,,Mercy Health,,,,,,no,,,,\r
+                3,Sam Okafor,colleague,,Mercy Health,,,,,(312) 555-0100,no,,,,\r
 
                 """)
         #expect(

@@ -108,7 +108,8 @@ struct ValidationEndToEndTests {
         #expect(result.stdout.contains("\\u{0}") && result.stdout.contains("\\u{1b}"))
         #expect(
             try store.ok("person", "list", "--format", "csv")
-                == "id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived\r\n")
+                == "id,name,roles,recruiter_kind,organisation,title,closeness,tags,emails,phones,archived,urls,birthday,work_anniversary,known_since\r\n"
+        )
         let notes = try write(
             "interactions.csv", "person,occurred_at,kind,note\r\nSam,2026-03-02,call,\"hi\u{1B}]0;owned\u{7}\"\r\n")
         try store.ok("person", "add", "Sam")

@@ -15,7 +15,10 @@ struct ExportCommand: ParsableCommand {
             carriage return) gets a leading ' so it stays text; numbers stay numbers. Lists inside one field \
             (roles, tags, emails) are separated by semicolons. The columns are those of the matching listing \
             (`ties person list`, `ties score`, `ties gaps`, `ties commitments`, `ties journal list`, \
-            `ties tie list`); interactions have id, person_id, person, occurred_at, kind, direction, answered, \
+            `ties tie list`); people have id, name, roles, recruiter_kind, organisation, title, closeness, \
+            tags, emails, phones, archived, urls (web and LinkedIn addresses), birthday and work_anniversary \
+            (YYYY-MM-DD, or --MM-DD without a year) and known_since, all read back by `ties import csv`; \
+            interactions have id, person_id, person, occurred_at, kind, direction, answered, \
             group_size, note, source, source_id (occurred_at is a date alone, YYYY-MM-DD, for a contact given a \
             date only).
 

@@ -145,7 +145,7 @@ extension PersonCommand {
             Table(
                 columns: [
                     "id", "name", "roles", "recruiter_kind", "organisation", "title", "closeness", "tags",
-                    "emails", "phones", "archived",
+                    "emails", "phones", "archived", "urls", "birthday", "work_anniversary", "known_since",
                 ],
                 rows: people.map { p in
                     [
@@ -158,6 +158,12 @@ extension PersonCommand {
                         .text(p.contactPoints.filter { $0.kind == .email }.map(\.value).joined(separator: ";")),
                         .text(p.contactPoints.filter { $0.kind == .phone }.map(\.value).joined(separator: ";")),
                         .bool(p.archived),
+                        .text(
+                            p.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value)
+                                .joined(separator: ";")),
+                        p.birthday.map { .text($0.description) } ?? .null,
+                        p.workAnniversary.map { .text($0.description) } ?? .null,
+                        p.knownSince.map { .text($0.description) } ?? .null,
                     ]
                 })
         }
