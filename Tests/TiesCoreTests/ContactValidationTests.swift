@@ -93,7 +93,7 @@ struct ContactValidationTests {
         }
     }
 
-    @Test("URLs: http(s) with a host, in one form; anything else refused")
+    @Test("URLs: http(s) with a host; profiles in one form, other web addresses as written; anything else refused")
     func urls() throws {
         #expect(
             try ContactValidation.url("HTTPS://WWW.LinkedIn.com/in/Dana-Reyes/?trk=x")
@@ -105,6 +105,13 @@ struct ContactValidationTests {
             #expect(throws: InputError.self, "\(bad)") { try ContactValidation.url(bad) }
         }
         #expect(try ContactValidation.linkedinProfile("alexkim") == "alexkim")
+        // Any other web address is stored as written: its http, query and fragment may be what makes it work.
+        let intranet = ContactPoint(kind: .url, value: " http://intranet.example/staff?id=42#bio ")
+        #expect(try ContactValidation.contactPoint(intranet).value == "http://intranet.example/staff?id=42#bio")
+        #expect(try ContactValidation.webAddress("dana.example/blog/") == "https://dana.example/blog/")
+        #expect(throws: InputError.self) { try ContactValidation.webAddress("ftp://x.example/a") }
+        let profile = ContactPoint(kind: .linkedin, value: "http://www.linkedin.com/in/dana-reyes/?trk=x")
+        #expect(try ContactValidation.contactPoint(profile).value == "https://www.linkedin.com/in/dana-reyes")
     }
 
     @Test("a person: bad values are listed and left out of the person returned")

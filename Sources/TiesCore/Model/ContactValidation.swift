@@ -17,8 +17,9 @@
 /// - Phones: digits with `+ ( ) - . /` and spaces, at least 3 digits and at most 20, optionally an extension
 ///   (`x 12`, `ext. 12`, `;ext=12`); `tel:` dropped, runs of spaces made one.
 /// - URLs: `http` or `https` (assumed when there is no scheme), a host with a dot, no spaces, quotes or
-///   angle brackets;
-///   stored in the form ``normalisedURL(_:)`` gives, so one profile has one form.
+///   angle brackets. A LinkedIn profile is stored in the form ``normalisedURL(_:)`` gives, so one profile
+///   has one form; any other web address as written (``webAddress(_:field:)``): its `http`, query and
+///   fragment may be what makes it work. Both are matched by ``ProfileURL/key(_:)``.
 ///
 /// ```swift
 /// let email = try ContactValidation.email(" Dana@Hale.EXAMPLE ")  // "Dana@hale.example"
@@ -123,6 +124,17 @@ public enum ContactValidation {
         return normalised
     }
 
+    /// A web address as it may be stored: checked as by ``url(_:field:)``, then kept as written — trimmed, with
+    /// `https://` only when it has no scheme. `http://intranet.example/staff?id=42` stays so: changing the
+    /// scheme or dropping the query would store an address that may not work.
+    public static func webAddress(_ text: String, field: String = "url") throws(InputError) -> String {
+        _ = try url(text, field: field)
+        let value = trimmed(text)
+        let scheme = value.prefix { $0 != ":" }.lowercased()
+        return value.dropFirst(scheme.count).hasPrefix("://") && (scheme == "http" || scheme == "https")
+            ? value : "https://" + value
+    }
+
     /// A LinkedIn profile: a URL (checked and normalised as by ``url(_:field:)``) or a bare handle of
     /// letters, digits, `-` and `_` (`alexkim`), kept as written.
     public static func linkedinProfile(_ text: String, field: String = "linkedin") throws(InputError) -> String {
@@ -147,7 +159,7 @@ public enum ContactValidation {
         switch point.kind {
         case .email: checked.value = try email(point.value)
         case .phone: checked.value = try phone(point.value)
-        case .url: checked.value = try url(point.value)
+        case .url: checked.value = try webAddress(point.value)
         case .linkedin: checked.value = try linkedinProfile(point.value)
         }
         return checked
