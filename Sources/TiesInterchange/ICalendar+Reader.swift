@@ -245,10 +245,15 @@ extension ICalendarReader {
                 event.recurrenceID = time(property, &event)
             case "RRULE":
                 event.rrule = (text().trimmingASCIISpaces(), property.line)
+            // An empty RDATE or EXDATE (written by some generators; python-icalendar's issue 1081) adds or
+            // removes nothing: not a reason to leave the event out.
             case "RDATE":
-                if property.parameter("VALUE")?.text.uppercased() == "PERIOD" { return }
+                if property.parameter("VALUE")?.text.uppercased() == "PERIOD" || text().trimmingASCIISpaces().isEmpty {
+                    return
+                }
                 event.rdates += times(property, &event)
             case "EXDATE":
+                if text().trimmingASCIISpaces().isEmpty { return }
                 event.exdates += times(property, &event)
             case "ORGANIZER":
                 event.organizer = attendee(property)

@@ -225,7 +225,7 @@ public enum TimeZoneNames {
     ///
     /// Tried in order: an IANA name; a Windows name; an Outlook display name with or without its
     /// `(UTC±hh:mm)` prefix; the last two or three `/`-separated parts of a prefixed name
-    /// (`/mozilla.org/20050126_1/America/New_York`); finally `hints`, a map from `TZID` to an IANA name
+    /// (`/mozilla.org/20050126_1/America/New_York`, `/Europe/Stockholm`); finally `hints`, a map from `TZID` to an IANA name
     /// (the `X-LIC-LOCATION` of the file's own `VTIMEZONE`).
     public static func resolve(_ tzid: String, hints: [String: String] = [:]) -> TimeZone? {
         var name = tzid.trimmedWhitespace()
@@ -240,7 +240,8 @@ public enum TimeZoneNames {
         }
         if let mapped = displayLowercased[display], let zone = iana(mapped) { return zone }
         let parts = name.split(separator: "/")
-        for count in [3, 2] where parts.count > count {
+        // `/Europe/Stockholm`, a global name (RFC 5545 §3.8.3.1) with nothing before its two parts, too.
+        for count in [3, 2] where parts.count > count || parts.count == count && name.hasPrefix("/") {
             if let zone = iana(parts.suffix(count).joined(separator: "/")) { return zone }
         }
         if let hint = hints[tzid], hint != tzid, let zone = iana(hint) { return zone }

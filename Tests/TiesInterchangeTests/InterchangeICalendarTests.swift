@@ -282,6 +282,13 @@ struct InterchangeICalendarTests {
                     Self.utc))
     }
 
+    @Test("an empty RDATE or EXDATE adds or removes nothing (python-icalendar's issue 1081)")
+    func emptyRdateExdate() throws {
+        let result = try one(["DTSTART:20240101T100000Z", "RRULE:FREQ=DAILY;COUNT=2", "RDATE:", "EXDATE: "])
+        #expect(result.problems.isEmpty)
+        #expect(starts(result) == ["2024-01-01T10:00:00Z", "2024-01-02T10:00:00Z"].map(Self.utc))
+    }
+
     @Test("expansion stops at the as-of time and at the occurrence limit")
     func limits() throws {
         let open = try one(["DTSTART:20240425T120000Z", "RRULE:FREQ=DAILY;INTERVAL=2"], asOf: "2024-04-30T00:00:00Z")
@@ -349,6 +356,8 @@ struct InterchangeICalendarTests {
         "TZID forms: Outlook display names, vendor prefixes, VTIMEZONE X-LIC-LOCATION",
         arguments: [
             "(UTC-05:00) Eastern Time (US & Canada)", "/mozilla.org/20050126_1/America/New_York", "US-Eastern-Custom",
+            // A global name with a slash and nothing before it (python-icalendar's issue 466, a real calendar).
+            "/America/New_York",
         ])
     func tzidForms(tzid: String) throws {
         let text = InterchangeFixtures.calendar(
