@@ -145,6 +145,7 @@ public enum VCardReader {
     public static func read(_ bytes: [UInt8]) -> ImportResult<VCardContact> {
         var result = ImportResult<VCardContact>()
         var card: Builder?
+        var groups: [Builder] = []
         var inBinaryBlock = false
         var cardIndex = 0
         for (line, raw) in UnfoldedLines(bytes, quotedPrintableSoftBreaks: true) {
@@ -175,7 +176,9 @@ public enum VCardReader {
             case "END" where property.decodedValue.trimmingASCIISpaces().uppercased() == "VCARD":
                 guard let done = card else { continue }
                 card = nil
-                if let contact = done.build() {
+                if done.isGroup {
+                    groups.append(done)
+                } else if let contact = done.build() {
                     result.records.append(contact)
                 } else {
                     result.skipped.append(
@@ -193,8 +196,57 @@ public enum VCardReader {
                     found: "<the end of the file before this card ended>", expected: "END:VCARD closing each card"))
             result.skipped.append(contentsOf: open.skipped)
         }
+        for group in groups { tag(group, in: &result) }
         result.skipped.sort { $0.line < $1.line }
         return result
+    }
+
+    /// A contact group's card (vCard 4's `KIND:group`, Apple's `X-ADDRESSBOOKSERVER-KIND:group`) is no one:
+    /// its members in the file — by `UID` (`urn:uuid:…`) or email (`mailto:…`) — get its name as a tag, and
+    /// the card is listed as left out.
+    static func tag(_ group: Builder, in result: inout ImportResult<VCardContact>) {
+        let name = group.formattedName ?? group.structuredName
+        func bare(_ id: String) -> String {
+            let lower = id.lowercased()
+            return lower.hasPrefix("urn:uuid:") ? String(lower.dropFirst(9)) : lower
+        }
+        var uids = Set<String>()
+        var emails = Set<String>()
+        for member in group.members {
+            if member.lowercased().hasPrefix("mailto:") {
+                emails.insert(String(member.dropFirst(7)).lowercased())
+            } else {
+                uids.insert(bare(member))
+            }
+        }
+        var found = 0
+        for i in result.records.indices {
+            let record = result.records[i]
+            let isMember =
+                record.uid.map { uids.contains(bare($0)) } ?? false
+                || record.contactPoints.contains { $0.kind == .email && emails.contains($0.value.lowercased()) }
+            guard isMember else { continue }
+            found += 1
+            if let name, !result.records[i].tags.contains(name) {
+                result.records[i].tags = (result.records[i].tags + [name]).sorted()
+            }
+        }
+        let named = name.map { " \"\($0)\"" } ?? ""
+        let count = group.members.count
+        let members: String
+        if found == 0 {
+            members = count == 1 ? "its one member is not in this file" : "none of its \(count) members is in this file"
+        } else if name == nil {
+            members =
+                found == 1
+                ? "one of its members is here, untagged (it has no name)"
+                : "\(found) of its members are here, untagged (it has no name)"
+        } else {
+            members =
+                found == 1 ? "its one member here is tagged\(named)" : "its \(found) members here are tagged\(named)"
+        }
+        result.skipped.append(
+            SkippedRecord(line: group.line, reason: "a contact group\(named), not a person: \(members)"))
     }
 
     /// Reads every card in `data`.
@@ -255,6 +307,10 @@ public enum VCardReader {
         var labels: [String: String] = [:]
         var uid: String?
         var skipped: [SkippedRecord] = []
+        /// `KIND:group` (vCard 4) or `X-ADDRESSBOOKSERVER-KIND:group` (Apple): a contact group, not a person.
+        var isGroup = false
+        /// A group's `MEMBER` (or Apple's `X-ADDRESSBOOKSERVER-MEMBER`) values: `urn:uuid:…` or `mailto:…`.
+        var members: [String] = []
 
         init(line: Int) { self.line = line }
 
@@ -286,6 +342,10 @@ public enum VCardReader {
                     }
                 }
             case "UID": uid = ImportSupport.nonEmpty(ContentText.unescaped(value))
+            case "KIND", "X-ADDRESSBOOKSERVER-KIND":
+                isGroup = isGroup || value.trimmingASCIISpaces().lowercased() == "group"
+            case "MEMBER", "X-ADDRESSBOOKSERVER-MEMBER":
+                if let member = ImportSupport.nonEmpty(ContentText.unescaped(value)) { members.append(member) }
             case "BDAY": birthday = yearlyDate(property, value) ?? birthday
             case "ANNIVERSARY", "X-ANNIVERSARY", "X-EVOLUTION-ANNIVERSARY", "X-MS-ANNIVERSARY":
                 anniversary = yearlyDate(property, value) ?? anniversary

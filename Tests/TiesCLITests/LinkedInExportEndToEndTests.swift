@@ -116,6 +116,16 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("people: 0 added, 0 updated, 7 already up to date"), "\(again)")
     }
 
+    @Test("a vCard contact group comes in as a tag on its members, listed as left out, never as a person")
+    func contactGroups() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("fastmail-groups.vcf"))
+        #expect(out.contains("people: 2 added") && out.contains("3 records left out on purpose"), "\(out)")
+        #expect(out.contains("fastmail-groups.vcf:21: a contact group \"Mentors\", not a person"), "\(out)")
+        #expect(try store.ok("person", "list", "--tag", "Mentors").contains("Grace Hollis"))
+        #expect(!(try store.ok("export", "people")).contains("Board"))
+    }
+
     @Test("Apple's vCards in UTF-16 (big-endian, no byte order mark) come in as any vCard")
     func utf16Cards() throws {
         #expect(try store.ties(["init"]).status == 0)

@@ -224,6 +224,22 @@ struct InterchangeLinkedInExportTests {
         #expect(leap.records.map(\.name) == ["Ada Quill"] && leap.records[0].birthday == nil)
     }
 
+    @Test("contact groups (Apple's and Fastmail's X-ADDRESSBOOKSERVER-KIND, vCard 4's KIND:group) are tags, not people")
+    func contactGroups() throws {
+        let read = VCardReader.read(try Self.bytes("fastmail-groups.vcf"))
+        #expect(read.problems.isEmpty)
+        #expect(read.records.map(\.name) == ["Sam Okafor", "Grace Hollis"])
+        // Members by UID, whatever its case and with or without urn:uuid:, or by mailto:.
+        #expect(read.records.map(\.tags) == [["Mentors", "Search partners"], ["Mentors"]])
+        #expect(
+            read.skipped.map(\.reason) == [
+                "a contact group \"Mentors\", not a person: its 2 members here are tagged \"Mentors\"",
+                "a contact group \"Board\", not a person: its one member is not in this file",
+                "a contact group \"Search partners\", not a person: its one member here is tagged \"Search partners\"",
+            ])
+        #expect(read.skipped.map(\.line) == [21, 33, 41])
+    }
+
     @Test("an address book with a Maiden Name column is not LinkedIn's profile")
     func notAProfile() {
         let header = "Display Name,Title,First Name,Middle Name,Last Name,Suffix,Nickname,Maiden Name,Email Home\n"
