@@ -129,6 +129,33 @@ struct DormancyTests {
         #expect(sam.reasons.map(\.code).contains(.onlyLink))
     }
 
+    @Test("'only active contact' only of someone active; someone cold at a firm where no one is active is said so")
+    func onlyLinkSaysWhatIsTrue() throws {
+        let people = [
+            Person(id: 1, name: "Active One", organisation: "Hale"),
+            Person(id: 2, name: "Old Friend", organisation: "Mercy"),
+            Person(id: 3, name: "Old Colleague", organisation: "Hale"),
+        ]
+        var states: [Person.ID: RelationshipState] = [:]
+        states[1] = Self.state([(day(380), 1, .mutual, true), (day(395), 1, .mutual, true)])
+        for id: Person.ID in [2, 3] {
+            states[id] = Self.state([
+                (day(60), 1, .mutual, true), (day(80), 1, .mutual, true), (day(100), 1, .mutual, true),
+            ])
+        }
+        let analysis = NetworkAnalysis.analyse(
+            people: people, states: states, ties: [], asOf: day(400), configuration: ScoringConfiguration())
+        #expect(analysis.score.score(of: 1)?.status == .active && analysis.score.score(of: 2)?.status != .active)
+        let rows = WhoNext.rank(analysis, facts: NetworkFacts(), configuration: ScoringConfiguration())
+        func onlyLink(_ name: String) -> [String] {
+            rows.first { $0.name == name }?.reasons.filter { $0.code == .onlyLink }.map(\.text) ?? []
+        }
+        #expect(onlyLink("Active One") == ["your only active contact at Hale"])
+        #expect(onlyLink("Old Friend") == ["no one at Mercy is an active contact of yours"])
+        // Someone else is active at Hale: the old colleague is no link of any kind.
+        #expect(rows.contains { $0.name == "Old Colleague" } && onlyLink("Old Colleague").isEmpty)
+    }
+
     @Test("the coverage gap counts dormant recruiters apart and advises warming up")
     func gaps() throws {
         let (analysis, facts) = try Self.network(field: "healthcare")

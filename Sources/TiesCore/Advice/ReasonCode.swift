@@ -18,7 +18,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
     case cold
     /// Fewer people in this role are active than its target.
     case fewInRole(Role)
-    /// The only active contact at their organisation.
+    /// The only active contact at their organisation, or, not active, at one where no one is.
     case onlyLink
     /// A bridge without the ``coldBridge`` reason.
     case bridge
@@ -67,7 +67,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .overdue: "cooling: the silence is longer than their rhythm"
         case .cold: "cold: the silence is far longer than their rhythm"
         case .fewInRole(let role): "fewer active \(role.rawValue)s than the target for that role"
-        case .onlyLink: "your only active contact at their organisation"
+        case .onlyLink: "your only active contact at their organisation, or someone at one where no one is"
         case .bridge: "links parts of your network that do not otherwise touch"
         case .dormantRecruiter: "a recruiter among your connections you have never spoken with, well placed to warm up"
         case .birthday:

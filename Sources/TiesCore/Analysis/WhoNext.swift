@@ -77,7 +77,8 @@ public enum WhoNext {
             let isBridge = analysis.positions[s.personID]?.isBridge ?? false
             var reasons = hardReasons(person, s, facts: facts, isBridge: isBridge, asOf: analysis.score.asOf)
             reasons += yearlyDateReasons(person, asOf: analysis.score.asOf, configuration: configuration)
-            let underrepresented = counts.underrepresented(person, configuration: configuration, into: &reasons)
+            let underrepresented = counts.underrepresented(
+                person, isActive: s.status == .active, configuration: configuration, into: &reasons)
             if isBridge && !reasons.contains(where: { $0.code == .coldBridge }) {
                 reasons.append(
                     Reason(
@@ -226,8 +227,10 @@ struct ActiveCounts {
     }
 
     /// Whether the person holds a role with fewer active people than its target, or is the only active
-    /// contact at their organisation; appends the reasons.
-    func underrepresented(_ person: Person, configuration: ScoringConfiguration, into reasons: inout [Reason]) -> Bool {
+    /// contact at their organisation — or, not active themselves, works where no one is; appends the reasons.
+    func underrepresented(
+        _ person: Person, isActive: Bool, configuration: ScoringConfiguration, into reasons: inout [Reason]
+    ) -> Bool {
         var under = false
         for role in person.sortedRoles {
             guard let target = configuration.roleTargets[role], roles[role, default: 0] < target else { continue }
@@ -239,9 +242,12 @@ struct ActiveCounts {
                     text: "only \(count) active \(role.rawValue)\(count == 1 ? "" : "s"); aim for \(target)",
                     isHard: false))
         }
-        if let org = person.organisation, organisations[org, default: 0] <= 1 {
+        // Said as it is: someone last heard from years ago is no one's "only active contact".
+        if let org = person.organisation, organisations[org, default: 0] - (isActive ? 1 : 0) <= 0 {
             under = true
-            reasons.append(Reason(code: .onlyLink, text: "your only active contact at \(org)", isHard: false))
+            let text =
+                isActive ? "your only active contact at \(org)" : "no one at \(org) is an active contact of yours"
+            reasons.append(Reason(code: .onlyLink, text: text, isHard: false))
         }
         return under
     }
