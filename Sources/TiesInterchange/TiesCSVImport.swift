@@ -146,23 +146,7 @@ public enum TiesCSVImport {
                 + row.list("urls").map {
                     ContactPoint(kind: $0.lowercased().contains("linkedin.com/") ? .linkedin : .url, value: $0)
                 }
-            for (column, path) in [("birthday", \Person.birthday), ("work_anniversary", \.workAnniversary)] {
-                guard let text = row.text(column) else { continue }
-                if let date = YearlyDate.parse(text) {
-                    person[keyPath: path] = date
-                } else {
-                    problem(column, text, YearlyDate.accepted)
-                    ok = false
-                }
-            }
-            if let text = row.text("known_since") {
-                if case .day(let day)? = try? DateInput.parse(text, field: "known_since", timeZone: .utc) {
-                    person.knownSince = day
-                } else {
-                    problem("known_since", text, "a day, YYYY-MM-DD")
-                    ok = false
-                }
-            }
+            ok = readDates(row, into: &person, problem: problem) && ok
             if let a = row.text("archived") {
                 if let b = parseBool(a) {
                     person.archived = b
@@ -178,6 +162,32 @@ public enum TiesCSVImport {
             }
         }
         return result
+    }
+
+    /// A people row's `birthday`, `work_anniversary` and `known_since` set on `person`; false after reporting
+    /// one that is not a date.
+    static func readDates(
+        _ row: Row, into person: inout Person, problem: (_ field: String, _ found: String, _ expected: String) -> Void
+    ) -> Bool {
+        var ok = true
+        for (column, path) in [("birthday", \Person.birthday), ("work_anniversary", \.workAnniversary)] {
+            guard let text = row.text(column) else { continue }
+            if let date = YearlyDate.parse(text) {
+                person[keyPath: path] = date
+            } else {
+                problem(column, text, YearlyDate.accepted)
+                ok = false
+            }
+        }
+        if let text = row.text("known_since") {
+            if case .day(let day)? = try? DateInput.parse(text, field: "known_since", timeZone: .utc) {
+                person.knownSince = day
+            } else {
+                problem("known_since", text, "a day, YYYY-MM-DD")
+                ok = false
+            }
+        }
+        return ok
     }
 
     /// Interactions from a table with `occurred_at`, `kind` and `person_id` or `person` (also: id,
