@@ -151,7 +151,7 @@ public enum ExplainReport {
         } else if let c = e.cadence, let silence = e.silence, let survival = e.survival {
             out += """
                 Cadence (Gamma–exponential, prior mean gap \(f(e.priorMeanGap, 0)) d for this layer)
-                  \(e.episodes.count - 1) gaps over \(e.episodes.last!.day - e.episodes.first!.day) days → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d
+                  \(e.contactDays - 1) gaps over \(e.contactSpanDays) days of real contact → a' = \(f(c.shape, 0)), b' = \(f(c.scale, 0)) d
                   typical gap (median)                                          = \(f(c.typicalGap, 1)) days
                   silence \(silence) days → S(s) = (b'/(b' + s))^a'                      = \(f(survival, 3))  → \(e.status.rawValue)
                   (cooling below 0.10, cold below 0.02)

@@ -138,6 +138,36 @@ struct AnalysisTests {
         #expect(abs(e.survival! - s.survival!) < 1e-12)
         #expect(e.status == s.status)
     }
+
+    @Test("the explanation's rhythm and silence are the score's: a connection before or after is no contact")
+    func explanationSkipsConnections() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        let person = Person(id: 1, name: "Alice")
+        // Connected on day 0, messages on days 2000–2030, connected again (an invitation) on day 2500.
+        let days = [0, 2000, 2010, 2030, 2500]
+        let kinds: [InteractionKind] = [.connected, .message, .message, .message, .connected]
+        let interactions = zip(days, kinds).map { d, kind in
+            Interaction(
+                personID: 1, occurredAt: Date(timeIntervalSince1970: TimeInterval((20_000 + d) * 86_400)), kind: kind,
+                direction: .mutual)
+        }
+        let config = ScoringConfiguration()
+        var mapper = DayMapper(timeZone: utc)
+        let state = try #require(
+            RelationshipState(
+                contactHistory: interactions.map {
+                    (mapper.day(for: $0.occurredAt), config.weight(of: $0), $0.direction, $0.kind.isContact)
+                }, halfLife: 90, activityHalfLife: 30))
+        let network = NetworkScoring.score(
+            people: [person], states: [1: state], asOf: day(2600), configuration: config)
+        let e = Explanation.explain(
+            person: person, interactions: interactions, network: network, configuration: config, timeZone: utc)
+        let s = try #require(network.score(of: 1))
+        #expect(e.contactDays == 3 && e.contactSpanDays == 30 && e.episodes.count == 5)
+        #expect(e.silence == s.silenceDays && e.silence == 570)
+        #expect(abs(e.cadence!.typicalGap - s.typicalGapDays!) < 1e-9)
+        #expect(abs(e.survival! - s.survival!) < 1e-12)
+    }
 }
 
 @Suite("Analysis: cold bridges")

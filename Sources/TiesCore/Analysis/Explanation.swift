@@ -44,7 +44,12 @@ public struct Explanation: Sendable, Equatable {
     public var activity: Double
     public var layer: Int?
     public var priorMeanGap: Double
+    /// The days of real contact the rhythm is learned from (a connection or an invitation is none), and the
+    /// days from the first to the last of them: as the score computes it (``NetworkScoring``).
+    public var contactDays: Int = 0
+    public var contactSpanDays: Int = 0
     public var cadence: Cadence?
+    /// Days since the last real contact: a connection made since does not end the silence.
     public var silence: Int?
     public var survival: Double?
     public var status: RelationshipStatus
@@ -59,6 +64,7 @@ public struct Explanation: Sendable, Equatable {
         let h = configuration.strengthHalfLife(for: person.roles)
         let ha = configuration.activityHalfLifeDays
         var byDay: [Day: (count: Int, kind: InteractionKind, weight: Double)] = [:]
+        var contacts = Set<Day>()
         var outbound = 0
         var inbound = 0
         for i in interactions {
@@ -67,6 +73,7 @@ public struct Explanation: Sendable, Equatable {
             if i.direction != .inbound { outbound += 1 }
             if i.direction != .outbound { inbound += 1 }
             let w = configuration.weight(of: i)
+            if i.kind.isContact { contacts.insert(day) }
             let current = byDay[day]
             if current == nil || w > current!.weight {
                 byDay[day] = ((current?.count ?? 0) + 1, i.kind, w)
@@ -99,13 +106,16 @@ public struct Explanation: Sendable, Equatable {
             }
         }
         let prior = configuration.cadencePriorMeanGapDays[layerIndex ?? configuration.layerSizes.count]
+        // Learned from the days of real contact only, as the score is.
+        let contactDays = contacts.sorted()
+        let span = contactDays.last.map { $0 - contactDays[0] } ?? 0
         let cadence =
-            episodes.isEmpty
+            contactDays.isEmpty
             ? nil
             : Cadence(
-                priorShape: configuration.cadencePriorShape, priorMeanGap: prior, gaps: episodes.count - 1,
-                totalGapDays: Double(episodes.last!.day - episodes.first!.day))
-        let silence = episodes.last.map { asOf - $0.day }
+                priorShape: configuration.cadencePriorShape, priorMeanGap: prior, gaps: contactDays.count - 1,
+                totalGapDays: Double(span))
+        let silence = contactDays.last.map { asOf - $0 }
         return Explanation(
             asOf: asOf, episodes: episodes, strengthHalfLife: h, activityHalfLife: ha, decayedSum: decayed,
             outbound: outbound, inbound: inbound, reciprocityFactor: reciprocityFactor, yearsKnown: years,
@@ -115,7 +125,8 @@ public struct Explanation: Sendable, Equatable {
             percentile: network.percentile, reference: network.reference,
             percentileLevel: configuration.normalisationPercentile,
             strength: score?.strength ?? 0, activity: episodes.map(\.activityContribution).reduce(0, +),
-            layer: score?.layer, priorMeanGap: prior, cadence: cadence, silence: silence,
+            layer: score?.layer, priorMeanGap: prior, contactDays: contactDays.count, contactSpanDays: span,
+            cadence: cadence, silence: silence,
             survival: cadence.flatMap { c in silence.map { c.survival(silence: Double($0)) } },
             status: score?.status ?? .none)
     }
