@@ -6,6 +6,7 @@ public enum InputSniffer {
     /// A description of the file (`a vCard address book`, `a CSV file with the header "Name,Email"`, `an
     /// empty file`, `binary data`, `text: "..."`) and the command that reads it, when one does.
     public static func describe(_ bytes: [UInt8]) -> (looksLike: String, importer: String?) {
+        if let text = UTF16Text.utf8(Array(bytes.prefix(64 * 1024))) { return describe(text) }
         let head = Array(bytes.prefix(64 * 1024))
         if head.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return ("an empty file", nil) }
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {

@@ -127,7 +127,11 @@ struct MailImportEndToEndTests {
         let csv = store.dir.file("people.csv")
         try Data("name,email\nAnn,ann@x.example\n".utf8).write(to: csv)
         let notMail = try store.ties(["import", "mail", csv.path])
-        #expect(notMail.status == 65 && notMail.stderr.contains("it looks like CSV"), "\(notMail.stderr)")
+        #expect(
+            notMail.status == 65
+                && notMail.stderr.contains(
+                    "it looks like a CSV file with the header \"name,email\", which `ties import csv` reads"),
+            "\(notMail.stderr)")
         #expect(store.snapshot() == before)
     }
 

@@ -73,10 +73,24 @@ struct MailSourceTests {
             Issue.record("a vCard was taken for mail")
             return
         }
-        guard case .notMail = MailFileKind.sniff(Array("From the desk of the editor\n".utf8)) else {
+        guard case .notMail(let prose) = MailFileKind.sniff(Array("From the desk of the editor\n".utf8)) else {
             Issue.record("prose starting with From was taken for an mbox")
             return
         }
+        #expect(prose.hasPrefix("it looks like text beginning \"From the desk of the editor\";"), "\(prose)")
+        // Tabs and accents are text, not binary data; UTF-16 is read as the text it is.
+        let tabs = Array("Vorname\tNachname\tAnzeigename\tPrimäre E-Mail-Adresse\nJörg\tWeiß\t\t\n".utf8)
+        guard case .notMail(let thunderbird) = MailFileKind.sniff(tabs) else {
+            Issue.record("a tab-separated address book was taken for mail")
+            return
+        }
+        #expect(thunderbird.contains("a Thunderbird address book CSV file, which `ties import csv` reads"))
+        let utf16 = "BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n".utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        guard case .notMail(let card) = MailFileKind.sniff(utf16) else {
+            Issue.record("a UTF-16 vCard was taken for mail")
+            return
+        }
+        #expect(card.contains("a vCard address book, which `ties import vcard` reads"), "\(card)")
     }
 
     @Test("a folder: Maildir cur/ and new/ in name order, tmp/ and index files skipped, other files listed")

@@ -33,22 +33,15 @@ public enum MailFileKind: Sendable, Equatable {
             if bytes.withUnsafeBytes({ MboxFile.isSeparator($0, at: 0) }) { return .mbox }
         }
         if Self.startsWithHeaders(body) { return .message }
-        let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" }).prefix(60)
-        let shown =
-            firstLine.unicodeScalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F }
-            ? "\"\(firstLine)\"" : "binary data"
-        var what = "text"
-        if upper.hasPrefix("<") {
-            what = "HTML or XML"
-        } else if upper.hasPrefix("{") || upper.hasPrefix("[") {
-            what = "JSON"
-        } else if firstLine.contains(",") {
-            what = "CSV"
-        } else if shown == "binary data" {
-            what = "binary data"
+        // What it is instead, as every importer says it (a Thunderbird CSV, a UTF-16 vCard, JSON…), and which
+        // importer reads it; prose that merely starts with "From " is text, not a mailbox.
+        var (looksLike, importer) = InputSniffer.describe(head)
+        if importer == "ties import mail" {
+            let firstLine = body.prefix(while: { $0 != "\n" && $0 != "\r\n" }).prefix(60)
+            (looksLike, importer) = ("text beginning \"\(firstLine)\"", nil)
         }
         return .notMail(
-            "it looks like \(what), starting \(shown); expected an mbox (lines `From …` between messages) or a message (header lines such as `From:`, `Date:`)"
+            "it looks like \(looksLike)\(importer.map { ", which `\($0)` reads" } ?? ""); expected an mbox (lines `From …` between messages) or a message (header lines such as `From:`, `Date:`)"
         )
     }
 
