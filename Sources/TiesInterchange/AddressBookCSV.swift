@@ -21,8 +21,9 @@ import TiesCore
 ///
 /// Names, emails, phones, web pages, organisation, title, birthday, notes, and groups or categories as tags
 /// (Google's own groups lose their `*`: `* starred` is the tag `starred`, as in Google's vCards; the group of
-/// every contact, `* myContacts`, or `myContacts` in the "Outlook CSV" Google exports, is no tag). A contact without a name takes its first email that is an address, else its
-/// organisation, else its first phone, as its name; one with none of these is left out and listed.
+/// every contact, `* myContacts`, or `myContacts` in the "Outlook CSV" Google exports, is no tag). A contact
+/// without a name takes its first email that is an address, else its organisation, else its first phone, as
+/// its name; one with none of these is left out and listed.
 public enum AddressBookCSV {
     /// Which exporter wrote the file.
     public enum Layout: String, Sendable {

@@ -10,7 +10,7 @@ public enum MailFilter: String, CaseIterable, Sendable, Comparable {
     case tooManyRecipients = "too many recipients"
     case toYourself = "to yourself only"
     case noRecipients = "sent by you to no one (no To, Cc or Bcc)"
-    case toMailingList = "with a mailing list only (its address is in the List-Id or List-Post of your mail)"
+    case toMailingList = "with a mailing list only (named by List-Id or List-Post, or at a host of lists)"
     case duplicate = "the same message again (another label, folder or copy)"
     case unknownCorrespondent = "with no one in Ties (add them, or --create-people for those you wrote to)"
 
