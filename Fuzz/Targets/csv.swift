@@ -1,12 +1,18 @@
-// Fuzz target: the CSV reader and the `ties export` tables read back (people, interactions, both the
-// whole-table and the streaming reader), and the validation every record goes through.
+// Fuzz target: the CSV reader, the address books it recognises, and the `ties export` tables read back (people,
+// interactions, both the whole-table and the streaming reader), and the validation every record goes through.
 import Foundation
 import TiesCore
 import TiesInterchange
 
 func fuzz(_ bytes: [UInt8]) {
-    let utf8 = SpreadsheetText.utf8(bytes).bytes
+    let read = SpreadsheetText.utf8(UTF16Text.utf8(bytes) ?? bytes).bytes
+    let utf8 = AddressBookCSV.commaSeparated(read) ?? read
     guard let table = try? CSVTable(bytes: utf8) else { return }
+    // An address book (Google, Outlook, Thunderbird) is read as such, as `ties import csv` does.
+    if AddressBookCSV.layout(of: table.header) != nil, let book = try? AddressBookCSV.read(utf8) {
+        _ = RecordValidation.addressBookPeople(
+            book.records.map { PersonRecord(person: $0.person, file: "fuzz.csv", line: $0.line) })
+    }
     _ = RecordValidation.people(TiesCSVImport.people(table, file: "fuzz.csv").records)
     let zone = TimeZone(identifier: "America/Chicago") ?? .current
     let whole = TiesCSVImport.interactions(table, file: "fuzz.csv", timeZone: zone)
