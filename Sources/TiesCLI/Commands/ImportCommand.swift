@@ -53,13 +53,14 @@ struct ImportOptions: ParsableArguments {
         return UTF16Text.utf8(data) ?? data
     }
 
-    /// Reads a CSV file as UTF-8: one that is not (Excel's "CSV (Comma delimited)") is read as
-    /// Windows-1252, and a note says so.
+    /// Reads a CSV file as UTF-8: one that is not (Excel's "CSV (Comma delimited)", Thunderbird's export in the
+    /// system code page) is read as Windows-1252, and a note says so.
     func spreadsheetBytes(of path: String, notes: inout [String]) throws -> [UInt8] {
         let read = SpreadsheetText.utf8(try bytes(of: path))
         if read.transcoded {
             notes.append(
-                "\(path) is not UTF-8; read it as Windows-1252 (what Excel saves as \"CSV (Comma delimited)\")")
+                "\(path) is not UTF-8; read it as Windows-1252, the code page of Western Windows, in which Excel and Thunderbird save CSV"
+            )
         }
         return read.bytes
     }
