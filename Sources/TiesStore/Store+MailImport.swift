@@ -21,7 +21,8 @@ public struct MailImportSummary: Sendable, Equatable {
 
 /// Options of one mail import.
 public struct MailImportOptions: Sendable {
-    /// Create people the user wrote to who match no one (named as the user's own mail names them).
+    /// Create people the user wrote to who match no one (named as the user's own mail names them, else as
+    /// their own mail does).
     public var createPeople: Bool
     public var dryRun: Bool
     /// An inbound email with no thread reply is answered by any email of the user's to its sender within
@@ -41,8 +42,9 @@ extension Store {
     ///
     /// Then, in order: the user's own messages become outbound emails with each recipient who matches a
     /// person by email (case-insensitively) — or, with `createPeople`, a new person named as the user's
-    /// mail names them; received messages become inbound emails from senders who match someone (never a
-    /// new person: a newsletter the user never wrote to stays out). An inbound email is answered when a
+    /// mail names them, else as their own mail names them, else by their address; received messages become
+    /// inbound emails from senders who match someone (never a new person: a newsletter the user never wrote
+    /// to stays out). An inbound email is answered when a
     /// later message of the user's is in its thread, or failing that was sent to that person within
     /// ``MailImportOptions/answerWindow`` — in this import or an earlier one. A mailing list's address
     /// (``MailStaging/mailingLists``) is no one's: mail with it counts for the people beside it, and mail
@@ -104,8 +106,11 @@ extension Store {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT counterpart, name FROM mail_staged WHERE from_me = 1 AND name IS NOT NULL
-                    GROUP BY counterpart, name ORDER BY counterpart, COUNT(*) DESC, MAX(occurred_at) DESC, name
+                    SELECT counterpart, name FROM mail_staged
+                    WHERE name IS NOT NULL
+                        AND counterpart IN (SELECT counterpart FROM mail_staged WHERE from_me = 1)
+                    GROUP BY counterpart, from_me, name
+                    ORDER BY counterpart, from_me DESC, COUNT(*) DESC, MAX(occurred_at) DESC, name
                     """)
             while let row = try rows.next() {
                 let address: String = row[0]

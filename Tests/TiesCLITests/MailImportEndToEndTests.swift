@@ -173,4 +173,31 @@ struct MailImportEndToEndTests {
         #expect(people.contains("Alex Chen,") && people.contains("Alex Chen (alex@two.example)"))
         #expect(people.contains("Sam Lee (sam@new.example)"))
     }
+
+    @Test("someone the user wrote to without a name takes the name their own mail gives, else the address")
+    func senderNames() throws {
+        try store.ok("init")
+        let mbox = store.dir.file("names.mbox")
+        try Data(
+            """
+            From x@xxx Mon Mar  9 10:00:00 2026
+            From: me@x.example
+            To: rita@talent.example, omar@works.example
+            Date: Mon, 9 Mar 2026 10:00:00 +0000
+            Message-ID: <out@x.example>
+
+            From y@xxx Tue Mar 10 10:00:00 2026
+            From: "Rita Alvarez" <Rita@Talent.example>
+            To: me@x.example
+            Date: Tue, 10 Mar 2026 10:00:00 +0000
+            Message-ID: <in@talent.example>
+
+            """.utf8
+        ).write(to: mbox)
+        let out = try ok(["import", "mail", mbox.path, "--me", "me@x.example", "--create-people"])
+        #expect(out.contains("people: 2 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Rita Alvarez,,,,,,,rita@talent.example"), "\(people)")
+        #expect(people.contains("omar@works.example,,,,,,,omar@works.example"), "\(people)")
+    }
 }
