@@ -17,6 +17,11 @@ public enum InputSniffer {
         let upper = text.uppercased()
         if upper.contains("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
         if upper.contains("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
+        // Thunderbird's third address-book export (RFC 2849): `dn: cn=…` records, or `version: 1` first.
+        let firstWords = upper.drop { $0 == "\u{FEFF}" || $0.isWhitespace }.prefix(12)
+        if firstWords.hasPrefix("DN:") || firstWords.hasPrefix("VERSION: 1") || firstWords.hasPrefix("VERSION:1") {
+            return ("an LDIF address book, which Ties does not read: export it as vCard or CSV instead", nil)
+        }
         if text.hasPrefix("From ") || (upper.hasPrefix("RETURN-PATH:") || upper.hasPrefix("RECEIVED:")) {
             return ("a mailbox or email message", "ties import mail")
         }

@@ -256,6 +256,10 @@ struct InterchangeLinkedInExportTests {
         #expect(InputSniffer.describe(try Self.bytes("outlook.csv")).looksLike == "an Outlook contacts CSV file")
         let tabs = InputSniffer.describe(try Self.bytes("thunderbird-tab.txt"))
         #expect(tabs.looksLike == "a Thunderbird address book CSV file" && tabs.importer == "ties import csv")
+        // Thunderbird's LDIF export (its third format) is named, with what to do instead.
+        let ldif = "dn: cn=Ada Quill,mail=ada@example.org\nobjectclass: top\ncn: Ada Quill\nmail: ada@example.org\n"
+        #expect(InputSniffer.describe(Array(ldif.utf8)).looksLike.hasPrefix("an LDIF address book"))
+        #expect(InputSniffer.describe(Array(ldif.utf8)).importer == nil)
         #expect(InputSniffer.describe([]).looksLike == "an empty file")
         #expect(InputSniffer.describe(Array("vm-42\n".utf8)).looksLike == "text beginning \"vm-42\"")
     }
