@@ -141,6 +141,14 @@ struct MailSourceTests {
             reader.record(for: MailHeaderBlock(bytes: bytes, file: "x.eml", offset: 0))
         }
         #expect(reader.filtered[.bulk] == 1 && reader.mailingLists == ["dev@lists.example.org"])
+        // A correspondent at a host of lists is a list too: the reader hands the message on, the store gives
+        // the list no one.
+        let post = "From: me@x.example\nTo: linux-mtd@lists.infradead.org\nDate: Mon, 2 Mar 2026 10:15:00 +0000\n"
+        let record = Array(post.utf8).withUnsafeBytes { bytes in
+            reader.record(for: MailHeaderBlock(bytes: bytes, file: "x.eml", offset: 0))
+        }
+        #expect(record?.counterparts.map(\.address) == ["linux-mtd@lists.infradead.org"])
+        #expect(reader.mailingLists == ["dev@lists.example.org", "linux-mtd@lists.infradead.org"])
         // Hosts that serve lists only.
         for list in [
             "linux-mtd@lists.infradead.org", "v9fs-developer@lists.sourceforge.net", "acme-l@listserv.example.edu",

@@ -30,8 +30,9 @@ public struct MailReader {
     /// Messages whose raw 8-bit headers were read as Windows-1252.
     public private(set) var transcodedCount = 0
     /// The mailing lists' addresses named by the messages read (``MailMessage/listAddresses``), whatever
-    /// became of those messages: the user's own copy of a post to a list has no list headers, the list's
-    /// copies of it and of others' posts have them.
+    /// became of those messages — the user's own copy of a post to a list has no list headers, the list's
+    /// copies of it and of others' posts have them — and the correspondents at a host of lists
+    /// (``MailClassifier/isListHost(_:)``).
     public private(set) var mailingLists = Set<String>()
     private var seen = Set<UInt64>()
     /// The last folder seen and its filter: a folder's name is looked at once, not once per message.
@@ -73,7 +74,6 @@ public struct MailReader {
         if message.transcoded { transcodedCount += 1 }
         var fromMe = false
         var counterparts: [MailAddress] = []
-        var groupSize = message.to.count + message.cc.count
         switch decision ?? .problem("unclassified") {
         case .problem(let reason):
             list(block, reason)
@@ -83,9 +83,7 @@ public struct MailReader {
             return nil
         case .outbound(let recipients):
             fromMe = true
-            // A list is no one; it still counts in the size of the group written to.
-            counterparts = recipients.filter { !MailClassifier.isListHost($0.address) }
-            groupSize = recipients.count
+            counterparts = recipients
         case .inbound(let sender):
             counterparts = [sender]
         }
@@ -93,16 +91,14 @@ public struct MailReader {
             filtered[.duplicate, default: 0] += 1
             return nil
         }
-        guard !counterparts.isEmpty else {
-            filtered[.toMailingList, default: 0] += 1
-            return nil
-        }
         guard let date = message.date else { return nil }  // classify lists undated messages
+        // A list at a host of lists is one too; the store gives it no one (MailStaging.mailingLists).
+        for other in counterparts where MailClassifier.isListHost(other.address) { mailingLists.insert(other.address) }
         records += 1
         return MailRecord(
             digest: message.digest, thread: message.thread, occurredAt: date, fromMe: fromMe,
             counterparts: counterparts.map { MailRecord.Counterpart(address: $0.address, name: $0.name) },
-            groupSize: max(1, groupSize),
+            groupSize: max(1, fromMe ? counterparts.count : message.to.count + message.cc.count),
             subject: keepSubjects ? message.subject : nil, file: block.file, offset: block.offset)
     }
 
