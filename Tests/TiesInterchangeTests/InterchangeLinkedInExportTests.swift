@@ -238,6 +238,20 @@ struct InterchangeLinkedInExportTests {
                 "a contact group \"Search partners\", not a person: its one member here is tagged \"Search partners\"",
             ])
         #expect(read.skipped.map(\.line) == [21, 33, 41])
+        // A group without a name tags no one; one whose members are all elsewhere says how many.
+        let cards = """
+            BEGIN:VCARD\nVERSION:4.0\nFN:Ada Quill\nUID:urn:uuid:a\nEND:VCARD
+            BEGIN:VCARD\nVERSION:4.0\nFN:Bram Lind\nEMAIL:bram@example.org\nEND:VCARD
+            BEGIN:VCARD\nVERSION:4.0\nKIND:group\nMEMBER:urn:uuid:a\nMEMBER:mailto:bram@example.org\nEND:VCARD
+            BEGIN:VCARD\nVERSION:4.0\nKIND:group\nFN:Elsewhere\nMEMBER:urn:uuid:x\nMEMBER:urn:uuid:y\nEND:VCARD
+            """
+        let other = VCardReader.read(cards)
+        #expect(other.records.map(\.tags) == [[], []])
+        #expect(
+            other.skipped.map(\.reason) == [
+                "a contact group, not a person: 2 of its members are here, untagged (it has no name)",
+                "a contact group \"Elsewhere\", not a person: none of its 2 members is in this file",
+            ])
     }
 
     @Test("an address book with a Maiden Name column is not LinkedIn's profile")
