@@ -209,8 +209,8 @@ struct InterchangeCSVStreamingTests {
         let bytes = SpreadsheetText.utf8(try Self.bytes(name)).bytes
         let whole = try LinkedInMessages.read(bytes)
         var outputs: [String] = []
-        let digests: @Sendable (LinkedInMessage) -> [String] = { m in
-            m.counterparts.map { LinkedInMessages.storedSourceID(of: m, with: $0) }
+        let digests: @Sendable (LinkedInMessage, inout [String]) -> Void = { m, out in
+            out += m.counterparts.map { LinkedInMessages.storedSourceID(of: m, with: $0) }
         }
         let read = try #require(
             try LinkedInMessages.forEachBatch(in: .file(Self.path(name), blockSize: 5), me: nil, transform: digests) {
@@ -224,7 +224,7 @@ struct InterchangeCSVStreamingTests {
         #expect(!expected.isEmpty && outputs == expected)
         #expect(read.count == whole.result.records.count && read.result.skipped == whole.result.skipped)
         var batches = 0
-        let lines: @Sendable (LinkedInMessage) -> [Int] = { [$0.line] }
+        let lines: @Sendable (LinkedInMessage, inout [Int]) -> Void = { $1.append($0.line) }
         let stopped = try LinkedInMessages.forEachBatch(in: .bytes(bytes), me: nil, transform: lines) { _ in
             batches += 1
             return false

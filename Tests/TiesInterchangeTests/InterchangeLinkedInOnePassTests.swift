@@ -108,7 +108,7 @@ struct InterchangeLinkedInOnePassTests {
         let whole = try LinkedInMessages.read(bytes)
         let (messages, _) = try Self.onePass(bytes, me: whole.me)
         var lines: [Int] = []
-        let line: @Sendable (LinkedInMessage) -> [Int] = { [$0.line] }
+        let line: @Sendable (LinkedInMessage, inout [Int]) -> Void = { $1.append($0.line) }
         let read = try LinkedInMessages.forEachBatch(
             in: .file(InterchangeCSVStreamingTests.path(name), blockSize: 5), me: whole.me, onePass: true,
             transform: line

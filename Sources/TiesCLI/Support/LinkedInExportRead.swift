@@ -133,7 +133,10 @@ struct LinkedInExportRead {
             }
         }
         let name = file.name
-        let records: @Sendable (LinkedInMessage) -> [InteractionRecord] = { LinkedInRecords.message($0, file: name) }
+        let people = MessageParticipants()
+        let records: @Sendable (LinkedInMessage, inout [InteractionRecord]) -> Void = {
+            LinkedInRecords.message($0, file: name, people: people, into: &$1)
+        }
         /// The messages into the store, in one pass or two; nil when one pass could not be made.
         func stream(onePass: Bool, into importer: inout StoreImporter) -> Result<LinkedInMessageImport, ParseError>? {
             do throws(ParseError) {

@@ -65,15 +65,38 @@ enum LinkedInRecords {
             file: file, line: f.line)
     }
 
-    /// A message: one interaction with each person it was with.
-    static func message(_ m: LinkedInMessage, file: String) -> [InteractionRecord] {
-        m.counterparts.map { other in
-            InteractionRecord(
-                interaction: Interaction(
-                    personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
-                    answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
-                    sourceID: LinkedInMessages.storedSourceID(of: m, with: other)),
-                keys: keys(other), newPerson: newPerson(other), file: file, line: m.line)
+    /// A message: one interaction with each person it was with, appended to `records`. `people` holds the
+    /// keys and the person to create of each participant, made once for all their messages.
+    static func message(
+        _ m: LinkedInMessage, file: String, people: MessageParticipants, into records: inout [InteractionRecord]
+    ) {
+        for other in m.counterparts {
+            let person = people.person(other)
+            records.append(
+                InteractionRecord(
+                    interaction: Interaction(
+                        personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
+                        answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
+                        sourceID: LinkedInMessages.storedSourceID(of: m, with: other)),
+                    keys: person.keys, newPerson: person.newPerson, file: file, line: m.line))
         }
+    }
+}
+
+/// The keys and the person to create of each participant of a messages file, made once: a million messages
+/// name a few thousand people, and each record's own arrays and person were made, copied and freed on the
+/// reading thread (`perf`). Used by that thread alone.
+final class MessageParticipants: @unchecked Sendable {
+    private var known: [LinkedInParticipant: (keys: [PersonKey], newPerson: NewPerson)] = [:]
+    /// At most this many are remembered (a file of distinct ones only costs the work).
+    static let capacity = 200_000
+
+    func person(_ participant: LinkedInParticipant) -> (keys: [PersonKey], newPerson: NewPerson) {
+        if let person = known[participant] { return person }
+        let person = (
+            LinkedInRecords.keys(participant), NewPerson(LinkedInRecords.newPerson(participant))
+        )
+        if known.count < Self.capacity { known[participant] = person }
+        return person
     }
 }

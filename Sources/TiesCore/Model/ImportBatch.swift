@@ -29,16 +29,39 @@ public struct InteractionRecord: Sendable {
     public var interaction: Interaction
     public var keys: [PersonKey]
     /// Who to create when no key matches and the import may create people.
-    public var newPerson: Person?
+    public var newPerson: Person? {
+        get { newPersonBox?.person }
+        set { newPersonBox = newValue.map(NewPerson.init) }
+    }
+    /// ``newPerson``, held by reference: a record is copied and freed whole as it goes from the reading
+    /// thread to the store, and a `Person` copied by value is a retain and a release of each of its fields
+    /// (a million LinkedIn messages, each with the person to create: `perf`). Records of one participant
+    /// share one.
+    public private(set) var newPersonBox: NewPerson?
     public var file: String
     public var line: Int
 
     public init(interaction: Interaction, keys: [PersonKey], newPerson: Person? = nil, file: String, line: Int) {
+        self.init(
+            interaction: interaction, keys: keys, newPerson: newPerson.map(NewPerson.init), file: file, line: line)
+    }
+
+    /// A record whose person to create is shared with other records.
+    public init(interaction: Interaction, keys: [PersonKey], newPerson: NewPerson?, file: String, line: Int) {
         self.interaction = interaction
         self.keys = keys
-        self.newPerson = newPerson
+        newPersonBox = newPerson
         self.file = file
         self.line = line
+    }
+}
+
+/// The person an ``InteractionRecord`` creates when no one matches, shared by reference.
+public final class NewPerson: Sendable {
+    public let person: Person
+
+    public init(_ person: Person) {
+        self.person = person
     }
 }
 

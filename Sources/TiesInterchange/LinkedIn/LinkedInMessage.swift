@@ -32,14 +32,32 @@ public struct LinkedInMessage: Sendable, Equatable {
     /// `FOLDER`, when present (INBOX, SENT, ...).
     public var folder: String?
     /// A stable id for re-imports: `conversation id|date as written|sender` (the sender's profile URL, or
-    /// name when there is none).
-    public var sourceID: String
+    /// name when there is none); in the 2018 layout, `sender's name>TO as written|date as written`. Made
+    /// from its pieces when asked: the store keeps a digest of it (``LinkedInMessages/storedSourceID(of:with:)``),
+    /// which is made from the pieces without the ~120-byte string.
+    public var sourceID: String {
+        switch form {
+        case .current: "\(conversationID)|\(dateText)|\(from.profileURL ?? from.name)"
+        case .old(let to): "\(from.name)>\(to)|\(dateText)"
+        }
+    }
+    /// `DATE` as written.
+    let dateText: String
+    /// Which of the two forms ``sourceID`` has.
+    let form: SourceIDForm
+
+    enum SourceIDForm: Sendable, Equatable {
+        case current
+        /// The 2018 layout, with `TO` as written.
+        case old(to: String)
+    }
 
     /// Creates a message record.
-    public init(
+    init(
         line: Int, conversationID: String, conversationTitle: String? = nil, from: LinkedInParticipant,
         to: [LinkedInParticipant], occurredAt: Date, direction: Direction, counterparts: [LinkedInParticipant],
-        groupSize: Int, answered: Bool, subject: String? = nil, folder: String? = nil, sourceID: String
+        groupSize: Int, answered: Bool, subject: String? = nil, folder: String? = nil, dateText: String,
+        form: SourceIDForm
     ) {
         self.line = line
         self.conversationID = conversationID
@@ -53,6 +71,25 @@ public struct LinkedInMessage: Sendable, Equatable {
         self.answered = answered
         self.subject = subject
         self.folder = folder
-        self.sourceID = sourceID
+        self.dateText = dateText
+        self.form = form
+    }
+
+    /// Folds the bytes of ``sourceID`` into `digest`, piece by piece.
+    func combineSourceID(into digest: inout FNV1a128) {
+        switch form {
+        case .current:
+            digest.combine(conversationID)
+            digest.combine("|")
+            digest.combine(dateText)
+            digest.combine("|")
+            digest.combine(from.profileURL ?? from.name)
+        case .old(let to):
+            digest.combine(from.name)
+            digest.combine(">")
+            digest.combine(to)
+            digest.combine("|")
+            digest.combine(dateText)
+        }
     }
 }

@@ -4,6 +4,8 @@ import Foundation
 struct MessageBuilder {
     let layout: MessageLayout
     let identity: LinkedInIdentity?
+    /// What each distinct sender and recipient list comes to, worked out once (see ``ParticipantMemo``).
+    let memo = ParticipantMemo()
 
     enum Outcome {
         case message(LinkedInMessage)
@@ -11,13 +13,26 @@ struct MessageBuilder {
         case problem(ParseError)
     }
 
+    /// The row's sender, and whether that is the user.
+    func sender(_ row: CSVRecord) -> ParticipantMemo.Sender {
+        let fields = ParticipantMemo.Fields(
+            names: CSVTable.value(row, layout.from), urls: CSVTable.value(row, layout.senderURL))
+        if let known = memo.senders[fields] { return known }
+        let participant = LinkedInParticipant(
+            name: fields.names ?? "", profileURL: ImportSupport.nonEmpty(fields.urls).map(layout.urls.normalised))
+        let sender = ParticipantMemo.Sender(
+            participant: participant, isMe: identity?.matches(participant) ?? false, alone: [participant])
+        memo.remember(sender, for: fields)
+        return sender
+    }
+
     /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
     /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
-    /// `TO` list. `lookups` gets the names looked up in `senders`. `from` is the row's sender, when the
-    /// caller has it already.
+    /// `TO` list. `lookups` gets the names looked up in `senders`. `from` is the row's sender and `date` its
+    /// `DATE` read, when the caller has them already.
     func message(
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
-        from: LinkedInParticipant? = nil
+        from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -25,7 +40,8 @@ struct MessageBuilder {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return .skipped("the message is a draft")
         }
-        let from = from ?? layout.sender(row)
+        let sender = from ?? self.sender(row)
+        let from = sender.participant
         guard !from.name.isEmpty || from.profileURL != nil else {
             return .skipped(
                 "the row has no sender (LinkedIn writes these for notices such as \"… left the conversation\", sponsored messages and deleted accounts)"
@@ -33,37 +49,109 @@ struct MessageBuilder {
         }
         let conversationID = CSVTable.value(row, layout.conversation) ?? ""
         if !layout.isOld && conversationID.isEmpty { return problem("CONVERSATION ID", "", "the conversation's id") }
-        guard let dateText = ImportSupport.nonEmpty(CSVTable.value(row, layout.date)) else {
-            return problem("DATE", "", LinkedInMessages.acceptedDates)
+        let dateText: String
+        let instant: Date
+        if let date {
+            (dateText, instant) = date
+        } else {
+            guard let text = ImportSupport.nonEmpty(CSVTable.value(row, layout.date)) else {
+                return problem("DATE", "", LinkedInMessages.acceptedDates)
+            }
+            guard let parsed = LinkedInMessages.parseDate(text) else {
+                return problem("DATE", text, LinkedInMessages.acceptedDates)
+            }
+            (dateText, instant) = (text, parsed)
         }
-        guard let date = LinkedInMessages.parseDate(dateText) else {
-            return problem("DATE", dateText, LinkedInMessages.acceptedDates)
+        let recipients = self.recipients(row, known: senders, lookups: &lookups)
+        let to = recipients.participants
+        let says = layout.saysOutgoing(row)
+        let mine = says ?? sender.isMe
+        let counterparts: [LinkedInParticipant]
+        if !mine {
+            counterparts = sender.alone
+        } else if says == true && to.count == 1 || !recipients.isMe.contains(true) {
+            counterparts = to
+        } else {
+            counterparts = to.indices.filter { !recipients.isMe[$0] }.map { to[$0] }
         }
-        let to = MessageRecipients.participants(
-            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs), known: senders,
-            forms: layout.urls, lookups: &lookups)
-        let mine = layout.saysOutgoing(row) ?? (identity?.matches(from) ?? false)
-        let counterparts =
-            mine
-            ? to.filter { !(identity?.matches($0) ?? false) || layout.saysOutgoing(row) == true && to.count == 1 }
-            : [from]
         if counterparts.isEmpty || counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
             return .skipped("the message has no participant other than you")
         }
-        let conversation = layout.conversationKey(row)
-        let answered = mine || (lastReply.map { $0 > date } ?? false)
-        let sender = from.profileURL ?? from.name
-        let sourceID =
-            layout.isOld
-            ? "\(from.name)>\(CSVTable.value(row, layout.to) ?? "")|\(dateText)"
-            : "\(conversationID)|\(dateText)|\(sender)"
+        let answered = mine || (lastReply.map { $0 > instant } ?? false)
         return .message(
             LinkedInMessage(
-                line: row.line, conversationID: layout.isOld ? conversation : conversationID,
+                line: row.line, conversationID: layout.isOld ? layout.conversationKey(row) : conversationID,
                 conversationTitle: ImportSupport.nonEmpty(CSVTable.value(row, layout.title)),
-                from: from, to: to, occurredAt: date, direction: mine ? .outbound : .inbound,
+                from: from, to: to, occurredAt: instant, direction: mine ? .outbound : .inbound,
                 counterparts: counterparts, groupSize: max(1, to.count), answered: answered,
                 subject: ImportSupport.nonEmpty(CSVTable.value(row, layout.subject)),
-                folder: ImportSupport.nonEmpty(CSVTable.value(row, layout.folder)), sourceID: sourceID))
+                folder: ImportSupport.nonEmpty(CSVTable.value(row, layout.folder)), dateText: dateText,
+                form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current))
+    }
+
+    /// The row's `TO` and `RECIPIENT PROFILE URLS` as people (``MessageRecipients``), each with whether it is
+    /// the user: from the memo when the list was read before and the names it looked up in `known` are
+    /// still found, or still not (`known` only grows); those names go to `lookups` as if looked up again.
+    private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups)
+        -> ParticipantMemo.Recipients
+    {
+        let fields = ParticipantMemo.Fields(
+            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs))
+        if let remembered = memo.recipients[fields], !remembered.missed.contains(where: known.contains) {
+            lookups.found += remembered.found
+            lookups.missed += remembered.missed
+            return remembered
+        }
+        var own = NameLookups()
+        let participants = MessageRecipients.participants(
+            names: fields.names, urls: fields.urls, known: known, forms: layout.urls, lookups: &own)
+        let recipients = ParticipantMemo.Recipients(
+            participants: participants, isMe: participants.map { identity?.matches($0) ?? false },
+            found: own.found, missed: own.missed)
+        lookups.found += own.found
+        lookups.missed += own.missed
+        memo.remember(recipients, for: fields)
+        return recipients
+    }
+}
+
+/// What each distinct sender and recipient list of a messages file comes to, for one reader on one thread: a
+/// million rows hold a few tens of thousands of distinct ones, and reading each again — trimming, cutting
+/// lists, normalising URLs, matching the user — was a fifth of the reading thread (`perf`). A class so that
+/// copies of the builder share it.
+final class ParticipantMemo {
+    /// A sender's or recipients' fields as written (trimmed).
+    struct Fields: Hashable {
+        var names: String?
+        var urls: String?
+    }
+
+    struct Sender {
+        var participant: LinkedInParticipant
+        var isMe: Bool
+        /// `[participant]`, made once.
+        var alone: [LinkedInParticipant]
+    }
+
+    struct Recipients {
+        var participants: [LinkedInParticipant]
+        var isMe: [Bool]
+        /// The names the list looked up among the senders' (``NameLookups``): its cut holds while these are
+        /// found and those not.
+        var found: [String]
+        var missed: [String]
+    }
+
+    private(set) var senders: [Fields: Sender] = [:]
+    private(set) var recipients: [Fields: Recipients] = [:]
+    /// At most this many of each are remembered (a file of distinct ones only costs the work).
+    static let capacity = 200_000
+
+    func remember(_ sender: Sender, for fields: Fields) {
+        if senders.count < Self.capacity { senders[fields] = sender }
+    }
+
+    func remember(_ list: Recipients, for fields: Fields) {
+        if recipients.count < Self.capacity { recipients[fields] = list }
     }
 }

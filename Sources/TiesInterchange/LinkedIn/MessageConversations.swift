@@ -23,8 +23,9 @@ struct MessageConversations {
     /// The conversation being read, and its rows.
     private var current: String?
     private var rows: [(row: CSVRecord, record: Int)] = []
-    /// The sender of each of `rows`, read once for the survey and the message.
-    private var senders: [LinkedInParticipant] = []
+    /// The sender of each of `rows` and its date when the row counts (``MessageSurvey/sighting(_:_:sender:names:)``),
+    /// read once for the survey and the message.
+    private var senders: [(sender: ParticipantMemo.Sender, date: (text: String, instant: Date)?)] = []
     /// The conversations already read.
     private var ended = Set<ConversationKey>()
     private var names = SenderNames()
@@ -33,9 +34,6 @@ struct MessageConversations {
     private var lookups = NameLookups()
     /// The user's names that cut a list before the file showed them as a sender's.
     private var reliedOn = Set<String>()
-    /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
-    /// survey decides it.
-    private var senderIsMe: [String: Bool] = [:]
     /// True once the file was found to need two passes.
     private(set) var needsTwoPasses = false
 
@@ -79,22 +77,26 @@ struct MessageConversations {
         }
         var lastReply: Date?
         for (row, _) in rows {
-            senders.append(layout.sender(row))
-            guard let (sender, date, newName) = MessageSurvey.sighting(row, layout, sender: senders.last, names: &names)
-            else { continue }
+            let sender = builder.sender(row)
+            guard
+                let (_, date, text, newName) = MessageSurvey.sighting(
+                    row, layout, sender: sender.participant, names: &names)
+            else {
+                senders.append((sender, nil))
+                continue
+            }
+            senders.append((sender, (text, date)))
             if let newName, watched.contains(newName) {
                 needsTwoPasses = true
                 return false
             }
-            let key = MessageSurvey.senderKey(sender)
-            let isMe = senderIsMe[key] ?? identity.matches(sender)
-            senderIsMe[key] = isMe
-            if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
+            if layout.saysOutgoing(row) ?? sender.isMe { lastReply = max(lastReply ?? date, date) }
         }
         for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
             let outcome = builder.message(
-                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups, from: senders[k])
+                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
+                from: senders[k].sender, date: senders[k].date)
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
             guard emit(outcome, row) else { return false }

@@ -35,7 +35,7 @@ struct MessageSurvey {
     /// with a sender and a date. Notes the sender's name in `names`.
     static func sighting(
         _ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant? = nil, names: inout SenderNames
-    ) -> (sender: LinkedInParticipant, date: Date, newName: String?)? {
+    ) -> (sender: LinkedInParticipant, date: Date, text: String, newName: String?)? {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return nil
         }
@@ -43,14 +43,14 @@ struct MessageSurvey {
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
         else { return nil }
-        return (sender, date, names.note(sender.name))
+        return (sender, date, text, names.note(sender.name))
     }
 
     /// The key a sender is counted by: the profile URL, else the lowercased name.
     static func senderKey(_ sender: LinkedInParticipant) -> String { sender.profileURL ?? sender.name.lowercased() }
 
     mutating func note(_ row: CSVRecord, _ layout: MessageLayout) -> Bool {
-        guard let (sender, date, _) = Self.sighting(row, layout, names: &names) else { return true }
+        guard let (sender, date, _, _) = Self.sighting(row, layout, names: &names) else { return true }
         let key = Self.senderKey(sender)
         let s: Int32
         if let known = senderIndex[key] {
