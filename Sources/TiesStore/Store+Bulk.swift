@@ -62,20 +62,7 @@ extension Store {
                 sql: "INSERT INTO tie (person_a, person_b, kind, weight) VALUES (?, ?, ?, ?)")
             for tie in ties { try insertTie.execute(arguments: [tie.a, tie.b, tie.kind.rawValue, tie.weight]) }
 
-            let insertInteraction = try db.makeStatement(
-                sql: """
-                    INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
-                        date_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            // Recorded in the change log as ranges of ids, like an import's (ChangeLog).
-            try Self.recordingBulkInserts(into: "interaction", db) {
-                for i in interactions {
-                    try insertInteraction.execute(arguments: [
-                        i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
-                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID, i.dateOnly,
-                    ])
-                }
-            }
+            try Self.insertInteractions(interactions, db)
 
             var mapper = DayMapper(timeZone: context.timeZone)
             var columns = InteractionColumns()
@@ -87,6 +74,40 @@ extension Store {
             }
             try StateCache.saveAll(
                 of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(), context: context, db)
+        }
+    }
+
+    /// Inserts `interactions` with one prepared statement, each with the key of its source and source id; recorded
+    /// in the change log as ranges of ids, like an import's (ChangeLog). The unique index stays: a key already
+    /// held is met only as its insert fails, and then ``SourceKeys`` says whether the row is a collided one
+    /// (stored without the key) or a second row of one source and source id (the error stands, as it did).
+    private static func insertInteractions(_ interactions: [Interaction], _ db: Database) throws {
+        let sql = """
+            INSERT INTO interaction (person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
+                date_only, source_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        var insert = try db.makeStatement(sql: sql)
+        var keys = try SourceKeys(db)
+        try recordingBulkInserts(into: "interaction", db) {
+            for i in interactions {
+                func arguments(_ key: Int64?) -> StatementArguments {
+                    [
+                        i.personID, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), i.kind.rawValue,
+                        i.direction.rawValue, i.answered, i.groupSize, i.note, i.source, i.sourceID, i.dateOnly, key,
+                    ]
+                }
+                let key = i.sourceID.map { keys.key(source: i.source, sourceID: $0) }
+                do {
+                    try insert.execute(arguments: arguments(key))
+                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+                    insert = try db.makeStatement(sql: sql)  // a statement that failed cannot be reset (GRDB)
+                    guard let sourceID = i.sourceID, let key,
+                        try keys.placement(source: i.source, sourceID: sourceID, key: key) == .collided
+                    else { throw error }
+                    try insert.execute(arguments: arguments(nil))
+                    keys.noteCollided(db.lastInsertedRowID, source: i.source, sourceID: sourceID)
+                }
+            }
         }
     }
 }

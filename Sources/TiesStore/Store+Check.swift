@@ -13,13 +13,14 @@ public struct StoreCheck: Equatable, Sendable {
 }
 
 extension Store {
-    /// Checks the store: SQLite's integrity and foreign-key checks, then every stored relationship state
-    /// against a recomputation from the whole interaction history. Reads only.
-    /// - Complexity: O(size of the file) for the integrity check, O(interactions) for the states.
+    /// Checks the store: SQLite's integrity and foreign-key checks, every interaction's source key against its
+    /// source and source id (``sourceKeyProblems(_:)``), then every stored relationship state against a
+    /// recomputation from the whole interaction history. Reads only.
+    /// - Complexity: O(size of the file) for the integrity check, O(interactions) for the keys and the states.
     public func check(context: ScoringContext) throws(StoreError) -> StoreCheck {
         try read { db in
             var result = StoreCheck()
-            result.problems = try Self.integrityProblems(db)
+            result.problems = try Self.integrityProblems(db) + Self.sourceKeyProblems(db)
             let fingerprint = try StateCache.storedFingerprint(db)
             let hasStates = try Int.fetchOne(db, sql: "SELECT count(*) FROM relationship_state") ?? 0 > 0
             guard fingerprint == context.fingerprint || (fingerprint == nil && !hasStates) else { return result }
@@ -28,6 +29,38 @@ extension Store {
             result.problems += differences.problems
             return result
         }
+    }
+
+    /// Interactions whose `source_key` is not what ``SourceKeys`` gives them: the key of their source and
+    /// source id; none without a source id; none for a collided row, whose key a row with other texts holds.
+    /// Nothing to check in a store opened read-only before the migration that made the keys.
+    static func sourceKeyProblems(_ db: Database) throws -> [String] {
+        guard try db.columns(in: "interaction").contains(where: { $0.name == "source_key" }) else { return [] }
+        let keys = try SourceKeys(db)
+        var problems: [String] = []
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, source, source_id, source_key FROM interaction ORDER BY id")
+        while let row = try rows.next() {
+            let (id, source, stored): (Int64, String, Int64?) = (row[0], row[1], row[3])
+            guard let sourceID = row[2] as String? else {
+                if let stored { problems.append("interaction #\(id): source key \(stored), but no source id") }
+                continue
+            }
+            let expected = keys.key(source: source, sourceID: sourceID)
+            if let stored {
+                if stored != expected {
+                    problems.append(
+                        "interaction #\(id): source key \(stored), but its source and source id give \(expected)")
+                }
+                continue
+            }
+            switch try keys.holder(of: expected, source: source, sourceID: sourceID) {
+            case .other: break  // a collided row
+            case .none: problems.append("interaction #\(id): no source key, but its key \(expected) is free")
+            case .same(let twin):
+                problems.append("interaction #\(id): no source key, and #\(twin) has the same source and source id")
+            }
+        }
+        return problems
     }
 
     /// Stored states that differ from the recomputed ones, by person, and how many were compared.

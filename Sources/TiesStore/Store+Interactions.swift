@@ -19,24 +19,38 @@ extension Store {
         }
     }
 
+    /// Inserts `i` with the key of its source and source id (``SourceKeys``). A source and source id stored
+    /// already fail on the unique index, as they always did; a key that a row with other texts holds is left
+    /// out (a collided row).
     static func insert(_ i: Interaction, _ db: Database) throws -> Int64 {
         let statement = try db.cachedStatement(
             sql: """
                 INSERT INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source, source_id,
-                    date_only)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    date_only, source_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-        try bind(i, person: i.personID, to: statement)
+        var sourceKey: Int64?
+        if let sourceID = i.sourceID {
+            let keys = try SourceKeys(db)
+            switch try keys.placement(
+                source: i.source, sourceID: sourceID, key: keys.key(source: i.source, sourceID: sourceID))
+            {
+            case .key(let key): sourceKey = key
+            case .collided: sourceKey = nil
+            case .stored(let id): throw SourceKeys.sameTexts(as: id)
+            }
+        }
+        try bind(i, person: i.personID, sourceKey: sourceKey, to: statement)
         return db.lastInsertedRowID
     }
 
-    /// Runs `statement` — an insert of the eleven interaction columns, in the order of ``insert(_:_:)`` — for `i`,
-    /// with `person` as its person.
+    /// Runs `statement` — an insert of the eleven interaction columns and `source_key`, in the order of
+    /// ``insert(_:_:)`` — for `i`, with `person` as its person and `sourceKey` as its key.
     ///
     /// Bound through SQLite's C API, texts without a copy (`SQLITE_STATIC`, valid while the closures that
     /// lend their bytes run, and cleared before they end): imports insert a million rows, and GRDB's argument
     /// boxing, then SQLite's copy of every text, cost more than the insert itself (measured).
-    static func bind(_ i: Interaction, person: Int64, to statement: Statement) throws {
+    static func bind(_ i: Interaction, person: Int64, sourceKey: Int64?, to statement: Statement) throws {
         let handle = statement.sqliteStatement
         let code = i.kind.rawValue.withCString { kind in
             i.direction.rawValue.withCString { direction in
@@ -63,6 +77,11 @@ extension Store {
                                 sqlite3_bind_null(handle, 10)
                             }
                             sqlite3_bind_int64(handle, 11, i.dateOnly ? 1 : 0)
+                            if let sourceKey {
+                                sqlite3_bind_int64(handle, 12, sourceKey)
+                            } else {
+                                sqlite3_bind_null(handle, 12)
+                            }
                             let code = sqlite3_step(handle)
                             sqlite3_reset(handle)
                             sqlite3_clear_bindings(handle)

@@ -103,12 +103,19 @@ extension Store {
         let start = (try Int64.fetchOne(db, sql: "SELECT max(seq) FROM change_row") ?? 0) + 1
         try db.execute(sql: "PRAGMA defer_foreign_keys = ON")
         var shapes: [String: ChangeLog.Shape] = [:]
+        var sourceKeys: SourceKeys?
         for row in rows {
             let table: String = row["tbl"]
             if shapes[table] == nil { shapes[table] = try ChangeLog.Shape(table, db) }
             guard let shape = shapes[table] else { continue }
             do {
-                try apply(inverseOf: row["op"], key: row["key"], old: row["old"], shape, db)
+                var old: String? = row["old"]
+                if table == "interaction", let image = old, let id = Int64.fromDatabaseValue(row["key"]) {
+                    var keys = try sourceKeys ?? SourceKeys(db)
+                    old = try Self.withSourceKey(image, id: id, &keys, db)
+                    sourceKeys = keys
+                }
+                try apply(inverseOf: row["op"], key: row["key"], old: old, shape, db)
             } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
                 let later = try log.latest(after: target.id, inTable: table, db)
                 throw StoreError.undoRefused(
@@ -119,6 +126,15 @@ extension Store {
         }
         try checkCascades(of: keys, since: start, target: target, log: log, db)
         try checkReferences(Set(shapes.keys), target: target, log: log, db)
+    }
+
+    /// The change log's copy of an interaction row with the source key it is put back with: the copy's own is
+    /// derived data, and copies made before keys existed have none (``SourceKeys/keyForRestoring(_:id:_:)``).
+    private static func withSourceKey(_ image: String, id: Int64, _ keys: inout SourceKeys, _ db: Database) throws
+        -> String
+    {
+        let key = try keys.keyForRestoring(image, id: id, db)
+        return try String.fetchOne(db, sql: "SELECT json_set(?, '$.source_key', ?)", arguments: [image, key]) ?? image
     }
 
     /// The statement that undoes one recorded row.

@@ -11,8 +11,8 @@ import TiesCore
 /// name and different profiles are two people). A name that several people bear is never guessed: the
 /// record is reported as unmatched with the reason. A match gains the record's missing roles, tags and contact points and fills an empty organisation,
 /// title or closeness; no match is added (with the record's id when it is free). An interaction already
-/// present — same source and source id, or same id — is left alone, so importing a file twice changes
-/// nothing. An interaction whose person matches no one creates its `newPerson` when the import may create
+/// present — same source and source id (found by their integer key, ``SourceKeys``), or same id — is left
+/// alone, so importing a file twice changes nothing. An interaction whose person matches no one creates its `newPerson` when the import may create
 /// people, and is otherwise reported as unmatched.
 ///
 /// Valid only inside the closure it is given to. A struct, so that the per-row work of a million-row import
@@ -23,23 +23,23 @@ public struct StoreImporter {
     let db: Database
     private let createPeople: Bool
     private let context: ScoringContext
-    private let now: Date
+    let now: Date
     /// Indexes of who is there, kept up to date as people are added.
-    private var ids: Set<Int64>
-    private var byEmail: [String: Int64] = [:]
-    private var byURL: [String: Int64] = [:]
-    private var byName: [String: Int64] = [:]
+    var ids: Set<Int64>
+    var byEmail: [String: Int64] = [:]
+    var byURL: [String: Int64] = [:]
+    var byName: [String: Int64] = [:]
     /// Names (lowercased) that more than one person bears: they identify no one.
-    private var homonyms = Set<String>()
+    var homonyms = Set<String>()
     /// Names that a homonym's `Name (…)` was made from: the plain name may mean either person.
-    private var suffixedBases = Set<String>()
+    var suffixedBases = Set<String>()
     /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
-    private var linkedInKeys: [Int64: Set<String>] = [:]
+    var linkedInKeys: [Int64: Set<String>] = [:]
     /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.
-    private var urlKeys: [String: String] = [:]
+    var urlKeys: [String: String] = [:]
     /// Profile URLs met in records that matched someone, with whom: one lookup a record instead of two (a
     /// URL's person never changes during an import: ``indexURL(_:id:)`` keeps the first).
-    private var urlMatches: [String: Int64] = [:]
+    var urlMatches: [String: Int64] = [:]
     /// Everyone whose history, roles or contact points changed.
     private var touched = Set<Int64>()
     private var lastTouched: Int64?
@@ -58,12 +58,15 @@ public struct StoreImporter {
     /// row when the rows come in no particular order (a shuffled million rows: 6.7 s → 5.3 s). Created again,
     /// in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
-    /// While the unique index on (source, source id) is dropped — only by a first import that is not large,
+    /// While the unique index on the source key is dropped — only by a first import that is not large,
     /// into a table that was empty — the FNV-1a 128 digest of the source and source id of every row inserted
     /// so far: the check for a row already present that the index made, for 32 MB a million rows. Two
-    /// different ids share a digest with a chance of about 10^-27 among a million. (Why a large import keeps
-    /// the index: see `init`.)
+    /// different ids share a digest with a chance of about 10^-27 among a million; two that share the 64-bit
+    /// key folded from it (about 3 × 10^-8) both go in, and ``finish()`` settles them when the index is built.
+    /// (Why a large import keeps the index: see `init`.)
     private var insertedSourceKeys: DigestSet?
+    /// The source keys: how a new row is keyed, and what a row that the index turned away met.
+    private var sourceKeys: SourceKeys
     /// A large import into a store with a history drops the indexes at its first new row, not before: a
     /// re-import that adds nothing (a million messages already there) then has none to build again.
     private var dropIndexesOnInsert = false
@@ -74,9 +77,10 @@ public struct StoreImporter {
     /// transaction, so a rolled-back import leaves it as it was.
     private var searchTrigger: String?
     private var noted: [Int64] = []
-    /// `INSERT OR IGNORE`: a row whose id or (source, source id) is already stored is not inserted, which
-    /// is exactly "already present", found by the insert's own index lookups instead of a query per row
-    /// (the source id by ``insertedSourceKeys`` while its index is dropped).
+    /// `INSERT OR IGNORE`: a row whose id or source key is already stored is not inserted, found by the
+    /// insert's own index lookups instead of a query per row (the source id by ``insertedSourceKeys`` while
+    /// its index is dropped). A row turned away is then told apart by ``insert(_:person:key:)``: its id taken
+    /// or its source and source id stored is "already present"; its key held by other texts is a collision.
     private let insertStatement: Statement
 
     init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
@@ -101,11 +105,13 @@ public struct StoreImporter {
             db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_interaction_insert'")
         if searchTrigger != nil { try db.execute(sql: "DROP TRIGGER search_interaction_insert") }
         ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
+        sourceKeys = try SourceKeys(db)
+        try sourceKeys.reclaimFreeKeys(db)
         insertStatement = try db.makeStatement(
             sql: """
                 INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source,
-                    source_id, date_only)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    source_id, date_only, source_key)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
@@ -177,7 +183,7 @@ public struct StoreImporter {
     /// 2 % in them and these loads after).
     public mutating func add(_ records: [InteractionRecord]) throws(StoreError) {
         guard insertedSourceKeys != nil else {
-            for i in records.indices { try add(records, at: i, sourceKey: nil) }
+            for i in records.indices { try add(records, at: i, digest: nil) }
             return
         }
         var keys: [FNV1a128?] = []
@@ -185,17 +191,17 @@ public struct StoreImporter {
         for start in stride(from: 0, to: records.count, by: 64) {
             let run = start..<min(start + 64, records.count)
             keys.removeAll(keepingCapacity: true)
-            for i in run { keys.append(Self.sourceKey(of: records[i].interaction)) }
+            for i in run { keys.append(Self.digest(of: records[i].interaction)) }
             insertedSourceKeys?.prefetch(keys)
-            for i in run { try add(records, at: i, sourceKey: keys[i - start]) }
+            for i in run { try add(records, at: i, digest: keys[i - start]) }
         }
     }
 
     /// ``add(_:)-(InteractionRecord)`` of `records[i]`, with the digest of its source id when the unique index
-    /// is dropped. The record is read in place, field by field: a record passed on its own was copied whole
-    /// before each call that changes the importer (its strings and arrays retained, then released: 2.5 % of
-    /// the samples of a million-row `ties import csv`, `perf`).
-    private mutating func add(_ records: [InteractionRecord], at i: Int, sourceKey: FNV1a128?) throws(StoreError) {
+    /// is dropped (else computed here, for the key). The record is read in place, field by field: a record
+    /// passed on its own was copied whole before each call that changes the importer (its strings and arrays
+    /// retained, then released: 2.5 % of the samples of a million-row `ties import csv`, `perf`).
+    private mutating func add(_ records: [InteractionRecord], at i: Int, digest: FNV1a128?) throws(StoreError) {
         do {
             let personID: Int64
             switch match(records[i].keys) {
@@ -213,18 +219,28 @@ public struct StoreImporter {
             }
             // Without the unique index, the digest is added first (one probe, not a look-up and then an
             // insertion) and taken out again when the row is not stored after all (its id is taken).
-            if let sourceKey, insertedSourceKeys?.insert(sourceKey) == false {
+            if let digest, insertedSourceKeys?.insert(digest) == false {
                 summary.interactionsExisting += 1
                 return
             }
-            try Store.bind(records[i].interaction, person: personID, to: insertStatement)
-            guard sqlite3_changes(db.sqliteConnection) > 0 else {
-                if let sourceKey { insertedSourceKeys?.remove(sourceKey) }
+            var key: Int64?
+            if let sourceID = records[i].interaction.sourceID {
+                let source = records[i].interaction.source
+                // A collided row (stored without its key) has no key for the index to find: practically never.
+                if sourceKeys.collidedID(source: source, sourceID: sourceID) != nil {
+                    summary.interactionsExisting += 1
+                    return
+                }
+                key = sourceKeys.key(
+                    of: digest ?? SourceKey.digest(source: source, sourceID: sourceID), source: source,
+                    sourceID: sourceID)
+            }
+            guard let rowID = try insert(records[i].interaction, person: personID, key: key) else {
+                if let digest { insertedSourceKeys?.remove(digest) }
                 summary.interactionsExisting += 1
                 return
             }
             summary.interactionsAdded += 1
-            let rowID = sqlite3_last_insert_rowid(db.sqliteConnection)  // GRDB's checks its queue first: 1 %
             if dropIndexesOnInsert {
                 dropIndexesOnInsert = false
                 droppedIndexes = try Self.dropIndexes(db, unique: false)
@@ -243,6 +259,25 @@ public struct StoreImporter {
         } catch {
             throw StoreError.wrap(error)
         }
+    }
+
+    /// Inserts `i` for `person` with `key`; returns the new row's id, or nil when the row is already present.
+    /// When the insert changed nothing and the unique index is there, the key's holder says why: a row with
+    /// the same source and source id (already present), none (the id was taken: already present, as always),
+    /// or a row with other texts — a collision: the row goes in without a key, unless a collided row has its
+    /// texts already (``SourceKeys/placement(source:sourceID:key:)``).
+    private mutating func insert(_ i: Interaction, person: Int64, key: Int64?) throws -> Int64? {
+        try Store.bind(i, person: person, sourceKey: key, to: insertStatement)
+        // GRDB's lastInsertedRowID checks its queue first: 1 % of an import.
+        if sqlite3_changes(db.sqliteConnection) > 0 { return sqlite3_last_insert_rowid(db.sqliteConnection) }
+        guard let key, let sourceID = i.sourceID, insertedSourceKeys == nil,
+            try sourceKeys.placement(source: i.source, sourceID: sourceID, key: key) == .collided
+        else { return nil }
+        try Store.bind(i, person: person, sourceKey: nil, to: insertStatement)
+        guard sqlite3_changes(db.sqliteConnection) > 0 else { return nil }
+        let rowID = sqlite3_last_insert_rowid(db.sqliteConnection)
+        sourceKeys.noteCollided(rowID, source: i.source, sourceID: sourceID)
+        return rowID
     }
 
     /// Runs `body` as an attempt: when it returns false, what it added is taken back — its rows (a savepoint)
@@ -289,20 +324,12 @@ public struct StoreImporter {
 
     /// Whether `i` is already stored (same source and source id, or same id).
     private func isStored(_ i: Interaction) throws -> Bool {
-        if let insertedSourceKeys, let key = Self.sourceKey(of: i) {
-            return insertedSourceKeys.contains(key)  // the table was empty: every row with a source id is there
+        if let insertedSourceKeys, let digest = Self.digest(of: i) {
+            return insertedSourceKeys.contains(digest)  // the table was empty: every row with a source id is there
         }
-        let stored =
-            if let sourceID = i.sourceID {
-                try Bool.fetchOne(
-                    db, sql: "SELECT 1 FROM interaction WHERE source = ? AND source_id = ?",
-                    arguments: [i.source, sourceID])
-            } else if let id = i.id {
-                try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id])
-            } else {
-                Bool?.none
-            }
-        return stored != nil
+        if let sourceID = i.sourceID { return try sourceKeys.storedID(source: i.source, sourceID: sourceID) != nil }
+        guard let id = i.id else { return false }
+        return try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id]) != nil
     }
 
     /// Why a name identifies no one.
@@ -310,17 +337,13 @@ public struct StoreImporter {
         "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
     }
 
-    /// The digest that stands for `i`'s source and source id in ``insertedSourceKeys``; nil without a source id.
-    private static func sourceKey(of i: Interaction) -> FNV1a128? {
-        guard let sourceID = i.sourceID else { return nil }
-        var digest = FNV1a128()
-        digest.combine(i.source)
-        digest.combine("\u{1F}")
-        digest.combine(sourceID)
-        return digest
+    /// The digest that stands for `i`'s source and source id in ``insertedSourceKeys``, and that its key is
+    /// folded from; nil without a source id.
+    private static func digest(of i: Interaction) -> FNV1a128? {
+        i.sourceID.map { SourceKey.digest(source: i.source, sourceID: $0) }
     }
 
-    /// Drops the interaction table's indexes (the one on (source, source id) only when `unique`); returns
+    /// Drops the interaction table's indexes (the unique one on the source key only when `unique`); returns
     /// their SQL.
     private static func dropIndexes(_ db: Database, unique: Bool) throws -> [String] {
         let indexes = try Row.fetchAll(
@@ -344,7 +367,18 @@ public struct StoreImporter {
             for id in noted { try index.execute(arguments: [id]) }
             try db.execute(sql: searchTrigger)
         }
-        for sql in droppedIndexes { try db.execute(sql: sql) }
+        for sql in droppedIndexes {
+            do {
+                try db.execute(sql: sql)
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT && insertedSourceKeys != nil
+            {
+                // Two different sources and ids of this import share a key, which their 128-bit digests told
+                // apart (about 3 × 10^-8 among a million rows): the later row gives the key up, and the index
+                // is built again.
+                try SourceKeys.assignAll(db)
+                try db.execute(sql: sql)
+            }
+        }
         try rebuildStates()
     }
 
@@ -370,129 +404,4 @@ public struct StoreImporter {
             for id in touched.sorted() { try StateCache.rebuild(id, context: context, db) }
         }
     }
-
-    private mutating func insert(_ person: Person) throws -> Int64 {
-        var stored = person
-        if let id = person.id, ids.contains(id) { stored.id = nil }
-        if byName[person.name.lowercased()] != nil { stored.name = freeName(for: person) }
-        let inserted = try Store.insert(stored, at: now, db)
-        index(inserted.record, id: inserted.id)
-        return inserted.id
-    }
-
-    /// A name for a homonym that no one bears yet (names are unique in the store, people need not be):
-    /// `Name (Organisation)`, else `Name (profile-slug)`, else `Name (2)`, `Name (3)`, ...
-    private func freeName(for person: Person) -> String {
-        var candidates: [String] = []
-        if let organisation = person.organisation, !organisation.isEmpty { candidates.append(organisation) }
-        if let url = person.contactPoints.first(where: { $0.kind == .linkedin || $0.kind == .url })?.value,
-            let slug = ProfileURL.key(url).split(separator: "/").last
-        {
-            candidates.append(String(slug))
-        }
-        for suffix in candidates where byName["\(person.name) (\(suffix))".lowercased()] == nil {
-            return "\(person.name) (\(suffix))"
-        }
-        var n = 2
-        while byName["\(person.name) (\(n))".lowercased()] != nil { n += 1 }
-        return "\(person.name) (\(n))"
-    }
-
-    /// `name` without a trailing ` (…)`, the part ``freeName(for:)`` adds; nil when there is none.
-    private static func baseName(_ key: String) -> String? {
-        guard key.hasSuffix(")"), let open = key.range(of: " (", options: .backwards), open.lowerBound > key.startIndex
-        else { return nil }
-        return String(key[..<open.lowerBound])
-    }
-
-    private mutating func index(_ person: Person, id: Int64) {
-        ids.insert(id)
-        indexName(person.name, id: id)
-        for point in person.contactPoints {
-            if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-            if point.kind == .url || point.kind == .linkedin { indexURL(point.value, id: id) }
-        }
-    }
-
-    private mutating func indexName(_ name: String, id: Int64) {
-        let key = name.lowercased()
-        if let other = byName[key], other != id { homonyms.insert(key) }
-        byName[key] = byName[key] ?? id
-        if let base = Self.baseName(key) { suffixedBases.insert(base) }
-    }
-
-    private mutating func indexURL(_ url: String, id: Int64) {
-        let key = ProfileURL.key(url)
-        byURL[key] = byURL[key] ?? id
-        if Self.isLinkedInProfile(key) { linkedInKeys[id, default: []].insert(key) }
-    }
-
-    /// ``ProfileURL/key(_:)`` of `url`, each distinct URL computed once: a million messages name a few
-    /// thousand people, and the key of every record's URL was a tenth of such an import (measured).
-    private mutating func urlKey(_ url: String) -> String {
-        if let known = urlKeys[url] { return known }
-        let key = ProfileURL.key(url)
-        if urlKeys.count < 200_000 { urlKeys[url] = key }
-        return key
-    }
-
-    /// Whether a URL key is a LinkedIn profile's, the one URL a person has only one of.
-    private static func isLinkedInProfile(_ key: String) -> Bool {
-        key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/")
-    }
-
-    /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
-    /// unless the keys give a LinkedIn profile and that person has a different one.
-    private mutating func match(_ keys: [PersonKey]) -> PersonMatch {
-        var name: String?
-        var profiles: [String] = []
-        for key in keys {
-            switch key {
-            case .id(let id): if ids.contains(id) { return .person(id) }
-            case .email(let e): if e.contains("@"), let id = byEmail[e.lowercased()] { return .person(id) }
-            case .url(let u):
-                if let id = urlMatches[u] { return .person(id) }
-                let key = urlKey(u)
-                if let id = byURL[key] {
-                    if urlMatches.count < 200_000 { urlMatches[u] = id }
-                    return .person(id)
-                }
-                if Self.isLinkedInProfile(key) { profiles.append(key) }
-            case .name(let n): name = name ?? n
-            }
-        }
-        guard let name else { return .none }
-        let key = name.lowercased()
-        guard let id = byName[key] else { return .none }
-        if !profiles.isEmpty, let theirs = linkedInKeys[id], !theirs.isEmpty { return .none }
-        if homonyms.contains(key) || suffixedBases.contains(key) {
-            return profiles.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
-        }
-        return .person(id)
-    }
-
-    /// How many people bear a name (only asked for names known to be shared).
-    private func byNameCount(_ key: String) -> Int {
-        (try? Int.fetchOne(db, sql: "SELECT count(*) FROM person WHERE lower(name) = ?", arguments: [key])).map {
-            max(2, $0)
-        } ?? 2
-    }
-
-    private func keys(of person: Person) -> [PersonKey] {
-        (person.id.map { [PersonKey.id($0)] } ?? [])
-            + person.contactPoints.compactMap { point -> PersonKey? in
-                switch point.kind {
-                case .email: return .email(point.value)
-                case .url, .linkedin: return .url(point.value)
-                case .phone: return nil
-                }
-            } + [.name(person.name)]
-    }
-}
-
-/// What a record's keys find: one person, no one, or a name several people bear.
-enum PersonMatch {
-    case person(Int64)
-    case none
-    case ambiguous(String, Int)
 }

@@ -135,6 +135,18 @@ struct BackupEndToEndTests {
         #expect(result.stderr.contains("episodes"))
     }
 
+    @Test("ties check finds an interaction whose source key is not the one its source and source id give (65)")
+    func checkFindsWrongSourceKey() throws {
+        try seed()
+        #expect(try store.ties("check").status == 0)
+        let id = try #require(
+            try StoreSQL.value(store.db, "SELECT id FROM interaction WHERE source_id IS NOT NULL LIMIT 1"))
+        try StoreSQL.execute(store.db, "UPDATE interaction SET source_key = 7 WHERE id = \(id)")
+        let result = try store.ties("check")
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("interaction #\(id): source key 7, but its source and source id give "))
+    }
+
     @Test(
         "a backup onto a full disk (74) says so and leaves no file or temporary file behind",
         .enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))

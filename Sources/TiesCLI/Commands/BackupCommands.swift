@@ -77,9 +77,10 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check the store: integrity, references, and every relationship state against its history.",
         discussion: """
-            Runs SQLite's integrity check and foreign-key check, then recomputes every person's relationship \
-            state from the whole interaction history and compares it with the stored one. Prints what \
-            differs and exits 65, or says the store is sound and exits 0. Reads only.
+            Runs SQLite's integrity check and foreign-key check, checks that every interaction's source key \
+            (the integer that stands for its source and source id) is the one they give, then recomputes \
+            every person's relationship state from the whole interaction history and compares it with the \
+            stored one. Prints what differs and exits 65, or says the store is sound and exits 0. Reads only.
 
             Example:
               ties check
