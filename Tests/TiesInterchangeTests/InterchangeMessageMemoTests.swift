@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TiesCore
+
+@testable import TiesInterchange
+
+/// ``MessageBuilder`` works out each distinct sender and recipient list once (``ParticipantMemo``); what it
+/// remembers must be what reading the row again would give, including a `TO` list whose cut depends on the
+/// names the file shows as senders. Made-up people.
+@Suite("Interchange: LinkedIn messages, each sender and recipient list read once")
+struct InterchangeMessageMemoTests {
+    static let header = CSVRecord(
+        line: 1,
+        fields: [
+            "CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO", "RECIPIENT PROFILE URLS",
+            "DATE", "SUBJECT", "CONTENT", "FOLDER",
+        ])
+    /// Three names for two profiles: cut as "Ann Lee, Bob" and "Cy Dee" unless "Bob, Cy Dee" is a sender's
+    /// name, then as "Ann Lee" and "Bob, Cy Dee".
+    static let to = "Ann Lee, Bob, Cy Dee"
+    static let urls = "https://www.linkedin.com/in/ann-lee-1, https://www.linkedin.com/in/bob-cy-dee-2"
+
+    static func row(_ line: Int) -> CSVRecord {
+        CSVRecord(
+            line: line,
+            fields: [
+                "c1", "", "Robin Vale", "https://www.linkedin.com/in/robin-vale", to, urls,
+                "2024-01-0\(line) 10:00:00 UTC", "", "hi", "SENT",
+            ])
+    }
+
+    /// The recipients and lookups of `row` by `builder`, and what a fresh reading of the fields gives.
+    static func read(_ builder: MessageBuilder, _ line: Int, known: Set<String>) throws -> (
+        memo: [LinkedInParticipant], memoLookups: NameLookups, fresh: [LinkedInParticipant], freshLookups: NameLookups
+    ) {
+        var lookups = NameLookups()
+        guard
+            case .message(let message) = builder.message(
+                row(line), record: line, lastReply: nil, senders: known, lookups: &lookups)
+        else { throw ParseError(line: line, found: "no message", expected: "a message") }
+        var fresh = NameLookups()
+        let participants = MessageRecipients.participants(
+            names: to, urls: urls, known: known, forms: builder.layout.urls, lookups: &fresh)
+        return (message.to, lookups, participants, fresh)
+    }
+
+    @Test("a list is cut again once a name it looked up in vain is a sender's, and its lookups are kept")
+    func cutAgain() throws {
+        let builder = MessageBuilder(
+            layout: MessageLayout(header: Self.header), identity: LinkedInIdentity(names: ["Robin Vale"]))
+        let first = try Self.read(builder, 1, known: [])
+        #expect(first.memo.map(\.name) == ["Ann Lee, Bob", "Cy Dee"])
+        #expect(first.memo == first.fresh)
+        #expect(first.memoLookups.missed == first.freshLookups.missed && !first.memoLookups.missed.isEmpty)
+        // Remembered: the same cut, the same lookups as if looked up again.
+        let again = try Self.read(builder, 2, known: [])
+        #expect(again.memo == first.memo)
+        #expect(again.memoLookups.missed == first.freshLookups.missed)
+        // A name the list missed is now a sender's: the remembered cut no longer holds.
+        let later = try Self.read(builder, 3, known: ["bob, cy dee"])
+        #expect(later.memo.map(\.name) == ["Ann Lee", "Bob, Cy Dee"])
+        #expect(later.memo == later.fresh)
+        #expect(later.memoLookups.found == later.freshLookups.found && later.memoLookups.found == ["bob, cy dee"])
+        #expect(later.memoLookups.missed == later.freshLookups.missed)
+        let last = try Self.read(builder, 4, known: ["bob, cy dee"])
+        #expect(last.memo == later.memo && last.memoLookups.found == later.memoLookups.found)
+    }
+
+    @Test("the sender is the user, or not, as the identity says, however many rows name them")
+    func sender() {
+        let builder = MessageBuilder(
+            layout: MessageLayout(header: Self.header), identity: LinkedInIdentity(names: ["Robin Vale"]))
+        let first = builder.sender(Self.row(1))
+        let again = builder.sender(Self.row(2))
+        #expect(first.isMe && again.isMe && first.participant == again.participant)
+        #expect(first.participant.profileURL == "https://www.linkedin.com/in/robin-vale")
+        let other = MessageBuilder(
+            layout: MessageLayout(header: Self.header), identity: LinkedInIdentity(names: ["Ann Lee"]))
+        #expect(!other.sender(Self.row(1)).isMe)
+    }
+}
