@@ -30,8 +30,8 @@ extension Store {
     ///   - cacheMiB: the most memory SQLite's page cache may take during the import (it only grows as pages
     ///     are used).
     ///   - large: the caller expects many interactions (a file of hundreds of thousands of rows): the
-    ///     interaction table's own indexes are dropped at the first new row and built again at the end, as on
-    ///     a first import.
+    ///     interaction table's index on (person, time) is dropped at the first new row and built again at the
+    ///     end (on a first import too); its unique and partial indexes are kept up to date.
     public func importing(
         createPeople: Bool, dryRun: Bool, context: ScoringContext, now: Date, cacheMiB: Int = 256,
         large: Bool = false, _ body: (inout StoreImporter) throws(StoreError) -> Bool
