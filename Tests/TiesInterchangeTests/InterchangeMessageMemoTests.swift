@@ -78,4 +78,29 @@ struct InterchangeMessageMemoTests {
             layout: MessageLayout(header: Self.header), identity: LinkedInIdentity(names: ["Ann Lee"]))
         #expect(!other.sender(Self.row(1)).isMe)
     }
+
+    @Test("a profile seen under two names is one sender for the replies, as in two passes")
+    func oneSenderTwoNames() throws {
+        // The user is known by name alone; the user's profile writes first as "Robin Vale", then as "R. Vale"
+        // after Ann's message: that later row answers Ann, as the two-pass survey (by profile) says.
+        let head =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+        let robin = "https://www.linkedin.com/in/robin-vale"
+        let ann = "https://www.linkedin.com/in/ann-lee-1"
+        let rows = [
+            "c1,,Robin Vale,\(robin),Ann Lee,\(ann),2024-03-01 10:00:00 UTC,,hello,INBOX",
+            "c1,,Ann Lee,\(ann),Robin Vale,\(robin),2024-03-02 10:00:00 UTC,,hi,INBOX",
+            "c1,,R. Vale,\(robin),Ann Lee,\(ann),2024-03-03 10:00:00 UTC,,thanks,INBOX",
+        ]
+        let bytes = Array((head + rows.joined(separator: "\n") + "\n").utf8)
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let twoPasses = try LinkedInMessages.read(bytes, me: me).result.records
+        var onePass: [LinkedInMessage] = []
+        let read = try LinkedInMessages.forEachInOnePass(in: .bytes(bytes), me: me) {
+            onePass.append($0)
+            return true
+        }
+        #expect(read != nil && onePass == twoPasses)
+        #expect(twoPasses.count == 3 && twoPasses[1].direction == .inbound && twoPasses[1].answered)
+    }
 }

@@ -34,6 +34,9 @@ struct MessageConversations {
     private var lookups = NameLookups()
     /// The user's names that cut a list before the file showed them as a sender's.
     private var reliedOn = Set<String>()
+    /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
+    /// survey decides it: a profile URL seen under two names is one sender, whichever name a later row shows.
+    private var senderIsMe: [String: Bool] = [:]
     /// True once the file was found to need two passes.
     private(set) var needsTwoPasses = false
 
@@ -90,7 +93,10 @@ struct MessageConversations {
                 needsTwoPasses = true
                 return false
             }
-            if layout.saysOutgoing(row) ?? sender.isMe { lastReply = max(lastReply ?? date, date) }
+            let key = MessageSurvey.senderKey(sender.participant)
+            let isMe = senderIsMe[key] ?? sender.isMe
+            senderIsMe[key] = isMe
+            if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
         for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
