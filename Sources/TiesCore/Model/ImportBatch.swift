@@ -37,7 +37,7 @@ public struct InteractionRecord: Sendable {
     /// thread to the store, and a `Person` copied by value is a retain and a release of each of its fields
     /// (a million LinkedIn messages, each with the person to create: `perf`). Records of one participant
     /// share one.
-    public private(set) var newPersonBox: NewPerson?
+    private var newPersonBox: NewPerson?
     public var file: String
     public var line: Int
 
