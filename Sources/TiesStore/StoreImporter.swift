@@ -8,7 +8,9 @@ import TiesCore
 /// People are matched, in order, by id, by any email, by any URL and by exact name (all without case).
 /// A profile URL or an email identifies a person; a name alone does not: it matches only when one person
 /// bears it, and not when the record's LinkedIn profile and that person's differ (two connections with one
-/// name and different profiles are two people). A name that several people bear is never guessed: the
+/// name and different profiles are two people). A record of a file that lists everyone once
+/// (``PersonRecord/distinctInFile``) is never merged by name into the person another record of that file
+/// became, and its own interactions go to its person. A name that several people bear is never guessed: the
 /// record is reported as unmatched with the reason. A match gains the record's missing roles, tags and contact points and fills an empty organisation,
 /// title or closeness; no match is added (with the record's id when it is free). An interaction already
 /// present — same source and source id (found by their integer key, ``SourceKeys``), or same id — is left
@@ -33,6 +35,10 @@ public struct StoreImporter {
     var homonyms = Set<String>()
     /// Names that a homonym's `Name (…)` was made from: the plain name may mean either person.
     var suffixedBases = Set<String>()
+    /// Who bears each name (lowercased): its holder, and the homonyms named after it (``homonymBase(_:suffixes:)``).
+    var bearers: [String: [Int64]] = [:]
+    /// The people each file's records that list everyone once (``PersonRecord/distinctInFile``) became.
+    var takenInFile: [String: Set<Int64>] = [:]
     /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
     var linkedInKeys: [Int64: Set<String>] = [:]
     /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.
@@ -47,7 +53,7 @@ public struct StoreImporter {
     /// reading every interaction back (see ``rebuildStates()``).
     private var columns = InteractionColumns()
     /// True when the store held no interaction before the import (a first import of a whole history).
-    private let firstImport: Bool
+    let firstImport: Bool
     /// The largest interaction id before the import, and whether every new row got a larger one (a record
     /// may bring its own id): then the rows up to it are exactly those that were there before.
     private let lastOldID: Int64
@@ -66,7 +72,7 @@ public struct StoreImporter {
     /// (Why a large import keeps the index: see `init`.)
     private var insertedSourceKeys: DigestSet?
     /// The source keys: how a new row is keyed, and what a row that the index turned away met.
-    private var sourceKeys: SourceKeys
+    var sourceKeys: SourceKeys
     /// A large import into a store with a history drops the indexes at its first new row, not before: a
     /// re-import that adds nothing (a million messages already there) then has none to build again.
     private var dropIndexesOnInsert = false
@@ -120,27 +126,40 @@ public struct StoreImporter {
                     source_id, date_only, source_key)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
+        var urls: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
             switch row[1] as String {
             case "email": byEmail[value.lowercased()] = byEmail[value.lowercased()] ?? row[0]
-            case "url", "linkedin": indexURL(value, id: row[0])
+            case "url", "linkedin":
+                indexURL(value, id: row[0])
+                urls[row[0], default: []].append(value)
             default: break
             }
         }
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM person ORDER BY id") {
-            indexName(row[1], id: row[0])
+        let people = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT p.id, p.name, o.name FROM person p LEFT JOIN organisation o ON o.id = p.organisation_id
+                ORDER BY p.id
+                """)
+        for row in people {
+            indexName(
+                row[1], id: row[0], suffixes: Self.homonymSuffixes(organisation: row[2], urls: urls[row[0]] ?? []))
         }
     }
 
-    /// Adds a person, or merges them into the person they match.
+    /// Adds a person, or merges them into the person they match; then the record's own interactions, with
+    /// that person.
     public mutating func add(_ record: PersonRecord) throws(StoreError) {
         do {
             let id: Int64
-            switch match(keys(of: record.person)) {
+            switch try match(record) {
             case .none:
-                _ = try insert(record.person)
+                let id = try insert(record.person)
+                if record.distinctInFile { takenInFile[record.file, default: []].insert(id) }
                 summary.peopleAdded += 1
+                try add(record.interactions, of: record, to: id)
                 return
             case .ambiguous(let name, let count):
                 summary.unmatched.append(
@@ -173,6 +192,7 @@ public struct StoreImporter {
                 touched.insert(id)
                 summary.peopleUpdated += 1
             }
+            try add(record.interactions, of: record, to: id)
         } catch {
             throw StoreError.wrap(error)
         }
@@ -181,6 +201,15 @@ public struct StoreImporter {
     /// Adds an interaction to the person it matches, unless it is already stored.
     public mutating func add(_ record: InteractionRecord) throws(StoreError) {
         try add([record])
+    }
+
+    /// Adds a person record's own interactions to the person `id` it became or was merged into.
+    private mutating func add(_ interactions: [Interaction], of record: PersonRecord, to id: Int64) throws(StoreError) {
+        guard !interactions.isEmpty else { return }
+        try add(
+            interactions.map {
+                InteractionRecord(interaction: $0, keys: [.id(id)], file: record.file, line: record.line)
+            })
     }
 
     /// Adds interactions as ``add(_:)-(InteractionRecord)`` does, in order. While the unique index is

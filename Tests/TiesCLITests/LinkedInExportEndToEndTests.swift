@@ -70,6 +70,15 @@ struct LinkedInExportEndToEndTests {
         let twenty = try store.ok("import", "linkedin", fixture("linkedin-2020"), "--me", "Nadia Brook")
         #expect(twenty.contains("messages, 4 rows = 3 read + 1 left out"))
         #expect(try store.ok("person", "show", "Femi Adeyemi SPHRi, CPHR").contains("message"))
+        // Without profile URLs each row is still its own person, with its own date; brackets in a name are
+        // the name's, so Tunde Ola is no homonym of Tunde Ola (MBA, ACA). Again: nothing changes.
+        #expect(twenty.contains("people: 6 added") && twenty.contains("interactions: 9 added"))
+        #expect(try store.ok("person", "show", "Kemi Ade (Bluefield Hotels)").contains("2015-09-08"))
+        #expect(try store.ok("person", "show", "Kemi Ade").contains("2018-07-26"))
+        #expect(try store.ok("person", "show", "Tunde Ola").contains("2016-08-25"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-2020"), "--me", "Nadia Brook")
+        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"))
+        #expect(again.contains("interactions: 0 added, 9 already present"))
         let resaved = try store.ok("import", "linkedin", fixture("linkedin-resaved"))
         #expect(resaved.contains("connections, 3 rows = 3 read"))
         let people = try store.ok("export", "people")

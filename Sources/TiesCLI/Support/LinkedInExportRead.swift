@@ -76,17 +76,12 @@ struct LinkedInExportRead {
 
     /// Reads every recognised file but the messages.
     mutating func readSmallFiles() throws {
-        var mapper = DayMapper(timeZone: .current)
         for (file, kind) in recognised where kind != .messages {
             let name = file.name
             switch kind {
             case .connections:
                 let read = try parsing(name) { try LinkedInConnections.read(file.bytes) }.in(name)
-                for connection in read.records {
-                    let (person, connected) = LinkedInRecords.connection(connection, file: name, mapper: &mapper)
-                    people.append(person)
-                    if let connected { interactions.append(connected) }
-                }
+                people += read.records.map { LinkedInRecords.connection($0, file: name) }
                 note(read, name, kind)
             case .invitations:
                 let read = try parsing(name) { try LinkedInInvitations.read(file.bytes) }.in(name)

@@ -27,21 +27,17 @@ enum LinkedInRecords {
             contactPoints: participant.profileURL.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
     }
 
-    /// A connection: the person, and the dated `connected` interaction when the row has a date.
-    /// The interaction has the date alone (``DateOnly``): `Connected On` gives no time.
-    static func connection(_ c: LinkedInConnection, file: String, mapper: inout DayMapper) -> (
-        PersonRecord, InteractionRecord?
-    ) {
-        let person = PersonRecord(person: c.person, file: file, line: c.line)
-        guard let day = c.connectedOn else { return (person, nil) }
-        let keys = keys(LinkedInParticipant(name: c.name, profileURL: c.profileURL), email: c.email)
-        return (
-            person,
-            InteractionRecord(
-                interaction: Interaction(
-                    personID: 0, occurredAt: DateOnly.instant(of: day), kind: .connected,
-                    source: LinkedInConnections.source, sourceID: c.sourceID, dateOnly: true),
-                keys: keys, file: file, line: c.line)
+    /// A connection: the person — one of the file's, never merged by name into another row's (the file lists
+    /// each connection once) — with the dated `connected` interaction when the row has a date. The
+    /// interaction has the date alone (``DateOnly``): `Connected On` gives no time.
+    static func connection(_ c: LinkedInConnection, file: String) -> PersonRecord {
+        let connected = c.connectedOn.map { day in
+            Interaction(
+                personID: 0, occurredAt: DateOnly.instant(of: day), kind: .connected,
+                source: LinkedInConnections.source, sourceID: c.sourceID, dateOnly: true)
+        }
+        return PersonRecord(
+            person: c.person, file: file, line: c.line, distinctInFile: true, interactions: connected.map { [$0] } ?? []
         )
     }
 
