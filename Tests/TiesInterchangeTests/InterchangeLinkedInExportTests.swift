@@ -156,6 +156,26 @@ struct InterchangeLinkedInExportTests {
         #expect(phones == [MyDetail(kind: .phone, value: "+44 113 496 0000", since: day)])
     }
 
+    // The layout of apk0703/linkdin_profile_analysis, `Email Addresses.csv` (a 2024 export): the primary
+    // address updated in 2018, a work address added in 2024 and not primary. Made-up addresses.
+    @Test("the primary email is the current one, even when another address was updated later")
+    func primaryEmailIsCurrent() throws {
+        let file = """
+            Email Address,Confirmed,Primary,Updated On
+            robin.vale@example.net,Yes,Yes,"7/27/18, 4:05 AM"
+            robin.vale@work.example,Yes,No,"1/2/24, 8:44 PM"
+            """
+        let exportDay = Day(year: 2024, month: 3, day: 24)!
+        let emails = try LinkedInOwnDetails.read(Array(file.utf8), kind: .emailAddresses, exportDay: exportDay)
+        let primarySince = Day(year: 2018, month: 7, day: 27)!
+        #expect(emails.map(\.value) == ["robin.vale@work.example", "robin.vale@example.net"])
+        #expect(emails.allSatisfy { $0.since <= primarySince })
+        let stored = emails.enumerated().map { i, e in
+            MyDetail(id: Int64(i + 1), kind: e.kind, value: e.value, since: e.since)
+        }
+        #expect(MyDetail.current(of: .email, in: stored, asOf: exportDay)?.value == "robin.vale@example.net")
+    }
+
     @Test(
         "Google Contacts (legacy and current) and Outlook CSV: names, groups as tags, ::: values, labels for the nameless"
     )
