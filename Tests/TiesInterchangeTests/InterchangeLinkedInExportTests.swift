@@ -139,6 +139,25 @@ struct InterchangeLinkedInExportTests {
         #expect(recommendations.records[0].organisation == "Northgate Search, LLC")
     }
 
+    // The layout of IrisZh6/DataScienceLevel1 and mayara-canaver/LinkedIn-Analysis,
+    // `Endorsement_Received_Info.csv` (2021, no URL column): one person endorsing several skills within
+    // seconds. Made-up people.
+    @Test("an endorsement favour counts the rows it stands for, so that rows read add up to the file's")
+    func endorsementRows() throws {
+        let file = """
+            Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorsement Status
+            2021/12/17 13:00:41 UTC,Microsoft Office,Lia,Serrano Falcão,ACCEPTED
+            2021/12/17 13:00:36 UTC,Selenium,Lia,Serrano Falcão,ACCEPTED
+            2021/12/17 12:59:58 UTC,Python,Lia,Serrano Falcão,ACCEPTED
+            2021/11/04 15:56:41 UTC,Python,Rui,Teles Campos,ACCEPTED
+            """
+        let read = try LinkedInFavours.read(Array(file.utf8), kind: .endorsementsReceived)
+        #expect(read.records.map(\.note) == ["endorsement: Microsoft Office, Selenium, Python", "endorsement: Python"])
+        #expect(read.records.map(\.rows) == [3, 1])
+        let rows: Int = read.records.map(\.rows).reduce(0, +)
+        #expect(rows + read.skipped.count + read.problems.count == 4)
+    }
+
     @Test("the user's own details: name from Profile, email dated by Updated On, phone; empty rows left out")
     func ownDetails() throws {
         let day = Day(year: 2025, month: 12, day: 7)!
