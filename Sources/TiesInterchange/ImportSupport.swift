@@ -118,13 +118,16 @@ extension String {
 /// Text files written by spreadsheets, as UTF-8.
 public enum SpreadsheetText {
     /// `bytes` unchanged when they are UTF-8; otherwise read as Windows-1252 — what Excel's
-    /// "CSV (Comma delimited)" writes on Windows — and returned as UTF-8, with `transcoded` true.
+    /// "CSV (Comma delimited)" writes on Windows — and returned as UTF-8, with `transcoded` true. A file a
+    /// spreadsheet saved with semicolons between its fields comes back comma-separated
+    /// (``commaSeparated(_:)``).
     ///
     /// Without this, every accented letter of such a file would become U+FFFD.
     public static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], transcoded: Bool) {
         // Validated in place (UTF8Span), without copying a file that may be 80 MB.
-        if (try? UTF8Span(validating: bytes.span)) != nil { return (bytes, false) }
-        return (Array(ContentText.singleByte(bytes, latin9: false).utf8), true)
+        if (try? UTF8Span(validating: bytes.span)) != nil { return (commaSeparated(bytes) ?? bytes, false) }
+        let text = Array(ContentText.singleByte(bytes, latin9: false).utf8)
+        return (commaSeparated(text) ?? text, true)
     }
 
     /// Whether all of `input` is UTF-8, read block by block (never held whole).

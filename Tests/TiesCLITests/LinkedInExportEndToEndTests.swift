@@ -58,7 +58,9 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("export", "interactions") == interactions)
     }
 
-    @Test("2018, 2020, a spreadsheet re-save and the 2012 Outlook CSV import with nothing refused")
+    @Test(
+        "2018, 2020, spreadsheet re-saves (one European, with semicolons) and the 2012 Outlook CSV import with nothing refused"
+    )
     func generations() throws {
         #expect(try store.ties(["init"]).status == 0)
         let old = try store.ok("import", "linkedin", fixture("linkedin-2018"))
@@ -87,6 +89,12 @@ struct LinkedInExportEndToEndTests {
         let outlook = try store.ok("import", "linkedin", fixture("linkedin-2012"))
         #expect(outlook.contains("connections, 2 rows = 2 read") && outlook.contains("Windows-1252"))
         #expect(try store.ok("export", "people").contains("Renée Côté,,,Éclair Conseil,Chargée de recrutement"))
+        let european = try store.ok("import", "linkedin", fixture("linkedin-resaved-eu"))
+        #expect(european.contains("connections, 4 rows = 3 read + 1 left out on purpose"))
+        #expect(
+            try store.ok("export", "people").contains("Petra Kälin,recruiter,in-house,\"Kestrel, The People Group\""))
+        #expect(try store.ok("person", "show", "Jonas Sørby").contains("2021-09-07"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-eu")).contains("people: 0 added"))
     }
 
     @Test(

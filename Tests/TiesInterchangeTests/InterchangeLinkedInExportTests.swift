@@ -139,6 +139,25 @@ struct InterchangeLinkedInExportTests {
         #expect(recommendations.records[0].organisation == "Northgate Search, LLC")
     }
 
+    // The layout of IrisZh6/DataScienceLevel1 and mayara-canaver/LinkedIn-Analysis,
+    // `Endorsement_Received_Info.csv` (2021, no URL column): one person endorsing several skills within
+    // seconds. Made-up people.
+    @Test("an endorsement favour counts the rows it stands for, so that rows read add up to the file's")
+    func endorsementRows() throws {
+        let file = """
+            Endorsement Date,Skill Name,Endorser First Name,Endorser Last Name,Endorsement Status
+            2021/12/17 13:00:41 UTC,Microsoft Office,Lia,Serrano Falcão,ACCEPTED
+            2021/12/17 13:00:36 UTC,Selenium,Lia,Serrano Falcão,ACCEPTED
+            2021/12/17 12:59:58 UTC,Python,Lia,Serrano Falcão,ACCEPTED
+            2021/11/04 15:56:41 UTC,Python,Rui,Teles Campos,ACCEPTED
+            """
+        let read = try LinkedInFavours.read(Array(file.utf8), kind: .endorsementsReceived)
+        #expect(read.records.map(\.note) == ["endorsement: Microsoft Office, Selenium, Python", "endorsement: Python"])
+        #expect(read.records.map(\.rows) == [3, 1])
+        let rows: Int = read.records.map(\.rows).reduce(0, +)
+        #expect(rows + read.skipped.count + read.problems.count == 4)
+    }
+
     @Test("the user's own details: name from Profile, email dated by Updated On, phone; empty rows left out")
     func ownDetails() throws {
         let day = Day(year: 2025, month: 12, day: 7)!
@@ -154,6 +173,26 @@ struct InterchangeLinkedInExportTests {
         let phones = try LinkedInOwnDetails.read(
             try Self.bytes("linkedin-2024/PhoneNumbers.csv"), kind: .phoneNumbers, exportDay: day)
         #expect(phones == [MyDetail(kind: .phone, value: "+44 113 496 0000", since: day)])
+    }
+
+    // The layout of apk0703/linkdin_profile_analysis, `Email Addresses.csv` (a 2024 export): the primary
+    // address updated in 2018, a work address added in 2024 and not primary. Made-up addresses.
+    @Test("the primary email is the current one, even when another address was updated later")
+    func primaryEmailIsCurrent() throws {
+        let file = """
+            Email Address,Confirmed,Primary,Updated On
+            robin.vale@example.net,Yes,Yes,"7/27/18, 4:05 AM"
+            robin.vale@work.example,Yes,No,"1/2/24, 8:44 PM"
+            """
+        let exportDay = Day(year: 2024, month: 3, day: 24)!
+        let emails = try LinkedInOwnDetails.read(Array(file.utf8), kind: .emailAddresses, exportDay: exportDay)
+        let primarySince = Day(year: 2018, month: 7, day: 27)!
+        #expect(emails.map(\.value) == ["robin.vale@work.example", "robin.vale@example.net"])
+        #expect(emails.allSatisfy { $0.since <= primarySince })
+        let stored = emails.enumerated().map { i, e in
+            MyDetail(id: Int64(i + 1), kind: e.kind, value: e.value, since: e.since)
+        }
+        #expect(MyDetail.current(of: .email, in: stored, asOf: exportDay)?.value == "robin.vale@example.net")
     }
 
     @Test(

@@ -8,6 +8,7 @@ import TiesCore
 /// | `12 Mar 2024` | Connections `Connected On` (2019–) |
 /// | `12-Mar-24`, `12-Mar-2024` | the same after a spreadsheet re-saved the file (`d-mmm-yy`) |
 /// | `2024-03-12` | a spreadsheet's ISO re-save |
+/// | `12.03.2024`, `12.03.24` | a re-save by a spreadsheet set to a European language (day first) |
 /// | `2/12/18, 5:55 AM`, `2/12/18` | 2018 exports; Invitations `Sent At`, Recommendations, Email Addresses (month/day/two-digit year) |
 /// | `2023-06-11 15:33:58 UTC`, `2024/12/15 08:53:43 UTC` | messages `DATE`, Endorsements |
 /// | `Mar 25 2023 10:15 AM`, `Feb 17, 1998` | Profile `Birth Date`, some Invitations |
@@ -19,7 +20,7 @@ import TiesCore
 public enum LinkedInDate {
     /// What the readers accept, for error messages.
     public static let accepted =
-        "a date such as 12 Mar 2024, 12-Mar-24, 2024-03-12, 2/12/18, 5:55 AM, or 2023-06-11 15:33:58 UTC"
+        "a date such as 12 Mar 2024, 12-Mar-24, 2024-03-12, 12.03.2024, 2/12/18, 5:55 AM, or 2023-06-11 15:33:58 UTC"
 
     /// The instant `text` names, or nil when it is none of the forms above (or an impossible date).
     public static func instant(_ text: String) -> Date? {
@@ -58,6 +59,16 @@ public enum LinkedInDate {
             let y = year(items[2])
         {
             date = Day(year: y, month: m, day: d)  // 2/12/18
+            rest = items.dropFirst(3)
+        } else if items.count >= 3, tokens.separators.first == ".", let a = number(items[0]), let m = number(items[1]),
+            let c = number(items[2])
+        {
+            // 16.09.2021, 16.09.21 (day first, as Europe writes it), 2021.09.16
+            if items[0].count == 4 {
+                date = Day(year: a, month: m, day: c)
+            } else if let y = year(items[2]) {
+                date = Day(year: y, month: m, day: a)
+            }
             rest = items.dropFirst(3)
         }
         guard let date else { return nil }
@@ -120,15 +131,15 @@ public enum LinkedInDate {
             var current = ""
             var pendingSeparator: Character?
             for c in text {
-                if c == " " || c == "," || c == "-" || c == "/" || c == ":" || c == "\t" || c == "\u{00A0}"
-                    || c == "\u{202F}"
+                if c == " " || c == "," || c == "-" || c == "/" || c == ":" || c == "." || c == "\t"
+                    || c == "\u{00A0}" || c == "\u{202F}"
                 {
                     if !current.isEmpty {
                         items.append(current)
                         current = ""
                         pendingSeparator = nil
                     }
-                    // The most telling separator between two tokens: a dash or slash over a space.
+                    // The most telling separator between two tokens: a dash, slash or dot over a space.
                     if pendingSeparator == nil || pendingSeparator == " " || pendingSeparator == "," {
                         pendingSeparator = c == "\t" || c == "\u{00A0}" || c == "\u{202F}" ? " " : c
                     }

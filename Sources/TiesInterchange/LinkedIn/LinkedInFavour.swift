@@ -18,4 +18,7 @@ public struct LinkedInFavour: Sendable, Equatable {
     public var note: String
     /// A stable id for re-imports.
     public var sourceID: String
+    /// How many rows of the file this favour stands for: one, or for endorsements, one per skill the person
+    /// endorsed that day. What a listing counts as rows read, so that they add up to the file's rows.
+    public var rows: Int = 1
 }

@@ -8,7 +8,8 @@ import TiesCore
 /// - `Endorsement_Received_Info.csv` / `Endorsement_Given_Info.csv`: `Endorsement Date,Skill Name,Endorser
 ///   First Name,Endorser Last Name,Endorser Public Url,Endorsement Status` (`Endorsee …` for given; the URL
 ///   column is missing before 2021), dates `2024/12/15 08:53:43 UTC`, URLs without a scheme. One favour per
-///   person and day, however many skills (a person endorsing ten skills at once did one favour).
+///   person and day, however many skills (a person endorsing ten skills at once did one favour); its
+///   ``LinkedInFavour/rows`` says how many rows it stands for.
 ///
 /// Rows without a name or a date are left out and listed.
 public enum LinkedInFavours {
@@ -56,6 +57,7 @@ public enum LinkedInFavours {
                 let skillName = ImportSupport.nonEmpty(CSVTable.value(row, skill)) ?? "a skill"
                 if let k = byPersonAndDay[key] {
                     result.records[k].note += ", " + skillName
+                    result.records[k].rows += 1
                     continue
                 }
                 byPersonAndDay[key] = result.records.count

@@ -7,6 +7,9 @@ import TiesCore
 ///
 /// Each detail holds from `exportDay` (the day of the export), or for an email from its `Updated On` date
 /// when the file gives one. Empty rows (LinkedIn writes `,,` for a phone never given) are left out silently.
+///
+/// The address marked `Primary` is the one current in `ties me`: another address, even one updated later
+/// (a work address added beside a personal one), is recorded before it, as holding no later than it.
 public enum LinkedInOwnDetails {
     /// The details in a file of `kind` (``LinkedInFileKind/profile``, ``LinkedInFileKind/emailAddresses`` or
     /// ``LinkedInFileKind/phoneNumbers``); none for any other kind.
@@ -14,6 +17,7 @@ public enum LinkedInOwnDetails {
     public static func read(_ bytes: [UInt8], kind: LinkedInFileKind, exportDay: Day) throws(ParseError) -> [MyDetail] {
         let table = try CSVTable(bytes: bytes)
         var out: [MyDetail] = []
+        var primary: MyDetail?
         for row in table.rows {
             switch kind {
             case .profile:
@@ -29,7 +33,13 @@ public enum LinkedInOwnDetails {
                 }
                 let since =
                     ImportSupport.nonEmpty(CSVTable.value(row, table.column("Updated On"))).flatMap(LinkedInDate.day)
-                out.append(MyDetail(kind: .email, value: email, since: since ?? exportDay))
+                let detail = MyDetail(kind: .email, value: email, since: since ?? exportDay)
+                if CSVTable.value(row, table.column("Primary"))?.trimmedWhitespace().lowercased() == "yes" {
+                    if let earlier = primary { out.append(earlier) }  // never two, but none is dropped
+                    primary = detail
+                } else {
+                    out.append(detail)
+                }
             case .phoneNumbers:
                 guard let number = ImportSupport.nonEmpty(CSVTable.value(row, table.column("Number"))) else { continue }
                 let ext = ImportSupport.nonEmpty(CSVTable.value(row, table.column("Extension")))
@@ -37,6 +47,8 @@ public enum LinkedInOwnDetails {
             default: return []
             }
         }
-        return out
+        guard let primary else { return out }
+        // The current detail of a kind is the one with the latest `since`, ties to the one recorded last.
+        return out.map { MyDetail(kind: $0.kind, value: $0.value, since: min($0.since, primary.since)) } + [primary]
     }
 }
