@@ -90,7 +90,8 @@ struct LinkedInExportRead {
             case .recommendationsReceived, .recommendationsGiven, .endorsementsReceived, .endorsementsGiven:
                 let read = try parsing(name) { try LinkedInFavours.read(file.bytes, kind: kind) }.in(name)
                 interactions += read.records.map { LinkedInRecords.favour($0, file: name) }
-                note(read, name, kind)
+                // An endorsement favour stands for the rows of one endorser's day: the rows read are theirs.
+                note(read, name, kind, rows: read.records.reduce(0) { $0 + $1.rows })
             case .profile, .emailAddresses, .phoneNumbers:
                 let own = try parsing(name) {
                     try LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)
@@ -102,10 +103,11 @@ struct LinkedInExportRead {
         }
     }
 
-    private mutating func note<R>(_ read: ImportResult<R>, _ name: String, _ kind: LinkedInFileKind) {
+    /// Keeps what `read` of a file found; `rows` is how many of its rows the records stand for (one each).
+    private mutating func note<R>(_ read: ImportResult<R>, _ name: String, _ kind: LinkedInFileKind, rows: Int? = nil) {
         problems += read.problems
         leftOut += ImportOptions.leftOut(read.skipped, in: name)
-        counts.append((name, kind, read.records.count, read.skipped.count, read.problems.count))
+        counts.append((name, kind, rows ?? read.records.count, read.skipped.count, read.problems.count))
     }
 
     /// Streams a messages file into `importer`; returns the error when the file cannot be read at all.
