@@ -197,6 +197,37 @@ struct InterchangeLinkedInMessagesTests {
         #expect(read.result.problems.map(\.field) == ["DATE", "CONVERSATION ID"])
     }
 
+    @Test(
+        "\"LinkedIn Member\" without a profile is no one to write to; a user whom the export shows so is still the user"
+    )
+    func withheldName() throws {
+        // LinkedIn names a member who left or hides their name "LinkedIn Member", with no profile URL: the other
+        // side of whole conversations in a real export of 2024 (apk0703/linkdin_profile_analysis), and the
+        // user in one of 2021 (IrisZh6/DataScienceLevel1). Made-up people.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,DATE",
+            "c1,LinkedIn Member,,Alex Morgan,2024-01-02 10:00:00 UTC",
+            "c1,Alex Morgan,https://www.linkedin.com/in/alex,linkedin member ,2024-01-03 10:00:00 UTC",
+            "c2,Alex Morgan,https://www.linkedin.com/in/alex,\"Dana Reyes, LinkedIn Member\",2024-01-04 10:00:00 UTC",
+            "c3,LinkedIn Member,https://www.linkedin.com/in/member-with-a-profile,Alex Morgan,2024-01-05 10:00:00 UTC",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8), me: LinkedInIdentity(names: ["Alex Morgan"]))
+        #expect(read.result.skipped.map(\.line) == [2, 3])
+        #expect(read.result.skipped.allSatisfy { $0.reason.contains("\"LinkedIn Member\"") })
+        #expect(read.result.records.map(\.line) == [4, 5])
+        #expect(read.result.records[0].counterparts == [LinkedInParticipant(name: "Dana Reyes")])
+        #expect(read.result.records[0].groupSize == 2)
+        #expect(read.result.records[1].counterparts.map(\.name) == ["LinkedIn Member"])  // a profile: someone
+        // The user shown as "LinkedIn Member" still writes the user's messages.
+        let own = InterchangeFixtures.crlf([
+            "CONVERSATION ID,FROM,SENDER PROFILE URL,TO,DATE",
+            "c1,LinkedIn Member,,Dana Reyes,2024-01-02 10:00:00 UTC",
+        ])
+        let mine = try LinkedInMessages.read(Array(own.utf8), me: LinkedInIdentity(names: ["LinkedIn Member"]))
+        #expect(mine.result.records.map(\.direction) == [.outbound])
+        #expect(mine.result.records.first?.counterparts == [LinkedInParticipant(name: "Dana Reyes")])
+    }
+
     @Test("a file without FROM and DATE columns, or without CONVERSATION ID, is refused")
     func refused() {
         #expect(throws: ParseError.self) { try LinkedInMessages.read(Array("a,b\n1,2\n".utf8)) }

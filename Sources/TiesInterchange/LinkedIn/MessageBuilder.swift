@@ -66,13 +66,21 @@ struct MessageBuilder {
         let to = recipients.participants
         let says = layout.saysOutgoing(row)
         let mine = says ?? sender.isMe
-        let counterparts: [LinkedInParticipant]
+        var counterparts: [LinkedInParticipant]
         if !mine {
             counterparts = sender.alone
         } else if says == true && to.count == 1 || !recipients.isMe.contains(true) {
             counterparts = to
         } else {
             counterparts = to.indices.filter { !recipients.isMe[$0] }.map { to[$0] }
+        }
+        if counterparts.contains(where: Self.isWithheld) {
+            counterparts.removeAll(where: Self.isWithheld)
+            if counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
+                return .skipped(
+                    "the other participant is shown as \"LinkedIn Member\" (LinkedIn withholds the name of someone who left LinkedIn or hides it)"
+                )
+            }
         }
         if counterparts.isEmpty || counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
             return .skipped("the message has no participant other than you")
@@ -87,6 +95,13 @@ struct MessageBuilder {
                 subject: ImportSupport.nonEmpty(CSVTable.value(row, layout.subject)),
                 folder: ImportSupport.nonEmpty(CSVTable.value(row, layout.folder)), dateText: dateText,
                 form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current))
+    }
+
+    /// Whether `p` is LinkedIn's stand-in for a member whose name it withholds: "LinkedIn Member" without a
+    /// profile URL (real exports name it as the other side of whole conversations: 33 in one of 2024). Never
+    /// someone to match or create; a user whom the export itself shows so is still the user.
+    static func isWithheld(_ p: LinkedInParticipant) -> Bool {
+        p.profileURL == nil && p.name.trimmedWhitespace().lowercased() == "linkedin member"
     }
 
     /// The row's `TO` and `RECIPIENT PROFILE URLS` as people (``MessageRecipients``), each with whether it is
