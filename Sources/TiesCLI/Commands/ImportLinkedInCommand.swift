@@ -20,8 +20,8 @@ extension ImportCommand {
                 recommendations and endorsements are favours; messages are message interactions, one per \
                 person in a group. People are found by profile URL, then email, then a name only one person \
                 bears; each row of Connections is its own person, even when rows share a name and have no \
-                profile URL (older exports). You are recognised in messages by --me (your name or profile URL), else `ties me`, else \
-                the export's Profile, else as the most frequent sender.
+                profile URL (older exports). You are recognised in messages by --me (your name or profile \
+                URL), else `ties me`, else the export's Profile, else as the most frequent sender.
 
                 A messages file over 16 MiB is read from disk in blocks; inside a zip it is first unpacked \
                 into a private folder under TMPDIR, removed when the import ends.
