@@ -373,7 +373,17 @@ public struct StoreImporter {
             }
         }.joined(separator: " / ")
         if record.newPerson != nil { summary.unmatchedCreatable += 1 }
-        summary.unmatched.append((record.file, record.line, "no person matches \(what)"))
+        var reason = "no person matches \(what)"
+        // Keys no one has, with a name several people bear: say so, or the name reads as unknown.
+        for case .name(let name) in record.keys {
+            let bearing = bearers[name.lowercased()]?.count ?? 0
+            if bearing > 1 {
+                reason +=
+                    " (\(bearing) people are named \(name), none of them with these details; a name that several people bear is not guessed)"
+            }
+            break
+        }
+        summary.unmatched.append((record.file, record.line, reason))
         return nil
     }
 

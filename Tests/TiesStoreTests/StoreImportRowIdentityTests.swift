@@ -76,10 +76,18 @@ struct StoreImportRowIdentityTests {
                     sourceID: "m\(line)"),
                 keys: [.name(name)], file: "messages.csv", line: line)
         }
-        let summary = try run(store, interactions: [message("Kemi Ade", line: 1), message("Tunde Ola", line: 2)])
-        // Three people bear Kemi Ade (two under the names the import gave them); one bears Tunde Ola.
-        #expect(summary.unmatched.map(\.line) == [1])
+        var withProfile = message("Kemi Ade", line: 3)
+        withProfile.keys.insert(.url("https://www.linkedin.com/in/kemi-ade-9"), at: 0)
+        let summary = try run(
+            store, interactions: [message("Kemi Ade", line: 1), message("Tunde Ola", line: 2), withProfile])
+        // Three people bear Kemi Ade (two under the names the import gave them); one bears Tunde Ola. A
+        // profile no one has, with that name, is said to be neither unknown nor any of the three.
+        #expect(summary.unmatched.map(\.line) == [1, 3])
         #expect(summary.unmatched.first?.reason.contains("3 people are named Kemi Ade") == true)
+        #expect(
+            summary.unmatched.last?.reason
+                == "no person matches https://www.linkedin.com/in/kemi-ade-9 / Kemi Ade (3 people are named Kemi Ade, none of them with these details; a name that several people bear is not guessed)"
+        )
         #expect(summary.interactionsAdded == 1)
         let tunde = try store.person("Tunde Ola")
         #expect(try store.interactions().filter { $0.personID == tunde.id }.count == 2)
