@@ -77,6 +77,21 @@ struct AnalysisTests {
         }
     }
 
+    @Test("every row says why: an active person with nothing else gets the time since the last contact")
+    func everyRowSaysWhy() {
+        let scenario = Scenario()
+        let analysis = scenario.analysis
+        let rows = WhoNext.rank(analysis, facts: NetworkFacts(), configuration: ScoringConfiguration())
+        #expect(!rows.isEmpty && rows.allSatisfy { !$0.reasons.isEmpty })
+        let quiet = rows.filter { $0.reasons.map(\.code) == [.sinceLastContact] }
+        #expect(!quiet.isEmpty)
+        for row in quiet {
+            let s = analysis.score.score(of: row.personID)!
+            #expect(s.status == .active)
+            #expect(row.reasons[0].text.hasPrefix("\(s.silenceDays!) days since the last contact"))
+        }
+    }
+
     @Test("the widest path maximises the weakest link, and can leave out the direct edge")
     func widestPath() throws {
         var scenario = Scenario()

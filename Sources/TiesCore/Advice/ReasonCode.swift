@@ -16,6 +16,8 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
     case overdue
     /// Cold, when neither ``coldBridge`` nor ``strongTieOverdue`` applies.
     case cold
+    /// Active, with no other reason: how long since the last contact, against their rhythm.
+    case sinceLastContact
     /// Fewer people in this role are active than its target.
     case fewInRole(Role)
     /// The only active contact at their organisation, or, not active, at one where no one is.
@@ -46,6 +48,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .unanswered: "unanswered"
         case .overdue: "overdue"
         case .cold: "cold"
+        case .sinceLastContact: "since-last-contact"
         case .fewInRole(let role): "few-\(role.rawValue)s"
         case .onlyLink: "only-link"
         case .bridge: "bridge"
@@ -66,6 +69,8 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
         case .unanswered: "as recruiter-unanswered, for anyone else"
         case .overdue: "cooling: the silence is longer than their rhythm"
         case .cold: "cold: the silence is far longer than their rhythm"
+        case .sinceLastContact:
+            "still active, and nothing else applies: how long since the last contact, against their rhythm"
         case .fewInRole(let role): "fewer active \(role.rawValue)s than the target for that role"
         case .onlyLink: "your only active contact at their organisation, or someone at one where no one is"
         case .bridge: "links parts of your network that do not otherwise touch"
@@ -81,7 +86,7 @@ public enum ReasonCode: RawRepresentable, Hashable, Sendable {
     public static let catalogue: [ReasonCode] =
         [
             .recruiterUnanswered, .commitmentDue, .staleDetails, .coldBridge, .strongTieOverdue, .unanswered, .overdue,
-            .cold,
+            .cold, .sinceLastContact,
         ]
         + Role.allCases.map(ReasonCode.fewInRole) + [
             .onlyLink, .bridge, .dormantRecruiter, .birthday, .workAnniversary,

@@ -91,6 +91,14 @@ public enum WhoNext {
                     / (1 + configuration.underrepresentedBonus))
             let occasion = occasions(of: person, asOf: analysis.score.asOf, configuration: configuration).first
             guard factors.value > 0 || reasons.contains(where: \.isHard) || occasion != nil else { continue }
+            // Every row says why: an active person whose only reason is the time since the last contact
+            // (their priority grows with it) is told so.
+            if reasons.isEmpty, occasion == nil, let silence = s.silenceDays {
+                reasons.append(
+                    Reason(
+                        code: .sinceLastContact, text: "\(silence) days since the last contact\(rhythmClause(s))",
+                        isHard: false))
+            }
             var advice = advice(for: person, reasons: reasons.map(\.code), facts: facts)
             // Nothing more pressing: the occasion is what to write about.
             if let occasion, !reasons.contains(where: \.isHard), facts.unanswered[s.personID] == nil {
