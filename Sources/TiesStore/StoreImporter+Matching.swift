@@ -31,37 +31,9 @@ extension StoreImporter {
         return "\(person.name) (\(n))"
     }
 
-    /// What ``freeName(for:)`` may have put in brackets after `name`, the name of a person with this
-    /// organisation and these URLs, lowercased: the organisation and each profile's last path component; none
-    /// when the name ends in no bracket (most: the URLs' keys are not worked out again).
-    static func homonymSuffixes(of name: String, organisation: String?, urls: @autoclosure () -> [String]) -> [String] {
-        guard endsInBracket(name) else { return [] }
-        return (organisation.map { [$0.lowercased()] } ?? [])
-            + urls().compactMap { ProfileURL.key($0).split(separator: "/").last.map { $0.lowercased() } }
-    }
-
-    /// Whether `name` ends in `)`, by its last byte (asked of every name).
-    private static func endsInBracket(_ name: String) -> Bool { name.utf8.last == UInt8(ascii: ")") }
-
-    /// The name (lowercased, `key`) that a homonym's name was made from by ``freeName(for:)``: `key` without
-    /// its ` (Organisation)`, ` (profile-slug)` or ` (2)`, ` (3)`, … — as the person's own `suffixes`
-    /// (``homonymSuffixes(of:organisation:urls:)``) say; nil otherwise. Brackets that are part of someone's own
-    /// name (`Olawale Abiodun (MBA, ACA)`: 363 names of a real export of 5,351 connections end in them) make
-    /// no homonym of the name before them.
-    static func homonymBase(_ key: String, suffixes: [String]) -> String? {
-        guard endsInBracket(key) else { return nil }
-        for suffix in suffixes where !suffix.isEmpty && key.hasSuffix(" (\(suffix))") && key.count > suffix.count + 3 {
-            return String(key.dropLast(suffix.count + 3))
-        }
-        guard let open = key.range(of: " (", options: .backwards), open.lowerBound > key.startIndex,
-            let n = Int(key[open.upperBound..<key.index(before: key.endIndex)]), n >= 2
-        else { return nil }
-        return String(key[..<open.lowerBound])
-    }
-
     mutating func index(_ person: Person, id: Int64) {
         ids.insert(id)
-        let suffixes = Self.homonymSuffixes(
+        let suffixes = HomonymName.suffixes(
             of: person.name, organisation: person.organisation,
             urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value))
         indexName(person.name, id: id, suffixes: suffixes)
@@ -77,34 +49,56 @@ extension StoreImporter {
         if let other = byName[key], other != id { homonyms.insert(key) }
         byName[key] = byName[key] ?? id
         if !(bearers[key]?.contains(id) ?? false) { bearers[key, default: []].append(id) }
-        if let base = Self.homonymBase(key, suffixes: suffixes) {
+        if let base = HomonymName.base(key, suffixes: suffixes) {
             suffixedBases.insert(base)
             if !(bearers[base]?.contains(id) ?? false) { bearers[base, default: []].append(id) }
         }
     }
 
     mutating func indexURL(_ url: String, id: Int64) {
-        let key = ProfileURL.key(url)
+        let key = Self.key(url)
         byURL[key] = byURL[key] ?? id
-        if Self.isLinkedInProfile(key) { linkedInKeys[id, default: []].insert(key) }
+        if Self.profileService(key) != nil { profileKeys[id, default: []].insert(key) }
     }
 
-    /// ``ProfileURL/key(_:)`` of `url`, each distinct URL computed once: a million messages name a few
-    /// thousand people, and the key of every record's URL was a tenth of such an import (measured).
+    /// ``key(_:)`` of `url`, each distinct URL computed once: a million messages name a few thousand people,
+    /// and the key of every record's URL was a tenth of such an import (measured).
     private mutating func urlKey(_ url: String) -> String {
         if let known = urlKeys[url] { return known }
-        let key = ProfileURL.key(url)
+        let key = Self.key(url)
         if urlKeys.count < 200_000 { urlKeys[url] = key }
         return key
     }
 
-    /// Whether a URL key is a LinkedIn profile's, the one URL a person has only one of.
-    private static func isLinkedInProfile(_ key: String) -> Bool {
-        key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/")
+    /// ``ProfileURL/key(_:)`` of `url`, with a Google profile in one form: `google.com/profiles/ID` for
+    /// `plus.google.com/ID` and `profiles.google.com/ID` too (Google Contacts' vCards give one or two of them).
+    static func key(_ url: String) -> String {
+        let key = ProfileURL.key(url)
+        for prefix in ["plus.google.com/", "profiles.google.com/"] where key.hasPrefix(prefix) {
+            let id = key.dropFirst(prefix.count)
+            if !id.isEmpty && !id.contains("/") { return "google.com/profiles/" + id }
+        }
+        return key
+    }
+
+    /// The service whose profile a URL key is — a LinkedIn or a Google profile, the URL a person has only one
+    /// of on that service — or nil for any other URL.
+    static func profileService(_ key: String) -> String? {
+        if key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/") { return "linkedin" }
+        if key.hasPrefix("google.com/profiles/") { return "google" }
+        return nil
+    }
+
+    /// Whether person `id` has a profile on one of the services of `profiles` (which no one has): then they
+    /// are not the person those profiles are.
+    private func hasOtherProfile(_ id: Int64, _ profiles: [String]) -> Bool {
+        guard let theirs = profileKeys[id], !theirs.isEmpty else { return false }
+        let services = Set(theirs.compactMap(Self.profileService))
+        return profiles.contains { Self.profileService($0).map(services.contains) ?? false }
     }
 
     /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
-    /// unless the keys give a LinkedIn profile and that person has a different one.
+    /// unless the keys give a LinkedIn (or Google) profile and that person has a different one there.
     mutating func match(_ keys: [PersonKey]) -> PersonMatch {
         var name: String?
         var profiles: [String] = []
@@ -119,14 +113,14 @@ extension StoreImporter {
                     if urlMatches.count < 200_000 { urlMatches[u] = id }
                     return .person(id)
                 }
-                if Self.isLinkedInProfile(key) { profiles.append(key) }
+                if Self.profileService(key) != nil { profiles.append(key) }
             case .name(let n): name = name ?? n
             }
         }
         guard let name else { return .none }
         let key = name.lowercased()
         guard let id = byName[key] else { return .none }
-        if !profiles.isEmpty, let theirs = linkedInKeys[id], !theirs.isEmpty { return .none }
+        if hasOtherProfile(id, profiles) { return .none }
         if homonyms.contains(key) || suffixedBases.contains(key) {
             return profiles.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
         }
@@ -147,9 +141,10 @@ extension StoreImporter {
             id = found
         } else {
             let taken = takenInFile[record.file] ?? []
-            let hasProfile = record.person.contactPoints.contains { $0.kind == .linkedin }
+            let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
+                .map { Self.key($0.value) }.filter { Self.profileService($0) != nil }
             let candidates = (bearers[record.person.name.lowercased()] ?? []).filter {
-                !taken.contains($0) && !(hasProfile && !(linkedInKeys[$0] ?? []).isEmpty)
+                !taken.contains($0) && !hasOtherProfile($0, profiles)
             }
             guard candidates.count == 1 else {
                 return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)

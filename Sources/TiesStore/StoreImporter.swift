@@ -35,7 +35,7 @@ public struct StoreImporter {
     var homonyms = Set<String>()
     /// Names that a homonym's `Name (…)` was made from: the plain name may mean either person.
     var suffixedBases = Set<String>()
-    /// Who bears each name (lowercased): its holder, and the homonyms named after it (``homonymBase(_:suffixes:)``).
+    /// Who bears each name (lowercased): its holder, and the homonyms named after it (``HomonymName/base(_:suffixes:)``).
     var bearers: [String: [Int64]] = [:]
     /// The people each file's records that list everyone once (``PersonRecord/distinctInFile``) became.
     var takenInFile: [String: Set<Int64>] = [:]
@@ -43,8 +43,9 @@ public struct StoreImporter {
     /// before the next interactions or at the end: a small batch for each record made importing 10,000
     /// connections 0.03-0.05 s slower (`perf`: the allocator's churn).
     private var ownInteractions: [InteractionRecord] = []
-    /// Each person's LinkedIn profile keys, to tell a homonym from the same person.
-    var linkedInKeys: [Int64: Set<String>] = [:]
+    /// Each person's profile keys (LinkedIn, Google: ``profileService(_:)``), to tell a homonym from the same
+    /// person.
+    var profileKeys: [Int64: Set<String>] = [:]
     /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.
     var urlKeys: [String: String] = [:]
     /// Profile URLs met in records that matched someone, with whom: one lookup a record instead of two (a
@@ -151,7 +152,7 @@ public struct StoreImporter {
             let name: String = row[1]
             indexName(
                 name, id: row[0],
-                suffixes: Self.homonymSuffixes(of: name, organisation: row[2], urls: urls[row[0]] ?? []))
+                suffixes: HomonymName.suffixes(of: name, organisation: row[2], urls: urls[row[0]] ?? []))
         }
     }
 

@@ -31,6 +31,11 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains("Ada Quill,recruiter,in-house,Brightwater Health"))
         #expect(people.contains("Ada Quill (Copperleaf Labs),,,Copperleaf Labs"))
         #expect(out.contains("Invitations.csv:4: 2 people are named Ada Quill"))
+        // `person duplicates` lists the two as one name with different profiles, for the user to tell apart,
+        // although the second is stored as `Ada Quill (Copperleaf Labs)`.
+        let pairs = try store.ok("person", "duplicates", "--format", "csv")
+        #expect(pairs.contains("Ada Quill,2,Ada Quill (Copperleaf Labs)"), "\(pairs)")
+        #expect(pairs.contains("different-profiles"))
         // The group message's TO "Bram Okonkwo-Lind,Cleo Marchetti, PhD" is two people, found by their URLs.
         #expect(!people.contains("\nPhD") && !people.contains("Cleo Marchetti,,"))
         // The percent-encoded and the raw profile URL of Zoë are one person (connection, endorsement, message).

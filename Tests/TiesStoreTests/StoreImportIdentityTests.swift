@@ -92,6 +92,39 @@ struct StoreImportIdentityTests {
         #expect(other.peopleAdded == 1)
     }
 
+    @Test("two contacts with one name and different Google profiles are two people; the three forms are one")
+    func googleProfiles() throws {
+        // Google Contacts' vCards carry `URL;TYPE=profile:` with google.com/profiles/ID, and some
+        // plus.google.com/ID as well (chetnachaudhari/contacts-parser's contacts.vcf: two "Deepak Dalai" cards
+        // with two profiles were made one person). Made-up people.
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        func card(_ urls: [String], line: Int) -> PersonRecord {
+            PersonRecord(
+                person: Person(name: "Dev Dalal", contactPoints: urls.map { ContactPoint(kind: .url, value: $0) }),
+                file: "contacts.vcf", line: line)
+        }
+        let first = try run(
+            store,
+            people: [
+                card(["http://www.google.com/profiles/101", "https://plus.google.com/101"], line: 1),
+                card(["http://www.google.com/profiles/202"], line: 9),
+            ])
+        #expect(first.peopleAdded == 2)
+        #expect(try store.people().map(\.name).sorted() == ["Dev Dalal", "Dev Dalal (202)"])
+        // Another form of the first profile finds its person.
+        let again = try run(store, people: [card(["https://profiles.google.com/101"], line: 1)])
+        #expect(again.peopleAdded == 0 && again.peopleUnchanged + again.peopleUpdated == 1)
+        #expect(try store.people().count == 2)
+        // A Google profile is no conflict with a LinkedIn one: a connection named as the one contact with a
+        // Google profile and no namesake is that contact.
+        let other = try Fixtures.store(in: dir, name: "other.sqlite")
+        _ = try run(other, people: [card(["http://www.google.com/profiles/303"], line: 1)])
+        let linked = try run(
+            other, people: [connection("Dev Dalal", "https://www.linkedin.com/in/dev-dalal", org: "Acme", line: 2)])
+        #expect(linked.peopleUpdated == 1 && linked.peopleAdded == 0)
+    }
+
     @Test("a placeholder that is no email (NA) never makes two people one")
     func placeholderEmail() throws {
         let dir = TemporaryDirectory()

@@ -356,7 +356,12 @@ struct MatchProfile {
                 MatchKey.profileURL($0.value)
             }
         ).sorted()
-        name = PersonName(person.name)
+        // A homonym's name as the store made it, `Ada Quill (Copperleaf Labs)`, is compared as `Ada Quill`: two
+        // people of one name are what the user must tell apart.
+        let suffixes = HomonymName.suffixes(
+            of: person.name, organisation: person.organisation,
+            urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value))
+        name = PersonName(HomonymName.base(person.name, suffixes: suffixes) ?? person.name)
         self.organisation = organisation ?? MatchKey.organisation(person.organisation)
     }
 
