@@ -133,26 +133,20 @@ extension StoreImporter {
     /// Who a person record is: ``match(_:)-([PersonKey])`` of its keys; for a record of a file that lists
     /// everyone once, the person its own interaction went to when the file was imported before, else one
     /// its id, email or URL identifies, else the one person bearing its name that no other record of the file
-    /// became (none: a new person; several: ambiguous).
+    /// became (none: a new person; several: ambiguous). ``add(_:)-(PersonRecord)`` notes whom it became.
     mutating func match(_ record: PersonRecord) throws -> PersonMatch {
         guard record.distinctInFile else { return match(keys(of: record.person)) }
-        let id: Int64
-        if let found = try personOfStored(record.interactions) ?? identified(record.person) {
-            id = found
-        } else {
-            let taken = takenInFile[record.file] ?? []
-            let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
-                .map { Self.key($0.value) }.filter { Self.profileService($0) != nil }
-            let candidates = (bearers[record.person.name.lowercased()] ?? []).filter {
-                !taken.contains($0) && !hasOtherProfile($0, profiles)
-            }
-            guard candidates.count == 1 else {
-                return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)
-            }
-            id = candidates[0]
+        if let found = try personOfStored(record.interactions) ?? identified(record.person) { return .person(found) }
+        let taken = takenInFile[record.file] ?? []
+        let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
+            .map { Self.key($0.value) }.filter { Self.profileService($0) != nil }
+        let candidates = (bearers[record.person.name.lowercased()] ?? []).filter {
+            !taken.contains($0) && !hasOtherProfile($0, profiles)
         }
-        takenInFile[record.file, default: []].insert(id)
-        return .person(id)
+        guard candidates.count == 1 else {
+            return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)
+        }
+        return .person(candidates[0])
     }
 
     /// The person one of `interactions` is stored with, when the store had interactions before the import.
@@ -161,7 +155,8 @@ extension StoreImporter {
         for i in interactions {
             guard let sourceID = i.sourceID, let row = try sourceKeys.storedID(source: i.source, sourceID: sourceID)
             else { continue }
-            let person = try Int64.fetchOne(db, sql: "SELECT person_id FROM interaction WHERE id = ?", arguments: [row])
+            let person = try Int64.fetchOne(
+                db.cachedStatement(sql: "SELECT person_id FROM interaction WHERE id = ?"), arguments: [row])
             if let person, ids.contains(person) { return person }
         }
         return nil

@@ -164,7 +164,7 @@ public struct StoreImporter {
             switch try match(record) {
             case .none:
                 let id = try insert(record.person)
-                if record.distinctInFile { takenInFile[record.file, default: []].insert(id) }
+                noteTaken(record, id)
                 summary.peopleAdded += 1
                 add(record.interactions, of: record, to: id)
                 return
@@ -172,7 +172,9 @@ public struct StoreImporter {
                 summary.unmatched.append(
                     (record.file, record.line, Self.ambiguity(name, count) + "; the record was left out"))
                 return
-            case .person(let found): id = found
+            case .person(let found):
+                id = found
+                noteTaken(record, id)
             }
             var existing = try Store.fetchPerson(id, db).record
             let before = existing
@@ -208,6 +210,12 @@ public struct StoreImporter {
     /// Adds an interaction to the person it matches, unless it is already stored.
     public mutating func add(_ record: InteractionRecord) throws(StoreError) {
         try add([record])
+    }
+
+    /// Notes that `record`, of a file that lists everyone once, became person `id`: no other record of the
+    /// file is merged into them by name.
+    private mutating func noteTaken(_ record: PersonRecord, _ id: Int64) {
+        if record.distinctInFile { takenInFile[record.file, default: []].insert(id) }
     }
 
     /// Adds a person record's own interactions to the person `id` it became or was merged into: with the next

@@ -74,16 +74,13 @@ struct MessageBuilder {
         } else {
             counterparts = to.indices.filter { !recipients.isMe[$0] }.map { to[$0] }
         }
-        if counterparts.contains(where: Self.isWithheld) {
-            counterparts.removeAll(where: Self.isWithheld)
-            if counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
-                return .skipped(
-                    "the other participant is shown as \"LinkedIn Member\" (LinkedIn withholds the name of someone who left LinkedIn or hides it)"
-                )
-            }
-        }
-        if counterparts.isEmpty || counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
-            return .skipped("the message has no participant other than you")
+        let withheld = counterparts.contains(where: Self.isWithheld)
+        if withheld { counterparts.removeAll(where: Self.isWithheld) }
+        if counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
+            return .skipped(
+                withheld
+                    ? "the other participant is shown as \"LinkedIn Member\" (LinkedIn withholds the name of someone who left LinkedIn or hides it)"
+                    : "the message has no participant other than you")
         }
         let answered = mine || (lastReply.map { $0 > instant } ?? false)
         return .message(
