@@ -62,7 +62,7 @@ extension SpreadsheetText {
     }
 
     /// Whether the first line (after a byte order mark) has a semicolon and no comma outside quotes.
-    static func isSemicolonSeparated(_ bytes: [UInt8]) -> Bool {
+    public static func isSemicolonSeparated(_ bytes: [UInt8]) -> Bool {
         var quoted = false
         var semicolons = 0
         for byte in bytes.prefix(1 << 16) {

@@ -60,6 +60,26 @@ struct LinkedInStreamingTests {
         #expect(export.messageFiles.first?.bytes == SpreadsheetText.utf8(bytes).bytes)
     }
 
+    @Test("a large messages file a spreadsheet saved with semicolons is read whole and converted, not streamed")
+    func largeSemicolons() throws {
+        // As Excel saves a CSV where the comma is the decimal separator (see linkedin-resaved-eu/); streamed as
+        // written, its header was not found and the file was refused whole.
+        let text = """
+            CONVERSATION ID;CONVERSATION TITLE;FROM;SENDER PROFILE URL;TO;DATE;SUBJECT;CONTENT;FOLDER\r
+            2-MTk1;;Nadia Brook;https://www.linkedin.com/in/nadia-brook;Robin Vale;2020-06-15 16:37:00 UTC;;Sure, thanks;INBOX\r
+            2-MTk1;;Robin Vale;https://www.linkedin.com/in/robin-vale;Nadia Brook;2020-06-15 15:45:19 UTC;;"Hi; noted";INBOX\r
+
+            """
+        let bytes = Array(text.utf8)
+        let dir = try folder(["messages.csv": bytes])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let export = try LinkedInExportRead(paths: [dir], streamedAbove: 100)
+        let file = try #require(export.messageFiles.first)
+        #expect(file.path == nil && file.bytes == SpreadsheetText.utf8(bytes).bytes)
+        let read = try LinkedInMessages.read(file.bytes, me: LinkedInIdentity(names: ["Robin Vale"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .outbound] && read.result.problems.isEmpty)
+    }
+
     @Test("a large file inside a zip is unpacked into a private folder and streamed from there, then removed")
     func largeZipEntry() throws {
         let folder = fixture("linkedin-2024")

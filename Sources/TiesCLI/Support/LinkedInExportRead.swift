@@ -36,8 +36,12 @@ struct LinkedInExportRead {
         for var file in try ExportFiles.expand(paths, streamedAbove: streamedAbove, scratch: scratch) {
             let base = String(file.name.split(separator: "/").last ?? Substring(file.name))
             var text = SpreadsheetText.utf8(file.bytes)
-            if file.path != nil, text.transcoded || LinkedInFileKind.detect(text.bytes, name: base) != .messages {
-                // Only a large messages file in UTF-8 is streamed; any other large file is read whole, as before.
+            if file.path != nil,
+                text.transcoded || SpreadsheetText.isSemicolonSeparated(file.bytes)
+                    || LinkedInFileKind.detect(text.bytes, name: base) != .messages
+            {
+                // Only a large messages file in UTF-8 with commas is streamed (the stream reads the file as it
+                // is written); any other large file is read whole, and transcoded or converted, as before.
                 file = try ExportFiles.whole(file)
                 text = SpreadsheetText.utf8(file.bytes)
             }
