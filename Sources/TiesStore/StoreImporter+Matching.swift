@@ -56,45 +56,26 @@ extension StoreImporter {
     }
 
     mutating func indexURL(_ url: String, id: Int64) {
-        let key = Self.key(url)
+        let key = ProfileURL.identityKey(url)
         byURL[key] = byURL[key] ?? id
-        if Self.profileService(key) != nil { profileKeys[id, default: []].insert(key) }
+        if ProfileService(key: key) != nil { profileKeys[id, default: []].insert(key) }
     }
 
     /// ``key(_:)`` of `url`, each distinct URL computed once: a million messages name a few thousand people,
     /// and the key of every record's URL was a tenth of such an import (measured).
     private mutating func urlKey(_ url: String) -> String {
         if let known = urlKeys[url] { return known }
-        let key = Self.key(url)
+        let key = ProfileURL.identityKey(url)
         if urlKeys.count < 200_000 { urlKeys[url] = key }
         return key
-    }
-
-    /// ``ProfileURL/key(_:)`` of `url`, with a Google profile in one form: `google.com/profiles/ID` for
-    /// `plus.google.com/ID` and `profiles.google.com/ID` too (Google Contacts' vCards give one or two of them).
-    static func key(_ url: String) -> String {
-        let key = ProfileURL.key(url)
-        for prefix in ["plus.google.com/", "profiles.google.com/"] where key.hasPrefix(prefix) {
-            let id = key.dropFirst(prefix.count)
-            if !id.isEmpty && !id.contains("/") { return "google.com/profiles/" + id }
-        }
-        return key
-    }
-
-    /// The service whose profile a URL key is — a LinkedIn or a Google profile, the URL a person has only one
-    /// of on that service — or nil for any other URL.
-    static func profileService(_ key: String) -> String? {
-        if key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/") { return "linkedin" }
-        if key.hasPrefix("google.com/profiles/") { return "google" }
-        return nil
     }
 
     /// Whether person `id` has a profile on one of the services of `profiles` (which no one has): then they
     /// are not the person those profiles are.
     private func hasOtherProfile(_ id: Int64, _ profiles: [String]) -> Bool {
         guard let theirs = profileKeys[id], !theirs.isEmpty else { return false }
-        let services = Set(theirs.compactMap(Self.profileService))
-        return profiles.contains { Self.profileService($0).map(services.contains) ?? false }
+        let services = Set(theirs.compactMap(ProfileService.init(key:)))
+        return profiles.contains { ProfileService(key: $0).map(services.contains) ?? false }
     }
 
     /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
@@ -113,7 +94,7 @@ extension StoreImporter {
                     if urlMatches.count < 200_000 { urlMatches[u] = id }
                     return .person(id)
                 }
-                if Self.profileService(key) != nil { profiles.append(key) }
+                if ProfileService(key: key) != nil { profiles.append(key) }
             case .name(let n): name = name ?? n
             }
         }
@@ -139,7 +120,7 @@ extension StoreImporter {
         if let found = try personOfStored(record.interactions) ?? identified(record.person) { return .person(found) }
         let taken = takenInFile[record.file] ?? []
         let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
-            .map { Self.key($0.value) }.filter { Self.profileService($0) != nil }
+            .map { ProfileURL.identityKey($0.value) }.filter { ProfileService(key: $0) != nil }
         let candidates = (bearers[record.person.name.lowercased()] ?? []).filter {
             !taken.contains($0) && !hasOtherProfile($0, profiles)
         }

@@ -43,7 +43,7 @@ public struct StoreImporter {
     /// before the next interactions or at the end: a small batch for each record made importing 10,000
     /// connections 0.03-0.05 s slower (`perf`: the allocator's churn).
     private var ownInteractions: [InteractionRecord] = []
-    /// Each person's profile keys (LinkedIn, Google: ``profileService(_:)``), to tell a homonym from the same
+    /// Each person's profile keys (LinkedIn, Google: ``ProfileService``), to tell a homonym from the same
     /// person.
     var profileKeys: [Int64: Set<String>] = [:]
     /// Profile URLs met in records, with their ``ProfileURL/key(_:)``.

@@ -332,13 +332,37 @@ struct HomonymTests {
         Person(id: id, name: name, contactPoints: url.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
     }
 
-    @Test("profile URLs compare without scheme, www, case, trailing slash or percent-encoding")
+    @Test(
+        "profiles compare without scheme, www, case, trailing slash or percent-encoding; Google's three forms are one")
     func profileURLs() {
         #expect(
-            MatchKey.profileURL("https://www.linkedin.com/in/zoë-reyes/")
-                == MatchKey.profileURL("http://linkedin.com/in/zo%C3%AB-reyes"))
-        #expect(MatchKey.profileURL("https://www.linkedin.com/in/Dana-Reyes?trk=x") == "linkedin.com/in/dana-reyes")
-        #expect(MatchKey.profileURL("  ") == nil)
+            ProfileURL.identityKey("https://www.linkedin.com/in/zoë-reyes/")
+                == ProfileURL.identityKey("http://linkedin.com/in/zo%C3%AB-reyes"))
+        #expect(ProfileURL.identityKey("https://www.linkedin.com/in/Dana-Reyes?trk=x") == "linkedin.com/in/dana-reyes")
+        let google = [
+            "http://www.google.com/profiles/1049", "https://plus.google.com/1049", "profiles.google.com/1049",
+        ]
+        #expect(Set(google.map(ProfileURL.identityKey)) == ["google.com/profiles/1049"])
+        #expect(ProfileService(key: ProfileURL.identityKey(google[1])) == .google)
+        #expect(ProfileService(key: ProfileURL.identityKey("https://dana.example/about")) == nil)
+    }
+
+    @Test("a personal web page, or profiles on two services, are not different profiles; Google's forms are one")
+    func profilesPerService() throws {
+        func person(_ id: Int64, _ urls: [String]) -> Person {
+            Person(
+                id: id, name: "Dana Reyes", organisation: "Hale",
+                contactPoints: urls.map { ContactPoint(kind: $0.contains("linkedin") ? .linkedin : .url, value: $0) })
+        }
+        func evidence(_ a: [String], _ b: [String]) throws -> [DuplicateEvidence.Kind] {
+            try #require(DuplicateDetector.assess(person(1, a), person(2, b))).evidence.map(\.kind)
+        }
+        let linkedin = "https://www.linkedin.com/in/dana-reyes"
+        #expect(try evidence([linkedin], ["https://dana.example"]) == [.sameName])
+        #expect(try evidence([linkedin], ["https://plus.google.com/1049"]) == [.sameName])
+        #expect(try evidence(["https://plus.google.com/1049"], ["http://www.google.com/profiles/1049"]) == [.sameName])
+        #expect(
+            try evidence([linkedin], ["https://www.linkedin.com/in/dana-reyes-2"]) == [.sameName, .differentProfiles])
     }
 
     @Test("same name, different profiles: listed with the evidence whatever the score; known-distinct pairs are not")

@@ -28,8 +28,8 @@ extension PersonCommand {
                                   spelling variant (0.70)
                   different-names names that do not agree at all: the score is
                                   multiplied by 0.6
-                  different-profiles both have profile URLs (LinkedIn) and none
-                                  in common: multiplied by 0.5. Pairs with the
+                  different-profiles both have a LinkedIn (or Google) profile and
+                                  none in common: multiplied by 0.5. Pairs with the
                                   same name and different profiles are always
                                   listed, whatever their score
                 Evidence combines as independent signals: 1 - (1 - a)(1 - b). Other \

@@ -13,9 +13,10 @@ public struct DuplicateEvidence: Sendable, Equatable, CustomStringConvertible {
         /// Their names do not agree at all: the other evidence counts for less (a shared family inbox, an
         /// office switchboard). Its weight is a factor, not a probability.
         case differentNames = "different-names"
-        /// Both have profile URLs (LinkedIn or other) and none in common (``MatchKey/profileURL(_:)``): a
-        /// profile identifies a person, so two profiles are likely two people. A factor, like
-        /// ``differentNames``.
+        /// Both have a profile on one service (``ProfileService``: LinkedIn, Google) and none in common
+        /// (``ProfileURL/identityKey(_:)``): a profile identifies a person, so two profiles there are likely
+        /// two people. Other web addresses (a personal or company site) say nothing either way. A factor,
+        /// like ``differentNames``.
         case differentProfiles = "different-profiles"
 
         /// Whether the evidence multiplies the score instead of adding to it.
@@ -286,7 +287,9 @@ public enum DuplicateDetector {
         }
         guard evidence.contains(where: { !$0.kind.isFactor }) else { return nil }
         let differentProfiles =
-            Set(a.profiles).isDisjoint(with: b.profiles) && !a.profiles.isEmpty && !b.profiles.isEmpty
+            Set(a.profiles).isDisjoint(with: b.profiles)
+            && !Set(a.profiles.compactMap(ProfileService.init(key:))).isDisjoint(
+                with: b.profiles.compactMap(ProfileService.init(key:)))
         if differentProfiles {
             evidence.append(
                 DuplicateEvidence(
@@ -341,7 +344,8 @@ struct MatchProfile {
     var emails: [String]
     /// Sorted, without repeats.
     var phones: [String]
-    /// Profile URLs (``MatchKey/profileURL(_:)``), sorted, without repeats.
+    /// Profiles: the web addresses on a ``ProfileService``, as ``ProfileURL/identityKey(_:)``, sorted, without
+    /// repeats.
     var profiles: [String]
     var name: PersonName
     var organisation: String?
@@ -352,9 +356,9 @@ struct MatchProfile {
         emails = Set(person.contactPoints.filter { $0.kind == .email }.compactMap { MatchKey.email($0.value) }).sorted()
         phones = Set(person.contactPoints.filter { $0.kind == .phone }.compactMap { MatchKey.phone($0.value) }).sorted()
         profiles = Set(
-            person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.compactMap {
-                MatchKey.profileURL($0.value)
-            }
+            person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map {
+                ProfileURL.identityKey($0.value)
+            }.filter { ProfileService(key: $0) != nil }
         ).sorted()
         // A homonym's name as the store made it, `Ada Quill (Copperleaf Labs)`, is compared as `Ada Quill`: two
         // people of one name are what the user must tell apart.

@@ -1,0 +1,32 @@
+/// A service on which a person has one profile, so that a profile URL there identifies them: two people with
+/// different profiles on one service are two people, while profiles on different services (or a personal web
+/// page) do not contradict each other.
+public enum ProfileService: Sendable, Hashable {
+    case linkedin
+    case google
+
+    /// The service whose profile `key` (``ProfileURL/identityKey(_:)``) is, or nil for any other URL.
+    public init?(key: String) {
+        if key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/") {
+            self = .linkedin
+        } else if key.hasPrefix("google.com/profiles/") {
+            self = .google
+        } else {
+            return nil
+        }
+    }
+}
+
+extension ProfileURL {
+    /// ``key(_:)`` of `url`, with a Google profile in one form: `google.com/profiles/ID` for
+    /// `plus.google.com/ID` and `profiles.google.com/ID` too (Google Contacts' vCards give one or two of them).
+    /// The key the store matches people by, and the duplicate detector compares profiles by.
+    public static func identityKey(_ url: String) -> String {
+        let key = key(url)
+        for prefix in ["plus.google.com/", "profiles.google.com/"] where key.hasPrefix(prefix) {
+            let id = key.dropFirst(prefix.count)
+            if !id.isEmpty && !id.contains("/") { return "google.com/profiles/" + id }
+        }
+        return key
+    }
+}
