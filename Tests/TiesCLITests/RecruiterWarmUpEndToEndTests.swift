@@ -74,6 +74,40 @@ struct RecruiterWarmUpEndToEndTests {
         #expect(!after.contains("Priya Natarajan  [warm up]"))
     }
 
+    @Test("with no field set, the field is read from the headline of the export's Profile.csv")
+    func fieldFromTheExportsHeadline() throws {
+        try store.ok("init")
+        // LinkedIn's Profile.csv (2023-2025 layout); the name in it also tells who the user is in messages.csv.
+        let profile = store.dir.file("Profile.csv")
+        try Data(
+            """
+            First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers
+            Jordan,Ellis,,,Mar 7,"Director of Operations, Mercy Hospital",,Hospitals and Health Care,,,,,
+
+            """.utf8
+        ).write(to: profile)
+        // An export made before `asOf`: the headline holds from the day of the export (its files' latest date).
+        var files = [profile]
+        for name in ["Connections.csv", "messages.csv"] {
+            files.append(store.dir.file(name))
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: fixture(name)), to: files[files.count - 1])
+        }
+        let exported = try #require(ISO8601DateFormatter().date(from: "2026-06-01T12:00:00Z"))
+        for file in files {
+            try FileManager.default.setAttributes([.modificationDate: exported], ofItemAtPath: file.path)
+        }
+        let imported = try store.ties(["import", "linkedin"] + files.map(\.path))
+        #expect(imported.status == 0 && imported.stdout.contains("Profile.csv: your profile, 1 row"), "\(imported)")
+        let me = try store.ok("me", "show")
+        #expect(me.contains("Director of Operations, Mercy Hospital"), "\(me)")
+        let output = try store.ok("next", "--as-of", asOf)
+        let rows = output.split(separator: "\n").filter { $0.first?.isNumber ?? false }
+        let next = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // As with `ties me set field healthcare` (`next()`): the field's recruiters first, Tom (technology) not.
+        #expect(rows.first?.hasPrefix("1. Priya Natarajan  [warm up]") ?? false, "\(next)")
+        #expect(next.contains("I work in healthcare") && !next.contains("Tom Hughes"), "\(next)")
+    }
+
     @Test("gaps and the report count dormant recruiters apart from active ones")
     func gapsAndReport() throws {
         try start()

@@ -158,12 +158,17 @@ struct InterchangeLinkedInExportTests {
         #expect(rows + read.skipped.count + read.problems.count == 4)
     }
 
-    @Test("the user's own details: name from Profile, email dated by Updated On, phone; empty rows left out")
+    @Test(
+        "the user's own details: name and headline from Profile, email dated by Updated On, phone; empty rows left out")
     func ownDetails() throws {
         let day = Day(year: 2025, month: 12, day: 7)!
         let profile = try LinkedInOwnDetails.read(
             try Self.bytes("linkedin-2024/Profile.csv"), kind: .profile, exportDay: day)
-        #expect(profile == [MyDetail(kind: .name, value: "Robin Vale, MBA", since: day)])
+        #expect(
+            profile == [
+                MyDetail(kind: .name, value: "Robin Vale, MBA", since: day),
+                MyDetail(kind: .headline, value: "People analytics", since: day),
+            ])
         let emails = try LinkedInOwnDetails.read(
             try Self.bytes("linkedin-2024/Email Addresses.csv"), kind: .emailAddresses, exportDay: day)
         #expect(

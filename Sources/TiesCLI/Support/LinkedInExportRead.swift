@@ -101,7 +101,9 @@ struct LinkedInExportRead {
                     try LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)
                 }
                 details += own
-                counts.append((name, kind, own.count, 0, 0))
+                // Its rows, not the details: a profile row gives a name, an address and a headline.
+                let rows = (try? CSVTable(bytes: file.bytes))?.rows.count { $0.fields.contains { !$0.isEmpty } }
+                counts.append((name, kind, rows ?? own.count, 0, 0))
             case .messages: break
             }
         }
