@@ -145,23 +145,26 @@ extension Store {
     /// - Returns: the entry with its new id.
     @discardableResult
     public func addJournalEntry(_ entry: JournalEntry) throws(StoreError) -> Stored<JournalEntry> {
-        try write { db in
+        try write { db in Stored(id: try Self.insert(entry, db), entry) }
+    }
+
+    /// Inserts `entry` and its tags; returns its id.
+    static func insert(_ entry: JournalEntry, _ db: Database) throws -> Int64 {
+        try db.execute(
+            sql: """
+                INSERT INTO journal_entry (kind, text, day, end_day, organisation, title, amount)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                entry.kind.rawValue, entry.text, entry.day.description, entry.endDay?.description,
+                entry.organisation, entry.title, entry.amount,
+            ])
+        let id = db.lastInsertedRowID
+        for tag in entry.tags.sorted() {
             try db.execute(
-                sql: """
-                    INSERT INTO journal_entry (kind, text, day, end_day, organisation, title, amount)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """,
-                arguments: [
-                    entry.kind.rawValue, entry.text, entry.day.description, entry.endDay?.description,
-                    entry.organisation, entry.title, entry.amount,
-                ])
-            let id = db.lastInsertedRowID
-            for tag in entry.tags.sorted() {
-                try db.execute(
-                    sql: "INSERT OR IGNORE INTO journal_tag (entry_id, tag) VALUES (?, ?)", arguments: [id, tag])
-            }
-            return Stored(id: id, entry)
+                sql: "INSERT OR IGNORE INTO journal_tag (entry_id, tag) VALUES (?, ?)", arguments: [id, tag])
         }
+        return id
     }
 
     /// Every journal entry, ordered by day then id. Rows of unknown kinds are skipped.

@@ -249,3 +249,45 @@ struct InterchangeLinkedInMessagesTests {
         #expect(two.me.names == ["Bea"])
     }
 }
+
+/// `Positions.csv`, the user's own jobs, as employment entries of the career journal. The layout of every
+/// export seen, 2018 to 2025 (`Sajiah/mylinkedindata` 2022, `mohamedeways/LinkedIn-Profile` 2023,
+/// `apk0703/linkdin_profile_analysis` 2024: an empty `Finished On` for the current job, `Description` often
+/// empty); made-up jobs.
+@Suite("Interchange: LinkedIn positions")
+struct InterchangeLinkedInPositionsTests {
+    @Test("months become whole months, the current job has no end, the text is the description or the title")
+    func positions() throws {
+        let file = """
+            Company Name,Title,Description,Location,Started On,Finished On
+            Mercy Hospital,Director of Operations,"Ran ED flow, cut waits 18%","St. Louis, Missouri, United States",Jan 2024,
+            Hale & Partners,Analyst,,,February 2020,Dec 2023
+            Quayside Clinic,Intern,,,2019,2019
+            ,,,,Mar 2018,
+            Northwind,Volunteer,,,,
+            Southwind,Clerk,,,sometime,
+            Eastwind,Clerk,,,Feb 2016,later
+
+            """
+        let read = try LinkedInPositions.read(Array(file.utf8))
+        let day = { (y: Int, m: Int, d: Int) in Day(year: y, month: m, day: d)! }
+        #expect(
+            read.records == [
+                JournalEntry(
+                    kind: .employment, text: "Ran ED flow, cut waits 18%", day: day(2024, 1, 1),
+                    organisation: "Mercy Hospital", title: "Director of Operations", tags: ["linkedin"]),
+                JournalEntry(
+                    kind: .employment, text: "Analyst", day: day(2020, 2, 1), endDay: day(2023, 12, 31),
+                    organisation: "Hale & Partners", title: "Analyst", tags: ["linkedin"]),
+                JournalEntry(
+                    kind: .employment, text: "Intern", day: day(2019, 1, 1), endDay: day(2019, 12, 31),
+                    organisation: "Quayside Clinic", title: "Intern", tags: ["linkedin"]),
+            ])
+        #expect(read.skipped.map(\.line) == [5, 6])
+        #expect(read.problems.map(\.field) == ["Started On", "Finished On"])
+        #expect(read.problems.map(\.line) == [7, 8])
+        #expect(LinkedInPositions.months("Feb 2024")?.last == day(2024, 2, 29))
+        #expect(LinkedInPositions.months("12 Mar 2024") == nil && LinkedInPositions.months("Foo 2024") == nil)
+        #expect(LinkedInFileKind.detect(Array(file.utf8), name: "Positions.csv") == .positions)
+    }
+}

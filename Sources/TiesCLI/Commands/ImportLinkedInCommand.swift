@@ -12,8 +12,10 @@ extension ImportCommand {
             discussion: """
                 Each file is recognised by its header, whatever its name: Connections (every generation since \
                 2012), messages (and the older Messages), Invitations, Recommendations and Endorsements \
-                (received and given), and your own Profile, Email Addresses and PhoneNumbers (into `ties me`, \
-                dated by the export). Other files of the export are listed as not read.
+                (received and given), your own Profile, Email Addresses and PhoneNumbers (into `ties me`, \
+                dated by the export), and your Positions (into your career journal, as employment from the \
+                first day of the first month to the last day of the last). Other files of the export are \
+                listed as not read.
 
                 Connections become people (name, company, position, profile URL, email when shared) with a \
                 dated `connected` interaction; an invitation is a `connected` contact in its direction; \
@@ -53,6 +55,7 @@ extension ImportCommand {
                 cacheMiB: 64, large: export.messageFiles.contains { $0.path != nil }
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
+                for entry in export.positions where try importer.addJournalEntry(entry) { export.positionsAdded += 1 }
                 for record in export.people { try importer.add(record) }
                 try importer.add(export.interactions)
                 for file in export.messageFiles {

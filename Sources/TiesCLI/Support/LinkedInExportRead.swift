@@ -17,6 +17,9 @@ struct LinkedInExportRead {
     private(set) var interactions: [InteractionRecord] = []
     private(set) var details: [MyDetail] = []
     var detailsAdded = 0
+    /// The user's positions, as employment entries of the career journal.
+    private(set) var positions: [JournalEntry] = []
+    var positionsAdded = 0
     private(set) var problems: [ParseError] = []
     private(set) var leftOut: [String] = []
     private(set) var notes: [String] = []
@@ -96,6 +99,10 @@ struct LinkedInExportRead {
                 interactions += read.records.map { LinkedInRecords.favour($0, file: name) }
                 // An endorsement favour stands for the rows of one endorser's day: the rows read are theirs.
                 note(read, name, kind, rows: read.records.reduce(0) { $0 + $1.rows })
+            case .positions:
+                let read = try parsing(name) { try LinkedInPositions.read(file.bytes) }.in(name)
+                positions += read.records
+                note(read, name, kind)
             case .profile, .emailAddresses, .phoneNumbers:
                 let own = try parsing(name) {
                     try LinkedInOwnDetails.read(file.bytes, kind: kind, exportDay: exportDay)
@@ -198,6 +205,10 @@ struct LinkedInExportRead {
         }
         if !details.isEmpty {
             out += "  your details: \(detailsAdded) added to `ties me`, \(details.count - detailsAdded) already known\n"
+        }
+        if !positions.isEmpty {
+            out +=
+                "  your positions: \(positionsAdded) added to your career journal, \(positions.count - positionsAdded) already there (`ties journal list`)\n"
         }
         if !unread.isEmpty {
             out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"

@@ -4,7 +4,7 @@ import Foundation
 public enum LinkedInFileKind: String, Sendable, CaseIterable {
     case connections, messages, invitations
     case recommendationsReceived, recommendationsGiven, endorsementsReceived, endorsementsGiven
-    case emailAddresses, phoneNumbers, profile
+    case emailAddresses, phoneNumbers, profile, positions
 
     /// What the kind is called in listings.
     public var label: String {
@@ -19,6 +19,7 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         case .emailAddresses: "your email addresses"
         case .phoneNumbers: "your phone numbers"
         case .profile: "your profile"
+        case .positions: "your positions"
         }
     }
 
@@ -53,6 +54,7 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         if keys.contains("number"), keys.contains("extension") || keys.contains("type"), keys.count <= 4 {
             return .phoneNumbers
         }
+        if LinkedInPositions.isHeader(header.fields) { return .positions }
         // `Maiden Name` alone is not enough: address books have one too (Outlook's, Roundcube's).
         if keys.contains("first name"), keys.contains("last name"),
             keys.contains("headline") || keys.contains("maiden name") && keys.contains("geo location")
