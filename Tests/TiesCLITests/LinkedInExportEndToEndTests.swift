@@ -103,6 +103,23 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-eu")).contains("people: 0 added"))
     }
 
+    @Test("2023: invitations whose URL columns hold only `https://www.linkedin.com/in` find their people by name")
+    func bareProfileURLs() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2023"))
+        #expect(out.contains("invitations, 3 rows = 3 read + 0 left out on purpose"))
+        // Julieta and Ignacio are connections; only Marcos Ledesma, who never accepted, is unknown, by his name.
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        #expect(out.contains("Invitations.csv:4: no person matches Marcos Ledesma\n"), "\(out)")
+        #expect(!out.contains("matches https://www.linkedin.com/in /"))
+        #expect(try store.ok("person", "show", "Julieta Campos").contains("2023-12-14"))
+        // A decorated first name is not the greeting: "Hello Tomás", not "Hello 🚀".
+        let next = try store.ok("next", "--as-of", "2023-12-16")
+        #expect(next.contains("Write to Tomás first: “Hello Tomás,"), "\(next)")
+        #expect(!next.contains("🚀 first"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-2023")).contains("interactions: 0 added"))
+    }
+
     @Test(
         "Google Contacts (both layouts) and Outlook CSV come in through import csv; a nameless contact takes its email")
     func addressBooks() throws {
