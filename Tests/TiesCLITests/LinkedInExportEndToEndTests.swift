@@ -141,6 +141,24 @@ struct LinkedInExportEndToEndTests {
         #expect(tagged.status == 64 && tagged.stderr.contains("no one is tagged 'myContacts'"), "\(tagged.stderr)")
     }
 
+    @Test("a German Outlook's contacts CSV (Windows-1252) comes in through import csv, nothing refused")
+    func germanOutlook() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "csv", fixture("outlook-de.csv"))
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        // Position is the title, Firma the organisation, Kategorien the tags, Geburtstag the birthday (day first).
+        #expect(people.contains("Jörg Weißhaupt,,,Talentwerk GmbH,Personalberater,,Berlin;Recruiter,"), "\(people)")
+        #expect(people.contains(",1981-03-14,"))
+        #expect(people.contains("Aylin Su Demir,,,Hafenlicht AG,Teamleiterin Entwicklung"), "\(people)")
+        #expect(people.contains("joerg.weisshaupt@talentwerk.example;jw@privat.example"))
+        #expect(people.contains("info@nordlicht.example"))
+        let jorg = try store.ok("person", "show", "Jörg Weißhaupt")
+        #expect(jorg.contains("14 March 1981") && jorg.contains("+49 151 00000001") && !jorg.contains("0000009"))
+        #expect(try store.ok("person", "list", "--tag", "Recruiter").contains("Jörg Weißhaupt"))
+        #expect(try store.ok("import", "csv", fixture("outlook-de.csv")).contains("people: 0 added"))
+    }
+
     @Test("Thunderbird's address books (English, German in Windows-1252, tab-separated) come in through import csv")
     func thunderbird() throws {
         #expect(try store.ties(["init"]).status == 0)
