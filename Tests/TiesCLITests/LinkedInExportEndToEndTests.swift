@@ -103,6 +103,17 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-eu")).contains("people: 0 added"))
     }
 
+    @Test("2021: a sender written `Oren  Vasquez` in messages.csv is the connection `Oren ,Vasquez`")
+    func doubleSpacedNames() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2021"))
+        #expect(out.contains("interactions: 8 added"), "\(out)")
+        #expect(!out.contains("no person matches"), "\(out)")
+        let oren = try store.ok("person", "show", "Oren Vasquez")
+        #expect(oren.contains("2021-06-27") && !oren.contains("never in touch"), "\(oren)")
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-2021")).contains("interactions: 0 added"))
+    }
+
     @Test("2023: invitations whose URL columns hold only `https://www.linkedin.com/in` find their people by name")
     func bareProfileURLs() throws {
         #expect(try store.ties(["init"]).status == 0)
