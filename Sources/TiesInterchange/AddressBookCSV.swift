@@ -13,7 +13,9 @@ import TiesCore
 /// - **Outlook** (and LinkedIn's 2012 "Microsoft Outlook CSV", and the "Outlook CSV" Google Contacts
 ///   exports): `"First Name","Middle Name","Last Name",
 ///   "Title",…,"Company","Department","Job Title",…,"E-mail Address","E-mail 2 Address",…,"Mobile Phone",…,
-///   "Birthday",…,"Notes",…,"Categories"`.
+///   "Birthday",…,"Notes",…,"Categories"`.  From a German Outlook: `Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,
+///   Firma,Abteilung,Position,…,E-Mail-Adresse,…,E-Mail 2: Adresse,…,Geburtstag,…,Kategorien,…,Notizen`, with
+///   birthdays day first (`14.3.1981`, `0.0.00` for none).
 /// - **Thunderbird**: `First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,…,Job Title,
 ///   Department,Organization,…,Birth Year,Birth Month,Birth Day,…,Notes` — or the same names in the language of
 ///   the user's Thunderbird (`Vorname,Nachname,Anzeigename,…`; ``ThunderbirdHeaders``), older versions with an
@@ -42,6 +44,7 @@ public enum AddressBookCSV {
         {
             return .googleLegacy
         }
+        if isGermanOutlook(keys) { return .outlook }
         guard keys.contains("first name"), keys.contains("last name") else { return nil }
         if keys.contains("labels") || keys.contains("e-mail 1 - label") || keys.contains("organization name")
             || keys.contains("e-mail 1 - value")
@@ -52,6 +55,14 @@ public enum AddressBookCSV {
             return .outlook
         }
         return nil
+    }
+
+    /// Whether the header is that of a German Outlook's export: `Anrede,Vorname,Weitere Vornamen,Nachname,
+    /// Suffix,Firma,Abteilung,Position,…,E-Mail-Adresse,…,Kategorien,…,Notizen`. (Thunderbird's German header
+    /// also starts `Vorname,Nachname`, but has no `E-Mail-Adresse`: its is `Primäre E-Mail-Adresse`.)
+    static func isGermanOutlook(_ keys: Set<String>) -> Bool {
+        keys.contains("vorname") && keys.contains("nachname") && keys.contains("e-mail-adresse")
+            && (keys.contains("firma") || keys.contains("telefon geschäftlich"))
     }
 
     /// Whether the header's names (keys) are Thunderbird's, in any of its languages: a first and last name, a

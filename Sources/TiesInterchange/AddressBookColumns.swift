@@ -46,6 +46,10 @@ struct AddressBookColumns {
             title = table.column("Organization Title") ?? table.column("Organization 1 - Title")
             groups = table.column("Labels") ?? table.column("Group Membership")
         case .outlook:
+            if AddressBookCSV.isGermanOutlook(Set(table.header.map(CSVTable.key))) {
+                germanOutlook(table, matching)
+                return
+            }
             name = ["First Name", "Middle Name", "Last Name", "Suffix"].compactMap { table.column($0) }
             organisation = table.column("Company")
             title = table.column("Job Title")
@@ -74,6 +78,24 @@ struct AddressBookColumns {
         emails = matching { $0.hasPrefix("e-mail ") && $0.hasSuffix(" - value") }
         phones = matching { $0.hasPrefix("phone ") && $0.hasSuffix(" - value") }
         websites = matching { $0.hasPrefix("website ") && $0.hasSuffix(" - value") }
+    }
+
+    /// The columns of a German Outlook's export, by the names it gives them (the English ones, translated):
+    /// `Position` is the job title, `Firma` the company, `Kategorien` the categories; the emails are
+    /// `E-Mail-Adresse`, `E-Mail 2: Adresse` and `E-Mail 3: Adresse` (the `E-Mail: Angezeigter Name` beside
+    /// them is a display name, no address); the phones every column with `telefon` in its name and `Pager`
+    /// (the fax columns are none).
+    private mutating func germanOutlook(_ table: CSVTable, _ matching: ((String) -> Bool) -> [Int]) {
+        name = ["Vorname", "Weitere Vornamen", "Nachname", "Suffix"].compactMap { table.column($0) }
+        organisation = table.column("Firma")
+        title = table.column("Position")
+        groups = table.column("Kategorien")
+        notes = table.column("Notizen")
+        birthday = table.column("Geburtstag")
+        anniversary = table.column("Jahrestag")
+        emails = matching { $0 == "e-mail-adresse" || ($0.hasPrefix("e-mail ") && $0.hasSuffix(": adresse")) }
+        phones = matching { $0.contains("telefon") || $0 == "pager" }
+        websites = matching { $0 == "webseite" || $0 == "persönliche webseite" }
     }
 
     /// The values of `columns` in `row`, each cell split at Google's ` ::: `.

@@ -26,6 +26,42 @@ enum ImportSupport {
     /// A profile URL in one form: ``ProfileURL/normalised(_:)``, the one URL normaliser.
     static func normalisedURL(_ text: String) -> String { ProfileURL.normalised(text) }
 
+    /// `name` with every run of spaces made one space, and none at its ends.
+    ///
+    /// messages.csv writes a member's first and last name joined by a space, their first name's own trailing
+    /// space kept (`Ravi  Patnala`), where Connections.csv has `Ravi ,Patnala`: compared as written, the
+    /// messages named no connection (six to 39 rows in each of four real exports of 2018–2023). Only names
+    /// with two spaces in a row are rebuilt: a million-row file pays one scan per name.
+    static func singleSpaced(_ name: String) -> String {
+        var previous: UInt8 = 0x20
+        var needed = false
+        for byte in name.utf8 {
+            if byte == 0x20 && previous == 0x20 {
+                needed = true
+                break
+            }
+            previous = byte
+        }
+        guard needed || previous == 0x20 else { return name }
+        return name.split(separator: " ").joined(separator: " ")
+    }
+
+    /// A LinkedIn file's profile URL in one form (``normalisedURL(_:)``), or nil when the cell names no
+    /// profile: empty, a spreadsheet's placeholder, or LinkedIn's address without the member's part.
+    ///
+    /// Invitations.csv of late 2023 holds `https://www.linkedin.com/in` in both URL columns of every row (five
+    /// exports in `NicoLorDev97/MetricasRedes`). Read as a profile, it pointed every invitation at one profile
+    /// no one has, and none found its person by name.
+    static func profileURL(_ text: String?) -> String? {
+        guard let text = meaningful(text) else { return nil }
+        let url = normalisedURL(text)
+        let key = ProfileURL.key(ofNormalised: url)
+        let host = key.prefix { $0 != "/" }
+        let path = key.dropFirst(host.count)
+        let linkedIn = host == "linkedin.com" || host.hasSuffix(".linkedin.com")
+        return linkedIn && ["", "/in", "/pub", "/profile"].contains(path) ? nil : url
+    }
+
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }
 
     static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b + 0x20 : b }

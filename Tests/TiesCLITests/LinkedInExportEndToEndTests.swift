@@ -103,6 +103,36 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-eu")).contains("people: 0 added"))
     }
 
+    @Test("2021: a sender written `Oren  Vasquez` in messages.csv is the connection `Oren ,Vasquez`; `--me` so written")
+    func doubleSpacedNames() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // The user's own name is written so too, and `--me` copied from the file finds them.
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2021"), "--me", "Lena  Brandt")
+        #expect(out.contains("interactions: 8 added"), "\(out)")
+        #expect(!out.contains("no person matches") && !out.contains("took"), "\(out)")
+        let oren = try store.ok("person", "show", "Oren Vasquez")
+        #expect(oren.contains("2021-06-27") && !oren.contains("never in touch"), "\(oren)")
+        let again = try store.ok("import", "linkedin", fixture("linkedin-2021"))
+        #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
+    }
+
+    @Test("2023: invitations whose URL columns hold only `https://www.linkedin.com/in` find their people by name")
+    func bareProfileURLs() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2023"))
+        #expect(out.contains("invitations, 3 rows = 3 read + 0 left out on purpose"))
+        // Julieta and Ignacio are connections; only Marcos Ledesma, who never accepted, is unknown, by his name.
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        #expect(out.contains("Invitations.csv:4: no person matches Marcos Ledesma\n"), "\(out)")
+        #expect(!out.contains("matches https://www.linkedin.com/in /"))
+        #expect(try store.ok("person", "show", "Julieta Campos").contains("2023-12-14"))
+        // A decorated first name is not the greeting: "Hello Tomás", not "Hello 🚀".
+        let next = try store.ok("next", "--as-of", "2023-12-16")
+        #expect(next.contains("Write to Tomás first: “Hello Tomás,"), "\(next)")
+        #expect(!next.contains("🚀 first"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-2023")).contains("interactions: 0 added"))
+    }
+
     @Test(
         "Google Contacts (both layouts) and Outlook CSV come in through import csv; a nameless contact takes its email")
     func addressBooks() throws {
@@ -122,6 +152,24 @@ struct LinkedInExportEndToEndTests {
         #expect(fromGoogle.contains("people: 3 added"), "\(fromGoogle)")
         let tagged = try store.ties(["person", "list", "--tag", "myContacts"])
         #expect(tagged.status == 64 && tagged.stderr.contains("no one is tagged 'myContacts'"), "\(tagged.stderr)")
+    }
+
+    @Test("a German Outlook's contacts CSV (Windows-1252) comes in through import csv, nothing refused")
+    func germanOutlook() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "csv", fixture("outlook-de.csv"))
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        // Position is the title, Firma the organisation, Kategorien the tags, Geburtstag the birthday (day first).
+        #expect(people.contains("Jörg Weißhaupt,,,Talentwerk GmbH,Personalberater,,Berlin;Recruiter,"), "\(people)")
+        #expect(people.contains(",1981-03-14,"))
+        #expect(people.contains("Aylin Su Demir,,,Hafenlicht AG,Teamleiterin Entwicklung"), "\(people)")
+        #expect(people.contains("joerg.weisshaupt@talentwerk.example;jw@privat.example"))
+        #expect(people.contains("info@nordlicht.example"))
+        let jorg = try store.ok("person", "show", "Jörg Weißhaupt")
+        #expect(jorg.contains("14 March 1981") && jorg.contains("+49 151 00000001") && !jorg.contains("0000009"))
+        #expect(try store.ok("person", "list", "--tag", "Recruiter").contains("Jörg Weißhaupt"))
+        #expect(try store.ok("import", "csv", fixture("outlook-de.csv")).contains("people: 0 added"))
     }
 
     @Test("Thunderbird's address books (English, German in Windows-1252, tab-separated) come in through import csv")

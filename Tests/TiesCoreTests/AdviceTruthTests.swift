@@ -30,6 +30,10 @@ struct AdviceTruthTests {
             ("Dr. Priya Natarajan", "Priya"), ("Reyes, Dana", "Dana"), ("Dana Reyes, MD, FACHE", "Dana"),
             ("Prof Ravi Menon", "Ravi"), ("Ms. Ana", "Ana"), ("Dr.", "Dr."), ("Cher", "Cher"),
             ("Mr. Dr. Sam Lee Jr.", "Sam"),
+            // LinkedIn members put emoji and marks before their name (a 2023 and a 2026 export: `🚀 Luis`,
+            // `⚫️` as the whole first name, `⠀ Givaldo` with a braille blank, `~ Antonella`).
+            ("🚀 Rafa Lindqvist", "Rafa"), ("⚫️ Mira Okafor", "Mira"), ("\u{2800} Tove Aalto", "Tove"),
+            ("~ Ines Baptiste", "Ines"), ("🇨🇴  Dr. Lucía Pardo", "Lucía"), ("🎯", "🎯"),
         ])
     func firstNames(name: String, first: String) {
         #expect(Person.firstName(of: name) == first)

@@ -4,7 +4,9 @@ extension Person {
 
     /// The first name in a display name, as written: without a leading honorific (`Dr.`, `Prof`, `Ms.`, …)
     /// or trailing credentials (`Dana Reyes, MD`), and turned around when written surname first
-    /// (`Reyes, Dana`). A name that is only an honorific is returned whole.
+    /// (`Reyes, Dana`), and without leading words that hold no letter: LinkedIn members decorate their names
+    /// (`🚀 Luis`, `⚫️ Matthew`, `~ Antonella`), and "Hello 🚀" greets no one. A name that is only an
+    /// honorific, or has no letter at all, is returned whole.
     ///
     /// ```swift
     /// Person.firstName(of: "Dr. Priya Natarajan, MD")  // "Priya"
@@ -22,7 +24,11 @@ extension Person {
         }
         // "Reyes, Dana": the given name follows the comma.
         var words = parts.count == 2 ? parts[1] + parts[0] : parts.flatMap { $0 }
-        while words.count > 1, PersonName.honorifics.contains(folded(words[0])) { words.removeFirst() }
+        while words.count > 1,
+            PersonName.honorifics.contains(folded(words[0])) || !words[0].contains(where: \.isLetter)
+        {
+            words.removeFirst()
+        }
         return words.first.map(String.init) ?? name
     }
 }

@@ -97,9 +97,10 @@ public enum LinkedInConnections {
     }
 
     static func connection(_ row: CSVRecord, _ record: Int, _ c: Columns) -> Result<LinkedInConnection, RowOutcome> {
-        let name = [c.first, c.middle, c.last, c.suffix].compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }
-            .joined(separator: " ")
-        let profile = ImportSupport.meaningful(CSVTable.value(row, c.url)).map(ImportSupport.normalisedURL)
+        let name = ImportSupport.singleSpaced(
+            [c.first, c.middle, c.last, c.suffix].compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }
+                .joined(separator: " "))
+        let profile = ImportSupport.profileURL(CSVTable.value(row, c.url))
         if name.isEmpty {
             return .failure(
                 .skipped(

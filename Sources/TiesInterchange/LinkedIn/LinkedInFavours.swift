@@ -40,7 +40,7 @@ public enum LinkedInFavours {
             if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }
             let name = [first, last].compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }.joined(
                 separator: " ")
-            let profile = ImportSupport.nonEmpty(CSVTable.value(row, url)).map(ImportSupport.normalisedURL)
+            let profile = ImportSupport.profileURL(CSVTable.value(row, url))
             guard !name.isEmpty || profile != nil else {
                 result.skipped.append(SkippedRecord(line: row.line, reason: "the row names no one"))
                 continue

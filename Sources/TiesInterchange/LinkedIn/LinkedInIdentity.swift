@@ -3,7 +3,8 @@ import TiesCore
 
 /// Who the user is in a LinkedIn export: any of these names or profile URLs.
 public struct LinkedInIdentity: Sendable, Equatable {
-    /// Names as LinkedIn shows them (compared trimmed and case-insensitively).
+    /// Names as LinkedIn shows them (compared trimmed, single-spaced and case-insensitively: `--me` copied
+    /// from a file that writes `Atim  Joyce Sandra` is the participant `Atim Joyce Sandra`).
     public var names: [String]
     /// Profile URLs (compared after normalisation).
     public var profileURLs: [String] {
@@ -28,7 +29,8 @@ public struct LinkedInIdentity: Sendable, Equatable {
         if let url = participant.profileURL, !urlKeys.isEmpty {
             return urlKeys.contains(ProfileURL.key(ofNormalised: url))
         }
-        let name = participant.name.trimmedWhitespace().lowercased()
-        return !name.isEmpty && names.contains { $0.trimmedWhitespace().lowercased() == name }
+        let name = ImportSupport.singleSpaced(participant.name.trimmedWhitespace()).lowercased()
+        return !name.isEmpty
+            && names.contains { ImportSupport.singleSpaced($0.trimmedWhitespace()).lowercased() == name }
     }
 }

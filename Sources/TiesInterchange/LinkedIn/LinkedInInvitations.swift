@@ -43,7 +43,7 @@ public enum LinkedInInvitations {
             }
             let name = ImportSupport.nonEmpty(CSVTable.value(row, outgoing ? to : from))
             let url = ImportSupport.nonEmpty(CSVTable.value(row, outgoing ? inviteeURL : inviterURL))
-                .flatMap { $0.lowercased().hasPrefix("urn:") ? nil : ImportSupport.normalisedURL($0) }
+                .flatMap { $0.lowercased().hasPrefix("urn:") ? nil : ImportSupport.profileURL($0) }
             guard name != nil || url != nil else {
                 result.skipped.append(SkippedRecord(line: row.line, reason: "the row names no other person"))
                 continue

@@ -8,9 +8,10 @@ public struct LinkedInParticipant: Sendable, Equatable, Hashable {
     /// The profile URL, normalised, when known.
     public var profileURL: String?
 
-    /// Creates a participant.
+    /// Creates a participant; runs of spaces in `name` become one (``ImportSupport/singleSpaced(_:)``), so
+    /// that `Ravi  Patnala` in messages.csv is the `Ravi Patnala` of Connections.csv.
     public init(name: String, profileURL: String? = nil) {
-        self.name = name
+        self.name = ImportSupport.singleSpaced(name)
         self.profileURL = profileURL
     }
 }
