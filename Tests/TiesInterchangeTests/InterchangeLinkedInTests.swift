@@ -291,3 +291,38 @@ struct InterchangeLinkedInPositionsTests {
         #expect(LinkedInFileKind.detect(Array(file.utf8), name: "Positions.csv") == .positions)
     }
 }
+
+/// Runs of spaces in a Connections name (`4annadaneshwari/LinkedIn-Data-Analysis` writes `Kavitha,G  K`):
+/// the person is single-spaced, the row's id is the name as written, as stores made before hold it.
+@Suite("Interchange: LinkedIn names with runs of spaces")
+struct InterchangeLinkedInSpacedNamesTests {
+    @Test("the name is single-spaced, the row's id keeps it as written")
+    func spacedName() throws {
+        let file = """
+            First Name,Last Name,Email Address,Company,Position,Connected On
+            Tamsin,Q  Rhee,,Lumen Works,Deputy Manager,12-Jul-19
+
+            """
+        let read = try LinkedInConnections.read(Array(file.utf8))
+        let row = try #require(read.records.first)
+        #expect(row.person.name == "Tamsin Q Rhee" && row.sourceID == "Tamsin Q  Rhee|2019-07-12")
+    }
+}
+
+/// A `TO` list without profile URLs (9-column layout) naming a sender written with a run of spaces and
+/// credentials after commas (`Femi10/Linkedin-Data-Visualization`, 2021: 14 messages to one such connection).
+@Suite("Interchange: LinkedIn TO lists and names with runs of spaces")
+struct InterchangeLinkedInSpacedRecipientTests {
+    @Test("a TO list that spells a sender written with two spaces is that one person")
+    func spacedSender() throws {
+        let file = """
+            CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER
+            2-QQ,,"Ada Obi  MMP, ACIPM",https://www.linkedin.com/in/ada-obi,Robin Vale,2020-03-03 15:04:02 UTC,,Hi,INBOX
+            2-QQ,,Robin Vale,https://www.linkedin.com/in/robin-vale,"Ada Obi  MMP, ACIPM",2020-03-03 17:22:45 UTC,,Hello,INBOX
+
+            """
+        let read = try LinkedInMessages.read(Array(file.utf8), me: LinkedInIdentity(names: ["Robin Vale"]))
+        #expect(read.result.records.map(\.counterparts.count) == [1, 1])
+        #expect(read.result.records.map { $0.counterparts[0].name } == ["Ada Obi MMP, ACIPM", "Ada Obi MMP, ACIPM"])
+    }
+}

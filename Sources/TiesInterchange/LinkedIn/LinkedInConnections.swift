@@ -97,9 +97,10 @@ public enum LinkedInConnections {
     }
 
     static func connection(_ row: CSVRecord, _ record: Int, _ c: Columns) -> Result<LinkedInConnection, RowOutcome> {
-        let name = ImportSupport.singleSpaced(
-            [c.first, c.middle, c.last, c.suffix].compactMap { ImportSupport.nonEmpty(CSVTable.value(row, $0)) }
-                .joined(separator: " "))
+        let written = [c.first, c.middle, c.last, c.suffix].compactMap {
+            ImportSupport.nonEmpty(CSVTable.value(row, $0))
+        }.joined(separator: " ")
+        let name = ImportSupport.singleSpaced(written)
         let profile = ImportSupport.profileURL(CSVTable.value(row, c.url))
         if name.isEmpty {
             return .failure(
@@ -126,6 +127,8 @@ public enum LinkedInConnections {
                 line: row.line, name: name, profileURL: profile, email: emails.first,
                 organisation: ImportSupport.meaningful(CSVTable.value(row, c.company)),
                 title: ImportSupport.meaningful(CSVTable.value(row, c.position)),
-                connectedOn: day, sourceID: profile ?? "\(name)|\(day?.description ?? "")"))
+                // The name as written, runs of spaces kept: the id of a row imported before names were
+                // single-spaced, so that importing it again finds its person.
+                connectedOn: day, sourceID: profile ?? "\(written)|\(day?.description ?? "")"))
     }
 }

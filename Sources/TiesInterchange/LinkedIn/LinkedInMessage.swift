@@ -32,13 +32,13 @@ public struct LinkedInMessage: Sendable, Equatable {
     /// `FOLDER`, when present (INBOX, SENT, ...).
     public var folder: String?
     /// A stable id for re-imports: `conversation id|date as written|sender` (the sender's profile URL, or
-    /// name when there is none); in the 2018 layout, `sender's name>TO as written|date as written`. Made
+    /// name as written when there is none); in the 2018 layout, `sender's name>TO as written|date as written`. Made
     /// from its pieces when asked: the store keeps a digest of it (``LinkedInMessages/storedSourceID(of:with:)``),
     /// which is made from the pieces without the ~120-byte string.
     public var sourceID: String {
         switch form {
-        case .current: "\(conversationID)|\(dateText)|\(from.profileURL ?? from.name)"
-        case .old(let to): "\(from.name)>\(to)|\(dateText)"
+        case .current: "\(conversationID)|\(dateText)|\(from.profileURL ?? from.writtenName)"
+        case .old(let to): "\(from.writtenName)>\(to)|\(dateText)"
         }
     }
     /// `DATE` as written.
@@ -83,9 +83,9 @@ public struct LinkedInMessage: Sendable, Equatable {
             digest.combine("|")
             digest.combine(dateText)
             digest.combine("|")
-            digest.combine(from.profileURL ?? from.name)
+            digest.combine(from.profileURL ?? from.writtenName)
         case .old(let to):
-            digest.combine(from.name)
+            digest.combine(from.writtenName)
             digest.combine(">")
             digest.combine(to)
             digest.combine("|")

@@ -43,7 +43,7 @@ public enum LinkedInMessages {
         var digest = FNV1a128()
         message.combineSourceID(into: &digest)
         digest.combine("|")
-        digest.combine(other.profileURL ?? other.name)
+        digest.combine(other.profileURL ?? other.writtenName)
         return digest.hex
     }
 

@@ -15,12 +15,14 @@ struct NameLookups {
 /// The people in a messages row's `TO` and `RECIPIENT PROFILE URLS` fields.
 enum MessageRecipients {
     /// A name as compared with the names a file shows as senders: lowercased, one space after each comma,
-    /// no trailing commas or spaces.
+    /// runs of spaces as one (a sender is known by their single-spaced name, a `TO` list is cut as written:
+    /// `Ibukun Igbinosa  MMP, ACIPM` must still spell that sender), no trailing commas or spaces.
     static func nameKey(_ name: String) -> String {
-        tidy(
-            name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
-                .joined(separator: ", ")
-        ).lowercased()
+        ImportSupport.singleSpaced(
+            tidy(
+                name.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmedWhitespace() }
+                    .joined(separator: ", ")
+            ).lowercased())
     }
 
     /// `name` without the commas and spaces LinkedIn sometimes leaves at its end (`K M ADARSH ,`).
