@@ -23,6 +23,7 @@ struct RoleClassifierTests {
             ("Personalberaterin", nil, .agency),
             ("Chasseur de têtes", nil, .searchFirm),
             ("Recrutadora", nil, nil),
+            ("Interim Talent Acquisition Manager", nil, .inHouse),
         ] as [(String, String?, RecruiterKind?)])
     func recruiters(title: String, organisation: String?, kind: RecruiterKind?) throws {
         let inference = try #require(RoleClassifier.classify(title: title, organisation: organisation))

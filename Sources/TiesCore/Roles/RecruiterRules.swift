@@ -101,12 +101,14 @@ public enum RecruiterRules {
     public static let agencyTitlePhrases = [
         "recruitment consultant", "recruiting consultant", "rpo", "placement", "placements", "recruitment account",
         // Other languages: the recruitment consultant ("consultor de selección", "consultant en recrutement"),
-        // the recruitment firm ("cabinet de recrutement", "Personalberatung"), temporary work ("intérim",
-        // "trabajo temporal"), and the agency titles of German and Dutch temp work.
+        // the recruitment firm ("cabinet de recrutement", "Personalberatung"), temporary work ("recrutement
+        // intérim", "agence d'intérim", "trabajo temporal"; not a bare "interim", which in English is a
+        // stand-in's title), and the agency titles of German and Dutch temp work.
         "consultor de seleccion", "consultora de seleccion", "consultor de reclutamiento",
         "consultora de reclutamiento", "consultor de recrutamento", "consultora de recrutamento",
         "consultant en recrutement", "consultante en recrutement", "cabinet de recrutement", "consulente ricerca",
-        "interim", "trabajo temporal", "travail temporaire", "personalvermittler", "personalvermittlerin",
+        "recrutement interim", "dinterim", "trabajo temporal", "travail temporaire", "personalvermittler",
+        "personalvermittlerin",
         "personalvermittlung", "personalberater", "personalberaterin", "personalberatung", "personaldisponent",
         "personaldisponentin", "intercedent", "intercedente", "personeelsconsultant", "recruitmentconsultant",
         "detacheringsconsultant",
@@ -137,6 +139,6 @@ public enum RecruiterRules {
         "cross country", "comphealth", "weatherby", "barton associates", "merritt hawkins", "medical solutions",
         "teksystems", "aerotek", "insight global", "kforce", "allegis", "vista staffing", "trustaff",
         "fastaff", "ingenovis", "soliant", "maxim healthcare", "gi group", "personalberatung", "zeitarbeit",
-        "personaldienstleistung", "uitzendbureau", "interim", "trabajo temporal", "travail temporaire",
+        "personaldienstleistung", "uitzendbureau", "dinterim", "trabajo temporal", "travail temporaire",
     ]
 }
