@@ -4,24 +4,68 @@
 /// The lists were written from the labelled titles described in `Tests/TiesCoreTests/Fixtures/RoleTitles/README.md`.
 public enum RecruiterRules {
     /// Words or phrases in a title that say the person recruits people for jobs.
-    public static let recruitingPhrases = [
-        "talent acquisition", "recruiter", "recruiters", "recruiting", "recruitment", "recruit",
-        "headhunter", "head hunter", "headhunting", "executive search", "sourcer", "talent sourcing",
-        "resourcing", "resourcer", "talent search", "talent partner", "candidate attraction", "talent attraction",
-        "interview coordinator", "staffing consultant", "hr staffing", "rpo", "ta specialist", "ta partner",
-        "ta manager", "ta lead", "ta coordinator",
+    public static let recruitingPhrases =
+        [
+            "talent acquisition", "recruiter", "recruiters", "recruiting", "recruitment", "recruit",
+            "headhunter", "head hunter", "headhunting", "executive search", "sourcer", "talent sourcing",
+            "resourcing", "resourcer", "talent search", "talent partner", "candidate attraction", "talent attraction",
+            "interview coordinator", "staffing consultant", "hr staffing", "rpo", "ta specialist", "ta partner",
+            "ta manager", "ta lead", "ta coordinator",
+        ] + internationalRecruitingPhrases
+
+    /// The same in Spanish, Portuguese, French, German, Italian and Dutch, as real LinkedIn exports from
+    /// Latin America, Brazil and Europe write them. A bare "selección"/"seleção"/"sélection" is not here:
+    /// it is as often suppliers or leather; only "de personal", "técnico de", "analista de" make it people.
+    /// German and Dutch compounds are whole words ("Personalvermittlerin", "Wervingsadviseur"), so each
+    /// gendered form is listed; a compound like "Patientenrekrutierung" never matches "rekrutierung".
+    /// "Personalberater" is a recruitment consultant (a Personalberatung is a search or recruitment firm);
+    /// "Personalreferent" and "Personalsachbearbeiter" (HR officer, HR clerk) are not recruiters.
+    static let internationalRecruitingPhrases = [
+        // Spanish
+        "reclutador", "reclutadora", "reclutadores", "reclutamiento", "seleccion de personal",
+        "tecnico de seleccion", "tecnica de seleccion", "analista de seleccion", "consultor de seleccion",
+        "consultora de seleccion", "cazatalentos", "atraccion de talento", "atraccion de talentos",
+        "adquisicion de talento", "adquisicion de talentos",
+        // Portuguese
+        "recrutador", "recrutadora", "recrutadores", "recrutamento", "selecao de pessoal", "analista de selecao",
+        "cacador de talentos", "cacadora de talentos", "atracao de talentos", "aquisicao de talentos",
+        // French (apostrophes fold away: "d'acquisition" is "dacquisition", so the phrase starts after it)
+        "recruteur", "recruteuse", "recruteurs", "recrutement", "chasseur de tetes", "chasseuse de tetes",
+        "chasseur de talents", "chasseuse de talents", "acquisition de talents", "acquisition des talents",
+        // German
+        "recruiterin", "personalvermittler", "personalvermittlerin", "personalvermittlung", "personalberater",
+        "personalberaterin", "personalberatung", "personaldisponent", "personaldisponentin", "personalgewinnung",
+        "personalbeschaffung", "personalrekrutierung", "rekrutierung", "talentakquise",
+        // Italian
+        "selezionatore", "selezionatrice", "selezione del personale", "responsabile selezione",
+        "ricerca e selezione", "reclutamento", "cacciatore di teste", "cacciatrice di teste",
+        // Dutch
+        "werving", "werving en selectie", "wervingsadviseur", "intercedent", "intercedente",
+        "recruitmentconsultant", "personeelsconsultant", "detacheringsconsultant",
     ]
 
     /// Phrases that turn a recruiting word into something else: marketing to candidates, recruiting
     /// patients into a study, students into a school, donors, volunteers or soldiers, or managing the
     /// vendors of recruitment. A title holding one of these is not a recruiter's.
-    public static let vetoPhrases = [
-        "recruitment marketing", "recruiting marketing", "recruiter marketing", "talent acquisition marketing",
-        "employer brand", "employer branding", "patient", "patients", "participant", "participants", "subject",
-        "study", "studies", "trial", "trials", "donor", "donors", "volunteer", "volunteers", "student",
-        "students", "admission", "admissions", "enrollment", "enrolment", "membership", "dealer",
-        "dealers", "franchise", "military", "army", "navy", "marine", "marines", "air force", "athletic",
-        "athletics", "football", "basketball", "vendor manager", "vendor management", "church",
+    public static let vetoPhrases =
+        [
+            "recruitment marketing", "recruiting marketing", "recruiter marketing", "talent acquisition marketing",
+            "employer brand", "employer branding", "patient", "patients", "participant", "participants", "subject",
+            "study", "studies", "trial", "trials", "donor", "donors", "volunteer", "volunteers", "student",
+            "students", "admission", "admissions", "enrollment", "enrolment", "membership", "dealer",
+            "dealers", "franchise", "military", "army", "navy", "marine", "marines", "air force", "athletic",
+            "athletics", "football", "basketball", "vendor manager", "vendor management", "church",
+        ] + internationalVetoPhrases
+
+    /// The same in the other languages: recruiting patients ("reclutamiento de pacientes"), students
+    /// ("étudiants", "studenten"), volunteers, donors or members, choosing suppliers, employer branding
+    /// ("marque employeur"), and the Italian sorting machine ("selezionatrice ottica").
+    static let internationalVetoPhrases = [
+        "paciente", "pacientes", "pazienti", "patienten", "voluntario", "voluntarios", "voluntaria",
+        "voluntarias", "benevole", "benevoles", "volontari", "vrijwilligers", "estudiante", "estudiantes",
+        "alumno", "alumnos", "alunos", "estudantes", "etudiant", "etudiants", "eleves", "studenti", "studenten",
+        "donantes", "doadores", "donateurs", "leden", "proveedores", "fornecedores", "fournisseurs", "fornitori",
+        "marque employeur", "ottica",
     ]
 
     /// Staffing words that make a recruiter only at a staffing agency (at a hospital, a staffing office
@@ -42,21 +86,40 @@ public enum RecruiterRules {
     /// Title cues for a recruiter employed by the organisation they hire for.
     public static let inHouseTitlePhrases = [
         "in house", "inhouse", "internal", "corporate", "campus", "college", "graduate", "university",
-        "business partner", "human resources", "hr",
+        "business partner", "human resources", "hr", "rrhh", "rh", "recursos humanos", "ressources humaines",
+        "risorse umane", "mobilite",
     ]
 
     /// Title cues for executive search.
-    public static let searchFirmTitlePhrases = ["executive search", "search consultant", "retained search"]
+    public static let searchFirmTitlePhrases = [
+        "executive search", "search consultant", "retained search", "headhunting", "chasseur de tetes",
+        "chasseuse de tetes", "cacciatore di teste", "cacciatrice di teste",
+    ]
 
     /// Title cues for an agency: the British "recruitment consultant", recruitment process outsourcing,
     /// placements, the account side of a recruitment business.
     public static let agencyTitlePhrases = [
         "recruitment consultant", "recruiting consultant", "rpo", "placement", "placements", "recruitment account",
+        // Other languages: the recruitment consultant ("consultor de selección", "consultant en recrutement"),
+        // the recruitment firm ("cabinet de recrutement", "Personalberatung"), temporary work ("recrutement
+        // intérim", "agence d'intérim", "trabajo temporal"; not a bare "interim", which in English is a
+        // stand-in's title), and the agency titles of German and Dutch temp work.
+        "consultor de seleccion", "consultora de seleccion", "consultor de reclutamiento",
+        "consultora de reclutamiento", "consultor de recrutamento", "consultora de recrutamento",
+        "consultant en recrutement", "consultante en recrutement", "cabinet de recrutement", "consulente ricerca",
+        "recrutement interim", "dinterim", "trabajo temporal", "travail temporaire", "personalvermittler",
+        "personalvermittlerin",
+        "personalvermittlung", "personalberater", "personalberaterin", "personalberatung", "personaldisponent",
+        "personaldisponentin", "intercedent", "intercedente", "personeelsconsultant", "recruitmentconsultant",
+        "detacheringsconsultant",
     ]
 
     /// Title cues for talent acquisition, the in-house function's own name.
     public static let talentAcquisitionPhrases = [
-        "talent acquisition", "ta specialist", "ta partner", "ta manager", "ta lead",
+        "talent acquisition", "ta specialist", "ta partner", "ta manager", "ta lead", "atraccion de talento",
+        "atraccion de talentos", "adquisicion de talento", "adquisicion de talentos", "atracao de talentos",
+        "aquisicao de talentos", "acquisition de talents", "acquisition des talents", "talentakquise",
+        "personalgewinnung",
     ]
 
     /// Organisation words that name an executive-search firm.
@@ -75,6 +138,7 @@ public enum RecruiterRules {
         "manpowergroup", "kelly services", "hays", "michael page", "pagegroup", "aya healthcare", "amn healthcare",
         "cross country", "comphealth", "weatherby", "barton associates", "merritt hawkins", "medical solutions",
         "teksystems", "aerotek", "insight global", "kforce", "allegis", "vista staffing", "trustaff",
-        "fastaff", "ingenovis", "soliant", "maxim healthcare",
+        "fastaff", "ingenovis", "soliant", "maxim healthcare", "gi group", "personalberatung", "zeitarbeit",
+        "personaldienstleistung", "uitzendbureau", "dinterim", "trabajo temporal", "travail temporaire",
     ]
 }
