@@ -94,7 +94,10 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("person", "show", "Kavya Rao").contains("2026-02-06"))
         let outlook = try store.ok("import", "linkedin", fixture("linkedin-2012"))
         #expect(outlook.contains("connections, 2 rows = 2 read") && outlook.contains("Windows-1252"))
-        #expect(try store.ok("export", "people").contains("Renée Côté,,,Éclair Conseil,Chargée de recrutement"))
+        // A French title: a recruiter (roles-i18n), in-house as every recruiter at an employer with no agency cue.
+        #expect(
+            try store.ok("export", "people").contains(
+                "Renée Côté,recruiter,in-house,Éclair Conseil,Chargée de recrutement"))
         let european = try store.ok("import", "linkedin", fixture("linkedin-resaved-eu"))
         #expect(european.contains("connections, 4 rows = 3 read + 1 left out on purpose"))
         #expect(
@@ -161,7 +164,10 @@ struct LinkedInExportEndToEndTests {
         #expect(out.contains("people: 3 added"), "\(out)")
         let people = try store.ok("export", "people")
         // Position is the title, Firma the organisation, Kategorien the tags, Geburtstag the birthday (day first).
-        #expect(people.contains("Jörg Weißhaupt,,,Talentwerk GmbH,Personalberater,,Berlin;Recruiter,"), "\(people)")
+        // A Personalberater is a recruitment consultant: an agency recruiter.
+        #expect(
+            people.contains("Jörg Weißhaupt,recruiter,agency,Talentwerk GmbH,Personalberater,,Berlin;Recruiter,"),
+            "\(people)")
         #expect(people.contains(",1981-03-14,"))
         #expect(people.contains("Aylin Su Demir,,,Hafenlicht AG,Teamleiterin Entwicklung"), "\(people)")
         #expect(people.contains("joerg.weisshaupt@talentwerk.example;jw@privat.example"))
