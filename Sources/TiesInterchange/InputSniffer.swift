@@ -30,7 +30,7 @@ public enum InputSniffer {
             (try? CSVTable.header(of: head)).map({ AddressBookCSV.layout(of: $0.fields) == nil }) ?? true,
             let kind = LinkedInFileKind.detect(head, name: "")
         {
-            return ("LinkedIn's \(kind.label) file", "ties import linkedin")
+            return ("a file of a LinkedIn export (\(kind.label))", "ties import linkedin")
         }
         if let header = try? CSVTable.header(of: AddressBookCSV.commaSeparated(head) ?? head), header.fields.count > 1 {
             let shown = header.fields.prefix(6).joined(separator: ",") + (header.fields.count > 6 ? ",…" : "")
@@ -39,7 +39,7 @@ public enum InputSniffer {
                 return ("\(article) \(layout.rawValue) file", "ties import csv")
             }
             if let kind = LinkedInFileKind.detect(head, name: "") {
-                return ("LinkedIn's \(kind.label) file", "ties import linkedin")
+                return ("a file of a LinkedIn export (\(kind.label))", "ties import linkedin")
             }
             let keys = Set(header.fields.map(CSVTable.key))
             if keys.contains("name") || keys.contains("occurred_at") {

@@ -311,6 +311,9 @@ struct InterchangeLinkedInExportTests {
         #expect(InputSniffer.describe(Array("BEGIN:VCARD\r\n".utf8)).importer == "ties import vcard")
         #expect(InputSniffer.describe(Array("BEGIN:VCALENDAR\r\n".utf8)).importer == "ties import ics")
         #expect(InputSniffer.describe(try Self.bytes("linkedin-2024/messages.csv")).importer == "ties import linkedin")
+        #expect(
+            InputSniffer.describe(try Self.bytes("linkedin-2024/Profile.csv")).looksLike
+                == "a file of a LinkedIn export (your profile)")
         #expect(InputSniffer.describe(try Self.bytes("outlook.csv")).looksLike == "an Outlook contacts CSV file")
         let tabs = InputSniffer.describe(try Self.bytes("thunderbird-tab.txt"))
         #expect(tabs.looksLike == "a Thunderbird address book CSV file" && tabs.importer == "ties import csv")
