@@ -55,8 +55,10 @@ extension StoreImporter {
         }
     }
 
+    /// Indexes `id` under `url`, unless the URL cannot be one person's (``ProfileURL/canIdentify(key:)``).
     mutating func indexURL(_ url: String, id: Int64) {
         let key = ProfileURL.identityKey(url)
+        guard ProfileURL.canIdentify(key: key) else { return }
         byURL[key] = byURL[key] ?? id
         if ProfileService(key: key) != nil { profileKeys[id, default: []].insert(key) }
     }

@@ -5,7 +5,8 @@ import TiesCore
 
 /// Adds records to the store inside ``Store/importing(createPeople:dryRun:context:now:_:)``'s transaction.
 ///
-/// People are matched, in order, by id, by any email, by any URL and by exact name (all without case).
+/// People are matched, in order, by id, by any email, by any URL that can be one person's (not a site's home
+/// page: ``ProfileURL/canIdentify(key:)``) and by exact name (all without case).
 /// A profile URL or an email identifies a person; a name alone does not: it matches only when one person
 /// bears it, and not when the record's LinkedIn profile and that person's differ (two connections with one
 /// name and different profiles are two people). A record of a file that lists everyone once

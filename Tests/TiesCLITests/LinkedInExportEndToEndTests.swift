@@ -223,6 +223,21 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains("Jörgen Öberg Lindqvist Åkesson Åström"))
     }
 
+    @Test("cards that give one site's home page are not one person: the site is an organisation's, not a profile")
+    func sharedWebsite() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("shared-website.vcf"))
+        #expect(out.contains("people: 5 added, 1 updated"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Lena Brandt,,,Kestrel Works,Buyer,,,,'+49 431 555 0101,"), "\(people)")
+        #expect(people.contains("Emeka Okafor,,,Kestrel Works,Engineer,,,,'+49 431 555 0102,"), "\(people)")
+        #expect(people.contains("Other field after address,"), "\(people)")
+        // A page of one person's own still identifies them.
+        #expect(!people.contains("R. Vale"), "\(people)")
+        let again = try store.ok("import", "vcard", fixture("shared-website.vcf"))
+        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
+    }
+
     @Test(
         "every importer refuses a file of the wrong kind with exit 65, says what it looks like, and changes nothing",
         arguments: [

@@ -29,4 +29,17 @@ extension ProfileURL {
         }
         return key
     }
+
+    /// Whether the URL whose ``identityKey(_:)`` is `key` can be one person's, and so identify them: not a
+    /// site's home page (`kestrelworks.example`: an organisation's, which every colleague's card may give —
+    /// Outlook's `URL;WORK:`, and two cards of one shop in an address book attached to a KDE bug report,
+    /// `KDE/kcontacts` `autotests/data/vcard10.vcf`, were merged into one person by it), nor a LinkedIn page of a
+    /// company, school or showcase.
+    public static func canIdentify(key: String) -> Bool {
+        guard let slash = key.firstIndex(of: "/") else { return false }
+        let host = key[..<slash]
+        guard host == "linkedin.com" || host.hasSuffix(".linkedin.com") else { return true }
+        let section = key[key.index(after: slash)...].prefix { $0 != "/" }
+        return !["company", "school", "showcase"].contains(section)
+    }
 }
