@@ -116,21 +116,50 @@ extension StoreImporter {
     /// Who a person record is: ``match(_:)-([PersonKey])`` of its keys; for a record of a file that lists
     /// everyone once, the person its own interaction went to when the file was imported before, else one
     /// its id, email or URL identifies, else the one person bearing its name that no other record of the file
-    /// became (none: a new person; several: ambiguous). ``add(_:)-(PersonRecord)`` notes whom it became.
+    /// became (none: a new person; several: ambiguous) — but first the one bearing the name who has one of its
+    /// phone numbers, whichever record became them.
+    /// ``add(_:)-(PersonRecord)`` notes whom it became.
     mutating func match(_ record: PersonRecord) throws -> PersonMatch {
         guard record.distinctInFile else { return match(keys(of: record.person)) }
         if let found = try personOfStored(record.interactions) ?? identified(record.person) { return .person(found) }
         let taken = takenInFile[record.file] ?? []
         let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
             .map { ProfileURL.identityKey($0.value) }.filter { ProfileService(key: $0) != nil }
-        let candidates = (bearers[record.person.name.lowercased()] ?? []).filter {
-            !taken.contains($0) && !hasOtherProfile($0, profiles)
-        }
+        let bearing = (bearers[record.person.name.lowercased()] ?? []).filter { !hasOtherProfile($0, profiles) }
+        if let same = try sharingPhone(record.person, bearing) { return .person(same) }
+        let candidates = bearing.filter { !taken.contains($0) }
         guard candidates.count == 1 else {
             return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)
         }
         return .person(candidates[0])
     }
+
+    /// The one of `candidates` — people bearing `person`'s name — who has one of `person`'s phone numbers
+    /// (compared by their digits), or nil when none or several do.
+    ///
+    /// A phone alone does not identify a person (a household's, a switchboard's), but a name and a number
+    /// together do: an address book's two cards `Kofi` with two numbers became `Kofi` and `Kofi (2)`, and each
+    /// card finds its own again on a re-import (an Android export in `borisbob91/contact`, two such pairs);
+    /// a card saved again with the same name and number is the same contact, however often (an Android export
+    /// in `kamalkne/contacts` holds one contact on four identical cards).
+    private func sharingPhone(_ person: Person, _ candidates: [Int64]) throws -> Int64? {
+        let phones = Set(person.contactPoints.filter { $0.kind == .phone }.map { Self.digits($0.value) })
+            .subtracting([""])
+        guard !phones.isEmpty else { return nil }
+        var found: Int64?
+        for id in candidates {
+            let theirs = try String.fetchAll(
+                db.cachedStatement(sql: "SELECT value FROM contact_point WHERE person_id = ? AND kind = 'phone'"),
+                arguments: [id])
+            guard theirs.contains(where: { phones.contains(Self.digits($0)) }) else { continue }
+            if found != nil { return nil }
+            found = id
+        }
+        return found
+    }
+
+    /// The digits of a phone number, in order: `+225 07 11 22 33` and `+22507112233` are one number.
+    private static func digits(_ phone: String) -> String { String(phone.filter { $0.isASCII && $0.isNumber }) }
 
     /// The person one of `interactions` is stored with, when the store had interactions before the import.
     private func personOfStored(_ interactions: [Interaction]) throws -> Int64? {

@@ -223,6 +223,26 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains("Jörgen Öberg Lindqvist Åkesson Åström"))
     }
 
+    @Test(
+        "an address book's two cards with one name are two people, apart again on a re-import; a card saved twice is one"
+    )
+    func homonymCards() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
+        #expect(out.contains("people: 5 added, 0 updated, 1 already up to date"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains(",Kofi,,,,,,,,'+225 07 11 22 33;+22507112233,"), "\(people)")
+        #expect(people.contains(",Kofi (2),,,,,,,,01 23 45 67,"), "\(people)")
+        let again = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
+        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
+        #expect(!again.contains("left out"), "\(again)")
+        #expect(try store.ok("person", "duplicates").contains("Kofi (2)"))
+        // A name one person bears, met in another file, is still that person.
+        let other = store.dir.file("other.vcf")
+        try Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Adjoa\r\nTITLE:Nurse\r\nEND:VCARD\r\n".utf8).write(to: other)
+        #expect(try store.ok("import", "vcard", other.path).contains("people: 0 added, 1 updated"))
+    }
+
     @Test("cards that give one site's home page are not one person: the site is an organisation's, not a profile")
     func sharedWebsite() throws {
         #expect(try store.ties(["init"]).status == 0)

@@ -205,7 +205,9 @@ extension ImportCommand {
                 if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
                     let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
                     let lenient = RecordValidation.addressBookPeople(
-                        read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) })
+                        read.records.map {
+                            PersonRecord(person: $0.person, file: file, line: $0.line, distinctInFile: true)
+                        })
                     let checked = RecordValidation.people(lenient.records)
                     people += checked.records
                     problems += read.problems + checked.problems
@@ -318,7 +320,10 @@ extension ImportCommand {
                 let read = VCardReader.read(bytes).in(file)
                 problems += read.problems
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
-                people += read.records.map { PersonRecord(person: $0.person, file: file, line: $0.line) }
+                // An address book lists each contact once: two cards with one name are two people.
+                people += read.records.map {
+                    PersonRecord(person: $0.person, file: file, line: $0.line, distinctInFile: true)
+                }
             }
             let lenient = RecordValidation.addressBookPeople(people)
             try options.run(

@@ -15,9 +15,10 @@ public struct PersonRecord: Sendable {
     public var person: Person
     public var file: String
     public var line: Int
-    /// The file lists each person once, as LinkedIn's `Connections.csv` does: another record of the same file
-    /// that bears the same name is someone else, never merged into this one by name (an export without
-    /// profile URLs has such rows: 7 names in a real one of 5,351 connections).
+    /// The file lists each person once, as LinkedIn's `Connections.csv` and an address book do: another record
+    /// of the same file that bears the same name is someone else, never merged into this one by name (an
+    /// export without profile URLs has such rows: 7 names in a real one of 5,351 connections; an Android
+    /// address book, two cards `Noel` with two numbers).
     public var distinctInFile: Bool
     /// What the same row says happened with this person (a connection's date): it goes to the person the
     /// record becomes or is merged into, whoever else bears the name, and a re-import finds the person by it.
