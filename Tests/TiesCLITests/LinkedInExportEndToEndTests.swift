@@ -233,6 +233,9 @@ struct LinkedInExportEndToEndTests {
         let people = try store.ok("export", "people")
         #expect(people.contains(",Kofi,,,,,,,,'+225 07 11 22 33;+22507112233,"), "\(people)")
         #expect(people.contains(",Kofi (2),,,,,,,,01 23 45 67,"), "\(people)")
+        // A number with Android's pause after it is a number.
+        #expect(people.contains(",Adjoa,,,,,,,,'+225 05 66 77 88;07889900p,"), "\(people)")
+        #expect(!out.contains("left out"), "\(out)")
         let again = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
         #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
         #expect(!again.contains("left out"), "\(again)")

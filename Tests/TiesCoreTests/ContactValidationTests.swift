@@ -41,6 +41,9 @@ struct ContactValidationTests {
             ("\u{200E}+33 1 42 68 53 00\u{2069}", "+33 1 42 68 53 00"),
             // vCard 4.0 (RFC 6350's example): a `tel:` URI with RFC 3966's extension, no `;` kept.
             ("tel:+1-418-656-9254;ext=102", "+1-418-656-9254 ext. 102"),
+            // Android's pause and wait, as an Indian Android export (kamalkne/contacts) wrote them.
+            ("9770423600p", "9770423600p"), ("+1 800 555 0100,,1234#", "+1 800 555 0100,,1234#"),
+            ("555 0100w12", "555 0100w12"),
         ])
     func goodPhones(given: String, stored: String) throws {
         #expect(try ContactValidation.phone(given) == stored)
@@ -50,7 +53,7 @@ struct ContactValidationTests {
         "phones: letters, controls, lists and too few or too many digits are refused",
         arguments: [
             "call me", "12", "+1 312 555 0100, +1 312 555 0199", "555\u{1B}0100", "1+2 555 0100",
-            String(repeating: "9", count: 21), "555 0100 ext.", "İ555 0100",
+            String(repeating: "9", count: 21), "555 0100 ext.", "İ555 0100", "p", "555,0100 x", "wait 12",
         ])
     func badPhones(given: String) {
         #expect(throws: InputError.self) { try ContactValidation.phone(given) }

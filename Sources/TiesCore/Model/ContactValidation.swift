@@ -15,7 +15,8 @@
 ///   `victim@x.example,attacker@example.com`, a display name or angle brackets are refused, never read as
 ///   one address.
 /// - Phones: digits with `+ ( ) - . /` and spaces, at least 3 digits and at most 20, optionally an extension
-///   (`x 12`, `ext. 12`, `;ext=12`); `tel:` dropped, runs of spaces made one.
+///   (`x 12`, `ext. 12`, `;ext=12`) or what is dialled after a pause (`9770423600p`, `…0100,,1234`); `tel:`
+///   dropped, runs of spaces made one.
 /// - URLs: `http` or `https` (assumed when there is no scheme), a host with a dot, no spaces, quotes or
 ///   angle brackets. A LinkedIn profile is stored in the form ``normalisedURL(_:)`` gives, so one profile
 ///   has one form; any other web address as written (``webAddress(_:field:)``): its `http`, query and
@@ -86,7 +87,7 @@ public enum ContactValidation {
         if value.lowercased().hasPrefix("tel:") { value = trimmed(String(value.dropFirst(4))) }
         value = String(value.map { $0 == "\u{A0}" ? " " : $0 })
         value = value.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-        let (number, extensionDigits) = splitExtension(value)
+        let (number, extensionDigits) = splitExtension(splitPauses(value).number)
         let allowed = Set("0123456789+-()./ ")
         let digits = number.filter(\.isASCIIDigit).count
         guard !number.isEmpty, number.allSatisfy({ allowed.contains($0) }), (3...20).contains(digits),
@@ -277,6 +278,20 @@ public enum ContactValidation {
                         || (!$0.isASCII && $0.properties.generalCategory == .nonspacingMark)
                 }
         }
+    }
+
+    /// A phone number and what a phone dials after it: pauses and waits (`p`, `w`, `,`), then digits, `*` or
+    /// `#` — `9770423600p` as Android saves a number with a pause (4 numbers of an Indian Android export in
+    /// `kamalkne/contacts`, refused before), `+1 800 555 0100,,1234`. Nil when there is none, or when what
+    /// follows is not only these (a list `555 0100, 555 0199` stays a list, refused).
+    static func splitPauses(_ value: String) -> (number: String, dialled: String?) {
+        let pauses = Set("pPwW,")
+        guard let start = value.firstIndex(where: { pauses.contains($0) }) else { return (value, nil) }
+        let dialled = value[start...]
+        guard dialled.allSatisfy({ pauses.contains($0) || $0.isASCIIDigit || $0 == "*" || $0 == "#" }) else {
+            return (value, nil)
+        }
+        return (String(value[..<start]), String(dialled))
     }
 
     /// A phone number and the digits of its extension (`x 12`, `ext. 12`, `extension 12`, `;ext=12`).
