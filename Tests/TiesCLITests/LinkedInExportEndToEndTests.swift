@@ -229,7 +229,7 @@ struct LinkedInExportEndToEndTests {
     func homonymCards() throws {
         #expect(try store.ties(["init"]).status == 0)
         let out = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
-        #expect(out.contains("people: 5 added, 0 updated, 1 already up to date"), "\(out)")
+        #expect(out.contains("people: 5 added, 0 updated, 3 already up to date"), "\(out)")
         let people = try store.ok("export", "people")
         #expect(people.contains(",Kofi,,,,,,,,'+225 07 11 22 33;+22507112233,"), "\(people)")
         #expect(people.contains(",Kofi (2),,,,,,,,01 23 45 67,"), "\(people)")
@@ -237,7 +237,7 @@ struct LinkedInExportEndToEndTests {
         #expect(people.contains(",Adjoa,,,,,,,,'+225 05 66 77 88;07889900p,"), "\(people)")
         #expect(!out.contains("left out"), "\(out)")
         let again = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
-        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
+        #expect(again.contains("people: 0 added, 0 updated, 8 already up to date"), "\(again)")
         #expect(!again.contains("left out"), "\(again)")
         #expect(try store.ok("person", "duplicates").contains("Kofi (2)"))
         // A name one person bears, met in another file, is still that person.

@@ -85,6 +85,15 @@ struct ImportOptions: ParsableArguments {
             valuesLeftOut: Self.valuesLeftOut(valuesLeftOut, keptIn: checkedPeople.records), notes: notes)
     }
 
+    /// An address book's contact as a record. An address book lists each contact once: a card with an email,
+    /// phone or web address is someone else than another card of the file bearing its name and none of these
+    /// (``PersonRecord/distinctInFile``). A card with none of them has nothing that could tell it apart, and
+    /// joins the one person bearing its name, as a card saved twice does (an Android export in
+    /// `kamalkne/contacts`: `Jai Tapadiya` with a number, then without, twice over).
+    static func addressBookRecord(_ person: Person, file: String, line: Int) -> PersonRecord {
+        PersonRecord(person: person, file: file, line: line, distinctInFile: !person.contactPoints.isEmpty)
+    }
+
     /// What a reader left out of `file` on purpose, as `file:line: reason` lines.
     static func leftOut(_ skipped: [SkippedRecord], in file: String) -> [String] {
         skipped.map { "\(file):\($0.line): \($0.reason)" }
@@ -205,9 +214,7 @@ extension ImportCommand {
                 if kind == nil, AddressBookCSV.layout(of: header.fields) != nil {
                     let read = try parsing(file) { try AddressBookCSV.read(bytes) }.in(file)
                     let lenient = RecordValidation.addressBookPeople(
-                        read.records.map {
-                            PersonRecord(person: $0.person, file: file, line: $0.line, distinctInFile: true)
-                        })
+                        read.records.map { ImportOptions.addressBookRecord($0.person, file: file, line: $0.line) })
                     let checked = RecordValidation.people(lenient.records)
                     people += checked.records
                     problems += read.problems + checked.problems
@@ -320,10 +327,7 @@ extension ImportCommand {
                 let read = VCardReader.read(bytes).in(file)
                 problems += read.problems
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
-                // An address book lists each contact once: two cards with one name are two people.
-                people += read.records.map {
-                    PersonRecord(person: $0.person, file: file, line: $0.line, distinctInFile: true)
-                }
+                people += read.records.map { ImportOptions.addressBookRecord($0.person, file: file, line: $0.line) }
             }
             let lenient = RecordValidation.addressBookPeople(people)
             try options.run(
