@@ -22,23 +22,39 @@ extension StoreImporter {
         }
     }
 
+    /// What ``addJournalEntry(_:)`` did with an entry.
+    public enum JournalEntryOutcome: Sendable, Equatable {
+        case added
+        /// The entry was there without an end, and the record gives one: the job has ended since.
+        case ended
+        case alreadyThere
+    }
+
     /// Adds an entry to the career journal (the user's positions from an export), unless an entry of its kind
     /// from the same day, with the same organisation and title, is already there: importing the same export
-    /// again changes nothing, and a position typed in by hand from that day is not doubled.
-    /// - Returns: whether it was added.
+    /// again changes nothing, and a position typed in by hand from that day is not doubled. A later export of
+    /// a job that has ended since gives the entry there its end, when it has none (an end already recorded,
+    /// perhaps by the user, is kept).
     @discardableResult
-    public mutating func addJournalEntry(_ entry: JournalEntry) throws(StoreError) -> Bool {
+    public mutating func addJournalEntry(_ entry: JournalEntry) throws(StoreError) -> JournalEntryOutcome {
         do {
-            let known = try Bool.fetchOne(
+            let stored = try Row.fetchOne(
                 db,
                 sql: """
-                    SELECT 1 FROM journal_entry WHERE kind = ? AND day = ?
+                    SELECT id, end_day FROM journal_entry WHERE kind = ? AND day = ?
                         AND lower(coalesce(organisation, '')) = lower(?) AND lower(coalesce(title, '')) = lower(?)
+                    ORDER BY id LIMIT 1
                     """,
                 arguments: [entry.kind.rawValue, entry.day.description, entry.organisation ?? "", entry.title ?? ""])
-            guard known == nil else { return false }
-            _ = try Store.insert(entry, db)
-            return true
+            guard let stored else {
+                _ = try Store.insert(entry, db)
+                return .added
+            }
+            guard let end = entry.endDay, (stored["end_day"] as String?) == nil else { return .alreadyThere }
+            try db.execute(
+                sql: "UPDATE journal_entry SET end_day = ? WHERE id = ?",
+                arguments: [end.description, stored["id"] as Int64])
+            return .ended
         } catch {
             throw StoreError.wrap(error)
         }

@@ -39,4 +39,29 @@ struct LinkedInPositionsEndToEndTests {
         try store.ok("undo")  // the second import changed nothing and recorded no change: the first goes
         #expect(try store.ok("journal", "list", "--format", "csv").split(separator: "\n").count == 1)
     }
+
+    @Test("a later export of a job that has ended since gives the entry its end; an end already there is kept")
+    func endedSince() throws {
+        try store.ok("init")
+        let positions = store.dir.file("Positions.csv")
+        func export(_ rows: String) throws {
+            try Data(("Company Name,Title,Description,Location,Started On,Finished On\n" + rows).utf8).write(
+                to: positions)
+        }
+        try export("Mercy Hospital,Director of Operations,,,Jan 2024,\nHale & Partners,Analyst,,,Feb 2020,Dec 2023\n")
+        try store.ok("import", "linkedin", positions.path)
+        // A year later: the job at Mercy ended in March 2025; Hale's end is given otherwise (kept as stored).
+        try export(
+            "Mercy Hospital,Director of Operations,,,Jan 2024,Mar 2025\nHale & Partners,Analyst,,,Feb 2020,Jan 2024\n")
+        let later = try store.ok("import", "linkedin", positions.path)
+        #expect(
+            later.contains(
+                "your positions: 0 added to your career journal, 1 given the end the export shows, 1 already there"),
+            "\(later)")
+        let journal = try store.ok("journal", "list", "--format", "csv")
+        #expect(journal.contains("2024-01-01,2025-03-31,employment,Mercy Hospital"), "\(journal)")
+        #expect(journal.contains("2020-02-01,2023-12-31,employment,Hale & Partners"), "\(journal)")
+        let again = try store.ok("import", "linkedin", positions.path)
+        #expect(again.contains("your positions: 0 added to your career journal, 2 already there"), "\(again)")
+    }
 }

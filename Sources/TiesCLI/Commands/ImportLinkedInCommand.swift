@@ -14,7 +14,8 @@ extension ImportCommand {
                 2012), messages (and the older Messages), Invitations, Recommendations and Endorsements \
                 (received and given), your own Profile, Email Addresses and PhoneNumbers (into `ties me`, \
                 dated by the export), and your Positions (into your career journal, as employment from the \
-                first day of the first month to the last day of the last). Other files of the export are \
+                first day of the first month to the last day of the last; a later export gives a job that has \
+                ended since its end). Other files of the export are \
                 listed as not read.
 
                 Connections become people (name, company, position, profile URL, email when shared) with a \
@@ -55,7 +56,7 @@ extension ImportCommand {
                 cacheMiB: 64, large: export.messageFiles.contains { $0.path != nil }
             ) { (importer: inout StoreImporter) throws(StoreError) in
                 for detail in export.details where try importer.addMyDetail(detail) { export.detailsAdded += 1 }
-                for entry in export.positions where try importer.addJournalEntry(entry) { export.positionsAdded += 1 }
+                for entry in export.positions { export.positionOutcomes.append(try importer.addJournalEntry(entry)) }
                 for record in export.people { try importer.add(record) }
                 try importer.add(export.interactions)
                 for file in export.messageFiles {

@@ -17,9 +17,9 @@ struct LinkedInExportRead {
     private(set) var interactions: [InteractionRecord] = []
     private(set) var details: [MyDetail] = []
     var detailsAdded = 0
-    /// The user's positions, as employment entries of the career journal.
+    /// The user's positions, as employment entries of the career journal, and what became of each.
     private(set) var positions: [JournalEntry] = []
-    var positionsAdded = 0
+    var positionOutcomes: [StoreImporter.JournalEntryOutcome] = []
     private(set) var problems: [ParseError] = []
     private(set) var leftOut: [String] = []
     private(set) var notes: [String] = []
@@ -207,8 +207,11 @@ struct LinkedInExportRead {
             out += "  your details: \(detailsAdded) added to `ties me`, \(details.count - detailsAdded) already known\n"
         }
         if !positions.isEmpty {
-            out +=
-                "  your positions: \(positionsAdded) added to your career journal, \(positions.count - positionsAdded) already there (`ties journal list`)\n"
+            let added = positionOutcomes.count { $0 == .added }
+            let ended = positionOutcomes.count { $0 == .ended }
+            out += "  your positions: \(added) added to your career journal, "
+            out += ended > 0 ? "\(ended) given the end the export shows, " : ""
+            out += "\(positionOutcomes.count - added - ended) already there (`ties journal list`)\n"
         }
         if !unread.isEmpty {
             out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"
