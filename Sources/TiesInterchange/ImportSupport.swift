@@ -47,19 +47,14 @@ enum ImportSupport {
     }
 
     /// A LinkedIn file's profile URL in one form (``normalisedURL(_:)``), or nil when the cell names no
-    /// profile: empty, a spreadsheet's placeholder, or LinkedIn's address without the member's part.
-    ///
-    /// Invitations.csv of late 2023 holds `https://www.linkedin.com/in` in both URL columns of every row (five
-    /// exports in `NicoLorDev97/MetricasRedes`). Read as a profile, it pointed every invitation at one profile
-    /// no one has, and none found its person by name.
+    /// profile: empty, a spreadsheet's placeholder, or an address that is no one's
+    /// (``ProfileURL/canIdentify(key:)``: Invitations.csv of late 2023 holds `https://www.linkedin.com/in` in
+    /// both URL columns of every row; read as a profile, it pointed every invitation at one profile no one
+    /// has, and none found its person by name).
     static func profileURL(_ text: String?) -> String? {
         guard let text = meaningful(text) else { return nil }
         let url = normalisedURL(text)
-        let key = ProfileURL.key(ofNormalised: url)
-        let host = key.prefix { $0 != "/" }
-        let path = key.dropFirst(host.count)
-        let linkedIn = host == "linkedin.com" || host.hasSuffix(".linkedin.com")
-        return linkedIn && ["", "/in", "/pub", "/profile"].contains(path) ? nil : url
+        return ProfileURL.canIdentify(key: ProfileURL.key(ofNormalised: url)) ? url : nil
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) }

@@ -261,6 +261,24 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
     }
 
+    @Test("two cards giving LinkedIn's older profile/view?id= addresses of two members are two people")
+    func olderLinkedInAddresses() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // Made-up people; the address form and its tracking parameters as public vCards and pages write it.
+        let cards = store.dir.file("profile-view.vcf")
+        try Data(
+            ("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ama Boateng\r\nN:Boateng;Ama;;;\r\n"
+                + "URL:http://www.linkedin.com/profile/view?id=52220364&trk=nav_responsive_tab_profile\r\nEND:VCARD\r\n"
+                + "BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Kwesi Mensah\r\nN:Mensah;Kwesi;;;\r\n"
+                + "URL:https://www.linkedin.com/profile/view?id=93515047\r\nEND:VCARD\r\n").utf8
+        ).write(to: cards)
+        let out = try store.ok("import", "vcard", cards.path)
+        #expect(out.contains("people: 2 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("https://www.linkedin.com/profile/view?id=93515047"), "\(people)")
+        #expect(try store.ok("import", "vcard", cards.path).contains("people: 0 added, 0 updated, 2 already"))
+    }
+
     @Test(
         "every importer refuses a file of the wrong kind with exit 65, says what it looks like, and changes nothing",
         arguments: [

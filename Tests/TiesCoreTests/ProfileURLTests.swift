@@ -42,3 +42,32 @@ struct ProfileURLTests {
         )
     }
 }
+
+/// LinkedIn's older profile address, `linkedin.com/profile/view?id=N` (the form of the 2010s: on personal
+/// pages, READMEs and vCards in public repositories, found with the code-search tool), and the pages of
+/// LinkedIn that are no one's.
+@Suite("Profile URLs: who a LinkedIn address names")
+struct ProfileURLMemberTests {
+    @Test("profile/view keeps its member id, and two of them are two people")
+    func profileView() {
+        let a = "http://www.linkedin.com/profile/view?id=52220364&trk=nav_responsive_tab_profile"
+        #expect(ProfileURL.normalised(a) == "https://www.linkedin.com/profile/view?id=52220364")
+        #expect(ProfileURL.key(a) != ProfileURL.key("https://www.linkedin.com/profile/view?id=93515047"))
+        #expect(ProfileURL.key(a) == ProfileURL.key("linkedin.com/profile/view?trk=x&id=52220364#top"))
+        #expect(ProfileURL.normalised("https://example.com/profile/view?id=1") == "https://example.com/profile/view")
+        #expect(ProfileService(key: ProfileURL.identityKey(a)) == .linkedin)
+    }
+
+    @Test(
+        "only a member's LinkedIn address identifies: not a company's page, a bare path or the site",
+        arguments: [
+            ("https://www.linkedin.com/in/dana-reyes", true), ("https://uk.linkedin.com/pub/dana-reyes/1/2/3", true),
+            ("https://www.linkedin.com/profile/view?id=1", true), ("https://www.linkedin.com/in", false),
+            ("https://www.linkedin.com/profile/view", false), ("https://www.linkedin.com/company/hale", false),
+            ("https://www.linkedin.com/school/mercy", false), ("https://www.linkedin.com", false),
+            ("https://dana.example/about", true), ("https://hale.example", false),
+        ])
+    func identifies(url: String, expected: Bool) {
+        #expect(ProfileURL.canIdentify(key: ProfileURL.identityKey(url)) == expected)
+    }
+}

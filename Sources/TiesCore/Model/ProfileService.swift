@@ -5,8 +5,10 @@ public enum ProfileService: Sendable, Hashable {
     case linkedin
     case google
 
-    /// The service whose profile `key` (``ProfileURL/identityKey(_:)``) is, or nil for any other URL.
+    /// The service whose profile `key` (``ProfileURL/identityKey(_:)``) is, or nil for any other URL — and
+    /// for a page of the service that is no one's (``ProfileURL/canIdentify(key:)``: a company's page).
     public init?(key: String) {
+        guard ProfileURL.canIdentify(key: key) else { return nil }
         if key.hasPrefix("linkedin.com/") || key.contains(".linkedin.com/") {
             self = .linkedin
         } else if key.hasPrefix("google.com/profiles/") {
@@ -33,13 +35,21 @@ extension ProfileURL {
     /// Whether the URL whose ``identityKey(_:)`` is `key` can be one person's, and so identify them: not a
     /// site's home page (`kestrelworks.example`: an organisation's, which every colleague's card may give —
     /// Outlook's `URL;WORK:`, and two cards of one shop in an address book attached to a KDE bug report,
-    /// `KDE/kcontacts` `autotests/data/vcard10.vcf`, were merged into one person by it), nor a LinkedIn page of a
-    /// company, school or showcase.
+    /// `KDE/kcontacts` `autotests/data/vcard10.vcf`, were merged into one person by it); on LinkedIn, only a
+    /// member's profile — `in/NAME`, `pub/NAME/…`, `profile/view?id=N` — not a company's, school's or
+    /// group's page, nor the bare `linkedin.com/in` that Invitations.csv of late 2023 holds in every row
+    /// (five exports in `NicoLorDev97/MetricasRedes`). A LinkedIn path of another form is taken as a member's.
     public static func canIdentify(key: String) -> Bool {
         guard let slash = key.firstIndex(of: "/") else { return false }
         let host = key[..<slash]
         guard host == "linkedin.com" || host.hasSuffix(".linkedin.com") else { return true }
-        let section = key[key.index(after: slash)...].prefix { $0 != "/" }
-        return !["company", "school", "showcase"].contains(section)
+        let path = key[key.index(after: slash)...].split(separator: "/")
+        switch path.first {
+        case nil: return false
+        case "in", "pub": return path.count >= 2
+        case "profile": return path.count == 2 && path[1].hasPrefix("view?id=")
+        case "company", "school", "showcase", "groups", "feed", "jobs": return false
+        default: return true  // a form not seen: taken as a member's, as before
+        }
     }
 }

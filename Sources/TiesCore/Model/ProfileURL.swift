@@ -14,10 +14,19 @@ public enum ProfileURL {
     /// spell UTF-8 text other than a delimiter (`%C3%AB` is `ë`; `%2F`, `%3F`, `%23`, `%25` and control
     /// characters stay encoded, with upper-case hex); trailing slashes dropped.
     ///
+    /// One query is kept: the member of LinkedIn's older profile address, `linkedin.com/profile/view?id=52220364`
+    /// (the form of the 2010s, still on many vCards and web pages), becomes
+    /// `https://www.linkedin.com/profile/view?id=52220364` — without it, every such address was one URL, and
+    /// the import merged everyone who gave one into one person.
+    ///
     /// - Complexity: O(*n*) in the length of `text`.
     public static func normalised(_ text: String) -> String {
         var bytes = Array(trimmed(text).utf8)
-        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) { bytes.removeSubrange(cut...) }  // ? #
+        var query: [UInt8] = []
+        if let cut = bytes.firstIndex(where: { $0 == 0x3F || $0 == 0x23 }) {  // ? #
+            if bytes[cut] == 0x3F { query = Array(bytes[(cut + 1)...].prefix { $0 != 0x23 }) }
+            bytes.removeSubrange(cut...)
+        }
         while bytes.last == 0x2F { bytes.removeLast() }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + 8)
@@ -40,8 +49,24 @@ public enum ProfileURL {
         } else {
             out += Array(String(decoding: host, as: UTF8.self).lowercased().utf8)
         }
-        out += percentDecoded(rest[slash...])
+        let path = percentDecoded(rest[slash...])
+        out += path
+        if let member = linkedInMember(host: host, path: path, query: query) { out += Array("?id=".utf8) + member }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The `id` parameter of `query` when the host is LinkedIn's and the path `/profile/view`: the member an
+    /// older LinkedIn profile address names.
+    static func linkedInMember(host: [UInt8], path: [UInt8], query: [UInt8]) -> [UInt8]? {
+        let host = host.map(lowercased)
+        guard host.elementsEqual("linkedin.com".utf8) || host.reversed().starts(with: ".linkedin.com".utf8.reversed()),
+            path.map(lowercased).elementsEqual("/profile/view".utf8)
+        else { return nil }
+        for parameter in query.split(separator: 0x26) where parameter.starts(with: "id=".utf8) {  // &
+            let value = parameter.dropFirst(3)
+            return value.isEmpty ? nil : Array(value)
+        }
+        return nil
     }
 
     /// The form two URLs are compared in: ``normalised(_:)`` without its scheme and a leading `www.`,
