@@ -135,7 +135,8 @@ extension StoreImporter {
     }
 
     /// The one of `candidates` — people bearing `person`'s name — who has one of `person`'s phone numbers
-    /// (compared by their digits), or nil when none or several do.
+    /// (compared as the duplicate detector compares them, ``MatchKey/phone(_:)``), or nil when none or several
+    /// do.
     ///
     /// A phone alone does not identify a person (a household's, a switchboard's), but a name and a number
     /// together do: an address book's two cards `Kofi` with two numbers became `Kofi` and `Kofi (2)`, and each
@@ -143,23 +144,19 @@ extension StoreImporter {
     /// a card saved again with the same name and number is the same contact, however often (an Android export
     /// in `kamalkne/contacts` holds one contact on four identical cards).
     private func sharingPhone(_ person: Person, _ candidates: [Int64]) throws -> Int64? {
-        let phones = Set(person.contactPoints.filter { $0.kind == .phone }.map { Self.digits($0.value) })
-            .subtracting([""])
+        let phones = Set(person.contactPoints.filter { $0.kind == .phone }.compactMap { MatchKey.phone($0.value) })
         guard !phones.isEmpty else { return nil }
         var found: Int64?
         for id in candidates {
             let theirs = try String.fetchAll(
                 db.cachedStatement(sql: "SELECT value FROM contact_point WHERE person_id = ? AND kind = 'phone'"),
                 arguments: [id])
-            guard theirs.contains(where: { phones.contains(Self.digits($0)) }) else { continue }
+            guard theirs.contains(where: { MatchKey.phone($0).map(phones.contains) ?? false }) else { continue }
             if found != nil { return nil }
             found = id
         }
         return found
     }
-
-    /// The digits of a phone number, in order: `+225 07 11 22 33` and `+22507112233` are one number.
-    private static func digits(_ phone: String) -> String { String(phone.filter { $0.isASCII && $0.isNumber }) }
 
     /// The person one of `interactions` is stored with, when the store had interactions before the import.
     private func personOfStored(_ interactions: [Interaction]) throws -> Int64? {
