@@ -253,20 +253,21 @@ struct InterchangeLinkedInMessagesTests {
 /// `Positions.csv`, the user's own jobs, as employment entries of the career journal. The layout of every
 /// export seen, 2018 to 2025 (`Sajiah/mylinkedindata` 2022, `mohamedeways/LinkedIn-Profile` 2023,
 /// `apk0703/linkdin_profile_analysis` 2024: an empty `Finished On` for the current job, `Description` often
-/// empty); made-up jobs.
+/// empty; `robertdavidwest/robertdavidwest` 2023: `Present` instead); made-up jobs.
 @Suite("Interchange: LinkedIn positions")
 struct InterchangeLinkedInPositionsTests {
     @Test("months become whole months, the current job has no end, the text is the description or the title")
     func positions() throws {
         let file = """
             Company Name,Title,Description,Location,Started On,Finished On
-            Mercy Hospital,Director of Operations,"Ran ED flow, cut waits 18%","St. Louis, Missouri, United States",Jan 2024,
+            Mercy Hospital,Director of Operations,"Ran ED flow, cut waits 18%","St. Louis, Missouri, United States",Jan 2024,Present
             Hale & Partners,Analyst,,,February 2020,Dec 2023
             Quayside Clinic,Intern,,,2019,2019
             ,,,,Mar 2018,
             Northwind,Volunteer,,,,
             Southwind,Clerk,,,sometime,
             Eastwind,Clerk,,,Feb 2016,later
+            Northgate,Advisor,,,Mar 2025,
 
             """
         let read = try LinkedInPositions.read(Array(file.utf8))
@@ -282,6 +283,9 @@ struct InterchangeLinkedInPositionsTests {
                 JournalEntry(
                     kind: .employment, text: "Intern", day: day(2019, 1, 1), endDay: day(2019, 12, 31),
                     organisation: "Quayside Clinic", title: "Intern", tags: ["linkedin"]),
+                JournalEntry(
+                    kind: .employment, text: "Advisor", day: day(2025, 3, 1), organisation: "Northgate",
+                    title: "Advisor", tags: ["linkedin"]),
             ])
         #expect(read.skipped.map(\.line) == [5, 6])
         #expect(read.problems.map(\.field) == ["Started On", "Finished On"])

@@ -6,7 +6,7 @@ import TiesCore
 ///
 /// LinkedIn gives months (`Jan 2024`; a year alone, `2019`, in some rows): an entry starts on the first day of
 /// its first month and ends on the last day of its last month, so that it covers every day the position may
-/// have covered; no `Finished On` is a job that lasts. The entry's text is the `Description`, in the user's
+/// have covered; no `Finished On` (or `Present`) is a job that lasts. The entry's text is the `Description`, in the user's
 /// own words, else the title; each is tagged `linkedin`. Rows without a company and title, or without a start,
 /// are left out and listed; a start or end LinkedIn never writes is a problem.
 public enum LinkedInPositions {
@@ -57,7 +57,7 @@ public enum LinkedInPositions {
                 continue
             }
             var end: Day?
-            if let endText = ImportSupport.nonEmpty(CSVTable.value(row, finished)) {
+            if let endText = ImportSupport.nonEmpty(CSVTable.value(row, finished)), !isOngoing(endText) {
                 guard let last = months(endText)?.last else {
                     problem("Finished On", endText)
                     continue
@@ -71,6 +71,12 @@ public enum LinkedInPositions {
                     day: start, endDay: end, organisation: organisation, title: jobTitle, tags: [tag]))
         }
         return result
+    }
+
+    /// Whether a `Finished On` says the job lasts: `Present` (a real export, `robertdavidwest/robertdavidwest`,
+    /// 2023), or `Current`, `Now`; empty says so too.
+    static func isOngoing(_ text: String) -> Bool {
+        ["present", "current", "now"].contains(text.trimmedWhitespace().lowercased())
     }
 
     /// The first and last days of the month (`Jan 2024`, `January 2024`) or year (`2019`) `text` names; nil
