@@ -74,15 +74,24 @@ struct RecruiterWarmUpEndToEndTests {
         #expect(!after.contains("Priya Natarajan  [warm up]"))
     }
 
-    @Test("with no field set, the field is read from the headline of the export's Profile.csv")
-    func fieldFromTheExportsHeadline() throws {
+    @Test(
+        "with no field set, the field is read from the headline or the industry of the export's Profile.csv",
+        arguments: [
+            (
+                "\"Director of Operations, Mercy Hospital\",,Hospitals and Health Care",
+                "Director of Operations, Mercy Hospital"
+            ),
+            // A profile without a headline: the industry LinkedIn records for the member says the field.
+            (",,Hospitals and Health Care", "Hospitals and Health Care"),
+        ])
+    func fieldFromTheExportsProfile(columns: String, shown: String) throws {
         try store.ok("init")
         // LinkedIn's Profile.csv (2023-2025 layout); the name in it also tells who the user is in messages.csv.
         let profile = store.dir.file("Profile.csv")
         try Data(
             """
             First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,Instant Messengers
-            Jordan,Ellis,,,Mar 7,"Director of Operations, Mercy Hospital",,Hospitals and Health Care,,,,,
+            Jordan,Ellis,,,Mar 7,\(columns),,,,,
 
             """.utf8
         ).write(to: profile)
@@ -99,7 +108,7 @@ struct RecruiterWarmUpEndToEndTests {
         let imported = try store.ties(["import", "linkedin"] + files.map(\.path))
         #expect(imported.status == 0 && imported.stdout.contains("Profile.csv: your profile, 1 row"), "\(imported)")
         let me = try store.ok("me", "show")
-        #expect(me.contains("Director of Operations, Mercy Hospital"), "\(me)")
+        #expect(me.contains(shown), "\(me)")
         let output = try store.ok("next", "--as-of", asOf)
         let rows = output.split(separator: "\n").filter { $0.first?.isNumber ?? false }
         let next = output.split(whereSeparator: \.isWhitespace).joined(separator: " ")

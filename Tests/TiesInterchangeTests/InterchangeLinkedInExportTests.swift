@@ -159,7 +159,8 @@ struct InterchangeLinkedInExportTests {
     }
 
     @Test(
-        "the user's own details: name and headline from Profile, email dated by Updated On, phone; empty rows left out")
+        "the user's own details: name, headline and industry from Profile, email dated by Updated On, phone; empty rows left out"
+    )
     func ownDetails() throws {
         let day = Day(year: 2025, month: 12, day: 7)!
         let profile = try LinkedInOwnDetails.read(
@@ -168,6 +169,7 @@ struct InterchangeLinkedInExportTests {
             profile == [
                 MyDetail(kind: .name, value: "Robin Vale, MBA", since: day),
                 MyDetail(kind: .headline, value: "People analytics", since: day),
+                MyDetail(kind: .industry, value: "Human Resources", since: day),
             ])
         let emails = try LinkedInOwnDetails.read(
             try Self.bytes("linkedin-2024/Email Addresses.csv"), kind: .emailAddresses, exportDay: day)

@@ -73,11 +73,11 @@ extension MeCommand {
             commandName: "set",
             abstract: "Record a new version of one of your details.",
             discussion: """
-                KIND is name, email, phone, address, linkedin, field or headline. The old value is kept with \
-                its dates. Setting the value that is already current records nothing. Your field (healthcare, \
-                finance, technology, legal, education, or any word) chooses which recruiters among your \
-                connections `ties next` proposes to warm up first; without it, it is read from your headline \
-                and the positions in your journal.
+                KIND is name, email, phone, address, linkedin, field, headline or industry. The old value is \
+                kept with its dates. Setting the value that is already current records nothing. Your field \
+                (healthcare, finance, technology, legal, education, or any word) chooses which recruiters among \
+                your connections `ties next` proposes to warm up first; without it, it is read from your \
+                headline, your industry and the positions in your journal.
 
                 Example:
                   ties me set email alex@new.example
@@ -86,7 +86,8 @@ extension MeCommand {
                   ties me set field healthcare
                 """)
 
-        @Argument(help: "What: name, email, phone, address, linkedin, field or headline.") var kind: MyDetailKind
+        @Argument(help: "What: name, email, phone, address, linkedin, field, headline or industry.") var kind:
+            MyDetailKind
         @Argument(help: "The new value.") var value: String
         @Option(
             help: ArgumentHelp("The first day it holds: YYYY-MM-DD. Default: today.", valueName: "date"),
@@ -115,6 +116,8 @@ extension MeCommand {
                 return try CareerCLI.text(value, field: "VALUE", example: "healthcare")
             case .headline:
                 return try CareerCLI.text(value, field: "VALUE", example: "\"Director of Operations, Mercy Health\"")
+            case .industry:
+                return try CareerCLI.text(value, field: "VALUE", example: "\"Hospitals and Health Care\"")
             }
         }
 

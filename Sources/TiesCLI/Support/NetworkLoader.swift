@@ -57,7 +57,7 @@ struct NetworkLoader {
             field: MyDetail.current(of: .field, in: details, asOf: day)?.value
                 ?? ProfessionalField.infer(
                     from: ownPositions
-                        + [MyDetail.current(of: .headline, in: details, asOf: day)?.value].compactMap { $0 }),
+                        + [.headline, .industry].compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.value }),
             snoozes: snoozes.filter { included.contains($0.personID) }, focus: focus)
     }
 

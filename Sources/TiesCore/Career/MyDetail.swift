@@ -17,6 +17,9 @@ public enum MyDetailKind: String, CaseIterable, Sendable, Codable {
     case field
     /// The user's professional headline (as on LinkedIn); the field is read from it when not set.
     case headline
+    /// The industry the user's LinkedIn profile names (`Hospital & Health Care`); the field is read from it
+    /// too when not set.
+    case industry
 }
 
 /// One version of one of the user's contact details: a value, and the day from which it holds.

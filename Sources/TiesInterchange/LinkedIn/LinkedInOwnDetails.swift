@@ -1,8 +1,8 @@
 import Foundation
 import TiesCore
 
-/// Reads the user's own details from a LinkedIn export — `Profile.csv` (name, address, headline: the field
-/// `ties next` warms recruiters up in is read from it when none is set), `Email
+/// Reads the user's own details from a LinkedIn export — `Profile.csv` (name, address, headline, industry:
+/// the field `ties next` warms recruiters up in is read from them when none is set), `Email
 /// Addresses.csv` (`Email Address,Confirmed,Primary,Updated On`) and `PhoneNumbers.csv` (`Extension,Number,
 /// Type`; `Phone Numbers.csv` in 2018) — as ``MyDetail`` versions for `ties me`.
 ///
@@ -28,8 +28,10 @@ public enum LinkedInOwnDetails {
                 if let address = ImportSupport.nonEmpty(CSVTable.value(row, table.column("Address"))) {
                     out.append(MyDetail(kind: .address, value: address, since: exportDay))
                 }
-                if let headline = ImportSupport.nonEmpty(CSVTable.value(row, table.column("Headline"))) {
-                    out.append(MyDetail(kind: .headline, value: headline, since: exportDay))
+                for (column, kind) in [("Headline", MyDetailKind.headline), ("Industry", .industry)] {
+                    if let value = ImportSupport.nonEmpty(CSVTable.value(row, table.column(column))) {
+                        out.append(MyDetail(kind: kind, value: value, since: exportDay))
+                    }
                 }
             case .emailAddresses:
                 guard let email = ImportSupport.nonEmpty(CSVTable.value(row, table.column("Email Address"))) else {
