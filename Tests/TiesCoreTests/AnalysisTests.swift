@@ -92,6 +92,21 @@ struct AnalysisTests {
         }
     }
 
+    @Test("a role short of its target says how many are active, and none as none")
+    func fewInRoleSaysNone() throws {
+        var scenario = Scenario()
+        // The recruiter wrote weekly a year ago and not since: cold, so no recruiter is active.
+        scenario.states[4] = RelationshipState(
+            history: Array(stride(from: 0, through: 70, by: 7)).map { (day($0), 1, .mutual) }, halfLife: 90,
+            activityHalfLife: 30)
+        let rows = WhoNext.rank(scenario.analysis, facts: NetworkFacts(), configuration: ScoringConfiguration())
+        let recruiter = try #require(rows.first { $0.personID == 4 })
+        #expect(recruiter.reasons.map(\.text).contains("no active recruiters; aim for 3"), "\(recruiter.reasons)")
+        let active = WhoNext.rank(Scenario().analysis, facts: NetworkFacts(), configuration: ScoringConfiguration())
+        let rae = try #require(active.first { $0.personID == 4 })
+        #expect(rae.reasons.map(\.text).contains("only 1 active recruiter; aim for 3"), "\(rae.reasons)")
+    }
+
     @Test("the widest path maximises the weakest link, and can leave out the direct edge")
     func widestPath() throws {
         var scenario = Scenario()

@@ -244,11 +244,10 @@ struct ActiveCounts {
             guard let target = configuration.roleTargets[role], roles[role, default: 0] < target else { continue }
             under = true
             let count = roles[role, default: 0]
-            reasons.append(
-                Reason(
-                    code: .fewInRole(role),
-                    text: "only \(count) active \(role.rawValue)\(count == 1 ? "" : "s"); aim for \(target)",
-                    isHard: false))
+            let active =
+                count == 0
+                ? "no active \(role.rawValue)s" : "only \(count) active \(role.rawValue)\(count == 1 ? "" : "s")"
+            reasons.append(Reason(code: .fewInRole(role), text: "\(active); aim for \(target)", isHard: false))
         }
         // Said as it is: someone last heard from years ago is no one's "only active contact".
         if let org = person.organisation, organisations[org, default: 0] - (isActive ? 1 : 0) <= 0 {
