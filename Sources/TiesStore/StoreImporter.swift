@@ -91,6 +91,9 @@ public struct StoreImporter {
     /// transaction, so a rolled-back import leaves it as it was.
     private var searchTrigger: String?
     private var noted: [Int64] = []
+    /// A large import's new rows, held until a run of them is inserted in order of person and time
+    /// (StoreImporter+Load.swift); nil for the others.
+    var pending: HeldRows?
     /// `INSERT OR IGNORE`: a row whose id or source key is already stored is not inserted, found by the
     /// insert's own index lookups instead of a query per row (the source id by ``insertedSourceKeys`` while
     /// its index is dropped). A row turned away is then told apart by ``insert(_:person:key:)``: its id taken
@@ -119,6 +122,7 @@ public struct StoreImporter {
             droppedIndexes = try Self.dropIndexes(db, unique: !large, partial: !large)
             if !large { insertedSourceKeys = DigestSet() }
         }
+        if large { pending = HeldRows() }
         dropIndexesOnInsert = large && !firstImport
         searchTrigger = try String.fetchOne(
             db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_interaction_insert'")
@@ -300,29 +304,41 @@ public struct StoreImporter {
                     of: digest ?? SourceKey.digest(source: source, sourceID: sourceID), source: source,
                     sourceID: sourceID)
             }
+            if pending != nil {
+                try hold(records[i].interaction, person: personID, key: key)
+                return
+            }
             guard let rowID = try insert(records[i].interaction, person: personID, key: key) else {
                 if let digest { insertedSourceKeys?.remove(digest) }
                 summary.interactionsExisting += 1
                 return
             }
-            summary.interactionsAdded += 1
-            if dropIndexesOnInsert {
-                dropIndexesOnInsert = false
-                droppedIndexes = try Self.dropIndexes(db, unique: false, partial: false)
-            }
-            if rowID <= lastOldID { newRowsAfterOld = false }
-            if searchTrigger != nil, records[i].interaction.note?.isEmpty == false { noted.append(rowID) }
-            columns.append(
-                person: personID, day: mapper.day(of: records[i].interaction),
-                weight: context.configuration.weight(of: records[i].interaction),
-                direction: records[i].interaction.direction,
-                isContact: records[i].interaction.kind.isContact)
-            if lastTouched != personID {
-                touched.insert(personID)
-                lastTouched = personID
-            }
+            try noteInserted(records[i].interaction, person: personID, rowID: rowID)
         } catch {
             throw StoreError.wrap(error)
+        }
+    }
+
+    /// Counts a row just inserted (its id), or found already present (nil), and keeps what the end of the
+    /// import needs of a new one.
+    mutating func noteInserted(_ i: Interaction, person personID: Int64, rowID: Int64?) throws {
+        guard let rowID else {
+            summary.interactionsExisting += 1
+            return
+        }
+        summary.interactionsAdded += 1
+        if dropIndexesOnInsert {
+            dropIndexesOnInsert = false
+            droppedIndexes = try Self.dropIndexes(db, unique: false, partial: false)
+        }
+        if rowID <= lastOldID { newRowsAfterOld = false }
+        if searchTrigger != nil, i.note?.isEmpty == false { noted.append(rowID) }
+        columns.append(
+            person: personID, day: mapper.day(of: i), weight: context.configuration.weight(of: i),
+            direction: i.direction, isContact: i.kind.isContact)
+        if lastTouched != personID {
+            touched.insert(personID)
+            lastTouched = personID
         }
     }
 
@@ -331,7 +347,7 @@ public struct StoreImporter {
     /// the same source and source id (already present), none (the id was taken: already present, as always),
     /// or a row with other texts — a collision: the row goes in without a key, unless a collided row has its
     /// texts already (``SourceKeys/placement(source:sourceID:key:)``).
-    private mutating func insert(_ i: Interaction, person: Int64, key: Int64?) throws -> Int64? {
+    mutating func insert(_ i: Interaction, person: Int64, key: Int64?) throws -> Int64? {
         try Store.bind(i, person: person, sourceKey: key, to: insertStatement)
         // GRDB's lastInsertedRowID checks its queue first: 1 % of an import.
         if sqlite3_changes(db.sqliteConnection) > 0 { return sqlite3_last_insert_rowid(db.sqliteConnection) }
@@ -397,11 +413,12 @@ public struct StoreImporter {
         return nil
     }
 
-    /// Whether `i` is already stored (same source and source id, or same id).
+    /// Whether `i` is already stored (same source and source id, or same id), or held to be.
     private func isStored(_ i: Interaction) throws -> Bool {
         if let insertedSourceKeys, let digest = Self.digest(of: i) {
             return insertedSourceKeys.contains(digest)  // the table was empty: every row with a source id is there
         }
+        if let pending, pending.holds(i, keys: sourceKeys) { return true }
         if let sourceID = i.sourceID { return try sourceKeys.storedID(source: i.source, sourceID: sourceID) != nil }
         guard let id = i.id else { return false }
         return try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id]) != nil
@@ -418,25 +435,11 @@ public struct StoreImporter {
         i.sourceID.map { SourceKey.digest(source: i.source, sourceID: $0) }
     }
 
-    /// Drops the interaction table's indexes (the unique one on the source key only when `unique`, the partial
-    /// one of unanswered messages only when `partial`); returns their SQL.
-    private static func dropIndexes(_ db: Database, unique: Bool, partial: Bool) throws -> [String] {
-        let indexes = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT name, sql FROM sqlite_master
-                WHERE type = 'index' AND tbl_name = 'interaction' AND sql IS NOT NULL
-                    AND (? OR name <> 'interaction_source') AND (? OR name <> 'interaction_unanswered')
-                ORDER BY name
-                """, arguments: [unique, partial])
-        for index in indexes { try db.execute(sql: "DROP INDEX \((index[0] as String).quotedDatabaseIdentifier)") }
-        return indexes.map { $0[1] }
-    }
-
     /// Indexes the new notes for search and creates the dropped trigger and indexes again; rebuilds the states
     /// of everyone touched.
     mutating func finish() throws {
         try addOwnInteractions()
+        try insertHeld()
         if let searchTrigger {
             let index = try db.makeStatement(
                 sql: "INSERT INTO search_index (rowid, text) SELECT id * 8 + 4, note FROM interaction WHERE id = ?")

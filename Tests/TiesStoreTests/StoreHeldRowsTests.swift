@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import Testing
+import TiesCore
+import TiesTestSupport
+
+@testable import TiesStore
+
+/// A large import holds its new rows and inserts them a run at a time, in order of person and time
+/// (``HeldRows``); what it stores and counts is what an import row by row stores and counts.
+@Suite("Store: a large import inserts its rows in runs ordered by person and time")
+struct StoreHeldRowsTests {
+    static func record(_ sourceID: String, _ name: String, day: Int) -> InteractionRecord {
+        InteractionRecord(
+            interaction: Interaction(
+                personID: 0, occurredAt: Fixtures.noon("2026-03-0\(day)"), kind: .message, source: "linkedin-messages",
+                sourceID: sourceID),
+            keys: [.name(name)], file: "messages.csv", line: day)
+    }
+
+    /// Imports `records` into a new store of Dana and Eli; returns the summary and the rows, in id order, as
+    /// `source_id person_id day`.
+    static func imported(_ records: [InteractionRecord], large: Bool) throws -> (ImportSummary, [String]) {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        for name in ["Dana", "Eli"] { try store.addPerson(Person(name: name), at: Fixtures.now) }
+        let summary = try store.importing(
+            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: large
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            try importer.add(records)
+            return true
+        }
+        let rows = try store.read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT source_id, person_id, date(occurred_at, 'unixepoch') FROM interaction ORDER BY id"
+            ).map { row in row.databaseValues.map(\.description).joined(separator: " ") }
+        }
+        #expect(try store.check(context: Fixtures.context).problems == [])
+        return (summary, rows)
+    }
+
+    @Test("runs of three: ids by person then time; a row held or stored twice, and a stranger's copy, are present")
+    func runs() throws {
+        let records = [
+            Self.record("a", "Eli", day: 5), Self.record("b", "Dana", day: 3), Self.record("c", "Eli", day: 1),
+            // The next run: a row, a copy of it naming no one (held, so already present rather than unmatched),
+            // and a copy of a row of the first run (stored by then).
+            Self.record("d", "Dana", day: 2), Self.record("d", "Nobody Known", day: 2),
+            Self.record("b", "Dana", day: 3),
+        ]
+        let (held, rows) = try HeldRows.$testRunLength.withValue(3) { try Self.imported(records, large: true) }
+        #expect(held.interactionsAdded == 4 && held.interactionsExisting == 2 && held.unmatched.isEmpty, "\(held)")
+        #expect(
+            rows == [
+                "\"b\" 1 \"2026-03-03\"", "\"c\" 2 \"2026-03-01\"", "\"a\" 2 \"2026-03-05\"",
+                "\"d\" 1 \"2026-03-02\"",
+            ], "\(rows)")
+        // Row by row, the same rows are stored and counted, in file order.
+        let (plain, plainRows) = try Self.imported(records, large: false)
+        #expect(plain.interactionsAdded == 4 && plain.interactionsExisting == 2 && plain.unmatched.isEmpty)
+        #expect(plainRows.sorted() == rows.sorted())
+    }
+}
