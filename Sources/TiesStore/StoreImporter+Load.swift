@@ -27,21 +27,23 @@ struct HeldRows {
 
     let runLength = testRunLength ?? HeldRows.runLength
     private(set) var rows: [Row] = []
-    /// Where each held key's row is, so that a row held counts as stored (``holds(_:keys:)``).
+    /// Where each held key's row is, and the ids rows bring, so that a row held counts as stored
+    /// (``holds(_:keys:)``).
     private var byKey: [Int64: Int] = [:]
+    private var ids = Set<Int64>()
 
     var isFull: Bool { rows.count >= runLength }
 
     mutating func append(_ row: Row) {
         if let key = row.key, byKey[key] == nil { byKey[key] = rows.count }
+        if let id = row.interaction.id { ids.insert(id) }
         rows.append(row)
     }
 
-    /// Whether a row with the source and source id of `i` is held.
+    /// Whether a row with the source and source id of `i`, or with its id, is held.
     func holds(_ i: Interaction, keys: SourceKeys) -> Bool {
-        guard let sourceID = i.sourceID, let k = byKey[keys.key(source: i.source, sourceID: sourceID)] else {
-            return false
-        }
+        guard let sourceID = i.sourceID else { return i.id.map(ids.contains) ?? false }
+        guard let k = byKey[keys.key(source: i.source, sourceID: sourceID)] else { return false }
         return rows[k].interaction.source == i.source && rows[k].interaction.sourceID == sourceID
     }
 
@@ -58,6 +60,7 @@ struct HeldRows {
         defer {
             rows.removeAll(keepingCapacity: true)
             byKey.removeAll(keepingCapacity: true)
+            ids.removeAll()
         }
         return order.map { rows[$0] }
     }

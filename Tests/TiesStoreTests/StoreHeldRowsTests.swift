@@ -60,4 +60,16 @@ struct StoreHeldRowsTests {
         #expect(plain.interactionsAdded == 4 && plain.interactionsExisting == 2 && plain.unmatched.isEmpty)
         #expect(plainRows.sorted() == rows.sorted())
     }
+
+    @Test("a row held with its own id is present for a copy of it that names no one")
+    func heldByID() throws {
+        func row(_ name: String) -> InteractionRecord {
+            InteractionRecord(
+                interaction: Interaction(id: 900, personID: 0, occurredAt: Fixtures.noon("2026-03-01"), kind: .call),
+                keys: [.name(name)], file: "f.csv", line: 1)
+        }
+        let (summary, rows) = try Self.imported([row("Dana"), row("Nobody Known")], large: true)
+        #expect(summary.interactionsAdded == 1 && summary.interactionsExisting == 1 && summary.unmatched.isEmpty)
+        #expect(rows == ["NULL 1 \"2026-03-01\""], "\(rows)")
+    }
 }
