@@ -47,22 +47,18 @@ struct HeldRows {
         return rows[k].interaction.source == i.source && rows[k].interaction.sourceID == sourceID
     }
 
-    /// The rows held, by person, then time, then the order they came in; none are held after.
-    mutating func take() -> [Row] {
-        let order = rows.indices.sorted { a, b in
-            let (x, y) = (rows[a], rows[b])
-            if x.person != y.person { return x.person < y.person }
-            if x.interaction.occurredAt != y.interaction.occurredAt {
-                return x.interaction.occurredAt < y.interaction.occurredAt
-            }
-            return a < b
-        }
-        defer {
-            rows.removeAll(keepingCapacity: true)
-            byKey.removeAll(keepingCapacity: true)
-            ids.removeAll()
-        }
-        return order.map { rows[$0] }
+    /// The indices of the rows held, by person, then time, then the order they came in. Sorted as keys apart
+    /// from the rows: comparing rows copied them, retaining and releasing their texts.
+    func order() -> [Int] {
+        var keys = rows.indices.map { (person: rows[$0].person, time: rows[$0].interaction.occurredAt, index: $0) }
+        keys.sort { ($0.person, $0.time, $0.index) < ($1.person, $1.time, $1.index) }
+        return keys.map(\.index)
+    }
+
+    mutating func removeAll() {
+        rows.removeAll(keepingCapacity: true)
+        byKey.removeAll(keepingCapacity: true)
+        ids.removeAll()
     }
 }
 
@@ -75,11 +71,14 @@ extension StoreImporter {
 
     /// Inserts the rows held, in order of person and time.
     mutating func insertHeld() throws {
-        guard let rows = pending?.take() else { return }
-        for row in rows {
-            let rowID = try insert(row.interaction, person: row.person, key: row.key)
-            try noteInserted(row.interaction, person: row.person, rowID: rowID)
+        guard var held = pending, !held.rows.isEmpty else { return }
+        pending = nil  // taken out while its rows are read: not copied by the inserts' changes to the importer
+        for k in held.order() {
+            let rowID = try insert(held.rows[k].interaction, person: held.rows[k].person, key: held.rows[k].key)
+            try noteInserted(held.rows[k].interaction, person: held.rows[k].person, rowID: rowID)
         }
+        held.removeAll()
+        pending = held
     }
 
     /// Drops the interaction table's indexes (the unique one on the source key only when `unique`, the partial
