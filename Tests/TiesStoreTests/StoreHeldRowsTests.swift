@@ -19,14 +19,23 @@ struct StoreHeldRowsTests {
     }
 
     /// Imports `records` into a new store of Dana and Eli; returns the summary and the rows, in id order, as
-    /// `source_id person_id day`.
-    static func imported(_ records: [InteractionRecord], large: Bool) throws -> (ImportSummary, [String]) {
+    /// `source_id person_id day`. With `attempt`, the records are first added in an attempt taken back
+    /// (``StoreImporter/tentatively(_:)``), as a one-pass reading that finds it needs two is.
+    static func imported(_ records: [InteractionRecord], large: Bool, attempt: Bool = false) throws -> (
+        ImportSummary, [String]
+    ) {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         for name in ["Dana", "Eli"] { try store.addPerson(Person(name: name), at: Fixtures.now) }
         let summary = try store.importing(
             createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: large
         ) { (importer: inout StoreImporter) throws(StoreError) in
+            if attempt {
+                _ = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
+                    try importer.add(records)
+                    return false
+                }
+            }
             try importer.add(records)
             return true
         }
@@ -55,6 +64,11 @@ struct StoreHeldRowsTests {
                 "\"b\" 1 \"2026-03-03\"", "\"c\" 2 \"2026-03-01\"", "\"a\" 2 \"2026-03-05\"",
                 "\"d\" 1 \"2026-03-02\"",
             ], "\(rows)")
+        // An attempt taken back, with a run inserted and rows held, leaves nothing behind.
+        let (again, againRows) = try HeldRows.$testRunLength.withValue(3) {
+            try Self.imported(records, large: true, attempt: true)
+        }
+        #expect(again.interactionsAdded == 4 && again.interactionsExisting == 2 && againRows == rows, "\(again)")
         // Row by row, the same rows are stored and counted, in file order.
         let (plain, plainRows) = try Self.imported(records, large: false)
         #expect(plain.interactionsAdded == 4 && plain.interactionsExisting == 2 && plain.unmatched.isEmpty)
