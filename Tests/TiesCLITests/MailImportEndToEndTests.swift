@@ -200,4 +200,22 @@ struct MailImportEndToEndTests {
         #expect(people.contains("Rita Alvarez,,,,,,,rita@talent.example"), "\(people)")
         #expect(people.contains("omar@works.example,,,,,,,omar@works.example"), "\(people)")
     }
+
+    @Test("undated From lines separate messages: Netscape's and Thunderbird's `From - `, a Gmail-style `From <id>@xxx`")
+    func undatedSeparators() throws {
+        try store.ok("init")
+        let out = try ok([
+            "import", "mail", fixture("netscape.mbox"), fixture("gmail-undated.mbox"), "--me", "dara@juniper.example",
+            "--create-people",
+        ])
+        // 4 + 2 messages, not one message per file; the body's `From Lisbon with love` and `From -` stay body.
+        #expect(out.contains("messages: 6 read = 4 imported + 2 left out + 0 listed"), "\(out)")
+        #expect(out.contains("people: 2 added"))
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Hollis Quarry,1996-07-21T23:57:38Z,email,in,"), "\(interactions)")
+        #expect(interactions.contains("Wren Osei,1996-06-14T08:02:11Z,email,in,"))
+        #expect(
+            try ok(["import", "mail", fixture("netscape.mbox"), "--me", "dara@juniper.example"]).contains(
+                "interactions: 0 added, 4 already present"))
+    }
 }

@@ -45,6 +45,17 @@ struct MailSourceTests {
         #expect(found[1].offset == second)
     }
 
+    @Test("mbox: undated separators (`From - `, `From <id>@xxx`) before a header field; body lines stay body")
+    func undatedSeparators() throws {
+        let text =
+            "From - \nX-Mozilla-Status: 0001\nFrom: A <a@x.example>\n\nFrom Lisbon with love\nFrom -\nprose\n"
+            + "From -\r\nFrom: B <b@x.example>\r\n\r\nbody\r\nFrom 1844@xxx\nDate: x\nFrom: C <c@x.example>\n\n"
+            + "From someone\nKey: value\n"
+        let found = try blocks(MboxFile(path: try file("u.mbox", text)))
+        #expect(found.map(\.from) == ["A <a@x.example>", "B <b@x.example>", "C <c@x.example>"])
+        #expect(MailFileKind.sniff(Array(text.utf8)) == .mbox)
+    }
+
     @Test("an .eml is read up to its empty line; Apple Mail's .emlx length line and a saved envelope are skipped")
     func messageFiles() throws {
         let eml = try file("m.eml", "From: A <a@x.example>\nTo: b@x.example\n\nFrom: not a header\n")
