@@ -218,4 +218,24 @@ struct MailImportEndToEndTests {
             try ok(["import", "mail", fixture("netscape.mbox"), "--me", "dara@juniper.example"]).contains(
                 "interactions: 0 added, 4 already present"))
     }
+
+    @Test("a CRLF .eml whose first fields are a provider's own (X-YMAIL-UMID, Received-SPF) is mail")
+    func crlfMessageFile() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Hollis Quarry", "--email", "hollis@kestrel.example")
+        let out = try ok(["import", "mail", fixture("yahoo-crlf.eml"), "--me", "dara.venn@yahoo.example"])
+        #expect(out.contains("messages: 1 read = 1 imported + 0 left out + 0 listed"), "\(out)")
+        #expect(try store.ok("export", "interactions").contains("Hollis Quarry,2010-12-11T03:20:10Z,email,in,no,"))
+    }
+
+    @Test("Apple Mail's own store: .emlx and .partial.emlx in Messages/ are read, Attachments/ is not looked at")
+    func appleMailStore() throws {
+        try store.ok("init")
+        let out = try ok(["import", "mail", fixture("apple"), "--me", "dara@juniper.example", "--create-people"])
+        #expect(out.contains("messages: 2 read = 2 imported + 0 left out + 0 listed"), "\(out)")
+        #expect(!out.contains("skipped"), "\(out)")
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Hollis Quarry,2018-01-26T16:44:31Z,email,out,yes,"), "\(interactions)")
+        #expect(interactions.contains("Hollis Quarry,2018-01-26T17:02:10Z,email,in,no,"))
+    }
 }

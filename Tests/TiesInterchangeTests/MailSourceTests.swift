@@ -70,6 +70,11 @@ struct MailSourceTests {
     func sniffing() {
         #expect(MailFileKind.sniff(Array("From a@x Mon Mar  2 10:15:00 2026\nFrom: a@x\n".utf8)) == .mbox)
         #expect(MailFileKind.sniff(Array("Received: x\nFrom: a@x.example\n\nhi".utf8)) == .message)
+        // CRLF, first fields of the provider's own; Apple Mail's .emlx length line.
+        #expect(
+            MailFileKind.sniff(Array("X-YMAIL-UMID: 1\r\nX-Apparently-To: b\r\nFrom: a@x.example\r\n\r\n".utf8))
+                == .message)
+        #expect(MailFileKind.sniff(Array("892       \nReturn-Path: <a@x>\nFrom: a@x.example\n\n".utf8)) == .message)
         guard case .notMail(let csv) = MailFileKind.sniff(Array("name,email\nAnn,a@x\n".utf8)) else {
             Issue.record("a CSV file was taken for mail")
             return
