@@ -219,6 +219,18 @@ struct MailImportEndToEndTests {
                 "interactions: 0 added, 4 already present"))
     }
 
+    @Test("Thunderbird's Local Folders: a folder deleted into Trash.sbd/ is in the Trash, the .msf indexes are skipped")
+    func thunderbirdTrashFolders() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Minh Pham", "--email", "minh@lotus.example")
+        let out = try ok(["import", "mail", fixture("thunderbird"), "--me", "thanh@lotus.example"])
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 in Spam or Trash") && !out.contains("skipped"), "\(out)")
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Minh Pham,2014-02-10T02:12:40Z,email,in,no,"), "\(interactions)")
+        #expect(!interactions.contains("2014-01-15"))
+    }
+
     @Test("a CRLF .eml whose first fields are a provider's own (X-YMAIL-UMID, Received-SPF) is mail")
     func crlfMessageFile() throws {
         try store.ok("init")

@@ -177,6 +177,16 @@ struct MailSourceTests {
         }
     }
 
+    @Test("folders: Spam, Trash and Drafts by a whole part of the name; Maildir++ folders under Trash are in it")
+    func folderFilters() {
+        #expect(MailClassifier.folderFilter("Trash.Old project") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("INBOX.Junk") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("Trash.sbd") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("Drafts.templates") == .draft)
+        #expect(MailClassifier.folderFilter("All mail Including Spam and Trash.mbox") == nil)
+        #expect(MailClassifier.folderFilter("Binary builds") == nil)
+    }
+
     @Test("classification: outbound with each other recipient, inbound, and every filter")
     func classification() {
         let classifier = MailClassifier(myAddresses: ["me@x.example"], maxRecipients: 3)

@@ -113,7 +113,9 @@ public enum MailPath {
             }
             return
         }
-        try walk(path, folder: nil, skipped: &skipped, body)
+        // A Spam, Trash or Drafts folder given itself is one, as a Trash mbox file given itself is.
+        let name = folderName(of: path)
+        try walk(path, folder: MailClassifier.folderFilter(name) != nil ? name : nil, skipped: &skipped, body)
     }
 
     private static func walk(
@@ -121,6 +123,9 @@ public enum MailPath {
     ) throws {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         let isMaildir = names.contains("cur") && names.contains("new")
+        // Everything under a Spam, Trash or Drafts folder is in it: Thunderbird keeps the folders the user
+        // deleted in `Trash.sbd/`, Apple Mail its mailboxes in `Deleted Messages.mbox/`.
+        let inherited = MailClassifier.folderFilter(folder) != nil ? folder : nil
         for name in names where !name.hasPrefix(".") || (isMaildir && name.count > 1 && name != "..") {
             if name.hasPrefix(".") && !isMaildir { continue }
             // Apple Mail keeps a message's attachments beside its Messages/ folder, as plain files.
@@ -134,7 +139,9 @@ public enum MailPath {
             guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 let sub =
-                    name == "cur" || name == "new" ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name)
+                    inherited
+                    ?? (name == "cur" || name == "new"
+                        ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name))
                 try walk(child, folder: sub, skipped: &skipped, body)
                 continue
             }
@@ -142,7 +149,7 @@ public enum MailPath {
             do { kind = try Self.kind(of: child) } catch { kind = .notMail("cannot read it") }
             let place = folder ?? folderName(of: directory)
             switch kind {
-            case .mbox: try body(MboxFile(path: child, folder: name == "mbox" ? place : name))
+            case .mbox: try body(MboxFile(path: child, folder: inherited ?? (name == "mbox" ? place : name)))
             case .message: try body(MessageFile(path: child, folder: place))
             case .notMail(let what): skipped.append(Skipped(path: child, reason: what))
             }
