@@ -219,6 +219,26 @@ struct MailImportEndToEndTests {
                 "interactions: 0 added, 4 already present"))
     }
 
+    @Test("a mailbox whose messages carry a vCard or an invitation is mail: vcard and ics refuse it (65), unchanged")
+    func attachmentsAreNotAddressBooks() throws {
+        try store.ok("init")
+        let before = store.snapshot()
+        let card = try store.ties(["import", "vcard", fixture("netscape.mbox")])
+        #expect(card.status == 65, "\(card.stdout)")
+        #expect(
+            card.stderr.contains("it looks like a mailbox or email message, which `ties import mail` reads"),
+            "\(card.stderr)")
+        let invitation = store.dir.file("invite.eml")
+        try Data(
+            "Received: from x\nFrom: A <a@x.example>\nDate: Mon, 9 Mar 2026 10:00:00 +0000\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n"
+                .utf8
+        ).write(to: invitation)
+        let calendar = try store.ties(["import", "ics", invitation.path])
+        #expect(
+            calendar.status == 65 && calendar.stderr.contains("which `ties import mail` reads"), "\(calendar.stderr)")
+        #expect(store.snapshot() == before)
+    }
+
     @Test("Thunderbird's Local Folders: a folder deleted into Trash.sbd/ is in the Trash, the .msf indexes are skipped")
     func thunderbirdTrashFolders() throws {
         try store.ok("init")
