@@ -246,6 +246,20 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "vcard", other.path).contains("people: 0 added, 1 updated"))
     }
 
+    @Test("a fax number is not a phone: Outlook's, Apple's, Google's and Thunderbird's fax lines are left out")
+    func faxNumbers() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("fax-numbers.vcf"))
+        #expect(out.contains("people: 4 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains(",(111) 555-0140;(111) 555-0141,"), "\(people)")
+        #expect(people.contains(",905-555-0123,"), "\(people)")
+        #expect(people.contains(",5555550119,"), "\(people)")
+        #expect(people.contains(",'+46-70-555-0102;+46-8-555-0100,"), "\(people)")
+        #expect(!people.contains("555-0149") && !people.contains("0128") && !people.contains("0118"))
+        #expect(!people.contains("555-0109"))
+    }
+
     @Test("cards that give one site's home page are not one person: the site is an organisation's, not a profile")
     func sharedWebsite() throws {
         #expect(try store.ties(["init"]).status == 0)
