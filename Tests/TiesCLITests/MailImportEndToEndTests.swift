@@ -251,6 +251,15 @@ struct MailImportEndToEndTests {
         #expect(!interactions.contains("2014-01-15"))
     }
 
+    @Test("a service's own no-reply senders (`googlecommunityteam-noreply`, `drive-shares-dm-noreply`) are automated")
+    func serviceNoReplySenders() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Lena Brandt", "--email", "lena.brandt@mail.example")
+        let out = try ok(["import", "mail", fixture("takeout-notices.mbox"), "--me", "sam.okafor@gmail.example"])
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 from a no-reply or notification address") && !out.contains("no one in Ties"), "\(out)")
+    }
+
     @Test("a CRLF .eml whose first fields are a provider's own (X-YMAIL-UMID, Received-SPF) is mail")
     func crlfMessageFile() throws {
         try store.ok("init")

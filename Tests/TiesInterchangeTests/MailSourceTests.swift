@@ -177,6 +177,19 @@ struct MailSourceTests {
         }
     }
 
+    @Test("automated senders: a machine's local part first (`noreply+x`) or last (`drive-shares-dm-noreply`)")
+    func automatedSenders() {
+        for address in [
+            "noreply-location-sharing+478@google.example", "googlecommunityteam-noreply@google.example",
+            "drive-shares-dm-noreply@google.example", "calendar-notification@google.example", "no-reply@x.example",
+        ] {
+            #expect(MailClassifier.isAutomated(address), "\(address)")
+        }
+        for address in ["noreen@x.example", "lena.brandt@mail.example", "notifyme.smith@x.example"] {
+            #expect(!MailClassifier.isAutomated(address), "\(address)")
+        }
+    }
+
     @Test("folders: Spam, Trash and Drafts by a whole part of the name; Maildir++ folders under Trash are in it")
     func folderFilters() {
         #expect(MailClassifier.folderFilter("Trash.Old project") == .spamOrTrash)

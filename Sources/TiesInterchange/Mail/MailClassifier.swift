@@ -45,7 +45,8 @@ public struct MailClassifier: Sendable {
         self.since = since
     }
 
-    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too.
+    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too, and
+    /// a service's own `googlecommunityteam-noreply`, `drive-shares-dm-noreply`, `calendar-notification`.
     static let automatedLocalParts: Set<Substring> = [
         "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "notifications",
         "notification", "notify", "mailer-daemon", "postmaster", "bounce", "bounces",
@@ -57,6 +58,7 @@ public struct MailClassifier: Sendable {
         if automatedLocalParts.contains(local) { return true }
         for index in local.indices where "+-._".contains(local[index]) {
             if automatedLocalParts.contains(local[..<index]) { return true }
+            if automatedLocalParts.contains(local[local.index(after: index)...]) { return true }
         }
         return false
     }
