@@ -178,6 +178,25 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "csv", fixture("outlook-de.csv")).contains("people: 0 added"))
     }
 
+    @Test("a French Outlook's contacts CSV (ISO-8859-15, a full name first, Titre twice) comes in through import csv")
+    func frenchOutlook() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "csv", fixture("outlook-fr.csv"))
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        // Société the organisation, the second Titre the job title, Catégories the tags, Anniversaire the
+        // birthday (day first); the fax (Télécopie) is no phone, the "Nom complet…" beside an address no email.
+        #expect(
+            people.contains(
+                "Hélène Lefèvre,recruiter,in-house,Cabinet Talentis,Chargée de recrutement,,Paris;Recruteurs,"
+                    + "helene.lefevre@talentis.example;h.lefevre@perso.example,'+33 1 00 00 00 02;+33 6 00 00 00 01,no,,1984-05-02,"
+            ), "\(people)")
+        #expect(people.contains("Bastien Noël Garnier,,,Ateliers Verlaine,Ingénieur méthodes,"), "\(people)")
+        #expect(people.contains("http://www.verlaine.example/bgarnier,,"), "\(people)")
+        #expect(people.contains("contact@librairie-des-quais.example,"))
+        #expect(try store.ok("import", "csv", fixture("outlook-fr.csv")).contains("people: 0 added, 0 updated"))
+    }
+
     @Test("Thunderbird's address books (English, German in Windows-1252, tab-separated) come in through import csv")
     func thunderbird() throws {
         #expect(try store.ties(["init"]).status == 0)
