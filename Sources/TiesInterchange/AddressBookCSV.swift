@@ -44,7 +44,7 @@ public enum AddressBookCSV {
         {
             return .googleLegacy
         }
-        if isGermanOutlook(keys) { return .outlook }
+        if isGermanOutlook(keys) || isFrenchOutlook(keys) { return .outlook }
         guard keys.contains("first name"), keys.contains("last name") else { return nil }
         if keys.contains("labels") || keys.contains("e-mail 1 - label") || keys.contains("organization name")
             || keys.contains("e-mail 1 - value")
@@ -63,6 +63,13 @@ public enum AddressBookCSV {
     static func isGermanOutlook(_ keys: Set<String>) -> Bool {
         keys.contains("vorname") && keys.contains("nachname") && keys.contains("e-mail-adresse")
             && (keys.contains("firma") || keys.contains("telefon geschäftlich"))
+    }
+
+    /// Whether the header is that of a French Outlook's export: `Titre,Prénom,Deuxième prénom,Nom,Suffixe,
+    /// Société ,Service ,Titre,…,Adresse de messagerie,…,Catégories,…,Notes`.
+    static func isFrenchOutlook(_ keys: Set<String>) -> Bool {
+        keys.contains("prénom") && keys.contains("nom") && keys.contains("adresse de messagerie")
+            && (keys.contains("société") || keys.contains("téléphone (bureau)"))
     }
 
     /// Whether the header's names (keys) are Thunderbird's, in any of its languages: a first and last name, a

@@ -15,6 +15,8 @@ struct AddressBookColumns {
 
     /// Thunderbird's birthday, in three columns (the year may be empty).
     var birthYear, birthMonth, birthDay: Int?
+    /// Dates written day first with slashes (`02/05/1984`), as a French Outlook writes them.
+    var dayFirst = false
 
     init(_ table: CSVTable, _ layout: AddressBookCSV.Layout) {
         func matching(_ test: (String) -> Bool) -> [Int] {
@@ -48,6 +50,10 @@ struct AddressBookColumns {
         case .outlook:
             if AddressBookCSV.isGermanOutlook(Set(table.header.map(CSVTable.key))) {
                 germanOutlook(table, matching)
+                return
+            }
+            if AddressBookCSV.isFrenchOutlook(Set(table.header.map(CSVTable.key))) {
+                frenchOutlook(table, matching)
                 return
             }
             name = ["First Name", "Middle Name", "Last Name", "Suffix"].compactMap { table.column($0) }
@@ -98,6 +104,38 @@ struct AddressBookColumns {
         websites = matching { $0 == "webseite" || $0 == "persönliche webseite" }
     }
 
+    /// The columns of a French Outlook's export, by the names it gives them: `Titre` twice, the courtesy title
+    /// first and the job title after `Société ` and `Service ` (written with a space before the comma); the
+    /// surname `Nom` after `Prénom` (a header that starts with a full name in `Nom` has it twice); the emails
+    /// `Adresse de messagerie`, `… 2` and `… 3` (not the `Nom complet de l'adresse de messagerie` beside them);
+    /// the phones every `Téléphone`/`Tél.` column and the pager (`Récepteur de radiomessagerie`), the fax
+    /// columns (`Télécopie`) none; `Anniversaire`, the birthday, day first (`02/05/1984`).
+    private mutating func frenchOutlook(_ table: CSVTable, _ matching: ((String) -> Bool) -> [Int]) {
+        let keys = table.header.map(CSVTable.key)
+        func column(_ key: String, after: Int?) -> Int? {
+            keys.indices.first { keys[$0] == key && $0 > (after ?? -1) }
+        }
+        let first = column("prénom", after: nil)
+        name = [
+            first, column("deuxième prénom", after: first), column("nom", after: first),
+            column("suffixe", after: first),
+        ]
+        .compactMap { $0 }
+        organisation = column("société", after: nil)
+        title = column("titre", after: organisation ?? column("service", after: nil))
+        groups = column("catégories", after: nil)
+        notes = column("notes", after: nil)
+        birthday = column("anniversaire", after: nil)
+        anniversary = column("anniversaire de mariage ou fête", after: nil)
+        dayFirst = true
+        emails = matching { $0.hasPrefix("adresse de messagerie") }
+        phones = matching {
+            $0.hasPrefix("téléphone") || $0.hasPrefix("tél.") || $0 == "récepteur de radiomessagerie"
+                || $0 == "radio téléphone"
+        }
+        websites = matching { $0 == "page web" || $0 == "page web personnelle" }
+    }
+
     /// The values of `columns` in `row`, each cell split at Google's ` ::: `.
     static func values(_ row: CSVRecord, _ columns: [Int]) -> [String] {
         columns.flatMap { column -> [String] in
@@ -124,12 +162,12 @@ struct AddressBookColumns {
         var points = emails.map { VCardContactPoint(kind: .email, value: $0) }
         points += phones.map { VCardContactPoint(kind: .phone, value: $0) }
         points += Self.values(row, websites).map { VCardContactPoint(kind: .url, value: $0) }
-        let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(Self.birthday) ?? split(row)
+        let date = { (text: String) in Self.birthday(dayFirst ? text.replacingOccurrences(of: "/", with: ".") : text) }
+        let birthday = ImportSupport.nonEmpty(CSVTable.value(row, birthday)).flatMap(date) ?? split(row)
         let event = eventTypes.first {
             CSVTable.value(row, $0.type)?.trimmingCharacters(in: .whitespaces).lowercased() == "anniversary"
         }
-        let anniversary = ImportSupport.nonEmpty(CSVTable.value(row, event?.value ?? anniversary))
-            .flatMap(Self.birthday)
+        let anniversary = ImportSupport.nonEmpty(CSVTable.value(row, event?.value ?? anniversary)).flatMap(date)
         return VCardContact(
             line: row.line, name: label, organisation: organisation,
             title: ImportSupport.nonEmpty(CSVTable.value(row, title)), tags: Array(Set(tags)).sorted(),

@@ -15,16 +15,18 @@ public enum InputSniffer {
         if head.prefix(1024).contains(0) { return ("binary data", nil) }
         let text = String(decoding: head, as: UTF8.self)
         let upper = text.uppercased()
-        if upper.contains("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
-        if upper.contains("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
+        let start = upper.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        if start.hasPrefix("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
+        if start.hasPrefix("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
         // Thunderbird's third address-book export (RFC 2849): `dn: cn=…` records, or `version: 1` first.
-        let firstWords = upper.drop { $0 == "\u{FEFF}" || $0.isWhitespace }.prefix(12)
+        let firstWords = start.prefix(12)
         if firstWords.hasPrefix("DN:") || firstWords.hasPrefix("VERSION: 1") || firstWords.hasPrefix("VERSION:1") {
             return ("an LDIF address book, which Ties does not read: export it as vCard or CSV instead", nil)
         }
-        if text.hasPrefix("From ") || (upper.hasPrefix("RETURN-PATH:") || upper.hasPrefix("RECEIVED:")) {
-            return ("a mailbox or email message", "ties import mail")
-        }
+        // Before the vCards and invitations anywhere in it: a message may carry them as attachments.
+        if looksLikeMail(text) { return ("a mailbox or email message", "ties import mail") }
+        if upper.contains("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
+        if upper.contains("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
         // A Connections file's header may come after a preamble; the address books' never does.
         if CSVTable.locateHeader(in: head, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil,
             (try? CSVTable.header(of: head)).map({ AddressBookCSV.layout(of: $0.fields) == nil }) ?? true,
@@ -49,6 +51,16 @@ public enum InputSniffer {
         }
         let firstLine = text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(60)) } ?? ""
         return ("text beginning \"\(firstLine)\"", nil)
+    }
+
+    /// Whether `text` starts as a mailbox or a message does: a `From ` line, or header fields such as
+    /// Received, From and Date (after Apple Mail's length line in an `.emlx`).
+    static func looksLikeMail(_ text: String) -> Bool {
+        let body = Substring(text).drop { $0 == "\u{FEFF}" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        if body.hasPrefix("From ") { return true }
+        let upper = body.prefix(16).uppercased()
+        if upper.hasPrefix("RETURN-PATH:") || upper.hasPrefix("RECEIVED:") { return true }
+        return MailFileKind.startsWithHeaders(MailFileKind.afterLengthLine(body) ?? body)
     }
 
     /// The sentence an importer ends with when it recognised nothing in `file`.

@@ -21,21 +21,26 @@ public enum RecordValidation {
     /// phone or web address that is not one left out of its person and said, instead of refusing the
     /// person: exports hold what was typed in those fields (`N/A`, a company's name as a phone, a nickname as
     /// an email: one among the 1,625 contacts of a real Google export), and the rest of the contact is good.
-    /// Other values that cannot be stored stay problems (``people(_:)`` checks them).
+    /// Other values that cannot be stored stay problems (``people(_:)`` checks them). A value the card gives
+    /// twice, written two ways (``ContactPoint/isSame(as:)``), is kept once, as first written.
     public static func addressBookPeople(_ records: [PersonRecord]) -> (
         records: [PersonRecord], leftOut: [(file: String, skipped: SkippedRecord)]
     ) {
         var leftOut: [(file: String, skipped: SkippedRecord)] = []
         let kept = records.map { record in
             var kept = record
-            kept.person.contactPoints = record.person.contactPoints.filter { point in
+            kept.person.contactPoints = []
+            for point in record.person.contactPoints {
                 do throws(InputError) {
                     _ = try ContactValidation.contactPoint(point)
-                    return true
                 } catch {
                     let reason = "\(error.field) \"\(error.value)\" (expected \(error.expected))"
                     leftOut.append((record.file, SkippedRecord(line: record.line, reason: reason)))
-                    return false
+                    continue
+                }
+                // One number written twice on a card (`+1 903-555-0142` and `(903) 555-0142`) is one phone.
+                if !kept.person.contactPoints.contains(where: { $0.isSame(as: point) }) {
+                    kept.person.contactPoints.append(point)
                 }
             }
             return kept

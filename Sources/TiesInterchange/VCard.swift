@@ -360,7 +360,12 @@ public enum VCardReader {
             case "EMAIL":
                 addPoint(.email, value, property)
             case "TEL":
-                addPoint(.phone, value, property)
+                // A fax machine is no way to reach anyone: not a phone, as the address-book CSVs' fax columns
+                // are none (`TEL;WORK;FAX:`, `TEL;type=HOME;type=FAX:`; a `FAX,VOICE` line is a phone).
+                let types = property.parameterValues("TYPE")
+                if !types.contains("fax") || types.contains("voice") || types.contains("cell") {
+                    addPoint(.phone, value, property)
+                }
             case "URL":
                 addPoint(.url, value, property)
             case "X-SOCIALPROFILE":

@@ -185,10 +185,9 @@ public struct StoreImporter {
             let before = existing
             existing.roles.formUnion(record.person.roles)
             existing.tags.formUnion(record.person.tags)
+            // A number another card of theirs wrote another way (`+1-903-555-0142`) is the one they have.
             for point in record.person.contactPoints
-            where !existing.contactPoints.contains(where: {
-                $0.kind == point.kind && $0.value.lowercased() == point.value.lowercased()
-            }) {
+            where !existing.contactPoints.contains(where: { $0.isSame(as: point) }) {
                 existing.contactPoints.append(point)
             }
             if existing.organisation == nil { existing.organisation = record.person.organisation }

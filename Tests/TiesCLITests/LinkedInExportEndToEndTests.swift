@@ -178,6 +178,25 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ok("import", "csv", fixture("outlook-de.csv")).contains("people: 0 added"))
     }
 
+    @Test("a French Outlook's contacts CSV (ISO-8859-15, a full name first, Titre twice) comes in through import csv")
+    func frenchOutlook() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "csv", fixture("outlook-fr.csv"))
+        #expect(out.contains("people: 3 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        // Société the organisation, the second Titre the job title, Catégories the tags, Anniversaire the
+        // birthday (day first); the fax (Télécopie) is no phone, the "Nom complet…" beside an address no email.
+        #expect(
+            people.contains(
+                "Hélène Lefèvre,recruiter,in-house,Cabinet Talentis,Chargée de recrutement,,Paris;Recruteurs,"
+                    + "helene.lefevre@talentis.example;h.lefevre@perso.example,'+33 1 00 00 00 02;+33 6 00 00 00 01,no,,1984-05-02,"
+            ), "\(people)")
+        #expect(people.contains("Bastien Noël Garnier,,,Ateliers Verlaine,Ingénieur méthodes,"), "\(people)")
+        #expect(people.contains("http://www.verlaine.example/bgarnier,,"), "\(people)")
+        #expect(people.contains("contact@librairie-des-quais.example,"))
+        #expect(try store.ok("import", "csv", fixture("outlook-fr.csv")).contains("people: 0 added, 0 updated"))
+    }
+
     @Test("Thunderbird's address books (English, German in Windows-1252, tab-separated) come in through import csv")
     func thunderbird() throws {
         #expect(try store.ties(["init"]).status == 0)
@@ -231,7 +250,8 @@ struct LinkedInExportEndToEndTests {
         let out = try store.ok("import", "vcard", fixture("android-homonyms.vcf"))
         #expect(out.contains("people: 5 added, 0 updated, 3 already up to date"), "\(out)")
         let people = try store.ok("export", "people")
-        #expect(people.contains(",Kofi,,,,,,,,'+225 07 11 22 33;+22507112233,"), "\(people)")
+        // The number the card writes twice, two ways, is one phone.
+        #expect(people.contains(",Kofi,,,,,,,,'+225 07 11 22 33,"), "\(people)")
         #expect(people.contains(",Kofi (2),,,,,,,,01 23 45 67,"), "\(people)")
         // A number with Android's pause after it is a number.
         #expect(people.contains(",Adjoa,,,,,,,,'+225 05 66 77 88;07889900p,"), "\(people)")
@@ -244,6 +264,33 @@ struct LinkedInExportEndToEndTests {
         let other = store.dir.file("other.vcf")
         try Data("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Adjoa\r\nTITLE:Nurse\r\nEND:VCARD\r\n".utf8).write(to: other)
         #expect(try store.ok("import", "vcard", other.path).contains("people: 0 added, 1 updated"))
+    }
+
+    @Test("a fax number is not a phone: Outlook's, Apple's, Google's and Thunderbird's fax lines are left out")
+    func faxNumbers() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("fax-numbers.vcf"))
+        #expect(out.contains("people: 4 added"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains(",(111) 555-0140;(111) 555-0141,"), "\(people)")
+        #expect(people.contains(",905-555-0123,"), "\(people)")
+        #expect(people.contains(",5555550119,"), "\(people)")
+        #expect(people.contains(",'+46-70-555-0102;+46-8-555-0100,"), "\(people)")
+        #expect(!people.contains("555-0149") && !people.contains("0128") && !people.contains("0118"))
+        #expect(!people.contains("555-0109"))
+    }
+
+    @Test("one number written two or three ways, on one card or on a contact's cards, is one phone")
+    func oneNumberManyWays() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "vcard", fixture("google-takeout-2017.vcf"))
+        #expect(out.contains("people: 4 added, 0 updated, 2 already up to date"), "\(out)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains(",Tobias Wren,,,,,,,tobias.wren@mail.example,(903) 555-0142,"), "\(people)")
+        #expect(people.contains(",Nell Marsh,,,,,,,,'+1 903-555-0177,"), "\(people)")
+        #expect(people.contains(",Ruth Calder,,,,,,,,1-903-555-0190;(903) 555-0191,"), "\(people)")
+        let again = try store.ok("import", "vcard", fixture("google-takeout-2017.vcf"))
+        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
     }
 
     @Test("cards that give one site's home page are not one person: the site is an organisation's, not a profile")

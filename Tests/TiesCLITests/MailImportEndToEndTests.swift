@@ -200,4 +200,83 @@ struct MailImportEndToEndTests {
         #expect(people.contains("Rita Alvarez,,,,,,,rita@talent.example"), "\(people)")
         #expect(people.contains("omar@works.example,,,,,,,omar@works.example"), "\(people)")
     }
+
+    @Test("undated From lines separate messages: Netscape's and Thunderbird's `From - `, a Gmail-style `From <id>@xxx`")
+    func undatedSeparators() throws {
+        try store.ok("init")
+        let out = try ok([
+            "import", "mail", fixture("netscape.mbox"), fixture("gmail-undated.mbox"), "--me", "dara@juniper.example",
+            "--create-people",
+        ])
+        // 4 + 2 messages, not one message per file; the body's `From Lisbon with love` and `From -` stay body.
+        #expect(out.contains("messages: 6 read = 4 imported + 2 left out + 0 listed"), "\(out)")
+        #expect(out.contains("people: 2 added"))
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Hollis Quarry,1996-07-21T23:57:38Z,email,in,"), "\(interactions)")
+        #expect(interactions.contains("Wren Osei,1996-06-14T08:02:11Z,email,in,"))
+        #expect(
+            try ok(["import", "mail", fixture("netscape.mbox"), "--me", "dara@juniper.example"]).contains(
+                "interactions: 0 added, 4 already present"))
+    }
+
+    @Test("a mailbox whose messages carry a vCard or an invitation is mail: vcard and ics refuse it (65), unchanged")
+    func attachmentsAreNotAddressBooks() throws {
+        try store.ok("init")
+        let before = store.snapshot()
+        let card = try store.ties(["import", "vcard", fixture("netscape.mbox")])
+        #expect(card.status == 65, "\(card.stdout)")
+        #expect(
+            card.stderr.contains("it looks like a mailbox or email message, which `ties import mail` reads"),
+            "\(card.stderr)")
+        let invitation = store.dir.file("invite.eml")
+        try Data(
+            "Received: from x\nFrom: A <a@x.example>\nDate: Mon, 9 Mar 2026 10:00:00 +0000\n\nBEGIN:VCALENDAR\nEND:VCALENDAR\n"
+                .utf8
+        ).write(to: invitation)
+        let calendar = try store.ties(["import", "ics", invitation.path])
+        #expect(
+            calendar.status == 65 && calendar.stderr.contains("which `ties import mail` reads"), "\(calendar.stderr)")
+        #expect(store.snapshot() == before)
+    }
+
+    @Test("Thunderbird's Local Folders: a folder deleted into Trash.sbd/ is in the Trash, the .msf indexes are skipped")
+    func thunderbirdTrashFolders() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Minh Pham", "--email", "minh@lotus.example")
+        let out = try ok(["import", "mail", fixture("thunderbird"), "--me", "thanh@lotus.example"])
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 in Spam or Trash") && !out.contains("skipped"), "\(out)")
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Minh Pham,2014-02-10T02:12:40Z,email,in,no,"), "\(interactions)")
+        #expect(!interactions.contains("2014-01-15"))
+    }
+
+    @Test("a service's own no-reply senders (`googlecommunityteam-noreply`, `drive-shares-dm-noreply`) are automated")
+    func serviceNoReplySenders() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Lena Brandt", "--email", "lena.brandt@mail.example")
+        let out = try ok(["import", "mail", fixture("takeout-notices.mbox"), "--me", "sam.okafor@gmail.example"])
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 from a no-reply or notification address") && !out.contains("no one in Ties"), "\(out)")
+    }
+
+    @Test("a CRLF .eml whose first fields are a provider's own (X-YMAIL-UMID, Received-SPF) is mail")
+    func crlfMessageFile() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Hollis Quarry", "--email", "hollis@kestrel.example")
+        let out = try ok(["import", "mail", fixture("yahoo-crlf.eml"), "--me", "dara.venn@yahoo.example"])
+        #expect(out.contains("messages: 1 read = 1 imported + 0 left out + 0 listed"), "\(out)")
+        #expect(try store.ok("export", "interactions").contains("Hollis Quarry,2010-12-11T03:20:10Z,email,in,no,"))
+    }
+
+    @Test("Apple Mail's own store: .emlx and .partial.emlx in Messages/ are read, Attachments/ is not looked at")
+    func appleMailStore() throws {
+        try store.ok("init")
+        let out = try ok(["import", "mail", fixture("apple"), "--me", "dara@juniper.example", "--create-people"])
+        #expect(out.contains("messages: 2 read = 2 imported + 0 left out + 0 listed"), "\(out)")
+        #expect(!out.contains("skipped"), "\(out)")
+        let interactions = try store.ok("export", "interactions")
+        #expect(interactions.contains("Hollis Quarry,2018-01-26T16:44:31Z,email,out,yes,"), "\(interactions)")
+        #expect(interactions.contains("Hollis Quarry,2018-01-26T17:02:10Z,email,in,no,"))
+    }
 }

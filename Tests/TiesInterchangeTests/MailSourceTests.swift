@@ -45,6 +45,17 @@ struct MailSourceTests {
         #expect(found[1].offset == second)
     }
 
+    @Test("mbox: undated separators (`From - `, `From <id>@xxx`) before a header field; body lines stay body")
+    func undatedSeparators() throws {
+        let text =
+            "From - \nX-Mozilla-Status: 0001\nFrom: A <a@x.example>\n\nFrom Lisbon with love\nFrom -\nprose\n"
+            + "From -\r\nFrom: B <b@x.example>\r\n\r\nbody\r\nFrom 1844@xxx\nDate: x\nFrom: C <c@x.example>\n\n"
+            + "From someone\nKey: value\n"
+        let found = try blocks(MboxFile(path: try file("u.mbox", text)))
+        #expect(found.map(\.from) == ["A <a@x.example>", "B <b@x.example>", "C <c@x.example>"])
+        #expect(MailFileKind.sniff(Array(text.utf8)) == .mbox)
+    }
+
     @Test("an .eml is read up to its empty line; Apple Mail's .emlx length line and a saved envelope are skipped")
     func messageFiles() throws {
         let eml = try file("m.eml", "From: A <a@x.example>\nTo: b@x.example\n\nFrom: not a header\n")
@@ -59,6 +70,11 @@ struct MailSourceTests {
     func sniffing() {
         #expect(MailFileKind.sniff(Array("From a@x Mon Mar  2 10:15:00 2026\nFrom: a@x\n".utf8)) == .mbox)
         #expect(MailFileKind.sniff(Array("Received: x\nFrom: a@x.example\n\nhi".utf8)) == .message)
+        // CRLF, first fields of the provider's own; Apple Mail's .emlx length line.
+        #expect(
+            MailFileKind.sniff(Array("X-YMAIL-UMID: 1\r\nX-Apparently-To: b\r\nFrom: a@x.example\r\n\r\n".utf8))
+                == .message)
+        #expect(MailFileKind.sniff(Array("892       \nReturn-Path: <a@x>\nFrom: a@x.example\n\n".utf8)) == .message)
         guard case .notMail(let csv) = MailFileKind.sniff(Array("name,email\nAnn,a@x\n".utf8)) else {
             Issue.record("a CSV file was taken for mail")
             return
@@ -159,6 +175,29 @@ struct MailSourceTests {
         for person in ["mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org"] {
             #expect(!MailClassifier.isListHost(person), "\(person)")
         }
+    }
+
+    @Test("automated senders: a machine's local part first (`noreply+x`) or last (`drive-shares-dm-noreply`)")
+    func automatedSenders() {
+        for address in [
+            "noreply-location-sharing+478@google.example", "googlecommunityteam-noreply@google.example",
+            "drive-shares-dm-noreply@google.example", "calendar-notification@google.example", "no-reply@x.example",
+        ] {
+            #expect(MailClassifier.isAutomated(address), "\(address)")
+        }
+        for address in ["noreen@x.example", "lena.brandt@mail.example", "notifyme.smith@x.example"] {
+            #expect(!MailClassifier.isAutomated(address), "\(address)")
+        }
+    }
+
+    @Test("folders: Spam, Trash and Drafts by a whole part of the name; Maildir++ folders under Trash are in it")
+    func folderFilters() {
+        #expect(MailClassifier.folderFilter("Trash.Old project") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("INBOX.Junk") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("Trash.sbd") == .spamOrTrash)
+        #expect(MailClassifier.folderFilter("Drafts.templates") == .draft)
+        #expect(MailClassifier.folderFilter("All mail Including Spam and Trash.mbox") == nil)
+        #expect(MailClassifier.folderFilter("Binary builds") == nil)
     }
 
     @Test("classification: outbound with each other recipient, inbound, and every filter")

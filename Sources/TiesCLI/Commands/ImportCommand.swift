@@ -323,7 +323,9 @@ extension ImportCommand {
             var leftOut: [String] = []
             for file in files {
                 let bytes = try options.bytes(of: file)
-                try refuseUnless(file, bytes, holds: "BEGIN:VCARD", expected: "a vCard (no BEGIN:VCARD)")
+                try refuseUnless(
+                    file, bytes, holds: "BEGIN:VCARD", importer: "ties import vcard",
+                    expected: "a vCard (no BEGIN:VCARD)")
                 let read = VCardReader.read(bytes).in(file)
                 problems += read.problems
                 leftOut += ImportOptions.leftOut(read.skipped, in: file)
@@ -371,7 +373,7 @@ extension ImportCommand {
             for file in files {
                 let bytes = try options.bytes(of: file)
                 try refuseUnless(
-                    file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT",
+                    file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT", importer: "ties import ics",
                     expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
                 let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
                 let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
@@ -410,12 +412,22 @@ extension ImportCommand {
 
 /// Refuses, with exit 65, a file in which none of `markers` (ASCII, compared without case) appears: what the
 /// file looks like instead and which importer reads it (`import vcard` of a CSV file must not say
-/// "0 added").
-func refuseUnless(_ file: String, _ bytes: [UInt8], holds markers: String..., expected: String) throws {
+/// "0 added"). Refuses too a file that holds a marker but is what another importer reads: a mailbox whose
+/// messages carry vCards or invitations as attachments is mail, not an address book or a calendar.
+func refuseUnless(_ file: String, _ bytes: [UInt8], holds markers: String..., importer: String, expected: String)
+    throws
+{
     let found = markers.contains { marker in
         CSVTable.containsASCIICaseInsensitive(bytes, bytes.indices, Array(marker.lowercased().utf8))
     }
     if !found {
         throw CLIError(.data, InputSniffer.refusal(file, bytes: bytes, expected: expected) + "; nothing was imported")
+    }
+    let (looksLike, reader) = InputSniffer.describe(bytes)
+    if let reader, reader != importer {
+        throw CLIError(
+            .data,
+            "\(file): it looks like \(looksLike), which `\(reader)` reads, not `\(importer)` (what it holds of that kind is inside it); nothing was imported"
+        )
     }
 }

@@ -64,6 +64,23 @@ public struct ContactPoint: Sendable, Equatable, Hashable, Codable {
     }
 }
 
+extension ContactPoint {
+    /// Whether `other` is this email or phone number written another way: the same kind, and the same
+    /// ``MatchKey/email(_:)`` or ``MatchKey/phone(_:)`` (`(903) 555-0142`, `+1 903-555-0142` and
+    /// `+1-903-555-0142` are one number), else the same text but for case.
+    public func isSame(as other: ContactPoint) -> Bool {
+        guard kind == other.kind else { return false }
+        let keys: (String?, String?) =
+            switch kind {
+            case .email: (MatchKey.email(value), MatchKey.email(other.value))
+            case .phone: (MatchKey.phone(value), MatchKey.phone(other.value))
+            case .url, .linkedin: (nil, nil)
+            }
+        if let mine = keys.0, let theirs = keys.1 { return mine == theirs }
+        return value.lowercased() == other.value.lowercased()
+    }
+}
+
 /// An organisation: an employer, a search firm, a professional association.
 public struct Organisation: Sendable, Equatable, Codable {
     public typealias ID = Int64

@@ -45,7 +45,8 @@ public struct MailClassifier: Sendable {
         self.since = since
     }
 
-    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too.
+    /// Local parts of addresses that machines send from; `noreply+tag`, `no-reply.eu` and the like too, and
+    /// a service's own `googlecommunityteam-noreply`, `drive-shares-dm-noreply`, `calendar-notification`.
     static let automatedLocalParts: Set<Substring> = [
         "noreply", "no-reply", "no_reply", "donotreply", "do-not-reply", "do_not_reply", "notifications",
         "notification", "notify", "mailer-daemon", "postmaster", "bounce", "bounces",
@@ -57,6 +58,7 @@ public struct MailClassifier: Sendable {
         if automatedLocalParts.contains(local) { return true }
         for index in local.indices where "+-._".contains(local[index]) {
             if automatedLocalParts.contains(local[..<index]) { return true }
+            if automatedLocalParts.contains(local[local.index(after: index)...]) { return true }
         }
         return false
     }
@@ -74,19 +76,20 @@ public struct MailClassifier: Sendable {
         return ["lists", "list", "listserv", "mailman"].contains(domain[..<dot]) || domain == "vger.kernel.org"
     }
 
-    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: the whole name
-    /// (its last `.` or `/` part, without `.mbox`) must match, so that Takeout's
-    /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder.
+    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: a whole part of the
+    /// name (between `.` or `/`, without `.mbox`) must match, so that Takeout's
+    /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder, and a Maildir++ folder in the
+    /// Trash (`.Trash.Old project`) is in the Trash.
     static func folderFilter(_ folder: String?) -> MailFilter? {
         guard var name = folder?.lowercased() else { return nil }
         for suffix in [".mbox", ".mbx", ".sbd"] where name.hasSuffix(suffix) { name.removeLast(suffix.count) }
-        name = String(name.split(whereSeparator: { $0 == "/" || $0 == "." }).last ?? "")
+        let parts = Set(name.split(whereSeparator: { $0 == "/" || $0 == "." }).map(String.init))
         let trash: Set<String> = [
             "spam", "junk", "trash", "deleted", "deleted items", "deleted messages", "bin", "junk e-mail",
             "junk email", "bulk mail",
         ]
-        if trash.contains(name) { return .spamOrTrash }
-        return name == "drafts" || name == "draft" ? .draft : nil
+        if !parts.isDisjoint(with: trash) { return .spamOrTrash }
+        return parts.contains("drafts") || parts.contains("draft") ? .draft : nil
     }
 
     /// The decision for `message`, found in `folder` (a Maildir folder or mbox file name, when known).

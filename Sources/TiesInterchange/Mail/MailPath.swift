@@ -25,6 +25,8 @@ public enum MailFileKind: Sendable, Equatable {
         var body = Substring(text)
         if body.hasPrefix("\u{FEFF}") { body = body.dropFirst() }
         body = body.drop(while: { $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+        // Apple Mail's .emlx (and .partial.emlx) starts with the message's length on a line of its own.
+        if let afterCount = Self.afterLengthLine(body), Self.startsWithHeaders(afterCount) { return .message }
         let upper = body.prefix(64).uppercased()
         if upper.hasPrefix("BEGIN:VCARD") { return .notMail("it is a vCard address book (`ties import vcard`)") }
         if upper.hasPrefix("BEGIN:VCALENDAR") { return .notMail("it is an iCalendar file (`ties import ics`)") }
@@ -45,6 +47,16 @@ public enum MailFileKind: Sendable, Equatable {
         )
     }
 
+    /// What follows the first line of `text` when that line is only a number (an `.emlx` file's length of the
+    /// message, padded with spaces), else nil.
+    static func afterLengthLine(_ text: Substring) -> Substring? {
+        let first = text.prefix(while: { $0 != "\n" && $0 != "\r\n" })
+        guard first.utf8.count <= 12, first.contains(where: \.isWholeNumber),
+            first.allSatisfy({ $0.isASCII && ($0.isWholeNumber || $0 == " " || $0 == "\r") })
+        else { return nil }
+        return text[first.endIndex...].dropFirst()
+    }
+
     /// Whether `text` opens with mail header fields, one of them From, Date, Received, Message-ID, To or
     /// Return-Path, before the first empty line.
     static func startsWithHeaders(_ text: Substring) -> Bool {
@@ -53,7 +65,10 @@ public enum MailFileKind: Sendable, Equatable {
             "x-gmail-labels",
         ]
         var sawKnown = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(40) {
+        // "\r\n" is one Character: split on it too, or a CRLF header block would be one line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .prefix(40)
+        {
             let line = line.hasSuffix("\r") ? line.dropLast() : line
             if line.isEmpty { break }
             if line.first == " " || line.first == "\t" { continue }
@@ -70,8 +85,9 @@ public enum MailFileKind: Sendable, Equatable {
 }
 
 /// The mail sources under a path: an mbox file, a message file, or a folder walked in name order —
-/// Maildir (`cur/`, `new/`; `tmp/` skipped), Apple Mail's `.mbox` folders, Thunderbird's profile folders
-/// (`.msf` indexes skipped), folders of `.eml` files.
+/// Maildir (`cur/`, `new/`; `tmp/` skipped), Apple Mail's `.mbox` folders and its own store (`.emlx` files
+/// in `Messages/`; `Attachments/` skipped), Thunderbird's profile folders (`.msf` indexes skipped), folders
+/// of `.eml` files.
 public enum MailPath {
     /// A file or folder found under a path that is not mail, and what it looks like.
     public struct Skipped: Sendable, Equatable {
@@ -97,7 +113,9 @@ public enum MailPath {
             }
             return
         }
-        try walk(path, folder: nil, skipped: &skipped, body)
+        // A Spam, Trash or Drafts folder given itself is one, as a Trash mbox file given itself is.
+        let name = folderName(of: path)
+        try walk(path, folder: MailClassifier.folderFilter(name) != nil ? name : nil, skipped: &skipped, body)
     }
 
     private static func walk(
@@ -105,10 +123,14 @@ public enum MailPath {
     ) throws {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
         let isMaildir = names.contains("cur") && names.contains("new")
+        // Everything under a Spam, Trash or Drafts folder is in it: Thunderbird keeps the folders the user
+        // deleted in `Trash.sbd/`, Apple Mail its mailboxes in `Deleted Messages.mbox/`.
+        let inherited = MailClassifier.folderFilter(folder) != nil ? folder : nil
         for name in names where !name.hasPrefix(".") || (isMaildir && name.count > 1 && name != "..") {
             if name.hasPrefix(".") && !isMaildir { continue }
+            // Apple Mail keeps a message's attachments beside its Messages/ folder, as plain files.
             if name.hasSuffix(".msf") || name == "Table of Contents" || name == "Info.plist"
-                || name == "tmp" && isMaildir
+                || name == "tmp" && isMaildir || name == "Attachments" && names.contains("Messages")
             {
                 continue
             }
@@ -117,7 +139,9 @@ public enum MailPath {
             guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
                 let sub =
-                    name == "cur" || name == "new" ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name)
+                    inherited
+                    ?? (name == "cur" || name == "new"
+                        ? folder : (name.hasPrefix(".") ? String(name.dropFirst()) : name))
                 try walk(child, folder: sub, skipped: &skipped, body)
                 continue
             }
@@ -125,7 +149,7 @@ public enum MailPath {
             do { kind = try Self.kind(of: child) } catch { kind = .notMail("cannot read it") }
             let place = folder ?? folderName(of: directory)
             switch kind {
-            case .mbox: try body(MboxFile(path: child, folder: name == "mbox" ? place : name))
+            case .mbox: try body(MboxFile(path: child, folder: inherited ?? (name == "mbox" ? place : name)))
             case .message: try body(MessageFile(path: child, folder: place))
             case .notMail(let what): skipped.append(Skipped(path: child, reason: what))
             }

@@ -14,7 +14,8 @@ import Foundation
 /// A separator is a line starting `From ` that carries a time (`hh:mm`) and a four-digit year, as every
 /// writer's envelope line does (`From MAILER-DAEMON Sun Aug  7 11:40:37 2022`, Google Takeout's
 /// `From 1781…@xxx Wed Mar 18 13:45:19 +0000 2020`): an unescaped `From time to time` in a body
-/// (mboxo) is body text, not a new message. `>From ` lines (mboxrd escaping) are body lines and skipped.
+/// (mboxo) is body text, not a new message. Netscape's and Thunderbird's undated `From - ` is one too
+/// when a header field follows it. `>From ` lines (mboxrd escaping) are body lines and skipped.
 public struct MboxFile: MailFileSource {
     public var path: String
     /// The file's display name, for Spam/Trash/Drafts (`Junk.mbox`, Thunderbird's `Trash`).
@@ -120,12 +121,18 @@ public struct MboxFile: MailFileSource {
     }
 
     /// Whether the line at `start` is an mbox separator: `From `, then within the line a time `d:dd` and
-    /// a four-digit year starting 19 or 20.
+    /// a four-digit year starting 19 or 20 — or an undated one (``isUndatedSeparator(_:at:lineEnd:)``).
     static func isSeparator(_ data: UnsafeRawBufferPointer, at start: Int) -> Bool {
         guard start + 5 <= data.count, data[start] == 0x46, data[start + 1] == 0x72, data[start + 2] == 0x6F,
             data[start + 3] == 0x6D, data[start + 4] == 0x20
         else { return false }
-        let end = min(lineEnd(data, from: start), start + 400)
+        let end = lineEnd(data, from: start)
+        return isDatedSeparator(data, at: start, lineEnd: end) || isUndatedSeparator(data, at: start, lineEnd: end)
+    }
+
+    /// `From ` then a time and a year within the line (every writer's dated envelope line).
+    private static func isDatedSeparator(_ data: UnsafeRawBufferPointer, at start: Int, lineEnd: Int) -> Bool {
+        let end = min(lineEnd, start + 400)
         var time = false
         var year = false
         var i = start + 5
@@ -142,6 +149,37 @@ public struct MboxFile: MailFileSource {
             i += 1
         }
         return time && year
+    }
+
+    /// An envelope line without a date, as Netscape and Thunderbird write it (`From - `, `From -`) and as some
+    /// Gmail-style exports do (`From 1844…@xxx`): after `From ` nothing, `-`, or one word holding an `@`,
+    /// and on the next line a header field (`X-Mozilla-Status: 0001`, `Return-Path: <…>`). A body line
+    /// `From Russia with love` has more words, `From -` followed by prose has no field after it.
+    private static func isUndatedSeparator(_ data: UnsafeRawBufferPointer, at start: Int, lineEnd: Int) -> Bool {
+        var end = lineEnd
+        while end > start + 5, data[end - 1] == 0x20 || data[end - 1] == 0x0D || data[end - 1] == 0x09 { end -= 1 }
+        guard end - start <= 200 else { return false }
+        var word = start + 5
+        while word < end, data[word] == 0x20 { word += 1 }
+        if word < end {
+            let token = UnsafeRawBufferPointer(rebasing: data[word..<end])
+            guard !token.contains(0x20), !token.contains(0x09),
+                (token.count == 1 && token[0] == 0x2D) || token.contains(0x40)
+            else { return false }
+        }
+        return startsWithField(data, at: lineEnd + 1)
+    }
+
+    /// Whether a header field (`Name: value`, the name printable ASCII without spaces) starts at `start`.
+    private static func startsWithField(_ data: UnsafeRawBufferPointer, at start: Int) -> Bool {
+        var i = start
+        while i < data.count, i - start <= 76 {
+            let c = data[i]
+            if c == 0x3A { return i > start }
+            guard c > 0x20, c < 0x7F else { return false }
+            i += 1
+        }
+        return false
     }
 
     private static func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
