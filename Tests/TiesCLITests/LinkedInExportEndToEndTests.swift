@@ -119,6 +119,22 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("2024: the user, not the sponsored \"LinkedIn Member\" who wrote more rows, is taken to be you")
+    func sponsoredSenders() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // LinkedIn Member wrote 4 rows, Mira from LinkedIn Premium 2, the user (`TARIQ  N`) 2 of the 10.
+        let out = try store.ok("import", "linkedin", fixture("linkedin-sponsored"))
+        #expect(out.contains("took TARIQ N to be you"), "\(out)")
+        #expect(out.contains("messages, 10 rows = 6 read + 4 left out on purpose"), "\(out)")
+        #expect(out.contains("messages.csv:2: the other participant is shown as \"LinkedIn Member\""), "\(out)")
+        #expect(out.contains("messages.csv:6: no person matches Mira from LinkedIn Premium"), "\(out)")
+        // 2 connections, Ines's 3 messages and the one to Bruno.
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        let ines = try store.ok("person", "show", "Ines Varga")
+        #expect(ines.contains("2024-02-21"), "\(ines)")
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-sponsored")).contains("interactions: 0 added"))
+    }
+
     @Test("2023: invitations whose URL columns hold only `https://www.linkedin.com/in` find their people by name")
     func bareProfileURLs() throws {
         #expect(try store.ties(["init"]).status == 0)

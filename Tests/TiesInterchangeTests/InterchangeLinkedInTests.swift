@@ -177,6 +177,42 @@ struct InterchangeLinkedInMessagesTests {
         #expect(read.result.records.map(\.direction) == [.outbound, .inbound, .inbound, .inbound, .inbound])
     }
 
+    @Test("the user is the participant in the most rows, not LinkedIn's staff who wrote more (2021, 9 columns)")
+    func inferredOverStaff() throws {
+        // As in a real 2021 export: "Liza from LinkedIn Premium" wrote 3 rows, the user only 2.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Thanks for being a valued member,Liza from LinkedIn Premium,,Kiran Dev,2021-05-01 10:00:00 UTC,,x,ARCHIVE",
+            "2-QQ==,,Liza from LinkedIn Premium,,Kiran Dev,2021-05-02 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qg==,,Liza from LinkedIn Premium,,Kiran Dev,2021-05-03 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qw==,,Rohan  P,https://www.linkedin.com/in/rohan-p,Kiran Dev,2021-05-04 10:00:00 UTC,,hi,INBOX",
+            "2-Qw==,,Kiran Dev,https://www.linkedin.com/in/kiran-dev,Rohan  P,2021-05-04 11:00:00 UTC,,hello,INBOX",
+            "2-RA==,,Kiran Dev,https://www.linkedin.com/in/kiran-dev,Sam Ode,2021-05-05 11:00:00 UTC,,hey,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.meWasInferred)
+        #expect(
+            read.me == LinkedInIdentity(names: ["Kiran Dev"], profileURLs: ["https://www.linkedin.com/in/kiran-dev"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound, .inbound, .inbound, .outbound, .outbound])
+    }
+
+    @Test("a user who never wrote is the one every row is sent to, not the sponsored \"LinkedIn Member\"")
+    func inferredRecipientOnly() throws {
+        // As in a real 2025 export: half the rows are sponsored, from "LinkedIn Member"; the user wrote none.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Sponsored Conversation,LinkedIn Member,,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-01 10:00:00 UTC,,ad,INBOX",
+            "2-Qg==,Sponsored Conversation,LinkedIn Member,,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-02 10:00:00 UTC,,ad,INBOX",
+            "2-Qw==,,Omar Said,https://www.linkedin.com/in/omar-said,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-03 10:00:00 UTC,,hi,INBOX",
+            "2-RA==,,Pia Lund,https://www.linkedin.com/in/pia-lund,\"Lea Moss,Omar Said\",\"https://www.linkedin.com/in/lea-moss,https://www.linkedin.com/in/omar-said\",2025-03-04 10:00:00 UTC,,all,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.me == LinkedInIdentity(names: ["Lea Moss"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound])
+        #expect(read.result.records[1].counterparts.map(\.name) == ["Pia Lund"])
+        #expect(read.result.skipped.map(\.line) == [2, 3])
+    }
+
     @Test("missing and extra columns are tolerated; drafts and notes to self are skipped")
     func tolerant() throws {
         let text = InterchangeFixtures.crlf([
