@@ -119,6 +119,20 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("2025: your WhatsApp number, written without its +, is the number PhoneNumbers.csv gives, not a new one")
+    func whatsAppNumber() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2025"))
+        #expect(out.contains("Whatsapp Phone Numbers.csv: your phone numbers, 1 row (your details)"), "\(out)")
+        // name, headline and the phone; the WhatsApp number is that phone again
+        #expect(out.contains("your details: 3 added to `ties me`, 1 already known"), "\(out)")
+        let me = try store.ok("me", "show", "--history")
+        #expect(me.contains("+1 703-555-0188") && !me.contains("17035550188"), "\(me)")
+        #expect(
+            try store.ok("import", "linkedin", fixture("linkedin-2025")).contains(
+                "0 added to `ties me`, 4 already known"))
+    }
+
     @Test("2024: the user, not the sponsored \"LinkedIn Member\" who wrote more rows, is taken to be you")
     func sponsoredSenders() throws {
         #expect(try store.ties(["init"]).status == 0)
