@@ -119,6 +119,19 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("Connections re-saved by a French spreadsheet: `27-juil-25`, `14-févr-24` are dates, nothing refused")
+    func frenchSpreadsheet() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-fr"))
+        #expect(out.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("people: 6 added"), "\(out)")
+        #expect(try store.ok("person", "show", "Anouk Brassard").contains("2025-07-27"))
+        #expect(try store.ok("person", "show", "Marc Petit").contains("2023-12-03"))
+        // Two Léa Roux with two profiles are two people.
+        #expect(try store.ok("export", "people").contains("Léa Roux (Studio Roux)"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-fr")).contains("people: 0 added"))
+    }
+
     @Test("2025: your WhatsApp number, written without its +, is the number PhoneNumbers.csv gives, not a new one")
     func whatsAppNumber() throws {
         #expect(try store.ties(["init"]).status == 0)

@@ -129,6 +129,21 @@ struct InterchangeLinkedInConnectionsTests {
     }
 
     @Test(
+        "Connected On re-saved by a spreadsheet set to another language: its month words",
+        arguments: [
+            ("27-juil-25", "2025-07-27"), ("14-févr-24", "2024-02-14"), ("03-DÉC-23", "2023-12-03"),
+            ("09-août-22", "2022-08-09"), ("1-janv.-20", "2020-01-01"), ("21-mai-21", "2021-05-21"),
+            ("5-ene-24", "2024-01-05"), ("9-ago-22", "2022-08-09"), ("11-dic-19", "2019-12-11"),
+            ("12-set-21", "2021-09-12"), ("30-out-23", "2023-10-30"), ("2-dez-24", "2024-12-02"),
+            ("3-Okt-23", "2023-10-03"), ("4-Mär-22", "2022-03-04"), ("6-mrt-24", "2024-03-06"),
+            ("7-mei-24", "2024-05-07"), ("8-gen-25", "2025-01-08"), ("15-mag-25", "2025-05-15"),
+            ("27 juillet 2025", "2025-07-27"),
+        ])
+    func localisedMonths(text: String, expected: String) {
+        #expect(LinkedInConnections.parseDate(text)?.description == expected)
+    }
+
+    @Test(
         "ambiguous or impossible dates are refused",
         arguments: [
             "13/45/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "", "12-Mar", "1२ Mar 2024", "2/12/18, 25:00",

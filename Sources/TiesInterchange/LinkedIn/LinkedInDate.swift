@@ -7,6 +7,7 @@ import TiesCore
 /// |---|---|
 /// | `12 Mar 2024` | Connections `Connected On` (2019–) |
 /// | `12-Mar-24`, `12-Mar-2024` | the same after a spreadsheet re-saved the file (`d-mmm-yy`) |
+/// | `27-juil-25`, `14-févr-24`, `3-Okt-23`, `9-ago-22` | the same by a spreadsheet set to another language (``month(named:)``) |
 /// | `2024-03-12` | a spreadsheet's ISO re-save |
 /// | `12.03.2024`, `12.03.24` | a re-save by a spreadsheet set to a European language (day first) |
 /// | `2/12/18, 5:55 AM`, `2/12/18` | 2018 exports; Invitations `Sent At`, Recommendations, Email Addresses (month/day/two-digit year) |
@@ -40,12 +41,12 @@ public enum LinkedInDate {
         var date: Day?
         var rest = items[...]
         // The date part: the first one to three tokens.
-        if items.count >= 3, let d = number(items[0]), let m = ImportSupport.month(named: Substring(items[1])),
+        if items.count >= 3, let d = number(items[0]), let m = month(named: Substring(items[1])),
             let y = year(items[2]), tokens.separators.first == "-" || items[2].count == 4
         {
             date = Day(year: y, month: m, day: d)  // 12 Mar 2024, 12-Mar-24
             rest = items.dropFirst(3)
-        } else if items.count >= 3, let m = ImportSupport.month(named: Substring(items[0])), let d = number(items[1]),
+        } else if items.count >= 3, let m = month(named: Substring(items[0])), let d = number(items[1]),
             let y = year(items[2])
         {
             date = Day(year: y, month: m, day: d)  // Mar 25 2023, Feb 17, 1998
@@ -76,6 +77,38 @@ public enum LinkedInDate {
         guard time.valid else { return nil }
         return (date, time.seconds)
     }
+
+    /// The month (1–12) a date's month word names: English (as LinkedIn writes it), or as a spreadsheet set to
+    /// French, Spanish, Portuguese, German, Italian or Dutch writes `mmm` and `mmmm` when it re-saves the file
+    /// (`juil`, `févr`, `déc`, `ene`, `dic`, `set`, `out`, `dez`, `Mär`, `Okt`, `gen`, `mag`, `mrt`, `mei`...;
+    /// a trailing dot is a separator). No word names two months in these languages. Case-insensitive.
+    static func month(named text: Substring) -> Int? {
+        ImportSupport.month(named: text) ?? spreadsheetMonths[text.lowercased()]
+    }
+
+    /// Month words of French, Spanish, Portuguese, German, Italian and Dutch spreadsheets, full and
+    /// abbreviated, lower-case (English ones are ``ImportSupport/monthsByName``).
+    static let spreadsheetMonths: [String: Int] = {
+        let words: [[String]] = [
+            ["janvier", "janv", "enero", "ene", "janeiro", "januar", "jän", "jänner", "gennaio", "gen", "januari"],
+            ["février", "févr", "fevrier", "fevr", "fév", "febrero", "fevereiro", "fev", "februar", "febbraio", "februari"],
+            ["mars", "marzo", "março", "marco", "märz", "mär", "maerz", "maart", "mrt"],
+            ["avril", "avr", "abril", "abr", "aprile"],
+            ["mai", "mayo", "maio", "maggio", "mag", "mei"],
+            ["juin", "junio", "junho", "juni", "giugno", "giu"],
+            ["juillet", "juil", "julio", "julho", "juli", "luglio", "lug"],
+            ["août", "aout", "agosto", "ago", "augustus"],
+            ["septembre", "septiembre", "setiembre", "setembro", "set", "settembre"],
+            ["octobre", "octubre", "outubro", "out", "oktober", "okt", "ottobre", "ott"],
+            ["novembre", "noviembre", "novembro"],
+            ["décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dez", "dezember", "dicembre"],
+        ]
+        var table: [String: Int] = [:]
+        for (k, names) in words.enumerated() {
+            for name in names { table[name] = k + 1 }
+        }
+        return table
+    }()
 
     /// `5:55 AM`, `15:33:58 UTC`, `10:26 PM`, or nothing (valid, no seconds); invalid when the tokens are
     /// something else.
