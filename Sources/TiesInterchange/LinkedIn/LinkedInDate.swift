@@ -91,7 +91,10 @@ public enum LinkedInDate {
     static let spreadsheetMonths: [String: Int] = {
         let words: [[String]] = [
             ["janvier", "janv", "enero", "ene", "janeiro", "januar", "jän", "jänner", "gennaio", "gen", "januari"],
-            ["février", "févr", "fevrier", "fevr", "fév", "febrero", "fevereiro", "fev", "februar", "febbraio", "februari"],
+            [
+                "février", "févr", "fevrier", "fevr", "fév", "febrero", "fevereiro", "fev", "februar", "febbraio",
+                "februari",
+            ],
             ["mars", "marzo", "março", "marco", "märz", "mär", "maerz", "maart", "mrt"],
             ["avril", "avr", "abril", "abr", "aprile"],
             ["mai", "mayo", "maio", "maggio", "mag", "mei"],
