@@ -119,6 +119,29 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("an export of 2020 (no profile URLs) then the member's export of 2025: each connection found by its day")
+    func olderThenNewerExport() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let older = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2020"))
+        #expect(older.contains("people: 5 added"), "\(older)")
+        let newer = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2025"))
+        #expect(newer.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(newer)")
+        // The two Rafael Lima of 2020 find their own rows by their Connected On; the Rafael Lima connected in
+        // 2025 and the Márcia Nunes connected in 2021 (the 2020 one was connected in 2019) are other people.
+        #expect(newer.contains("people: 3 added, 3 updated"), "\(newer)")
+        #expect(!newer.contains("people are named"), "\(newer)")
+        // A connection's `connected` is not added a second time under the newer export's id.
+        #expect(newer.contains("interactions: 3 added, 3 already present"), "\(newer)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Rafael Lima (Solar Labs)") && people.contains("Márcia Nunes (Talentos)"), "\(people)")
+        #expect(try store.ok("person", "show", "Rafael Lima").contains("rafaellima-dev"))
+        #expect(try store.ok("person", "show", "Rafael Lima (Grupo Boreal)").contains("rafael-lima-consultor"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2025"))
+        #expect(again.contains("people: 0 added, 0 updated") && again.contains("interactions: 0 added"), "\(again)")
+        let first = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2020"))
+        #expect(first.contains("people: 0 added, 0 updated") && first.contains("interactions: 0 added"), "\(first)")
+    }
+
     @Test("Connections re-saved by a French spreadsheet: `27-juil-25`, `14-févr-24` are dates, nothing refused")
     func frenchSpreadsheet() throws {
         #expect(try store.ties(["init"]).status == 0)
