@@ -119,6 +119,21 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("rows without a URL alike in name and day are as many connections, each with its own date")
+    func namesakesOfOneDay() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-namesakes-one-day"))
+        #expect(out.contains("people: 5 added"), "\(out)")
+        // Three Priya Shah connected on 2021-09-22: three `connected`, none taken for another's.
+        #expect(out.contains("interactions: 5 added, 0 already present"), "\(out)")
+        let sunrise = try store.ok("person", "show", "Priya Shah (Sunrise Foods)")
+        #expect(sunrise.contains("known since:  2021-09-22") && sunrise.contains("connected mutual"), "\(sunrise)")
+        #expect(try store.ok("person", "show", "Priya Shah (2)").contains("known since:  2021-09-22"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-namesakes-one-day"))
+        #expect(again.contains("people: 0 added, 0 updated, 5 already up to date"), "\(again)")
+        #expect(again.contains("interactions: 0 added, 5 already present"), "\(again)")
+    }
+
     @Test("an export of 2020 (no profile URLs) then the member's export of 2025: each connection found by its day")
     func olderThenNewerExport() throws {
         #expect(try store.ties(["init"]).status == 0)
