@@ -119,6 +119,18 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("Invitations re-saved by a day-first spreadsheet: `09-04-2021` beside `9/27/21` is 4 September")
+    func dayFirstSpreadsheet() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-dmy"))
+        #expect(out.contains("invitations, 4 rows = 4 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        #expect(out.contains("Invitations.csv:5: no person matches Rohan Das"), "\(out)")
+        #expect(try store.ok("person", "show", "Kabir Rao").contains("2021-09-04"))
+        #expect(try store.ok("person", "show", "Tara Singh").contains("2021-09-07"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-dmy")).contains("interactions: 0 added"))
+    }
+
     @Test("rows without a URL alike in name and day are as many connections, each with its own date")
     func namesakesOfOneDay() throws {
         #expect(try store.ties(["init"]).status == 0)
