@@ -228,6 +228,21 @@ struct InterchangeLinkedInMessagesTests {
         #expect(read.result.skipped.map(\.line) == [2, 3])
     }
 
+    @Test("an export that shows the user as \"LinkedIn Member\" on one side of every row: that is the user")
+    func inferredHiddenUser() throws {
+        // As in a real 2021 export: every row's TO, and most FROMs, "LinkedIn Member"; LinkedIn Premium wrote 2.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Sponsored Conversation,LinkedIn Member,,LinkedIn Member,2021-11-27 18:15:54 UTC,,ad,INBOX",
+            "2-Qg==,,Melissa from LinkedIn Premium,,LinkedIn Member,2021-11-20 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qw==,,Melissa from LinkedIn Premium,,LinkedIn Member,2021-11-21 10:00:00 UTC,,x,ARCHIVE",
+            "2-RA==,,LinkedIn Member,,LinkedIn Member,2021-11-22 10:00:00 UTC,,hello,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.me == LinkedInIdentity(names: ["LinkedIn Member"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound])
+    }
+
     @Test("missing and extra columns are tolerated; drafts and notes to self are skipped")
     func tolerant() throws {
         let text = InterchangeFixtures.crlf([

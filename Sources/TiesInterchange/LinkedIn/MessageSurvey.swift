@@ -82,8 +82,10 @@ struct MessageSurvey {
     /// message), compared by name (``MessageRecipients/nameKey(_:)``; a sender without a name by profile URL).
     /// Counting only the rows sent was wrong on real inboxes: LinkedIn's stand-in "LinkedIn Member" (sponsored
     /// messages) or "Liza from LinkedIn Premium" wrote more rows than the user, and a user who only received
-    /// never sent any. The stand-in is taken only when no one else is in the file. Ties go to the most rows
-    /// sent, then to the smallest key (dictionary order never decides). The identity is the name and profile
+    /// never sent any. The stand-in can still be the user: an export that hides the user's own name shows
+    /// "LinkedIn Member" on one side of every row (nnikita19/Linkedin-Ananlysis, 2021: the `TO` of 64 of its
+    /// 66 rows and the `FROM` of 57, against LinkedIn Premium's 3 rows). Ties go to anyone but the stand-in, then to the most rows sent,
+    /// then to the smallest key (dictionary order never decides). The identity is the name and profile
     /// URL of the user's most frequent sending row, or the name as `TO` writes it when the user never wrote;
     /// nil when no row has a sender.
     func likelyUser() -> LinkedInIdentity? {
@@ -98,14 +100,13 @@ struct MessageSurvey {
         for t in toFields { receivedWhole[t.key, default: 0] += t.count }
         let standIn = "linkedin member"
         func top(_ counts: [String: Int], _ allowed: (String) -> Bool) -> [String] {
-            counts.filter { allowed($0.key) && $0.key != standIn }
+            counts.filter { allowed($0.key) }
                 .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.prefix(3).map(\.key)
         }
         // The few who can win: the most frequent senders, and the most frequent single recipients.
         let senderKeys = top(sent, { _ in true })
         let recipientKeys = top(receivedWhole, { !$0.contains(",") || sent[$0] != nil })
-        var candidates = Set(senderKeys + recipientKeys)
-        if candidates.isEmpty { candidates = Set(sent.keys) }
+        let candidates = Set(senderKeys + recipientKeys)
         func rows(_ k: String) -> Int {
             let inList = ", " + k + ", "
             return (sent[k] ?? 0)
@@ -116,7 +117,9 @@ struct MessageSurvey {
         let scored = candidates.map { (key: $0, rows: rows($0), sent: sent[$0] ?? 0) }
         guard
             let best = scored.max(by: { a, b in
-                a.rows != b.rows ? a.rows < b.rows : a.sent != b.sent ? a.sent < b.sent : a.key > b.key
+                if a.rows != b.rows { return a.rows < b.rows }
+                if (a.key == standIn) != (b.key == standIn) { return a.key == standIn }
+                return a.sent != b.sent ? a.sent < b.sent : a.key > b.key
             })
         else { return nil }
         let wrote = senders.filter { key($0.participant) == best.key }
