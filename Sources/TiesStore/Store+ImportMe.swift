@@ -6,7 +6,7 @@ extension StoreImporter {
     /// Records a version of one of the user's own details (from an export's profile), unless a version of
     /// that kind with the same value is already stored: importing the same export again changes nothing.
     /// A phone number is the same number however it is written (``MatchKey/phone(_:)``): a real export gives
-    /// `+1 703-555-0188` in PhoneNumbers.csv and `17035550188` in Whatsapp Phone Numbers.csv, and the second
+    /// `+1 206-555-0188` in PhoneNumbers.csv and `12065550188` in Whatsapp Phone Numbers.csv, and the second
     /// as a new version made the first look like an old number that people still hold.
     /// - Returns: whether it was added.
     @discardableResult
