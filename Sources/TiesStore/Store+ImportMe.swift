@@ -5,6 +5,9 @@ import TiesCore
 extension StoreImporter {
     /// Records a version of one of the user's own details (from an export's profile), unless a version of
     /// that kind with the same value is already stored: importing the same export again changes nothing.
+    /// A phone number is the same number however it is written (``MatchKey/phone(_:)``): a real export gives
+    /// `+1 206-555-0188` in PhoneNumbers.csv and `12065550188` in Whatsapp Phone Numbers.csv, and the second
+    /// as a new version made the first look like an old number that people still hold.
     /// - Returns: whether it was added.
     @discardableResult
     public mutating func addMyDetail(_ detail: MyDetail) throws(StoreError) -> Bool {
@@ -13,6 +16,11 @@ extension StoreImporter {
                 db, sql: "SELECT 1 FROM my_detail WHERE kind = ? AND lower(value) = lower(?)",
                 arguments: [detail.kind.rawValue, detail.value])
             guard known == nil else { return false }
+            if detail.kind == .phone, let number = MatchKey.phone(detail.value) {
+                let phones = try String.fetchAll(
+                    db, sql: "SELECT value FROM my_detail WHERE kind = ?", arguments: [detail.kind.rawValue])
+                if phones.contains(where: { MatchKey.phone($0) == number }) { return false }
+            }
             try db.execute(
                 sql: "INSERT INTO my_detail (kind, value, since_day) VALUES (?, ?, ?)",
                 arguments: [detail.kind.rawValue, detail.value, detail.since.description])

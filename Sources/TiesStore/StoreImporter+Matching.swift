@@ -117,21 +117,81 @@ extension StoreImporter {
     /// everyone once, the person its own interaction went to when the file was imported before, else one
     /// its id, email or URL identifies, else the one person bearing its name that no other record of the file
     /// became (none: a new person; several: ambiguous) — but first the one bearing the name who has one of its
-    /// phone numbers, whichever record became them.
+    /// phone numbers, whichever record became them, then the one whose own dated event from the same source
+    /// falls on the record's day (``eventsHeld(of:by:)``); one bearing the name whose such events all fall on
+    /// other days is someone else.
     /// ``add(_:)-(PersonRecord)`` notes whom it became.
     mutating func match(_ record: PersonRecord) throws -> PersonMatch {
         guard record.distinctInFile else { return match(keys(of: record.person)) }
-        if let found = try personOfStored(record.interactions) ?? identified(record.person) { return .person(found) }
+        if let found = try personOfStored(record.interactions) { return .person(found) }
+        let found = try matchDistinct(record)
+        if case .person(let id) = found, !firstImport { metOnDay = (id, try eventsHeld(of: record, by: id).met) }
+        return found
+    }
+
+    private mutating func matchDistinct(_ record: PersonRecord) throws -> PersonMatch {
+        if let found = identified(record.person) { return .person(found) }
         let taken = takenInFile[record.file] ?? []
         let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
             .map { ProfileURL.identityKey($0.value) }.filter { ProfileService(key: $0) != nil }
         let bearing = (bearers[record.person.name.lowercased()] ?? []).filter { !hasOtherProfile($0, profiles) }
         if let same = try sharingPhone(record.person, bearing) { return .person(same) }
-        let candidates = bearing.filter { !taken.contains($0) }
+        var candidates = bearing.filter { !taken.contains($0) }
+        if !candidates.isEmpty && !firstImport {
+            var same: [Int64] = []
+            var otherDays = Set<Int64>()
+            for id in candidates {
+                let held = try eventsHeld(of: record, by: id)
+                if !held.met.isEmpty { same.append(id) } else if held.elsewhere { otherDays.insert(id) }
+            }
+            if same.count == 1 { return .person(same[0]) }
+            candidates.removeAll { otherDays.contains($0) }
+        }
         guard candidates.count == 1 else {
             return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)
         }
         return .person(candidates[0])
+    }
+
+    /// Of `record`'s own date-only events (a connection's `connected`), the `source|day` of those person `id`
+    /// holds already (`met`: same source, same day, whatever their ids), and whether `id` holds events of
+    /// those sources only on other days (`elsewhere`).
+    ///
+    /// LinkedIn dates a connection once: the same connection has the same `Connected On` in every export,
+    /// and an export without profile URLs (2016–2021) gives it an id made of the name and that day, one with
+    /// URLs (2022–) the URL. So a store made from an older export, taking a newer one, finds each connection
+    /// by its day among the people bearing its name, does not add its `connected` a second time, and takes
+    /// one bearing the name who was connected on another day for someone else: a real Brazilian export of
+    /// 2020, then the same member's of 2025 (`naiaracerqueira/analysis`), had 118 connections of the newer
+    /// file left out as "2 people are named Gabriel Rodrigues", and 3,862 `connected` doubled.
+    private func eventsHeld(of record: PersonRecord, by id: Int64) throws -> (met: Set<String>, elsewhere: Bool) {
+        var met = Set<String>()
+        var elsewhere = false
+        var own: [String: Set<Int64>] = [:]
+        for i in record.interactions where i.dateOnly {
+            own[i.source, default: []].insert(Self.utcDay(i.occurredAt.timeIntervalSince1970))
+        }
+        for (source, days) in own {
+            let stored = try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT occurred_at FROM interaction WHERE person_id = ? AND source = ? AND date_only = 1"),
+                arguments: [id, source])
+            for seconds in stored {
+                let day = Self.utcDay(Double(seconds))
+                if days.contains(day) { met.insert("\(source)|\(day)") } else { elsewhere = true }
+            }
+        }
+        return (met, elsewhere && met.isEmpty)
+    }
+
+    /// The UTC day number of `seconds` since 1970: a date-only event is noon UTC of its day.
+    static func utcDay(_ seconds: Double) -> Int64 { Int64((seconds / 86_400).rounded(.down)) }
+
+    /// Whether `interaction`, a record's own, is an event its person holds already under another id
+    /// (``eventsHeld(of:by:)``).
+    func heldOnDay(_ interaction: Interaction, _ met: Set<String>) -> Bool {
+        interaction.dateOnly
+            && met.contains("\(interaction.source)|\(Self.utcDay(interaction.occurredAt.timeIntervalSince1970))")
     }
 
     /// The one of `candidates` — people bearing `person`'s name — who has one of `person`'s phone numbers

@@ -119,6 +119,99 @@ struct LinkedInExportEndToEndTests {
         #expect(again.contains("interactions: 0 added") && again.contains("took Lena Brandt to be you"), "\(again)")
     }
 
+    @Test("Invitations re-saved by a day-first spreadsheet: `09-04-2021` beside `9/27/21` is 4 September")
+    func dayFirstSpreadsheet() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-dmy"))
+        #expect(out.contains("invitations, 4 rows = 4 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        #expect(out.contains("Invitations.csv:5: no person matches Rohan Das"), "\(out)")
+        #expect(try store.ok("person", "show", "Kabir Rao").contains("2021-09-04"))
+        #expect(try store.ok("person", "show", "Tara Singh").contains("2021-09-07"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-dmy")).contains("interactions: 0 added"))
+    }
+
+    @Test("rows without a URL alike in name and day are as many connections, each with its own date")
+    func namesakesOfOneDay() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-namesakes-one-day"))
+        #expect(out.contains("people: 5 added"), "\(out)")
+        // Three Priya Shah connected on 2021-09-22: three `connected`, none taken for another's.
+        #expect(out.contains("interactions: 5 added, 0 already present"), "\(out)")
+        let sunrise = try store.ok("person", "show", "Priya Shah (Sunrise Foods)")
+        #expect(sunrise.contains("known since:  2021-09-22") && sunrise.contains("connected mutual"), "\(sunrise)")
+        #expect(try store.ok("person", "show", "Priya Shah (2)").contains("known since:  2021-09-22"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-namesakes-one-day"))
+        #expect(again.contains("people: 0 added, 0 updated, 5 already up to date"), "\(again)")
+        #expect(again.contains("interactions: 0 added, 5 already present"), "\(again)")
+    }
+
+    @Test("an export of 2020 (no profile URLs) then the member's export of 2025: each connection found by its day")
+    func olderThenNewerExport() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let older = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2020"))
+        #expect(older.contains("people: 5 added"), "\(older)")
+        let newer = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2025"))
+        #expect(newer.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(newer)")
+        // The two Rafael Lima of 2020 find their own rows by their Connected On; the Rafael Lima connected in
+        // 2025 and the Márcia Nunes connected in 2021 (the 2020 one was connected in 2019) are other people.
+        #expect(newer.contains("people: 3 added, 3 updated"), "\(newer)")
+        #expect(!newer.contains("people are named"), "\(newer)")
+        // A connection's `connected` is not added a second time under the newer export's id.
+        #expect(newer.contains("interactions: 3 added, 3 already present"), "\(newer)")
+        let people = try store.ok("export", "people")
+        #expect(people.contains("Rafael Lima (Solar Labs)") && people.contains("Márcia Nunes (Talentos)"), "\(people)")
+        #expect(try store.ok("person", "show", "Rafael Lima").contains("rafaellima-dev"))
+        #expect(try store.ok("person", "show", "Rafael Lima (Grupo Boreal)").contains("rafael-lima-consultor"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2025"))
+        #expect(again.contains("people: 0 added, 0 updated") && again.contains("interactions: 0 added"), "\(again)")
+        let first = try store.ok("import", "linkedin", fixture("linkedin-two-exports/2020"))
+        #expect(first.contains("people: 0 added, 0 updated") && first.contains("interactions: 0 added"), "\(first)")
+    }
+
+    @Test("Connections re-saved by a French spreadsheet: `27-juil-25`, `14-févr-24` are dates, nothing refused")
+    func frenchSpreadsheet() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-fr"))
+        #expect(out.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("people: 6 added"), "\(out)")
+        #expect(try store.ok("person", "show", "Anouk Brassard").contains("2025-07-27"))
+        #expect(try store.ok("person", "show", "Marc Petit").contains("2023-12-03"))
+        // Two Léa Roux with two profiles are two people.
+        #expect(try store.ok("export", "people").contains("Léa Roux (Studio Roux)"))
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-resaved-fr")).contains("people: 0 added"))
+    }
+
+    @Test("2025: your WhatsApp number, written without its +, is the number PhoneNumbers.csv gives, not a new one")
+    func whatsAppNumber() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2025"))
+        #expect(out.contains("Whatsapp Phone Numbers.csv: your phone numbers, 1 row (your details)"), "\(out)")
+        // name, headline and the phone; the WhatsApp number is that phone again
+        #expect(out.contains("your details: 3 added to `ties me`, 1 already known"), "\(out)")
+        let me = try store.ok("me", "show", "--history")
+        #expect(me.contains("+1 206-555-0188") && !me.contains("12065550188"), "\(me)")
+        #expect(
+            try store.ok("import", "linkedin", fixture("linkedin-2025")).contains(
+                "0 added to `ties me`, 4 already known"))
+    }
+
+    @Test("2024: the user, not the sponsored \"LinkedIn Member\" who wrote more rows, is taken to be you")
+    func sponsoredSenders() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // LinkedIn Member wrote 4 rows, Mira from LinkedIn Premium 2, the user (`TARIQ  N`) 2 of the 10.
+        let out = try store.ok("import", "linkedin", fixture("linkedin-sponsored"))
+        #expect(out.contains("took TARIQ N to be you"), "\(out)")
+        #expect(out.contains("messages, 10 rows = 6 read + 4 left out on purpose"), "\(out)")
+        #expect(out.contains("messages.csv:2: the other participant is shown as \"LinkedIn Member\""), "\(out)")
+        #expect(out.contains("messages.csv:6: no person matches Mira from LinkedIn Premium"), "\(out)")
+        // 2 connections, Ines's 3 messages and the one to Bruno.
+        #expect(out.contains("interactions: 6 added"), "\(out)")
+        let ines = try store.ok("person", "show", "Ines Varga")
+        #expect(ines.contains("2024-02-21"), "\(ines)")
+        #expect(try store.ok("import", "linkedin", fixture("linkedin-sponsored")).contains("interactions: 0 added"))
+    }
+
     @Test("2023: invitations whose URL columns hold only `https://www.linkedin.com/in` find their people by name")
     func bareProfileURLs() throws {
         #expect(try store.ties(["init"]).status == 0)

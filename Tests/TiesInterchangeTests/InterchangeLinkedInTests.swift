@@ -129,6 +129,21 @@ struct InterchangeLinkedInConnectionsTests {
     }
 
     @Test(
+        "Connected On re-saved by a spreadsheet set to another language: its month words",
+        arguments: [
+            ("27-juil-25", "2025-07-27"), ("14-févr-24", "2024-02-14"), ("03-DÉC-23", "2023-12-03"),
+            ("09-août-22", "2022-08-09"), ("1-janv.-20", "2020-01-01"), ("21-mai-21", "2021-05-21"),
+            ("5-ene-24", "2024-01-05"), ("9-ago-22", "2022-08-09"), ("11-dic-19", "2019-12-11"),
+            ("12-set-21", "2021-09-12"), ("30-out-23", "2023-10-30"), ("2-dez-24", "2024-12-02"),
+            ("3-Okt-23", "2023-10-03"), ("4-Mär-22", "2022-03-04"), ("6-mrt-24", "2024-03-06"),
+            ("7-mei-24", "2024-05-07"), ("8-gen-25", "2025-01-08"), ("15-mag-25", "2025-05-15"),
+            ("27 juillet 2025", "2025-07-27"),
+        ])
+    func localisedMonths(text: String, expected: String) {
+        #expect(LinkedInConnections.parseDate(text)?.description == expected)
+    }
+
+    @Test(
         "ambiguous or impossible dates are refused",
         arguments: [
             "13/45/2024", "12 Mar 24", "31 Feb 2024", "12 Foo 2024", "", "12-Mar", "1२ Mar 2024", "2/12/18, 25:00",
@@ -175,6 +190,57 @@ struct InterchangeLinkedInMessagesTests {
         #expect(!read.meWasInferred)
         // Sam only appears in the first conversation, but every message is read from Sam's side.
         #expect(read.result.records.map(\.direction) == [.outbound, .inbound, .inbound, .inbound, .inbound])
+    }
+
+    @Test("the user is the participant in the most rows, not LinkedIn's staff who wrote more (2021, 9 columns)")
+    func inferredOverStaff() throws {
+        // As in a real 2021 export: "Liza from LinkedIn Premium" wrote 3 rows, the user only 2.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Thanks for being a valued member,Liza from LinkedIn Premium,,Kiran Dev,2021-05-01 10:00:00 UTC,,x,ARCHIVE",
+            "2-QQ==,,Liza from LinkedIn Premium,,Kiran Dev,2021-05-02 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qg==,,Liza from LinkedIn Premium,,Kiran Dev,2021-05-03 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qw==,,Rohan  P,https://www.linkedin.com/in/rohan-p,Kiran Dev,2021-05-04 10:00:00 UTC,,hi,INBOX",
+            "2-Qw==,,Kiran Dev,https://www.linkedin.com/in/kiran-dev,Rohan  P,2021-05-04 11:00:00 UTC,,hello,INBOX",
+            "2-RA==,,Kiran Dev,https://www.linkedin.com/in/kiran-dev,Sam Ode,2021-05-05 11:00:00 UTC,,hey,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.meWasInferred)
+        #expect(
+            read.me == LinkedInIdentity(names: ["Kiran Dev"], profileURLs: ["https://www.linkedin.com/in/kiran-dev"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound, .inbound, .inbound, .outbound, .outbound])
+    }
+
+    @Test("a user who never wrote is the one every row is sent to, not the sponsored \"LinkedIn Member\"")
+    func inferredRecipientOnly() throws {
+        // As in a real 2025 export: half the rows are sponsored, from "LinkedIn Member"; the user wrote none.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Sponsored Conversation,LinkedIn Member,,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-01 10:00:00 UTC,,ad,INBOX",
+            "2-Qg==,Sponsored Conversation,LinkedIn Member,,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-02 10:00:00 UTC,,ad,INBOX",
+            "2-Qw==,,Omar Said,https://www.linkedin.com/in/omar-said,Lea Moss,https://www.linkedin.com/in/lea-moss,2025-03-03 10:00:00 UTC,,hi,INBOX",
+            "2-RA==,,Pia Lund,https://www.linkedin.com/in/pia-lund,\"Lea Moss,Omar Said\",\"https://www.linkedin.com/in/lea-moss,https://www.linkedin.com/in/omar-said\",2025-03-04 10:00:00 UTC,,all,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.me == LinkedInIdentity(names: ["Lea Moss"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound])
+        #expect(read.result.records[1].counterparts.map(\.name) == ["Pia Lund"])
+        #expect(read.result.skipped.map(\.line) == [2, 3])
+    }
+
+    @Test("an export that shows the user as \"LinkedIn Member\" on one side of every row: that is the user")
+    func inferredHiddenUser() throws {
+        // As in a real 2021 export: every row's TO, and most FROMs, "LinkedIn Member"; LinkedIn Premium wrote 2.
+        let text = InterchangeFixtures.crlf([
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER",
+            "2-QQ==,Sponsored Conversation,LinkedIn Member,,LinkedIn Member,2021-11-27 18:15:54 UTC,,ad,INBOX",
+            "2-Qg==,,Melissa from LinkedIn Premium,,LinkedIn Member,2021-11-20 10:00:00 UTC,,x,ARCHIVE",
+            "2-Qw==,,Melissa from LinkedIn Premium,,LinkedIn Member,2021-11-21 10:00:00 UTC,,x,ARCHIVE",
+            "2-RA==,,LinkedIn Member,,LinkedIn Member,2021-11-22 10:00:00 UTC,,hello,INBOX",
+        ])
+        let read = try LinkedInMessages.read(Array(text.utf8))
+        #expect(read.me == LinkedInIdentity(names: ["LinkedIn Member"]))
+        #expect(read.result.records.map(\.direction) == [.inbound, .inbound])
     }
 
     @Test("missing and extra columns are tolerated; drafts and notes to self are skipped")

@@ -93,13 +93,33 @@ struct StoreImportRowIdentityTests {
         #expect(try store.interactions().filter { $0.personID == tunde.id }.count == 2)
     }
 
-    @Test("a row of another file with a name that rows of the first bear is ambiguous, not merged")
+    @Test("a row of another file, connected on another day than every row of its name, is someone else")
     func anotherFile() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         _ = try run(store, people: Array(rows.prefix(2)))
         let later = try run(store, people: [row("Kemi Ade", org: "Northwind", day: 9, line: 2, file: "Other.csv")])
-        #expect(later.peopleAdded == 0 && later.peopleUpdated == 0 && later.unmatched.count == 1)
-        #expect(try store.people().count == 2)
+        // Not merged into either Kemi Ade, and not left out: a third person, for `person duplicates` to show.
+        #expect(later.peopleAdded == 1 && later.peopleUpdated == 0 && later.unmatched.isEmpty)
+        #expect(try store.people().count == 3)
+    }
+
+    @Test("a row of another file (a later export) is the one of its name connected on its day; its event is held")
+    func laterExport() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        _ = try run(store, people: Array(rows.prefix(2)))
+        // The later export gives the second Kemi Ade's connection a profile URL, and so another source id.
+        var later = row("Kemi Ade", org: "Bluefield", day: 2, line: 3, file: "Later.csv")
+        later.person.contactPoints = [ContactPoint(kind: .linkedin, value: "https://www.linkedin.com/in/kemi-ade-b")]
+        later.interactions[0].sourceID = "https://www.linkedin.com/in/kemi-ade-b"
+        let summary = try run(store, people: [later])
+        #expect(summary.peopleAdded == 0 && summary.peopleUpdated == 1 && summary.unmatched.isEmpty)
+        #expect(summary.interactionsAdded == 0 && summary.interactionsExisting == 1)
+        let bluefield = try store.person("Kemi Ade (Bluefield)")
+        #expect(bluefield.contactPoints.map(\.value) == ["https://www.linkedin.com/in/kemi-ade-b"])
+        #expect(try store.interactions().count == 2)
+        let again = try run(store, people: [later])
+        #expect(again.peopleUnchanged == 1 && again.interactionsAdded == 0)
     }
 }

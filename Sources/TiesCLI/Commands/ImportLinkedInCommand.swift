@@ -24,7 +24,7 @@ extension ImportCommand {
                 person in a group. People are found by profile URL, then email, then a name only one person \
                 bears; each row of Connections is its own person, even when rows share a name and have no \
                 profile URL (older exports). You are recognised in messages by --me (your name or profile \
-                URL), else `ties me`, else the export's Profile, else as the most frequent sender.
+                URL), else `ties me`, else the export's Profile, else as the participant in the most messages.
 
                 A messages file over 16 MiB is read from disk in blocks; inside a zip it is first unpacked \
                 into a private folder under TMPDIR, removed when the import ends.

@@ -180,7 +180,7 @@ struct LinkedInExportRead {
         if let failure { throw failure }
         if read.meWasInferred {
             notes.append(
-                "\(file.name): took \(read.me.names.first ?? read.me.profileURLs.first ?? "the most frequent sender") to be you; pass --me (or set `ties me set name ...`) to say otherwise"
+                "\(file.name): took \(read.me.names.first ?? read.me.profileURLs.first ?? "the participant in the most messages") to be you; pass --me (or set `ties me set name ...`) to say otherwise"
             )
         }
         let result = read.result.in(file.name)

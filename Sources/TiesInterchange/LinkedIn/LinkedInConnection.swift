@@ -17,7 +17,10 @@ public struct LinkedInConnection: Sendable, Equatable {
     public var title: String?
     /// `Connected On`, when the row has a date.
     public var connectedOn: Day?
-    /// A stable id for re-imports: the normalised profile URL, or `name|YYYY-MM-DD` when there is none.
+    /// A stable id for re-imports: the normalised profile URL, or `name|YYYY-MM-DD` when there is none —
+    /// `name|YYYY-MM-DD|2`, `|3`... for the second, third row of a file alike in both (an export's rows are
+    /// as many connections; a real one of 2021 with its names replaced by one, `geekypandamscit/
+    /// linkedin-analysis`, had 41 rows of one name and day).
     public var sourceID: String
 
     /// Creates a connection record.

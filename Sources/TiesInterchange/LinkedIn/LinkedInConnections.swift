@@ -48,6 +48,9 @@ public enum LinkedInConnections {
         let columns = Columns(table)
         var result = ImportResult<LinkedInConnection>()
         let ragged = Dictionary(table.raggedRows.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
+        // Rows without a profile URL are told apart by name and day; rows alike in both are as many
+        // connections (every row is one), told apart by their order: `Name|day`, `Name|day|2`, ...
+        var alike: [String: Int] = [:]
         for (k, row) in table.rows.enumerated() {
             if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }  // a spreadsheet's blank row
             if var problem = ragged[row.line] {
@@ -56,7 +59,13 @@ public enum LinkedInConnections {
                 continue
             }
             switch connection(row, k + 1, columns) {
-            case .success(let connection): result.records.append(connection)
+            case .success(var connection):
+                if connection.profileURL == nil {
+                    let n = alike[connection.sourceID, default: 0] + 1
+                    alike[connection.sourceID] = n
+                    if n > 1 { connection.sourceID += "|\(n)" }
+                }
+                result.records.append(connection)
             case .failure(.skipped(let reason)): result.skipped.append(SkippedRecord(line: row.line, reason: reason))
             case .failure(.problem(let problem)): result.problems.append(problem)
             }

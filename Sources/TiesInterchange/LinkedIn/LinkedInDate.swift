@@ -7,6 +7,7 @@ import TiesCore
 /// |---|---|
 /// | `12 Mar 2024` | Connections `Connected On` (2019–) |
 /// | `12-Mar-24`, `12-Mar-2024` | the same after a spreadsheet re-saved the file (`d-mmm-yy`) |
+/// | `27-juil-25`, `14-févr-24`, `3-Okt-23`, `9-ago-22` | the same by a spreadsheet set to another language (``month(named:)``) |
 /// | `2024-03-12` | a spreadsheet's ISO re-save |
 /// | `12.03.2024`, `12.03.24` | a re-save by a spreadsheet set to a European language (day first) |
 /// | `2/12/18, 5:55 AM`, `2/12/18` | 2018 exports; Invitations `Sent At`, Recommendations, Email Addresses (month/day/two-digit year) |
@@ -40,12 +41,12 @@ public enum LinkedInDate {
         var date: Day?
         var rest = items[...]
         // The date part: the first one to three tokens.
-        if items.count >= 3, let d = number(items[0]), let m = ImportSupport.month(named: Substring(items[1])),
+        if items.count >= 3, let d = number(items[0]), let m = month(named: Substring(items[1])),
             let y = year(items[2]), tokens.separators.first == "-" || items[2].count == 4
         {
             date = Day(year: y, month: m, day: d)  // 12 Mar 2024, 12-Mar-24
             rest = items.dropFirst(3)
-        } else if items.count >= 3, let m = ImportSupport.month(named: Substring(items[0])), let d = number(items[1]),
+        } else if items.count >= 3, let m = month(named: Substring(items[0])), let d = number(items[1]),
             let y = year(items[2])
         {
             date = Day(year: y, month: m, day: d)  // Mar 25 2023, Feb 17, 1998
@@ -76,6 +77,65 @@ public enum LinkedInDate {
         guard time.valid else { return nil }
         return (date, time.seconds)
     }
+
+    /// `09-04-2021` (or `9-4-2021, 10:26`) read month first, as `9/4/21` is: how a spreadsheet set to a
+    /// day-first language re-saves LinkedIn's `9/4/21, 10:26 AM`. It takes the month for the day, writes the
+    /// date back day first — so month first again, with dashes and four-digit year — and leaves as text the
+    /// dates it cannot take so (`9/28/21`). A real Invitations.csv so re-saved (nnikita19/Linkedin-Ananlysis,
+    /// 2021) holds 5 such dates among 35 of LinkedIn's, each in its place in the file's order only when read
+    /// month first. Call it only for a file whose other dates show LinkedIn's order (``isMonthFirst(_:)``):
+    /// alone, `09-04-2021` may be a European re-save of 9 April.
+    public static func monthFirstDashed(_ text: String) -> Date? {
+        let tokens = Tokens(text)
+        let items = tokens.items
+        guard items.count >= 3, tokens.separators.first == "-", items[0].count <= 2, items[1].count <= 2,
+            items[2].count == 4, let m = number(items[0]), let d = number(items[1]), let y = number(items[2]),
+            let day = Day(year: y, month: m, day: d)
+        else { return nil }
+        let time = time(Array(items.dropFirst(3)))
+        guard time.valid else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + (time.seconds ?? 12 * 3600)))
+    }
+
+    /// Whether `text` is a date in LinkedIn's own month-first form with slashes (`9/28/21, 7:45 AM`).
+    public static func isMonthFirst(_ text: String) -> Bool {
+        text.contains("/") && Tokens(text).separators.first == "/" && instant(text) != nil
+    }
+
+    /// The month (1–12) a date's month word names: English (as LinkedIn writes it), or as a spreadsheet set to
+    /// French, Spanish, Portuguese, German, Italian or Dutch writes `mmm` and `mmmm` when it re-saves the file
+    /// (`juil`, `févr`, `déc`, `ene`, `dic`, `set`, `out`, `dez`, `Mär`, `Okt`, `gen`, `mag`, `mrt`, `mei`...;
+    /// a trailing dot is a separator). No word names two months in these languages. Case-insensitive.
+    static func month(named text: Substring) -> Int? {
+        ImportSupport.month(named: text) ?? spreadsheetMonths[text.lowercased()]
+    }
+
+    /// Month words of French, Spanish, Portuguese, German, Italian and Dutch spreadsheets, full and
+    /// abbreviated, lower-case (English ones are ``ImportSupport/monthsByName``).
+    static let spreadsheetMonths: [String: Int] = {
+        let words: [[String]] = [
+            ["janvier", "janv", "enero", "ene", "janeiro", "januar", "jän", "jänner", "gennaio", "gen", "januari"],
+            [
+                "février", "févr", "fevrier", "fevr", "fév", "febrero", "fevereiro", "fev", "februar", "febbraio",
+                "februari",
+            ],
+            ["mars", "marzo", "março", "marco", "märz", "mär", "maerz", "maart", "mrt"],
+            ["avril", "avr", "abril", "abr", "aprile"],
+            ["mai", "mayo", "maio", "maggio", "mag", "mei"],
+            ["juin", "junio", "junho", "juni", "giugno", "giu"],
+            ["juillet", "juil", "julio", "julho", "juli", "luglio", "lug"],
+            ["août", "aout", "agosto", "ago", "augustus"],
+            ["septembre", "septiembre", "setiembre", "setembro", "set", "settembre"],
+            ["octobre", "octubre", "outubro", "out", "oktober", "okt", "ottobre", "ott"],
+            ["novembre", "noviembre", "novembro"],
+            ["décembre", "decembre", "déc", "diciembre", "dic", "dezembro", "dez", "dezember", "dicembre"],
+        ]
+        var table: [String: Int] = [:]
+        for (k, names) in words.enumerated() {
+            for name in names { table[name] = k + 1 }
+        }
+        return table
+    }()
 
     /// `5:55 AM`, `15:33:58 UTC`, `10:26 PM`, or nothing (valid, no seconds); invalid when the tokens are
     /// something else.

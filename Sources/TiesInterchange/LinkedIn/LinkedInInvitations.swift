@@ -30,6 +30,9 @@ public enum LinkedInInvitations {
         let inviterURL = table.column("inviterProfileUrl")
         let inviteeURL = table.column("inviteeProfileUrl")
         var result = ImportResult<LinkedInInvitation>()
+        // A file re-saved by a day-first spreadsheet keeps some of LinkedIn's dates: they tell how to read
+        // the ones it rewrote (``LinkedInDate/monthFirstDashed(_:)``).
+        let monthFirst = table.rows.contains { LinkedInDate.isMonthFirst(CSVTable.value($0, sent) ?? "") }
         for (k, row) in table.rows.enumerated() {
             if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }
             let outgoing: Bool
@@ -52,7 +55,8 @@ public enum LinkedInInvitations {
                 result.skipped.append(SkippedRecord(line: row.line, reason: "the row has no Sent At date"))
                 continue
             }
-            guard let date = LinkedInDate.instant(text) else {
+            guard let date = LinkedInDate.instant(text) ?? (monthFirst ? LinkedInDate.monthFirstDashed(text) : nil)
+            else {
                 result.problems.append(
                     ParseError(
                         line: row.line, record: k + 1, field: "Sent At", found: text, expected: LinkedInDate.accepted))

@@ -7,7 +7,7 @@ public struct LinkedInMessageImport: Sendable {
     public var result: ImportResult<LinkedInMessage>
     /// The identity used to decide directions.
     public var me: LinkedInIdentity
-    /// True when ``me`` was not given but inferred as the most frequent sender.
+    /// True when ``me`` was not given but inferred (the participant in the most rows).
     public var meWasInferred: Bool
     /// How many messages were read (whether collected or handed to a caller one by one).
     public var count = 0

@@ -25,9 +25,10 @@ import TiesCore
 /// accounts), rows with no participant other than the user, and drafts.
 ///
 /// **Who the user is.** Pass ``LinkedInIdentity`` with the user's LinkedIn name(s) or profile URL. When it is
-/// nil or empty, the user is the participant who appears most often as the sender (by profile URL when the
-/// row has one, else by name; ties go to the alphabetically first key). The 2018 layout's `Direction` decides
-/// by itself.
+/// nil or empty, the user is the participant in the most rows, as sender or recipient, compared by name
+/// (``MessageSurvey/likelyUser()``): not the most frequent sender, which in real inboxes was LinkedIn's
+/// "LinkedIn Member" of sponsored messages or "Liza from LinkedIn Premium". The 2018 layout's `Direction`
+/// decides by itself.
 public enum LinkedInMessages {
     /// The `source` recorded on what this importer brings in.
     public static let source = "linkedin-messages"
@@ -99,7 +100,7 @@ public enum LinkedInMessages {
         try eachRow(input, found, layout.surveyed) { (row: CSVRecord, _: Int) in
             survey.note(row, layout)
         }
-        let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.mostFrequentSender()
+        let identity = me.flatMap { $0.isEmpty ? nil : $0 } ?? survey.likelyUser()
         let inferred = (me?.isEmpty ?? true) && !layout.isOld
         let answered = survey.lastReplies(identity, layout)
         let builder = MessageBuilder(layout: layout, identity: identity)

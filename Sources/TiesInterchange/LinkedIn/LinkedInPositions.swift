@@ -92,7 +92,7 @@ public enum LinkedInPositions {
         {
             return (first, last)
         }
-        guard words.count == 2, let m = ImportSupport.month(named: words[0]), let y = year(words[1]),
+        guard words.count == 2, let m = LinkedInDate.month(named: words[0]), let y = year(words[1]),
             let first = Day(year: y, month: m, day: 1),
             let next = m == 12 ? Day(year: y + 1, month: 1, day: 1) : Day(year: y, month: m + 1, day: 1)
         else { return nil }

@@ -6,8 +6,9 @@ struct MessageLayout {
     /// The columns a message is built from (the first one always, which tells a blank row); the others —
     /// `CONTENT`, `ATTACHMENTS` — are not decoded.
     let wanted: [Bool]
-    /// The columns the first pass reads (``MessageSurvey``): who wrote, when, in which conversation. Not
-    /// decoding the others there saves a string or two a row (a recipient's profile URL is ~45 bytes).
+    /// The columns the first pass reads (``MessageSurvey``): who wrote, to whom (`TO`, as written), when, in
+    /// which conversation. Not decoding the others there saves a string or two a row (a recipient's profile
+    /// URL is ~45 bytes).
     let surveyed: [Bool]
     /// Profile URLs as normalised, each distinct one normalised once (a million rows hold a few thousand).
     let urls = URLForms()
@@ -35,8 +36,7 @@ struct MessageLayout {
         self.wanted = wanted
         var surveyed = [Bool](repeating: false, count: wanted.count)
         surveyed[0] = true
-        let old = conversation == nil
-        for case let k? in [conversation, from, senderURL, date, draft, direction, old ? to : nil] {
+        for case let k? in [conversation, from, senderURL, to, date, draft, direction] {
             surveyed[k] = true
         }
         self.surveyed = surveyed

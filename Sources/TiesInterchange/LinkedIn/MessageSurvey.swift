@@ -27,6 +27,9 @@ struct MessageSurvey {
     private var senderIndex: [String: Int32] = [:]
     /// One entry per dated row with a sender: (conversation, sender, date, outgoing as the row says).
     private var rows: [(conversation: Int32, sender: Int32, date: Double, outgoing: Bool?)] = []
+    /// `TO` fields as written, with how many counted rows hold each: who the user is needs the rows the user
+    /// received as well as those the user wrote (a few thousand distinct values in a million rows).
+    private var recipients: [String: Int] = [:]
     /// The names the file shows as senders.
     private var names = SenderNames()
     var senderNames: Set<String> { names.keys }
@@ -71,18 +74,63 @@ struct MessageSurvey {
             conversations.append(conversation)
         }
         rows.append((c, s, date.timeIntervalSince1970, layout.saysOutgoing(row)))
+        if let to = CSVTable.value(row, layout.to), !to.isEmpty { recipients[to, default: 0] += 1 }
         return true
     }
 
-    /// The most frequent sender as the user (ties to the smallest key: dictionary order never decides), or
+    /// The user: the participant in the most rows, as sender or as recipient (the user is on one side of every
+    /// message), compared by name (``MessageRecipients/nameKey(_:)``; a sender without a name by profile URL).
+    /// Counting only the rows sent was wrong on real inboxes: LinkedIn's stand-in "LinkedIn Member" (sponsored
+    /// messages) or "Liza from LinkedIn Premium" wrote more rows than the user, and a user who only received
+    /// never sent any. The stand-in can still be the user: an export that hides the user's own name shows
+    /// "LinkedIn Member" on one side of every row (nnikita19/Linkedin-Ananlysis, 2021: the `TO` of 64 of its
+    /// 66 rows and the `FROM` of 57, against LinkedIn Premium's 3 rows). Ties go to anyone but the stand-in, then to the most rows sent,
+    /// then to the smallest key (dictionary order never decides). The identity is the name and profile
+    /// URL of the user's most frequent sending row, or the name as `TO` writes it when the user never wrote;
     /// nil when no row has a sender.
-    func mostFrequentSender() -> LinkedInIdentity? {
+    func likelyUser() -> LinkedInIdentity? {
+        guard !senders.isEmpty else { return nil }
+        func key(_ p: LinkedInParticipant) -> String {
+            p.name.isEmpty ? "url:" + (p.profileURL ?? "") : MessageRecipients.nameKey(p.name)
+        }
+        var sent: [String: Int] = [:]
+        for s in senders { sent[key(s.participant), default: 0] += s.count }
+        let toFields = recipients.map { (key: MessageRecipients.nameKey($0.key), field: $0.key, count: $0.value) }
+        var receivedWhole: [String: Int] = [:]
+        for t in toFields { receivedWhole[t.key, default: 0] += t.count }
+        let standIn = "linkedin member"
+        func top(_ counts: [String: Int], _ allowed: (String) -> Bool) -> [String] {
+            counts.filter { allowed($0.key) }
+                .sorted { a, b in a.value != b.value ? a.value > b.value : a.key < b.key }.prefix(3).map(\.key)
+        }
+        // The few who can win: the most frequent senders, and the most frequent single recipients.
+        let senderKeys = top(sent, { _ in true })
+        let recipientKeys = top(receivedWhole, { !$0.contains(",") || sent[$0] != nil })
+        let candidates = Set(senderKeys + recipientKeys)
+        func rows(_ k: String) -> Int {
+            let inList = ", " + k + ", "
+            return (sent[k] ?? 0)
+                + toFields.reduce(0) { total, t in
+                    t.key == k || (", " + t.key + ", ").contains(inList) ? total + t.count : total
+                }
+        }
+        let scored = candidates.map { (key: $0, rows: rows($0), sent: sent[$0] ?? 0) }
         guard
-            let best = senders.max(by: { a, b in a.count != b.count ? a.count < b.count : a.key > b.key })
+            let best = scored.max(by: { a, b in
+                if a.rows != b.rows { return a.rows < b.rows }
+                if (a.key == standIn) != (b.key == standIn) { return a.key == standIn }
+                return a.sent != b.sent ? a.sent < b.sent : a.key > b.key
+            })
         else { return nil }
-        return LinkedInIdentity(
-            names: best.participant.name.isEmpty ? [] : [best.participant.name],
-            profileURLs: best.participant.profileURL.map { [$0] } ?? [])
+        let wrote = senders.filter { key($0.participant) == best.key }
+        if let mine = wrote.max(by: { a, b in a.count != b.count ? a.count < b.count : a.key > b.key }) {
+            return LinkedInIdentity(
+                names: mine.participant.name.isEmpty ? [] : [mine.participant.name],
+                profileURLs: mine.participant.profileURL.map { [$0] } ?? [])
+        }
+        let written = toFields.filter { $0.key == best.key }
+            .max { a, b in a.count != b.count ? a.count < b.count : a.field > b.field }
+        return written.map { LinkedInIdentity(names: [MessageRecipients.tidy($0.field)]) }
     }
 
     /// The last time the user wrote in each conversation.
