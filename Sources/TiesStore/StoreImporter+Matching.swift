@@ -256,3 +256,10 @@ enum PersonMatch {
     case none
     case ambiguous(String, Int)
 }
+
+extension StoreImporter {
+    /// Why a name identifies no one.
+    static func ambiguity(_ name: String, _ count: Int) -> String {
+        "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
+    }
+}

@@ -433,11 +433,6 @@ public struct StoreImporter {
         return try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id]) != nil
     }
 
-    /// Why a name identifies no one.
-    private static func ambiguity(_ name: String, _ count: Int) -> String {
-        "\(count) people are named \(name); a name that several people bear is not guessed (give a profile URL or an email)"
-    }
-
     /// The digest that stands for `i`'s source and source id in ``insertedSourceKeys``, and that its key is
     /// folded from; nil without a source id.
     private static func digest(of i: Interaction) -> FNV1a128? {
