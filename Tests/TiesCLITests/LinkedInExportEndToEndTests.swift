@@ -187,13 +187,13 @@ struct LinkedInExportEndToEndTests {
         #expect(try store.ties(["init"]).status == 0)
         let out = try store.ok("import", "linkedin", fixture("linkedin-2025"))
         #expect(out.contains("Whatsapp Phone Numbers.csv: your phone numbers, 1 row (your details)"), "\(out)")
-        // name, headline and the phone; the WhatsApp number is that phone again
-        #expect(out.contains("your details: 3 added to `ties me`, 1 already known"), "\(out)")
+        // name, headline, industry and the phone; the WhatsApp number is that phone again
+        #expect(out.contains("your details: 4 added to `ties me`, 1 already known"), "\(out)")
         let me = try store.ok("me", "show", "--history")
         #expect(me.contains("+1 206-555-0188") && !me.contains("12065550188"), "\(me)")
         #expect(
             try store.ok("import", "linkedin", fixture("linkedin-2025")).contains(
-                "0 added to `ties me`, 4 already known"))
+                "0 added to `ties me`, 5 already known"))
     }
 
     @Test("2024: the user, not the sponsored \"LinkedIn Member\" who wrote more rows, is taken to be you")
