@@ -9,10 +9,10 @@ import TiesCore
 /// (``StoreImporter``), on the importing thread alone: SQLite sorts what it reads from the table, and rows
 /// that come in runs already in the index's order sort for a fraction of the cost. A million LinkedIn
 /// messages in the `sqlite3` shell (`Benchmarks/sqlite-index-costs.sh`, Benchmarks/README.md): the index
-/// built in 1.2 s of CPU from the rows in file order, 0.46 s from runs of 16,384 rows each sorted by person
-/// and time (0.34 s from runs of 65,536, for 12 MB more at the peak), the insert itself no slower. The rows'
-/// ids follow that order; within one person and time they keep the file's. Only a large import holds rows:
-/// a small one keeps the file's order for its ids.
+/// built in 0.99 s from the rows in file order, 0.46 s from runs of 16,384 rows each sorted by person and
+/// time (0.39 s from runs of 65,536, for about 15 MB more at the peak), the insert itself no slower. The
+/// rows' ids follow that order; within one person and time they keep the file's. Only a large import holds
+/// rows: a small one keeps the file's order for its ids.
 struct HeldRows {
     struct Row {
         var interaction: Interaction
