@@ -84,10 +84,10 @@ struct MessageSurvey {
     /// messages) or "Liza from LinkedIn Premium" wrote more rows than the user, and a user who only received
     /// never sent any. The stand-in can still be the user: an export that hides the user's own name shows
     /// "LinkedIn Member" on one side of every row (nnikita19/Linkedin-Ananlysis, 2021: the `TO` of 64 of its
-    /// 66 rows and the `FROM` of 57, against LinkedIn Premium's 3 rows). Ties go to anyone but the stand-in, then to the most rows sent,
-    /// then to the smallest key (dictionary order never decides). The identity is the name and profile
-    /// URL of the user's most frequent sending row, or the name as `TO` writes it when the user never wrote;
-    /// nil when no row has a sender.
+    /// 66 rows and the `FROM` of 57, against LinkedIn Premium's 3 rows). Ties go to anyone but the stand-in,
+    /// then to the most rows sent, then to the smallest key (dictionary order never decides). The identity is
+    /// the name and profile URL of the user's most frequent sending row, or the name as `TO` writes it when
+    /// the user never wrote; nil when no row has a sender.
     func likelyUser() -> LinkedInIdentity? {
         guard !senders.isEmpty else { return nil }
         func key(_ p: LinkedInParticipant) -> String {
