@@ -125,7 +125,9 @@ extension StoreImporter {
         guard record.distinctInFile else { return match(keys(of: record.person)) }
         if let found = try personOfStored(record.interactions) { return .person(found) }
         let found = try matchDistinct(record)
-        if case .person(let id) = found, !firstImport { metOnDay = (id, try eventsHeld(of: record, by: id).met) }
+        if case .person(let id) = found, !firstImport, metOnDay?.id != id {
+            metOnDay = (id, try eventsHeld(of: record, by: id).met)
+        }
         return found
     }
 
@@ -137,19 +139,25 @@ extension StoreImporter {
         let bearing = (bearers[record.person.name.lowercased()] ?? []).filter { !hasOtherProfile($0, profiles) }
         if let same = try sharingPhone(record.person, bearing) { return .person(same) }
         var candidates = bearing.filter { !taken.contains($0) }
+        var met: [Int64: Set<String>] = [:]  // what each candidate holds already, kept for ``match(_:)``
         if !candidates.isEmpty && !firstImport {
-            var same: [Int64] = []
             var otherDays = Set<Int64>()
             for id in candidates {
                 let held = try eventsHeld(of: record, by: id)
-                if !held.met.isEmpty { same.append(id) } else if held.elsewhere { otherDays.insert(id) }
+                met[id] = held.met
+                if held.elsewhere { otherDays.insert(id) }
             }
-            if same.count == 1 { return .person(same[0]) }
+            let same = candidates.filter { met[$0]?.isEmpty == false }
+            if same.count == 1 {
+                metOnDay = (same[0], met[same[0]] ?? [])
+                return .person(same[0])
+            }
             candidates.removeAll { otherDays.contains($0) }
         }
         guard candidates.count == 1 else {
             return candidates.isEmpty ? .none : .ambiguous(record.person.name, candidates.count)
         }
+        if let held = met[candidates[0]] { metOnDay = (candidates[0], held) }
         return .person(candidates[0])
     }
 

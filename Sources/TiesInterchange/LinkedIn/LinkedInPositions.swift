@@ -6,9 +6,9 @@ import TiesCore
 ///
 /// LinkedIn gives months (`Jan 2024`; a year alone, `2019`, in some rows): an entry starts on the first day of
 /// its first month and ends on the last day of its last month, so that it covers every day the position may
-/// have covered; no `Finished On` (or `Present`) is a job that lasts. The entry's text is the `Description`, in the user's
-/// own words, else the title; each is tagged `linkedin`. Rows without a company and title, or without a start,
-/// are left out and listed; a start or end LinkedIn never writes is a problem.
+/// have covered; no `Finished On` (or `Present`) is a job that lasts. The entry's text is the `Description`,
+/// in the user's own words, else the title; each is tagged `linkedin`. Rows without a company and title, or
+/// without a start, are left out and listed; a start or end LinkedIn never writes is a problem.
 public enum LinkedInPositions {
     /// The tag every entry read here carries.
     public static let tag = "linkedin"
