@@ -198,7 +198,7 @@ public enum AdviceText {
             ]
         case .warmUpDormantRecruiters:
             [
-                .text("Build relationships before you need them: "), .command("ties next"),
+                .text("Build relationships before you need them: "), .command("ties next --warm-up"),
                 .text(" names the best-placed recruiters to write to first, with a message to send."),
             ]
         }

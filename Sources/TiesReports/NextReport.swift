@@ -7,9 +7,11 @@ public enum NextReport {
     /// are shown, and a last line says how many must-do rows were left out. `withHistory` is how many people
     /// have any contact recorded. `snoozed` is how many people were left out because they are snoozed, and
     /// `tags` the tags the list is limited to (`--tag`), so that what is said of those left out stays true.
+    /// With `warmUp`, `ranked` is every dormant recruiter to warm up (``WhoNext/warmUps(_:facts:count:)``,
+    /// `ties next --warm-up`), and the text says so.
     public static func render(
         _ ranked: [Recommendation], limit: Int, withHistory: Int, asOf: Day, width: Int = 100, snoozed: Int = 0,
-        tags: [String] = []
+        tags: [String] = [], warmUp: Bool = false
     ) -> String {
         func wrap(_ text: String, _ prefix: String) -> String {
             TerminalText.wrapped(text, width: width, prefix: prefix)
@@ -17,6 +19,7 @@ public enum NextReport {
         let snoozedNote =
             snoozed == 0
             ? "" : "\(snoozed) \(snoozed == 1 ? "person is" : "people are") snoozed and left out (`ties snooze list`)."
+        if warmUp { return renderWarmUps(ranked, limit: limit, asOf: asOf, snoozedNote: snoozedNote, tags: tags, wrap) }
         guard !ranked.isEmpty else {
             if !tags.isEmpty || snoozed > 0 {
                 let who = tags.isEmpty ? "Nobody" : "Nobody tagged " + tags.map { "'\($0)'" }.joined(separator: " or ")
@@ -31,7 +34,22 @@ public enum NextReport {
                 "Nobody needs a nudge as of \(asOf): every relationship with a history is within its usual rhythm.", "")
         }
         let rows = ranked.prefix(limit)
-        var out = "Who to contact next (as of \(asOf); priority 0–100):\n"
+        var out = "Who to contact next (as of \(asOf); priority 0–100):\n" + entries(rows, wrap)
+        if !snoozedNote.isEmpty { out += "\n" + wrap(snoozedNote, "") }
+        let moreMust = ranked.dropFirst(limit).filter(\.isHard).count
+        if moreMust > 0 {
+            out +=
+                "\n"
+                + wrap(
+                    "\(moreMust) more must-do row\(moreMust == 1 ? "" : "s"): `ties next --limit \(rows.count + moreMust)` shows \(moreMust == 1 ? "it" : "them").",
+                    "")
+        }
+        return out
+    }
+
+    /// The numbered entries: name and priority (or `[must]`, `[warm up]`), reasons, action.
+    static func entries(_ rows: ArraySlice<Recommendation>, _ wrap: (String, String) -> String) -> String {
+        var out = ""
         for (i, row) in rows.enumerated() {
             out +=
                 "\n"
@@ -41,14 +59,28 @@ public enum NextReport {
             for reason in row.reasons { out += wrap(TextTable.sanitised(reason.text), "   - ") }
             out += wrap(TextTable.sanitised(AdviceText.sentence(row.advice, name: row.name)), "   → ")
         }
+        return out
+    }
+
+    /// `ties next --warm-up`: the first `limit` dormant recruiters, and how many there are in all.
+    static func renderWarmUps(
+        _ ranked: [Recommendation], limit: Int, asOf: Day, snoozedNote: String, tags: [String],
+        _ wrap: (String, String) -> String
+    ) -> String {
+        let tagged = tags.isEmpty ? "" : " tagged " + tags.map { "'\($0)'" }.joined(separator: " or ")
+        guard !ranked.isEmpty else {
+            return wrap(
+                "No recruiter\(tagged) to warm up as of \(asOf): none among your connections is a recruiter you have never spoken with."
+                    + (snoozedNote.isEmpty ? "" : " " + snoozedNote), "")
+        }
+        let rows = ranked.prefix(limit)
+        var out = wrap(
+            "Recruiters\(tagged) to warm up (as of \(asOf)): among your connections, never spoken with, best placed first (in your field, at firms where you have no active contact, connected longest).",
+            "") + entries(rows, wrap)
         if !snoozedNote.isEmpty { out += "\n" + wrap(snoozedNote, "") }
-        let moreMust = ranked.dropFirst(limit).filter(\.isHard).count
-        if moreMust > 0 {
-            out +=
-                "\n"
-                + wrap(
-                    "\(moreMust) more must-do row\(moreMust == 1 ? "" : "s"): `ties next --limit \(rows.count + moreMust)` shows \(moreMust == 1 ? "it" : "them").",
-                    "")
+        if ranked.count > rows.count {
+            out += "\n" + wrap(
+                "\(rows.count) of \(ranked.count) shown; `ties next --warm-up --limit \(ranked.count)` lists every one.", "")
         }
         return out
     }

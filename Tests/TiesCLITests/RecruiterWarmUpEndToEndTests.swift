@@ -117,6 +117,37 @@ struct RecruiterWarmUpEndToEndTests {
         #expect(next.contains("I work in healthcare") && !next.contains("Tom Hughes"), "\(next)")
     }
 
+    @Test("with enough active recruiters, the gap's command `ties next --warm-up` still names the dormant ones")
+    func warmUpList() throws {
+        try start()
+        // Two more recruiters in touch: three active, as aimed for. Plain `next` then places the warm-ups after
+        // every scored row, which in a real network is far beyond its first five.
+        for name in ["Priya Natarajan", "Elena Petrova"] {
+            try store.ok("log", name, "message", "--direction", "out", "--at", "2026-06-29")
+        }
+        let gaps = try store.ok("gaps", "--as-of", asOf, "--format", "csv")
+        #expect(
+            gaps.contains(
+                "low,dormant-recruiters,3 active recruiters; 4 recruiters among your connections you have never spoken with,Grace Lin; Marcus Bell; Tom Hughes,\"Build relationships before you need them: `ties next --warm-up` names the best-placed recruiters to write to first"
+            ), "\(gaps)")
+        // What the gap says is true: the command names them, best placed first, and says how to see them all.
+        func entries(_ text: String) -> [Substring] {
+            text.split(separator: "\n").filter { $0.range(of: #"^[0-9]+\. "#, options: .regularExpression) != nil }
+        }
+        let some = try store.ok("next", "--warm-up", "--limit", "2", "--as-of", asOf)
+        #expect(entries(some).count == 2 && entries(some)[0].hasPrefix("1. Grace Lin  [warm up]"), "\(some)")
+        #expect(some.contains("2 of 4 shown; `ties next --warm-up --limit 4` lists every one."), "\(some)")
+        let all = try store.ok("next", "--warm-up", "--limit", "4", "--as-of", asOf)
+        #expect(entries(all).count == 4 && !all.contains(" shown;"), "\(all)")
+        #expect(!all.contains("Priya Natarajan") && !all.contains("Dana Reyes") && !all.contains("Ravi Shah"))
+        // A snoozed recruiter is left out, and said to be; with none left the list says so.
+        try store.ok("snooze", "Grace Lin", "--until", "2026-12-31", "--as-of", asOf)
+        let snoozed = try store.ok("next", "--warm-up", "--as-of", asOf)
+        #expect(!snoozed.contains("Grace Lin") && snoozed.contains("1 person is snoozed and left out"), "\(snoozed)")
+        let csv = try store.ok("next", "--warm-up", "--as-of", asOf, "--format", "csv")
+        #expect(csv.split(whereSeparator: \.isNewline).count == 4 && csv.contains("dormant-recruiter"), "\(csv)")
+    }
+
     @Test("gaps and the report count dormant recruiters apart from active ones")
     func gapsAndReport() throws {
         try start()

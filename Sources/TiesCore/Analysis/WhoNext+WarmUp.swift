@@ -12,22 +12,29 @@ extension WhoNext {
         let (active, _) = RecruiterWarmUp.counts(analysis)
         let target = configuration.roleTargets[.recruiter] ?? 3
         let missing = max(0, target - active)
-        let snoozed = facts.snoozed(on: analysis.score.asOf)
-        let candidates = RecruiterWarmUp.rank(analysis, field: facts.field).filter {
-            facts.shows($0.personID, snoozed: snoozed)
-        }
-        .prefix(min(maximumWarmUps, max(1, missing)))
-        guard !candidates.isEmpty else { return rows }
-        let warmUps = candidates.map { c in
-            Recommendation(
-                personID: c.personID, name: c.name,
-                factors: Priority(strength: 0, overdue: 0, bridge: 1, underrepresented: 1),
-                reasons: [warmUpReason(c, field: facts.field)],
-                advice: .warmUpRecruiter(organisation: c.organisation, field: facts.field, since: c.connectedSince))
-        }
+        let warmUps = warmUps(analysis, facts: facts, count: min(maximumWarmUps, max(1, missing)))
+        guard !warmUps.isEmpty else { return rows }
         var out = rows
         out.insert(contentsOf: warmUps, at: missing > 0 ? hard : out.count)
         return out
+    }
+
+    /// The first `count` dormant recruiters to warm up, best placed first (``RecruiterWarmUp``), as rows of
+    /// "who next" each with a first message to send; snoozed people, and people outside the focus, left out.
+    /// `ties next --warm-up` lists these alone: once the user has enough active recruiters, ``rank(_:facts:configuration:)``
+    /// places them after every scored row.
+    public static func warmUps(_ analysis: NetworkAnalysis, facts: NetworkFacts, count: Int) -> [Recommendation] {
+        let snoozed = facts.snoozed(on: analysis.score.asOf)
+        return RecruiterWarmUp.rank(analysis, field: facts.field)
+            .lazy.filter { facts.shows($0.personID, snoozed: snoozed) }
+            .prefix(count)
+            .map { c in
+                Recommendation(
+                    personID: c.personID, name: c.name,
+                    factors: Priority(strength: 0, overdue: 0, bridge: 1, underrepresented: 1),
+                    reasons: [warmUpReason(c, field: facts.field)],
+                    advice: .warmUpRecruiter(organisation: c.organisation, field: facts.field, since: c.connectedSince))
+            }
     }
 
     /// Why this dormant recruiter: since when connected, in the field, at an uncovered firm.
