@@ -183,4 +183,17 @@ struct WeeklyReportPageTests {
         #expect(WeeklyReport.markdownEscaped("# not a heading") == "\\# not a heading")
         #expect(WeeklyReport.markdownEscaped("see http://x.example") == "see http\\://x.example")
     }
+
+    @Test("with no role among the people with a history, every format says so instead of an empty table")
+    func noRoles() {
+        var report = Fixtures.weeklyReport()
+        report.byRole = []
+        let sentence = "No one with a history has a role yet"
+        #expect(report.terminal(colour: false).contains("  \(sentence) (`ties person edit --help`"))
+        #expect(!report.terminal(colour: false).contains("(none)"))
+        #expect(report.markdown().contains(sentence) && !report.markdown().contains("| role | active"))
+        #expect(report.html().contains(sentence) && !report.html().contains("<th>role</th>"))
+        // With roles, the table as before.
+        #expect(!Fixtures.weeklyReport().terminal(colour: false).contains(sentence))
+    }
 }

@@ -112,6 +112,10 @@ extension WeeklyReport {
         gapsText += "</ul>\n"
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
+            if rows.isEmpty && title == "role" {
+                counts += "<p>\(inline(Self.noRoles))</p>\n"
+                continue
+            }
             counts +=
                 "<table><tr><th>\(title)</th><th class=\"n\">active</th><th class=\"n\">cooling</th><th class=\"n\">cold</th></tr>\n"
             for r in rows {

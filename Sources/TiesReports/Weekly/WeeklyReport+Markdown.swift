@@ -57,6 +57,10 @@ extension WeeklyReport {
         }
         var counts = ""
         for (title, rows) in [("role", byRole), ("layer", byLayer)] {
+            if rows.isEmpty && title == "role" {
+                counts += "\(code(Self.noRoles))\n\n"
+                continue
+            }
             counts += "| \(title) | active | cooling | cold |\n|---|---:|---:|---:|\n"
             for r in rows { counts += "| \(r.label) | \(r.active) | \(r.cooling) | \(r.cold) |\n" }
             counts += "\n"

@@ -121,7 +121,9 @@ extension WeeklyReport {
         out += snoozedTerminal(heading: { c("1", $0) }, wrap: { wrap($0, prefix: $1) })
         out += "\n" + wrap(c("1", "Who is where") + " (people with a history: active / cooling / cold)", prefix: "")
         out +=
-            TextTable.render(countsTable(byRole, first: "role"), width: width - 2).split(separator: "\n").map {
+            TextTable.render(countsTable(byRole, first: "role"), empty: Self.noRoles, width: width - 2).split(
+                separator: "\n"
+            ).map {
                 "  " + $0
             }.joined(
                 separator: "\n") + "\n\n"
@@ -137,6 +139,10 @@ extension WeeklyReport {
                 prefix: "")
         return out
     }
+
+    /// In place of the table by role when no one with a history has a role (a LinkedIn-only store's
+    /// recruiters are dormant): "(none)" there read as if no one had a history.
+    static let noRoles = "No one with a history has a role yet (`ties person edit --help` shows how to add one)."
 
     func countsTable(_ rows: [StatusCounts], first: String) -> Table {
         Table(
