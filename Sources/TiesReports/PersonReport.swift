@@ -50,7 +50,7 @@ public enum PersonReport {
             }
             if let gap = score.typicalGapDays, let survival = score.survival {
                 lines.append(
-                    "  rhythm:       typically every \(Table.format(gap, digits: 0)) days; a silence this long happens \(Table.format(100 * survival, digits: 0))% of the time → \(score.status.rawValue)"
+                    "  rhythm:       typically \(Cadence.every(days: gap)); a silence this long happens \(Table.format(100 * survival, digits: 0))% of the time → \(score.status.rawValue)"
                 )
             }
         } else {

@@ -129,6 +129,13 @@ struct CadenceTests {
         #expect(abs(p - (1 - pow(135.0 / 165, 4))) < 1e-12)
     }
 
+    @Test("a typical gap in words: every day, never every 1 days or every 0 days")
+    func inWords() {
+        #expect([0.3, 0.8, 1.4, 1.6, 9.2].map { Cadence.every(days: $0) } == [
+            "every day", "every day", "every day", "every 2 days", "every 9 days",
+        ])
+    }
+
     @Test("with no gaps the prior decides: a new contact is not overdue after a week")
     func priorDominates() {
         let cadence = Cadence(priorShape: 1, priorMeanGap: 90, gaps: 0, totalGapDays: 0)

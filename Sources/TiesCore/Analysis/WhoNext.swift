@@ -176,11 +176,11 @@ public enum WhoNext {
         return reasons
     }
 
-    /// ", usually every N days" when the rhythm rests on at least two observed gaps (three day-episodes);
+    /// "; usually every N days" when the rhythm rests on at least two observed gaps (three day-episodes);
     /// before that the typical gap is mostly the prior, so it says so.
     static func rhythmClause(_ s: PersonScore) -> String {
         guard s.episodes >= 3, let gap = s.typicalGapDays else { return "; not enough history yet for a rhythm" }
-        return "; usually every \(Int(gap.rounded())) days"
+        return "; usually " + Cadence.every(days: gap)
     }
 
     /// Among must-do rows, the recruiter's lessons first: a recruiter waiting for an answer, then promises

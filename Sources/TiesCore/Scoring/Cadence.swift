@@ -41,4 +41,11 @@ public struct Cadence: Sendable, Equatable, Codable {
 
     /// The silence, in days, at which survival falls to `p`: `b' (p^(-1/a') - 1)`.
     public func silence(atSurvival p: Double) -> Double { scale * (pow(p, -1 / shape) - 1) }
+
+    /// A typical gap in words: "every 9 days", "every day" for one that rounds to a day or less (contacts of
+    /// one day are one episode, so a rhythm is never shorter), never "every 1 days" or "every 0 days".
+    public static func every(days gap: Double) -> String {
+        let days = Int(gap.rounded())
+        return days <= 1 ? "every day" : "every \(days) days"
+    }
 }
