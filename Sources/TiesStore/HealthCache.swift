@@ -44,7 +44,9 @@ enum HealthCache {
     /// The version of the health model. Change it with any change to how strength, status or health are
     /// computed, so that weeks stored by an older Ties are recomputed.
     /// "2": strength normalised by at least the reference relationship; no health before the first contact.
-    static let modelVersion = "2"
+    /// "3": "Self-employed", "Freelance" and the like are no firm (``SelfEmployment``): breadth and the
+    /// recruiters' firms in coverage.
+    static let modelVersion = "3"
 
     /// What stored weeks computed now would be computed from (see the type's documentation).
     static func basis(context: ScoringContext, _ db: Database) throws -> String {

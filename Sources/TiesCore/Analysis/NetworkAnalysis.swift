@@ -118,7 +118,7 @@ public struct NetworkAnalysis: Sendable {
         }
         let active = score.scores.filter { $0.status != .none && $0.status != .dormant }
         let byID = Dictionary(uniqueKeysWithValues: people.compactMap { p in p.id.map { ($0, p) } })
-        let organisations = active.map { byID[$0.personID]?.organisation }
+        let organisations = active.map { byID[$0.personID]?.employer }
         var organisationCounts: [String: Int] = [:]
         for case let name? in organisations { organisationCounts[name, default: 0] += 1 }
         let largest = organisationCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first

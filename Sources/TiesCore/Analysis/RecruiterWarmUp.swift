@@ -27,19 +27,19 @@ public enum RecruiterWarmUp {
     public static func rank(_ analysis: NetworkAnalysis, field: String?) -> [WarmUpCandidate] {
         var activeOrganisations = Set<String>()
         for s in analysis.score.scores where s.status == .active {
-            if let org = analysis.people[s.personID]?.organisation { activeOrganisations.insert(MatchKey.fold(org)) }
+            if let org = analysis.people[s.personID]?.employer { activeOrganisations.insert(MatchKey.fold(org)) }
         }
         let candidates = analysis.score.scores.compactMap { s -> WarmUpCandidate? in
             guard s.status == .dormant, let person = analysis.people[s.personID], person.roles.contains(.recruiter)
             else { return nil }
             return WarmUpCandidate(
-                personID: s.personID, name: person.name, organisation: person.organisation,
+                personID: s.personID, name: person.name, organisation: person.employer,
                 recruiterKind: person.recruiterKind, connectedSince: s.knownSince,
                 inField: field.map {
                     ProfessionalField.matches($0, title: person.title, organisation: person.organisation)
                 }
                     ?? false,
-                firmUncovered: person.organisation.map { !activeOrganisations.contains(MatchKey.fold($0)) } ?? true)
+                firmUncovered: person.employer.map { !activeOrganisations.contains(MatchKey.fold($0)) } ?? true)
         }
         return candidates.sorted { a, b in
             if a.inField != b.inField { return a.inField }

@@ -213,7 +213,7 @@ public enum WhoNext {
         if roles.contains(.recruiter) { return .updateRecruiter }
         if roles.contains(.mentor) || roles.contains(.sponsor) || roles.contains(.manager) { return .askForCatchUp }
         if codes.contains(.coldBridge) || codes.contains(.bridge) {
-            return .reconnectThroughWork(organisation: person.organisation)
+            return .reconnectThroughWork(organisation: person.employer)
         }
         if roles.contains(.friend) { return .call }
         return .suggestCoffee
@@ -230,7 +230,7 @@ struct ActiveCounts {
         for s in analysis.score.scores where s.status == .active {
             guard let person = analysis.people[s.personID] else { continue }
             for role in person.roles { roles[role, default: 0] += 1 }
-            if let org = person.organisation { organisations[org, default: 0] += 1 }
+            if let org = person.employer { organisations[org, default: 0] += 1 }
         }
     }
 
@@ -250,7 +250,7 @@ struct ActiveCounts {
             reasons.append(Reason(code: .fewInRole(role), text: "\(active); aim for \(target)", isHard: false))
         }
         // Said as it is: someone last heard from years ago is no one's "only active contact".
-        if let org = person.organisation, organisations[org, default: 0] - (isActive ? 1 : 0) <= 0 {
+        if let org = person.employer, organisations[org, default: 0] - (isActive ? 1 : 0) <= 0 {
             under = true
             let text =
                 isActive ? "your only active contact at \(org)" : "no one at \(org) is an active contact of yours"

@@ -173,7 +173,8 @@ public enum DuplicateDetector {
         // Organisation names repeat: fold each once.
         var organisations: [String: String] = [:]
         let profiles = people.compactMap(Stored.init).map { person in
-            let organisation = person.organisation.flatMap { name in
+            // "Self-employed" or "Freelance" is no one's employer: two namesakes there share no organisation.
+            let organisation = person.employer.flatMap { name in
                 if let key = organisations[name] { return key.isEmpty ? nil : key }
                 let key = MatchKey.organisation(name)
                 organisations[name] = key ?? ""
@@ -366,7 +367,7 @@ struct MatchProfile {
             of: person.name, organisation: person.organisation,
             urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value))
         name = PersonName(HomonymName.base(person.name, suffixes: suffixes) ?? person.name)
-        self.organisation = organisation ?? MatchKey.organisation(person.organisation)
+        self.organisation = organisation ?? MatchKey.organisation(person.employer)
     }
 
     /// The keys this person is filed under.

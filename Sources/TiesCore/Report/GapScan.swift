@@ -69,7 +69,7 @@ struct GapScan {
                     advice: .takeRecruiterCalls
                 ))
         } else {
-            let firms = Set(recruiters.compactMap { people[$0]?.organisation?.lowercased() })
+            let firms = Set(recruiters.compactMap { people[$0]?.firm })
             if firms.count == 1, recruiters.count >= 2 {
                 gaps.append(
                     Gap(

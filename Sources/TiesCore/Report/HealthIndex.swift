@@ -41,7 +41,7 @@ public struct HealthIndex: Sendable, Equatable, Codable {
 
         let active = score.scores.filter(isActive)
         let recruiters = active.filter { people[$0.personID]?.roles.contains(.recruiter) ?? false }
-        let firms = Set(recruiters.compactMap { people[$0.personID]?.organisation?.lowercased() })
+        let firms = Set(recruiters.compactMap { people[$0.personID]?.firm })
         let mentor = active.contains { people[$0.personID]?.roles.contains(.mentor) ?? false }
         let sponsor = active.contains { people[$0.personID]?.roles.contains(.sponsor) ?? false }
         // Clamped: 0.4 + 0.2 + 0.3 + 0.1 is 1.0000000000000002 in floating point.
@@ -57,7 +57,7 @@ public struct HealthIndex: Sendable, Equatable, Codable {
         let followThrough = max(
             0, 1 - 0.2 * Double(overdue + waitingRecruiters + staleHolders) - 0.1 * Double(waitingOthers))
 
-        let breadth = Diversity.blauIndex(active.map { people[$0.personID]?.organisation }) ?? 0
+        let breadth = Diversity.blauIndex(active.map { people[$0.personID]?.employer }) ?? 0
 
         let (y, m, _) = asOf.civil
         let quarterStart = Day(year: y, month: (m - 1) / 3 * 3 + 1, day: 1)!

@@ -10,7 +10,8 @@
 /// The kind, in this order: an in-house cue in the title (`in-house`, `corporate`, `campus`, `HR`), then
 /// the organisation (an executive-search firm, a staffing agency), then the title (`executive search`,
 /// `recruitment consultant`, `RPO`, `talent acquisition`), then any other named organisation (a recruiter
-/// at an employer is in-house); with none of these the kind stays unknown.
+/// at an employer is in-house; one who is self-employed, ``SelfEmployment``, works as an agency does); with
+/// none of these the kind stays unknown.
 ///
 /// Measured on 457 labelled English titles and 193 in six other languages: see
 /// `Tests/TiesCoreTests/Fixtures/RoleTitles/README.md`.
@@ -93,6 +94,11 @@ public enum RoleClassifier {
             return .inHouse
         }
         if let org {
+            // A recruiter working for themselves recruits for clients, as an agency does.
+            if SelfEmployment.names.contains(org.folded) {
+                evidence.append("organisation: self-employed (\(org.folded))")
+                return .agency
+            }
             evidence.append("organisation: an employer (\(org.folded))")
             return .inHouse
         }
