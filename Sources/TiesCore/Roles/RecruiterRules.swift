@@ -11,6 +11,11 @@ public enum RecruiterRules {
             "resourcing", "resourcer", "talent search", "talent partner", "candidate attraction", "talent attraction",
             "interview coordinator", "staffing consultant", "hr staffing", "rpo", "ta specialist", "ta partner",
             "ta manager", "ta lead", "ta coordinator",
+            // Seen in real exports' titles (Fixtures/RoleTitles/real-exports.csv and the exports it names): the
+            // plural, the in-house "talent advisor", the independent "hiring consultant", the headhunter's own
+            // words, and the two misspellings of "acquisition" members write.
+            "recruitments", "talent advisor", "talent advisors", "hiring consultant", "headhunters", "headhuntress",
+            "talent aquisition", "talent acquistion",
         ] + internationalRecruitingPhrases
 
     /// The same in Spanish, Portuguese, French, German, Italian and Dutch, as real LinkedIn exports from
@@ -23,7 +28,7 @@ public enum RecruiterRules {
     static let internationalRecruitingPhrases = [
         // Spanish
         "reclutador", "reclutadora", "reclutadores", "reclutamiento", "seleccion de personal",
-        "tecnico de seleccion", "tecnica de seleccion", "analista de seleccion", "consultor de seleccion",
+        "seleccion de personas", "busqueda y seleccion", "tecnico de seleccion", "tecnica de seleccion", "analista de seleccion", "consultor de seleccion",
         "consultora de seleccion", "cazatalentos", "atraccion de talento", "atraccion de talentos",
         "adquisicion de talento", "adquisicion de talentos",
         // Portuguese
@@ -68,6 +73,18 @@ public enum RecruiterRules {
         "marque employeur", "ottica",
     ]
 
+    /// Title words that, at a place of study, name its placement office — bringing employers to its students
+    /// ("Campus Recruitment Coordinator" at an institute of technology, a real export's title) — not someone
+    /// who recruits the user.
+    public static let placementOfficePhrases = ["campus", "placement", "placements"]
+
+    /// Organisation words of a place of study.
+    public static let placeOfStudyOrganisationPhrases = [
+        "university", "universidad", "universidade", "universite", "universita", "universitat", "universiteit",
+        "college", "institute of technology", "institute of management", "institute of engineering",
+        "business school", "school of", "iit", "nit",
+    ]
+
     /// Staffing words that make a recruiter only at a staffing agency (at a hospital, a staffing office
     /// schedules shifts).
     public static let agencyOnlyPhrases = ["staffing specialist", "staffing manager", "staffing coordinator"]
@@ -92,7 +109,8 @@ public enum RecruiterRules {
 
     /// Title cues for executive search.
     public static let searchFirmTitlePhrases = [
-        "executive search", "search consultant", "retained search", "headhunting", "chasseur de tetes",
+        "executive search", "search consultant", "retained search", "headhunting", "headhunter", "head hunter",
+        "headhunters", "headhuntress", "chasseur de tetes",
         "chasseuse de tetes", "cacciatore di teste", "cacciatrice di teste",
     ]
 
@@ -100,6 +118,7 @@ public enum RecruiterRules {
     /// placements, the account side of a recruitment business.
     public static let agencyTitlePhrases = [
         "recruitment consultant", "recruiting consultant", "rpo", "placement", "placements", "recruitment account",
+        "hiring consultant",
         // Other languages: the recruitment consultant ("consultor de selección", "consultant en recrutement"),
         // the recruitment firm ("cabinet de recrutement", "Personalberatung"), temporary work ("recrutement
         // intérim", "agence d'intérim", "trabajo temporal"; not a bare "interim", which in English is a
@@ -116,7 +135,8 @@ public enum RecruiterRules {
 
     /// Title cues for talent acquisition, the in-house function's own name.
     public static let talentAcquisitionPhrases = [
-        "talent acquisition", "ta specialist", "ta partner", "ta manager", "ta lead", "atraccion de talento",
+        "talent acquisition", "talent aquisition", "talent acquistion", "talent advisor", "talent advisors",
+        "ta specialist", "ta partner", "ta manager", "ta lead", "atraccion de talento",
         "atraccion de talentos", "adquisicion de talento", "adquisicion de talentos", "atracao de talentos",
         "aquisicao de talentos", "acquisition de talents", "acquisition des talents", "talentakquise",
         "personalgewinnung",
@@ -124,7 +144,7 @@ public enum RecruiterRules {
 
     /// Organisation words that name an executive-search firm.
     public static let searchFirmOrganisationPhrases = [
-        "executive search", "search", "korn ferry", "spencer stuart", "heidrick", "egon zehnder", "russell reynolds",
+        "executive search", "search", "headhunter", "headhunters", "headhunting", "korn ferry", "spencer stuart", "heidrick", "egon zehnder", "russell reynolds",
         "wittkieffer", "witt kieffer", "diversified search", "odgers berndtson", "boyden", "stanton chase",
         "dhr global", "grant cooper",
         "kaye bassman", "furst group", "b e smith", "zrg", "isaacson miller", "buffkin", "quick leonard kieffer",
@@ -133,7 +153,8 @@ public enum RecruiterRules {
 
     /// Organisation words that name a staffing or recruitment agency.
     public static let agencyOrganisationPhrases = [
-        "staffing", "recruitment", "recruiting", "recruiters", "personnel", "locum", "locums", "locumtenens",
+        "staffing", "recruitment", "recruiting", "recruiters", "resourcing", "personnel", "locum", "locums",
+        "locumtenens",
         "placement", "placements", "robert half", "randstad", "adecco", "manpower",
         "manpowergroup", "kelly services", "hays", "michael page", "pagegroup", "aya healthcare", "amn healthcare",
         "cross country", "comphealth", "weatherby", "barton associates", "merritt hawkins", "medical solutions",

@@ -49,6 +49,11 @@ public enum RoleClassifier {
             return nil
         }
         guard text.first(of: RecruiterRules.vetoPhrases) == nil else { return nil }
+        if text.first(of: RecruiterRules.placementOfficePhrases) != nil,
+            org?.first(of: RecruiterRules.placeOfStudyOrganisationPhrases) != nil
+        {
+            return nil
+        }
         let firmKind = kindOfOrganisation()
         let kind = recruiterKind(text, organisation: org, organisationKind: firmKind, evidence: &evidence)
         return RoleInference(role: .recruiter, recruiterKind: kind, evidence: evidence)
