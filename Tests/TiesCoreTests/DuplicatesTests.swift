@@ -332,6 +332,20 @@ struct HomonymTests {
         Person(id: id, name: name, contactPoints: url.map { [ContactPoint(kind: .linkedin, value: $0)] } ?? [])
     }
 
+    @Test("a LinkedIn connection and the namesake `ties import mail` named by their address are proposed as one")
+    func mailHomonym() throws {
+        // `ties import mail --create-people` names a second "Dana Reyes" by the address she wrote from.
+        let people = [
+            Self.person(1, "Dana Reyes", "https://www.linkedin.com/in/dana-reyes-1"),
+            Person(
+                id: 2, name: "Dana Reyes (dana@kornlane.example)",
+                contactPoints: [ContactPoint(kind: .email, value: "dana@kornlane.example")]),
+        ]
+        let pair = try #require(DuplicateDetector.search(people).candidates.first)
+        #expect(pair.first == 1 && pair.second == 2)
+        #expect(pair.evidence.map(\.description) == ["same-name: dana reyes, organisation unknown for one"])
+    }
+
     @Test(
         "profiles compare without scheme, www, case, trailing slash or percent-encoding; Google's three forms are one")
     func profileURLs() {

@@ -361,11 +361,12 @@ struct MatchProfile {
                 ProfileURL.identityKey($0.value)
             }.filter { ProfileService(key: $0) != nil }
         ).sorted()
-        // A homonym's name as the store made it, `Ada Quill (Copperleaf Labs)`, is compared as `Ada Quill`: two
-        // people of one name are what the user must tell apart.
+        // A homonym's name as the store made it, `Ada Quill (Copperleaf Labs)` or `Ada Quill (ada@q.example)`, is
+        // compared as `Ada Quill`: two people of one name are what the user must tell apart.
         let suffixes = HomonymName.suffixes(
             of: person.name, organisation: person.organisation,
-            urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value))
+            urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value),
+            emails: person.contactPoints.filter { $0.kind == .email }.map(\.value))
         name = PersonName(HomonymName.base(person.name, suffixes: suffixes) ?? person.name)
         self.organisation = organisation ?? MatchKey.organisation(person.employer)
     }

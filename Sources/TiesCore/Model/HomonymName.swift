@@ -2,19 +2,21 @@ import Foundation
 
 /// The names a store gives homonyms. Names are unique in a store and people need not be, so a second person
 /// named like a first is stored as `Name (Organisation)`, else `Name (profile-slug)`, else `Name (2)`,
-/// `Name (3)`, … (the importer's choice). These tell such a name from one whose brackets are its own
+/// `Name (3)`, … (the importer's choice; `ties import mail` names one by its address, `Name (a@b.example)`). These tell such a name from one whose brackets are its own
 /// (`Olawale Abiodun (MBA, ACA)`: 363 names of a real export of 5,351 connections end in brackets), so that
 /// the plain name stays a shared one and `ties person duplicates` sees two people of one name.
 public enum HomonymName {
-    /// What may stand in brackets after `name`, the name of a person with this organisation and these URLs,
-    /// lowercased: the organisation and each URL's last path component; none when the name ends in no
-    /// bracket (most names: the URLs are then not read).
-    public static func suffixes(of name: String, organisation: String?, urls: @autoclosure () -> [String])
-        -> [String]
-    {
+    /// What may stand in brackets after `name`, the name of a person with this organisation, these URLs and
+    /// these email addresses, lowercased: the organisation, each URL's last path component and each address;
+    /// none when the name ends in no bracket (most names: the URLs and addresses are then not read).
+    public static func suffixes(
+        of name: String, organisation: String?, urls: @autoclosure () -> [String],
+        emails: @autoclosure () -> [String] = []
+    ) -> [String] {
         guard endsInBracket(name) else { return [] }
         return (organisation.map { [$0.lowercased()] } ?? [])
             + urls().compactMap { ProfileURL.key($0).split(separator: "/").last.map { $0.lowercased() } }
+            + emails().map { $0.lowercased() }
     }
 
     /// `name` without the ` (…)` that told it from a namesake's — its organisation or profile slug, as its
