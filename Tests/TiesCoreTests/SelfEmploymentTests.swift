@@ -24,6 +24,11 @@ struct SelfEmploymentTests {
         for name in ["Independent Consultant (IQ Talent Partners, AWS)", "The Independent", "Intuit", "Freelance.com Group"] {
             #expect(!SelfEmployment.isSelfEmployment(name), "\(name)")
         }
+        // The byte-wise folding of ASCII names agrees with MatchKey.fold on spacing, punctuation and case.
+        for name in ["  Self -- EMPLOYED  ", "free-lance", "Free Lance", "self_employed", "Selbst'standig", "ZZP 2"] {
+            #expect(
+                SelfEmployment.isSelfEmployment(name) == SelfEmployment.names.contains(MatchKey.fold(name)), "\(name)")
+        }
         #expect(Person(name: "A", organisation: "Freelance").employer == nil)
         #expect(Person(name: "A", organisation: "Intuit").employer == "Intuit")
         #expect(Person(id: 4, name: "A", organisation: "Freelance").firm == "self-employed #4")

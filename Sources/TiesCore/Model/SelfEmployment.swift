@@ -19,9 +19,29 @@ public enum SelfEmployment {
     ]
 
     /// Whether `organisation` is one of ``names`` once folded.
+    ///
+    /// Asked for every person each time the analysis counts firms (twelve weeks of a report): ASCII names
+    /// are folded here, byte by byte, and only the others by ``MatchKey/fold(_:)``, whose Unicode
+    /// decomposition made the first report of a 10,000-person store 0.9 s slower (`perf`).
     public static func isSelfEmployment(_ organisation: String) -> Bool {
         // Every name above is short: a long one is read as an employer without folding it.
-        organisation.utf8.count <= 40 && names.contains(MatchKey.fold(organisation))
+        guard organisation.utf8.count <= 40 else { return false }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(organisation.utf8.count)
+        var space = false
+        for byte in organisation.utf8 {
+            switch byte {
+            case 0x80...: return names.contains(MatchKey.fold(organisation))
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if space && !folded.isEmpty { folded.append(0x20) }
+                space = false
+                folded.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default: space = true
+            }
+        }
+        return names.contains(String(decoding: folded, as: UTF8.self))
     }
 }
 
