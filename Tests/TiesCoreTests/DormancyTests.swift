@@ -183,5 +183,10 @@ struct DormancyTests {
         #expect(ProfessionalField.matches("aviation", title: "Aviation Recruiter", organisation: nil))
         #expect(ProfessionalField.infer(from: ["Director of Operations", "Mercy Health"]) == "healthcare")
         #expect(ProfessionalField.infer(from: ["Director of Operations"]) == nil)
+        // The headline and the industry say what the user does now: each counts twice against past positions
+        // (a real export: one past employer "Epilogue Capital", the industry "Software Development").
+        let positions = ["Product Manager at Irdeto", "Managing Partner at Epilogue Capital", "Product Leader at Tile"]
+        #expect(ProfessionalField.infer(from: positions + ["Software Development"]) == "finance")
+        #expect(ProfessionalField.infer(from: positions, current: ["Software Development"]) == "technology")
     }
 }

@@ -56,8 +56,8 @@ struct NetworkLoader {
             journalDays: journalDays.filter { $0 <= day },
             field: MyDetail.current(of: .field, in: details, asOf: day)?.value
                 ?? ProfessionalField.infer(
-                    from: ownPositions
-                        + [.headline, .industry].compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.value }),
+                    from: ownPositions,
+                    current: [.headline, .industry].compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.value }),
             snoozes: snoozes.filter { included.contains($0.personID) }, focus: focus)
     }
 

@@ -42,12 +42,17 @@ public enum ProfessionalField {
         }
     }
 
-    /// The field whose words occur most often in `texts` (the user's own titles and employers), or nil when
-    /// none occurs. Ties are broken by the field's name.
-    public static func infer(from texts: [String]) -> String? {
-        let folded = texts.map(TitleText.init)
+    /// The field whose words occur in the most of `texts` (the user's own titles and employers), or nil when
+    /// none occurs; each of `current` (what the user says of their work now: the headline, the industry
+    /// LinkedIn records) counts twice. Ties are broken by the field's name.
+    ///
+    /// Why twice: a real export's member, a product leader whose industry is "Software Development", had one
+    /// past employer named "… Capital" among fourteen positions; counted alike, finance and technology tied
+    /// and the name made them a financier.
+    public static func infer(from texts: [String], current: [String] = []) -> String? {
+        let weighted = texts.map { (TitleText($0), 1) } + current.map { (TitleText($0), 2) }
         let counts = vocabulary.keys.sorted().map { field in
-            (field, folded.filter { $0.first(of: vocabulary[field] ?? []) != nil }.count)
+            (field, weighted.filter { $0.0.first(of: vocabulary[field] ?? []) != nil }.reduce(0) { $0 + $1.1 })
         }
         guard let best = counts.max(by: { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 > $1.0 }), best.1 > 0 else { return nil }
         return best.0
