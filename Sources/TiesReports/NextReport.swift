@@ -74,13 +74,17 @@ public enum NextReport {
                     + (snoozedNote.isEmpty ? "" : " " + snoozedNote), "")
         }
         let rows = ranked.prefix(limit)
-        var out = wrap(
-            "Recruiters\(tagged) to warm up (as of \(asOf)): among your connections, never spoken with, best placed first (in your field, at firms where you have no active contact, connected longest).",
-            "") + entries(rows, wrap)
+        var out =
+            wrap(
+                "Recruiters\(tagged) to warm up (as of \(asOf)): among your connections, never spoken with, best placed first (in your field, at firms where you have no active contact, connected longest).",
+                "") + entries(rows, wrap)
         if !snoozedNote.isEmpty { out += "\n" + wrap(snoozedNote, "") }
         if ranked.count > rows.count {
-            out += "\n" + wrap(
-                "\(rows.count) of \(ranked.count) shown; `ties next --warm-up --limit \(ranked.count)` lists every one.", "")
+            out +=
+                "\n"
+                + wrap(
+                    "\(rows.count) of \(ranked.count) shown; `ties next --warm-up --limit \(ranked.count)` lists every one.",
+                    "")
         }
         return out
     }

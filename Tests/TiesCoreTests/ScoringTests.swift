@@ -131,9 +131,10 @@ struct CadenceTests {
 
     @Test("a typical gap in words: every day, never every 1 days or every 0 days")
     func inWords() {
-        #expect([0.3, 0.8, 1.4, 1.6, 9.2].map { Cadence.every(days: $0) } == [
-            "every day", "every day", "every day", "every 2 days", "every 9 days",
-        ])
+        #expect(
+            [0.3, 0.8, 1.4, 1.6, 9.2].map { Cadence.every(days: $0) } == [
+                "every day", "every day", "every day", "every 2 days", "every 9 days",
+            ])
     }
 
     @Test("with no gaps the prior decides: a new contact is not overdue after a week")

@@ -16,12 +16,15 @@ struct SelfEmploymentTests {
 
     @Test("whole names in several languages, any case and accents; a longer name is an employer")
     func names() {
-        for name in ["Self-employed", "Self Employed", "FREELANCE", "Freelancer", "Autônomo", "Independiente / Freelance",
-            "Selbstständig", "Libero professionista", "ZZP'er", "Independent"]
-        {
+        for name in [
+            "Self-employed", "Self Employed", "FREELANCE", "Freelancer", "Autônomo", "Independiente / Freelance",
+            "Selbstständig", "Libero professionista", "ZZP'er", "Independent",
+        ] {
             #expect(SelfEmployment.isSelfEmployment(name), "\(name)")
         }
-        for name in ["Independent Consultant (IQ Talent Partners, AWS)", "The Independent", "Intuit", "Freelance.com Group"] {
+        for name in [
+            "Independent Consultant (IQ Talent Partners, AWS)", "The Independent", "Intuit", "Freelance.com Group",
+        ] {
             #expect(!SelfEmployment.isSelfEmployment(name), "\(name)")
         }
         // The byte-wise folding of ASCII names agrees with MatchKey.fold on spacing, punctuation and case.
@@ -57,7 +60,8 @@ struct SelfEmploymentTests {
         let sam = search.candidates.first { $0.first == 1 && $0.second == 2 }
         let ada = search.candidates.first { $0.first == 3 && $0.second == 4 }
         #expect(ada.map { abs($0.score - rules.sameNameSameOrganisation) < 1e-9 } == true)
-        #expect(sam.map { abs($0.score - rules.sameNameUnknownOrganisation) < 1e-9 } == true, "\(String(describing: sam))")
+        #expect(
+            sam.map { abs($0.score - rules.sameNameUnknownOrganisation) < 1e-9 } == true, "\(String(describing: sam))")
     }
 
     @Test("no one is 'your only active contact at Freelance'; a self-employed recruiter is a firm of their own")
@@ -65,8 +69,10 @@ struct SelfEmploymentTests {
         let people = [
             Person(id: 1, name: "Active Freelancer", organisation: "Freelance"),
             Person(id: 2, name: "Cold Freelancer", organisation: "Self-employed"),
-            Person(id: 3, name: "Rae Recruiter", roles: [.recruiter], recruiterKind: .agency, organisation: "Freelance"),
-            Person(id: 4, name: "Ray Recruiter", roles: [.recruiter], recruiterKind: .agency, organisation: "Freelance"),
+            Person(
+                id: 3, name: "Rae Recruiter", roles: [.recruiter], recruiterKind: .agency, organisation: "Freelance"),
+            Person(
+                id: 4, name: "Ray Recruiter", roles: [.recruiter], recruiterKind: .agency, organisation: "Freelance"),
             Person(id: 5, name: "Dormant Recruiter", roles: [.recruiter], organisation: "Self Employed"),
         ]
         var states: [Person.ID: RelationshipState] = [:]

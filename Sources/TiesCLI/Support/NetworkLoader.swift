@@ -57,7 +57,9 @@ struct NetworkLoader {
             field: MyDetail.current(of: .field, in: details, asOf: day)?.value
                 ?? ProfessionalField.infer(
                     from: ownPositions,
-                    current: [.headline, .industry].compactMap { MyDetail.current(of: $0, in: details, asOf: day)?.value }),
+                    current: [.headline, .industry].compactMap {
+                        MyDetail.current(of: $0, in: details, asOf: day)?.value
+                    }),
             snoozes: snoozes.filter { included.contains($0.personID) }, focus: focus)
     }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// The names a store gives homonyms. Names are unique in a store and people need not be, so a second person
 /// named like a first is stored as `Name (Organisation)`, else `Name (profile-slug)`, else `Name (2)`,
-/// `Name (3)`, … (the importer's choice; `ties import mail` names one by its address, `Name (a@b.example)`). These tell such a name from one whose brackets are its own
-/// (`Olawale Abiodun (MBA, ACA)`: 363 names of a real export of 5,351 connections end in brackets), so that
-/// the plain name stays a shared one and `ties person duplicates` sees two people of one name.
+/// `Name (3)`, … (the importer's choice; `ties import mail` names one by its address, `Name (a@b.example)`).
+/// These tell such a name from one whose brackets are its own (`Olawale Abiodun (MBA, ACA)`: 363 names of a
+/// real export of 5,351 connections end in brackets), so that the plain name stays a shared one and
+/// `ties person duplicates` sees two people of one name.
 public enum HomonymName {
     /// What may stand in brackets after `name`, the name of a person with this organisation, these URLs and
     /// these email addresses, lowercased: the organisation, each URL's last path component and each address;

@@ -28,7 +28,8 @@ public enum RecruiterRules {
     static let internationalRecruitingPhrases = [
         // Spanish
         "reclutador", "reclutadora", "reclutadores", "reclutamiento", "seleccion de personal",
-        "seleccion de personas", "busqueda y seleccion", "tecnico de seleccion", "tecnica de seleccion", "analista de seleccion", "consultor de seleccion",
+        "seleccion de personas", "busqueda y seleccion", "tecnico de seleccion", "tecnica de seleccion",
+        "analista de seleccion", "consultor de seleccion",
         "consultora de seleccion", "cazatalentos", "atraccion de talento", "atraccion de talentos",
         "adquisicion de talento", "adquisicion de talentos",
         // Portuguese
@@ -144,7 +145,8 @@ public enum RecruiterRules {
 
     /// Organisation words that name an executive-search firm.
     public static let searchFirmOrganisationPhrases = [
-        "executive search", "search", "headhunter", "headhunters", "headhunting", "korn ferry", "spencer stuart", "heidrick", "egon zehnder", "russell reynolds",
+        "executive search", "search", "headhunter", "headhunters", "headhunting", "korn ferry", "spencer stuart",
+        "heidrick", "egon zehnder", "russell reynolds",
         "wittkieffer", "witt kieffer", "diversified search", "odgers berndtson", "boyden", "stanton chase",
         "dhr global", "grant cooper",
         "kaye bassman", "furst group", "b e smith", "zrg", "isaacson miller", "buffkin", "quick leonard kieffer",
