@@ -98,11 +98,13 @@ struct MessageConversations {
             senderIsMe[key] = isMe
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
+        var ordinals = MessageOrdinals()
         for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
-            let outcome = builder.message(
+            var outcome = builder.message(
                 row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
                 from: senders[k].sender, date: senders[k].date)
+            ordinals.number(&outcome)
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
             guard emit(outcome, row) else { return false }
