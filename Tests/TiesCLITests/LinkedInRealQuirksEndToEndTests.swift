@@ -23,4 +23,32 @@ struct LinkedInRealQuirksEndToEndTests {
         let again = try store.ok("import", "linkedin", fixture("linkedin-same-second"), "--create-people")
         #expect(again.contains("interactions: 0 added, 6 already present"), "\(again)")
     }
+
+    @Test("a day-first re-save of Connections and Invitations (`25/01/2024`, `24-01-2024 09:40`) is read day first")
+    func dayFirstResave() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-dayfirst"))
+        #expect(out.contains("connections, 4 rows = 4 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("invitations, 3 rows = 3 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("interactions: 7 added, 0 already present"), "\(out)")
+        // `03/04/2024` is 3 April (the file's `25/01/2024` says day first), not 4 March.
+        #expect(try store.ok("person", "show", "Imogen Hartley").contains("known since:  2024-04-03"))
+        #expect(try store.ok("person", "show", "Callum Reid").contains("known since:  2024-01-24"))
+        #expect(try store.ok("person", "show", "Niamh Doyle").contains("2023-11-07  #3  connected mutual"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-resaved-dayfirst"))
+        #expect(again.contains("interactions: 0 added, 7 already present"), "\(again)")
+    }
+
+    @Test("a re-save whose dates are all 12 or under and in no order is refused, saying what to do")
+    func undecidedResave() throws {
+        try store.ok("init")
+        let file = store.dir.file("Connections.csv")
+        let rows = ["Ada,Quist,,,,,03-04-2022", "Bo,Lind,,,,,05-02-2022", "Cy,Moe,,,,,04-06-2022"]
+        try Data(("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows.joined(separator: "\n")).utf8)
+            .write(to: file)
+        let result = try store.ties(["import", "linkedin", file.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("found \"03-04-2022\"") && result.stderr.contains("may be day first or month first, and nothing in the column decides"))
+        #expect(result.stderr.contains("write the column's dates year first"), "\(result.stderr)")
+    }
 }

@@ -15,7 +15,9 @@ import TiesCore
 ///
 /// The header is found by its content — the first line naming `First Name` and `Last Name` with `Connected
 /// On`, `URL`, `Company` or `E-mail Address` — never by skipping a fixed number of lines. Columns are found by
-/// name, in any order; extra columns are ignored. Dates: see ``LinkedInDate``.
+/// name, in any order; extra columns are ignored. Dates: see ``LinkedInDate``; those written with numbers only
+/// (`27-09-2021` after a day-first spreadsheet re-saved the file) in the order the file tells
+/// (``LinkedInDateColumn``).
 ///
 /// Rows with no name (LinkedIn writes these for members who hide their details) are left out and listed in
 /// ``ImportResult/skipped``.
@@ -85,6 +87,8 @@ public enum LinkedInConnections {
     struct Columns {
         var first, middle, last, suffix, url, emails, company, position, connected: Int?
         var extraEmails: [Int]
+        /// How the file writes `Connected On` (``LinkedInDateColumn``).
+        var dates: LinkedInDateColumn
 
         init(_ table: CSVTable) {
             first = table.column("First Name")
@@ -97,6 +101,8 @@ public enum LinkedInConnections {
             company = table.column("Company")
             position = table.column("Position") ?? table.column("Job Title")
             connected = table.column("Connected On")
+            let column = connected
+            dates = LinkedInDateColumn(table.rows.map { CSVTable.value($0, column) ?? "" })
         }
     }
 
@@ -119,14 +125,15 @@ public enum LinkedInConnections {
         }
         var day: Day?
         if let text = ImportSupport.nonEmpty(CSVTable.value(row, c.connected)) {
-            guard let parsed = LinkedInDate.day(text) else {
+            switch c.dates.day(text) {
+            case .success(let parsed): day = parsed
+            case .failure(let failure):
                 return .failure(
                     .problem(
                         ParseError(
                             line: row.line, record: record, field: "Connected On", found: text,
-                            expected: acceptedDates)))
+                            expected: LinkedInDateColumn.expected(failure, text))))
             }
-            day = parsed
         }
         let emails = ([c.emails] + c.extraEmails.map { Optional($0) }).compactMap {
             ImportSupport.plausibleEmail(CSVTable.value(row, $0))
