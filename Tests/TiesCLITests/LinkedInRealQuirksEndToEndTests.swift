@@ -51,4 +51,20 @@ struct LinkedInRealQuirksEndToEndTests {
         #expect(result.stderr.contains("found \"03-04-2022\"") && result.stderr.contains("may be day first or month first, and nothing in the column decides"))
         #expect(result.stderr.contains("write the column's dates year first"), "\(result.stderr)")
     }
+
+    @Test("LinkedIn Learning's coach files are listed as conversations with an AI, not read as messages")
+    func coachConversations() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-2026-coach"), "--create-people")
+        let coach = "conversations with LinkedIn's AI coach or assistant"
+        #expect(out.contains("learning_coach_messages.csv: \(coach), 4 rows (not with people: not read)"), "\(out)")
+        #expect(out.contains("learning_role_play_messages.csv: \(coach), 0 rows"), "\(out)")
+        // `No conversations found`, without a header: the same file, empty.
+        #expect(out.contains("LearningCoachMessages.csv: \(coach), 0 rows") && !out.contains("Not read"), "\(out)")
+        // Neither the coach's answers (no FROM) nor the user's questions (no TO) are rows left out, nor a
+        // reason to take the user for someone.
+        #expect(!out.contains("left out on purpose:") && !out.contains("learning_coach_messages.csv: took"), "\(out)")
+        #expect(out.contains("messages.csv: messages, 3 rows = 3 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("interactions: 3 added, 0 already present"), "\(out)")
+    }
 }
