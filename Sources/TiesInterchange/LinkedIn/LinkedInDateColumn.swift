@@ -48,7 +48,9 @@ public struct LinkedInDateColumn: Sendable {
     /// The instant `text` names (noon UTC when it has no time), or why not: `.undecided` when it is a numeric
     /// date whose order the column does not tell.
     public func instant(_ text: String) -> Result<Date, Failure> {
-        parts(text).map { Date(timeIntervalSince1970: TimeInterval($0.day.ordinal * 86_400 + ($0.seconds ?? 12 * 3600))) }
+        parts(text).map {
+            Date(timeIntervalSince1970: TimeInterval($0.day.ordinal * 86_400 + ($0.seconds ?? 12 * 3600)))
+        }
     }
 
     /// The day `text` names, or why not.

@@ -129,7 +129,8 @@ struct MessageOrdinals {
         }
         let key = Key(
             date: message.dateText,
-            sender: message.form == .current ? message.from.profileURL ?? message.from.writtenName : message.from.writtenName,
+            sender: message.form == .current
+                ? message.from.profileURL ?? message.from.writtenName : message.from.writtenName,
             to: to)
         let n = seen[key, default: 0] + 1
         seen[key] = n
