@@ -44,11 +44,16 @@ struct LinkedInRealQuirksEndToEndTests {
         try store.ok("init")
         let file = store.dir.file("Connections.csv")
         let rows = ["Ada,Quist,,,,,03-04-2022", "Bo,Lind,,,,,05-02-2022", "Cy,Moe,,,,,04-06-2022"]
-        try Data(("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows.joined(separator: "\n")).utf8)
-            .write(to: file)
+        try Data(
+            ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" + rows.joined(separator: "\n"))
+                .utf8
+        )
+        .write(to: file)
         let result = try store.ties(["import", "linkedin", file.path])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("found \"03-04-2022\"") && result.stderr.contains("may be day first or month first, and nothing in the column decides"))
+        #expect(
+            result.stderr.contains("found \"03-04-2022\"")
+                && result.stderr.contains("may be day first or month first, and nothing in the column decides"))
         #expect(result.stderr.contains("write the column's dates year first"), "\(result.stderr)")
     }
 
@@ -66,5 +71,18 @@ struct LinkedInRealQuirksEndToEndTests {
         #expect(!out.contains("left out on purpose:") && !out.contains("learning_coach_messages.csv: took"), "\(out)")
         #expect(out.contains("messages.csv: messages, 3 rows = 3 read + 0 left out on purpose"), "\(out)")
         #expect(out.contains("interactions: 3 added, 0 already present"), "\(out)")
+    }
+
+    @Test(
+        "rows a `;` spreadsheet wrote whole between quotes (`\"Renata,…,\"\"Instrutora, …\"\",22 Mar 2020\"`) are read")
+    func wholeLineRows() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-pt"))
+        #expect(out.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(out)")
+        let renata = try store.ok("person", "show", "Renata Quintela")
+        #expect(renata.contains("Instrutora, Piloto Tandem e Coach at Voa Alto Paraquedismo"), "\(renata)")
+        #expect(renata.contains("known since:  2020-03-22"), "\(renata)")
+        let again = try store.ok("import", "linkedin", fixture("linkedin-resaved-pt"))
+        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
     }
 }

@@ -30,9 +30,10 @@ struct InterchangeLinkedInDateColumnTests {
     @Test("LinkedIn's own form decides alone; dates with words, dots or year first are read as ever")
     func linkedInForm() {
         #expect(Self.days(["2/12/18, 5:55 AM", "3/1/18, 9:02 PM"]) == ["2018-02-12", "2018-03-01"])
-        #expect(Self.days(["27-Sep-21", "12.03.2024", "2024-03-12", "06 Nov 2023"]) == [
-            "2021-09-27", "2024-03-12", "2024-03-12", "2023-11-06",
-        ])
+        #expect(
+            Self.days(["27-Sep-21", "12.03.2024", "2024-03-12", "06 Nov 2023"]) == [
+                "2021-09-27", "2024-03-12", "2024-03-12", "2023-11-06",
+            ])
         #expect(LinkedInDateColumn([]).dayFirst == false)
     }
 

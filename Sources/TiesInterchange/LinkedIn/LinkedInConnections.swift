@@ -40,7 +40,10 @@ public enum LinkedInConnections {
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when no header row is found, or a quoted field after it never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInConnection> {
-        guard let table = try CSVTable.locate(in: bytes, hint: "first name", isHeader: isHeader) else {
+        guard
+            let table = try CSVTable.locate(in: bytes, hint: "first name", isHeader: isHeader)?
+                .unwrappingWholeLineRows()
+        else {
             throw ParseError(
                 line: 1, found: "<no header row>",
                 expected:

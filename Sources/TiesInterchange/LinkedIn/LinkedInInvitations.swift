@@ -18,7 +18,8 @@ public enum LinkedInInvitations {
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when the header is not an invitations header, or a quoted field never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInInvitation> {
-        guard let table = try CSVTable.locate(in: bytes, hint: "sent at", isHeader: isHeader) else {
+        guard let table = try CSVTable.locate(in: bytes, hint: "sent at", isHeader: isHeader)?.unwrappingWholeLineRows()
+        else {
             throw ParseError(
                 line: 1, found: "<no header row>", expected: "a header row naming From, To, Sent At, Message, Direction"
             )
