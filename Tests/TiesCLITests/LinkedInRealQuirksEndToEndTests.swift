@@ -85,4 +85,25 @@ struct LinkedInRealQuirksEndToEndTests {
         let again = try store.ok("import", "linkedin", fixture("linkedin-resaved-pt"))
         #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
     }
+
+    @Test("two exports of one member imported in one command: each connection found by its day, as one after the other")
+    func twoExportsAtOnce() throws {
+        try store.ok("init")
+        let old = fixture("linkedin-two-exports/2020")
+        let new = fixture("linkedin-two-exports/2025")
+        let out = try store.ok("import", "linkedin", old, new)
+        #expect(!out.contains("are named Rafael Lima"), "\(out)")
+        #expect(out.contains("people: 8 added, 3 updated, 0 already up to date"), "\(out)")
+        // The 2025 rows of the three connections of 2020 are the same connections: their `connected` is not
+        // added twice.
+        #expect(out.contains("interactions: 8 added, 3 already present"), "\(out)")
+        let again = try store.ok("import", "linkedin", old, new)
+        #expect(again.contains("people: 0 added, 0 updated, 11 already up to date"), "\(again)")
+        #expect(again.contains("interactions: 0 added, 11 already present"), "\(again)")
+        let apart = StoreUnderTest()
+        try apart.ok("init")
+        try apart.ok("import", "linkedin", old)
+        try apart.ok("import", "linkedin", new)
+        #expect(try store.ok("export", "people") == apart.ok("export", "people"))
+    }
 }
