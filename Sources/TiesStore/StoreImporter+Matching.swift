@@ -198,6 +198,16 @@ extension StoreImporter {
         return (met, elsewhere && met.isEmpty)
     }
 
+    /// Notes the days of `interactions` that are date-only (a connection's `connected`) as person `id`'s in
+    /// ``importedDays``: what ``eventsHeld(of:by:)`` finds before they are stored, and on a first import, when
+    /// it reads nothing stored.
+    mutating func noteDays(of interactions: [Interaction], to id: Int64) {
+        for i in interactions where i.dateOnly {
+            importedDays[id, default: [:]][i.source, default: []].insert(
+                Self.utcDay(i.occurredAt.timeIntervalSince1970))
+        }
+    }
+
     /// The UTC day number of `seconds` since 1970: a date-only event is noon UTC of its day.
     static func utcDay(_ seconds: Double) -> Int64 { Int64((seconds / 86_400).rounded(.down)) }
 

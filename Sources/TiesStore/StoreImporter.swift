@@ -43,9 +43,7 @@ public struct StoreImporter {
     /// The person the last record of a file listing everyone once matched (``match(_:)-(PersonRecord)``),
     /// with the `source|day` of the record's own events that person holds already: not added twice.
     var metOnDay: (id: Int64, events: Set<String>)?
-    /// The days of the date-only events (a connection's `connected`) that person records brought to each
-    /// person during this import, by source: what ``eventsHeld(of:by:)`` finds before they are stored, and on
-    /// a first import, when it reads nothing stored.
+    /// The days of the date-only events person records brought to each person in this import, by source.
     var importedDays: [Int64: [String: Set<Int64>]] = [:]
     /// Person records' own interactions (``PersonRecord/interactions``) with their people, added together
     /// before the next interactions or at the end: a small batch for each record made importing 10,000
@@ -239,11 +237,8 @@ public struct StoreImporter {
     /// Adds a person record's own interactions to the person `id` it became or was merged into: with the next
     /// interactions, or at the end (``ownInteractions``).
     private mutating func add(_ interactions: [Interaction], of record: PersonRecord, to id: Int64) {
+        noteDays(of: interactions, to: id)
         for i in interactions {
-            if i.dateOnly {
-                importedDays[id, default: [:]][i.source, default: []].insert(
-                    Self.utcDay(i.occurredAt.timeIntervalSince1970))
-            }
             ownInteractions.append(
                 InteractionRecord(interaction: i, keys: [.id(id)], file: record.file, line: record.line))
         }
