@@ -8,9 +8,7 @@ import TiesTestSupport
 struct LinkedInRealQuirksEndToEndTests {
     let store = StoreUnderTest()
 
-    func fixture(_ name: String) -> String {
-        Bundle.module.url(forResource: "Fixtures/exports/" + name, withExtension: nil)!.path
-    }
+    func fixture(_ name: String) -> String { LinkedInExportEndToEndTests.fixture(name) }
 
     @Test("two messages a sender wrote within one second are two interactions; importing again adds nothing")
     func sameSecond() throws {
