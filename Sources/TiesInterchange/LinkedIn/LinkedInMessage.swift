@@ -119,6 +119,10 @@ struct MessageOrdinals {
 
     private var seen: [Key: Int] = [:]
 
+    /// Forgets the conversation read, for the next (its storage kept: a million messages hold a few hundred
+    /// thousand conversations).
+    mutating func reset() { seen.removeAll(keepingCapacity: true) }
+
     /// Gives the message of `outcome`, if it is one, its ordinal.
     mutating func number(_ outcome: inout MessageBuilder.Outcome) {
         guard case .message(var message) = outcome else { return }

@@ -123,7 +123,8 @@ public enum LinkedInMessages {
             if case .message = outcome {
                 if conversation != ordinals.conversation {
                     if let ended = ordinals.conversation, scattered.contains(ended) { kept[ended] = ordinals.numbers }
-                    ordinals = (conversation, kept[conversation] ?? MessageOrdinals())
+                    ordinals.conversation = conversation
+                    if let again = kept[conversation] { ordinals.numbers = again } else { ordinals.numbers.reset() }
                 }
                 ordinals.numbers.number(&outcome)
             }

@@ -32,6 +32,8 @@ struct MessageConversations {
     /// Names a `TO` list looked up among the senders' and did not find.
     private var watched = Set<String>()
     private var lookups = NameLookups()
+    /// The ordinals of the messages of the conversation being built (``MessageOrdinals``).
+    private var ordinals = MessageOrdinals()
     /// The user's names that cut a list before the file showed them as a sender's.
     private var reliedOn = Set<String>()
     /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
@@ -98,7 +100,7 @@ struct MessageConversations {
             senderIsMe[key] = isMe
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
-        var ordinals = MessageOrdinals()
+        ordinals.reset()
         for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
             var outcome = builder.message(
