@@ -104,4 +104,17 @@ struct LinkedInRealQuirksEndToEndTests {
         try apart.ok("import", "linkedin", new)
         #expect(try store.ok("export", "people") == apart.ok("export", "people"))
     }
+
+    @Test("Connections whose owner wrote its column names without spaces (`FirstName,…,ConnectedOn`) are read")
+    func columnsWithoutSpaces() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-renamed-columns"))
+        #expect(out.contains("connections, 4 rows = 4 read + 0 left out on purpose"), "\(out)")
+        let idris = try store.ok("person", "show", "Idris Okafor, PhD")
+        #expect(idris.contains("Applied Research Scientist at Confidential"), "\(idris)")
+        #expect(idris.contains("known since:  2022-05-04"), "\(idris)")
+        #expect(try store.ok("person", "show", "Chloé Marchand").contains("chloe.marchand@mail.example"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-renamed-columns"))
+        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
+    }
 }

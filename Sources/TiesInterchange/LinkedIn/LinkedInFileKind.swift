@@ -76,7 +76,9 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         {
             return .profile
         }
-        if CSVTable.locateHeader(in: bytes, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil {
+        if CSVTable.locateHeader(
+            in: bytes, hint: LinkedInConnections.headerHint, isHeader: LinkedInConnections.isHeader) != nil
+        {
             return .connections
         }
         return nil
