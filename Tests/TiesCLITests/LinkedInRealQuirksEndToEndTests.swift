@@ -10,6 +10,16 @@ struct LinkedInRealQuirksEndToEndTests {
 
     func fixture(_ name: String) -> String { LinkedInExportEndToEndTests.fixture(name) }
 
+    /// Imports the Connections of fixture `name` into a new store, expecting `rows` rows all read, then again,
+    /// expecting every person already up to date.
+    func connectionsTwice(_ name: String, rows: Int) throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture(name))
+        #expect(out.contains("connections, \(rows) rows = \(rows) read + 0 left out on purpose"), "\(out)")
+        let again = try store.ok("import", "linkedin", fixture(name))
+        #expect(again.contains("people: 0 added, 0 updated, \(rows) already up to date"), "\(again)")
+    }
+
     @Test("two messages a sender wrote within one second are two interactions; importing again adds nothing")
     func sameSecond() throws {
         try store.ok("init")
@@ -74,14 +84,10 @@ struct LinkedInRealQuirksEndToEndTests {
     @Test(
         "rows a `;` spreadsheet wrote whole between quotes (`\"Renata,…,\"\"Instrutora, …\"\",22 Mar 2020\"`) are read")
     func wholeLineRows() throws {
-        try store.ok("init")
-        let out = try store.ok("import", "linkedin", fixture("linkedin-resaved-pt"))
-        #expect(out.contains("connections, 6 rows = 6 read + 0 left out on purpose"), "\(out)")
+        try connectionsTwice("linkedin-resaved-pt", rows: 6)
         let renata = try store.ok("person", "show", "Renata Quintela")
         #expect(renata.contains("Instrutora, Piloto Tandem e Coach at Voa Alto Paraquedismo"), "\(renata)")
         #expect(renata.contains("known since:  2020-03-22"), "\(renata)")
-        let again = try store.ok("import", "linkedin", fixture("linkedin-resaved-pt"))
-        #expect(again.contains("people: 0 added, 0 updated, 6 already up to date"), "\(again)")
     }
 
     @Test("two exports of one member imported in one command: each connection found by its day, as one after the other")
@@ -107,14 +113,10 @@ struct LinkedInRealQuirksEndToEndTests {
 
     @Test("Connections whose owner wrote its column names without spaces (`FirstName,…,ConnectedOn`) are read")
     func columnsWithoutSpaces() throws {
-        try store.ok("init")
-        let out = try store.ok("import", "linkedin", fixture("linkedin-renamed-columns"))
-        #expect(out.contains("connections, 4 rows = 4 read + 0 left out on purpose"), "\(out)")
+        try connectionsTwice("linkedin-renamed-columns", rows: 4)
         let idris = try store.ok("person", "show", "Idris Okafor, PhD")
         #expect(idris.contains("Applied Research Scientist at Confidential"), "\(idris)")
         #expect(idris.contains("known since:  2022-05-04"), "\(idris)")
         #expect(try store.ok("person", "show", "Chloé Marchand").contains("chloe.marchand@mail.example"))
-        let again = try store.ok("import", "linkedin", fixture("linkedin-renamed-columns"))
-        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
     }
 }
