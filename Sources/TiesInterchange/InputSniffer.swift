@@ -28,7 +28,8 @@ public enum InputSniffer {
         if upper.contains("BEGIN:VCARD") { return ("a vCard address book", "ties import vcard") }
         if upper.contains("BEGIN:VCALENDAR") { return ("an iCalendar file", "ties import ics") }
         // A Connections file's header may come after a preamble; the address books' never does.
-        if CSVTable.locateHeader(in: head, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil,
+        if CSVTable.locateHeader(in: head, hint: LinkedInConnections.headerHint, isHeader: LinkedInConnections.isHeader)
+            != nil,
             (try? CSVTable.header(of: head)).map({ AddressBookCSV.layout(of: $0.fields) == nil }) ?? true,
             let kind = LinkedInFileKind.detect(head, name: "")
         {

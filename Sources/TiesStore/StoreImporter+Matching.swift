@@ -125,7 +125,7 @@ extension StoreImporter {
         guard record.distinctInFile else { return match(keys(of: record.person)) }
         if let found = try personOfStored(record.interactions) { return .person(found) }
         let found = try matchDistinct(record)
-        if case .person(let id) = found, !firstImport, metOnDay?.id != id {
+        if case .person(let id) = found, !firstImport || importedDays[id] != nil, metOnDay?.id != id {
             metOnDay = (id, try eventsHeld(of: record, by: id).met)
         }
         return found
@@ -140,7 +140,7 @@ extension StoreImporter {
         if let same = try sharingPhone(record.person, bearing) { return .person(same) }
         var candidates = bearing.filter { !taken.contains($0) }
         var met: [Int64: Set<String>] = [:]  // what each candidate holds already, kept for ``match(_:)``
-        if !candidates.isEmpty && !firstImport {
+        if !candidates.isEmpty && (!firstImport || !importedDays.isEmpty) {
             var otherDays = Set<Int64>()
             for id in candidates {
                 let held = try eventsHeld(of: record, by: id)
@@ -171,7 +171,9 @@ extension StoreImporter {
     /// by its day among the people bearing its name, does not add its `connected` a second time, and takes
     /// one bearing the name who was connected on another day for someone else: a real Brazilian export of
     /// 2020, then the same member's of 2025 (`naiaracerqueira/analysis`), had 118 connections of the newer
-    /// file left out as "2 people are named Gabriel Rodrigues", and 3,862 `connected` doubled.
+    /// file left out as "2 people are named Gabriel Rodrigues", and 3,862 `connected` doubled. The same holds
+    /// when both exports are imported together (``importedDays``): the newer one's namesakes were left out on a
+    /// first import, and added by the next.
     private func eventsHeld(of record: PersonRecord, by id: Int64) throws -> (met: Set<String>, elsewhere: Bool) {
         var met = Set<String>()
         var elsewhere = false
@@ -180,16 +182,30 @@ extension StoreImporter {
             own[i.source, default: []].insert(Self.utcDay(i.occurredAt.timeIntervalSince1970))
         }
         for (source, days) in own {
-            let stored = try Int64.fetchAll(
-                db.cachedStatement(
-                    sql: "SELECT occurred_at FROM interaction WHERE person_id = ? AND source = ? AND date_only = 1"),
-                arguments: [id, source])
-            for seconds in stored {
-                let day = Self.utcDay(Double(seconds))
+            // Those stored before the import (none on a first one), and those this import brought already.
+            let stored =
+                firstImport
+                ? []
+                : try Int64.fetchAll(
+                    db.cachedStatement(
+                        sql: "SELECT occurred_at FROM interaction WHERE person_id = ? AND source = ? AND date_only = 1"
+                    ), arguments: [id, source]
+                ).map { Self.utcDay(Double($0)) }
+            for day in stored + (importedDays[id]?[source] ?? []) {
                 if days.contains(day) { met.insert("\(source)|\(day)") } else { elsewhere = true }
             }
         }
         return (met, elsewhere && met.isEmpty)
+    }
+
+    /// Notes the days of `interactions` that are date-only (a connection's `connected`) as person `id`'s in
+    /// ``importedDays``: what ``eventsHeld(of:by:)`` finds before they are stored, and on a first import, when
+    /// it reads nothing stored.
+    mutating func noteDays(of interactions: [Interaction], to id: Int64) {
+        for i in interactions where i.dateOnly {
+            importedDays[id, default: [:]][i.source, default: []].insert(
+                Self.utcDay(i.occurredAt.timeIntervalSince1970))
+        }
     }
 
     /// The UTC day number of `seconds` since 1970: a date-only event is noon UTC of its day.

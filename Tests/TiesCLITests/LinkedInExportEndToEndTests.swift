@@ -8,7 +8,10 @@ import TiesTestSupport
 struct LinkedInExportEndToEndTests {
     let store = StoreUnderTest()
 
-    func fixture(_ name: String) -> String {
+    func fixture(_ name: String) -> String { Self.fixture(name) }
+
+    /// The path of the export fixture `name` (a file or folder under Fixtures/exports/).
+    static func fixture(_ name: String) -> String {
         Bundle.module.url(forResource: "Fixtures/exports/" + name, withExtension: nil)!.path
     }
 

@@ -39,6 +39,22 @@ struct InterchangeLinkedInExportTests {
         #expect(LinkedInFileKind.detect(Array("BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n".utf8), name: "x.csv") == nil)
     }
 
+    @Test("the AI coach's and guide's files have the messages header; their names tell them apart")
+    func coachFiles() throws {
+        let messages = try Self.bytes("linkedin-2024/messages.csv")
+        for name in [
+            "learning_coach_messages.csv", "coach_messages.csv",
+            "Basic_LinkedInDataExport_12-24-2025.zip:guide_messages.csv",
+            "learning_role_play_messages.csv", "LearningCoachMessages.csv",
+        ] {
+            #expect(LinkedInFileKind.detect(messages, name: name) == .coachMessages, "\(name)")
+        }
+        #expect(LinkedInFileKind.detect(messages, name: "messages.csv") == .messages)
+        #expect(
+            LinkedInFileKind.detect(Array("No conversations found\n".utf8), name: "LearningCoachMessages.csv")
+                == .coachMessages)
+    }
+
     @Test("2018 Connections: no URL, month/day/two-digit-year dates with a time")
     func connections2018() throws {
         let read = try LinkedInConnections.read(try Self.bytes("linkedin-2018/Connections.csv"))

@@ -27,6 +27,7 @@ struct InterchangeLinkedInOnePassTests {
             "TiesCLITests/Fixtures/messages.csv", "TiesCLITests/Fixtures/recruiters/messages.csv",
             "TiesCLITests/Fixtures/exports/linkedin-2024/messages.csv",
             "TiesCLITests/Fixtures/exports/linkedin-2020/messages.csv",
+            "TiesCLITests/Fixtures/exports/linkedin-same-second/messages.csv",
         ])
     func fixtures(name: String) throws {
         let bytes = SpreadsheetText.utf8(try InterchangeCSVStreamingTests.bytes(name)).bytes

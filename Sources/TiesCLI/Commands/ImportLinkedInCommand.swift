@@ -16,7 +16,8 @@ extension ImportCommand {
                 dated by the export), and your Positions (into your career journal, as employment from the \
                 first day of the first month to the last day of the last; a later export gives a job that has \
                 ended since its end). Other files of the export are \
-                listed as not read.
+                listed as not read, as are LinkedIn Learning's coach files (conversations with an AI, not \
+                with people).
 
                 Connections become people (name, company, position, profile URL, email when shared) with a \
                 dated `connected` interaction; an invitation is a `connected` contact in its direction; \

@@ -111,6 +111,10 @@ struct LinkedInExportRead {
                 // Its rows, not the details: a profile row gives a name, an address and a headline.
                 let rows = (try? CSVTable(bytes: file.bytes))?.rows.count { $0.fields.contains { !$0.isEmpty } }
                 counts.append((name, kind, rows ?? own.count, 0, 0))
+            case .coachMessages:
+                let table = try? CSVTable.locate(in: file.bytes, hint: "from", isHeader: LinkedInMessages.isHeader)
+                let rows = table?.rows.count { $0.fields.contains { !$0.allSatisfy(\.isWhitespace) } }
+                counts.append((name, kind, 0, rows ?? 0, 0))
             case .messages: break
             }
         }
@@ -196,6 +200,10 @@ struct LinkedInExportRead {
         for c in counts {
             let rows = c.records + c.leftOut + c.problems
             out += "  \(c.name): \(c.kind.label), \(rows) row\(rows == 1 ? "" : "s")"
+            if c.kind == .coachMessages {
+                out += " (not with people: not read)\n"
+                continue
+            }
             if c.kind == .profile || c.kind == .emailAddresses || c.kind == .phoneNumbers {
                 out += " (your details)\n"
                 continue

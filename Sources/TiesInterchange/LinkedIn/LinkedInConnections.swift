@@ -15,7 +15,9 @@ import TiesCore
 ///
 /// The header is found by its content — the first line naming `First Name` and `Last Name` with `Connected
 /// On`, `URL`, `Company` or `E-mail Address` — never by skipping a fixed number of lines. Columns are found by
-/// name, in any order; extra columns are ignored. Dates: see ``LinkedInDate``.
+/// name, in any order; extra columns are ignored. Dates: see ``LinkedInDate``; those written with numbers only
+/// (`27-09-2021` after a day-first spreadsheet re-saved the file) in the order the file tells
+/// (``LinkedInDateColumn``).
 ///
 /// Rows with no name (LinkedIn writes these for members who hide their details) are left out and listed in
 /// ``ImportResult/skipped``.
@@ -26,19 +28,35 @@ public enum LinkedInConnections {
     /// What `Connected On` accepts, for error messages.
     public static let acceptedDates = LinkedInDate.accepted
 
-    /// Whether a header row is that of a Connections file (any generation).
+    /// Whether a header row is that of a Connections file (any generation). Column names are compared
+    /// without their spaces: a file whose owner wrote them `FirstName,LastName,EmailAddress,…,ConnectedOn`
+    /// to read it in R is still one (DelphineLeconte/Repo, 2022).
     public static func isHeader(_ fields: [String]) -> Bool {
-        let keys = Set(fields.map(CSVTable.key))
-        return keys.contains("first name") && keys.contains("last name")
-            && (keys.contains("connected on") || keys.contains("url")
+        let keys = Set(fields.map(squeezed))
+        return keys.contains("firstname") && keys.contains("lastname")
+            && (keys.contains("connectedon") || keys.contains("url")
                 || (keys.contains("company") && keys.contains("position"))
-                || (keys.contains("e-mail address") && keys.contains("job title")))
+                || (keys.contains("e-mailaddress") && keys.contains("jobtitle")))
+    }
+
+    /// What the header row is looked for by, in lines after a preamble: `First Name` or `FirstName`.
+    public static let headerHint = "first"
+
+    /// A column name as ``isHeader(_:)`` compares it: trimmed, lowercased, without spaces.
+    static func squeezed(_ name: String) -> String { CSVTable.key(name).filter { $0 != " " } }
+
+    /// The column named `name`, compared as ``squeezed(_:)``.
+    static func column(_ table: CSVTable, _ name: String) -> Int? {
+        table.column(name) ?? table.header.firstIndex { squeezed($0) == squeezed(name) }
     }
 
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when no header row is found, or a quoted field after it never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInConnection> {
-        guard let table = try CSVTable.locate(in: bytes, hint: "first name", isHeader: isHeader) else {
+        guard
+            let table = try CSVTable.locate(in: bytes, hint: headerHint, isHeader: isHeader)?
+                .unwrappingWholeLineRows()
+        else {
             throw ParseError(
                 line: 1, found: "<no header row>",
                 expected:
@@ -85,18 +103,23 @@ public enum LinkedInConnections {
     struct Columns {
         var first, middle, last, suffix, url, emails, company, position, connected: Int?
         var extraEmails: [Int]
+        /// How the file writes `Connected On` (``LinkedInDateColumn``).
+        var dates: LinkedInDateColumn
 
         init(_ table: CSVTable) {
-            first = table.column("First Name")
-            middle = table.column("Middle Name")
-            last = table.column("Last Name")
-            suffix = table.column("Suffix")
-            url = table.column("URL") ?? table.column("Profile URL")
-            emails = table.column("Email Address") ?? table.column("E-mail Address") ?? table.column("Email")
-            extraEmails = ["E-mail 2 Address", "E-mail 3 Address"].compactMap { table.column($0) }
-            company = table.column("Company")
-            position = table.column("Position") ?? table.column("Job Title")
-            connected = table.column("Connected On")
+            let column = { (name: String) in LinkedInConnections.column(table, name) }
+            first = column("First Name")
+            middle = column("Middle Name")
+            last = column("Last Name")
+            suffix = column("Suffix")
+            url = column("URL") ?? column("Profile URL")
+            emails = column("Email Address") ?? column("E-mail Address") ?? column("Email")
+            extraEmails = ["E-mail 2 Address", "E-mail 3 Address"].compactMap(column)
+            company = column("Company")
+            position = column("Position") ?? column("Job Title")
+            connected = column("Connected On")
+            let dateColumn = connected
+            dates = LinkedInDateColumn(table.rows.map { CSVTable.value($0, dateColumn) ?? "" })
         }
     }
 
@@ -119,14 +142,15 @@ public enum LinkedInConnections {
         }
         var day: Day?
         if let text = ImportSupport.nonEmpty(CSVTable.value(row, c.connected)) {
-            guard let parsed = LinkedInDate.day(text) else {
+            switch c.dates.day(text) {
+            case .success(let parsed): day = parsed
+            case .failure(let failure):
                 return .failure(
                     .problem(
                         ParseError(
                             line: row.line, record: record, field: "Connected On", found: text,
-                            expected: acceptedDates)))
+                            expected: LinkedInDateColumn.expected(failure, text))))
             }
-            day = parsed
         }
         let emails = ([c.emails] + c.extraEmails.map { Optional($0) }).compactMap {
             ImportSupport.plausibleEmail(CSVTable.value(row, $0))

@@ -17,7 +17,8 @@ import TiesCore
 /// A two-digit year is 20yy (LinkedIn began in 2003), and only after a dash or a slash (`12 Mar 24` is
 /// refused). A date with a slash is month first, as LinkedIn
 /// writes it in every export; a date without a time is noon UTC, so that its day is the same in every time
-/// zone within ±11 hours.
+/// zone within ±11 hours. Connections and Invitations read their dates of numbers only (`27-09-2021`) in the
+/// order the file tells (``LinkedInDateColumn``).
 public enum LinkedInDate {
     /// What the readers accept, for error messages.
     public static let accepted =
@@ -76,30 +77,6 @@ public enum LinkedInDate {
         let time = time(Array(rest))
         guard time.valid else { return nil }
         return (date, time.seconds)
-    }
-
-    /// `09-04-2021` (or `9-4-2021, 10:26`) read month first, as `9/4/21` is: how a spreadsheet set to a
-    /// day-first language re-saves LinkedIn's `9/4/21, 10:26 AM`. It takes the month for the day, writes the
-    /// date back day first — so month first again, with dashes and four-digit year — and leaves as text the
-    /// dates it cannot take so (`9/28/21`). A real Invitations.csv so re-saved (nnikita19/Linkedin-Ananlysis,
-    /// 2021) holds 5 such dates among 35 of LinkedIn's, each in its place in the file's order only when read
-    /// month first. Call it only for a file whose other dates show LinkedIn's order (``isMonthFirst(_:)``):
-    /// alone, `09-04-2021` may be a European re-save of 9 April.
-    public static func monthFirstDashed(_ text: String) -> Date? {
-        let tokens = Tokens(text)
-        let items = tokens.items
-        guard items.count >= 3, tokens.separators.first == "-", items[0].count <= 2, items[1].count <= 2,
-            items[2].count == 4, let m = number(items[0]), let d = number(items[1]), let y = number(items[2]),
-            let day = Day(year: y, month: m, day: d)
-        else { return nil }
-        let time = time(Array(items.dropFirst(3)))
-        guard time.valid else { return nil }
-        return Date(timeIntervalSince1970: TimeInterval(day.ordinal * 86_400 + (time.seconds ?? 12 * 3600)))
-    }
-
-    /// Whether `text` is a date in LinkedIn's own month-first form with slashes (`9/28/21, 7:45 AM`).
-    public static func isMonthFirst(_ text: String) -> Bool {
-        text.contains("/") && Tokens(text).separators.first == "/" && instant(text) != nil
     }
 
     /// The month (1–12) a date's month word names: English (as LinkedIn writes it), or as a spreadsheet set to

@@ -20,7 +20,7 @@ public enum LinkedInFavours {
     /// - Throws: ``ParseError`` when the file has no header, or a quoted field never closes.
     public static func read(_ bytes: [UInt8], kind: LinkedInFileKind) throws(ParseError) -> ImportResult<LinkedInFavour>
     {
-        let table = try CSVTable(bytes: bytes)
+        let table = try CSVTable(bytes: bytes).unwrappingWholeLineRows()
         let endorsement = kind == .endorsementsReceived || kind == .endorsementsGiven
         let given = kind == .recommendationsGiven || kind == .endorsementsGiven
         let role = given ? "Endorsee" : "Endorser"

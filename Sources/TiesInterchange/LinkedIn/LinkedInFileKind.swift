@@ -5,6 +5,8 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
     case connections, messages, invitations
     case recommendationsReceived, recommendationsGiven, endorsementsReceived, endorsementsGiven
     case emailAddresses, phoneNumbers, profile, positions
+    /// Conversations with LinkedIn's AI coach and assistants (``isCoachFile(_:)``): not with people, not read.
+    case coachMessages
 
     /// What the kind is called in listings.
     public var label: String {
@@ -20,15 +22,28 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         case .phoneNumbers: "your phone numbers"
         case .profile: "your profile"
         case .positions: "your positions"
+        case .coachMessages: "conversations with LinkedIn's AI coach or assistant"
         }
+    }
+
+    /// Whether a file's name is that of LinkedIn Learning's coach (`learning_coach_messages.csv`,
+    /// `coach_messages.csv`, `LearningCoachMessages.csv`), its role play (`learning_role_play_messages.csv`) or
+    /// LinkedIn's guide (`guide_messages.csv`). These files have the messages header, but their rows are the
+    /// user's questions to an AI, with an empty `TO`, and its answers, with an empty `FROM`
+    /// (Unigalactix/RESUME-GEN, 2026: 8 rows titled `Learning Coach Conversation`); only their names tell them
+    /// from the user's messages.
+    public static func isCoachFile(_ name: String) -> Bool {
+        let key = String(name.lowercased().unicodeScalars.filter { !"_- ".unicodeScalars.contains($0) })
+        return ["coachmessages.csv", "roleplaymessages.csv", "guidemessages.csv"].contains { key.hasSuffix($0) }
     }
 
     /// The kind of the file whose bytes are `bytes`, or nil when its header is none of an export's files
     /// this importer reads (Skills.csv, Shares.csv, a vCard...).
     ///
     /// Recommendations received and given have the same columns; only there the file's name decides
-    /// (`Given` in it means given).
+    /// (`Given` in it means given), and for the AI coach's conversations (``isCoachFile(_:)``).
     public static func detect(_ bytes: [UInt8], name: String) -> LinkedInFileKind? {
+        if isCoachFile(name) { return .coachMessages }  // `No conversations found` in some, without a header
         if CSVTable.locateHeader(in: bytes, hint: "from", isHeader: LinkedInMessages.isHeader) != nil {
             return .messages
         }
@@ -61,7 +76,9 @@ public enum LinkedInFileKind: String, Sendable, CaseIterable {
         {
             return .profile
         }
-        if CSVTable.locateHeader(in: bytes, hint: "first name", isHeader: LinkedInConnections.isHeader) != nil {
+        if CSVTable.locateHeader(
+            in: bytes, hint: LinkedInConnections.headerHint, isHeader: LinkedInConnections.isHeader) != nil
+        {
             return .connections
         }
         return nil

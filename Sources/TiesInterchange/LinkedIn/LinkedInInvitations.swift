@@ -4,7 +4,7 @@ import TiesCore
 /// Reads LinkedIn's `Invitations.csv`: `From,To,Sent At,Message,Direction`, since 2023 with
 /// `inviterProfileUrl,inviteeProfileUrl` (or `…Urn` columns holding `urn:li:member:` ids, which identify no
 /// one outside LinkedIn and are ignored). `Sent At` is `10/21/25, 10:26 PM` (month/day/year, UTC) or any
-/// ``LinkedInDate`` form. Rows without a direction, other person or date are left out and listed.
+/// ``LinkedInDate`` form; dates of numbers only in the order the file tells (``LinkedInDateColumn``). Rows without a direction, other person or date are left out and listed.
 public enum LinkedInInvitations {
     /// The `source` recorded on what this importer brings in.
     public static let source = "linkedin-invitations"
@@ -18,7 +18,8 @@ public enum LinkedInInvitations {
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when the header is not an invitations header, or a quoted field never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInInvitation> {
-        guard let table = try CSVTable.locate(in: bytes, hint: "sent at", isHeader: isHeader) else {
+        guard let table = try CSVTable.locate(in: bytes, hint: "sent at", isHeader: isHeader)?.unwrappingWholeLineRows()
+        else {
             throw ParseError(
                 line: 1, found: "<no header row>", expected: "a header row naming From, To, Sent At, Message, Direction"
             )
@@ -30,9 +31,9 @@ public enum LinkedInInvitations {
         let inviterURL = table.column("inviterProfileUrl")
         let inviteeURL = table.column("inviteeProfileUrl")
         var result = ImportResult<LinkedInInvitation>()
-        // A file re-saved by a day-first spreadsheet keeps some of LinkedIn's dates: they tell how to read
-        // the ones it rewrote (``LinkedInDate/monthFirstDashed(_:)``).
-        let monthFirst = table.rows.contains { LinkedInDate.isMonthFirst(CSVTable.value($0, sent) ?? "") }
+        // A file re-saved by a day-first spreadsheet keeps some of LinkedIn's dates, which tell how to read the
+        // ones it rewrote; one whose every date it rewrote tells by them (``LinkedInDateColumn``).
+        let dates = LinkedInDateColumn(table.rows.map { CSVTable.value($0, sent) ?? "" })
         for (k, row) in table.rows.enumerated() {
             if row.fields.allSatisfy({ $0.trimmedWhitespace().isEmpty }) { continue }
             let outgoing: Bool
@@ -55,11 +56,14 @@ public enum LinkedInInvitations {
                 result.skipped.append(SkippedRecord(line: row.line, reason: "the row has no Sent At date"))
                 continue
             }
-            guard let date = LinkedInDate.instant(text) ?? (monthFirst ? LinkedInDate.monthFirstDashed(text) : nil)
-            else {
+            let date: Date
+            switch dates.instant(text) {
+            case .success(let instant): date = instant
+            case .failure(let failure):
                 result.problems.append(
                     ParseError(
-                        line: row.line, record: k + 1, field: "Sent At", found: text, expected: LinkedInDate.accepted))
+                        line: row.line, record: k + 1, field: "Sent At", found: text,
+                        expected: LinkedInDateColumn.expected(failure, text)))
                 continue
             }
             let other = LinkedInParticipant(name: name ?? "", profileURL: url)

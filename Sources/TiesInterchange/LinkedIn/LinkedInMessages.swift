@@ -105,15 +105,29 @@ public enum LinkedInMessages {
         let answered = survey.lastReplies(identity, layout)
         let builder = MessageBuilder(layout: layout, identity: identity)
         let senders = survey.senderNames
+        let scattered = survey.scattered
         survey = MessageSurvey()  // its row per message is not needed any more: free it before the second pass
         var lookups = NameLookups()
         var read = LinkedInMessageImport(
             result: ImportResult(), me: identity ?? LinkedInIdentity(), meWasInferred: inferred && identity != nil)
+        // The ordinals of the conversation being read; those of a conversation whose rows the file scatters are
+        // kept for when it comes back.
+        var ordinals = (conversation: ConversationKey?.none, numbers: MessageOrdinals())
+        var kept: [ConversationKey: MessageOrdinals] = [:]
         try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
-            let lastReply = answered[ConversationKey(layout.conversationKey(row))]
+            let conversation = ConversationKey(layout.conversationKey(row))
+            let lastReply = answered[conversation]
             lookups.removeAll()
-            let outcome = builder.message(
+            var outcome = builder.message(
                 row, record: record, lastReply: lastReply, senders: senders, lookups: &lookups)
+            if case .message = outcome {
+                if conversation != ordinals.conversation {
+                    if let ended = ordinals.conversation, scattered.contains(ended) { kept[ended] = ordinals.numbers }
+                    ordinals.conversation = conversation
+                    if let again = kept[conversation] { ordinals.numbers = again } else { ordinals.numbers.reset() }
+                }
+                ordinals.numbers.number(&outcome)
+            }
             return read.take(outcome, of: row, body)
         }
         return read

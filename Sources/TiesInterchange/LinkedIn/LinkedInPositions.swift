@@ -25,7 +25,10 @@ public enum LinkedInPositions {
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when the header is not a positions header, or a quoted field never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<JournalEntry> {
-        guard let table = try CSVTable.locate(in: bytes, hint: "company name", isHeader: isHeader) else {
+        guard
+            let table = try CSVTable.locate(in: bytes, hint: "company name", isHeader: isHeader)?
+                .unwrappingWholeLineRows()
+        else {
             throw ParseError(
                 line: 1, found: "<no header row>",
                 expected: "a header row naming Company Name, Title, Description, Location, Started On, Finished On")

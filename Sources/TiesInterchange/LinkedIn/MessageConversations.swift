@@ -32,6 +32,8 @@ struct MessageConversations {
     /// Names a `TO` list looked up among the senders' and did not find.
     private var watched = Set<String>()
     private var lookups = NameLookups()
+    /// The ordinals of the messages of the conversation being built (``MessageOrdinals``).
+    private var ordinals = MessageOrdinals()
     /// The user's names that cut a list before the file showed them as a sender's.
     private var reliedOn = Set<String>()
     /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
@@ -98,11 +100,13 @@ struct MessageConversations {
             senderIsMe[key] = isMe
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
+        ordinals.reset()
         for (k, (row, record)) in rows.enumerated() {
             lookups.removeAll()
-            let outcome = builder.message(
+            var outcome = builder.message(
                 row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
                 from: senders[k].sender, date: senders[k].date)
+            ordinals.number(&outcome)
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
             guard emit(outcome, row) else { return false }

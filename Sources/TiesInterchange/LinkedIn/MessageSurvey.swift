@@ -32,6 +32,9 @@ struct MessageSurvey {
     private var recipients: [String: Int] = [:]
     /// The names the file shows as senders.
     private var names = SenderNames()
+    /// The conversations whose rows come back after another conversation's (none in a real export).
+    private(set) var scattered = Set<ConversationKey>()
+    private var lastConversation: Int32 = -1
     var senderNames: Set<String> { names.keys }
 
     /// Who wrote `row` (`sender`, when the caller has it already) and when, if the row counts: not a draft,
@@ -68,11 +71,13 @@ struct MessageSurvey {
         let c: Int32
         if let known = conversationIndex[conversation] {
             c = known
+            if known != lastConversation { scattered.insert(conversation) }
         } else {
             c = Int32(conversations.count)
             conversationIndex[conversation] = c
             conversations.append(conversation)
         }
+        lastConversation = c
         rows.append((c, s, date.timeIntervalSince1970, layout.saysOutgoing(row)))
         if let to = CSVTable.value(row, layout.to), !to.isEmpty { recipients[to, default: 0] += 1 }
         return true
