@@ -279,4 +279,20 @@ struct MailImportEndToEndTests {
         #expect(interactions.contains("Hollis Quarry,2018-01-26T16:44:31Z,email,out,yes,"), "\(interactions)")
         #expect(interactions.contains("Hollis Quarry,2018-01-26T17:02:10Z,email,in,no,"))
     }
+
+    @Test("a Thunderbird profile: Templates and Unsent Messages were never sent; its own files are one note")
+    func thunderbirdProfile() throws {
+        try store.ok("init")
+        let out = try ok([
+            "import", "mail", fixture("thunderbird-profile"), "--me", "noor.saleh@harbour.example", "--create-people",
+        ])
+        #expect(out.contains("messages: 4 read = 2 imported + 2 left out + 0 listed"), "\(out)")
+        #expect(out.contains("2 drafts, templates and unsent mail") && !out.contains("not mail"), "\(out)")
+        #expect(
+            out.contains(
+                "note: 9 files of the mail client's own not read, as they hold no mail — folder indexes (.msf): 5; empty mailboxes: 1; filter logs (filterlog.html): 1; filter rules (msgFilterRules.dat): 1; POP state (popstate.dat): 1"
+            ), "\(out)")
+        let people = try store.ok("person", "list", "--format", "csv")
+        #expect(people.contains("Ilse Varga") && !people.contains("Paavo Lind"), "\(people)")
+    }
 }

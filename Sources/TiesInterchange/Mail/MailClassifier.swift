@@ -3,7 +3,7 @@ import Foundation
 /// Why a readable message is left out on purpose; each is counted in the import's summary.
 public enum MailFilter: String, CaseIterable, Sendable, Comparable {
     case spamOrTrash = "in Spam or Trash"
-    case draft = "drafts"
+    case draft = "drafts, templates and unsent mail"
     case beforeSince = "before --since"
     case bulk = "bulk or automated (List-Id, List-Unsubscribe, Precedence, Auto-Submitted)"
     case automatedSender = "from a no-reply or notification address"
@@ -76,8 +76,8 @@ public struct MailClassifier: Sendable {
         return ["lists", "list", "listserv", "mailman"].contains(domain[..<dot]) || domain == "vger.kernel.org"
     }
 
-    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: a whole part of the
-    /// name (between `.` or `/`, without `.mbox`) must match, so that Takeout's
+    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash, drafts or other mail never
+    /// sent: a whole part of the name (between `.` or `/`, without `.mbox`) must match, so that Takeout's
     /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder, and a Maildir++ folder in the
     /// Trash (`.Trash.Old project`) is in the Trash.
     static func folderFilter(_ folder: String?) -> MailFilter? {
@@ -89,7 +89,9 @@ public struct MailClassifier: Sendable {
             "junk email", "bulk mail",
         ]
         if !parts.isDisjoint(with: trash) { return .spamOrTrash }
-        return parts.contains("drafts") || parts.contains("draft") ? .draft : nil
+        // Mail never sent: Thunderbird's `Templates` and `Unsent Messages`, the `Outbox` of Apple Mail and Outlook.
+        let unsent: Set<String> = ["drafts", "draft", "templates", "unsent messages", "outbox"]
+        return parts.isDisjoint(with: unsent) ? nil : .draft
     }
 
     /// The decision for `message`, found in `folder` (a Maildir folder or mbox file name, when known).
