@@ -295,4 +295,19 @@ struct MailImportEndToEndTests {
         let people = try store.ok("person", "list", "--format", "csv")
         #expect(people.contains("Ilse Varga") && !people.contains("Paavo Lind"), "\(people)")
     }
+
+    @Test("a Majordomo list (no List-Id; Sender owner-LIST@, Precedence: bulk) and its command address are lists")
+    func majordomoList() throws {
+        try store.ok("init")
+        let out = try ok([
+            "import", "mail", fixture("majordomo.mbox"), "--me", "karel@atelier.example", "--create-people",
+        ])
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("2 with a mailing list only"), "\(out)")
+        let people = try store.ok("person", "list", "--format", "csv")
+        #expect(
+            people.contains("Wendell Pike") && !people.contains("gimpdev")
+                && !people.lowercased().contains("majordomo"), "\(people)")
+        #expect(try store.ok("export", "interactions").contains("Wendell Pike,2000-02-10T08:12:00Z,email,out,"))
+    }
 }

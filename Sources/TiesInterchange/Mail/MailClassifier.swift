@@ -10,7 +10,8 @@ public enum MailFilter: String, CaseIterable, Sendable, Comparable {
     case tooManyRecipients = "too many recipients"
     case toYourself = "to yourself only"
     case noRecipients = "sent by you to no one (no To, Cc or Bcc)"
-    case toMailingList = "with a mailing list only (named by List-Id or List-Post, or at a host of lists)"
+    case toMailingList =
+        "with a mailing list only (named by List-Id, List-Post or Sender: owner-…, or at a host of lists)"
     case duplicate = "the same message again (another label, folder or copy)"
     case unknownCorrespondent = "with no one in Ties (add them, or --create-people for those you wrote to)"
 
@@ -67,8 +68,13 @@ public struct MailClassifier: Sendable {
     /// `listserv.` or `mailman.` (lists.sourceforge.net, lists.infradead.org, LISTSERV's hosts), or Google
     /// Groups, groups.io and the kernel's vger.kernel.org. Lists elsewhere are known only by the `List-Id` and
     /// `List-Post` of mail through them (``MailReader/mailingLists``).
+    /// The command address of a list server (`majordomo@`, `listserv@`, `sympa@`, a list's `…-request@`),
+    /// which takes subscribe and unsubscribe mail, is a list's too.
     static func isListHost(_ address: String) -> Bool {
         guard let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at]
+        let servers: Set<Substring> = ["majordomo", "listserv", "listproc", "mailman", "sympa", "ecartis", "lyris"]
+        if servers.contains(local) || local.hasSuffix("-request") { return true }
         let domain = address[address.index(after: at)...]
         guard let dot = domain.firstIndex(of: "."), domain[domain.index(after: dot)...].contains(".") else {
             return ["googlegroups.com", "groups.io"].contains(domain)

@@ -84,6 +84,12 @@ public struct MailMessage: Sendable {
         }
         bulkReason = Self.bulkReason(h)
         if h.listID != nil || h.listPost != nil { listAddresses = Self.listAddresses(h) }
+        // Majordomo and LISTSERV write no List-Id: their lists' mail is bulk, sent by `owner-LIST@host`.
+        if bulkReason != nil, let sender = sender?.address, sender.hasPrefix("owner-"), sender.count > 7,
+            let list = MailAddress.normalised(String(sender.dropFirst(6)))
+        {
+            listAddresses.append(list)
+        }
         if recipients { readRecipients(of: h, charsets: charsets) }
     }
 
