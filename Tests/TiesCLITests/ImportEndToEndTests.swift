@@ -248,4 +248,14 @@ struct ImportEndToEndTests {
         #expect(!without.stdout.contains("; --create-people"))
         #expect(!(try store.ties(["person", "list"]).stdout.contains("Lee Park")))
     }
+
+    @Test("Thunderbird CardBook writes a birthday without a year as year 1604 (BDAY:16040101): no year is kept")
+    func cardBookBirthdays() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ties(["import", "vcard", fixture("exports/cardbook.vcf")])
+        #expect(out.status == 0 && out.stdout.contains("people: 3 added"), "\(out.stdout)\(out.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(people.contains(",'--01-01,") && people.contains(",'--09-23,"), "\(people)")
+        #expect(people.contains(",1981-03-14,") && !people.contains("1604"), "\(people)")
+    }
 }
