@@ -165,12 +165,15 @@ extension ICalendarReader.Reader {
                 ? CalendarTime(
                     local: LocalTime(day: rdate.local.day, second: start.local.second), frame: start.frame) : rdate
         }
-        // EXDATE: by instant, or by day when the exclusion is a date and the series is timed.
+        // EXDATE: by instant, or by day when the exclusion is a date and the series is timed. One without a
+        // zone is a time of the series' own zone (Thunderbird writes an Exchange series' EXDATE so).
         var excludedInstants = Set<Int64>()
         var excludedDays = Set<Int>()
         for exdate in master.exdates {
             if exdate.isDate && !start.isDate {
                 excludedDays.insert(exdate.local.day.ordinal)
+            } else if case .floating = exdate.frame, !start.isDate {
+                excludedInstants.insert(instant(CalendarTime(local: exdate.local, frame: start.frame)))
             } else {
                 excludedInstants.insert(instant(exdate))
             }

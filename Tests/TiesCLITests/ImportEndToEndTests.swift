@@ -258,4 +258,20 @@ struct ImportEndToEndTests {
         #expect(people.contains(",'--01-01,") && people.contains(",'--09-23,"), "\(people)")
         #expect(people.contains(",1981-03-14,") && !people.contains("1604"), "\(people)")
     }
+
+    @Test("an Exchange series saved by Thunderbird: an EXDATE without a zone is a time of the series' zone")
+    func floatingExceptionDate() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/thunderbird-exchange-series.ics"), "--create-people", "--as-of",
+            "2026-06-30",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let interactions = try store.ties(["export", "interactions"]).stdout
+        let tomas = interactions.split(whereSeparator: \.isNewline).filter { $0.contains(",Tomas Weber,") }
+        // Eight Fridays from 23 January to 13 March 2026 but 13 February; 30 January moved to 10:30.
+        #expect(tomas.count == 7, "\(interactions)")
+        #expect(
+            !interactions.contains("2026-02-13") && interactions.contains("2026-01-30T09:30:00Z"), "\(interactions)")
+    }
 }
