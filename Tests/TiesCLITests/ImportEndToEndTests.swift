@@ -274,4 +274,16 @@ struct ImportEndToEndTests {
         #expect(
             !interactions.contains("2026-02-13") && interactions.contains("2026-01-30T09:30:00Z"), "\(interactions)")
     }
+
+    @Test("Google's birthdays calendar (RDATE:20131210Z, a date with a Z) is read, and its virtual attendee is no one")
+    func googleBirthdaysCalendar() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/google-birthdays.ics"), fixture("calendar.ics"), "--create-people",
+            "--as-of", "2026-06-30",
+        ])
+        #expect(result.status == 0 && result.stdout.contains("Imported:"), "\(result.stdout)\(result.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(!people.contains("Contacts") && !people.contains("@virtual"), "\(people)")
+    }
 }
