@@ -310,4 +310,17 @@ struct MailImportEndToEndTests {
                 && !people.lowercased().contains("majordomo"), "\(people)")
         #expect(try store.ok("export", "interactions").contains("Wendell Pike,2000-02-10T08:12:00Z,email,out,"))
     }
+
+    @Test("a Mailman archive month (`From: ann at host (Ann)`): copies in a list's archive, left out and counted")
+    func pipermailArchive() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Rowan Hale", "--email", "rowan.hale@quay.example")
+        let out = try ok([
+            "import", "mail", fixture("pipermail-2015-November.txt"), "--me", "noor.saleh@harbour.example",
+            "--create-people",
+        ])
+        #expect(out.contains("messages: 3 read = 0 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 copies in a mailing list's archive"), "\(out)")
+        #expect(try store.ok("export", "interactions").split(whereSeparator: \.isNewline).count == 1)
+    }
 }

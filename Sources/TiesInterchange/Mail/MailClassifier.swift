@@ -6,6 +6,7 @@ public enum MailFilter: String, CaseIterable, Sendable, Comparable {
     case draft = "drafts, templates and unsent mail"
     case beforeSince = "before --since"
     case bulk = "bulk or automated (List-Id, List-Unsubscribe, Precedence, Auto-Submitted)"
+    case listArchive = "copies in a mailing list's archive (a From such as `ann at example.org`)"
     case automatedSender = "from a no-reply or notification address"
     case tooManyRecipients = "too many recipients"
     case toYourself = "to yourself only"
@@ -124,6 +125,7 @@ public struct MailClassifier: Sendable {
     /// The decision that needs no recipients — a problem, or a filter on labels, folder, date, bulk headers
     /// or the sender — or nil when the recipients decide.
     public func decisionBeforeRecipients(_ message: MailMessage, folder: String?) -> MailDecision? {
+        if message.fromListArchive { return .filtered(.listArchive) }
         guard let from = message.from else { return .problem("no From address that can be read") }
         guard let date = message.date else { return .problem("no date that can be read (Date, Received, From line)") }
         let labels = message.labels.map { $0.lowercased() }
