@@ -286,4 +286,19 @@ struct ImportEndToEndTests {
         let people = try store.ties(["export", "people"]).stdout
         #expect(!people.contains("Contacts") && !people.contains("@virtual"), "\(people)")
     }
+
+    @Test("Yahoo!'s contacts CSV (First,Middle,Last,Nickname,Email,Category,…): emails, phones but the fax, title")
+    func yahooContacts() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ties(["import", "csv", fixture("exports/yahoo.csv")])
+        #expect(out.status == 0 && out.stdout.contains("people: 3 added"), "\(out.stdout)\(out.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(
+            people.contains(
+                "Ana Diaz,recruiter,search-firm,Kestrel Search,Partner,,Recruiters,ana.diaz@kestrel.example;ana@home.example,(312) 555-0142;(312) 555-0101,no,http://www.kestrel.example/,1985-04-15,"
+            ), "\(people)")
+        #expect(people.contains("Bo J. Lind") && people.contains(",leads@quay.example,") && !people.contains("0109"))
+        #expect(
+            try store.ties(["import", "csv", fixture("exports/yahoo.csv")]).stdout.contains("3 already up to date"))
+    }
 }
