@@ -21,7 +21,8 @@ import TiesCore
 /// - Left out, with a note in ``ImportResult/skipped``: `STATUS:CANCELLED` events and occurrences, those
 ///   the user declined (their own `ATTENDEE` entry has `PARTSTAT=DECLINED`), and single events starting
 ///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
-///   `@resource.calendar.google.com`) are not people and are left out of ``CalendarMeeting/attendees``.
+///   `@resource.calendar.google.com`, or the `…@virtual` "Contacts" of Google's birthdays calendar) are not
+///   people and are left out of ``CalendarMeeting/attendees``.
 /// - Problems (with the line and property): an event without `DTSTART`, a date that cannot be read, a
 ///   `TZID` neither a table nor an earlier `VTIMEZONE` defines, a malformed `RRULE`, an event without
 ///   `END:VEVENT`.

@@ -285,6 +285,13 @@ struct ImportEndToEndTests {
         #expect(result.status == 0 && result.stdout.contains("Imported:"), "\(result.stdout)\(result.stderr)")
         let people = try store.ties(["export", "people"]).stdout
         #expect(!people.contains("Contacts") && !people.contains("@virtual"), "\(people)")
+        // Without an address of the user's, every attendee is someone else: the virtual one is still no one.
+        let bare = StoreUnderTest()
+        #expect(try bare.ties(["init"]).status == 0)
+        let alone = try bare.ties([
+            "import", "ics", fixture("exports/google-birthdays.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(alone.status == 0 && alone.stdout.contains("people: 0 added"), "\(alone.stdout)\(alone.stderr)")
     }
 
     @Test("Yahoo!'s contacts CSV (First,Middle,Last,Nickname,Email,Category,…): emails, phones but the fax, title")
