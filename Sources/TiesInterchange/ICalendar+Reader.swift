@@ -107,6 +107,8 @@ extension ICalendarReader {
         let me: Set<String>
         var result = ImportResult<CalendarMeeting>()
         var events: [Event] = []
+        /// The `METHOD` of the calendar being read (iTIP: `REQUEST`, `REPLY`, `CANCEL`…), upper-cased.
+        var method: String?
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
         /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
@@ -142,7 +144,9 @@ extension ICalendarReader {
                     let name = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                     stack.append((name, line))
                     switch name {
-                    case "VCALENDAR": sawCalendar = true
+                    case "VCALENDAR":
+                        sawCalendar = true
+                        method = nil
                     case "VEVENT":
                         eventCount += 1
                         if let open = current { finish(open, endedProperly: false) }
@@ -176,6 +180,8 @@ extension ICalendarReader {
                     if current != nil { add(property, to: &current!) }
                 case "VTIMEZONE": timezone.read(property)
                 case "STANDARD", "DAYLIGHT": observance.read(property)
+                case "VCALENDAR" where property.name == "METHOD":
+                    method = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                 default: break
                 }
             }
@@ -206,6 +212,14 @@ extension ICalendarReader {
             }
             guard !event.invalid else { return }
             guard let complete = Event(event) else {
+                // An answer to an invitation or a cancellation (iTIP) need not say when the meeting is: no meeting.
+                if let method, ["REPLY", "CANCEL", "COUNTER", "DECLINECOUNTER", "REFRESH"].contains(method) {
+                    result.skipped.append(
+                        SkippedRecord(
+                            line: event.line,
+                            reason: "a reply to or cancellation of an invitation (METHOD:\(method)), with no DTSTART"))
+                    return
+                }
                 result.problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "DTSTART",

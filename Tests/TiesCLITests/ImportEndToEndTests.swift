@@ -308,4 +308,18 @@ struct ImportEndToEndTests {
         #expect(
             try store.ties(["import", "csv", fixture("exports/yahoo.csv")]).stdout.contains("3 already up to date"))
     }
+
+    @Test(
+        "an invitation and its reply (METHOD:REPLY, no DTSTART) in one file: the meeting comes in, the reply is listed")
+    func invitationReply() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/invitation-replies.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("interactions: 2 added"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "invitation-replies.ics:25: a reply to or cancellation of an invitation (METHOD:REPLY)"))
+    }
 }
