@@ -290,7 +290,7 @@ struct MailImportEndToEndTests {
         #expect(out.contains("2 drafts, templates and unsent mail") && !out.contains("not mail"), "\(out)")
         #expect(
             out.contains(
-                "note: 9 files of the mail client's own not read, as they hold no mail — folder indexes (.msf): 5; empty mailboxes: 1; filter logs (filterlog.html): 1; filter rules (msgFilterRules.dat): 1; POP state (popstate.dat): 1"
+                "note: 9 files not read, as they hold no mail (the mail client's own, or empty) — folder indexes (.msf): 5; empty files: 1; filter logs (filterlog.html): 1; filter rules (msgFilterRules.dat): 1; POP state (popstate.dat): 1"
             ), "\(out)")
         let people = try store.ok("person", "list", "--format", "csv")
         #expect(people.contains("Ilse Varga") && !people.contains("Paavo Lind"), "\(people)")

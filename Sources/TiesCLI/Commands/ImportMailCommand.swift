@@ -157,7 +157,7 @@ extension ImportCommand {
 }
 
 extension ImportCommand.Mail {
-    /// One line for the files a mail client keeps beside its mail, and the empty mailboxes, which a folder holds
+    /// One line for the files a mail client keeps beside its mail, and the empty files, which a folder holds
     /// as a matter of course: how many, of which kinds (`folder indexes (.msf): 3; filter rules (…): 1`), most first.
     static func clientFilesNote(_ files: [MailPath.Skipped]) -> String {
         guard !files.isEmpty else { return "" }
@@ -166,7 +166,8 @@ extension ImportCommand.Mail {
         let kinds = counts.sorted { ($1.value, $0.key.lowercased()) < ($0.value, $1.key.lowercased()) }
             .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
         let plural = files.count == 1 ? "file" : "files"
-        return "  note: \(files.count) \(plural) of the mail client's own not read, as they hold no mail — \(kinds)\n"
+        return
+            "  note: \(files.count) \(plural) not read, as they hold no mail (the mail client's own, or empty) — \(kinds)\n"
     }
 }
 

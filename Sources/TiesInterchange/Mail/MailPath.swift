@@ -96,7 +96,7 @@ public enum MailPath {
     public struct Skipped: Sendable, Equatable {
         public var path: String
         public var reason: String
-        /// What the mail client keeps it for (``clientFile(_:)``), or `empty mailboxes`, when the file is one
+        /// What the mail client keeps it for (``clientFile(_:)``), or `empty files`, when the file is one
         /// that every mail folder may hold: nothing to worry about.
         public var clientKind: String?
 
@@ -191,7 +191,7 @@ public enum MailPath {
             case .notMail(let what):
                 // An empty file in a mail folder is an empty mailbox (Thunderbird's `Unsent Messages` before any).
                 let empty = what == MailFileKind.emptyReason
-                skipped.append(Skipped(path: child, reason: what, clientKind: empty ? "empty mailboxes" : nil))
+                skipped.append(Skipped(path: child, reason: what, clientKind: empty ? "empty files" : nil))
             }
         }
     }
