@@ -21,11 +21,48 @@ extension ICalendarReader.Reader {
         occurrenceKey(instant: instant, date: time.isDate ? time.local.day : nil)
     }
 
+    /// The events left when each invitation sent again (the same `UID` and `RECURRENCE-ID`, a higher
+    /// `SEQUENCE`: rescheduled) counts in its last version only, and those a `METHOD:CANCEL` cancelled are
+    /// left out; each left out is listed.
+    mutating func latestVersions() -> [Event] {
+        var latest: [String: Int] = [:]
+        for (k, event) in events.enumerated() {
+            guard let uid = event.uid else { continue }
+            let id = uid + "|" + (overrideKey(event) ?? "")
+            if let earlier = latest[id], events[earlier].sequence >= event.sequence { continue }
+            latest[id] = k
+        }
+        var kept: [Event] = []
+        for (k, event) in events.enumerated() {
+            guard let uid = event.uid else {
+                kept.append(event)
+                continue
+            }
+            let id = uid + "|" + (overrideKey(event) ?? "")
+            if let cancel = cancelledUIDs[uid], cancel.sequence >= event.sequence {
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line, reason: "the invitation was cancelled (METHOD:CANCEL, line \(cancel.line))"))
+            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason:
+                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at line \(events[last].line), which replaces it"
+                    ))
+            } else {
+                kept.append(event)
+            }
+        }
+        return kept
+    }
+
     mutating func expandAll() {
         // Overrides (RECURRENCE-ID) by UID, in file order.
         var overrides: [String: [Event]] = [:]
         var masters: [Event] = []
         var masterUIDs = Set<String>()
+        events = latestVersions()
         for event in events {
             if event.recurrenceID != nil, let uid = event.uid {
                 overrides[uid, default: []].append(event)

@@ -23,6 +23,9 @@ import TiesCore
 ///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
 ///   `@resource.calendar.google.com`, or the `…@virtual` "Contacts" of Google's birthdays calendar) are not
 ///   people and are left out of ``CalendarMeeting/attendees``.
+/// - Invitations saved as they came (iTIP, several calendars in one file): of one `UID` (and `RECURRENCE-ID`)
+///   the version with the highest `SEQUENCE` counts (a moved meeting, once, at its last time), a
+///   `METHOD:CANCEL` cancels the versions up to its own, and replies and counter-proposals are no meetings.
 /// - Problems (with the line and property): an event without `DTSTART`, a date that cannot be read, a
 ///   `TZID` neither a table nor an earlier `VTIMEZONE` defines, a malformed `RRULE`, an event without
 ///   `END:VEVENT`.
@@ -77,6 +80,8 @@ extension ICalendarReader {
         var recurrenceID: CalendarTime?
         var organizer: CalendarAttendee?
         var attendees: [CalendarAttendee] = []
+        /// `SEQUENCE`: a re-sent invitation (rescheduled, cancelled) has a higher one than the version it replaces.
+        var sequence = 0
         var invalid = false
     }
 
@@ -109,6 +114,8 @@ extension ICalendarReader {
         var events: [Event] = []
         /// The `METHOD` of the calendar being read (iTIP: `REQUEST`, `REPLY`, `CANCEL`…), upper-cased.
         var method: String?
+        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE` and line.
+        var cancelledUIDs: [String: (sequence: Int, line: Int)] = [:]
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
         /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
@@ -211,9 +218,20 @@ extension ICalendarReader {
                 return
             }
             guard !event.invalid else { return }
+            // A counter-proposal is an attendee's wish for another time, not a meeting.
+            if let method, method == "COUNTER" || method == "DECLINECOUNTER" {
+                result.skipped.append(
+                    SkippedRecord(line: event.line, reason: "a counter-proposal to an invitation (METHOD:\(method))"))
+                return
+            }
             guard let complete = Event(event) else {
                 // An answer to an invitation or a cancellation (iTIP) need not say when the meeting is: no meeting.
                 if let method, ["REPLY", "CANCEL", "COUNTER", "DECLINECOUNTER", "REFRESH"].contains(method) {
+                    if method == "CANCEL", event.recurrenceID == nil, let uid = event.uid,
+                        (cancelledUIDs[uid]?.sequence ?? Int.min) <= event.sequence
+                    {
+                        cancelledUIDs[uid] = (event.sequence, event.line)
+                    }
                     result.skipped.append(
                         SkippedRecord(
                             line: event.line,
@@ -244,6 +262,7 @@ extension ICalendarReader {
             case "UID": event.uid = ImportSupport.nonEmpty(ContentText.unescaped(text()))
             case "SUMMARY": event.summary = ImportSupport.nonEmpty(ContentText.unescaped(text()))
             case "STATUS": event.status = text().trimmingASCIISpaces().uppercased()
+            case "SEQUENCE": event.sequence = Int(text().trimmingASCIISpaces()) ?? 0
             case "DTSTART":
                 event.startText = text().trimmingASCIISpaces()
                 event.start = time(property, &event)

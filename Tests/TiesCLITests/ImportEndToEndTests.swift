@@ -322,4 +322,21 @@ struct ImportEndToEndTests {
             result.stdout.contains(
                 "invitation-replies.ics:25: a reply to or cancellation of an invitation (METHOD:REPLY)"))
     }
+
+    @Test("invitations saved one after another: the last version of a moved meeting counts, cancelled ones do not")
+    func invitationUpdates() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/invitation-updates.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(
+            result.status == 0 && result.stdout.contains("interactions: 2 added"), "\(result.stdout)\(result.stderr)")
+        let interactions = try store.ties(["export", "interactions"]).stdout
+        #expect(interactions.contains("Tomas Weber,2026-04-02T15:00:00Z,meeting"), "\(interactions)")
+        for day in ["2026-04-01", "2026-04-03", "2026-04-08", "2026-04-15"] { #expect(!interactions.contains(day)) }
+        #expect(
+            result.stdout.contains("an earlier version (SEQUENCE 0) of the invitation at line 22"), "\(result.stdout)")
+        #expect(result.stdout.contains("the invitation was cancelled (METHOD:CANCEL, line 90)"), "\(result.stdout)")
+        #expect(result.stdout.contains("a counter-proposal to an invitation (METHOD:COUNTER)"), "\(result.stdout)")
+    }
 }
