@@ -19,6 +19,12 @@ struct MailImportEndToEndTests {
         try store.ok("person", "add", "Omar Haddad", "--email", "omar@works.example")
     }
 
+    /// The summary of importing fixture `name` into a new store, as `me`, with --create-people.
+    func importedIntoNewStore(_ name: String, me: String) throws -> String {
+        try store.ok("init")
+        return try ok(["import", "mail", fixture(name), "--me", me, "--create-people"])
+    }
+
     /// Runs a command that must succeed, given as an array.
     @discardableResult
     func ok(_ arguments: [String]) throws -> String {
@@ -282,10 +288,7 @@ struct MailImportEndToEndTests {
 
     @Test("a Thunderbird profile: Templates and Unsent Messages were never sent; its own files are one note")
     func thunderbirdProfile() throws {
-        try store.ok("init")
-        let out = try ok([
-            "import", "mail", fixture("thunderbird-profile"), "--me", "noor.saleh@harbour.example", "--create-people",
-        ])
+        let out = try importedIntoNewStore("thunderbird-profile", me: "noor.saleh@harbour.example")
         #expect(out.contains("messages: 4 read = 2 imported + 2 left out + 0 listed"), "\(out)")
         #expect(out.contains("2 drafts, templates and unsent mail") && !out.contains("not mail"), "\(out)")
         #expect(
@@ -298,10 +301,7 @@ struct MailImportEndToEndTests {
 
     @Test("a Majordomo list (no List-Id; Sender owner-LIST@, Precedence: bulk) and its command address are lists")
     func majordomoList() throws {
-        try store.ok("init")
-        let out = try ok([
-            "import", "mail", fixture("majordomo.mbox"), "--me", "karel@atelier.example", "--create-people",
-        ])
+        let out = try importedIntoNewStore("majordomo.mbox", me: "karel@atelier.example")
         #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
         #expect(out.contains("2 with a mailing list only"), "\(out)")
         let people = try store.ok("person", "list", "--format", "csv")
