@@ -1,7 +1,7 @@
 import Foundation
 import TiesCore
 
-/// Reads address books exported as CSV — Google Contacts (both layouts), Outlook and Thunderbird — as
+/// Reads address books exported as CSV — Google Contacts (both layouts), Outlook, Yahoo! and Thunderbird — as
 /// ``VCardContact``s.
 ///
 /// Told apart by the header:
@@ -16,6 +16,9 @@ import TiesCore
 ///   "Birthday",…,"Notes",…,"Categories"`.  From a German Outlook: `Anrede,Vorname,Weitere Vornamen,Nachname,Suffix,
 ///   Firma,Abteilung,Position,…,E-Mail-Adresse,…,E-Mail 2: Adresse,…,Geburtstag,…,Kategorien,…,Notizen`, with
 ///   birthdays day first (`14.3.1981`, `0.0.00` for none).
+/// - **Yahoo!**: `"First","Middle","Last","Nickname","Email","Category","Distribution Lists","Messenger ID",
+///   "Home","Work","Pager","Fax","Mobile","Other","Yahoo! Phone","Primary","Alternate Email 1",…,"Title",
+///   "Company",…,"Birthday","Anniversary",…,"Comments"`.
 /// - **Thunderbird**: `First Name,Last Name,Display Name,Nickname,Primary Email,Secondary Email,…,Job Title,
 ///   Department,Organization,…,Birth Year,Birth Month,Birth Day,…,Notes` — or the same names in the language of
 ///   the user's Thunderbird (`Vorname,Nachname,Anzeigename,…`; ``ThunderbirdHeaders``), older versions with an
@@ -33,6 +36,7 @@ public enum AddressBookCSV {
         case google = "Google Contacts CSV"
         case outlook = "Outlook contacts CSV"
         case thunderbird = "Thunderbird address book CSV"
+        case yahoo = "Yahoo! contacts CSV"
     }
 
     /// The layout a header row has, or nil when it is none of them.
@@ -45,6 +49,11 @@ public enum AddressBookCSV {
             return .googleLegacy
         }
         if isGermanOutlook(keys) || isFrenchOutlook(keys) { return .outlook }
+        if ["first", "last", "email"].allSatisfy(keys.contains),
+            keys.contains("alternate email 1") || keys.contains("yahoo! phone")
+        {
+            return .yahoo
+        }
         guard keys.contains("first name"), keys.contains("last name") else { return nil }
         if keys.contains("labels") || keys.contains("e-mail 1 - label") || keys.contains("organization name")
             || keys.contains("e-mail 1 - value")
@@ -108,7 +117,7 @@ public enum AddressBookCSV {
         guard let layout = layout(of: table.header) else {
             throw ParseError(
                 line: table.headerLine, found: table.header.prefix(6).joined(separator: ","),
-                expected: "the header of a Google Contacts, Outlook or Thunderbird contacts CSV export")
+                expected: "the header of a Google Contacts, Outlook, Yahoo! or Thunderbird contacts CSV export")
         }
         var result = ImportResult<VCardContact>()
         let columns = AddressBookColumns(table, layout)

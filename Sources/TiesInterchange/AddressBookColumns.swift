@@ -64,6 +64,17 @@ struct AddressBookColumns {
             phones = matching { $0.hasSuffix("phone") || $0.hasSuffix("phone 2") || $0 == "pager" }
             websites = matching { $0 == "web page" || $0 == "personal web page" }
             return
+        case .yahoo:
+            // `Primary` names which phone is the main one (`mobile`); `Fax` is no phone.
+            name = ["First", "Middle", "Last"].compactMap { table.column($0) }
+            organisation = table.column("Company")
+            title = table.column("Title")
+            groups = table.column("Category")
+            notes = table.column("Comments")
+            emails = ["Email", "Alternate Email 1", "Alternate Email 2"].compactMap { table.column($0) }
+            phones = ["Mobile", "Work", "Home", "Other", "Pager", "Yahoo! Phone"].compactMap { table.column($0) }
+            websites = ["Personal Website", "Business Website"].compactMap { table.column($0) }
+            return
         case .thunderbird:
             // The columns are named in the language of the user's Thunderbird.
             func columns(_ fields: ThunderbirdHeaders.Field...) -> [Int] {

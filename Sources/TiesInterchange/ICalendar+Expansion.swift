@@ -21,11 +21,48 @@ extension ICalendarReader.Reader {
         occurrenceKey(instant: instant, date: time.isDate ? time.local.day : nil)
     }
 
+    /// The events left when each invitation sent again (the same `UID` and `RECURRENCE-ID`, a higher
+    /// `SEQUENCE`: rescheduled) counts in its last version only, and those a `METHOD:CANCEL` cancelled are
+    /// left out; each left out is listed.
+    mutating func latestVersions() -> [Event] {
+        var latest: [String: Int] = [:]
+        for (k, event) in events.enumerated() {
+            guard let uid = event.uid else { continue }
+            let id = uid + "|" + (overrideKey(event) ?? "")
+            if let earlier = latest[id], events[earlier].sequence >= event.sequence { continue }
+            latest[id] = k
+        }
+        var kept: [Event] = []
+        for (k, event) in events.enumerated() {
+            guard let uid = event.uid else {
+                kept.append(event)
+                continue
+            }
+            let id = uid + "|" + (overrideKey(event) ?? "")
+            if let cancel = cancelledUIDs[uid], cancel.sequence >= event.sequence {
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line, reason: "the invitation was cancelled (METHOD:CANCEL, line \(cancel.line))"))
+            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
+                result.skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason:
+                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at line \(events[last].line), which replaces it"
+                    ))
+            } else {
+                kept.append(event)
+            }
+        }
+        return kept
+    }
+
     mutating func expandAll() {
         // Overrides (RECURRENCE-ID) by UID, in file order.
         var overrides: [String: [Event]] = [:]
         var masters: [Event] = []
         var masterUIDs = Set<String>()
+        events = latestVersions()
         for event in events {
             if event.recurrenceID != nil, let uid = event.uid {
                 overrides[uid, default: []].append(event)
@@ -76,9 +113,11 @@ extension ICalendarReader.Reader {
             result.skipped.append(SkippedRecord(line: event.line, reason: reason))
             return
         }
+        // Google's birthdays calendar invites `CN=Contacts` at a `…@virtual` address: no one either.
         let people = event.attendees.filter { a in
             !(a.kind == "ROOM" || a.kind == "RESOURCE"
-                || (a.email?.hasSuffix("resource.calendar.google.com") ?? false))
+                || (a.email?.hasSuffix("resource.calendar.google.com") ?? false)
+                || (a.email?.lowercased().hasSuffix("@virtual") ?? false))
         }
         if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" }) {
             result.skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
@@ -165,12 +204,15 @@ extension ICalendarReader.Reader {
                 ? CalendarTime(
                     local: LocalTime(day: rdate.local.day, second: start.local.second), frame: start.frame) : rdate
         }
-        // EXDATE: by instant, or by day when the exclusion is a date and the series is timed.
+        // EXDATE: by instant, or by day when the exclusion is a date and the series is timed. One without a
+        // zone is a time of the series' own zone (Thunderbird writes an Exchange series' EXDATE so).
         var excludedInstants = Set<Int64>()
         var excludedDays = Set<Int>()
         for exdate in master.exdates {
             if exdate.isDate && !start.isDate {
                 excludedDays.insert(exdate.local.day.ordinal)
+            } else if case .floating = exdate.frame, !start.isDate {
+                excludedInstants.insert(instant(CalendarTime(local: exdate.local, frame: start.frame)))
             } else {
                 excludedInstants.insert(instant(exdate))
             }

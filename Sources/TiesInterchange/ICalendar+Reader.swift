@@ -21,7 +21,11 @@ import TiesCore
 /// - Left out, with a note in ``ImportResult/skipped``: `STATUS:CANCELLED` events and occurrences, those
 ///   the user declined (their own `ATTENDEE` entry has `PARTSTAT=DECLINED`), and single events starting
 ///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
-///   `@resource.calendar.google.com`) are not people and are left out of ``CalendarMeeting/attendees``.
+///   `@resource.calendar.google.com`, or the `…@virtual` "Contacts" of Google's birthdays calendar) are not
+///   people and are left out of ``CalendarMeeting/attendees``.
+/// - Invitations saved as they came (iTIP, several calendars in one file): of one `UID` (and `RECURRENCE-ID`)
+///   the version with the highest `SEQUENCE` counts (a moved meeting, once, at its last time), a
+///   `METHOD:CANCEL` cancels the versions up to its own, and replies and counter-proposals are no meetings.
 /// - Problems (with the line and property): an event without `DTSTART`, a date that cannot be read, a
 ///   `TZID` neither a table nor an earlier `VTIMEZONE` defines, a malformed `RRULE`, an event without
 ///   `END:VEVENT`.
@@ -76,6 +80,8 @@ extension ICalendarReader {
         var recurrenceID: CalendarTime?
         var organizer: CalendarAttendee?
         var attendees: [CalendarAttendee] = []
+        /// `SEQUENCE`: a re-sent invitation (rescheduled, cancelled) has a higher one than the version it replaces.
+        var sequence = 0
         var invalid = false
     }
 
@@ -106,6 +112,10 @@ extension ICalendarReader {
         let me: Set<String>
         var result = ImportResult<CalendarMeeting>()
         var events: [Event] = []
+        /// The `METHOD` of the calendar being read (iTIP: `REQUEST`, `REPLY`, `CANCEL`…), upper-cased.
+        var method: String?
+        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE` and line.
+        var cancelledUIDs: [String: (sequence: Int, line: Int)] = [:]
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
         /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
@@ -141,7 +151,9 @@ extension ICalendarReader {
                     let name = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                     stack.append((name, line))
                     switch name {
-                    case "VCALENDAR": sawCalendar = true
+                    case "VCALENDAR":
+                        sawCalendar = true
+                        method = nil
                     case "VEVENT":
                         eventCount += 1
                         if let open = current { finish(open, endedProperly: false) }
@@ -175,6 +187,8 @@ extension ICalendarReader {
                     if current != nil { add(property, to: &current!) }
                 case "VTIMEZONE": timezone.read(property)
                 case "STANDARD", "DAYLIGHT": observance.read(property)
+                case "VCALENDAR" where property.name == "METHOD":
+                    method = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                 default: break
                 }
             }
@@ -204,7 +218,26 @@ extension ICalendarReader {
                 return
             }
             guard !event.invalid else { return }
+            // A counter-proposal is an attendee's wish for another time, not a meeting.
+            if let method, method == "COUNTER" || method == "DECLINECOUNTER" {
+                result.skipped.append(
+                    SkippedRecord(line: event.line, reason: "a counter-proposal to an invitation (METHOD:\(method))"))
+                return
+            }
             guard let complete = Event(event) else {
+                // An answer to an invitation or a cancellation (iTIP) need not say when the meeting is: no meeting.
+                if let method, ["REPLY", "CANCEL", "COUNTER", "DECLINECOUNTER", "REFRESH"].contains(method) {
+                    if method == "CANCEL", event.recurrenceID == nil, let uid = event.uid,
+                        (cancelledUIDs[uid]?.sequence ?? Int.min) <= event.sequence
+                    {
+                        cancelledUIDs[uid] = (event.sequence, event.line)
+                    }
+                    result.skipped.append(
+                        SkippedRecord(
+                            line: event.line,
+                            reason: "a reply to or cancellation of an invitation (METHOD:\(method)), with no DTSTART"))
+                    return
+                }
                 result.problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "DTSTART",
@@ -229,6 +262,7 @@ extension ICalendarReader {
             case "UID": event.uid = ImportSupport.nonEmpty(ContentText.unescaped(text()))
             case "SUMMARY": event.summary = ImportSupport.nonEmpty(ContentText.unescaped(text()))
             case "STATUS": event.status = text().trimmingASCIISpaces().uppercased()
+            case "SEQUENCE": event.sequence = Int(text().trimmingASCIISpaces()) ?? 0
             case "DTSTART":
                 event.startText = text().trimmingASCIISpaces()
                 event.start = time(property, &event)

@@ -121,7 +121,8 @@ extension ICalendarReader {
     static let acceptedDateTime =
         "a date-time such as 20240312T140000Z, 20240312T090000 (with or without TZID) or a date 20240312"
 
-    /// `20240312T140000Z` (UTC), `20240312T140000` (in `frame`), or `20240312` (a date); nil otherwise.
+    /// `20240312T140000Z` (UTC), `20240312T140000` (in `frame`), or `20240312` (a date, also written
+    /// `20240312Z`); nil otherwise.
     static func parseTime(_ text: String, frame: CalendarTime.Frame, dateOnly: Bool) -> CalendarTime? {
         let b = Array(text.utf8)
         func digits(_ range: Range<Int>) -> Int? {
@@ -136,7 +137,10 @@ extension ICalendarReader {
         guard b.count >= 8, let y = digits(0..<4), let m = digits(4..<6), let d = digits(6..<8),
             let day = Day(year: y, month: m, day: d)
         else { return nil }
-        if b.count == 8 { return CalendarTime(local: LocalTime(day: day, second: 0), frame: .date) }
+        // Google Calendar's birthdays calendar writes a date with a `Z` after it (`RDATE:20131210Z`).
+        if b.count == 8 || b.count == 9 && (b[8] == 0x5A || b[8] == 0x7A) {
+            return CalendarTime(local: LocalTime(day: day, second: 0), frame: .date)
+        }
         guard !dateOnly, b.count == 15 || (b.count == 16 && (b[15] == 0x5A || b[15] == 0x7A)),
             b[8] == 0x54 || b[8] == 0x74,
             let hh = digits(9..<11), let mm = digits(11..<13), let ss = digits(13..<15),

@@ -35,7 +35,8 @@ public enum InputSniffer {
         {
             return ("a file of a LinkedIn export (\(kind.label))", "ties import linkedin")
         }
-        if let header = try? CSVTable.header(of: AddressBookCSV.commaSeparated(head) ?? head), header.fields.count > 1 {
+        let table = AddressBookCSV.commaSeparated(head) ?? head
+        if let header = try? CSVTable.header(of: table), header.fields.count > 1 {
             let shown = header.fields.prefix(6).joined(separator: ",") + (header.fields.count > 6 ? ",…" : "")
             if let layout = AddressBookCSV.layout(of: header.fields) {
                 let article = "AEIOU".contains(layout.rawValue.prefix(1)) ? "an" : "a"
@@ -44,14 +45,33 @@ public enum InputSniffer {
             if let kind = LinkedInFileKind.detect(head, name: "") {
                 return ("a file of a LinkedIn export (\(kind.label))", "ties import linkedin")
             }
+            // Prose holds commas too: a table of no known layout needs more than one comma in its first line
+            // (or Ties's own columns) and as many fields in each of its first lines.
             let keys = Set(header.fields.map(CSVTable.key))
-            if keys.contains("name") || keys.contains("occurred_at") {
-                return ("a CSV file with the header \"\(shown)\"", "ties import csv")
+            let ties = keys.contains("name") || keys.contains("occurred_at")
+            if header.fields.count > 2 || ties, isTable(table, width: header.fields.count) {
+                return ("a CSV file with the header \"\(shown)\"", ties ? "ties import csv" : nil)
             }
-            return ("a CSV file with the header \"\(shown)\"", nil)
         }
         let firstLine = text.split(whereSeparator: \.isNewline).first.map { String($0.prefix(60)) } ?? ""
         return ("text beginning \"\(firstLine)\"", nil)
+    }
+
+    /// Whether the first records of `bytes` (at most six) all have `width` fields (or empty ones after them), as
+    /// a table's do. Bytes that do not end a line are the start of a longer file: their last record may be cut.
+    static func isTable(_ bytes: [UInt8], width: Int) -> Bool {
+        let cut = bytes.last.map { $0 != 0x0A && $0 != 0x0D } ?? false
+        var rows: [[String]] = []
+        do {
+            try CSVReader.forEachRecord(in: bytes) { record in
+                rows.append(record.fields)
+                return rows.count < 6
+            }
+        } catch {
+            if !cut { return false }  // a quote never closed: prose, unless the file goes on
+        }
+        if cut && rows.count < 6 && !rows.isEmpty { rows.removeLast() }
+        return rows.dropFirst().allSatisfy { !CSVTable.isRagged($0, width: width) }
     }
 
     /// Whether `text` starts as a mailbox or a message does: a `From ` line, or header fields such as

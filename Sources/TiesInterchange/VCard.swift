@@ -129,7 +129,7 @@ public struct VCardContact: Sendable, Equatable {
 /// - inline photos and other binary values (2.1 `ENCODING=BASE64` ending at a blank line, 3.0
 ///   `ENCODING=b`, 4.0 `data:` URIs) are skipped without decoding;
 /// - `BDAY` with or without a year (`--0415`, `--04-15`, `19850415`, `1985-04-15`, a date-time; Apple's
-///   `X-APPLE-OMIT-YEAR` marks a year that stands for none);
+///   `X-APPLE-OMIT-YEAR` marks a year that stands for none, and year 1604 always does);
 /// - property and parameter names in any case.
 ///
 /// A card without a name (no `FN` or `N`, or empty ones, as Google and Android write a contact saved with
@@ -432,10 +432,10 @@ public enum VCardReader {
         mutating func yearlyDate(_ property: ContentLine, _ value: String) -> VCardBirthday? {
             guard let text = ImportSupport.nonEmpty(value) else { return nil }
             if var parsed = VCardReader.parseBirthday(text) {
-                // Apple writes a date without a year as year 1604 with X-APPLE-OMIT-YEAR=1604.
-                if let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap({ Int($0.text) }), parsed.year == omit {
-                    parsed.year = nil
-                }
+                // Apple writes a date without a year as year 1604 with X-APPLE-OMIT-YEAR=1604; Thunderbird's
+                // CardBook writes year 1604 alone (`BDAY:16040101`). No one in an address book was born then.
+                let omit = property.parameter("X-APPLE-OMIT-YEAR").flatMap { Int($0.text) }
+                if parsed.year == 1604 || omit != nil && parsed.year == omit { parsed.year = nil }
                 return parsed
             }
             skipped.append(

@@ -248,4 +248,95 @@ struct ImportEndToEndTests {
         #expect(!without.stdout.contains("; --create-people"))
         #expect(!(try store.ties(["person", "list"]).stdout.contains("Lee Park")))
     }
+
+    @Test("Thunderbird CardBook writes a birthday without a year as year 1604 (BDAY:16040101): no year is kept")
+    func cardBookBirthdays() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ties(["import", "vcard", fixture("exports/cardbook.vcf")])
+        #expect(out.status == 0 && out.stdout.contains("people: 3 added"), "\(out.stdout)\(out.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(people.contains(",'--01-01,") && people.contains(",'--09-23,"), "\(people)")
+        #expect(people.contains(",1981-03-14,") && !people.contains("1604"), "\(people)")
+    }
+
+    @Test("an Exchange series saved by Thunderbird: an EXDATE without a zone is a time of the series' zone")
+    func floatingExceptionDate() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/thunderbird-exchange-series.ics"), "--create-people", "--as-of",
+            "2026-06-30",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        let interactions = try store.ties(["export", "interactions"]).stdout
+        let tomas = interactions.split(whereSeparator: \.isNewline).filter { $0.contains(",Tomas Weber,") }
+        // Eight Fridays from 23 January to 13 March 2026 but 13 February; 30 January moved to 10:30.
+        #expect(tomas.count == 7, "\(interactions)")
+        #expect(
+            !interactions.contains("2026-02-13") && interactions.contains("2026-01-30T09:30:00Z"), "\(interactions)")
+    }
+
+    @Test("Google's birthdays calendar (RDATE:20131210Z, a date with a Z) is read, and its virtual attendee is no one")
+    func googleBirthdaysCalendar() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/google-birthdays.ics"), fixture("calendar.ics"), "--create-people",
+            "--as-of", "2026-06-30",
+        ])
+        #expect(result.status == 0 && result.stdout.contains("Imported:"), "\(result.stdout)\(result.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(!people.contains("Contacts") && !people.contains("@virtual"), "\(people)")
+        // Without an address of the user's, every attendee is someone else: the virtual one is still no one.
+        let bare = StoreUnderTest()
+        #expect(try bare.ties(["init"]).status == 0)
+        let alone = try bare.ties([
+            "import", "ics", fixture("exports/google-birthdays.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(alone.status == 0 && alone.stdout.contains("people: 0 added"), "\(alone.stdout)\(alone.stderr)")
+    }
+
+    @Test("Yahoo!'s contacts CSV (First,Middle,Last,Nickname,Email,Category,…): emails, phones but the fax, title")
+    func yahooContacts() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ties(["import", "csv", fixture("exports/yahoo.csv")])
+        #expect(out.status == 0 && out.stdout.contains("people: 3 added"), "\(out.stdout)\(out.stderr)")
+        let people = try store.ties(["export", "people"]).stdout
+        #expect(
+            people.contains(
+                "Ana Diaz,recruiter,search-firm,Kestrel Search,Partner,,Recruiters,ana.diaz@kestrel.example;ana@home.example,(312) 555-0142;(312) 555-0101,no,http://www.kestrel.example/,1985-04-15,"
+            ), "\(people)")
+        #expect(people.contains("Bo J. Lind") && people.contains(",leads@quay.example,") && !people.contains("0109"))
+        #expect(
+            try store.ties(["import", "csv", fixture("exports/yahoo.csv")]).stdout.contains("3 already up to date"))
+    }
+
+    @Test(
+        "an invitation and its reply (METHOD:REPLY, no DTSTART) in one file: the meeting comes in, the reply is listed")
+    func invitationReply() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/invitation-replies.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("interactions: 2 added"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "invitation-replies.ics:25: a reply to or cancellation of an invitation (METHOD:REPLY)"))
+    }
+
+    @Test("invitations saved one after another: the last version of a moved meeting counts, cancelled ones do not")
+    func invitationUpdates() throws {
+        try start()
+        let result = try store.ties([
+            "import", "ics", fixture("exports/invitation-updates.ics"), "--create-people", "--as-of", "2026-06-30",
+        ])
+        #expect(
+            result.status == 0 && result.stdout.contains("interactions: 2 added"), "\(result.stdout)\(result.stderr)")
+        let interactions = try store.ties(["export", "interactions"]).stdout
+        #expect(interactions.contains("Tomas Weber,2026-04-02T15:00:00Z,meeting"), "\(interactions)")
+        for day in ["2026-04-01", "2026-04-03", "2026-04-08", "2026-04-15"] { #expect(!interactions.contains(day)) }
+        #expect(
+            result.stdout.contains("an earlier version (SEQUENCE 0) of the invitation at line 22"), "\(result.stdout)")
+        #expect(result.stdout.contains("the invitation was cancelled (METHOD:CANCEL, line 90)"), "\(result.stdout)")
+        #expect(result.stdout.contains("a counter-proposal to an invitation (METHOD:COUNTER)"), "\(result.stdout)")
+    }
 }

@@ -19,6 +19,12 @@ struct MailImportEndToEndTests {
         try store.ok("person", "add", "Omar Haddad", "--email", "omar@works.example")
     }
 
+    /// The summary of importing fixture `name` into a new store, as `me`, with --create-people.
+    func importedIntoNewStore(_ name: String, me: String) throws -> String {
+        try store.ok("init")
+        return try ok(["import", "mail", fixture(name), "--me", me, "--create-people"])
+    }
+
     /// Runs a command that must succeed, given as an array.
     @discardableResult
     func ok(_ arguments: [String]) throws -> String {
@@ -278,5 +284,43 @@ struct MailImportEndToEndTests {
         let interactions = try store.ok("export", "interactions")
         #expect(interactions.contains("Hollis Quarry,2018-01-26T16:44:31Z,email,out,yes,"), "\(interactions)")
         #expect(interactions.contains("Hollis Quarry,2018-01-26T17:02:10Z,email,in,no,"))
+    }
+
+    @Test("a Thunderbird profile: Templates and Unsent Messages were never sent; its own files are one note")
+    func thunderbirdProfile() throws {
+        let out = try importedIntoNewStore("thunderbird-profile", me: "noor.saleh@harbour.example")
+        #expect(out.contains("messages: 4 read = 2 imported + 2 left out + 0 listed"), "\(out)")
+        #expect(out.contains("2 drafts, templates and unsent mail") && !out.contains("not mail"), "\(out)")
+        #expect(
+            out.contains(
+                "note: 9 files not read, as they hold no mail (the mail client's own, or empty) — folder indexes (.msf): 5; empty files: 1; filter logs (filterlog.html): 1; filter rules (msgFilterRules.dat): 1; POP state (popstate.dat): 1"
+            ), "\(out)")
+        let people = try store.ok("person", "list", "--format", "csv")
+        #expect(people.contains("Ilse Varga") && !people.contains("Paavo Lind"), "\(people)")
+    }
+
+    @Test("a Majordomo list (no List-Id; Sender owner-LIST@, Precedence: bulk) and its command address are lists")
+    func majordomoList() throws {
+        let out = try importedIntoNewStore("majordomo.mbox", me: "karel@atelier.example")
+        #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("2 with a mailing list only"), "\(out)")
+        let people = try store.ok("person", "list", "--format", "csv")
+        #expect(
+            people.contains("Wendell Pike") && !people.contains("gimpdev")
+                && !people.lowercased().contains("majordomo"), "\(people)")
+        #expect(try store.ok("export", "interactions").contains("Wendell Pike,2000-02-10T08:12:00Z,email,out,"))
+    }
+
+    @Test("a Mailman archive month (`From: ann at host (Ann)`): copies in a list's archive, left out and counted")
+    func pipermailArchive() throws {
+        try store.ok("init")
+        try store.ok("person", "add", "Rowan Hale", "--email", "rowan.hale@quay.example")
+        let out = try ok([
+            "import", "mail", fixture("pipermail-2015-November.txt"), "--me", "noor.saleh@harbour.example",
+            "--create-people",
+        ])
+        #expect(out.contains("messages: 3 read = 0 imported + 3 left out + 0 listed"), "\(out)")
+        #expect(out.contains("3 copies in a mailing list's archive"), "\(out)")
+        #expect(try store.ok("export", "interactions").split(whereSeparator: \.isNewline).count == 1)
     }
 }

@@ -341,5 +341,15 @@ struct InterchangeLinkedInExportTests {
         #expect(InputSniffer.describe(Array(ldif.utf8)).importer == nil)
         #expect(InputSniffer.describe([]).looksLike == "an empty file")
         #expect(InputSniffer.describe(Array("vm-42\n".utf8)).looksLike == "text beginning \"vm-42\"")
+        // Prose holds commas: one on the first line, or lines with as many as they please, is no table.
+        let prose = "Dear Ana, thanks for the call.\nI will send the report, the slides and a summary on Monday.\n"
+        #expect(
+            InputSniffer.describe(Array(prose.utf8)).looksLike == "text beginning \"Dear Ana, thanks for the call.\"")
+        let notes = "Notes, calls, follow-ups\nCalled Ana; she will write.\nLunch with Omar, Lee, Kim and Bo.\n"
+        #expect(InputSniffer.describe(Array(notes.utf8)).looksLike.hasPrefix("text beginning"))
+        let table = "Company,Contact,Phone\nKestrel,Ana Diaz,555-0101\nQuay,Omar Lee,\n"
+        #expect(
+            InputSniffer.describe(Array(table.utf8)).looksLike == "a CSV file with the header \"Company,Contact,Phone\""
+        )
     }
 }

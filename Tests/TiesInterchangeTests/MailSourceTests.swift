@@ -109,7 +109,7 @@ struct MailSourceTests {
         #expect(card.contains("a vCard address book, which `ties import vcard` reads"), "\(card)")
     }
 
-    @Test("a folder: Maildir cur/ and new/ in name order, tmp/ and index files skipped, other files listed")
+    @Test("a folder: Maildir cur/ and new/ in name order, tmp/ skipped, index files and other files listed apart")
     func walking() throws {
         _ = try file("md/cur/2:2,S", "From: Two <two@x.example>\n\n")
         _ = try file("md/new/1", "From: One <one@x.example>\n\n")
@@ -127,7 +127,8 @@ struct MailSourceTests {
         }
         #expect(seen.map(\.0) == ["Four <four@x.example>", "Two <two@x.example>", "One <one@x.example>"])
         #expect(seen[0].1 == "Trash")
-        #expect(skipped.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["notes.txt"])
+        #expect(skipped.map { URL(fileURLWithPath: $0.path).lastPathComponent } == ["Inbox.msf", "notes.txt"])
+        #expect(skipped.map(\.clientKind) == ["folder indexes (.msf)", nil])
     }
 
     func message(_ headers: String) -> MailMessage {

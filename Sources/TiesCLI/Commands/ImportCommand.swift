@@ -227,7 +227,7 @@ extension ImportCommand {
                     let hint =
                         "; it looks like \(looksLike)"
                         + (importer.map { ", which `\($0)` reads" }
-                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google, Outlook or Thunderbird CSV")
+                            ?? "; an address book comes in as vCard (`ties import vcard`) or as Google, Outlook, Yahoo! or Thunderbird CSV")
                     // What the first record holds, shown only when it is text (never a binary file's bytes).
                     let shown =
                         bytes.prefix(1024).contains(0)

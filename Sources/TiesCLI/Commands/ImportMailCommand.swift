@@ -147,10 +147,27 @@ extension ImportCommand {
                 out +=
                     "  note: \(reader.transcodedCount) message\(reader.transcodedCount == 1 ? "" : "s") had raw 8-bit headers that are not UTF-8; read them as Windows-1252\n"
             }
-            for file in skipped.prefix(10) { out += "  note: skipped \(file.path): not mail (\(file.reason))\n" }
-            if skipped.count > 10 { out += "  note: ... and \(skipped.count - 10) more files that are not mail\n" }
+            out += Self.clientFilesNote(skipped.filter { $0.clientKind != nil })
+            let notMail = skipped.filter { $0.clientKind == nil }
+            for file in notMail.prefix(10) { out += "  note: skipped \(file.path): not mail (\(file.reason))\n" }
+            if notMail.count > 10 { out += "  note: ... and \(notMail.count - 10) more files that are not mail\n" }
             return out
         }
+    }
+}
+
+extension ImportCommand.Mail {
+    /// One line for the files a mail client keeps beside its mail, and the empty files, which a folder holds
+    /// as a matter of course: how many, of which kinds (`folder indexes (.msf): 3; filter rules (…): 1`), most first.
+    static func clientFilesNote(_ files: [MailPath.Skipped]) -> String {
+        guard !files.isEmpty else { return "" }
+        var counts: [String: Int] = [:]
+        for kind in files.compactMap(\.clientKind) { counts[kind, default: 0] += 1 }
+        let kinds = counts.sorted { ($1.value, $0.key.lowercased()) < ($0.value, $1.key.lowercased()) }
+            .map { "\($0.key): \($0.value)" }.joined(separator: "; ")
+        let plural = files.count == 1 ? "file" : "files"
+        return
+            "  note: \(files.count) \(plural) not read, as they hold no mail (the mail client's own, or empty) — \(kinds)\n"
     }
 }
 

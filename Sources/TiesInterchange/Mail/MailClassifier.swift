@@ -3,14 +3,16 @@ import Foundation
 /// Why a readable message is left out on purpose; each is counted in the import's summary.
 public enum MailFilter: String, CaseIterable, Sendable, Comparable {
     case spamOrTrash = "in Spam or Trash"
-    case draft = "drafts"
+    case draft = "drafts, templates and unsent mail"
     case beforeSince = "before --since"
     case bulk = "bulk or automated (List-Id, List-Unsubscribe, Precedence, Auto-Submitted)"
+    case listArchive = "copies in a mailing list's archive (a From such as `ann at example.org`)"
     case automatedSender = "from a no-reply or notification address"
     case tooManyRecipients = "too many recipients"
     case toYourself = "to yourself only"
     case noRecipients = "sent by you to no one (no To, Cc or Bcc)"
-    case toMailingList = "with a mailing list only (named by List-Id or List-Post, or at a host of lists)"
+    case toMailingList =
+        "with a mailing list only (named by List-Id, List-Post or Sender: owner-…, or at a host of lists)"
     case duplicate = "the same message again (another label, folder or copy)"
     case unknownCorrespondent = "with no one in Ties (add them, or --create-people for those you wrote to)"
 
@@ -67,8 +69,13 @@ public struct MailClassifier: Sendable {
     /// `listserv.` or `mailman.` (lists.sourceforge.net, lists.infradead.org, LISTSERV's hosts), or Google
     /// Groups, groups.io and the kernel's vger.kernel.org. Lists elsewhere are known only by the `List-Id` and
     /// `List-Post` of mail through them (``MailReader/mailingLists``).
+    /// The command address of a list server (`majordomo@`, `listserv@`, `sympa@`, a list's `…-request@`),
+    /// which takes subscribe and unsubscribe mail, is a list's too.
     static func isListHost(_ address: String) -> Bool {
         guard let at = address.lastIndex(of: "@") else { return false }
+        let local = address[..<at]
+        let servers: Set<Substring> = ["majordomo", "listserv", "listproc", "mailman", "sympa", "ecartis", "lyris"]
+        if servers.contains(local) || local.hasSuffix("-request") { return true }
         let domain = address[address.index(after: at)...]
         guard let dot = domain.firstIndex(of: "."), domain[domain.index(after: dot)...].contains(".") else {
             return ["googlegroups.com", "groups.io"].contains(domain)
@@ -76,8 +83,8 @@ public struct MailClassifier: Sendable {
         return ["lists", "list", "listserv", "mailman"].contains(domain[..<dot]) || domain == "vger.kernel.org"
     }
 
-    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash or drafts: a whole part of the
-    /// name (between `.` or `/`, without `.mbox`) must match, so that Takeout's
+    /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash, drafts or other mail never
+    /// sent: a whole part of the name (between `.` or `/`, without `.mbox`) must match, so that Takeout's
     /// `All mail Including Spam and Trash.mbox` is not taken for a trash folder, and a Maildir++ folder in the
     /// Trash (`.Trash.Old project`) is in the Trash.
     static func folderFilter(_ folder: String?) -> MailFilter? {
@@ -89,7 +96,9 @@ public struct MailClassifier: Sendable {
             "junk email", "bulk mail",
         ]
         if !parts.isDisjoint(with: trash) { return .spamOrTrash }
-        return parts.contains("drafts") || parts.contains("draft") ? .draft : nil
+        // Mail never sent: Thunderbird's `Templates` and `Unsent Messages`, the `Outbox` of Apple Mail and Outlook.
+        let unsent: Set<String> = ["drafts", "draft", "templates", "unsent messages", "outbox"]
+        return parts.isDisjoint(with: unsent) ? nil : .draft
     }
 
     /// The decision for `message`, found in `folder` (a Maildir folder or mbox file name, when known).
@@ -116,6 +125,7 @@ public struct MailClassifier: Sendable {
     /// The decision that needs no recipients — a problem, or a filter on labels, folder, date, bulk headers
     /// or the sender — or nil when the recipients decide.
     public func decisionBeforeRecipients(_ message: MailMessage, folder: String?) -> MailDecision? {
+        if message.fromListArchive { return .filtered(.listArchive) }
         guard let from = message.from else { return .problem("no From address that can be read") }
         guard let date = message.date else { return .problem("no date that can be read (Date, Received, From line)") }
         let labels = message.labels.map { $0.lowercased() }

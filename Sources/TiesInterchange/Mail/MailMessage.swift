@@ -32,6 +32,9 @@ public struct MailMessage: Sendable {
     public var listAddresses: [String] = []
     /// Whether raw 8-bit header text had to be read as Windows-1252.
     public var transcoded = false
+    /// Whether its From hides the address as Mailman's archives do (`From: ann at example.org (Ann Lee)`):
+    /// a list's archived copy, with no recipients kept.
+    public var fromListArchive = false
 
     /// Reads a message's header fields; `envelope` is the date of its mbox `From ` line, when it has one.
     ///
@@ -43,6 +46,7 @@ public struct MailMessage: Sendable {
     ) {
         let fromList = h.from.map { MailAddressList.parse($0, charsets: charsets) }
         from = fromList?.addresses.first
+        if from == nil, let raw = h.from { fromListArchive = Self.isArchivedAddress(raw) }
         transcoded = fromList?.transcoded ?? false
         sender = h.sender.flatMap { MailAddressList.parse($0, charsets: charsets).addresses.first }
         if let value = h.date, let date = MailDate.parse(value) {
@@ -84,7 +88,23 @@ public struct MailMessage: Sendable {
         }
         bulkReason = Self.bulkReason(h)
         if h.listID != nil || h.listPost != nil { listAddresses = Self.listAddresses(h) }
+        // Majordomo and LISTSERV write no List-Id: their lists' mail is bulk, sent by `owner-LIST@host`.
+        if bulkReason != nil, let sender = sender?.address, sender.hasPrefix("owner-"), sender.count > 7,
+            let list = MailAddress.normalised(String(sender.dropFirst(6)))
+        {
+            listAddresses.append(list)
+        }
         if recipients { readRecipients(of: h, charsets: charsets) }
+    }
+
+    /// Whether `raw` is an address written `local at host.domain`, as Mailman's pipermail and HyperKitty
+    /// archives write every From (`From: ann at example.org (Ann Lee)`).
+    static func isArchivedAddress(_ raw: [UInt8]) -> Bool {
+        let words = String(decoding: raw, as: UTF8.self).split(whereSeparator: \.isWhitespace)
+        guard words.count >= 3, words[1] == "at", !words[0].contains("@"), words[2].contains("."),
+            !words[2].contains("@"), words[0].allSatisfy({ !"()<>\",;:".contains($0) })
+        else { return false }
+        return words.count == 3 || words[3].hasPrefix("(")
     }
 
     /// Reads To, Cc and Bcc.

@@ -9,9 +9,12 @@ public enum MailFileKind: Sendable, Equatable {
     /// Not mail; the string says what the file looks like instead.
     case notMail(String)
 
+    /// Why an empty file is not mail.
+    static let emptyReason = "it is empty"
+
     /// The kind of a file that starts with `head` (its first few kilobytes).
     public static func sniff(_ head: [UInt8]) -> MailFileKind {
-        if head.isEmpty { return .notMail("it is empty") }
+        if head.isEmpty { return .notMail(emptyReason) }
         let signatures: [([UInt8], String)] = [
             ([0x50, 0x4B, 0x03, 0x04], "a zip archive (unzip it first: a Takeout zip holds the .mbox)"),
             ([0xD0, 0xCF, 0x11, 0xE0], "an Outlook .msg or other OLE compound file (save the message as .eml)"),
@@ -93,6 +96,40 @@ public enum MailPath {
     public struct Skipped: Sendable, Equatable {
         public var path: String
         public var reason: String
+        /// What the mail client keeps it for (``clientFile(_:)``), or `empty files`, when the file is one
+        /// that every mail folder may hold: nothing to worry about.
+        public var clientKind: String?
+
+        public init(path: String, reason: String, clientKind: String? = nil) {
+            self.path = path
+            self.reason = reason
+            self.clientKind = clientKind
+        }
+    }
+
+    /// What a file named `name` is when a mail client (Thunderbird, Apple Mail, Dovecot, Courier, Evolution)
+    /// keeps it beside the mail it stores — an index, filter rules, POP or IMAP state, a log — else nil.
+    public static func clientFile(_ name: String) -> String? {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".msf") { return "folder indexes (.msf)" }
+        switch lower {
+        case "msgfilterrules.dat", "rules.dat": return "filter rules (msgFilterRules.dat)"
+        case "popstate.dat": return "POP state (popstate.dat)"
+        case "filterlog.html", "junklog.html": return "filter logs (filterlog.html)"
+        case "mailviews.dat", "virtualfolders.dat", "feeds.json", "feeditems.json", "feeds.rdf", "feeditems.rdf":
+            return "settings (mailViews.dat, virtualFolders.dat)"
+        case "table of contents", "info.plist": return "Apple Mail's indexes (Table of Contents, Info.plist)"
+        case "subscriptions", "maildirfolder", "courierimapuiddb", "courierimapacl", "courierimapsubscribed",
+            "folders.db":
+            return "server state (subscriptions, maildirfolder)"
+        default: break
+        }
+        if lower.hasPrefix("dovecot") { return "server state (subscriptions, maildirfolder)" }
+        for suffix in [".ev-summary", ".ev-summary-meta", ".cmeta", ".ibex.index", ".ibex.index.data"]
+        where lower.hasSuffix(suffix) {
+            return "Evolution's indexes (.ev-summary, .cmeta)"
+        }
+        return nil
     }
 
     /// Calls `body` with each mail source under `path` (files in name order), and lists files that are
@@ -129,14 +166,14 @@ public enum MailPath {
         for name in names where !name.hasPrefix(".") || (isMaildir && name.count > 1 && name != "..") {
             if name.hasPrefix(".") && !isMaildir { continue }
             // Apple Mail keeps a message's attachments beside its Messages/ folder, as plain files.
-            if name.hasSuffix(".msf") || name == "Table of Contents" || name == "Info.plist"
-                || name == "tmp" && isMaildir || name == "Attachments" && names.contains("Messages")
-            {
-                continue
-            }
+            if name == "tmp" && isMaildir || name == "Attachments" && names.contains("Messages") { continue }
             let child = directory + "/" + name
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: child, isDirectory: &isDirectory) else { continue }
+            if !isDirectory.boolValue, let what = clientFile(name) {
+                skipped.append(Skipped(path: child, reason: "the mail client's own file", clientKind: what))
+                continue
+            }
             if isDirectory.boolValue {
                 let sub =
                     inherited
@@ -151,7 +188,10 @@ public enum MailPath {
             switch kind {
             case .mbox: try body(MboxFile(path: child, folder: inherited ?? (name == "mbox" ? place : name)))
             case .message: try body(MessageFile(path: child, folder: place))
-            case .notMail(let what): skipped.append(Skipped(path: child, reason: what))
+            case .notMail(let what):
+                // An empty file in a mail folder is an empty mailbox (Thunderbird's `Unsent Messages` before any).
+                let empty = what == MailFileKind.emptyReason
+                skipped.append(Skipped(path: child, reason: what, clientKind: empty ? "empty files" : nil))
             }
         }
     }
