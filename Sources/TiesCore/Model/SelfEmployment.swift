@@ -56,7 +56,7 @@ extension Person {
     /// The firm the person recruits or works for, to count how many firms a set of people spans: the
     /// employer (any case), or, for someone working for themselves, a firm of their own; nil when unknown.
     public var firm: String? {
-        guard let organisation else { return nil }
+        guard organisation != nil else { return nil }
         return employer?.lowercased() ?? "self-employed #\(id.map(String.init) ?? name)"
     }
 }
