@@ -108,6 +108,10 @@ public struct LinkedInMessage: Sendable, Equatable {
 /// Numbers the messages of one conversation that share an id (``LinkedInMessage/ordinal``), in file order.
 /// Messages of different conversations never share one (the conversation is part of it), so a reader keeps one
 /// of these for the conversation being read; the rows of a conversation come together in every real export.
+///
+/// Two messages of one id were written in one second (one `DATE` as written), and most seconds of a
+/// conversation hold one message: the ids' texts are hashed only at a second that holds two. Hashing every
+/// message's date and sender cost 2 % of a million-message import, on the reading thread (`perf`).
 struct MessageOrdinals {
     /// What, besides the conversation, makes a message's id: its `DATE` as written, its sender, and in the 2018
     /// layout its `TO` as written.
@@ -117,15 +121,21 @@ struct MessageOrdinals {
         var to: String?
     }
 
+    /// The id of the last message read at each second of the conversation.
+    private var lastAt: [Int64: Key] = [:]
+    /// How many messages of each id were read, for the ids read at a second that holds two messages or more.
     private var seen: [Key: Int] = [:]
 
     /// Forgets the conversation read, for the next (its storage kept: a million messages hold a few hundred
     /// thousand conversations).
-    mutating func reset() { seen.removeAll(keepingCapacity: true) }
+    mutating func reset() {
+        lastAt.removeAll(keepingCapacity: true)
+        seen.removeAll(keepingCapacity: true)
+    }
 
     /// Gives the message of `outcome`, if it is one, its ordinal.
     mutating func number(_ outcome: inout MessageBuilder.Outcome) {
-        guard case .message(var message) = outcome else { return }
+        guard case .message(let message) = outcome else { return }
         let to: String?
         switch message.form {
         case .current: to = nil
@@ -136,10 +146,15 @@ struct MessageOrdinals {
             sender: message.form == .current
                 ? message.from.profileURL ?? message.from.writtenName : message.from.writtenName,
             to: to)
+        // One date as written is one second; messages of one second may still differ in date text or sender.
+        let second = Int64(message.occurredAt.timeIntervalSince1970.rounded(.down))
+        guard let before = lastAt.updateValue(key, forKey: second) else { return }
+        if seen[before] == nil { seen[before] = 1 }
         let n = seen[key, default: 0] + 1
         seen[key] = n
         guard n > 1 else { return }
-        message.ordinal = n
-        outcome = .message(message)
+        var numbered = message
+        numbered.ordinal = n
+        outcome = .message(numbered)
     }
 }
