@@ -139,6 +139,19 @@ struct MailImportEndToEndTests {
                     "it looks like a CSV file with the header \"name,email\", which `ties import csv` reads"),
             "\(notMail.stderr)")
         #expect(store.snapshot() == before)
+        // A folder that holds no mail is refused as such a file is: an empty one, and one of a CSV file only.
+        let empty = store.dir.file("empty-folder")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let none = try store.ties(["import", "mail", empty.path])
+        #expect(none.status == 65 && none.stderr.contains("empty-folder: holds no mail (no file in it)"), "\(none)")
+        let folder = store.dir.file("contacts-folder")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: csv, to: folder.appendingPathComponent("people.csv"))
+        let onlyCSV = try store.ties(["import", "mail", folder.path])
+        #expect(
+            onlyCSV.status == 65 && onlyCSV.stderr.contains("contacts-folder: holds no mail: ")
+                && onlyCSV.stderr.contains("people.csv: it looks like a CSV file"), "\(onlyCSV)")
+        #expect(store.snapshot() == before)
     }
 
     @Test("without any address of the user's the import refuses (64); --keep-subjects keeps subjects; --since filters")

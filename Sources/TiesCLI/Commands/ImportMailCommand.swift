@@ -94,8 +94,10 @@ extension ImportCommand {
             skipped: inout [MailPath.Skipped], progress: inout MailProgress
         ) throws -> MailImportSummary {
             try store.importMail(options, context: scoringContext(store), now: Date()) { staging in
+                var sources = 0
                 for path in paths {
                     try MailPath.forEachSource(at: path, skipped: &skipped) { source in
+                        sources += 1
                         try progress.start(path)
                         try source.forEachHeaderBlock { block in
                             if let record = reader.record(for: block) { try staging.add(record) }
@@ -104,6 +106,17 @@ extension ImportCommand {
                         }
                         progress.finish(block: nil)
                     }
+                }
+                // Folders holding no mailbox and no message: nothing here is mail, as for a file that is not.
+                guard sources > 0 else {
+                    let more = skipped.count - 1
+                    let reason =
+                        skipped.first.map {
+                            "holds no mail: \($0.path): \($0.reason)"
+                                + (more > 0 ? " (and \(more) more file\(more == 1 ? "" : "s"), none of them mail)" : "")
+                        }
+                        ?? "holds no mail (no file in it); expected mbox files, Maildir folders or message files (.eml, .emlx)"
+                    throw MailSourceError(.notMail, file: paths.joined(separator: ", "), reason: reason)
                 }
                 staging.mailingLists = reader.mailingLists.subtracting(reader.classifier.myAddresses)
                 return true
