@@ -15,6 +15,16 @@ public struct MailImportSummary: Sendable, Equatable {
     public var messagesToLists = 0
     /// Inbound emails (from this and earlier imports) found answered by a later message of the user's.
     public var markedAnswered = 0
+    /// Correspondents left out, matching no one by address, whose mail gives the name of exactly one person
+    /// in Ties (by address, most messages first): a LinkedIn connection who wrote by email, whom the user
+    /// can link by adding the address. A name is not an identity, so they are named, never matched.
+    public var namedLikeSomeone: [NamedLike] = []
+
+    /// An address that matched no one, and the one person whose name its mail gives.
+    public struct NamedLike: Sendable, Equatable {
+        public var address: String
+        public var person: String
+    }
 
     public init() {}
 }
@@ -157,6 +167,18 @@ extension Store {
             known.insert(address)
             try used.execute(arguments: [digest])
         }
+        try countLeftOut(&summary, known: known, lists: lists, db)
+        try importer.finish()
+        summary.interactions = importer.summary
+        summary.markedAnswered = try markAnswered(window: options.answerWindow, context: context, db)
+        return summary
+    }
+
+    /// Counts what was imported and what was left out: messages to lists only, messages with no one in Ties,
+    /// and, among those, the addresses that give someone's name.
+    private static func countLeftOut(
+        _ summary: inout MailImportSummary, known: Set<String>, lists: Set<String>, _ db: Database
+    ) throws {
         summary.messagesImported = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM temp.mail_used") ?? 0
         summary.messagesToLists =
             try Int.fetchOne(
@@ -169,10 +191,41 @@ extension Store {
         summary.messagesWithNoOne =
             (try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT digest) FROM mail_staged") ?? 0)
             - summary.messagesImported - summary.messagesToLists
-        try importer.finish()
-        summary.interactions = importer.summary
-        summary.markedAnswered = try markAnswered(window: options.answerWindow, context: context, db)
-        return summary
+        summary.namedLikeSomeone = try namedLikeSomeone(leavingOut: known, lists: lists, db)
+    }
+
+    /// The correspondents matching no one (not in `known`, not a list) whose most frequent name in the mail
+    /// is, case aside, the name of exactly one person in the store and of no homonym of theirs (`Name (…)`).
+    private static func namedLikeSomeone(
+        leavingOut known: Set<String>, lists: Set<String>, _ db: Database
+    ) throws -> [MailImportSummary.NamedLike] {
+        var people: [String: String] = [:]
+        var homonyms = Set<String>()
+        for name in try String.fetchAll(db, sql: "SELECT name FROM person WHERE archived = 0") {
+            people[name.lowercased()] = name
+            if let open = name.range(of: " (", options: .backwards), name.hasSuffix(")") {
+                homonyms.insert(name[..<open.lowerBound].lowercased())
+            }
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT counterpart, name, COUNT(*) AS n FROM mail_staged WHERE name IS NOT NULL
+                GROUP BY counterpart, name ORDER BY counterpart, n DESC, name
+                """)
+        var found: [(address: String, person: String, messages: Int)] = []
+        var seen = Set<String>()
+        for row in rows {
+            let address: String = row[0]
+            // The name each address gives most often; an address already read, a list, or a person's, skipped.
+            guard seen.insert(address).inserted, !known.contains(address), !lists.contains(address) else { continue }
+            let name: String = row[1]
+            let key = name.trimmingCharacters(in: .whitespaces).lowercased()
+            guard let person = people[key], !homonyms.contains(key) else { continue }
+            found.append((address, person, row[2]))
+        }
+        return found.sorted { $0.messages != $1.messages ? $0.messages > $1.messages : $0.address < $1.address }
+            .map { MailImportSummary.NamedLike(address: $0.address, person: $0.person) }
     }
 
     /// Marks answered every unanswered inbound mail interaction that a later message of the user's answers

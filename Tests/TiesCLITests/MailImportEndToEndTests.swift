@@ -154,6 +154,47 @@ struct MailImportEndToEndTests {
         #expect(store.snapshot() == before)
     }
 
+    @Test("an address that matches no one but gives one person's name is named, with the command that links it")
+    func namedLikeSomeone() throws {
+        try start()
+        // A LinkedIn connection (no address), and a name two people bear.
+        try store.ok("person", "add", "Dana Reyes", "--org", "Korn Lane")
+        try store.ok("person", "add", "Sam Lee")
+        try store.ok("person", "add", "Sam Lee (Acme)")
+        let mbox = store.dir.file("names.mbox")
+        var text = ""
+        for (n, (name, address)) in [("Dana Reyes", "dana@kornlane.example"), ("Sam Lee", "sam@lee.example")]
+            .enumerated()
+        {
+            text += """
+                From \(address) Mon Mar 02 09:1\(n):00 2026
+                From: \(name) <\(address)>
+                To: Jordan Ellis <jordan.ellis@newmail.example>
+                Date: Mon, 02 Mar 2026 09:1\(n):00 +0000
+                Subject: A search
+                Message-ID: <m\(n)@names.example>
+
+                Hello.
+
+
+                """
+        }
+        try Data(text.utf8).write(to: mbox)
+        let first = try ok(["import", "mail", mbox.path])
+        #expect(
+            first.contains(
+                "  1 address matching no one gives the name of someone in Ties:\n    dana@kornlane.example — Dana Reyes\n"
+            ),
+            "\(first)")
+        #expect(
+            first.contains("`ties person edit 'Dana Reyes' --email dana@kornlane.example`") && !first.contains("sam@"))
+        #expect(first.contains("interactions: 0 added"))
+        // The command runs; the next import finds Dana by her address.
+        try store.ok("person", "edit", "Dana Reyes", "--email", "dana@kornlane.example")
+        let again = try ok(["import", "mail", mbox.path])
+        #expect(again.contains("interactions: 1 added") && !again.contains("matching no one"), "\(again)")
+    }
+
     @Test("without any address of the user's the import refuses (64); --keep-subjects keeps subjects; --since filters")
     func optionsAndUsage() throws {
         try store.ok("init")

@@ -145,6 +145,7 @@ extension ImportCommand {
                     out += "    \(count) \(filter.rawValue)\n"
                 }
             }
+            out += Self.namedLikeNote(summary.namedLikeSomeone)
             if reader.listedCount > 0 {
                 out += "  \(reader.listedCount) message\(reader.listedCount == 1 ? "" : "s") listed, not imported:\n"
                 out += reader.listed.prefix(20).map { "    \($0.file) at byte \($0.offset): \($0.reason)\n" }.joined()
@@ -170,6 +171,19 @@ extension ImportCommand {
 }
 
 extension ImportCommand.Mail {
+    /// The correspondents left out whose mail gives the name of someone in Ties, with the command that adds
+    /// the address to that person (a name is not an identity: the user says whether it is theirs).
+    static func namedLikeNote(_ named: [MailImportSummary.NamedLike]) -> String {
+        guard let first = named.first else { return "" }
+        var out =
+            "  \(named.count) address\(named.count == 1 ? "" : "es") matching no one give\(named.count == 1 ? "s" : "") the name of someone in Ties:\n"
+        out += named.prefix(10).map { "    \($0.address) — \($0.person)\n" }.joined()
+        if named.count > 10 { out += "    ... and \(named.count - 10) more\n" }
+        out +=
+            "    if an address is theirs, add it and import again: `ties person edit \(CommandLineText.quoted(first.person)) --email \(first.address)`\n"
+        return out
+    }
+
     /// One line for the files a mail client keeps beside its mail, and the empty files, which a folder holds
     /// as a matter of course: how many, of which kinds (`folder indexes (.msf): 3; filter rules (…): 1`), most first.
     static func clientFilesNote(_ files: [MailPath.Skipped]) -> String {
