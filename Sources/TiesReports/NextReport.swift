@@ -69,9 +69,13 @@ public enum NextReport {
     ) -> String {
         let tagged = tags.isEmpty ? "" : " tagged " + tags.map { "'\($0)'" }.joined(separator: " or ")
         guard !ranked.isEmpty else {
-            return wrap(
-                "No recruiter\(tagged) to warm up as of \(asOf): none among your connections is a recruiter you have never spoken with."
-                    + (snoozedNote.isEmpty ? "" : " " + snoozedNote), "")
+            // Every one left out is snoozed (or outside the tags): said so, not that there are none.
+            let why =
+                snoozedNote.isEmpty
+                ? "none of your connections\(tagged) is a recruiter you have never spoken with."
+                : "the recruiters among your connections\(tagged) you have never spoken with are snoozed. "
+                    + snoozedNote
+            return wrap("Nothing to warm up as of \(asOf): " + why, "")
         }
         let rows = ranked.prefix(limit)
         var out =

@@ -112,6 +112,23 @@ struct NextListTests {
         #expect(all.contains("3. Person 3") && !all.contains("more must-do"))
     }
 
+    @Test("--warm-up with no one to propose says why: none, or every one snoozed, within the tags")
+    func noWarmUp() {
+        let day = Day(ordinal: 20_000)
+        let none = NextReport.render([], limit: 5, withHistory: 3, asOf: day, warmUp: true)
+        #expect(
+            none.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                == "Nothing to warm up as of \(day): none of your connections is a recruiter you have never spoken with.",
+            "\(none)")
+        let snoozed = NextReport.render(
+            [], limit: 5, withHistory: 3, asOf: day, snoozed: 1, tags: ["boston"], warmUp: true)
+        let folded = snoozed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(
+            folded.contains(
+                "the recruiters among your connections tagged 'boston' you have never spoken with are snoozed. 1 person is snoozed"
+            ) && !folded.contains("none of"), "\(snoozed)")
+    }
+
     @Test("an empty store says how to start, not that every relationship is in rhythm")
     func emptyStore() {
         let text = NextReport.render([], limit: 5, withHistory: 0, asOf: Day(ordinal: 20_000))
