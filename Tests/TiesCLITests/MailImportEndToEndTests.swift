@@ -25,6 +25,15 @@ struct MailImportEndToEndTests {
         return try ok(["import", "mail", fixture(name), "--me", me, "--create-people"])
     }
 
+    /// The summary of importing fixture `name` as `me` into a new store that holds one person, `known`.
+    func imported(_ name: String, me: String, known: (name: String, email: String), _ more: [String] = []) throws
+        -> String
+    {
+        try store.ok("init")
+        try store.ok("person", "add", known.name, "--email", known.email)
+        return try ok(["import", "mail", fixture(name), "--me", me] + more)
+    }
+
     /// Runs a command that must succeed, given as an array.
     @discardableResult
     func ok(_ arguments: [String]) throws -> String {
@@ -301,9 +310,7 @@ struct MailImportEndToEndTests {
 
     @Test("Thunderbird's Local Folders: a folder deleted into Trash.sbd/ is in the Trash, the .msf indexes are skipped")
     func thunderbirdTrashFolders() throws {
-        try store.ok("init")
-        try store.ok("person", "add", "Minh Pham", "--email", "minh@lotus.example")
-        let out = try ok(["import", "mail", fixture("thunderbird"), "--me", "thanh@lotus.example"])
+        let out = try imported("thunderbird", me: "thanh@lotus.example", known: ("Minh Pham", "minh@lotus.example"))
         #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
         #expect(out.contains("3 in Spam or Trash") && !out.contains("skipped"), "\(out)")
         let interactions = try store.ok("export", "interactions")
@@ -313,18 +320,16 @@ struct MailImportEndToEndTests {
 
     @Test("a service's own no-reply senders (`googlecommunityteam-noreply`, `drive-shares-dm-noreply`) are automated")
     func serviceNoReplySenders() throws {
-        try store.ok("init")
-        try store.ok("person", "add", "Lena Brandt", "--email", "lena.brandt@mail.example")
-        let out = try ok(["import", "mail", fixture("takeout-notices.mbox"), "--me", "sam.okafor@gmail.example"])
+        let out = try imported(
+            "takeout-notices.mbox", me: "sam.okafor@gmail.example", known: ("Lena Brandt", "lena.brandt@mail.example"))
         #expect(out.contains("messages: 4 read = 1 imported + 3 left out + 0 listed"), "\(out)")
         #expect(out.contains("3 from a no-reply or notification address") && !out.contains("no one in Ties"), "\(out)")
     }
 
     @Test("a CRLF .eml whose first fields are a provider's own (X-YMAIL-UMID, Received-SPF) is mail")
     func crlfMessageFile() throws {
-        try store.ok("init")
-        try store.ok("person", "add", "Hollis Quarry", "--email", "hollis@kestrel.example")
-        let out = try ok(["import", "mail", fixture("yahoo-crlf.eml"), "--me", "dara.venn@yahoo.example"])
+        let out = try imported(
+            "yahoo-crlf.eml", me: "dara.venn@yahoo.example", known: ("Hollis Quarry", "hollis@kestrel.example"))
         #expect(out.contains("messages: 1 read = 1 imported + 0 left out + 0 listed"), "\(out)")
         #expect(try store.ok("export", "interactions").contains("Hollis Quarry,2010-12-11T03:20:10Z,email,in,no,"))
     }
@@ -367,12 +372,9 @@ struct MailImportEndToEndTests {
 
     @Test("a Mailman archive month (`From: ann at host (Ann)`): copies in a list's archive, left out and counted")
     func pipermailArchive() throws {
-        try store.ok("init")
-        try store.ok("person", "add", "Rowan Hale", "--email", "rowan.hale@quay.example")
-        let out = try ok([
-            "import", "mail", fixture("pipermail-2015-November.txt"), "--me", "noor.saleh@harbour.example",
-            "--create-people",
-        ])
+        let out = try imported(
+            "pipermail-2015-November.txt", me: "noor.saleh@harbour.example",
+            known: ("Rowan Hale", "rowan.hale@quay.example"), ["--create-people"])
         #expect(out.contains("messages: 3 read = 0 imported + 3 left out + 0 listed"), "\(out)")
         #expect(out.contains("3 copies in a mailing list's archive"), "\(out)")
         #expect(try store.ok("export", "interactions").split(whereSeparator: \.isNewline).count == 1)
