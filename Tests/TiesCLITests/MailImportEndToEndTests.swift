@@ -156,10 +156,12 @@ struct MailImportEndToEndTests {
         let folder = store.dir.file("contacts-folder")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: csv, to: folder.appendingPathComponent("people.csv"))
+        try Data("Notes, in prose.\n".utf8).write(to: folder.appendingPathComponent("zz-notes.txt"))
         let onlyCSV = try store.ties(["import", "mail", folder.path])
         #expect(
             onlyCSV.status == 65 && onlyCSV.stderr.contains("contacts-folder: holds no mail: ")
-                && onlyCSV.stderr.contains("people.csv: it looks like a CSV file"), "\(onlyCSV)")
+                && onlyCSV.stderr.contains("people.csv: it looks like a CSV file")
+                && onlyCSV.stderr.contains("(and 1 more file, none of them mail)"), "\(onlyCSV)")
         #expect(store.snapshot() == before)
     }
 
