@@ -100,12 +100,15 @@ enum StateCache {
     /// on which `limit` falls, and is bucketed into that date.
     static func readColumns(upTo limit: Int64?, context: ScoringContext, _ db: Database) throws -> InteractionColumns {
         var mapper = DayMapper(timeZone: context.timeZone)
-        // Ordered by person and time, so the days come out ordered by person and day (checked below: a
-        // date-only contact can sort out of day order in zones more than 12 hours from UTC).
+        // Read in the table's order and ordered by person and day here (counting the rows of each person,
+        // ``InteractionColumns/sortedByPersonAndDay()``): within a day the order does not change a state (see
+        // ``rebuild(_:upTo:adding:context:_:)``). Read through the index on person and time instead, every row
+        // was a look-up in the table: a million messages took 0.55 s in the `sqlite3` shell against 0.15 s for
+        // the scan, and this is the first report's read after an import.
         let statement = try db.makeStatement(
             sql: """
                 SELECT \(columnsRead) FROM interaction
-                WHERE occurred_at <= CASE WHEN date_only THEN ?2 ELSE ?1 END ORDER BY person_id, occurred_at
+                WHERE occurred_at <= CASE WHEN date_only THEN ?2 ELSE ?1 END ORDER BY id
                 """)
         try statement.setArguments(limits(limit, &mapper))
         var columns = InteractionColumns()

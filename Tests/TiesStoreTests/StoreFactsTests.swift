@@ -36,4 +36,28 @@ struct StoreFactsTests {
             context: Fixtures.context)
         #expect(try store.facts(asOf: Fixtures.day("2026-03-10"), timeZone: Fixtures.utc).unanswered.isEmpty)
     }
+
+    @Test("of two unanswered contacts at the same second, the first stored is the one reported")
+    func sameSecond() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        let dana = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id
+        for kind in [InteractionKind.meeting, .call, .email] {
+            try store.log(
+                Interaction(
+                    personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: kind, direction: .inbound,
+                    answered: false),
+                context: Fixtures.context)
+        }
+        // An earlier one: the last unanswered only as of a day before the three.
+        try store.log(
+            Interaction(
+                personID: dana, occurredAt: Fixtures.noon("2026-02-20"), kind: .event, direction: .inbound,
+                answered: false),
+            context: Fixtures.context)
+        let facts = try store.facts(asOf: Fixtures.day("2026-03-10"), timeZone: Fixtures.utc)
+        #expect(facts.unanswered == [dana: UnansweredContact(day: Fixtures.day("2026-03-01"), kind: .meeting)])
+        let before = try store.facts(asOf: Fixtures.day("2026-02-25"), timeZone: Fixtures.utc)
+        #expect(before.unanswered == [dana: UnansweredContact(day: Fixtures.day("2026-02-20"), kind: .event)])
+    }
 }
