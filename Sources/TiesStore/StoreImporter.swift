@@ -180,8 +180,8 @@ public struct StoreImporter {
                 add(record.interactions, of: record, to: id)
                 return
             case .ambiguous(let name, let count):
-                summary.unmatched.append(
-                    (record.file, record.line, Self.ambiguity(name, count) + "; the record was left out"))
+                summary.noteUnmatched(
+                    file: record.file, line: record.line, reason: Self.ambiguity(name, count) + "; the record was left out")
                 return
             case .person(let found):
                 id = found
@@ -295,7 +295,7 @@ public struct StoreImporter {
                     summary.interactionsExisting += 1
                     return
                 }
-                summary.unmatched.append((records[i].file, records[i].line, Self.ambiguity(name, count)))
+                summary.noteUnmatched(file: records[i].file, line: records[i].line, reason: Self.ambiguity(name, count))
                 return
             }
             // Without the unique index, the digest is added first (one probe, not a look-up and then an
@@ -421,7 +421,7 @@ public struct StoreImporter {
             }
             break
         }
-        summary.unmatched.append((record.file, record.line, reason))
+        summary.noteUnmatched(file: record.file, line: record.line, reason: reason)
         return nil
     }
 

@@ -119,6 +119,24 @@ struct ImportOptions: ParsableArguments {
                 + "(fix them, or use --skip-invalid to import the rest):\n" + Self.listing(problems))
     }
 
+    /// The records left out because their person is unknown: the first of each reason (the keys no one has,
+    /// or a name several people bear) for the first 10 reasons, with how many records gave it, and how many
+    /// more there are.
+    static func unmatchedListing(_ summary: ImportSummary) -> String {
+        let total = summary.unmatchedCount
+        var out = "  \(total) interaction\(total == 1 ? "" : "s") left out, their person unknown:\n"
+        for u in summary.unmatched.prefix(10) {
+            out += "    \(u.file):\(u.line): \(u.reason)\(u.count > 1 ? " (the first of \(u.count))" : "")\n"
+        }
+        let rest = summary.unmatched.dropFirst(10)
+        let records = rest.reduce(0) { $0 + $1.count }
+        if records > 0 {
+            let others = rest.count == records ? "" : " (\(rest.count) other people or names)"
+            out += "    ... and \(records) more\(others)\n"
+        }
+        return out
+    }
+
     /// The first 50 problems, one per line, and how many more there are.
     static func listing(_ problems: [ParseError]) -> String {
         problems.prefix(50).map { "  \($0)" }.joined(separator: "\n")
@@ -139,15 +157,10 @@ struct ImportOptions: ParsableArguments {
             out +=
                 "  roles: \(summary.rolesInferred) recruiter\(summary.rolesInferred == 1 ? "" : "s") inferred from titles; review with `ties person roles --review`\n"
         }
-        if !summary.unmatched.isEmpty {
-            out +=
-                "  \(summary.unmatched.count) interaction\(summary.unmatched.count == 1 ? "" : "s") left out, their person unknown:\n"
-            out +=
-                summary.unmatched.prefix(10).map { "    \($0.file):\($0.line): \($0.reason)" }.joined(separator: "\n")
-                + "\n"
-            if summary.unmatched.count > 10 { out += "    ... and \(summary.unmatched.count - 10) more\n" }
+        if summary.unmatchedCount > 0 {
+            out += Self.unmatchedListing(summary)
             if summary.unmatchedCreatable > 0 {
-                let all = summary.unmatchedCreatable == summary.unmatched.count
+                let all = summary.unmatchedCreatable == summary.unmatchedCount
                 out +=
                     "    `--create-people` adds the people named in \(all ? "them" : "\(summary.unmatchedCreatable) of them")\n"
             }
