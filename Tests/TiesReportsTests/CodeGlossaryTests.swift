@@ -86,6 +86,14 @@ struct CodeGlossaryTests {
                 == "Reply to Dana's email.")
         #expect(
             AdviceText.sentence(.answer(channel: .call, recruiter: false), name: "Reyes, Dana") == "Call Dana back.")
+        // A firm's name that ends with a full stop ends the sentence with it, not with two (a real export's
+        // "BENU Česká republika s.r.o.").
+        let firm = AdviceText.sentence(
+            .warmUpRecruiter(organisation: "BENU Česká republika s.r.o.", field: nil, since: nil), name: "Josef Marek")
+        #expect(firm.contains("in your searches at BENU Česká republika s.r.o. If I can help"), "\(firm)")
+        let plain = AdviceText.sentence(
+            .warmUpRecruiter(organisation: "Mercy Health", field: nil, since: nil), name: "Josef Marek")
+        #expect(plain.contains("in your searches at Mercy Health. If I can help"), "\(plain)")
     }
 }
 
