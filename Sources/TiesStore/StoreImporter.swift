@@ -181,7 +181,8 @@ public struct StoreImporter {
                 return
             case .ambiguous(let name, let count):
                 summary.noteUnmatched(
-                    file: record.file, line: record.line, reason: Self.ambiguity(name, count) + "; the record was left out")
+                    file: record.file, line: record.line,
+                    reason: Self.ambiguity(name, count) + "; the record was left out")
                 return
             case .person(let found):
                 id = found

@@ -37,7 +37,9 @@ struct UnknownPeopleListingTests {
             out.stdout.contains(
                 "\(file):2: no person matches https://www.linkedin.com/in/person-0 / Person 0 (the first of 3)\n"),
             "\(out.stdout)")
-        #expect(out.stdout.contains("\(file):5: no person matches https://www.linkedin.com/in/person-1 / Person 1 (the first of 2)\n"))
+        #expect(
+            out.stdout.contains(
+                "\(file):5: no person matches https://www.linkedin.com/in/person-1 / Person 1 (the first of 2)\n"))
         #expect(out.stdout.contains("\(file):7: no person matches https://www.linkedin.com/in/person-2 / Person 2\n"))
         // 10 people listed (3 + 2 + 8 messages); the other 2 people's 2 messages counted.
         #expect(out.stdout.contains("    ... and 2 more\n"), "\(out.stdout)")

@@ -34,6 +34,13 @@ struct AdviceTruthTests {
             // `⚫️` as the whole first name, `⠀ Givaldo` with a braille blank, `~ Antonella`).
             ("🚀 Rafa Lindqvist", "Rafa"), ("⚫️ Mira Okafor", "Mira"), ("\u{2800} Tove Aalto", "Tove"),
             ("~ Ines Baptiste", "Ines"), ("🇨🇴  Dr. Lucía Pardo", "Lucía"), ("🎯", "🎯"),
+            // After a comma come credentials and headlines in real exports (greeted "Hello CFA", "Hello PMP");
+            // a name is turned around only when it reads surname first.
+            ("Jiri Zajicek, CFA", "Jiri"), ("Tova Lind, PMP®", "Tova"), ("Sara Holm, Ph.D., ACCA", "Sara"),
+            ("Omar Ruiz, M.Sc.", "Omar"), ("Ana Perez Sr. Software Engineer, Systems Infrastructure", "Ana"),
+            ("Lina Berg, SHRM-CP", "Lina"), ("Nour Haddad, Msc", "Nour"), ("van Dyke, Anna", "Anna"),
+            ("REYES, DANA", "DANA"), ("Reyes, Dana Maria", "Dana"), ("Reyes, Dana, CFA", "Dana"),
+            ("Acme Group, Inc.", "Acme"),
         ])
     func firstNames(name: String, first: String) {
         #expect(Person.firstName(of: name) == first)

@@ -71,6 +71,9 @@ struct DuplicatesTests {
             ("Dr Reyes", "dr reyes"),
             ("D. Reyes", "d reyes"),
             ("Madonna", "madonna"),
+            // Credentials after a comma are not a given name (real exports: `…, CFA`, `…, PMP®`, `…, Ph.D.`).
+            ("Todd Vallie, PMP", "todd vallie"), ("Dana Reyes, CFA, ACCA", "dana reyes"),
+            ("Dana Reyes, Ph.D.", "dana reyes"), ("van Dyke, Anna", "anna van dyke"),
         ])
     func reduce(input: String, expected: String) {
         #expect(PersonName(input).key == expected)

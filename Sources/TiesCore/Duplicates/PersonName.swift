@@ -1,8 +1,9 @@
 /// A person's name reduced to what tells people apart: a given name and the words of the surname.
 ///
 /// The name is folded with ``MatchKey/fold(_:)`` (case, accents, punctuation) and then:
-/// - **Commas**: trailing comma-separated parts made only of suffixes are dropped (`Dana Reyes, MD, FACHE`);
-///   when two parts remain the name was written surname first (`Reyes, Dana`) and is turned around.
+/// - **Commas**: a name written surname first (`Reyes, Dana`) is turned around; otherwise what follows a
+///   comma is credentials or a headline, and is dropped (`Dana Reyes, MD, FACHE`, `Dana Reyes, PMP`): see
+///   ``wordsInReadingOrder(_:)``.
 /// - **Honorifics and suffixes**: a leading `dr`, `mr`, `mrs`, `ms`, `mx` or `prof`, and trailing
 ///   generational or professional suffixes (``suffixes``), are dropped as long as two words remain.
 /// - **Middle initials**: one-letter words between the first and the last are dropped, so
@@ -33,10 +34,8 @@ public struct PersonName: Hashable, Sendable {
 
     /// Reduces `name` as described above.
     public init(_ name: String) {
-        var parts = name.split(separator: ",", omittingEmptySubsequences: false)
-            .map { MatchKey.fold(String($0)).split(separator: " ").map(String.init) }
-        while parts.count > 1, let last = parts.last, last.allSatisfy(Self.suffixes.contains) { parts.removeLast() }
-        var words = parts.count == 2 ? parts[1] + parts[0] : parts.flatMap { $0 }
+        var words = Self.wordsInReadingOrder(name).flatMap { MatchKey.fold(String($0)).split(separator: " ") }
+            .map(String.init)
         if words.count >= 3, Self.honorifics.contains(words[0]) { words.removeFirst() }
         while words.count > 2, Self.suffixes.contains(words[words.count - 1]) { words.removeLast() }
         if words.count > 2 {

@@ -3,8 +3,8 @@ extension Person {
     public var firstName: String { Self.firstName(of: name) }
 
     /// The first name in a display name, as written: without a leading honorific (`Dr.`, `Prof`, `Ms.`, …)
-    /// or trailing credentials (`Dana Reyes, MD`), and turned around when written surname first
-    /// (`Reyes, Dana`), and without leading words that hold no letter: LinkedIn members decorate their names
+    /// or what follows a comma (`Dana Reyes, MD`, `Todd Vallie, PMP`), and turned around when written surname
+    /// first (`Reyes, Dana`: ``PersonName/wordsInReadingOrder(_:)``), and without leading words that hold no letter: LinkedIn members decorate their names
     /// (`🚀 Luis`, `⚫️ Matthew`, `~ Antonella`), and "Hello 🚀" greets no one. A name that is only an
     /// honorific, or has no letter at all, is returned whole.
     ///
@@ -16,14 +16,8 @@ extension Person {
         func folded(_ word: Substring) -> String {
             MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
         }
-        var parts = name.split(separator: ",").map { $0.split(separator: " ") }.filter { !$0.isEmpty }
-        while parts.count > 1, let last = parts.last,
-            last.allSatisfy({ PersonName.suffixes.contains(folded($0)) })
-        {
-            parts.removeLast()
-        }
-        // "Reyes, Dana": the given name follows the comma.
-        var words = parts.count == 2 ? parts[1] + parts[0] : parts.flatMap { $0 }
+        // "Reyes, Dana": the given name follows the comma; "Todd Vallie, PMP": the name ends there.
+        var words = PersonName.wordsInReadingOrder(name)
         while words.count > 1,
             PersonName.honorifics.contains(folded(words[0])) || !words[0].contains(where: \.isLetter)
         {
