@@ -168,6 +168,14 @@ extension Store {
         }
     }
 
+    /// Whether any interaction came from `source` (an importer's: `linkedin-connections`, `mail`, …).
+    public func hasInteractions(from source: String) throws(StoreError) -> Bool {
+        try read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE source = ? LIMIT 1", arguments: [source])
+                ?? false
+        }
+    }
+
     /// Every interaction with a person who is not archived, oldest first (ties broken by id).
     public func allInteractions() throws(StoreError) -> [Interaction] {
         try read { db in

@@ -50,4 +50,34 @@ struct UnknownPeopleListingTests {
         #expect(again.stdout.contains("  18 interactions left out, their person unknown:\n"), "\(again.stdout)")
         #expect(again.stdout.contains("    ... and 5 more (2 other people or names)\n"), "\(again.stdout)")
     }
+
+    @Test("messages imported before any connection say where their people are, with a command that runs")
+    func connectionsFirst() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        let file = try messages([2, 1])
+        let alone = try store.ties(["import", "linkedin", file, "--me", "Robin Vale"])
+        #expect(
+            alone.stdout.contains(
+                "note: no LinkedIn connection is in Ties yet, and the people of messages are found among them: "
+                    + "import the export's Connections.csv (or its folder, or its .zip) with them"),
+            "\(alone.stdout)")
+        // With the export's Connections.csv beside it, the note names the command that imports both.
+        var connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+        for k in 0..<2 {
+            connections += "Person,\(k),https://www.linkedin.com/in/person-\(k),,Acme,Engineer,01 Mar 2024\n"
+        }
+        try connections.write(to: store.dir.file("Connections.csv"), atomically: true, encoding: .utf8)
+        let beside = try store.ties(["import", "linkedin", file, "--me", "Robin Vale"])
+        let folder = store.dir.url.path
+        let command = "ties import linkedin \(folder)"
+        #expect(
+            beside.stdout.contains("`\(command)` imports the export's Connections.csv with them"), "\(beside.stdout)")
+        let both = try store.ties(["import", "linkedin", folder, "--me", "Robin Vale"])
+        #expect(both.status == 0 && both.stdout.contains("interactions: 5 added"), "\(both.stdout)")
+        #expect(!both.stdout.contains("their person unknown") && !both.stdout.contains("no LinkedIn connection"))
+        // Once connections are in, messages from someone else are only listed, with no note.
+        let stranger = try messages([0, 0, 1])
+        let later = try store.ties(["import", "linkedin", stranger, "--me", "Robin Vale"])
+        #expect(later.stdout.contains("their person unknown") && !later.stdout.contains("no LinkedIn connection"))
+    }
 }

@@ -70,8 +70,28 @@ extension ImportCommand {
             }
             if let unreadable { throw unreadable }
             if !export.problems.isEmpty && !options.skipInvalid { throw options.refusal(export.problems) }
+            var notes = export.notes
+            if summary.unmatchedCount > 0, !export.recognised.contains(where: { $0.kind == .connections }),
+                try !store.hasInteractions(from: LinkedInConnections.source)
+            {
+                notes.append(Self.connectionsFirst(files))
+            }
             write(export.listing())
-            options.report(summary, problems: export.problems, leftOut: export.leftOut, notes: export.notes)
+            options.report(summary, problems: export.problems, leftOut: export.leftOut, notes: notes)
+        }
+
+        /// The note for files of an export imported without the connections their people are found among (a
+        /// new user's `ties import linkedin messages.csv`: every message "their person unknown"), with the
+        /// command that imports the export's folder when its Connections file is beside the files given.
+        static func connectionsFirst(_ paths: [String]) -> String {
+            let text = "no LinkedIn connection is in Ties yet, and the people of messages are found among them"
+            let folders = Set(paths.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path })
+            guard folders.count == 1, let folder = folders.first,
+                let name = try? FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                    .first(where: { $0.lowercased() == "connections.csv" })
+            else { return text + ": import the export's Connections.csv (or its folder, or its .zip) with them" }
+            return text
+                + ": `ties import linkedin \(Schedule.shellQuoted(folder))` imports the export's \(name) with them"
         }
     }
 }
