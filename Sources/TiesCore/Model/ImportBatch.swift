@@ -88,7 +88,7 @@ public struct ImportSummary: Sendable, Equatable {
     /// Records left out because their person matched no one (or a name several people bear), grouped by the
     /// reason, which names the keys no one has: for each, where it was first met and how many records gave
     /// it, in the order first met (``noteUnmatched(file:line:reason:)``). A million messages with people no
-    /// one has are as many entries as people: one for each record held 310 MB at the peak, over the 300 MB
+    /// one has are as many entries as people: one for each record held 309 MB at the peak, over the 300 MB
     /// of a million-row import.
     public private(set) var unmatched: [UnmatchedRecords] = []
     /// How many records ``unmatched`` stands for.

@@ -3,10 +3,10 @@ extension Person {
     public var firstName: String { Self.firstName(of: name) }
 
     /// The first name in a display name, as written: without a leading honorific (`Dr.`, `Prof`, `Ms.`, …)
-    /// or what follows a comma (`Dana Reyes, MD`, `Todd Vallie, PMP`), and turned around when written surname
-    /// first (`Reyes, Dana`: ``PersonName/wordsInReadingOrder(_:)``), and without leading words that hold no letter: LinkedIn members decorate their names
-    /// (`🚀 Luis`, `⚫️ Matthew`, `~ Antonella`), and "Hello 🚀" greets no one. A name that is only an
-    /// honorific, or has no letter at all, is returned whole.
+    /// or what follows a comma (`Dana Reyes, MD`, `Todd Vallie, PMP`), turned around when written surname
+    /// first (`Reyes, Dana`: ``PersonName/wordsInReadingOrder(_:)``), and without leading words that hold no
+    /// letter: LinkedIn members decorate their names (`🚀 Luis`, `⚫️ Matthew`, `~ Antonella`), and
+    /// "Hello 🚀" greets no one. A name that is only an honorific, or has no letter at all, is returned whole.
     ///
     /// ```swift
     /// Person.firstName(of: "Dr. Priya Natarajan, MD")  // "Priya"
