@@ -75,6 +75,10 @@ with open(os.path.join(out, "messages.csv"), "w", encoding="utf-8", newline="") 
         name = lambda p: f"{p[0][0]} {p[0][1]}"
         if rng.random() < 0.05:
             group = [other, people[rng.randrange(len(people))]]
+            # The same person drawn twice is one recipient (as a real export writes a message to one person):
+            # written twice, a new store took the second as "already present". No draw is added, so every
+            # other row is as before.
+            group = group[:1] if group[0] == group[1] else group
             to = q(",".join(name(p) for p in group))
             urls = q(",".join(p[1] for p in group))
             f.write(",".join([conversation, "Group", me[0], me[1], to, urls, date, "", content, "INBOX"]) + "\n")
