@@ -67,8 +67,9 @@ struct LinkedInExportRead {
 
     /// The error when nothing was recognised: exit 65, each file with what it looks like.
     func refusal() -> CLIError {
-        let lines = unread.map {
-            InputSniffer.refusal($0.name, bytes: $0.bytes, expected: "a file of a LinkedIn export")
+        let lines = unread.map { file in
+            LinkedInTrimmedFile.detect(file.bytes).map { "\(file.name): \($0.reason)" }
+                ?? InputSniffer.refusal(file.name, bytes: file.bytes, expected: "a file of a LinkedIn export")
         }
         return CLIError(
             .data,
@@ -223,7 +224,11 @@ struct LinkedInExportRead {
         }
         if !unread.isEmpty {
             out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"
-            out += unread.map { "  \($0.name)\n" }.joined()
+            // A file of the export whose owner removed the columns its rows are read by says so.
+            out += unread.map {
+                "  \($0.name)" + (LinkedInTrimmedFile.detect($0.bytes).map { ": \($0.reason)" } ?? "") + "\n"
+            }
+            .joined()
         }
         return out
     }

@@ -30,17 +30,20 @@ public enum LinkedInConnections {
 
     /// Whether a header row is that of a Connections file (any generation). Column names are compared
     /// without their spaces: a file whose owner wrote them `FirstName,LastName,EmailAddress,…,ConnectedOn`
-    /// to read it in R is still one (DelphineLeconte/Repo, 2022).
+    /// to read it in R is still one (DelphineLeconte/Repo, 2022). So is one whose owner deleted the `Last Name`
+    /// column, or the `First Name` one, keeping `Connected On`: its rows are named as far as the file names them
+    /// (SergioPereiraLema/LinkedInAnalytics: `First Name;Company;Position;Connected On`, 1,158 rows).
     public static func isHeader(_ fields: [String]) -> Bool {
         let keys = Set(fields.map(squeezed))
+        if keys.contains("firstname") != keys.contains("lastname") { return keys.contains("connectedon") }
         return keys.contains("firstname") && keys.contains("lastname")
             && (keys.contains("connectedon") || keys.contains("url")
                 || (keys.contains("company") && keys.contains("position"))
                 || (keys.contains("e-mailaddress") && keys.contains("jobtitle")))
     }
 
-    /// What the header row is looked for by, in lines after a preamble: `First Name` or `FirstName`.
-    public static let headerHint = "first"
+    /// What the header row is looked for by, in lines after a preamble: `First Name`, `FirstName` or `Last Name`.
+    public static let headerHint = "name"
 
     /// A column name as ``isHeader(_:)`` compares it: trimmed, lowercased, without spaces.
     static func squeezed(_ name: String) -> String { CSVTable.key(name).filter { $0 != " " } }

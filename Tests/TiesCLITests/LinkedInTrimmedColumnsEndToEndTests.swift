@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+/// `ties import linkedin` on files of real exports whose owners deleted columns before publishing them
+/// (fixtures with made-up people; see Fixtures/exports/README.md for the real file each imitates).
+@Suite("ties import linkedin: files whose owner removed columns")
+struct LinkedInTrimmedColumnsEndToEndTests {
+    let store = StoreUnderTest()
+
+    func fixture(_ name: String) -> String { LinkedInExportEndToEndTests.fixture(name) }
+
+    @Test("Connections without the Last Name column are read by the first names; importing again adds nothing")
+    func firstNamesOnly() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-first-names-only"))
+        #expect(out.contains("connections, 5 rows = 5 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("people: 5 added"), "\(out)")
+        let elvira = try store.ok("person", "show", "Elvira (Ferrol Datos)")
+        #expect(elvira.contains("known since:  2020-06-18"), "\(elvira)")
+        let teodoro = try store.ok("person", "show", "Teodoro")
+        #expect(teodoro.contains("known since:  2016-12-01"), "\(teodoro)")
+        let again = try store.ok("import", "linkedin", fixture("linkedin-first-names-only"))
+        #expect(again.contains("people: 0 added, 0 updated, 5 already up to date"), "\(again)")
+    }
+
+    @Test("files without the columns their rows are read by are refused, each saying which columns are missing")
+    func namesRemoved() throws {
+        try store.ok("init")
+        let (result, unchanged) = try TiesBinary.runRefused(
+            ["import", "linkedin", fixture("linkedin-names-removed")], store: store.db)
+        #expect(result.status == 65, "\(result)")
+        #expect(unchanged)
+        let said = result.stderr
+        #expect(!said.contains("nothing here is a file of a LinkedIn export"), "\(said)")
+        #expect(
+            said.contains(
+                "Connections.csv: LinkedIn's connections with the columns First Name and Last Name removed (its header, line 4, is `Company,Position,Connected On`); a row is read by its name (First Name, Last Name)"
+            ), "\(said)")
+        #expect(said.contains("Invitations.csv: LinkedIn's invitations with the column To removed"), "\(said)")
+        #expect(
+            said.contains("messages.csv: LinkedIn's messages with the columns CONVERSATION ID and TO removed"),
+            "\(said)")
+    }
+
+    @Test("a Connections file without names beside a whole one is listed as not read, with the columns missing")
+    func redactedBesideWhole() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-redacted"))
+        #expect(out.contains("connections, 2 rows = 2 read + 0 left out on purpose"), "\(out)")
+        #expect(
+            out.contains(
+                "redacted_connections.csv: LinkedIn's connections with the columns First Name and Last Name removed"),
+            "\(out)")
+    }
+}
