@@ -24,6 +24,18 @@ struct LinkedInTrimmedColumnsEndToEndTests {
         #expect(again.contains("people: 0 added, 0 updated, 5 already up to date"), "\(again)")
     }
 
+    @Test("Connections whose owner renamed First Name `De-Identified First Name` are read by the names it keeps")
+    func deidentifiedFirstNames() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-deidentified"))
+        #expect(out.contains("connections, 5 rows = 4 read + 1 left out on purpose"), "\(out)")
+        #expect(out.contains("people: 4 added"), "\(out)")
+        let odw = try store.ok("person", "show", "Odw (Quillmark Labs)")
+        #expect(odw.contains("known since:  2020-09-19"), "\(odw)")
+        let again = try store.ok("import", "linkedin", fixture("linkedin-deidentified"))
+        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
+    }
+
     @Test("files without the columns their rows are read by are refused, each saying which columns are missing")
     func namesRemoved() throws {
         try store.ok("init")

@@ -53,6 +53,15 @@ public enum LinkedInConnections {
         table.column(name) ?? table.header.firstIndex { squeezed($0) == squeezed(name) }
     }
 
+    /// The column named `name`, else the only one whose name ends with it: a name column its owner renamed
+    /// when cutting the names short (`De-Identified First Name`, AiDLraj/LinkedIn-Connections-Growth-Analysis,
+    /// 2020: 2,903 rows whose first names are kept to three letters, `Yam`, and `Last Name` empty).
+    static func column(_ table: CSVTable, endingWith name: String) -> Int? {
+        if let exact = column(table, name) { return exact }
+        let ending = table.header.indices.filter { squeezed(table.header[$0]).hasSuffix(squeezed(name)) }
+        return ending.count == 1 ? ending[0] : nil
+    }
+
     /// Reads the file's bytes.
     /// - Throws: ``ParseError`` when no header row is found, or a quoted field after it never closes.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> ImportResult<LinkedInConnection> {
@@ -111,9 +120,9 @@ public enum LinkedInConnections {
 
         init(_ table: CSVTable) {
             let column = { (name: String) in LinkedInConnections.column(table, name) }
-            first = column("First Name")
+            first = LinkedInConnections.column(table, endingWith: "First Name")
             middle = column("Middle Name")
-            last = column("Last Name")
+            last = LinkedInConnections.column(table, endingWith: "Last Name")
             suffix = column("Suffix")
             url = column("URL") ?? column("Profile URL")
             emails = column("Email Address") ?? column("E-mail Address") ?? column("Email")
