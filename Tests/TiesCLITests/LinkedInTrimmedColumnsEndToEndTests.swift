@@ -66,3 +66,20 @@ struct LinkedInTrimmedColumnsEndToEndTests {
             "\(out)")
     }
 }
+
+/// Greetings of people whose names begin with the title of their profession.
+@Suite("ties next --warm-up: a title before the first name")
+struct NamePrefixGreetingEndToEndTests {
+    let store = StoreUnderTest()
+
+    @Test("`Lic. Marisol`, `CA Devika`, `Er. Kunal` are greeted by their first names; `Eng Hock` stays `Eng`")
+    func greetedByFirstName() throws {
+        try store.ok("init")
+        _ = try store.ok("import", "linkedin", LinkedInExportEndToEndTests.fixture("linkedin-name-prefixes"))
+        let out = try store.ok("next", "--warm-up")
+        for hello in ["Hello Marisol,", "Hello Devika,", "Hello Kunal,", "Hello Eng,"] {
+            #expect(out.contains(hello), "\(hello) in \(out)")
+        }
+        for wrong in ["Hello Lic.", "Hello CA,", "Hello Er."] { #expect(!out.contains(wrong), "\(out)") }
+    }
+}
