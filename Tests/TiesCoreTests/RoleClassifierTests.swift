@@ -26,7 +26,7 @@ struct RoleClassifierTests {
             ("Interim Talent Acquisition Manager", nil, .inHouse),
             // US IT staffing: the offshore desks' titles at firms unnamed here, and firms known by name.
             ("Sr. US IT Recruiter", "Harbourline Infotech Inc", .agency),
-            ("Bench Sales Recruiter", "Quillmark Systems", .agency),
+            ("Bench Sales Recruiter", "Quillmark Systems", .agency), ("Benchsales Recruiter", "Tovana Labs", .agency),
             ("Technical Recruiter", "Mindlance", .agency),
             ("Sr. Recruitment Specialist", "The Judge Group", .agency),
             ("US Talent Acquisition Specialist", "Cloudera", .inHouse),
