@@ -36,6 +36,20 @@ struct LinkedInTrimmedColumnsEndToEndTests {
         #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
     }
 
+    @Test("Connections whose owner joined the names into `Full Name` are read, the same people as the export's")
+    func fullName() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-full-name"))
+        #expect(
+            out.contains("linkedin_connections_categorized.csv: connections, 3 rows = 2 read + 1 left out on purpose"),
+            "\(out)")
+        #expect(out.contains("people: 2 added, 0 updated, 2 already up to date"), "\(out)")
+        let vikram = try store.ok("person", "show", "Vikram Pillay")
+        #expect(vikram.contains("Assistant System Engineer at Tarang Consultancy Services"), "\(vikram)")
+        let again = try store.ok("import", "linkedin", fixture("linkedin-full-name"))
+        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
+    }
+
     @Test("files without the columns their rows are read by are refused, each saying which columns are missing")
     func namesRemoved() throws {
         try store.ok("init")

@@ -32,10 +32,14 @@ public enum LinkedInConnections {
     /// without their spaces: a file whose owner wrote them `FirstName,LastName,EmailAddress,…,ConnectedOn`
     /// to read it in R is still one (DelphineLeconte/Repo, 2022). So is one whose owner deleted the `Last Name`
     /// column, or the `First Name` one, keeping `Connected On`: its rows are named as far as the file names them
-    /// (SergioPereiraLema/LinkedInAnalytics: `First Name;Company;Position;Connected On`, 1,158 rows).
+    /// (SergioPereiraLema/LinkedInAnalytics: `First Name;Company;Position;Connected On`, 1,158 rows), and one
+    /// whose owner joined the two into `Full Name` (Mannam-Saran/LinkedIn-Network-Career-Alignment-Analysis,
+    /// 2025: `Full Name,Position,Company,Connected On,Email Address,URL,Job Category`).
     public static func isHeader(_ fields: [String]) -> Bool {
         let keys = Set(fields.map(squeezed))
-        if keys.contains("firstname") != keys.contains("lastname") { return keys.contains("connectedon") }
+        if keys.contains("firstname") != keys.contains("lastname") || keys.contains("fullname") {
+            return keys.contains("connectedon")
+        }
         return keys.contains("firstname") && keys.contains("lastname")
             && (keys.contains("connectedon") || keys.contains("url")
                 || (keys.contains("company") && keys.contains("position"))
@@ -113,7 +117,7 @@ public enum LinkedInConnections {
 
     /// Where each field is, in either layout.
     struct Columns {
-        var first, middle, last, suffix, url, emails, company, position, connected: Int?
+        var first, middle, last, suffix, full, url, emails, company, position, connected: Int?
         var extraEmails: [Int]
         /// How the file writes `Connected On` (``LinkedInDateColumn``).
         var dates: LinkedInDateColumn
@@ -124,6 +128,7 @@ public enum LinkedInConnections {
             middle = column("Middle Name")
             last = LinkedInConnections.column(table, endingWith: "Last Name")
             suffix = column("Suffix")
+            full = first == nil && last == nil ? column("Full Name") : nil
             url = column("URL") ?? column("Profile URL")
             emails = column("Email Address") ?? column("E-mail Address") ?? column("Email")
             extraEmails = ["E-mail 2 Address", "E-mail 3 Address"].compactMap(column)
@@ -141,7 +146,7 @@ public enum LinkedInConnections {
     }
 
     static func connection(_ row: CSVRecord, _ record: Int, _ c: Columns) -> Result<LinkedInConnection, RowOutcome> {
-        let written = [c.first, c.middle, c.last, c.suffix].compactMap {
+        let written = [c.first, c.middle, c.last, c.suffix, c.full].compactMap {
             ImportSupport.nonEmpty(CSVTable.value(row, $0))
         }.joined(separator: " ")
         let name = ImportSupport.singleSpaced(written)
