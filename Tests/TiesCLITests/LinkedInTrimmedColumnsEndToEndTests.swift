@@ -97,3 +97,43 @@ struct NamePrefixGreetingEndToEndTests {
         for wrong in ["Hello Lic.", "Hello CA,", "Hello Er."] { #expect(!out.contains(wrong), "\(out)") }
     }
 }
+
+/// The files of an export that the import does not read say what they are.
+@Suite("ties import linkedin: the export's other files")
+struct LinkedInOtherFilesEndToEndTests {
+    let store = StoreUnderTest()
+
+    func fixture(_ name: String) -> String { LinkedInExportEndToEndTests.fixture(name) }
+
+    @Test(
+        "Rich_Media, Company Follows, Ad_Targeting, Saved Jobs, Education, Skills, Contacts are listed with what each is"
+    )
+    func listedWithReasons() throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture("linkedin-other-files"))
+        #expect(out.contains("connections, 1 row = 1 read + 0 left out on purpose"), "\(out)")
+        #expect(out.contains("Not read (8 files this import does not use):"), "\(out)")
+        for (file, what) in [
+            ("Rich_Media.csv", "the images and videos you posted"), ("Company Follows.csv", "the companies you follow"),
+            ("Ad_Targeting.csv", "what advertisers reach you by"), ("Saved Jobs.csv", "the jobs you saved"),
+            ("Education.csv", "your education"), ("Skills.csv", "your skills"),
+        ] {
+            #expect(
+                out.contains("\(file): LinkedIn's list of \(what), which names no one to import"), "\(file) in \(out)")
+        }
+        #expect(out.contains("Member_Follows.csv: LinkedIn's list of the members you follow, by name alone"), "\(out)")
+        #expect(
+            out.contains("Contacts.csv: LinkedIn's copy of the address-book contacts you once let it read"), "\(out)")
+    }
+
+    @Test("a file that lists no one, given alone, is refused saying what it is, the store unchanged")
+    func aloneRefused() throws {
+        try store.ok("init")
+        let (result, unchanged) = try TiesBinary.runRefused(
+            ["import", "linkedin", fixture("linkedin-other-files") + "/Rich_Media.csv"], store: store.db)
+        #expect(result.status == 65 && unchanged, "\(result)")
+        #expect(
+            result.stderr.contains("Rich_Media.csv: LinkedIn's list of the images and videos you posted"), "\(result)")
+        #expect(!result.stderr.contains("nothing here is a file of a LinkedIn export"), "\(result)")
+    }
+}

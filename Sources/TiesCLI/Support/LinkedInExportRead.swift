@@ -68,7 +68,7 @@ struct LinkedInExportRead {
     /// The error when nothing was recognised: exit 65, each file with what it looks like.
     func refusal() -> CLIError {
         let lines = unread.map { file in
-            LinkedInTrimmedFile.detect(file.bytes).map { "\(file.name): \($0.reason)" }
+            Self.whyNotRead(file).map { "\(file.name): \($0)" }
                 ?? InputSniffer.refusal(file.name, bytes: file.bytes, expected: "a file of a LinkedIn export")
         }
         return CLIError(
@@ -224,12 +224,15 @@ struct LinkedInExportRead {
         }
         if !unread.isEmpty {
             out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"
-            // A file of the export whose owner removed the columns its rows are read by says so.
-            out += unread.map {
-                "  \($0.name)" + (LinkedInTrimmedFile.detect($0.bytes).map { ": \($0.reason)" } ?? "") + "\n"
-            }
-            .joined()
+            // A file of the export says what it is: one whose owner removed columns, or one listing no one.
+            out += unread.map { "  \($0.name)" + (Self.whyNotRead($0).map { ": \($0)" } ?? "") + "\n" }.joined()
         }
         return out
+    }
+
+    /// Why a file of the export is not read: the columns its owner removed, or what the file lists.
+    static func whyNotRead(_ file: (name: String, bytes: [UInt8])) -> String? {
+        LinkedInTrimmedFile.detect(file.bytes)?.reason
+            ?? LinkedInOtherFile.reason(file.bytes, name: String(file.name.split(separator: "/").last ?? ""))
     }
 }
