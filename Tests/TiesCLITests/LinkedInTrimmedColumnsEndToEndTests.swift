@@ -90,11 +90,23 @@ struct NamePrefixGreetingEndToEndTests {
     func greetedByFirstName() throws {
         try store.ok("init")
         _ = try store.ok("import", "linkedin", LinkedInExportEndToEndTests.fixture("linkedin-name-prefixes"))
-        let out = try store.ok("next", "--warm-up")
+        let out = try store.ok("next", "--warm-up", "--limit", "10")
         for hello in ["Hello Marisol,", "Hello Devika,", "Hello Kunal,", "Hello Eng,"] {
             #expect(out.contains(hello), "\(hello) in \(out)")
         }
         for wrong in ["Hello Lic.", "Hello CA,", "Hello Er."] { #expect(!out.contains(wrong), "\(out)") }
+    }
+
+    @Test("a firm named `Inc.` ends the sentence with its own stop; `Confidential` is not named back")
+    func firmNames() throws {
+        try store.ok("init")
+        _ = try store.ok("import", "linkedin", LinkedInExportEndToEndTests.fixture("linkedin-name-prefixes"))
+        let out = try store.ok("next", "--warm-up").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "  +", with: " ", options: .regularExpression)
+        #expect(out.contains("your searches at Tenth Lantern, Inc. If I can help"), "\(out)")
+        #expect(!out.contains("Inc.."), "\(out)")
+        #expect(!out.contains("searches at Confidential"), "\(out)")
+        #expect(out.contains("Hello Priyanka,"), "\(out)")
     }
 }
 

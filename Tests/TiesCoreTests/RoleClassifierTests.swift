@@ -30,6 +30,8 @@ struct RoleClassifierTests {
             ("Technical Recruiter", "Mindlance", .agency),
             ("Sr. Recruitment Specialist", "The Judge Group", .agency),
             ("US Talent Acquisition Specialist", "Cloudera", .inHouse),
+            // A firm not named: of unknown kind, not an employer's in-house recruiter.
+            ("Sr. Technical Recruiter", "Confidential", nil), ("Recruiter", "Stealth Startup", nil),
         ] as [(String, String?, RecruiterKind?)])
     func recruiters(title: String, organisation: String?, kind: RecruiterKind?) throws {
         let inference = try #require(RoleClassifier.classify(title: title, organisation: organisation))

@@ -157,6 +157,14 @@ public enum RecruiterRules {
         "caldwell partners",
     ]
 
+    /// Whole organisation names, folded, that hide the firm: 188 connections at "Confidential" and 63 at a
+    /// "Stealth Startup" (or "Stealth", "Stealth Mode") in the 56 real exports of rounds 6 and 7, whose
+    /// recruiters were called in-house, "an employer (confidential)".
+    public static let undisclosedOrganisations: Set<String> = [
+        "confidential", "confidential company", "undisclosed", "stealth", "stealth startup", "stealth mode",
+        "stealth mode startup", "stealth ai startup",
+    ]
+
     /// Organisation words that name a staffing or recruitment agency.
     public static let agencyOrganisationPhrases = [
         "staffing", "recruitment", "recruiting", "recruiters", "resourcing", "personnel", "locum", "locums",
