@@ -10,44 +10,46 @@ struct LinkedInTrimmedColumnsEndToEndTests {
 
     func fixture(_ name: String) -> String { LinkedInExportEndToEndTests.fixture(name) }
 
+    /// Imports fixture `name` into a new store, expecting `listed` in its listing and `added` of its people, then
+    /// each of `shown` (a person, and what `person show` says of them), then again, expecting `known` people
+    /// already up to date.
+    func importTwice(_ name: String, listed: String, added: String, known: Int, shown: [(String, String)]) throws {
+        try store.ok("init")
+        let out = try store.ok("import", "linkedin", fixture(name))
+        #expect(out.contains(listed), "\(out)")
+        #expect(out.contains("people: \(added)"), "\(out)")
+        for (person, said) in shown {
+            let show = try store.ok("person", "show", person)
+            #expect(show.contains(said), "\(show)")
+        }
+        let again = try store.ok("import", "linkedin", fixture(name))
+        #expect(again.contains("people: 0 added, 0 updated, \(known) already up to date"), "\(again)")
+    }
+
     @Test("Connections without the Last Name column are read by the first names; importing again adds nothing")
     func firstNamesOnly() throws {
-        try store.ok("init")
-        let out = try store.ok("import", "linkedin", fixture("linkedin-first-names-only"))
-        #expect(out.contains("connections, 5 rows = 5 read + 0 left out on purpose"), "\(out)")
-        #expect(out.contains("people: 5 added"), "\(out)")
-        let elvira = try store.ok("person", "show", "Elvira (Ferrol Datos)")
-        #expect(elvira.contains("known since:  2020-06-18"), "\(elvira)")
-        let teodoro = try store.ok("person", "show", "Teodoro")
-        #expect(teodoro.contains("known since:  2016-12-01"), "\(teodoro)")
-        let again = try store.ok("import", "linkedin", fixture("linkedin-first-names-only"))
-        #expect(again.contains("people: 0 added, 0 updated, 5 already up to date"), "\(again)")
+        try importTwice(
+            "linkedin-first-names-only", listed: "connections, 5 rows = 5 read + 0 left out on purpose",
+            added: "5 added",
+            known: 5,
+            shown: [("Elvira (Ferrol Datos)", "known since:  2020-06-18"), ("Teodoro", "known since:  2016-12-01")])
     }
 
     @Test("Connections whose owner renamed First Name `De-Identified First Name` are read by the names it keeps")
     func deidentifiedFirstNames() throws {
-        try store.ok("init")
-        let out = try store.ok("import", "linkedin", fixture("linkedin-deidentified"))
-        #expect(out.contains("connections, 5 rows = 4 read + 1 left out on purpose"), "\(out)")
-        #expect(out.contains("people: 4 added"), "\(out)")
-        let odw = try store.ok("person", "show", "Odw (Quillmark Labs)")
-        #expect(odw.contains("known since:  2020-09-19"), "\(odw)")
-        let again = try store.ok("import", "linkedin", fixture("linkedin-deidentified"))
-        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
+        try importTwice(
+            "linkedin-deidentified", listed: "connections, 5 rows = 4 read + 1 left out on purpose", added: "4 added",
+            known: 4,
+            shown: [("Odw (Quillmark Labs)", "known since:  2020-09-19")])
     }
 
     @Test("Connections whose owner joined the names into `Full Name` are read, the same people as the export's")
     func fullName() throws {
-        try store.ok("init")
-        let out = try store.ok("import", "linkedin", fixture("linkedin-full-name"))
-        #expect(
-            out.contains("linkedin_connections_categorized.csv: connections, 3 rows = 2 read + 1 left out on purpose"),
-            "\(out)")
-        #expect(out.contains("people: 2 added, 0 updated, 2 already up to date"), "\(out)")
-        let vikram = try store.ok("person", "show", "Vikram Pillay")
-        #expect(vikram.contains("Assistant System Engineer at Tarang Consultancy Services"), "\(vikram)")
-        let again = try store.ok("import", "linkedin", fixture("linkedin-full-name"))
-        #expect(again.contains("people: 0 added, 0 updated, 4 already up to date"), "\(again)")
+        try importTwice(
+            "linkedin-full-name",
+            listed: "linkedin_connections_categorized.csv: connections, 3 rows = 2 read + 1 left out on purpose",
+            added: "2 added, 0 updated, 2 already up to date", known: 4,
+            shown: [("Vikram Pillay", "Assistant System Engineer at Tarang Consultancy Services")])
     }
 
     @Test("files without the columns their rows are read by are refused, each saying which columns are missing")
