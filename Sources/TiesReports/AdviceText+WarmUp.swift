@@ -6,12 +6,16 @@ extension AdviceText {
     static func warmUp(name: String, first: String, organisation: String?, field: String?, since: Day?) -> [Piece] {
         let connected = since.map { "since \($0.civil.year)" } ?? "for a while"
         let work = field.map { "I work in \($0)" } ?? "I am building my network"
-        let at = organisation.map { " at \($0)" } ?? ""
-        // A firm's name may end the sentence with its own full stop ("BENU Česká republika s.r.o.").
-        let stop = at.hasSuffix(".") ? "" : "."
+        // A firm not named ("Confidential", "Stealth Startup") is not one to name back; a name ending with its
+        // own full stop (`Eleventh Hire, Inc.`, `Altia Consultores, S. A.`) ends the sentence.
+        let named = organisation.flatMap {
+            RecruiterRules.undisclosedOrganisations.contains(MatchKey.fold($0)) ? nil : $0
+        }
+        let at = named.map { " at \($0)" } ?? ""
         let message =
             "Hello \(first), we have been connected \(connected) and I have never said hello. \(work), and I am not "
-            + "looking for a move right now, but I would value hearing what you are seeing in your searches\(at)\(stop) "
+            + "looking for a move right now, but I would value hearing what you are seeing in your searches\(at)"
+            + (at.hasSuffix(".") ? " " : ". ")
             + "If I can help with one — a name, an introduction — I will."
         let escaped = name.replacingOccurrences(of: "\"", with: "\\\"")
         return [

@@ -41,6 +41,15 @@ struct AdviceTruthTests {
             ("Lina Berg, SHRM-CP", "Lina"), ("Nour Haddad, Msc", "Nour"), ("van Dyke, Anna", "Anna"),
             ("REYES, DANA", "DANA"), ("Reyes, Dana Maria", "Dana"), ("Reyes, Dana, CFA", "Dana"),
             ("Acme Group, Inc.", "Acme"),
+            // Titles of a profession written before the name in real exports (rounds 6 and 7): Spanish
+            // `Lic.`, `Ing.`, `Dra.`, `Arq.`; Indian `Er.`, `Ar.`, `Adv`, `CA`, `CS`; `CPA`, `Coach`, `Engr.`.
+            ("Lic. Marisol Quiroga", "Marisol"), ("LIC. Tomás Ibarra", "Tomás"), ("Ing. Rafael Soto", "Rafael"),
+            ("Dra. Inés Varela", "Inés"), ("Arq. Paula Ríos", "Paula"), ("Er. Kunal Bhatt", "Kunal"),
+            ("Ar. Meera Pillai", "Meera"), ("Adv Rohan Sethi", "Rohan"), ("CA Devika Raman", "Devika"),
+            ("CS Arjun Nair", "Arjun"), ("CPA Joel Kimani", "Joel"), ("COACH Diego Vera", "Diego"),
+            ("Engr. Bola Adeyemi", "Bola"),
+            // Only with a dot, or only in capitals: the same letters are a given name otherwise.
+            ("Eng Hock Tan", "Eng"), ("Ca Nguyen", "Ca"), ("Ing Marie Berg", "Ing"), ("Er. ", "Er."),
         ])
     func firstNames(name: String, first: String) {
         #expect(Person.firstName(of: name) == first)

@@ -24,6 +24,14 @@ struct RoleClassifierTests {
             ("Chasseur de têtes", nil, .searchFirm),
             ("Recrutadora", nil, nil),
             ("Interim Talent Acquisition Manager", nil, .inHouse),
+            // US IT staffing: the offshore desks' titles at firms unnamed here, and firms known by name.
+            ("Sr. US IT Recruiter", "Harbourline Infotech Inc", .agency),
+            ("Bench Sales Recruiter", "Quillmark Systems", .agency), ("Benchsales Recruiter", "Tovana Labs", .agency),
+            ("Technical Recruiter", "Mindlance", .agency),
+            ("Sr. Recruitment Specialist", "The Judge Group", .agency),
+            ("US Talent Acquisition Specialist", "Cloudera", .inHouse),
+            // A firm not named: of unknown kind, not an employer's in-house recruiter.
+            ("Sr. Technical Recruiter", "Confidential", nil), ("Recruiter", "Stealth Startup", nil),
         ] as [(String, String?, RecruiterKind?)])
     func recruiters(title: String, organisation: String?, kind: RecruiterKind?) throws {
         let inference = try #require(RoleClassifier.classify(title: title, organisation: organisation))

@@ -67,8 +67,9 @@ struct LinkedInExportRead {
 
     /// The error when nothing was recognised: exit 65, each file with what it looks like.
     func refusal() -> CLIError {
-        let lines = unread.map {
-            InputSniffer.refusal($0.name, bytes: $0.bytes, expected: "a file of a LinkedIn export")
+        let lines = unread.map { file in
+            Self.whyNotRead(file).map { "\(file.name): \($0)" }
+                ?? InputSniffer.refusal(file.name, bytes: file.bytes, expected: "a file of a LinkedIn export")
         }
         return CLIError(
             .data,
@@ -223,8 +224,15 @@ struct LinkedInExportRead {
         }
         if !unread.isEmpty {
             out += "Not read (\(unread.count) file\(unread.count == 1 ? "" : "s") this import does not use):\n"
-            out += unread.map { "  \($0.name)\n" }.joined()
+            // A file of the export says what it is: one whose owner removed columns, or one listing no one.
+            out += unread.map { "  \($0.name)" + (Self.whyNotRead($0).map { ": \($0)" } ?? "") + "\n" }.joined()
         }
         return out
+    }
+
+    /// Why a file of the export is not read: the columns its owner removed, or what the file lists.
+    static func whyNotRead(_ file: (name: String, bytes: [UInt8])) -> String? {
+        LinkedInTrimmedFile.detect(file.bytes)?.reason
+            ?? LinkedInOtherFile.reason(file.bytes, name: String(file.name.split(separator: "/").last ?? ""))
     }
 }

@@ -99,6 +99,8 @@ public enum RoleClassifier {
             return .inHouse
         }
         if let org {
+            // "Confidential", "Stealth Startup": a firm not named, whose kind is as unknown as its name.
+            if RecruiterRules.undisclosedOrganisations.contains(org.folded) { return nil }
             // A recruiter working for themselves recruits for clients, as an agency does.
             if SelfEmployment.names.contains(org.folded) {
                 evidence.append("organisation: self-employed (\(org.folded))")

@@ -30,17 +30,24 @@ public enum LinkedInConnections {
 
     /// Whether a header row is that of a Connections file (any generation). Column names are compared
     /// without their spaces: a file whose owner wrote them `FirstName,LastName,EmailAddress,…,ConnectedOn`
-    /// to read it in R is still one (DelphineLeconte/Repo, 2022).
+    /// to read it in R is still one (DelphineLeconte/Repo, 2022). So is one whose owner deleted the `Last Name`
+    /// column, or the `First Name` one, keeping `Connected On`: its rows are named as far as the file names them
+    /// (SergioPereiraLema/LinkedInAnalytics: `First Name;Company;Position;Connected On`, 1,158 rows), and one
+    /// whose owner joined the two into `Full Name` (Mannam-Saran/LinkedIn-Network-Career-Alignment-Analysis,
+    /// 2025: `Full Name,Position,Company,Connected On,Email Address,URL,Job Category`).
     public static func isHeader(_ fields: [String]) -> Bool {
         let keys = Set(fields.map(squeezed))
+        if keys.contains("firstname") != keys.contains("lastname") || keys.contains("fullname") {
+            return keys.contains("connectedon")
+        }
         return keys.contains("firstname") && keys.contains("lastname")
             && (keys.contains("connectedon") || keys.contains("url")
                 || (keys.contains("company") && keys.contains("position"))
                 || (keys.contains("e-mailaddress") && keys.contains("jobtitle")))
     }
 
-    /// What the header row is looked for by, in lines after a preamble: `First Name` or `FirstName`.
-    public static let headerHint = "first"
+    /// What the header row is looked for by, in lines after a preamble: `First Name`, `FirstName` or `Last Name`.
+    public static let headerHint = "name"
 
     /// A column name as ``isHeader(_:)`` compares it: trimmed, lowercased, without spaces.
     static func squeezed(_ name: String) -> String { CSVTable.key(name).filter { $0 != " " } }
@@ -48,6 +55,15 @@ public enum LinkedInConnections {
     /// The column named `name`, compared as ``squeezed(_:)``.
     static func column(_ table: CSVTable, _ name: String) -> Int? {
         table.column(name) ?? table.header.firstIndex { squeezed($0) == squeezed(name) }
+    }
+
+    /// The column named `name`, else the only one whose name ends with it: a name column its owner renamed
+    /// when cutting the names short (`De-Identified First Name`, AiDLraj/LinkedIn-Connections-Growth-Analysis,
+    /// 2020: 2,903 rows whose first names are kept to three letters, `Yam`, and `Last Name` empty).
+    static func column(_ table: CSVTable, endingWith name: String) -> Int? {
+        if let exact = column(table, name) { return exact }
+        let ending = table.header.indices.filter { squeezed(table.header[$0]).hasSuffix(squeezed(name)) }
+        return ending.count == 1 ? ending[0] : nil
     }
 
     /// Reads the file's bytes.
@@ -101,17 +117,18 @@ public enum LinkedInConnections {
 
     /// Where each field is, in either layout.
     struct Columns {
-        var first, middle, last, suffix, url, emails, company, position, connected: Int?
+        var first, middle, last, suffix, full, url, emails, company, position, connected: Int?
         var extraEmails: [Int]
         /// How the file writes `Connected On` (``LinkedInDateColumn``).
         var dates: LinkedInDateColumn
 
         init(_ table: CSVTable) {
             let column = { (name: String) in LinkedInConnections.column(table, name) }
-            first = column("First Name")
+            first = LinkedInConnections.column(table, endingWith: "First Name")
             middle = column("Middle Name")
-            last = column("Last Name")
+            last = LinkedInConnections.column(table, endingWith: "Last Name")
             suffix = column("Suffix")
+            full = first == nil && last == nil ? column("Full Name") : nil
             url = column("URL") ?? column("Profile URL")
             emails = column("Email Address") ?? column("E-mail Address") ?? column("Email")
             extraEmails = ["E-mail 2 Address", "E-mail 3 Address"].compactMap(column)
@@ -129,7 +146,7 @@ public enum LinkedInConnections {
     }
 
     static func connection(_ row: CSVRecord, _ record: Int, _ c: Columns) -> Result<LinkedInConnection, RowOutcome> {
-        let written = [c.first, c.middle, c.last, c.suffix].compactMap {
+        let written = [c.first, c.middle, c.last, c.suffix, c.full].compactMap {
             ImportSupport.nonEmpty(CSVTable.value(row, $0))
         }.joined(separator: " ")
         let name = ImportSupport.singleSpaced(written)
