@@ -113,12 +113,7 @@ extension ICalendarReader.Reader {
             result.skipped.append(SkippedRecord(line: event.line, reason: reason))
             return
         }
-        // Google's birthdays calendar invites `CN=Contacts` at a `…@virtual` address: no one either.
-        let people = event.attendees.filter { a in
-            !(a.kind == "ROOM" || a.kind == "RESOURCE"
-                || (a.email?.hasSuffix("resource.calendar.google.com") ?? false)
-                || (a.email?.lowercased().hasSuffix("@virtual") ?? false))
-        }
+        let people = event.attendees.filter(\.takesPart)
         if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" }) {
             result.skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
             return

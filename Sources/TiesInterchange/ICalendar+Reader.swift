@@ -20,9 +20,10 @@ import TiesCore
 ///   occurrence only, with a note in ``ImportResult/skipped``.
 /// - Left out, with a note in ``ImportResult/skipped``: `STATUS:CANCELLED` events and occurrences, those
 ///   the user declined (their own `ATTENDEE` entry has `PARTSTAT=DECLINED`), and single events starting
-///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
+///   after the as-of instant. Attendees with `CUTYPE` ROOM, RESOURCE or GROUP (or a Google resource address,
 ///   `@resource.calendar.google.com`, or the `…@virtual` "Contacts" of Google's birthdays calendar) are not
-///   people and are left out of ``CalendarMeeting/attendees``.
+///   people, and one with `ROLE=NON-PARTICIPANT` is copied for information only: they are left out of
+///   ``CalendarMeeting/attendees`` (``CalendarAttendee/takesPart``).
 /// - Invitations saved as they came (iTIP, several calendars in one file): of one `UID` (and `RECURRENCE-ID`)
 ///   the version with the highest `SEQUENCE` counts (a moved meeting, once, at its last time), a
 ///   `METHOD:CANCEL` cancels the versions up to its own, and replies and counter-proposals are no meetings.
@@ -312,7 +313,8 @@ extension ICalendarReader {
             return CalendarAttendee(
                 email: email, name: property.parameter("CN").flatMap { ImportSupport.nonEmpty($0.text) },
                 participation: property.parameter("PARTSTAT")?.text.uppercased(),
-                kind: property.parameter("CUTYPE")?.text.uppercased() ?? "INDIVIDUAL")
+                kind: property.parameter("CUTYPE")?.text.uppercased() ?? "INDIVIDUAL",
+                role: property.parameter("ROLE")?.text.uppercased())
         }
 
         /// The property's single date or date-time, or nil after recording a problem.

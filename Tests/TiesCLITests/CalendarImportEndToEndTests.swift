@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+import TiesTestSupport
+
+@Suite("ties import ics: who takes part, and what adds nothing")
+struct CalendarImportEndToEndTests {
+    let store = StoreUnderTest()
+
+    func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil)!.path
+    }
+
+    func importObservers() throws -> (stdout: String, people: String) {
+        #expect(try store.ties(["init"]).status == 0)
+        let result = try store.ties([
+            "import", "ics", fixture("exports/observers.ics"), "--me", "alex.morgan@example.com", "--create-people",
+            "--as-of", "2026-06-30",
+        ])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (result.stdout, try store.ties(["export", "people"]).stdout)
+    }
+
+    @Test("an attendee copied for information (ROLE=NON-PARTICIPANT) and a group (CUTYPE=GROUP) are not met")
+    func observersAreNotMet() throws {
+        let (stdout, people) = try importObservers()
+        #expect(stdout.contains("people: 2 added") && stdout.contains("interactions: 2 added"), "\(stdout)")
+        #expect(people.contains("Rosa Lindqvist") && people.contains("Tomas Weber"), "\(people)")
+        #expect(!people.contains("Ines Okafor") && !people.contains("Planning team"), "\(people)")
+    }
+
+    @Test("meetings without the user and events with no one else are listed and counted, not dropped silently")
+    func meetingsThatAddNothingAreListed() throws {
+        let (stdout, _) = try importObservers()
+        #expect(
+            stdout.contains(
+                "observers.ics:26: a meeting without you (none of your emails is its organizer or an attendee) (3 occurrences)"
+            ), "\(stdout)")
+        #expect(stdout.contains("observers.ics:37: no one else takes part (an entry of your own, a holiday)"))
+        #expect(
+            stdout.contains(
+                "note: 3 meetings without you left out: none of your emails (alex.morgan@example.com) organizes or attends them"
+            ))
+        let again = try store.ties([
+            "import", "ics", fixture("exports/observers.ics"), "--me", "alex.morgan@example.com", "--create-people",
+            "--as-of", "2026-06-30",
+        ])
+        #expect(again.stdout.contains("interactions: 0 added, 2 already present"), "\(again.stdout)")
+    }
+}
