@@ -288,4 +288,19 @@ struct MailSourceTests {
             #expect(records.first?.subject == (keep ? "Hello" : nil))
         }
     }
+
+    @Test("a newsletter or a no-reply notice in Spam or Trash counts as in Spam or Trash, as classify says")
+    func folderBeforeBulk() throws {
+        let text =
+            "From n@x Mon Mar  2 10:15:00 2026\nFrom: Deals <deals@shop.example>\nTo: me@x.example\nList-Unsubscribe: <mailto:u@shop.example>\nDate: Mon, 2 Mar 2026 10:15:00 +0000\n\n"
+            + "From r@x Mon Mar  2 10:16:00 2026\nFrom: noreply@bank.example\nTo: me@x.example\nDate: Mon, 2 Mar 2026 10:16:00 +0000\n\n"
+            + "From p@x Mon Mar  2 10:17:00 2026\nFrom: Lena Hart <lena@hart.example>\nTo: me@x.example\nDate: Mon, 2 Mar 2026 10:17:00 +0000\n\n"
+        let path = try file("Spam", text)
+        var reader = MailReader(classifier: MailClassifier(myAddresses: ["me@x.example"]))
+        try MboxFile(path: path, folder: "Spam").forEachHeaderBlock { block in
+            _ = reader.record(for: block)
+            return true
+        }
+        #expect(reader.filtered == [.spamOrTrash: 3])
+    }
 }
