@@ -149,11 +149,12 @@ extension ICalendarReader.Reader {
                         + (originalKey.map { "\n" + $0 } ?? ""))
         }
         guard emittedSourceIDs.insert(sourceID).inserted else {
+            // A single event is known by its UID alone: the copy read first may have started at another time.
+            let same = event.uid != nil && originalKey == nil ? "UID and SEQUENCE" : "UID and start"
             result.skipped.append(
                 SkippedRecord(
                     line: event.line,
-                    reason:
-                        "an event with the same UID and start (\(sourceID)) was read before; this copy is ignored"))
+                    reason: "an event with the same \(same) (\(sourceID)) was read before; this copy is ignored"))
             return
         }
         result.records.append(
