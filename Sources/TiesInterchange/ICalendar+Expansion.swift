@@ -21,6 +21,11 @@ extension ICalendarReader.Reader {
         occurrenceKey(instant: instant, date: time.isDate ? time.local.day : nil)
     }
 
+    /// `line N`, or `name line N` when the line is in another file than the one being reported on.
+    func place(_ line: Int, in other: Int) -> String {
+        other == file || names[other].isEmpty ? "line \(line)" : "\(names[other]) line \(line)"
+    }
+
     /// The events left when each invitation sent again (the same `UID` and `RECURRENCE-ID`, a higher
     /// `SEQUENCE`: rescheduled) counts in its last version only, and those a `METHOD:CANCEL` cancelled are
     /// left out; each left out is listed.
@@ -38,17 +43,20 @@ extension ICalendarReader.Reader {
                 kept.append(event)
                 continue
             }
+            file = event.file
             let id = uid + "|" + (overrideKey(event) ?? "")
             if let cancel = cancelledUIDs[uid], cancel.sequence >= event.sequence {
-                result.skipped.append(
-                    SkippedRecord(
-                        line: event.line, reason: "the invitation was cancelled (METHOD:CANCEL, line \(cancel.line))"))
-            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(
                         line: event.line,
                         reason:
-                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at line \(events[last].line), which replaces it"
+                            "the invitation was cancelled (METHOD:CANCEL, \(place(cancel.line, in: cancel.file)))"))
+            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
+                results[file].skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason:
+                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at \(place(events[last].line, in: events[last].file)), which replaces it"
                     ))
             } else {
                 kept.append(event)
@@ -94,9 +102,10 @@ extension ICalendarReader.Reader {
     }
 
     mutating func emitSingle(_ event: Event) {
+        file = event.file
         let start = event.start
         if instant(start) > asOf {
-            result.skipped.append(SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
+            results[file].skipped.append(SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
             return
         }
         emitOccurrence(
@@ -105,17 +114,18 @@ extension ICalendarReader.Reader {
 
     /// Adds one meeting, unless it is cancelled or declined (noted in `skipped`).
     mutating func emitOccurrence(of event: Event, start: CalendarTime, recurring: Bool, originalKey: String?) {
+        file = event.file
         if event.status == "CANCELLED" {
             let reason =
                 if recurring, let originalKey { "the occurrence \(originalKey) is cancelled" } else {
                     "the event is cancelled"
                 }
-            result.skipped.append(SkippedRecord(line: event.line, reason: reason))
+            results[file].skipped.append(SkippedRecord(line: event.line, reason: reason))
             return
         }
         let people = event.attendees.filter(\.takesPart)
         if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" }) {
-            result.skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
+            results[file].skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
             return
         }
         let startInstant = instant(start)
@@ -151,13 +161,13 @@ extension ICalendarReader.Reader {
         guard emittedSourceIDs.insert(sourceID).inserted else {
             // A single event is known by its UID alone: the copy read first may have started at another time.
             let same = event.uid != nil && originalKey == nil ? "UID and SEQUENCE" : "UID and start"
-            result.skipped.append(
+            results[file].skipped.append(
                 SkippedRecord(
                     line: event.line,
                     reason: "an event with the same \(same) (\(sourceID)) was read before; this copy is ignored"))
             return
         }
-        result.records.append(
+        results[file].records.append(
             CalendarMeeting(
                 line: event.line, uid: event.uid, sourceID: sourceID, summary: event.summary,
                 start: Date(timeIntervalSince1970: TimeInterval(startInstant)),
@@ -168,20 +178,21 @@ extension ICalendarReader.Reader {
     }
 
     mutating func expandSeries(_ master: Event, overrides: [Event]) {
+        file = master.file
         let start = master.start
         if master.status == "CANCELLED" {
-            result.skipped.append(SkippedRecord(line: master.line, reason: "the recurring event is cancelled"))
+            results[file].skipped.append(SkippedRecord(line: master.line, reason: "the recurring event is cancelled"))
             return
         }
         var locals: [LocalTime] = [start.local]
         if let (text, line) = master.rrule {
             switch ICalendarReader.parseRule(text, frame: start.frame) {
             case .invalid(let found, let expected):
-                result.problems.append(
+                results[file].problems.append(
                     ParseError(line: line, record: master.index, field: "RRULE", found: found, expected: expected))
                 return
             case .unsupported(let part):
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(
                         line: line,
                         reason:
@@ -190,7 +201,7 @@ extension ICalendarReader.Reader {
             case .rule(let rule):
                 let expansion = expand(rule, start: start)
                 locals = expansion.locals
-                if let note = expansion.note { result.skipped.append(SkippedRecord(line: line, reason: note)) }
+                if let note = expansion.note { results[file].skipped.append(SkippedRecord(line: line, reason: note)) }
             }
         }
         var occurrences = locals.map { CalendarTime(local: $0, frame: start.frame) }

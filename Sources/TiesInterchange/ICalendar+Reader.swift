@@ -41,11 +41,28 @@ public enum ICalendarReader {
     public static func read(_ bytes: [UInt8], options: CalendarImportOptions) throws(ParseError) -> ImportResult<
         CalendarMeeting
     > {
-        var reader = Reader(options: options)
-        try reader.collect(bytes)
+        try read(files: [(name: "", bytes: bytes)], options: options)[0]
+    }
+
+    /// Reads the meetings in several files as one calendar — invitations saved one to a file, the later version
+    /// of a meeting (a higher `SEQUENCE`) or its `METHOD:CANCEL` in another file than the first — and returns
+    /// what each file gave, in the order given. Time zones a file defines hold in that file only.
+    /// - Throws: ``ParseError`` naming the file when one holds no `BEGIN:VCALENDAR` and no `BEGIN:VEVENT`.
+    public static func read(files: [(name: String, bytes: [UInt8])], options: CalendarImportOptions)
+        throws(ParseError) -> [ImportResult<CalendarMeeting>]
+    {
+        var reader = Reader(options: options, names: files.map(\.name))
+        for (index, file) in files.enumerated() {
+            reader.file = index
+            do throws(ParseError) { try reader.collect(file.bytes) } catch { throw file.name.isEmpty ? error : error.in(file.name) }
+        }
         reader.expandAll()
-        reader.result.records.sort { a, b in a.start != b.start ? a.start < b.start : a.sourceID < b.sourceID }
-        return reader.result
+        for index in reader.results.indices {
+            reader.results[index].records.sort { a, b in
+                a.start != b.start ? a.start < b.start : a.sourceID < b.sourceID
+            }
+        }
+        return reader.results
     }
 
     /// Reads the meetings in `data`.
@@ -68,6 +85,8 @@ extension ICalendarReader {
     struct EventProperties {
         var line: Int
         var index: Int
+        /// The file it is in (an index into the files read together).
+        var file: Int
         var uid: String?
         var summary: String?
         var status: String?
@@ -111,12 +130,16 @@ extension ICalendarReader {
 
         let options: CalendarImportOptions
         let me: Set<String>
-        var result = ImportResult<CalendarMeeting>()
+        /// The files' names (for notes that point into another file) and what each gave.
+        let names: [String]
+        var results: [ImportResult<CalendarMeeting>]
+        /// The file being read, or whose event is being expanded.
+        var file = 0
         var events: [Event] = []
         /// The `METHOD` of the calendar being read (iTIP: `REQUEST`, `REPLY`, `CANCEL`…), upper-cased.
         var method: String?
-        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE` and line.
-        var cancelledUIDs: [String: (sequence: Int, line: Int)] = [:]
+        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE`, line and file.
+        var cancelledUIDs: [String: (sequence: Int, line: Int, file: Int)] = [:]
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
         /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
@@ -125,8 +148,10 @@ extension ICalendarReader {
         var emittedSourceIDs = Set<String>()
         let asOf: Int64
 
-        init(options: CalendarImportOptions) {
+        init(options: CalendarImportOptions, names: [String] = [""]) {
             self.options = options
+            self.names = names
+            results = names.map { _ in ImportResult() }
             me = Set(options.myEmails.compactMap(MatchKey.email))
             asOf = Int64(options.asOf.timeIntervalSince1970.rounded(.down))
         }
@@ -134,6 +159,7 @@ extension ICalendarReader {
         // MARK: Collecting components
 
         mutating func collect(_ bytes: [UInt8]) throws(ParseError) {
+            (method, tzHints, zones, customZones) = (nil, [:], [:], [:])
             var stack: [(name: String, line: Int)] = []
             var current: EventProperties?
             var timezone = TimeZoneComponent()
@@ -144,7 +170,7 @@ extension ICalendarReader {
                 if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 guard let property = ContentLine.parse(raw, line: line) else {
                     if current != nil, stack.last?.name == "VEVENT" {
-                        result.skipped.append(.notAProperty(raw, line: line))
+                        results[file].skipped.append(.notAProperty(raw, line: line))
                     }
                     continue
                 }
@@ -158,7 +184,7 @@ extension ICalendarReader {
                     case "VEVENT":
                         eventCount += 1
                         if let open = current { finish(open, endedProperly: false) }
-                        current = EventProperties(line: line, index: eventCount)
+                        current = EventProperties(line: line, index: eventCount, file: file)
                     case "VTIMEZONE": timezone = TimeZoneComponent()
                     case "STANDARD", "DAYLIGHT": observance = ObservanceComponent()
                     default: break
@@ -168,7 +194,7 @@ extension ICalendarReader {
                 if property.name == "END" {
                     let name = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                     guard let index = stack.lastIndex(where: { $0.name == name }) else {
-                        result.skipped.append(
+                        results[file].skipped.append(
                             SkippedRecord(line: line, reason: "END:\(name) has no matching BEGIN; ignored"))
                         continue
                     }
@@ -211,7 +237,7 @@ extension ICalendarReader {
 
         mutating func finish(_ event: EventProperties, endedProperly: Bool) {
             guard endedProperly else {
-                result.problems.append(
+                results[file].problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "END",
                         found: "<the end of the event's lines without END:VEVENT>",
@@ -221,7 +247,7 @@ extension ICalendarReader {
             guard !event.invalid else { return }
             // A counter-proposal is an attendee's wish for another time, not a meeting.
             if let method, method == "COUNTER" || method == "DECLINECOUNTER" {
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(line: event.line, reason: "a counter-proposal to an invitation (METHOD:\(method))"))
                 return
             }
@@ -231,15 +257,15 @@ extension ICalendarReader {
                     if method == "CANCEL", event.recurrenceID == nil, let uid = event.uid,
                         (cancelledUIDs[uid]?.sequence ?? Int.min) <= event.sequence
                     {
-                        cancelledUIDs[uid] = (event.sequence, event.line)
+                        cancelledUIDs[uid] = (event.sequence, event.line, event.file)
                     }
-                    result.skipped.append(
+                    results[file].skipped.append(
                         SkippedRecord(
                             line: event.line,
                             reason: "a reply to or cancellation of an invitation (METHOD:\(method)), with no DTSTART"))
                     return
                 }
-                result.problems.append(
+                results[file].problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "DTSTART",
                         found: "<an event with no DTSTART>", expected: "a DTSTART property giving when the event starts"
@@ -251,7 +277,7 @@ extension ICalendarReader {
 
         mutating func problem(_ property: ContentLine, _ event: inout EventProperties, found: String, expected: String)
         {
-            result.problems.append(
+            results[file].problems.append(
                 ParseError(
                     line: property.line, record: event.index, field: property.name, found: found, expected: expected))
             event.invalid = true

@@ -46,4 +46,31 @@ struct CalendarImportEndToEndTests {
         ])
         #expect(again.stdout.contains("interactions: 0 added, 2 already present"), "\(again.stdout)")
     }
+
+    @Test("invitations saved one to a file: the later version in another file counts, a cancellation in another file cancels")
+    func invitationsAcrossFiles() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // The move and the cancellation come first: the order of the files does not matter.
+        let arguments = [
+            "import", "ics", fixture("exports/invite-moved.ics"), fixture("exports/invite-cancel.ics"),
+            fixture("exports/invite-first.ics"), "--me", "jordan.ellis@newmail.example", "--create-people",
+            "--as-of", "2026-06-30",
+        ]
+        let result = try store.ties(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("interactions: 2 added"), "\(result.stdout)")
+        let moved = fixture("exports/invite-moved.ics")
+        #expect(
+            result.stdout.contains(
+                "invite-first.ics:5: an earlier version (SEQUENCE 0) of the invitation at \(moved) line 5, which replaces it"
+            ), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "invite-first.ics:16: the invitation was cancelled (METHOD:CANCEL, \(fixture("exports/invite-cancel.ics")) line 5)"
+            ))
+        let interactions = try store.ties(["export", "interactions"]).stdout
+        #expect(interactions.contains("Malik Osei,2026-04-02T14:00:00Z,meeting"), "\(interactions)")
+        #expect(!interactions.contains("2026-04-01") && !interactions.contains("2026-04-08"), "\(interactions)")
+        #expect(try store.ties(arguments).stdout.contains("interactions: 0 added, 2 already present"))
+    }
 }

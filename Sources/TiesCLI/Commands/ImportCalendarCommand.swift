@@ -14,7 +14,9 @@ extension ImportCommand {
                 else by the exact name the calendar shows (people from LinkedIn rarely have an email). \
                 Cancelled events, events you declined, rooms, resources, groups and attendees copied for \
                 information only (ROLE=NON-PARTICIPANT) are left out; meetings without you and events with no one \
-                else are listed. Recurring events are expanded up to --as-of. You are recognised by your emails in `ties me` (and --me). Attendees \
+                else are listed. Recurring events are expanded up to --as-of. The files are read as one \
+                calendar: of invitations saved one to a file, a meeting's latest version (highest SEQUENCE) \
+                counts, wherever it is, and a cancellation cancels it. You are recognised by your emails in `ties me` (and --me). Attendees \
                 nobody matches are added only with --create-people.
 
                 Example:
@@ -39,17 +41,27 @@ extension ImportCommand {
                     "no email of yours is known, so every attendee counts as someone else; set one with `ties me set email ...` or --me"
                 )
             }
+            var read: [(name: String, bytes: [UInt8])] = []
             for file in files {
                 let bytes = try options.bytes(of: file)
                 try refuseUnless(
                     file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT", importer: "ties import ics",
                     expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
-                let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
-                let read = try parsing(file) { try ICalendarReader.read(bytes, options: settings) }.in(file)
-                problems += read.problems
-                leftOut += ImportOptions.leftOut(read.skipped, in: file)
+                read.append((file, bytes))
+            }
+            // Read as one calendar: a meeting's later version or its cancellation may be in another file.
+            let settings = CalendarImportOptions(myEmails: mine, timeZone: .current, asOf: asOf.instant)
+            let results: [ImportResult<CalendarMeeting>]
+            do throws(ParseError) {
+                results = try ICalendarReader.read(files: read, options: settings)
+            } catch {
+                throw CLIError(.data, error.description)
+            }
+            for (file, result) in zip(files, results) {
+                problems += result.in(file).problems
+                leftOut += ImportOptions.leftOut(result.skipped, in: file)
                 var tally = MeetingsLeftOut()
-                for meeting in read.records {
+                for meeting in result.records {
                     guard tally.counts(meeting, mine: mine) else { continue }
                     interactions += Self.records(of: meeting, file: file)
                 }
