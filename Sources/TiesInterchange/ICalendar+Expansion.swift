@@ -105,7 +105,8 @@ extension ICalendarReader.Reader {
         file = event.file
         let start = event.start
         if instant(start) > asOf {
-            results[file].skipped.append(SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
+            results[file].skipped.append(
+                SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
             return
         }
         emitOccurrence(

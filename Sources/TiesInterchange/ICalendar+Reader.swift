@@ -54,7 +54,9 @@ public enum ICalendarReader {
         var reader = Reader(options: options, names: files.map(\.name))
         for (index, file) in files.enumerated() {
             reader.file = index
-            do throws(ParseError) { try reader.collect(file.bytes) } catch { throw file.name.isEmpty ? error : error.in(file.name) }
+            do throws(ParseError) { try reader.collect(file.bytes) } catch {
+                throw file.name.isEmpty ? error : error.in(file.name)
+            }
         }
         reader.expandAll()
         for index in reader.results.indices {

@@ -47,7 +47,9 @@ struct CalendarImportEndToEndTests {
         #expect(again.stdout.contains("interactions: 0 added, 2 already present"), "\(again.stdout)")
     }
 
-    @Test("invitations saved one to a file: the later version in another file counts, a cancellation in another file cancels")
+    @Test(
+        "invitations saved one to a file: the later version in another file counts, a cancellation in another file cancels"
+    )
     func invitationsAcrossFiles() throws {
         #expect(try store.ties(["init"]).status == 0)
         // The move and the cancellation come first: the order of the files does not matter.

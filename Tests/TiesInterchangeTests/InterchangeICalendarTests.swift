@@ -216,9 +216,10 @@ struct InterchangeICalendarTests {
         ])
         let versions = try read(InterchangeFixtures.calendar([first, moved]))
         #expect(versions.records.map(\.start) == [Self.utc("2024-01-01T10:00:00Z")])
-        #expect(versions.skipped.map(\.reason) == [
-            "an event with the same UID and SEQUENCE (dup) was read before; this copy is ignored"
-        ])
+        #expect(
+            versions.skipped.map(\.reason) == [
+                "an event with the same UID and SEQUENCE (dup) was read before; this copy is ignored"
+            ])
     }
 
     @Test(

@@ -44,7 +44,8 @@ enum CompoundFile {
         func bytes(at offset: UInt64, _ count: Int) throws -> [UInt8] { try read(offset, count) }
         func word(_ data: [UInt8], _ at: Int) -> UInt32 {
             guard at + 4 <= data.count else { return 0xFFFF_FFFE }
-            return UInt32(data[at]) | UInt32(data[at + 1]) << 8 | UInt32(data[at + 2]) << 16 | UInt32(data[at + 3]) << 24
+            return UInt32(data[at]) | UInt32(data[at + 1]) << 8 | UInt32(data[at + 2]) << 16 | UInt32(data[at + 3])
+                << 24
         }
         let header = try bytes(at: 0, 512)
         guard header.count == 512, header.starts(with: signature) else { return [] }
