@@ -138,17 +138,7 @@ extension ICalendarReader.Reader {
             end = startInstant + (instant(masterEnd) - instant(event.start))
         }
         let organizedByMe = event.organizer?.email.map { me.contains($0) } == true
-        var others: [CalendarAttendee] = []
-        var seen = Set<String>()
-        var includesMe = organizedByMe
-        for person in [event.organizer].compactMap({ $0 }) + people {
-            if let email = person.email, me.contains(email) {
-                includesMe = true
-                continue
-            }
-            guard let key = person.email ?? person.name.map({ "name:" + $0.lowercased() }) else { continue }
-            if seen.insert(key).inserted { others.append(person) }
-        }
+        let (others, includesMe) = participants(event, people: people)
         let sourceID: String
         if let uid = event.uid {
             sourceID = originalKey.map { uid + "|" + $0 } ?? uid
@@ -176,6 +166,26 @@ extension ICalendarReader.Reader {
                 allDayDate: start.isDate ? start.local.day : nil, isRecurring: recurring,
                 organizer: event.organizer, attendees: people, others: others,
                 includesMe: includesMe, organizedByMe: organizedByMe))
+    }
+
+    /// The organizer and the attendees who take part other than the user, without repeats, and whether the
+    /// user takes part. An organizer whose own `ATTENDEE` entry says `ROLE=NON-PARTICIPANT` (a mailer that
+    /// sends the invitation in someone's name, an assistant) organized the meeting without attending it.
+    func participants(_ event: Event, people: [CalendarAttendee]) -> (others: [CalendarAttendee], includesMe: Bool) {
+        let absent = Set(event.attendees.filter { $0.role == "NON-PARTICIPANT" }.compactMap(\.email))
+        let organizer = event.organizer.flatMap { o in o.email.map { absent.contains($0) } == true ? nil : o }
+        var others: [CalendarAttendee] = []
+        var seen = Set<String>()
+        var includesMe = false
+        for person in [organizer].compactMap({ $0 }) + people {
+            if let email = person.email, me.contains(email) {
+                includesMe = true
+                continue
+            }
+            guard let key = person.email ?? person.name.map({ "name:" + $0.lowercased() }) else { continue }
+            if seen.insert(key).inserted { others.append(person) }
+        }
+        return (others, includesMe)
     }
 
     mutating func expandSeries(_ master: Event, overrides: [Event]) {

@@ -64,9 +64,10 @@ public struct CalendarMeeting: Sendable, Equatable {
     public var organizer: CalendarAttendee?
     /// Every `ATTENDEE` who takes part (``CalendarAttendee/takesPart``), the user included, in file order.
     public var attendees: [CalendarAttendee]
-    /// The organizer and attendees other than the user, without repeats: the people the meeting is with.
+    /// The organizer and attendees other than the user, without repeats: the people the meeting is with. An
+    /// organizer whose own `ATTENDEE` entry is `ROLE=NON-PARTICIPANT` is not among them.
     public var others: [CalendarAttendee]
-    /// Whether one of the user's addresses is the organizer or an attendee.
+    /// Whether one of the user's addresses is the organizer (taking part) or an attendee taking part.
     public var includesMe: Bool
     /// Whether one of the user's addresses is the organizer.
     public var organizedByMe: Bool

@@ -70,7 +70,7 @@ extension ImportCommand {
             }
             if withoutMe > 0 {
                 notes.append(
-                    "\(withoutMe) meeting\(withoutMe == 1 ? "" : "s") without you left out: none of your emails (\(mine.joined(separator: ", "))) organizes or attends \(withoutMe == 1 ? "it" : "them"); if you take part with another address, give it with --me"
+                    "\(withoutMe) meeting\(withoutMe == 1 ? "" : "s") without you left out: none of your emails (\(Set(mine.compactMap(MatchKey.email)).sorted().joined(separator: ", "))) organizes or attends \(withoutMe == 1 ? "it" : "them"); if you take part with another address, give it with --me"
                 )
             }
             try options.run(
