@@ -28,11 +28,13 @@ public struct CalendarAttendee: Sendable, Equatable, Hashable {
 
     /// Whether the attendee is someone the meeting is with: not a room, a resource or a group (`CUTYPE`
     /// ROOM, RESOURCE, GROUP; a Google resource address; the `…@virtual` "Contacts" of Google's birthdays
-    /// calendar), and not a `ROLE=NON-PARTICIPANT` copied for information only (RFC 5545 §3.2.16).
+    /// calendar; a Microsoft Teams channel's `…@….teams.ms`), and not a `ROLE=NON-PARTICIPANT` copied for
+    /// information only (RFC 5545 §3.2.16).
     public var takesPart: Bool {
         if ["ROOM", "RESOURCE", "GROUP"].contains(kind) || role == "NON-PARTICIPANT" { return false }
-        guard let email else { return true }
-        return !email.hasSuffix("resource.calendar.google.com") && !email.lowercased().hasSuffix("@virtual")
+        guard let email = email?.lowercased() else { return true }
+        return !email.hasSuffix("resource.calendar.google.com") && !email.hasSuffix("@virtual")
+            && !email.hasSuffix(".teams.ms")
     }
 
     /// The name, else the email address.

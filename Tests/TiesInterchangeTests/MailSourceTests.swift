@@ -170,10 +170,15 @@ struct MailSourceTests {
         for list in [
             "linux-mtd@lists.infradead.org", "v9fs-developer@lists.sourceforge.net", "acme-l@listserv.example.edu",
             "future-leaders@googlegroups.com", "linux-usb@vger.kernel.org",
+            // A Microsoft Teams channel's email address: `<8 hex>.<tenant>@<region>.teams.ms`.
+            "8c2d41f0.harbor.example@emea.teams.ms",
         ] {
             #expect(MailClassifier.isListHost(list), "\(list)")
         }
-        for person in ["mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org"] {
+        for person in [
+            "mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org",
+            "ines@teams.msn.example",
+        ] {
             #expect(!MailClassifier.isListHost(person), "\(person)")
         }
     }
