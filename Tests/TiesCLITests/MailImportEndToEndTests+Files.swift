@@ -12,4 +12,14 @@ extension MailImportEndToEndTests {
         #expect(!out.contains("cut off"), "\(out)")
         #expect(out.contains("interactions: 1 added"), "\(out)")
     }
+
+    @Test("Outlook's winmail.dat (TNEF) is named as such, not as binary data")
+    func tnefAttachment() throws {
+        try store.ok("init")
+        let result = try store.ties(["import", "mail", fixture("winmail.dat"), "--me", "jordan.ellis@newmail.example"])
+        #expect(result.status == 65)
+        #expect(
+            result.stderr.contains("winmail.dat: not mail: it is an Outlook TNEF attachment (winmail.dat)"),
+            "\(result.stderr)")
+    }
 }
