@@ -34,7 +34,14 @@ extension ICalendarReader.Reader {
         for (k, event) in events.enumerated() {
             guard let uid = event.uid else { continue }
             let id = uid + "|" + (overrideKey(event) ?? "")
-            if let earlier = latest[id], events[earlier].sequence >= event.sequence { continue }
+            // Of two versions with one SEQUENCE, the first read counts, unless the later cancels (a METHOD:CANCEL
+            // of an occurrence need not raise the SEQUENCE).
+            if let earlier = latest[id],
+                events[earlier].sequence > event.sequence
+                    || (events[earlier].sequence == event.sequence && event.status != "CANCELLED")
+            {
+                continue
+            }
             latest[id] = k
         }
         var kept: [Event] = []
@@ -58,6 +65,11 @@ extension ICalendarReader.Reader {
                         reason:
                             "an earlier version (SEQUENCE \(event.sequence)) of the invitation at \(place(events[last].line, in: events[last].file)), which replaces it"
                     ))
+            } else if let last = latest[id], last != k, events[last].status == "CANCELLED" {
+                results[file].skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason: "cancelled by the invitation at \(place(events[last].line, in: events[last].file))"))
             } else {
                 kept.append(event)
             }
@@ -238,6 +250,11 @@ extension ICalendarReader.Reader {
         var replaced: [String: Event] = [:]
         for override in overrides {
             if let originalKey = overrideKey(override) { replaced[originalKey] = override }
+            // An all-day series has one occurrence a day: an override naming it by a date-time (Evolution's
+            // `RECURRENCE-ID:20180502T000000Z` under `DTSTART;VALUE=DATE:20180425`) replaces that day's.
+            if start.isDate, let original = override.recurrenceID, !original.isDate {
+                replaced[occurrenceKey(instant: 0, date: original.local.day)] = override
+            }
         }
         var emittedKeys = Set<String>()
         for occurrence in occurrences {

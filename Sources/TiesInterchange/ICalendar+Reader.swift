@@ -253,20 +253,27 @@ extension ICalendarReader {
                     SkippedRecord(line: event.line, reason: "a counter-proposal to an invitation (METHOD:\(method))"))
                 return
             }
-            guard let complete = Event(event) else {
-                // An answer to an invitation or a cancellation (iTIP) need not say when the meeting is: no meeting.
-                if let method, ["REPLY", "CANCEL", "COUNTER", "DECLINECOUNTER", "REFRESH"].contains(method) {
-                    if method == "CANCEL", event.recurrenceID == nil, let uid = event.uid,
+            var event = event
+            // iTIP (RFC 5546 §3.2): a reply is an attendee's answer, with or without the meeting's time, and a
+            // cancellation cancels what it names whatever its STATUS says (Evolution's `invite-4.ics`: no STATUS).
+            if let method, ["REPLY", "REFRESH", "CANCEL"].contains(method) {
+                if method == "CANCEL", let original = event.recurrenceID {
+                    // One occurrence cancelled: an override that cancels it, at its original time.
+                    event.status = "CANCELLED"
+                    if event.start == nil { event.start = original }
+                } else {
+                    if method == "CANCEL", let uid = event.uid,
                         (cancelledUIDs[uid]?.sequence ?? Int.min) <= event.sequence
                     {
                         cancelledUIDs[uid] = (event.sequence, event.line, event.file)
                     }
                     results[file].skipped.append(
                         SkippedRecord(
-                            line: event.line,
-                            reason: "a reply to or cancellation of an invitation (METHOD:\(method)), with no DTSTART"))
+                            line: event.line, reason: "a reply to or cancellation of an invitation (METHOD:\(method))"))
                     return
                 }
+            }
+            guard let complete = Event(event) else {
                 results[file].problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "DTSTART",

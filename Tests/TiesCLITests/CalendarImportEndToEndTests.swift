@@ -80,4 +80,40 @@ struct CalendarImportEndToEndTests {
         #expect(!interactions.contains("2026-04-01") && !interactions.contains("2026-04-08"), "\(interactions)")
         #expect(try store.ties(arguments).stdout.contains("interactions: 0 added, 2 already present"))
     }
+
+    /// The summary and interactions of importing the fixtures `names` (in `exports/`), in this order, as Jordan.
+    func importInvitations(_ names: [String]) throws -> (stdout: String, interactions: String) {
+        #expect(try store.ties(["init"]).status == 0)
+        let result = try store.ties(
+            ["import", "ics"] + names.map { fixture("exports/" + $0) }
+                + ["--me", "jordan.ellis@newmail.example", "--create-people", "--as-of", "2026-06-30"])
+        #expect(result.status == 0, "\(result.stderr)")
+        return (result.stdout, try store.ties(["export", "interactions"]).stdout)
+    }
+
+    @Test("a reply that gives the meeting's time (METHOD:REPLY with DTSTART) is no version of the meeting")
+    func replyWithTime() throws {
+        let (stdout, interactions) = try importInvitations(["invite-reply.ics", "invite-first.ics"])
+        #expect(stdout.contains("interactions: 3 added"), "\(stdout)")
+        #expect(stdout.contains("invite-reply.ics:5: a reply to or cancellation of an invitation (METHOD:REPLY)"))
+        #expect(interactions.contains("Sofia Brandt,2026-04-01T14:00:00Z,meeting"), "\(interactions)")
+    }
+
+    @Test("a METHOD:CANCEL that gives the time and no STATUS, at the same SEQUENCE, cancels")
+    func cancelWithTime() throws {
+        let (stdout, interactions) = try importInvitations([
+            "invite-first.ics", "invite-moved.ics", "invite-cancel-timed.ics",
+        ])
+        #expect(stdout.contains("interactions: 1 added"), "\(stdout)")
+        #expect(stdout.contains("invite-moved.ics:5: the invitation was cancelled (METHOD:CANCEL, "), "\(stdout)")
+        #expect(!interactions.contains("Roadmap"), "\(interactions)")
+    }
+
+    @Test("an all-day series' occurrence replaced by an override naming it by a date-time is counted once")
+    func allDaySeriesOverride() throws {
+        let (stdout, interactions) = try importInvitations(["detached-series.ics"])
+        #expect(stdout.contains("interactions: 4 added"), "\(stdout)")
+        #expect(interactions.contains("Malik Osei,2026-04-15T13:00:00Z,meeting"), "\(interactions)")
+        #expect(!interactions.contains("Malik Osei,2026-04-15,"), "\(interactions)")
+    }
 }
