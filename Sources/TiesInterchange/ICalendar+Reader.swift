@@ -3,7 +3,8 @@ import TiesCore
 
 /// Reads iCalendar files (`.ics`, RFC 5545) into meetings.
 ///
-/// - Events (`VEVENT`) only; alarms inside them, to-dos, journals and free/busy blocks are ignored.
+/// - Events (`VEVENT`) only: to-dos and journal entries (in a calendar or alone in a file) are listed in
+///   ``ImportResult/skipped``; alarms inside events and free/busy blocks are ignored.
 ///   Lines are unfolded as in vCard.
 /// - `DTSTART`/`DTEND` in UTC (`Z`), with a `TZID` (IANA, Windows or Outlook names; see
 ///   ``TimeZoneNames``, with the file's `VTIMEZONE` `X-LIC-LOCATION` as a hint; a name no table knows,
@@ -189,6 +190,11 @@ extension ICalendarReader {
                         current = EventProperties(line: line, index: eventCount, file: file)
                     case "VTIMEZONE": timezone = TimeZoneComponent()
                     case "STANDARD", "DAYLIGHT": observance = ObservanceComponent()
+                    // A to-do or journal entry, in a calendar or alone in its file (Evolution's `task-1.ics`).
+                    case "VTODO", "VJOURNAL":
+                        sawCalendar = true
+                        let what = name == "VTODO" ? "a to-do (VTODO)" : "a journal entry (VJOURNAL)"
+                        results[file].skipped.append(SkippedRecord(line: line, reason: what + ", not a meeting"))
                     default: break
                     }
                     continue

@@ -116,4 +116,11 @@ struct CalendarImportEndToEndTests {
         #expect(interactions.contains("Malik Osei,2026-04-15T13:00:00Z,meeting"), "\(interactions)")
         #expect(!interactions.contains("Malik Osei,2026-04-15,"), "\(interactions)")
     }
+
+    @Test("a file holding a to-do alone (BEGIN:VTODO, no VCALENDAR) is listed, not refused with the others")
+    func taskFile() throws {
+        let (stdout, _) = try importInvitations(["evolution-task.ics", "invite-first.ics"])
+        #expect(stdout.contains("interactions: 3 added"), "\(stdout)")
+        #expect(stdout.contains("evolution-task.ics:1: a to-do (VTODO), not a meeting"), "\(stdout)")
+    }
 }

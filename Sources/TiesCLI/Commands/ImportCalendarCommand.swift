@@ -45,7 +45,8 @@ extension ImportCommand {
             for file in files {
                 let bytes = try options.bytes(of: file)
                 try refuseUnless(
-                    file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT", importer: "ties import ics",
+                    file, bytes, holds: "BEGIN:VCALENDAR", "BEGIN:VEVENT", "BEGIN:VTODO", "BEGIN:VJOURNAL",
+                    importer: "ties import ics",
                     expected: "an iCalendar file (no BEGIN:VCALENDAR or BEGIN:VEVENT)")
                 read.append((file, bytes))
             }
