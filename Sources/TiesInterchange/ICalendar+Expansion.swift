@@ -21,6 +21,11 @@ extension ICalendarReader.Reader {
         occurrenceKey(instant: instant, date: time.isDate ? time.local.day : nil)
     }
 
+    /// `line N`, or `name line N` when the line is in another file than the one being reported on.
+    func place(_ line: Int, in other: Int) -> String {
+        other == file || names[other].isEmpty ? "line \(line)" : "\(names[other]) line \(line)"
+    }
+
     /// The events left when each invitation sent again (the same `UID` and `RECURRENCE-ID`, a higher
     /// `SEQUENCE`: rescheduled) counts in its last version only, and those a `METHOD:CANCEL` cancelled are
     /// left out; each left out is listed.
@@ -29,7 +34,14 @@ extension ICalendarReader.Reader {
         for (k, event) in events.enumerated() {
             guard let uid = event.uid else { continue }
             let id = uid + "|" + (overrideKey(event) ?? "")
-            if let earlier = latest[id], events[earlier].sequence >= event.sequence { continue }
+            // Of two versions with one SEQUENCE, the first read counts, unless the later cancels (a METHOD:CANCEL
+            // of an occurrence need not raise the SEQUENCE).
+            if let earlier = latest[id],
+                events[earlier].sequence > event.sequence
+                    || (events[earlier].sequence == event.sequence && event.status != "CANCELLED")
+            {
+                continue
+            }
             latest[id] = k
         }
         var kept: [Event] = []
@@ -38,18 +50,26 @@ extension ICalendarReader.Reader {
                 kept.append(event)
                 continue
             }
+            file = event.file
             let id = uid + "|" + (overrideKey(event) ?? "")
             if let cancel = cancelledUIDs[uid], cancel.sequence >= event.sequence {
-                result.skipped.append(
-                    SkippedRecord(
-                        line: event.line, reason: "the invitation was cancelled (METHOD:CANCEL, line \(cancel.line))"))
-            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(
                         line: event.line,
                         reason:
-                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at line \(events[last].line), which replaces it"
+                            "the invitation was cancelled (METHOD:CANCEL, \(place(cancel.line, in: cancel.file)))"))
+            } else if let last = latest[id], last != k, events[last].sequence > event.sequence {
+                results[file].skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason:
+                            "an earlier version (SEQUENCE \(event.sequence)) of the invitation at \(place(events[last].line, in: events[last].file)), which replaces it"
                     ))
+            } else if let last = latest[id], last != k, events[last].status == "CANCELLED" {
+                results[file].skipped.append(
+                    SkippedRecord(
+                        line: event.line,
+                        reason: "cancelled by the invitation at \(place(events[last].line, in: events[last].file))"))
             } else {
                 kept.append(event)
             }
@@ -94,9 +114,11 @@ extension ICalendarReader.Reader {
     }
 
     mutating func emitSingle(_ event: Event) {
+        file = event.file
         let start = event.start
         if instant(start) > asOf {
-            result.skipped.append(SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
+            results[file].skipped.append(
+                SkippedRecord(line: event.line, reason: "the event starts after the as-of time"))
             return
         }
         emitOccurrence(
@@ -105,22 +127,18 @@ extension ICalendarReader.Reader {
 
     /// Adds one meeting, unless it is cancelled or declined (noted in `skipped`).
     mutating func emitOccurrence(of event: Event, start: CalendarTime, recurring: Bool, originalKey: String?) {
+        file = event.file
         if event.status == "CANCELLED" {
             let reason =
                 if recurring, let originalKey { "the occurrence \(originalKey) is cancelled" } else {
                     "the event is cancelled"
                 }
-            result.skipped.append(SkippedRecord(line: event.line, reason: reason))
+            results[file].skipped.append(SkippedRecord(line: event.line, reason: reason))
             return
         }
-        // Google's birthdays calendar invites `CN=Contacts` at a `…@virtual` address: no one either.
-        let people = event.attendees.filter { a in
-            !(a.kind == "ROOM" || a.kind == "RESOURCE"
-                || (a.email?.hasSuffix("resource.calendar.google.com") ?? false)
-                || (a.email?.lowercased().hasSuffix("@virtual") ?? false))
-        }
+        let people = event.attendees.filter(\.takesPart)
         if people.contains(where: { a in a.email.map { me.contains($0) } == true && a.participation == "DECLINED" }) {
-            result.skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
+            results[file].skipped.append(SkippedRecord(line: event.line, reason: "you declined the event"))
             return
         }
         let startInstant = instant(start)
@@ -132,17 +150,7 @@ extension ICalendarReader.Reader {
             end = startInstant + (instant(masterEnd) - instant(event.start))
         }
         let organizedByMe = event.organizer?.email.map { me.contains($0) } == true
-        var others: [CalendarAttendee] = []
-        var seen = Set<String>()
-        var includesMe = organizedByMe
-        for person in [event.organizer].compactMap({ $0 }) + people {
-            if let email = person.email, me.contains(email) {
-                includesMe = true
-                continue
-            }
-            guard let key = person.email ?? person.name.map({ "name:" + $0.lowercased() }) else { continue }
-            if seen.insert(key).inserted { others.append(person) }
-        }
+        let (others, includesMe) = participants(event, people: people)
         let sourceID: String
         if let uid = event.uid {
             sourceID = originalKey.map { uid + "|" + $0 } ?? uid
@@ -154,14 +162,15 @@ extension ICalendarReader.Reader {
                         + (originalKey.map { "\n" + $0 } ?? ""))
         }
         guard emittedSourceIDs.insert(sourceID).inserted else {
-            result.skipped.append(
+            // A single event is known by its UID alone: the copy read first may have started at another time.
+            let same = event.uid != nil && originalKey == nil ? "UID and SEQUENCE" : "UID and start"
+            results[file].skipped.append(
                 SkippedRecord(
                     line: event.line,
-                    reason:
-                        "an event with the same UID and start (\(sourceID)) was read before; this copy is ignored"))
+                    reason: "an event with the same \(same) (\(sourceID)) was read before; this copy is ignored"))
             return
         }
-        result.records.append(
+        results[file].records.append(
             CalendarMeeting(
                 line: event.line, uid: event.uid, sourceID: sourceID, summary: event.summary,
                 start: Date(timeIntervalSince1970: TimeInterval(startInstant)),
@@ -171,21 +180,42 @@ extension ICalendarReader.Reader {
                 includesMe: includesMe, organizedByMe: organizedByMe))
     }
 
+    /// The organizer and the attendees who take part other than the user, without repeats, and whether the
+    /// user takes part. An organizer whose own `ATTENDEE` entry says `ROLE=NON-PARTICIPANT` (a mailer that
+    /// sends the invitation in someone's name, an assistant) organized the meeting without attending it.
+    func participants(_ event: Event, people: [CalendarAttendee]) -> (others: [CalendarAttendee], includesMe: Bool) {
+        let absent = Set(event.attendees.filter { $0.role == "NON-PARTICIPANT" }.compactMap(\.email))
+        let organizer = event.organizer.flatMap { o in o.email.map { absent.contains($0) } == true ? nil : o }
+        var others: [CalendarAttendee] = []
+        var seen = Set<String>()
+        var includesMe = false
+        for person in [organizer].compactMap({ $0 }) + people {
+            if let email = person.email, me.contains(email) {
+                includesMe = true
+                continue
+            }
+            guard let key = person.email ?? person.name.map({ "name:" + $0.lowercased() }) else { continue }
+            if seen.insert(key).inserted { others.append(person) }
+        }
+        return (others, includesMe)
+    }
+
     mutating func expandSeries(_ master: Event, overrides: [Event]) {
+        file = master.file
         let start = master.start
         if master.status == "CANCELLED" {
-            result.skipped.append(SkippedRecord(line: master.line, reason: "the recurring event is cancelled"))
+            results[file].skipped.append(SkippedRecord(line: master.line, reason: "the recurring event is cancelled"))
             return
         }
         var locals: [LocalTime] = [start.local]
         if let (text, line) = master.rrule {
             switch ICalendarReader.parseRule(text, frame: start.frame) {
             case .invalid(let found, let expected):
-                result.problems.append(
+                results[file].problems.append(
                     ParseError(line: line, record: master.index, field: "RRULE", found: found, expected: expected))
                 return
             case .unsupported(let part):
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(
                         line: line,
                         reason:
@@ -194,7 +224,7 @@ extension ICalendarReader.Reader {
             case .rule(let rule):
                 let expansion = expand(rule, start: start)
                 locals = expansion.locals
-                if let note = expansion.note { result.skipped.append(SkippedRecord(line: line, reason: note)) }
+                if let note = expansion.note { results[file].skipped.append(SkippedRecord(line: line, reason: note)) }
             }
         }
         var occurrences = locals.map { CalendarTime(local: $0, frame: start.frame) }
@@ -220,6 +250,11 @@ extension ICalendarReader.Reader {
         var replaced: [String: Event] = [:]
         for override in overrides {
             if let originalKey = overrideKey(override) { replaced[originalKey] = override }
+            // An all-day series has one occurrence a day: an override naming it by a date-time (Evolution's
+            // `RECURRENCE-ID:20180502T000000Z` under `DTSTART;VALUE=DATE:20180425`) replaces that day's.
+            if start.isDate, let original = override.recurrenceID, !original.isDate {
+                replaced[occurrenceKey(instant: 0, date: original.local.day)] = override
+            }
         }
         var emittedKeys = Set<String>()
         for occurrence in occurrences {

@@ -11,13 +11,30 @@ public struct CalendarAttendee: Sendable, Equatable, Hashable {
     public var participation: String?
     /// `CUTYPE` upper-cased; INDIVIDUAL when not given.
     public var kind: String
+    /// `ROLE` upper-cased (CHAIR, REQ-PARTICIPANT, OPT-PARTICIPANT, NON-PARTICIPANT), when given.
+    public var role: String?
 
     /// Creates an attendee.
-    public init(email: String?, name: String? = nil, participation: String? = nil, kind: String = "INDIVIDUAL") {
+    public init(
+        email: String?, name: String? = nil, participation: String? = nil, kind: String = "INDIVIDUAL",
+        role: String? = nil
+    ) {
         self.email = email
         self.name = name
         self.participation = participation
         self.kind = kind
+        self.role = role
+    }
+
+    /// Whether the attendee is someone the meeting is with: not a room, a resource or a group (`CUTYPE`
+    /// ROOM, RESOURCE, GROUP; a Google resource address; the `…@virtual` "Contacts" of Google's birthdays
+    /// calendar; a Microsoft Teams channel's `…@….teams.ms`), and not a `ROLE=NON-PARTICIPANT` copied for
+    /// information only (RFC 5545 §3.2.16).
+    public var takesPart: Bool {
+        if ["ROOM", "RESOURCE", "GROUP"].contains(kind) || role == "NON-PARTICIPANT" { return false }
+        guard let email = email?.lowercased() else { return true }
+        return !email.hasSuffix("resource.calendar.google.com") && !email.hasSuffix("@virtual")
+            && !email.hasSuffix(".teams.ms")
     }
 
     /// The name, else the email address.
@@ -47,11 +64,12 @@ public struct CalendarMeeting: Sendable, Equatable {
     public var isRecurring: Bool
     /// `ORGANIZER`.
     public var organizer: CalendarAttendee?
-    /// Every `ATTENDEE` who is a person (rooms and resources left out), the user included, in file order.
+    /// Every `ATTENDEE` who takes part (``CalendarAttendee/takesPart``), the user included, in file order.
     public var attendees: [CalendarAttendee]
-    /// The organizer and attendees other than the user, without repeats: the people the meeting is with.
+    /// The organizer and attendees other than the user, without repeats: the people the meeting is with. An
+    /// organizer whose own `ATTENDEE` entry is `ROLE=NON-PARTICIPANT` is not among them.
     public var others: [CalendarAttendee]
-    /// Whether one of the user's addresses is the organizer or an attendee.
+    /// Whether one of the user's addresses is the organizer (taking part) or an attendee taking part.
     public var includesMe: Bool
     /// Whether one of the user's addresses is the organizer.
     public var organizedByMe: Bool

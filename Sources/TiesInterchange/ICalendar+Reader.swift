@@ -3,7 +3,8 @@ import TiesCore
 
 /// Reads iCalendar files (`.ics`, RFC 5545) into meetings.
 ///
-/// - Events (`VEVENT`) only; alarms inside them, to-dos, journals and free/busy blocks are ignored.
+/// - Events (`VEVENT`) only: to-dos and journal entries (in a calendar or alone in a file) are listed in
+///   ``ImportResult/skipped``; alarms inside events and free/busy blocks are ignored.
 ///   Lines are unfolded as in vCard.
 /// - `DTSTART`/`DTEND` in UTC (`Z`), with a `TZID` (IANA, Windows or Outlook names; see
 ///   ``TimeZoneNames``, with the file's `VTIMEZONE` `X-LIC-LOCATION` as a hint; a name no table knows,
@@ -20,9 +21,10 @@ import TiesCore
 ///   occurrence only, with a note in ``ImportResult/skipped``.
 /// - Left out, with a note in ``ImportResult/skipped``: `STATUS:CANCELLED` events and occurrences, those
 ///   the user declined (their own `ATTENDEE` entry has `PARTSTAT=DECLINED`), and single events starting
-///   after the as-of instant. Attendees with `CUTYPE` ROOM or RESOURCE (or a Google resource address,
+///   after the as-of instant. Attendees with `CUTYPE` ROOM, RESOURCE or GROUP (or a Google resource address,
 ///   `@resource.calendar.google.com`, or the `…@virtual` "Contacts" of Google's birthdays calendar) are not
-///   people and are left out of ``CalendarMeeting/attendees``.
+///   people, and one with `ROLE=NON-PARTICIPANT` is copied for information only: they are left out of
+///   ``CalendarMeeting/attendees`` (``CalendarAttendee/takesPart``).
 /// - Invitations saved as they came (iTIP, several calendars in one file): of one `UID` (and `RECURRENCE-ID`)
 ///   the version with the highest `SEQUENCE` counts (a moved meeting, once, at its last time), a
 ///   `METHOD:CANCEL` cancels the versions up to its own, and replies and counter-proposals are no meetings.
@@ -40,11 +42,30 @@ public enum ICalendarReader {
     public static func read(_ bytes: [UInt8], options: CalendarImportOptions) throws(ParseError) -> ImportResult<
         CalendarMeeting
     > {
-        var reader = Reader(options: options)
-        try reader.collect(bytes)
+        try read(files: [(name: "", bytes: bytes)], options: options)[0]
+    }
+
+    /// Reads the meetings in several files as one calendar — invitations saved one to a file, the later version
+    /// of a meeting (a higher `SEQUENCE`) or its `METHOD:CANCEL` in another file than the first — and returns
+    /// what each file gave, in the order given. Time zones a file defines hold in that file only.
+    /// - Throws: ``ParseError`` naming the file when one holds no `BEGIN:VCALENDAR` and no `BEGIN:VEVENT`.
+    public static func read(files: [(name: String, bytes: [UInt8])], options: CalendarImportOptions)
+        throws(ParseError) -> [ImportResult<CalendarMeeting>]
+    {
+        var reader = Reader(options: options, names: files.map(\.name))
+        for (index, file) in files.enumerated() {
+            reader.file = index
+            do throws(ParseError) { try reader.collect(file.bytes) } catch {
+                throw file.name.isEmpty ? error : error.in(file.name)
+            }
+        }
         reader.expandAll()
-        reader.result.records.sort { a, b in a.start != b.start ? a.start < b.start : a.sourceID < b.sourceID }
-        return reader.result
+        for index in reader.results.indices {
+            reader.results[index].records.sort { a, b in
+                a.start != b.start ? a.start < b.start : a.sourceID < b.sourceID
+            }
+        }
+        return reader.results
     }
 
     /// Reads the meetings in `data`.
@@ -67,6 +88,8 @@ extension ICalendarReader {
     struct EventProperties {
         var line: Int
         var index: Int
+        /// The file it is in (an index into the files read together).
+        var file: Int
         var uid: String?
         var summary: String?
         var status: String?
@@ -110,12 +133,16 @@ extension ICalendarReader {
 
         let options: CalendarImportOptions
         let me: Set<String>
-        var result = ImportResult<CalendarMeeting>()
+        /// The files' names (for notes that point into another file) and what each gave.
+        let names: [String]
+        var results: [ImportResult<CalendarMeeting>]
+        /// The file being read, or whose event is being expanded.
+        var file = 0
         var events: [Event] = []
         /// The `METHOD` of the calendar being read (iTIP: `REQUEST`, `REPLY`, `CANCEL`…), upper-cased.
         var method: String?
-        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE` and line.
-        var cancelledUIDs: [String: (sequence: Int, line: Int)] = [:]
+        /// The UIDs a `METHOD:CANCEL` without `DTSTART` cancels whole, with its `SEQUENCE`, line and file.
+        var cancelledUIDs: [String: (sequence: Int, line: Int, file: Int)] = [:]
         var tzHints: [String: String] = [:]
         var zones: [String: TimeZone?] = [:]
         /// The file's `VTIMEZONE`s, by `TZID`, for names no table knows.
@@ -124,8 +151,10 @@ extension ICalendarReader {
         var emittedSourceIDs = Set<String>()
         let asOf: Int64
 
-        init(options: CalendarImportOptions) {
+        init(options: CalendarImportOptions, names: [String] = [""]) {
             self.options = options
+            self.names = names
+            results = names.map { _ in ImportResult() }
             me = Set(options.myEmails.compactMap(MatchKey.email))
             asOf = Int64(options.asOf.timeIntervalSince1970.rounded(.down))
         }
@@ -133,6 +162,7 @@ extension ICalendarReader {
         // MARK: Collecting components
 
         mutating func collect(_ bytes: [UInt8]) throws(ParseError) {
+            (method, tzHints, zones, customZones) = (nil, [:], [:], [:])
             var stack: [(name: String, line: Int)] = []
             var current: EventProperties?
             var timezone = TimeZoneComponent()
@@ -143,7 +173,7 @@ extension ICalendarReader {
                 if raw.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
                 guard let property = ContentLine.parse(raw, line: line) else {
                     if current != nil, stack.last?.name == "VEVENT" {
-                        result.skipped.append(.notAProperty(raw, line: line))
+                        results[file].skipped.append(.notAProperty(raw, line: line))
                     }
                     continue
                 }
@@ -157,9 +187,14 @@ extension ICalendarReader {
                     case "VEVENT":
                         eventCount += 1
                         if let open = current { finish(open, endedProperly: false) }
-                        current = EventProperties(line: line, index: eventCount)
+                        current = EventProperties(line: line, index: eventCount, file: file)
                     case "VTIMEZONE": timezone = TimeZoneComponent()
                     case "STANDARD", "DAYLIGHT": observance = ObservanceComponent()
+                    // A to-do or journal entry, in a calendar or alone in its file (Evolution's `task-1.ics`).
+                    case "VTODO", "VJOURNAL":
+                        sawCalendar = true
+                        let what = name == "VTODO" ? "a to-do (VTODO)" : "a journal entry (VJOURNAL)"
+                        results[file].skipped.append(SkippedRecord(line: line, reason: what + ", not a meeting"))
                     default: break
                     }
                     continue
@@ -167,7 +202,7 @@ extension ICalendarReader {
                 if property.name == "END" {
                     let name = String(decoding: property.value, as: UTF8.self).trimmingASCIISpaces().uppercased()
                     guard let index = stack.lastIndex(where: { $0.name == name }) else {
-                        result.skipped.append(
+                        results[file].skipped.append(
                             SkippedRecord(line: line, reason: "END:\(name) has no matching BEGIN; ignored"))
                         continue
                     }
@@ -210,7 +245,7 @@ extension ICalendarReader {
 
         mutating func finish(_ event: EventProperties, endedProperly: Bool) {
             guard endedProperly else {
-                result.problems.append(
+                results[file].problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "END",
                         found: "<the end of the event's lines without END:VEVENT>",
@@ -220,25 +255,32 @@ extension ICalendarReader {
             guard !event.invalid else { return }
             // A counter-proposal is an attendee's wish for another time, not a meeting.
             if let method, method == "COUNTER" || method == "DECLINECOUNTER" {
-                result.skipped.append(
+                results[file].skipped.append(
                     SkippedRecord(line: event.line, reason: "a counter-proposal to an invitation (METHOD:\(method))"))
                 return
             }
-            guard let complete = Event(event) else {
-                // An answer to an invitation or a cancellation (iTIP) need not say when the meeting is: no meeting.
-                if let method, ["REPLY", "CANCEL", "COUNTER", "DECLINECOUNTER", "REFRESH"].contains(method) {
-                    if method == "CANCEL", event.recurrenceID == nil, let uid = event.uid,
+            var event = event
+            // iTIP (RFC 5546 §3.2): a reply is an attendee's answer, with or without the meeting's time, and a
+            // cancellation cancels what it names whatever its STATUS says (Evolution's `invite-4.ics`: no STATUS).
+            if let method, ["REPLY", "REFRESH", "CANCEL"].contains(method) {
+                if method == "CANCEL", let original = event.recurrenceID {
+                    // One occurrence cancelled: an override that cancels it, at its original time.
+                    event.status = "CANCELLED"
+                    if event.start == nil { event.start = original }
+                } else {
+                    if method == "CANCEL", let uid = event.uid,
                         (cancelledUIDs[uid]?.sequence ?? Int.min) <= event.sequence
                     {
-                        cancelledUIDs[uid] = (event.sequence, event.line)
+                        cancelledUIDs[uid] = (event.sequence, event.line, event.file)
                     }
-                    result.skipped.append(
+                    results[file].skipped.append(
                         SkippedRecord(
-                            line: event.line,
-                            reason: "a reply to or cancellation of an invitation (METHOD:\(method)), with no DTSTART"))
+                            line: event.line, reason: "a reply to or cancellation of an invitation (METHOD:\(method))"))
                     return
                 }
-                result.problems.append(
+            }
+            guard let complete = Event(event) else {
+                results[file].problems.append(
                     ParseError(
                         line: event.line, record: event.index, field: "DTSTART",
                         found: "<an event with no DTSTART>", expected: "a DTSTART property giving when the event starts"
@@ -250,7 +292,7 @@ extension ICalendarReader {
 
         mutating func problem(_ property: ContentLine, _ event: inout EventProperties, found: String, expected: String)
         {
-            result.problems.append(
+            results[file].problems.append(
                 ParseError(
                     line: property.line, record: event.index, field: property.name, found: found, expected: expected))
             event.invalid = true
@@ -312,7 +354,8 @@ extension ICalendarReader {
             return CalendarAttendee(
                 email: email, name: property.parameter("CN").flatMap { ImportSupport.nonEmpty($0.text) },
                 participation: property.parameter("PARTSTAT")?.text.uppercased(),
-                kind: property.parameter("CUTYPE")?.text.uppercased() ?? "INDIVIDUAL")
+                kind: property.parameter("CUTYPE")?.text.uppercased() ?? "INDIVIDUAL",
+                role: property.parameter("ROLE")?.text.uppercased())
         }
 
         /// The property's single date or date-time, or nil after recording a problem.

@@ -12,6 +12,7 @@ public enum InputSniffer {
         if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
             return ("a zip archive (LinkedIn delivers its export as one)", "ties import linkedin")
         }
+        if bytes.starts(with: CompoundFile.signature) { return (CompoundFile.describe(bytes), nil) }
         if head.prefix(1024).contains(0) { return ("binary data", nil) }
         let text = String(decoding: head, as: UTF8.self)
         let upper = text.uppercased()

@@ -137,7 +137,12 @@ struct MailImportEndToEndTests {
         #expect(store.snapshot() == before)
         let wrong = try store.ties(["import", "mail", fixture("takeout.mbox"), fixture("message.msg")])
         #expect(wrong.status == 65)
-        #expect(wrong.stderr.contains("message.msg: not mail: it is an Outlook .msg"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("message.msg: not mail: it is an Outlook message (.msg)"), "\(wrong.stderr)")
+        #expect(store.snapshot() == before)
+        // A Word document is an OLE compound file too; its directory tells it from a message.
+        let word = try store.ties(["import", "mail", fixture("report.doc")])
+        #expect(word.status == 65)
+        #expect(word.stderr.contains("report.doc: not mail: it is a Word document (.doc);"), "\(word.stderr)")
         #expect(store.snapshot() == before)
         let csv = store.dir.file("people.csv")
         try Data("name,email\nAnn,ann@x.example\n".utf8).write(to: csv)

@@ -206,6 +206,20 @@ struct InterchangeICalendarTests {
         let result = try read(InterchangeFixtures.calendar([event, event]))
         #expect(result.records.count == 1)
         #expect(result.skipped.count == 1)
+        // Two versions of one invitation with one SEQUENCE and two times (ical4j's incoming.ics): the first read
+        // counts, and the note does not say the starts are the same.
+        let moved = InterchangeFixtures.event([
+            "UID:dup", "SEQUENCE:2", "DTSTART:20240101T110000Z", "ATTENDEE:mailto:a@example.com",
+        ])
+        let first = InterchangeFixtures.event([
+            "UID:dup", "SEQUENCE:2", "DTSTART:20240101T100000Z", "ATTENDEE:mailto:a@example.com",
+        ])
+        let versions = try read(InterchangeFixtures.calendar([first, moved]))
+        #expect(versions.records.map(\.start) == [Self.utc("2024-01-01T10:00:00Z")])
+        #expect(
+            versions.skipped.map(\.reason) == [
+                "an event with the same UID and SEQUENCE (dup) was read before; this copy is ignored"
+            ])
     }
 
     @Test(

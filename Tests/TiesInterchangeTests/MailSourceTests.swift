@@ -170,10 +170,15 @@ struct MailSourceTests {
         for list in [
             "linux-mtd@lists.infradead.org", "v9fs-developer@lists.sourceforge.net", "acme-l@listserv.example.edu",
             "future-leaders@googlegroups.com", "linux-usb@vger.kernel.org",
+            // A Microsoft Teams channel's email address: `<8 hex>.<tenant>@<region>.teams.ms`.
+            "8c2d41f0.harbor.example@emea.teams.ms",
         ] {
             #expect(MailClassifier.isListHost(list), "\(list)")
         }
-        for person in ["mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org"] {
+        for person in [
+            "mina@lists.example", "ana@listing.example.org", "omar@kernel.org", "lee@mail.example.org",
+            "ines@teams.msn.example",
+        ] {
             #expect(!MailClassifier.isListHost(person), "\(person)")
         }
     }
@@ -287,5 +292,20 @@ struct MailSourceTests {
             #expect(reader.read == reader.records + reader.filtered.values.reduce(0, +) + reader.listedCount)
             #expect(records.first?.subject == (keep ? "Hello" : nil))
         }
+    }
+
+    @Test("a newsletter or a no-reply notice in Spam or Trash counts as in Spam or Trash, as classify says")
+    func folderBeforeBulk() throws {
+        let text =
+            "From n@x Mon Mar  2 10:15:00 2026\nFrom: Deals <deals@shop.example>\nTo: me@x.example\nList-Unsubscribe: <mailto:u@shop.example>\nDate: Mon, 2 Mar 2026 10:15:00 +0000\n\n"
+            + "From r@x Mon Mar  2 10:16:00 2026\nFrom: noreply@bank.example\nTo: me@x.example\nDate: Mon, 2 Mar 2026 10:16:00 +0000\n\n"
+            + "From p@x Mon Mar  2 10:17:00 2026\nFrom: Lena Hart <lena@hart.example>\nTo: me@x.example\nDate: Mon, 2 Mar 2026 10:17:00 +0000\n\n"
+        let path = try file("Spam", text)
+        var reader = MailReader(classifier: MailClassifier(myAddresses: ["me@x.example"]))
+        try MboxFile(path: path, folder: "Spam").forEachHeaderBlock { block in
+            _ = reader.record(for: block)
+            return true
+        }
+        #expect(reader.filtered == [.spamOrTrash: 3])
     }
 }

@@ -67,7 +67,8 @@ public struct MailClassifier: Sendable {
 
     /// Whether `address` is at a host that serves mailing lists only: one named `lists.`, `list.`,
     /// `listserv.` or `mailman.` (lists.sourceforge.net, lists.infradead.org, LISTSERV's hosts), or Google
-    /// Groups, groups.io and the kernel's vger.kernel.org. Lists elsewhere are known only by the `List-Id` and
+    /// Groups, groups.io and the kernel's vger.kernel.org; and Microsoft Teams' `….teams.ms`, where each address
+    /// is a channel's (`8c2d41f0.contoso.com@emea.teams.ms`). Lists elsewhere are known only by the `List-Id` and
     /// `List-Post` of mail through them (``MailReader/mailingLists``).
     /// The command address of a list server (`majordomo@`, `listserv@`, `sympa@`, a list's `…-request@`),
     /// which takes subscribe and unsubscribe mail, is a list's too.
@@ -81,6 +82,7 @@ public struct MailClassifier: Sendable {
             return ["googlegroups.com", "groups.io"].contains(domain)
         }
         return ["lists", "list", "listserv", "mailman"].contains(domain[..<dot]) || domain == "vger.kernel.org"
+            || domain.hasSuffix(".teams.ms")
     }
 
     /// Folder names (of a Maildir folder, an mbox file) that hold spam, trash, drafts or other mail never

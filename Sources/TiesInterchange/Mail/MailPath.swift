@@ -17,7 +17,11 @@ public enum MailFileKind: Sendable, Equatable {
         if head.isEmpty { return .notMail(emptyReason) }
         let signatures: [([UInt8], String)] = [
             ([0x50, 0x4B, 0x03, 0x04], "a zip archive (unzip it first: a Takeout zip holds the .mbox)"),
-            ([0xD0, 0xCF, 0x11, 0xE0], "an Outlook .msg or other OLE compound file (save the message as .eml)"),
+            (CompoundFile.signature, CompoundFile.unknown),
+            (
+                [0x78, 0x9F, 0x3E, 0x22],
+                "an Outlook TNEF attachment (winmail.dat), which Ties does not read; import the message it came with"
+            ),
             ([0x25, 0x50, 0x44, 0x46], "a PDF document"), ([0x1F, 0x8B], "a gzip file (gunzip it first)"),
             ([0x21, 0x42, 0x44, 0x4E], "an Outlook .pst/.ost store (export to mbox or .eml first)"),
             (Array("SQLite format 3".utf8), "an SQLite database"), ([0x89, 0x50, 0x4E, 0x47], "a PNG image"),
@@ -203,6 +207,7 @@ public enum MailPath {
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        if head.starts(with: CompoundFile.signature) { return .notMail("it is " + CompoundFile.describe(handle)) }
         return MailFileKind.sniff([UInt8](head))
     }
 

@@ -66,7 +66,15 @@ public struct MailReader {
         mailingLists.formUnion(message.listAddresses)
         if block.folder != folder.name { folder = (block.folder, MailClassifier.folderFilter(block.folder)) }
         var decision = classifier.decisionBeforeRecipients(message, folder: nil)
-        if decision == nil, let filter = folder.filter { decision = .filtered(filter) }
+        // The folder weighs as in `classify`: after the sender and labels, before the date and bulk headers (a
+        // newsletter in Spam is in Spam).
+        if let filter = folder.filter {
+            switch decision {
+            case nil, .filtered(.beforeSince), .filtered(.bulk), .filtered(.automatedSender):
+                decision = .filtered(filter)
+            default: break
+            }
+        }
         if decision == nil {
             message.readRecipients(of: headers, charsets: charsets)
             decision = classifier.classify(message, folder: nil)

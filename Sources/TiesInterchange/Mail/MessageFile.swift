@@ -36,6 +36,9 @@ public struct MessageFile: MailFileSource {
             found = buffer.withUnsafeBytes { Self.headerEnd(UnsafeRawBufferPointer(rebasing: $0[..<filled])) }
             if found.complete || atEnd { break }
         }
+        // A file that ends inside the header is a message of headers only (php-mime-mail-parser's `m0124`, an
+        // attachment's headers saved without a final newline): whole, not cut off. Only a header longer than the
+        // limit is cut.
         let limit = found.complete ? found.end : filled
         try buffer.withUnsafeBytes { raw in
             var start = 0
@@ -55,7 +58,7 @@ public struct MessageFile: MailFileSource {
             let block = MailHeaderBlock(
                 bytes: UnsafeRawBufferPointer(rebasing: raw[start..<max(start, limit)]), file: path, offset: 0,
                 folder: folder, envelope: envelope,
-                truncated: !found.complete && filled > 0 && raw[filled - 1] != 0x0A, bytesRead: filled)
+                truncated: !found.complete && !atEnd && filled > 0 && raw[filled - 1] != 0x0A, bytesRead: filled)
             _ = try body(block)
         }
     }
