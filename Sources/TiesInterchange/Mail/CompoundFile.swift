@@ -3,6 +3,9 @@ import Foundation
 /// What an OLE compound file (CFB: the `D0 CF 11 E0` files of Office 97–2003 and Outlook) holds, told by the
 /// names in its directory: an Outlook message (`.msg`, `.oft`) has `__substg1.0_…` streams, a Word document a
 /// `WordDocument` stream, an Excel workbook a `Workbook` (or `Book`), a PowerPoint file a `PowerPoint Document`.
+///
+/// Written here: no Swift package this machine carries reads compound files, and only the directory's names
+/// are read, to say what a file is (none of its streams).
 enum CompoundFile {
     /// Every compound file starts with these bytes.
     static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0]
