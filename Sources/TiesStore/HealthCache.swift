@@ -46,7 +46,8 @@ enum HealthCache {
     /// "2": strength normalised by at least the reference relationship; no health before the first contact.
     /// "3": "Self-employed", "Freelance" and the like are no firm (``SelfEmployment``): breadth and the
     /// recruiters' firms in coverage.
-    static let modelVersion = "3"
+    /// "4": "Confidential", "Stealth Startup" and the like are no firm either.
+    static let modelVersion = "4"
 
     /// What stored weeks computed now would be computed from (see the type's documentation).
     static func basis(context: ScoringContext, _ db: Database) throws -> String {

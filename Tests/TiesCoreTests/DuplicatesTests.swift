@@ -200,6 +200,24 @@ struct DuplicatesTests {
         #expect(DuplicateDetector.assess(Self.people[11], Self.people[12])?.score == 0.35)
     }
 
+    @Test("a given name alone is weak evidence: at one firm below the minimum, elsewhere none")
+    func givenNameAlone() {
+        // A re-saved Connections file that kept first names only lists each member once.
+        let laura = Person(id: 21, name: "Laura", organisation: "Bysidecar")
+        let other = Person(id: 22, name: "Laura", organisation: "BYSIDECAR")
+        let pair = DuplicateDetector.assess(laura, other)
+        #expect(pair?.score == 0.35, "\(String(describing: pair))")
+        #expect(pair?.evidence.map(\.description) == ["same-name: laura at bysidecar (a given name alone)"])
+        #expect(DuplicateDetector.search([laura, other]).candidates.isEmpty)
+        #expect(DuplicateDetector.assess(laura, Person(id: 23, name: "Laura", organisation: "Indra")) == nil)
+        #expect(DuplicateDetector.assess(laura, Person(id: 24, name: "Laura")) == nil)
+        // With a shared email they are still found.
+        let mail = [ContactPoint(kind: .email, value: "laura@bysidecar.example")]
+        let withMail = DuplicateDetector.assess(
+            Person(id: 25, name: "Laura", contactPoints: mail), Person(id: 26, name: "Laura", contactPoints: mail))
+        #expect((withMail?.score ?? 0) >= 0.95)
+    }
+
     @Test("the result does not depend on the order of the input")
     func orderIndependent() {
         let expected = DuplicateDetector.search(Self.people)

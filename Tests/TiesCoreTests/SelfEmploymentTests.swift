@@ -36,6 +36,13 @@ struct SelfEmploymentTests {
         #expect(Person(name: "A", organisation: "Intuit").employer == "Intuit")
         #expect(Person(id: 4, name: "A", organisation: "Freelance").firm == "self-employed #4")
         #expect(Person(name: "A").firm == nil)
+        // A firm not disclosed is no firm either (real exports: "Confidential" 188 times, "Stealth Startup" 63).
+        #expect(Person(name: "A", organisation: "Confidential").employer == nil)
+        #expect(Person(name: "A", organisation: "Stealth Startup").employer == nil)
+        #expect(Person(id: 5, name: "A", organisation: "CONFIDENTIAL").firm == "self-employed #5")
+        #expect(
+            Person(name: "A", organisation: "Confidential Search Partners").employer == "Confidential Search Partners")
+        #expect(!SelfEmployment.isSelfEmployment("Confidential"))
     }
 
     @Test("a self-employed recruiter recruits for clients: agency, with the evidence saying why")

@@ -88,6 +88,12 @@ public struct DuplicateRules: Sendable, Equatable {
     public var sameNameUnknownOrganisation = 0.60
     /// Weight of identical reduced names at different organisations. Default 0.35.
     public var sameNameOtherOrganisation = 0.35
+    /// Weight of identical names that are a given name alone (no surname on either side), at the same
+    /// organisation; at different or unknown organisations a given name alone is no evidence. Default 0.35
+    /// (below the default minimum). Files whose owner kept first names only (real re-saves of LinkedIn's
+    /// Connections: 153 pairs such as "Laura" and "Laura" at one firm in 1,158 rows, 784 among 2,903 names
+    /// cut to three letters) list each member once: two Lauras there are two people.
+    public var sameGivenNameOnlySameOrganisation = 0.35
     /// Weight of names that agree without being identical, at the same organisation. Default 0.70.
     /// Similar names at different or unknown organisations are not evidence.
     public var similarNameSameOrganisation = 0.70
@@ -248,7 +254,14 @@ public enum DuplicateDetector {
         }
         let sameOrganisation = a.organisation != nil && a.organisation == b.organisation
         if let agreement = NameAgreement.compare(a.name, b.name, threshold: rules.nameSimilarityThreshold) {
-            if agreement.isExact {
+            if agreement.isExact, a.name.surname.isEmpty, b.name.surname.isEmpty {
+                if sameOrganisation, let p = a.organisation {
+                    evidence.append(
+                        DuplicateEvidence(
+                            kind: .sameName, detail: "\(a.name.key) at \(p) (a given name alone)",
+                            weight: rules.sameGivenNameOnlySameOrganisation))
+                }
+            } else if agreement.isExact {
                 let weight: Double
                 let place: String
                 switch (a.organisation, b.organisation) {

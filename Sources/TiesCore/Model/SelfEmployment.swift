@@ -24,14 +24,28 @@ public enum SelfEmployment {
     /// are folded here, byte by byte, and only the others by ``MatchKey/fold(_:)``, whose Unicode
     /// decomposition made the first report of a 10,000-person store 0.9 s slower (`perf`).
     public static func isSelfEmployment(_ organisation: String) -> Bool {
+        folded(organisation).map(names.contains) ?? false
+    }
+
+    /// Whether `organisation` names no firm: work for oneself (``names``) or a firm not disclosed
+    /// (``RecruiterRules/undisclosedOrganisations``: "Confidential", "Stealth Startup", which 188 and 63
+    /// connections of 56 real exports gave, taken as one firm each: "you have no active contact at
+    /// Confidential").
+    public static func namesNoFirm(_ organisation: String) -> Bool {
+        guard let key = folded(organisation) else { return false }
+        return names.contains(key) || RecruiterRules.undisclosedOrganisations.contains(key)
+    }
+
+    /// `organisation` folded as ``MatchKey/fold(_:)`` folds it, nil when it is longer than any name above.
+    static func folded(_ organisation: String) -> String? {
         // Every name above is short: a long one is read as an employer without folding it.
-        guard organisation.utf8.count <= 40 else { return false }
+        guard organisation.utf8.count <= 40 else { return nil }
         var folded: [UInt8] = []
         folded.reserveCapacity(organisation.utf8.count)
         var space = false
         for byte in organisation.utf8 {
             switch byte {
-            case 0x80...: return names.contains(MatchKey.fold(organisation))
+            case 0x80...: return MatchKey.fold(organisation)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 if space && !folded.isEmpty { folded.append(0x20) }
@@ -41,20 +55,22 @@ public enum SelfEmployment {
             default: space = true
             }
         }
-        return names.contains(String(decoding: folded, as: UTF8.self))
+        return String(decoding: folded, as: UTF8.self)
     }
 }
 
 extension Person {
-    /// ``organisation`` unless it says the person works for themselves (``SelfEmployment``): what the
-    /// analysis counts as a firm — colleagues, "your only active contact at", recruiters' firms, breadth.
+    /// ``organisation`` unless it names no firm: the person works for themselves, or does not say where
+    /// (``SelfEmployment/namesNoFirm(_:)``). What the analysis counts as a firm — colleagues, "your only
+    /// active contact at", recruiters' firms, breadth.
     public var employer: String? {
-        guard let organisation, !SelfEmployment.isSelfEmployment(organisation) else { return nil }
+        guard let organisation, !SelfEmployment.namesNoFirm(organisation) else { return nil }
         return organisation
     }
 
     /// The firm the person recruits or works for, to count how many firms a set of people spans: the
-    /// employer (any case), or, for someone working for themselves, a firm of their own; nil when unknown.
+    /// employer (any case), or, for someone working for themselves or at a firm not disclosed, a firm of their
+    /// own; nil when unknown.
     public var firm: String? {
         guard organisation != nil else { return nil }
         return employer?.lowercased() ?? "self-employed #\(id.map(String.init) ?? name)"
