@@ -200,7 +200,7 @@ struct DuplicatesTests {
         #expect(DuplicateDetector.assess(Self.people[11], Self.people[12])?.score == 0.35)
     }
 
-    @Test("a given name alone is weak evidence: at one firm below the minimum, elsewhere none")
+    @Test("a given name alone is weak evidence when an organisation is known; with none, as a full name")
     func givenNameAlone() {
         // A re-saved Connections file that kept first names only lists each member once.
         let laura = Person(id: 21, name: "Laura", organisation: "Bysidecar")
@@ -208,9 +208,10 @@ struct DuplicatesTests {
         let pair = DuplicateDetector.assess(laura, other)
         #expect(pair?.score == 0.35, "\(String(describing: pair))")
         #expect(pair?.evidence.map(\.description) == ["same-name: laura at bysidecar (a given name alone)"])
+        #expect(DuplicateDetector.assess(laura, Person(id: 24, name: "Laura"))?.score == 0.35)
+        #expect(DuplicateDetector.assess(Person(id: 27, name: "Laura"), Person(id: 28, name: "Laura"))?.score == 0.6)
         #expect(DuplicateDetector.search([laura, other]).candidates.isEmpty)
-        #expect(DuplicateDetector.assess(laura, Person(id: 23, name: "Laura", organisation: "Indra")) == nil)
-        #expect(DuplicateDetector.assess(laura, Person(id: 24, name: "Laura")) == nil)
+        #expect(DuplicateDetector.assess(laura, Person(id: 23, name: "Laura", organisation: "Indra"))?.score == 0.35)
         // With a shared email they are still found.
         let mail = [ContactPoint(kind: .email, value: "laura@bysidecar.example")]
         let withMail = DuplicateDetector.assess(
