@@ -4,8 +4,8 @@ import TiesTestSupport
 
 /// LinkedIn files messages it takes for spam under `FOLDER` `SPAM`. Real exports hold them
 /// (Giannettig/renomia-network-explorer, 2026: 125 rows, 20 of them in 12 conversations the member never wrote
-/// in, among them seven follow-ups of one seller; UsernameTron/Linkedin-Chatbot, 2024: 48 rows, none
-/// answered). Invented people here.
+/// in, among them seven follow-ups of one seller; UsernameTron/Linkedin-Chatbot, 2024: 48 rows, 32 from
+/// "LinkedIn Member" and the rest in conversations the member wrote in). Invented people here.
 @Suite("ties import linkedin: the spam folder")
 struct LinkedInSpamFolderTests {
     let store = StoreUnderTest()

@@ -83,9 +83,9 @@ struct MessageBuilder {
                     : "the message has no participant other than you")
         }
         // LinkedIn's spam folder, in a conversation the user never wrote in: strangers' unsolicited messages
-        // (real exports: 7 follow-ups of one seller, "LinkedIn Talent Solutions"; 20 and 48 rows in two
-        // exports). Taken as messages, each was someone "waiting for your answer". A spam conversation the
-        // user answered is a conversation like any other.
+        // (a real 2026 export: 20 such rows of its 125 in the folder, 7 of them one seller's follow-ups).
+        // Taken as messages, each was someone "waiting for your answer". A spam conversation the user
+        // answered is a conversation like any other.
         if !mine, lastReply == nil, CSVTable.value(row, layout.folder)?.uppercased() == "SPAM" {
             return .skipped("the message is in LinkedIn's spam folder, in a conversation you never wrote in")
         }
