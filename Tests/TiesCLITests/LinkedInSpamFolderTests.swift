@@ -6,7 +6,7 @@ import TiesTestSupport
 /// (Giannettig/renomia-network-explorer, 2026: 125 rows, 20 of them in 12 conversations the member never wrote
 /// in, among them seven follow-ups of one seller; UsernameTron/Linkedin-Chatbot, 2024: 48 rows, 32 from
 /// "LinkedIn Member" and the rest in conversations the member wrote in). Invented people here.
-@Suite("ties import linkedin: the spam folder")
+@Suite("ties import linkedin: the spam folder, and LinkedIn's own accounts")
 struct LinkedInSpamFolderTests {
     let store = StoreUnderTest()
 
@@ -62,5 +62,30 @@ struct LinkedInSpamFolderTests {
         #expect(!gaps.contains("unanswered-inbound"), "\(gaps)")
         let again = try store.ties(["import", "linkedin", folder] + me).stdout
         #expect(again.contains("interactions: 0 added"), "\(again)")
+    }
+
+    @Test("LinkedIn's own accounts are no one: left out and listed, never created")
+    func linkedInItself() throws {
+        #expect(try store.ties(["init"]).status == 0)
+        // As real exports write them: no profile URL, archived (names from the exports of rounds 6 and 7).
+        let file = store.dir.file("messages.csv")
+        try """
+        CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER
+        p-1,,Liza from LinkedIn Premium,,Robin Vale,https://www.linkedin.com/in/robin-vale,2025-03-10 09:00:00 UTC,,Try Premium,ARCHIVE
+        p-2,,LinkedIn Talent Solutions,,Robin Vale,https://www.linkedin.com/in/robin-vale,2025-03-11 09:00:00 UTC,,Hire faster,ARCHIVE
+        p-3,,Nikita @ LinkedIn Learning,,Robin Vale,https://www.linkedin.com/in/robin-vale,2025-03-12 09:00:00 UTC,,A course,ARCHIVE
+        p-4,,Dana Linkedinova,,Robin Vale,https://www.linkedin.com/in/robin-vale,2025-03-13 09:00:00 UTC,,Hello,INBOX
+
+        """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try store.ties(["import", "linkedin", file.path, "--me", "Robin Vale", "--create-people"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("messages, 4 rows = 1 read + 3 left out on purpose"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(
+                "messages.csv:2: the message is from LinkedIn itself (Liza from LinkedIn Premium), not from a member"),
+            "\(run.stdout)")
+        #expect(run.stdout.contains("people: 1 added"), "\(run.stdout)")
+        let people = try store.ok("person", "list", "--format", "csv")
+        #expect(people.contains("Dana Linkedinova") && !people.contains("LinkedIn"), "\(people)")
     }
 }

@@ -21,7 +21,8 @@ struct MessageBuilder {
         let participant = LinkedInParticipant(
             name: fields.names ?? "", profileURL: ImportSupport.nonEmpty(fields.urls).map(layout.urls.normalised))
         let sender = ParticipantMemo.Sender(
-            participant: participant, isMe: identity?.matches(participant) ?? false, alone: [participant])
+            participant: participant, isMe: identity?.matches(participant) ?? false, alone: [participant],
+            isLinkedIn: Self.isLinkedInItself(participant))
         memo.remember(sender, for: fields)
         return sender
     }
@@ -82,6 +83,9 @@ struct MessageBuilder {
                     ? "the other participant is shown as \"LinkedIn Member\" (LinkedIn withholds the name of someone who left LinkedIn or hides it)"
                     : "the message has no participant other than you")
         }
+        if !mine, sender.isLinkedIn {
+            return .skipped("the message is from LinkedIn itself (\(from.name)), not from a member")
+        }
         // LinkedIn's spam folder, in a conversation the user never wrote in: strangers' unsolicited messages
         // (a real 2026 export: 20 such rows of its 125 in the folder, 7 of them one seller's follow-ups).
         // Taken as messages, each was someone "waiting for your answer". A spam conversation the user
@@ -106,6 +110,18 @@ struct MessageBuilder {
     /// someone to match or create; a user whom the export itself shows so is still the user.
     static func isWithheld(_ p: LinkedInParticipant) -> Bool {
         p.profileURL == nil && p.name.trimmedWhitespace().lowercased() == "linkedin member"
+    }
+
+    /// Whether `p` is one of LinkedIn's own accounts, which write to members without a profile: "LinkedIn
+    /// Talent Solutions", "LinkedIn Marketing Solutions", "Liza from LinkedIn Premium", "Nikita @ LinkedIn
+    /// Learning", "Kate at LinkedIn": 187 rows from 24 such names in the messages files of 31 real exports
+    /// published by other projects. Never someone to match or create: with `--create-people` each became a
+    /// person waiting for an answer.
+    static func isLinkedInItself(_ p: LinkedInParticipant) -> Bool {
+        guard p.profileURL == nil, !isWithheld(p) else { return false }
+        let words = p.name.lowercased().split(whereSeparator: \.isWhitespace)
+        guard let at = words.firstIndex(of: "linkedin") else { return false }
+        return at == 0 || (at >= 2 && ["from", "at", "@"].contains(words[at - 1]))
     }
 
     /// The row's `TO` and `RECIPIENT PROFILE URLS` as people (``MessageRecipients``), each with whether it is
@@ -150,6 +166,8 @@ final class ParticipantMemo {
         var isMe: Bool
         /// `[participant]`, made once.
         var alone: [LinkedInParticipant]
+        /// Whether the sender is one of LinkedIn's own accounts (``MessageBuilder/isLinkedInItself(_:)``).
+        var isLinkedIn: Bool
     }
 
     struct Recipients {
