@@ -114,7 +114,7 @@ struct MessageBuilder {
 
     /// Whether `p` is one of LinkedIn's own accounts, which write to members without a profile: "LinkedIn
     /// Talent Solutions", "LinkedIn Marketing Solutions", "Liza from LinkedIn Premium", "Nikita @ LinkedIn
-    /// Learning", "Kate at LinkedIn": 187 rows from 24 such names in the messages files of 31 real exports
+    /// Learning", "Kate at LinkedIn": 187 rows from 24 such names in the messages files of 30 real exports
     /// published by other projects. Never someone to match or create: with `--create-people` each became a
     /// person waiting for an answer.
     static func isLinkedInItself(_ p: LinkedInParticipant) -> Bool {
