@@ -208,7 +208,10 @@ struct InterchangeLinkedInMessagesTests {
         #expect(read.meWasInferred)
         #expect(
             read.me == LinkedInIdentity(names: ["Kiran Dev"], profileURLs: ["https://www.linkedin.com/in/kiran-dev"]))
-        #expect(read.result.records.map(\.direction) == [.inbound, .inbound, .inbound, .inbound, .outbound, .outbound])
+        // Liza's rows count to tell who the user is, and are then left out: LinkedIn itself is no one.
+        #expect(read.result.records.map(\.direction) == [.inbound, .outbound, .outbound])
+        #expect(read.result.skipped.map(\.line) == [2, 3, 4])
+        #expect(read.result.skipped.allSatisfy { $0.reason.contains("from LinkedIn itself") })
     }
 
     @Test("a user who never wrote is the one every row is sent to, not the sponsored \"LinkedIn Member\"")
@@ -240,7 +243,9 @@ struct InterchangeLinkedInMessagesTests {
         ])
         let read = try LinkedInMessages.read(Array(text.utf8))
         #expect(read.me == LinkedInIdentity(names: ["LinkedIn Member"]))
-        #expect(read.result.records.map(\.direction) == [.inbound, .inbound])
+        // LinkedIn Premium's two messages to the user are LinkedIn's own, left out.
+        #expect(read.result.records.isEmpty)
+        #expect(read.result.skipped.filter { $0.reason.contains("from LinkedIn itself") }.map(\.line) == [3, 4])
     }
 
     @Test("missing and extra columns are tolerated; drafts and notes to self are skipped")
