@@ -7,22 +7,22 @@ import TiesTestSupport
 
 @Suite("Store: facts")
 struct StoreFactsTests {
+    /// Logs an inbound contact marked unanswered, at noon of `day`.
+    func logUnanswered(_ store: Store, _ person: Int64, _ day: String, _ kind: InteractionKind) throws {
+        try store.log(
+            Interaction(
+                personID: person, occurredAt: Fixtures.noon(day), kind: kind, direction: .inbound, answered: false),
+            context: Fixtures.context)
+    }
+
     @Test("an inbound contact is unanswered until something outbound, mutual or answered follows it")
     func unanswered() throws {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         let dana = try store.addPerson(Person(name: "Dana", roles: [.recruiter]), at: Fixtures.now).id
         let sam = try store.addPerson(Person(name: "Sam"), at: Fixtures.now).id
-        try store.log(
-            Interaction(
-                personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: .call, direction: .inbound,
-                answered: false),
-            context: Fixtures.context)
-        try store.log(
-            Interaction(
-                personID: sam, occurredAt: Fixtures.noon("2026-03-01"), kind: .email, direction: .inbound,
-                answered: false),
-            context: Fixtures.context)
+        try logUnanswered(store, dana, "2026-03-01", .call)
+        try logUnanswered(store, sam, "2026-03-01", .email)
         try store.log(
             Interaction(personID: sam, occurredAt: Fixtures.noon("2026-03-03"), kind: .email, direction: .outbound),
             context: Fixtures.context)
@@ -42,19 +42,9 @@ struct StoreFactsTests {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         let dana = try store.addPerson(Person(name: "Dana"), at: Fixtures.now).id
-        for kind in [InteractionKind.meeting, .call, .email] {
-            try store.log(
-                Interaction(
-                    personID: dana, occurredAt: Fixtures.noon("2026-03-01"), kind: kind, direction: .inbound,
-                    answered: false),
-                context: Fixtures.context)
-        }
+        for kind in [InteractionKind.meeting, .call, .email] { try logUnanswered(store, dana, "2026-03-01", kind) }
         // An earlier one: the last unanswered only as of a day before the three.
-        try store.log(
-            Interaction(
-                personID: dana, occurredAt: Fixtures.noon("2026-02-20"), kind: .event, direction: .inbound,
-                answered: false),
-            context: Fixtures.context)
+        try logUnanswered(store, dana, "2026-02-20", .event)
         let facts = try store.facts(asOf: Fixtures.day("2026-03-10"), timeZone: Fixtures.utc)
         #expect(facts.unanswered == [dana: UnansweredContact(day: Fixtures.day("2026-03-01"), kind: .meeting)])
         let before = try store.facts(asOf: Fixtures.day("2026-02-25"), timeZone: Fixtures.utc)

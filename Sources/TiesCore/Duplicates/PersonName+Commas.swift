@@ -29,10 +29,16 @@ extension PersonName {
         "van", "von", "de", "der", "den", "da", "di", "du", "del", "della", "la", "le", "dos", "das", "do", "st", "st.",
     ]
 
+    /// One written word as the lists of honorifics, suffixes and titles hold it: folded (``MatchKey/fold(_:)``),
+    /// its punctuation gone (`Ph.D.` is `phd`).
+    static func wordKey(_ word: Substring) -> String {
+        MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
+    }
+
     /// Whether `word` is a suffix or an honorific of ``suffixes`` and ``honorifics`` (folded).
     static func isSuffix(_ word: Substring) -> Bool {
-        let folded = MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
-        return suffixes.contains(folded) || honorifics.contains(folded)
+        let key = wordKey(word)
+        return suffixes.contains(key) || honorifics.contains(key)
     }
 
     /// Whether `word` reads as a given name: letters (with `-`, `'` or `.`), at least two, a capital first

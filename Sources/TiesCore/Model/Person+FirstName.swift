@@ -13,13 +13,10 @@ extension Person {
     /// Person.firstName(of: "Reyes, Dana")              // "Dana"
     /// ```
     public static func firstName(of name: String) -> String {
-        func folded(_ word: Substring) -> String {
-            MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
-        }
         // "Reyes, Dana": the given name follows the comma; "Todd Vallie, PMP": the name ends there.
         var words = PersonName.wordsInReadingOrder(name)
         while words.count > 1,
-            PersonName.honorifics.contains(folded(words[0])) || isProfessionalTitle(words[0])
+            PersonName.honorifics.contains(PersonName.wordKey(words[0])) || isProfessionalTitle(words[0])
                 || !words[0].contains(where: \.isLetter)
         {
             words.removeFirst()
@@ -34,7 +31,7 @@ extension Person {
     /// whose letters are also a given name (`Eng Hock`, `Ing Marie`, `Ca`) count only as written as titles are:
     /// with a dot (`Ing.`, `Er.`), or in capitals (`CA`, `CS`).
     static func isProfessionalTitle(_ word: Substring) -> Bool {
-        let key = MatchKey.fold(String(word)).replacingOccurrences(of: " ", with: "")
+        let key = PersonName.wordKey(word)
         if ["lic", "licda", "licdo", "dra", "arq", "adv", "engr", "coach"].contains(key) { return true }
         if word.hasSuffix("."), ["ing", "eng", "er", "ar", "abg", "sr", "sra", "cpa"].contains(key) { return true }
         let capitals = word.allSatisfy { $0.isUppercase }
