@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+internal import GRDBSQLite
 import TiesCore
 
 /// A large import's new rows (a streamed messages file), held and inserted a run at a time in order of person
@@ -14,10 +15,29 @@ import TiesCore
 /// rows' ids follow that order; within one person and time they keep the file's. Only a large import holds
 /// rows: a small one keeps the file's order for its ids.
 struct HeldRows {
+    /// A held row, its texts apart (``texts``): copying or sorting it retains nothing. Held as `Interaction`s,
+    /// the rows were copied out to be inserted, retaining and releasing texts the reading thread made: ~0.35 s
+    /// of the importing thread of a million messages (`perf`), as much as SQLite's insert of them.
     struct Row {
-        var interaction: Interaction
         var person: Int64
+        var time: Double
+        var id: Int64?
         var key: Int64?
+        var kind: InteractionKind
+        var direction: Direction
+        var answered: Bool
+        var dateOnly: Bool
+        var groupSize: Int
+        var note: Span
+        var source: Span
+        var sourceID: Span
+    }
+
+    /// Where a text is in ``texts``; `count` -1 for none.
+    struct Span {
+        var start: Int
+        var count: Int
+        static let none = Span(start: 0, count: -1)
     }
 
     /// How many rows a run holds before it is inserted.
@@ -27,55 +47,156 @@ struct HeldRows {
 
     let runLength = testRunLength ?? HeldRows.runLength
     private(set) var rows: [Row] = []
-    /// Where each held key's row is, and the ids rows bring, so that a row held counts as stored
-    /// (``holds(_:keys:)``).
+    /// The UTF-8 of the rows' texts, one after another.
+    private var texts: [UInt8] = []
+    /// Where each held key's row is (the first with it), and the ids rows bring, so that a row held counts as
+    /// stored (``holds(_:keys:)``), for `rows[..<indexed]`: brought up to date when asked, since most runs
+    /// never are (only a record whose person is unknown or ambiguous asks). Kept up on every append, the
+    /// dictionary cost the importing thread of a million messages ~0.1 s (`perf`).
     private var byKey: [Int64: Int] = [:]
     private var ids = Set<Int64>()
+    private var indexed = 0
 
     var isFull: Bool { rows.count >= runLength }
 
-    mutating func append(_ row: Row) {
-        if let key = row.key, byKey[key] == nil { byKey[key] = rows.count }
-        if let id = row.interaction.id { ids.insert(id) }
-        rows.append(row)
+    mutating func append(_ i: Interaction, person: Int64, key: Int64?) {
+        rows.append(
+            Row(
+                person: person, time: i.occurredAt.timeIntervalSince1970, id: i.id, key: key, kind: i.kind,
+                direction: i.direction, answered: i.answered, dateOnly: i.dateOnly, groupSize: i.groupSize,
+                note: keep(i.note), source: keep(i.source), sourceID: keep(i.sourceID)))
     }
+
+    private mutating func keep(_ text: String?) -> Span {
+        guard let text else { return .none }
+        let start = texts.count
+        texts.append(contentsOf: text.utf8)
+        return Span(start: start, count: texts.count - start)
+    }
+
+    private func text(_ span: Span) -> String? {
+        span.count < 0 ? nil : String(decoding: texts[span.start..<span.start + span.count], as: UTF8.self)
+    }
+
+    private func text(_ span: Span, is other: String?) -> Bool {
+        guard let other else { return span.count < 0 }
+        return span.count >= 0 && texts[span.start..<span.start + span.count].elementsEqual(other.utf8)
+    }
+
+    /// Row `k` as an interaction, with its texts.
+    func interaction(_ k: Int) -> Interaction {
+        Interaction(
+            id: rows[k].id, personID: rows[k].person, occurredAt: Date(timeIntervalSince1970: rows[k].time),
+            kind: rows[k].kind, direction: rows[k].direction, answered: rows[k].answered,
+            groupSize: rows[k].groupSize, note: text(rows[k].note), source: text(rows[k].source) ?? "",
+            sourceID: text(rows[k].sourceID), dateOnly: rows[k].dateOnly)
+    }
+
+    /// Row `k` as an interaction without its texts: what scoring reads of it.
+    func scored(_ k: Int) -> Interaction {
+        Interaction(
+            personID: rows[k].person, occurredAt: Date(timeIntervalSince1970: rows[k].time), kind: rows[k].kind,
+            direction: rows[k].direction, answered: rows[k].answered, groupSize: rows[k].groupSize,
+            dateOnly: rows[k].dateOnly)
+    }
+
+    /// Whether row `k` has a note to index for search.
+    func hasNote(_ k: Int) -> Bool { rows[k].note.count > 0 }
 
     /// Whether a row with the source and source id of `i`, or with its id, is held.
-    func holds(_ i: Interaction, keys: SourceKeys) -> Bool {
+    mutating func holds(_ i: Interaction, keys: SourceKeys) -> Bool {
+        while indexed < rows.count {
+            if let key = rows[indexed].key, byKey[key] == nil { byKey[key] = indexed }
+            if let id = rows[indexed].id { ids.insert(id) }
+            indexed += 1
+        }
         guard let sourceID = i.sourceID else { return i.id.map(ids.contains) ?? false }
         guard let k = byKey[keys.key(source: i.source, sourceID: sourceID)] else { return false }
-        return rows[k].interaction.source == i.source && rows[k].interaction.sourceID == sourceID
+        return text(rows[k].source, is: i.source) && text(rows[k].sourceID, is: sourceID)
     }
 
-    /// The indices of the rows held, by person, then time, then the order they came in. Sorted as keys apart
-    /// from the rows: comparing rows copied them, retaining and releasing their texts.
+    /// Runs `statement` (``StoreImporter``'s insert) for row `k`, its texts bound from where they are held, as
+    /// ``Store/bind(_:person:sourceKey:to:)`` binds an interaction's; returns SQLite's result code.
+    func insert(_ k: Int, with statement: Statement) -> Int32 {
+        let handle = statement.sqliteStatement
+        let row = rows[k]
+        return texts.withUnsafeBufferPointer { texts in
+            row.kind.rawValue.withCString { kind in
+                row.direction.rawValue.withCString { direction in
+                    func bind(_ index: Int32, _ span: Span) {
+                        if span.count < 0 {
+                            sqlite3_bind_null(handle, index)
+                        } else if span.count == 0 {
+                            sqlite3_bind_text(handle, index, "", 0, unsafeBitCast(-1, to: sqlite3_destructor_type.self))
+                        } else {
+                            sqlite3_bind_text(
+                                handle, index,
+                                UnsafeRawPointer(texts.baseAddress! + span.start)
+                                    .assumingMemoryBound(to: CChar.self), Int32(span.count), nil)
+                        }
+                    }
+                    sqlite3_reset(handle)
+                    if let id = row.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
+                    sqlite3_bind_int64(handle, 2, row.person)
+                    sqlite3_bind_int64(handle, 3, Int64(row.time.rounded(.down)))
+                    sqlite3_bind_text(handle, 4, kind, -1, nil)
+                    sqlite3_bind_text(handle, 5, direction, -1, nil)
+                    sqlite3_bind_int64(handle, 6, row.answered ? 1 : 0)
+                    sqlite3_bind_int64(handle, 7, Int64(row.groupSize))
+                    bind(8, row.note)
+                    bind(9, row.source)
+                    bind(10, row.sourceID)
+                    sqlite3_bind_int64(handle, 11, row.dateOnly ? 1 : 0)
+                    if let key = row.key { sqlite3_bind_int64(handle, 12, key) } else { sqlite3_bind_null(handle, 12) }
+                    let code = sqlite3_step(handle)
+                    sqlite3_reset(handle)
+                    sqlite3_clear_bindings(handle)
+                    return code
+                }
+            }
+        }
+    }
+
+    /// The indices of the rows held, by person, then time, then the order they came in.
     func order() -> [Int] {
-        var keys = rows.indices.map { (person: rows[$0].person, time: rows[$0].interaction.occurredAt, index: $0) }
+        var keys = rows.indices.map { (person: rows[$0].person, time: rows[$0].time, index: $0) }
         keys.sort { ($0.person, $0.time, $0.index) < ($1.person, $1.time, $1.index) }
         return keys.map(\.index)
     }
 
     mutating func removeAll() {
         rows.removeAll(keepingCapacity: true)
+        texts.removeAll(keepingCapacity: true)
         byKey.removeAll(keepingCapacity: true)
         ids.removeAll()
+        indexed = 0
     }
 }
 
 extension StoreImporter {
     /// Holds a new row of a large import; inserts the run when it is full.
     mutating func hold(_ i: Interaction, person: Int64, key: Int64?) throws {
-        pending?.append(HeldRows.Row(interaction: i, person: person, key: key))
+        pending?.append(i, person: person, key: key)
         if pending?.isFull == true { try insertHeld() }
     }
 
-    /// Inserts the rows held, in order of person and time.
+    /// Inserts the rows held, in order of person and time. A row the insert turns away goes through
+    /// ``insert(_:person:key:)`` again, which tells why (already present, or its key taken by other texts).
     mutating func insertHeld() throws {
         guard var held = pending, !held.rows.isEmpty else { return }
         pending = nil  // taken out while its rows are read: not copied by the inserts' changes to the importer
         for k in held.order() {
-            let rowID = try insert(held.rows[k].interaction, person: held.rows[k].person, key: held.rows[k].key)
-            try noteInserted(held.rows[k].interaction, person: held.rows[k].person, rowID: rowID)
+            let code = held.insert(k, with: insertStatement)
+            guard code == SQLITE_DONE else {
+                throw DatabaseError(
+                    resultCode: ResultCode(rawValue: code),
+                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            let rowID: Int64? =
+                sqlite3_changes(db.sqliteConnection) > 0
+                ? sqlite3_last_insert_rowid(db.sqliteConnection)
+                : try insert(held.interaction(k), person: held.rows[k].person, key: held.rows[k].key)
+            try noteInserted(held.scored(k), noted: held.hasNote(k), person: held.rows[k].person, rowID: rowID)
         }
         held.removeAll()
         pending = held

@@ -80,20 +80,95 @@ extension StoreImporter {
         return profiles.contains { ProfileService(key: $0).map(services.contains) ?? false }
     }
 
+    /// The person of `records[i]`: the one its participant number was found to be, else the one its keys
+    /// match; nil when the record is left out — already stored, or its person unknown or ambiguous (counted).
+    mutating func person(of records: [InteractionRecord], at i: Int) throws -> Int64? {
+        let number = records[i].participant
+        if number >= 0, let id = participants[number] { return id }
+        var byIdentity = false
+        switch match(records[i].keys, byIdentity: &byIdentity) {
+        case .person(let id):
+            if byIdentity && number >= 0 { participants[number] = id }
+            return id
+        case .none:
+            return try person(forUnmatched: records[i])
+        case .ambiguous(let name, let count):
+            if try isStored(records[i].interaction) {
+                summary.interactionsExisting += 1
+            } else {
+                summary.noteUnmatched(file: records[i].file, line: records[i].line, reason: Self.ambiguity(name, count))
+            }
+            return nil
+        }
+    }
+
+    /// The person to give an interaction whose keys match no one: none when it is already stored (its
+    /// person may have been merged away since), a new person when the import may create them, else none,
+    /// reported as unmatched.
+    private mutating func person(forUnmatched record: InteractionRecord) throws -> Int64? {
+        if try isStored(record.interaction) {
+            summary.interactionsExisting += 1
+            return nil
+        }
+        if createPeople, let newPerson = record.newPerson {
+            summary.peopleAdded += 1
+            return try insert(newPerson)
+        }
+        let what = record.keys.map { key -> String in
+            switch key {
+            case .id(let id): return "#\(id)"
+            case .email(let e), .url(let e), .name(let e): return e
+            }
+        }.joined(separator: " / ")
+        if record.newPerson != nil { summary.unmatchedCreatable += 1 }
+        var reason = "no person matches \(what)"
+        // Keys no one has, with a name several people bear: say so, or the name reads as unknown.
+        for case .name(let name) in record.keys {
+            let bearing = bearers[name.lowercased()]?.count ?? 0
+            if bearing > 1 {
+                reason +=
+                    " (\(bearing) people are named \(name), none of them with these details; a name that several people bear is not guessed)"
+            }
+            break
+        }
+        summary.noteUnmatched(file: record.file, line: record.line, reason: reason)
+        return nil
+    }
+
     /// Who `keys` name: the first id, email or URL that someone has; else the one person bearing the name,
     /// unless the keys give a LinkedIn (or Google) profile and that person has a different one there.
     mutating func match(_ keys: [PersonKey]) -> PersonMatch {
+        var byIdentity = false
+        return match(keys, byIdentity: &byIdentity)
+    }
+
+    /// ``match(_:)``, setting `byIdentity` when an id, email or URL found the person: then the same keys find
+    /// the same person for the rest of the import (an id, email or URL, once indexed, keeps its person),
+    /// while a name alone may be borne by someone added later.
+    mutating func match(_ keys: [PersonKey], byIdentity: inout Bool) -> PersonMatch {
         var name: String?
         var profiles: [String] = []
         for key in keys {
             switch key {
-            case .id(let id): if ids.contains(id) { return .person(id) }
-            case .email(let e): if e.contains("@"), let id = byEmail[e.lowercased()] { return .person(id) }
+            case .id(let id):
+                if ids.contains(id) {
+                    byIdentity = true
+                    return .person(id)
+                }
+            case .email(let e):
+                if e.contains("@"), let id = byEmail[e.lowercased()] {
+                    byIdentity = true
+                    return .person(id)
+                }
             case .url(let u):
-                if let id = urlMatches[u] { return .person(id) }
+                if let id = urlMatches[u] {
+                    byIdentity = true
+                    return .person(id)
+                }
                 let key = urlKey(u)
                 if let id = byURL[key] {
                     if urlMatches.count < 200_000 { urlMatches[u] = id }
+                    byIdentity = true
                     return .person(id)
                 }
                 if ProfileService(key: key) != nil { profiles.append(key) }

@@ -22,9 +22,9 @@ import TiesCore
 /// pays for no dynamic exclusivity checks.
 public struct StoreImporter {
     /// What the import has done so far.
-    public private(set) var summary = ImportSummary()
+    public internal(set) var summary = ImportSummary()
     let db: Database
-    private let createPeople: Bool
+    let createPeople: Bool
     private let context: ScoringContext
     let now: Date
     /// Indexes of who is there, kept up to date as people are added.
@@ -57,6 +57,10 @@ public struct StoreImporter {
     /// Profile URLs met in records that matched someone, with whom: one lookup a record instead of two (a
     /// URL's person never changes during an import: ``indexURL(_:id:)`` keeps the first).
     var urlMatches: [String: Int64] = [:]
+    /// Whom each participant number (``InteractionRecord/participant``) was found to be by an id, email or
+    /// URL: their next records skip the look-up of their keys (a million messages: ~0.3 s of the importing
+    /// thread, much of it in retaining and releasing the keys the reading thread shares between records).
+    var participants: [Int32: Int64] = [:]
     /// Everyone whose history, roles or contact points changed.
     private var touched = Set<Int64>()
     private var lastTouched: Int64?
@@ -103,7 +107,7 @@ public struct StoreImporter {
     /// insert's own index lookups instead of a query per row (the source id by ``insertedSourceKeys`` while
     /// its index is dropped). A row turned away is then told apart by ``insert(_:person:key:)``: its id taken
     /// or its source and source id stored is "already present"; its key held by other texts is a collision.
-    private let insertStatement: Statement
+    let insertStatement: Statement
 
     init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
         self.db = db
@@ -285,20 +289,7 @@ public struct StoreImporter {
     /// retained, then released: 2.5 % of the samples of a million-row `ties import csv`, `perf`).
     private mutating func add(_ records: [InteractionRecord], at i: Int, digest: FNV1a128?) throws(StoreError) {
         do {
-            let personID: Int64
-            switch match(records[i].keys) {
-            case .person(let id): personID = id
-            case .none:
-                guard let id = try person(forUnmatched: records[i]) else { return }
-                personID = id
-            case .ambiguous(let name, let count):
-                guard try !isStored(records[i].interaction) else {
-                    summary.interactionsExisting += 1
-                    return
-                }
-                summary.noteUnmatched(file: records[i].file, line: records[i].line, reason: Self.ambiguity(name, count))
-                return
-            }
+            guard let personID = try person(of: records, at: i) else { return }
             // Without the unique index, the digest is added first (one probe, not a look-up and then an
             // insertion) and taken out again when the row is not stored after all (its id is taken).
             if let digest, insertedSourceKeys?.insert(digest) == false {
@@ -326,15 +317,18 @@ public struct StoreImporter {
                 summary.interactionsExisting += 1
                 return
             }
-            try noteInserted(records[i].interaction, person: personID, rowID: rowID)
+            try noteInserted(
+                records[i].interaction, noted: records[i].interaction.note?.isEmpty == false, person: personID,
+                rowID: rowID)
         } catch {
             throw StoreError.wrap(error)
         }
     }
 
     /// Counts a row just inserted (its id), or found already present (nil), and keeps what the end of the
-    /// import needs of a new one.
-    mutating func noteInserted(_ i: Interaction, person personID: Int64, rowID: Int64?) throws {
+    /// import needs of a new one: `noted` says whether it has a note to index; of `i`, only what scoring
+    /// reads is read.
+    mutating func noteInserted(_ i: Interaction, noted: Bool, person personID: Int64, rowID: Int64?) throws {
         guard let rowID else {
             summary.interactionsExisting += 1
             return
@@ -345,7 +339,7 @@ public struct StoreImporter {
             droppedIndexes = try Self.dropIndexes(db, unique: false, partial: false)
         }
         if rowID <= lastOldID { newRowsAfterOld = false }
-        if searchTrigger != nil, i.note?.isEmpty == false { noted.append(rowID) }
+        if searchTrigger != nil, noted { self.noted.append(rowID) }
         columns.append(
             person: personID, day: mapper.day(of: i), weight: context.configuration.weight(of: i),
             direction: i.direction, isContact: i.kind.isContact)
@@ -393,45 +387,12 @@ public struct StoreImporter {
         return kept
     }
 
-    /// The person to give an interaction whose keys match no one: none when it is already stored (its
-    /// person may have been merged away since), a new person when the import may create them, else none,
-    /// reported as unmatched.
-    private mutating func person(forUnmatched record: InteractionRecord) throws -> Int64? {
-        if try isStored(record.interaction) {
-            summary.interactionsExisting += 1
-            return nil
-        }
-        if createPeople, let newPerson = record.newPerson {
-            summary.peopleAdded += 1
-            return try insert(newPerson)
-        }
-        let what = record.keys.map { key -> String in
-            switch key {
-            case .id(let id): return "#\(id)"
-            case .email(let e), .url(let e), .name(let e): return e
-            }
-        }.joined(separator: " / ")
-        if record.newPerson != nil { summary.unmatchedCreatable += 1 }
-        var reason = "no person matches \(what)"
-        // Keys no one has, with a name several people bear: say so, or the name reads as unknown.
-        for case .name(let name) in record.keys {
-            let bearing = bearers[name.lowercased()]?.count ?? 0
-            if bearing > 1 {
-                reason +=
-                    " (\(bearing) people are named \(name), none of them with these details; a name that several people bear is not guessed)"
-            }
-            break
-        }
-        summary.noteUnmatched(file: record.file, line: record.line, reason: reason)
-        return nil
-    }
-
     /// Whether `i` is already stored (same source and source id, or same id), or held to be.
-    private func isStored(_ i: Interaction) throws -> Bool {
+    mutating func isStored(_ i: Interaction) throws -> Bool {
         if let insertedSourceKeys, let digest = Self.digest(of: i) {
             return insertedSourceKeys.contains(digest)  // the table was empty: every row with a source id is there
         }
-        if let pending, pending.holds(i, keys: sourceKeys) { return true }
+        if pending?.holds(i, keys: sourceKeys) == true { return true }
         if let sourceID = i.sourceID { return try sourceKeys.storedID(source: i.source, sourceID: sourceID) != nil }
         guard let id = i.id else { return false }
         return try Bool.fetchOne(db, sql: "SELECT 1 FROM interaction WHERE id = ?", arguments: [id]) != nil

@@ -75,6 +75,49 @@ struct StoreHeldRowsTests {
         #expect(plainRows.sorted() == rows.sorted())
     }
 
+    @Test("held rows keep their texts byte for byte: notes (searchable), an empty note, no source id, non-ASCII")
+    func texts() throws {
+        func row(_ note: String?, _ sourceID: String?, source: String = "csv", day: Int) -> InteractionRecord {
+            InteractionRecord(
+                interaction: Interaction(
+                    personID: 0, occurredAt: Fixtures.noon("2026-03-0\(day)"), kind: .call, direction: .inbound,
+                    answered: false, groupSize: 3, note: note, source: source, sourceID: sourceID),
+                keys: [.name(day % 2 == 0 ? "Dana" : "Eli")], file: "f.csv", line: day)
+        }
+        let records = [
+            row("Café with Zoë about the Lyon role", "é-1", day: 1), row("", "", day: 2), row(nil, nil, day: 3),
+            row("second run", "x", source: "", day: 4), row("🙂 thanks", "y", source: "linkedin-messages", day: 5),
+        ]
+        func dump(large: Bool) throws -> [String] {
+            let dir = TemporaryDirectory()
+            let store = try Fixtures.store(in: dir)
+            for name in ["Dana", "Eli"] { try store.addPerson(Person(name: name), at: Fixtures.now) }
+            _ = try store.importing(
+                createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: large
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                try importer.add(records)
+                return true
+            }
+            #expect(try store.search("Lyon").count == 1)
+            #expect(try store.check(context: Fixtures.context).problems == [])
+            return try store.read { db in
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT person_id || ' ' || occurred_at || ' ' || kind || ' ' || direction || ' ' || answered || ' '
+                            || group_size || ' ' || quote(note) || ' ' || quote(source) || ' ' || quote(source_id) || ' '
+                            || date_only || ' ' || quote(source_key)
+                        FROM interaction ORDER BY occurred_at
+                        """)
+            }
+        }
+        let held = try HeldRows.$testRunLength.withValue(3) { try dump(large: true) }
+        #expect(held.count == 5)
+        #expect(held == (try dump(large: false)), "\(held)")
+        #expect(held.contains { $0.contains("'Café with Zoë about the Lyon role' 'csv' 'é-1'") }, "\(held)")
+        #expect(held.contains { $0.contains(" '' 'csv' '' ") } && held.contains { $0.contains(" NULL 'csv' NULL ") })
+    }
+
     @Test("a row held with its own id is present for a copy of it that names no one")
     func heldByID() throws {
         func row(_ name: String) -> InteractionRecord {

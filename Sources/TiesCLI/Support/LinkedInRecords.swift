@@ -68,13 +68,14 @@ enum LinkedInRecords {
     ) {
         for other in m.counterparts {
             let person = people.person(other)
-            records.append(
-                InteractionRecord(
-                    interaction: Interaction(
-                        personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
-                        answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
-                        sourceID: LinkedInMessages.storedSourceID(of: m, with: other)),
-                    keys: person.keys, newPerson: person.newPerson, file: file, line: m.line))
+            var record = InteractionRecord(
+                interaction: Interaction(
+                    personID: 0, occurredAt: m.occurredAt, kind: .message, direction: m.direction,
+                    answered: m.answered, groupSize: m.groupSize, source: LinkedInMessages.source,
+                    sourceID: LinkedInMessages.storedSourceID(of: m, with: other)),
+                keys: person.keys, newPerson: person.newPerson, file: file, line: m.line)
+            record.participant = person.number
+            records.append(record)
         }
     }
 }
@@ -83,16 +84,21 @@ enum LinkedInRecords {
 /// name a few thousand people, and each record's own arrays and person were made, copied and freed on the
 /// reading thread (`perf`). Used by that thread alone.
 final class MessageParticipants: @unchecked Sendable {
-    private var known: [LinkedInParticipant: (keys: [PersonKey], newPerson: NewPerson)] = [:]
+    typealias Known = (keys: [PersonKey], newPerson: NewPerson, number: Int32)
+    private var known: [LinkedInParticipant: Known] = [:]
     /// At most this many are remembered (a file of distinct ones only costs the work).
     static let capacity = 200_000
 
-    func person(_ participant: LinkedInParticipant) -> (keys: [PersonKey], newPerson: NewPerson) {
+    /// The participant's keys, person to create and number (``InteractionRecord/participant``; -1 for one
+    /// not remembered).
+    func person(_ participant: LinkedInParticipant) -> Known {
         if let person = known[participant] { return person }
+        let remembered = known.count < Self.capacity
         let person = (
-            LinkedInRecords.keys(participant), NewPerson(LinkedInRecords.newPerson(participant))
+            LinkedInRecords.keys(participant), NewPerson(LinkedInRecords.newPerson(participant)),
+            remembered ? ParticipantNumber.next() : -1
         )
-        if known.count < Self.capacity { known[participant] = person }
+        if remembered { known[participant] = person }
         return person
     }
 }
