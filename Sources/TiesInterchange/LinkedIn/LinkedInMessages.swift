@@ -41,8 +41,7 @@ public enum LinkedInMessages {
     /// 6.1 s with a random 16-byte key instead, Benchmarks/sqlite-floor.sh). Stores written before hold the text; the store's migration
     /// `v-speed-message-digests` replaces it by this digest of it.
     public static func storedSourceID(of message: LinkedInMessage, with other: LinkedInParticipant) -> String {
-        var digest = FNV1a128()
-        message.combineSourceID(into: &digest)
+        var digest = message.sourceIDDigest()
         digest.combine("|")
         digest.combine(other.profileURL ?? other.writtenName)
         return digest.hex

@@ -1,4 +1,5 @@
 import Foundation
+import TiesCore
 
 /// The second pass over a messages file: one row to one ``LinkedInMessage``, or why it is left out.
 struct MessageBuilder {
@@ -15,25 +16,37 @@ struct MessageBuilder {
 
     /// The row's sender, and whether that is the user.
     func sender(_ row: CSVRecord) -> ParticipantMemo.Sender {
-        let fields = ParticipantMemo.Fields(
-            names: CSVTable.value(row, layout.from), urls: CSVTable.value(row, layout.senderURL))
-        if let known = memo.senders[fields] { return known }
+        let names = Self.raw(row, layout.from)
+        let urls = Self.raw(row, layout.senderURL)
+        let hash = FieldPairTable<ParticipantMemo.Sender>.hash(names, urls)
+        if let known = memo.senders.index(of: names, urls, hash: hash) { return memo.senders[known] }
         let participant = LinkedInParticipant(
-            name: fields.names ?? "", profileURL: ImportSupport.nonEmpty(fields.urls).map(layout.urls.normalised))
+            name: names?.trimmedWhitespace() ?? "",
+            profileURL: ImportSupport.nonEmpty(urls).map(layout.urls.normalised))
         let sender = ParticipantMemo.Sender(
-            participant: participant, isMe: identity?.matches(participant) ?? false, alone: [participant],
+            participant: participant, isMe: identity?.matches(participant) ?? false,
             isLinkedIn: Self.isLinkedInItself(participant))
-        memo.remember(sender, for: fields)
+        memo.remember(sender, for: names, urls, hash: hash)
         return sender
+    }
+
+    /// Field `index` of `row` as written (untrimmed), nil when the column is absent or the row short: the
+    /// memo's key, which ``CSVTable/value(_:_:)`` trims into what it comes to.
+    static func raw(_ row: CSVRecord, _ index: Int?) -> String? {
+        guard let index, index < row.fields.count else { return nil }
+        return row.fields[index]
     }
 
     /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
     /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
     /// `TO` list. `lookups` gets the names looked up in `senders`. `from` is the row's sender and `date` its
-    /// `DATE` read, when the caller has them already.
+    /// `DATE` read, when the caller has them already; `conversation` the conversation's id (as
+    /// ``MessageLayout/conversationKey(_:)`` gives it) and the digest of the id and a `|`, when the caller made it
+    /// for all the conversation's rows (``LinkedInMessage/idDigest``).
     func message(
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
-        from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil
+        from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil,
+        conversation: (key: String, digest: FNV1a128)? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -102,7 +115,8 @@ struct MessageBuilder {
                 counterparts: counterparts, groupSize: max(1, to.count), answered: answered,
                 subject: ImportSupport.nonEmpty(CSVTable.value(row, layout.subject)),
                 folder: ImportSupport.nonEmpty(CSVTable.value(row, layout.folder)), dateText: dateText,
-                form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current))
+                form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current,
+                conversationDigest: conversation.flatMap { $0.key == conversationID ? $0.digest : nil }))
     }
 
     /// Whether `p` is LinkedIn's stand-in for a member whose name it withholds: "LinkedIn Member" without a
@@ -130,22 +144,32 @@ struct MessageBuilder {
     private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups)
         -> ParticipantMemo.Recipients
     {
-        let fields = ParticipantMemo.Fields(
-            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs))
-        if let remembered = memo.recipients[fields], !remembered.missed.contains(where: known.contains) {
-            lookups.found += remembered.found
-            lookups.missed += remembered.missed
-            return remembered
+        let names = Self.raw(row, layout.to)
+        let urls = Self.raw(row, layout.recipientURLs)
+        let hash = FieldPairTable<ParticipantMemo.Recipients>.hash(names, urls)
+        let index = memo.recipients.index(of: names, urls, hash: hash)
+        if let index {
+            let remembered = memo.recipients[index]
+            if !remembered.missed.contains(where: known.contains) {
+                lookups.found += remembered.found
+                lookups.missed += remembered.missed
+                return remembered
+            }
         }
         var own = NameLookups()
         let participants = MessageRecipients.participants(
-            names: fields.names, urls: fields.urls, known: known, forms: layout.urls, lookups: &own)
+            names: names?.trimmedWhitespace(), urls: urls?.trimmedWhitespace(), known: known, forms: layout.urls,
+            lookups: &own)
         let recipients = ParticipantMemo.Recipients(
             participants: participants, isMe: participants.map { identity?.matches($0) ?? false },
             found: own.found, missed: own.missed)
         lookups.found += own.found
         lookups.missed += own.missed
-        memo.remember(recipients, for: fields)
+        if let index {
+            memo.replace(index, by: recipients)
+        } else {
+            memo.remember(recipients, for: names, urls, hash: hash)
+        }
         return recipients
     }
 }
@@ -155,40 +179,62 @@ struct MessageBuilder {
 /// lists, normalising URLs, matching the user — was a fifth of the reading thread (`perf`). A class so that
 /// copies of the builder share it.
 final class ParticipantMemo {
-    /// A sender's or recipients' fields as written (trimmed).
-    struct Fields: Hashable {
-        var names: String?
-        var urls: String?
-    }
-
-    struct Sender {
-        var participant: LinkedInParticipant
-        var isMe: Bool
+    /// A sender: a class, so that the rows of a conversation share one without copying its strings (copies of
+    /// the struct it was, each retaining four references and releasing them, were 2 % of the reading thread).
+    final class Sender {
+        let participant: LinkedInParticipant
+        let isMe: Bool
         /// `[participant]`, made once.
-        var alone: [LinkedInParticipant]
+        let alone: [LinkedInParticipant]
         /// Whether the sender is one of LinkedIn's own accounts (``MessageBuilder/isLinkedInItself(_:)``).
-        var isLinkedIn: Bool
+        let isLinkedIn: Bool
+        /// For the one reader that owns the memo (``MessageConversations``): whether it noted the sender's name
+        /// among the senders' (``SenderNames/note(_:)`` says nothing new of a name twice), and its number for
+        /// the sender's key (``MessageSurvey/senderKey(_:)``), -1 until given.
+        var noted = false
+        var keyNumber: Int32 = -1
+
+        init(participant: LinkedInParticipant, isMe: Bool, isLinkedIn: Bool) {
+            self.participant = participant
+            self.isMe = isMe
+            alone = [participant]
+            self.isLinkedIn = isLinkedIn
+        }
     }
 
-    struct Recipients {
-        var participants: [LinkedInParticipant]
-        var isMe: [Bool]
+    /// A recipient list; a class for the reason ``Sender`` is one.
+    final class Recipients {
+        let participants: [LinkedInParticipant]
+        let isMe: [Bool]
         /// The names the list looked up among the senders' (``NameLookups``): its cut holds while these are
         /// found and those not.
-        var found: [String]
-        var missed: [String]
+        let found: [String]
+        let missed: [String]
+
+        init(participants: [LinkedInParticipant], isMe: [Bool], found: [String], missed: [String]) {
+            self.participants = participants
+            self.isMe = isMe
+            self.found = found
+            self.missed = missed
+        }
     }
 
-    private(set) var senders: [Fields: Sender] = [:]
-    private(set) var recipients: [Fields: Recipients] = [:]
+    /// By the sender's and the recipients' fields as written (``MessageBuilder/raw(_:_:)``).
+    private(set) var senders = FieldPairTable<Sender>()
+    private(set) var recipients = FieldPairTable<Recipients>()
     /// At most this many of each are remembered (a file of distinct ones only costs the work).
     static let capacity = 200_000
 
-    func remember(_ sender: Sender, for fields: Fields) {
-        if senders.count < Self.capacity { senders[fields] = sender }
+    func remember(_ sender: Sender, for names: String?, _ urls: String?, hash: UInt64) {
+        if senders.count < Self.capacity { senders.append(sender, for: names, urls, hash: hash) }
     }
 
-    func remember(_ list: Recipients, for fields: Fields) {
-        if recipients.count < Self.capacity { recipients[fields] = list }
+    func remember(_ list: Recipients, for names: String?, _ urls: String?, hash: UInt64) {
+        if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
+    }
+
+    /// Puts `list` in place of the remembered list at `index`, whose cut no longer holds.
+    func replace(_ index: Int, by list: Recipients) {
+        recipients[index] = list
     }
 }

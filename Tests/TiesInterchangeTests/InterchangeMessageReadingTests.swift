@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+import TiesCore
+
+@testable import TiesInterchange
+
+/// The reading thread's shortcuts for a large messages file (Benchmarks/README.md, "The reading thread, byte by
+/// byte"): tables of its own hashed by ``TextHash``, a participant's hash made once, a message's id digest made
+/// with it, a trim told from the bytes. Each must answer what the plain way answers. Made-up people.
+@Suite("Interchange: LinkedIn messages, the reading thread's shortcuts")
+struct InterchangeMessageReadingTests {
+    @Test("pairs of fields are told apart by their text: absent from empty, swapped, one byte apart, colliding")
+    func fieldPairs() {
+        var table = FieldPairTable<Int>()
+        let pairs: [(String?, String?)] = [
+            (nil, nil), ("", nil), (nil, ""), ("", ""), ("a", "b"), ("b", "a"), ("ab", nil), (nil, "ab"),
+            ("Ann Lee", "https://www.linkedin.com/in/ann-lee-1"), ("Ann Lee", "https://www.linkedin.com/in/ann-lee-2"),
+            ("Ann Lee ", "https://www.linkedin.com/in/ann-lee-1"), ("Zoë Ørsted", "é"), ("Zoë Ørsted", "e\u{301}"),
+            ("12345678", "12345678"), ("1234567", "812345678"), ("123456781", "2345678"),
+        ]
+        for (k, pair) in pairs.enumerated() {
+            let hash = FieldPairTable<Int>.hash(pair.0, pair.1)
+            #expect(table.index(of: pair.0, pair.1, hash: hash) == nil)
+            let index = table.append(k, for: pair.0, pair.1, hash: hash)
+            #expect(index == k)
+        }
+        // Many more, to make the table grow, each found again with its value.
+        for k in 0..<5000 { table.append(1000 + k, for: "name \(k)", k.isMultiple(of: 3) ? nil : "url \(k)", hash: 7) }
+        for (k, pair) in pairs.enumerated() {
+            let found = table.index(of: pair.0, pair.1, hash: FieldPairTable<Int>.hash(pair.0, pair.1))
+            #expect(found.map { table[$0] } == k)
+        }
+        // A hash shared by every pair (7 above) only costs comparisons.
+        #expect(table.index(of: "name 4999", "url 4999", hash: 7).map { table[$0] } == 5999)
+        #expect(table.index(of: "name 3", nil, hash: 7).map { table[$0] } == 1003)
+        #expect(table.index(of: "name 3", "url 3", hash: 7) == nil)
+        #expect(table.count == pairs.count + 5000)
+    }
+
+    @Test("the conversations already read are found again, and no other")
+    func conversations() {
+        var set = ConversationSet()
+        let keys = (0..<3000).map { ConversationKey("2-conversation-\($0)") }
+        var inserted = keys.prefix(2000).map { set.insert($0) }
+        inserted.append(!set.insert(keys[7]))
+        #expect(inserted.allSatisfy { $0 })
+        #expect(keys.prefix(2000).allSatisfy(set.contains))
+        #expect(!keys.dropFirst(2000).contains(where: set.contains))
+        #expect(set.count == 2000)
+    }
+
+    @Test("a participant's hash and equality follow its name and URL, also when they are changed")
+    func participants() {
+        let a = LinkedInParticipant(name: "Ann  Lee", profileURL: "https://www.linkedin.com/in/ann-lee-1")
+        let b = LinkedInParticipant(name: "Ann  Lee", profileURL: "https://www.linkedin.com/in/ann-lee-1")
+        let c = LinkedInParticipant(name: "Ann Lee", profileURL: "https://www.linkedin.com/in/ann-lee-1")
+        #expect(a == b && a.hashValue == b.hashValue)
+        #expect(a != c)  // the name as written differs
+        var d = c
+        d.profileURL = nil
+        #expect(d != c && d == LinkedInParticipant(name: "Ann Lee"))
+        #expect(d.hashValue == LinkedInParticipant(name: "Ann Lee").hashValue)
+        d.name = "Bo Lind"
+        var e = LinkedInParticipant(name: "Ann Lee")
+        e.name = "Bo Lind"
+        #expect(d == e && d.hashValue == e.hashValue && d != LinkedInParticipant(name: "Bo Lind"))
+        #expect(Set([a, b, c, d, e]).count == 3)
+    }
+
+    /// The digest of `message`'s ``LinkedInMessage/sourceID`` text.
+    static func textDigest(_ message: LinkedInMessage) -> FNV1a128 {
+        var digest = FNV1a128()
+        digest.combine(message.sourceID)
+        return digest
+    }
+
+    @Test("a message's id digest is that of its id's text: with the conversation's digest given, numbered, changed")
+    func idDigest() throws {
+        let from = LinkedInParticipant(name: "Ann Lee", profileURL: "https://www.linkedin.com/in/ann-lee-1")
+        func message(_ conversation: FNV1a128?) -> LinkedInMessage {
+            LinkedInMessage(
+                line: 2, conversationID: "2-abc==", from: from, to: [], occurredAt: Date(timeIntervalSince1970: 0),
+                direction: .inbound, counterparts: [from], groupSize: 1, answered: false,
+                dateText: "2024-01-02 10:00:00 UTC", form: .current, conversationDigest: conversation)
+        }
+        var prefix = FNV1a128()
+        prefix.combine("2-abc==|")
+        let given = message(prefix)
+        let made = message(nil)
+        #expect(given == made && given.sourceIDDigest() == Self.textDigest(given))
+        var numbered = given
+        numbered.ordinal = 3
+        #expect(numbered.sourceIDDigest() == Self.textDigest(numbered) && numbered.sourceID.hasSuffix("|3"))
+        var moved = given
+        moved.conversationID = "2-def=="
+        #expect(moved.sourceIDDigest() == Self.textDigest(moved))
+        moved.from = LinkedInParticipant(name: "Bo  Lind")
+        #expect(moved.sourceIDDigest() == Self.textDigest(moved) && moved.sourceID.hasSuffix("|Bo  Lind"))
+        let old = LinkedInMessage(
+            line: 2, conversationID: "2018|ann lee", from: from, to: [], occurredAt: Date(timeIntervalSince1970: 0),
+            direction: .inbound, counterparts: [from], groupSize: 1, answered: false, dateText: "1/2/24, 10:00 AM",
+            form: .old(to: "Robin Vale"))
+        #expect(old.sourceIDDigest() == Self.textDigest(old))
+        // The stored id of a message read in one pass (the conversation's digest made once) is that of its text.
+        let csv =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
+            + "2-x,,Ann Lee,,Robin Vale,2024-03-01 09:00:07 UTC,,hi,INBOX\n"
+            + "2-x,,Robin Vale,,Ann Lee,2024-03-01 09:10:07 UTC,,hello,INBOX\n"
+            + "2-y,,Bo Lind,,Robin Vale,2024-03-02 09:00:07 UTC,,hey,INBOX\n"
+        var once: [LinkedInMessage] = []
+        let read = try LinkedInMessages.forEachInOnePass(
+            in: .bytes(Array(csv.utf8)), me: LinkedInIdentity(names: ["Robin Vale"])
+        ) {
+            once.append($0)
+            return true
+        }
+        #expect(read != nil && once.count == 3)
+        for m in once {
+            var digest = Self.textDigest(m)
+            digest.combine("|")
+            digest.combine(m.counterparts[0].writtenName)
+            #expect(LinkedInMessages.storedSourceID(of: m, with: m.counterparts[0]) == digest.hex)
+        }
+    }
+
+    @Test("a field is trimmed as the scalar-by-scalar trim does, whatever its ends")
+    func trimmed() {
+        let fields = [
+            "", " ", "a", " a", "a ", "\ta\r\n", "\u{A0}a", "a\u{A0}", "é", " é ", "\u{2003}x\u{2003}", "x\u{85}",
+            "\u{0B}y\u{0C}", "Ann Lee", "Zoë", "\u{301}e", "a\u{301}",
+        ]
+        for field in fields { #expect(field.trimmedWhitespace() == field[...].trimmedWhitespace(), "\(field)") }
+    }
+}
