@@ -131,4 +131,27 @@ struct InterchangeMessageReadingTests {
         ]
         for field in fields { #expect(field.trimmedWhitespace() == field[...].trimmedWhitespace(), "\(field)") }
     }
+
+    @Test("a name's key from its bytes is its key by characters: every ASCII character, and lists of them")
+    func nameKeys() {
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        var names = ascii + ascii.map { "A" + $0 + "b, C" + $0 } + ascii.map { $0 + " ," + $0 + $0 }
+        names += [
+            "", ",", " , ", ",,", "Ann Lee, Bob, Cy Dee", "Femi O SPHRi, CPHR", "K M ADARSH ,",
+            "  Ibukun Igbinosa  MMP, ACIPM ",
+            "a,,b", ",a", "a,", "A\r\nB,\r\n", "x\t ,\t y", "Mc DONALD , ,  Jr.", "Zoë Lee, Bo", "a\u{301}, B",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("aZ ,\t\r\n.-'") + ["\r\n"]
+        for _ in 0..<2000 {
+            names.append(String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement()! }))
+        }
+        for name in names {
+            #expect(MessageRecipients.nameKey(name) == MessageRecipients.characterNameKey(name), "\(Array(name.utf8))")
+        }
+        #expect(MessageRecipients.asciiNameKey("Zoë") == nil)
+        for text in names + ["https://a,https://b", ",,x,", "é,e"] {
+            #expect(MessageRecipients.commaPieces(text) == text.split(separator: ","), "\(Array(text.utf8))")
+        }
+    }
 }
