@@ -154,4 +154,66 @@ struct InterchangeMessageReadingTests {
             #expect(MessageRecipients.commaPieces(text) == text.split(separator: ","), "\(Array(text.utf8))")
         }
     }
+
+    @Test("a stored id's hex digits are the digest's")
+    func hex() {
+        var digest = FNV1a128()
+        for k in 0..<300 {
+            #expect(LinkedInMessages.hex(digest) == digest.hex)
+            digest.combine("\(k)")
+        }
+        #expect(
+            LinkedInMessages.hex(FNV1a128(high: 0, low: .max)) == String(repeating: "0", count: 16)
+                + String(repeating: "f", count: 16))
+    }
+
+    @Test("field values are numbered by their bytes, each distinct one once; pairs of numbers find their values")
+    func numbers() {
+        var interner = FieldInterner()
+        let values = [
+            "", "a", "b", "ab", "Ann Lee", "Ann Lee ", "https://www.linkedin.com/in/ann-lee-1", "Zoë", "Zoe\u{308}",
+        ]
+        var numbers: [Int32] = []
+        for value in values + values {
+            let number = Array(value.utf8).withUnsafeBufferPointer { interner.intern($0) }
+            #expect(number?.1 == value)
+            numbers.append(number?.0 ?? -9)
+        }
+        #expect(numbers == Array(0..<Int32(values.count)) + Array(0..<Int32(values.count)))
+        var table = NumberPairTable<String>()
+        for a in Int32(-2)..<40 { for b in Int32(-2)..<40 { table.set("\(a) \(b)", a, b) } }
+        table.set("again", 3, -2)
+        #expect(table.value(3, -2) == "again" && table.value(-2, 3) == "-2 3" && table.value(39, 39) == "39 39")
+        #expect(table.value(40, 0) == nil && table.count == 42 * 42)
+    }
+
+    @Test("a numbered row holds the fields a plain one holds, its conversation's id shared by its run of rows")
+    func numberedRows() throws {
+        let csv =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            + "2-x,,Ann Lee,u1,Robin Vale,u0,2024-03-01 09:00:07 UTC,,hi,INBOX\n"
+            + "2-x,,\"Robin \"\"R\"\" Vale\",u0,Ann Lee,u1,2024-03-01 09:10:07 UTC,,hello,INBOX\n"
+            + "\"2-\"\"y\",,Bo Lind,,\"Robin Vale, Ann Lee\",\"u0,u1\",2024-03-02 09:00:07 UTC,,hey,INBOX\n"
+            + "2-z,,Ann Lee,u1\n"
+        let input = CSVInput.bytes(Array(csv.utf8), blockSize: 7)
+        let found = try LinkedInMessages.header(of: input)
+        let layout = MessageLayout(header: found.header)
+        var plain: [CSVRecord] = []
+        try LinkedInMessages.eachRow(input, found, layout.wanted) { row, _ in
+            plain.append(row)
+            return true
+        }
+        var numbered: [(CSVRecord, [Int32])] = []
+        var row = NumberedMessageRow(layout: layout, line: found.header.line)
+        try LinkedInMessages.eachRow(input, found, layout.wanted, into: &row) { row, _ in
+            numbered.append(
+                (row.record, [layout.from, layout.senderURL, layout.to, layout.recipientURLs].map(row.number)))
+            return true
+        }
+        #expect(numbered.map(\.0) == plain && plain.count == 4)
+        // "Ann Lee" and "u1" as sender in rows 1 and 4 and as recipient in row 2: one number each.
+        #expect(numbered[0].1[0] == numbered[1].1[2] && numbered[0].1[1] == numbered[1].1[3])
+        #expect(numbered[0].1[0] == numbered[3].1[0] && numbered[3].1[2] == NumberedMessageRow.absent)
+        #expect(numbered[2].1[1] >= 0 && numbered[2].1[2] != numbered[0].1[2])
+    }
 }

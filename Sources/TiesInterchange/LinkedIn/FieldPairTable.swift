@@ -86,25 +86,28 @@ enum TextHash {
     /// `h` with `text` folded in; an absent text is folded in apart from an empty one.
     static func hash(_ text: String?, into h: UInt64) -> UInt64 {
         guard var text else { return mix(h, 0xA5A5_A5A5_A5A5_A5A5) }
-        return text.withUTF8 { bytes in
-            var h = h
-            let n = bytes.count
-            var i = 0
-            if let base = bytes.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while i + 8 <= n {
-                    h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                    i += 8
-                }
+        return text.withUTF8 { hash($0, into: h) }
+    }
+
+    /// `h` with `bytes` folded in.
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>, into h: UInt64) -> UInt64 {
+        var h = h
+        let n = bytes.count
+        var i = 0
+        if let base = bytes.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while i + 8 <= n {
+                h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            return mix(mix(h, tail), UInt64(n))
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < n {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        return mix(mix(h, tail), UInt64(n))
     }
 }

@@ -30,6 +30,16 @@ struct MessageBuilder {
         return sender
     }
 
+    /// The row's sender, found by the numbers of its `FROM` and `SENDER PROFILE URL` (``NumberedMessageRow``)
+    /// when both have one.
+    func sender(_ row: CSVRecord, numbers: (Int32, Int32)) -> ParticipantMemo.Sender {
+        guard numbers.0 != -1 && numbers.1 != -1 else { return sender(row) }
+        if let known = memo.numberedSenders.value(numbers.0, numbers.1) { return known }
+        let sender = self.sender(row)
+        memo.remember(sender, numbers)
+        return sender
+    }
+
     /// Field `index` of `row` as written (untrimmed), nil when the column is absent or the row short: the
     /// memo's key, which ``CSVTable/value(_:_:)`` trims into what it comes to.
     static func raw(_ row: CSVRecord, _ index: Int?) -> String? {
@@ -46,7 +56,7 @@ struct MessageBuilder {
     func message(
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
         from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil,
-        conversation: (key: String, digest: FNV1a128)? = nil
+        conversation: (key: String, digest: FNV1a128)? = nil, recipientNumbers: (Int32, Int32) = (-1, -1)
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -76,7 +86,7 @@ struct MessageBuilder {
             }
             (dateText, instant) = (text, parsed)
         }
-        let recipients = self.recipients(row, known: senders, lookups: &lookups)
+        let recipients = self.recipients(row, known: senders, lookups: &lookups, numbers: recipientNumbers)
         let to = recipients.participants
         let says = layout.saysOutgoing(row)
         let mine = says ?? sender.isMe
@@ -141,6 +151,24 @@ struct MessageBuilder {
     /// The row's `TO` and `RECIPIENT PROFILE URLS` as people (``MessageRecipients``), each with whether it is
     /// the user: from the memo when the list was read before and the names it looked up in `known` are
     /// still found, or still not (`known` only grows); those names go to `lookups` as if looked up again.
+    /// By the numbers of `TO` and `RECIPIENT PROFILE URLS` when both have one (``NumberedMessageRow``), else by
+    /// their text.
+    private func recipients(
+        _ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, numbers: (Int32, Int32)
+    ) -> ParticipantMemo.Recipients {
+        guard numbers.0 != -1 && numbers.1 != -1 else { return recipients(row, known: known, lookups: &lookups) }
+        if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
+            !remembered.missed.contains(where: known.contains)
+        {
+            lookups.found += remembered.found
+            lookups.missed += remembered.missed
+            return remembered
+        }
+        let recipients = self.recipients(row, known: known, lookups: &lookups)
+        memo.remember(recipients, numbers)
+        return recipients
+    }
+
     private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups)
         -> ParticipantMemo.Recipients
     {
@@ -231,6 +259,18 @@ final class ParticipantMemo {
 
     func remember(_ list: Recipients, for names: String?, _ urls: String?, hash: UInt64) {
         if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
+    }
+
+    /// By the numbers of the fields (``NumberedMessageRow``).
+    private(set) var numberedSenders = NumberPairTable<Sender>()
+    private(set) var numberedRecipients = NumberPairTable<Recipients>()
+
+    func remember(_ sender: Sender, _ numbers: (Int32, Int32)) {
+        if numberedSenders.count < Self.capacity { numberedSenders.set(sender, numbers.0, numbers.1) }
+    }
+
+    func remember(_ list: Recipients, _ numbers: (Int32, Int32)) {
+        if numberedRecipients.count < Self.capacity { numberedRecipients.set(list, numbers.0, numbers.1) }
     }
 
     /// Puts `list` in place of the remembered list at `index`, whose cut no longer holds.

@@ -26,7 +26,7 @@ struct MessageConversations {
     /// The digest of `current` (``ConversationKey``), made once for the conversation: its rows' messages' ids
     /// go on from it (``LinkedInMessage/idDigest``).
     private var currentKey: ConversationKey?
-    private var rows: [(row: CSVRecord, record: Int)] = []
+    private var rows: [(row: CSVRecord, record: Int, sender: (Int32, Int32), recipients: (Int32, Int32))] = []
     /// The sender of each of `rows` and its date when the row counts (``MessageSurvey/sighting(_:_:sender:names:)``),
     /// read once for the survey and the message.
     private var senders: [(sender: ParticipantMemo.Sender, date: (text: String, instant: Date)?)] = []
@@ -61,6 +61,15 @@ struct MessageConversations {
     mutating func add(
         _ row: CSVRecord, record: Int, _ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool
     ) -> Bool {
+        add(row, record: record, sender: (-1, -1), recipients: (-1, -1), emit)
+    }
+
+    /// ``add(_:record:_:)`` with the numbers of the row's sender's and recipients' fields
+    /// (``NumberedMessageRow``), or -1.
+    mutating func add(
+        _ row: CSVRecord, record: Int, sender: (Int32, Int32), recipients: (Int32, Int32),
+        _ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool
+    ) -> Bool {
         let key = layout.conversationKey(row)
         if key != current {
             guard finishConversation(emit) else { return false }
@@ -73,7 +82,7 @@ struct MessageConversations {
             current = key
             currentKey = next
         }
-        rows.append((row, record))
+        rows.append((row, record, sender, recipients))
         return true
     }
 
@@ -90,8 +99,8 @@ struct MessageConversations {
             senders.removeAll(keepingCapacity: true)
         }
         var lastReply: Date?
-        for (row, _) in rows {
-            let sender = builder.sender(row)
+        for (row, _, numbers, _) in rows {
+            let sender = builder.sender(row, numbers: numbers)
             guard let (date, text) = MessageSurvey.dated(row, layout, sender: sender.participant) else {
                 senders.append((sender, nil))
                 continue
@@ -114,11 +123,12 @@ struct MessageConversations {
             conversation = (current, digest)
         }
         ordinals.reset()
-        for (k, (row, record)) in rows.enumerated() {
+        for (k, (row, record, _, recipients)) in rows.enumerated() {
             lookups.removeAll()
             var outcome = builder.message(
                 row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
-                from: senders[k].sender, date: senders[k].date, conversation: conversation)
+                from: senders[k].sender, date: senders[k].date, conversation: conversation,
+                recipientNumbers: recipients)
             ordinals.number(&outcome)
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }

@@ -1,0 +1,181 @@
+import Foundation
+
+/// A messages row read in one pass (``MessageConversations``), with the people's fields — `FROM`, `SENDER
+/// PROFILE URL`, `TO`, `RECIPIENT PROFILE URLS` — each made a string once per distinct value and numbered, and
+/// the conversation's id made a string once per run of its rows. A million rows hold ~130,000 distinct such
+/// values; making each row's four as new strings (allocating, checking the UTF-8, freeing them later) and then
+/// hashing and comparing them again to find the sender and recipients the memo worked out was a fifth of the
+/// reading thread (`perf`). The memo finds them by the numbers instead (``NumberPairTable``).
+struct NumberedMessageRow: CSVFieldSink {
+    private(set) var record: CSVRecord
+    /// Per field of the record: the number of its value (``FieldInterner``), or -1 when it is not numbered.
+    private(set) var numbers: [Int32] = []
+    /// The columns whose values are numbered.
+    private let numbered: [Bool]
+    private let conversation: Int?
+    private var interner = FieldInterner()
+    /// The conversation id of the last row, as bytes and as the string its rows share.
+    private var lastConversation: (bytes: [UInt8], text: String) = ([], "")
+
+    init(layout: MessageLayout, line: Int) {
+        record = CSVRecord(line: line, fields: [])
+        var numbered = [Bool](repeating: false, count: layout.wanted.count)
+        for case let k? in [layout.from, layout.senderURL, layout.to, layout.recipientURLs] { numbered[k] = true }
+        self.numbered = numbered
+        conversation = layout.conversation
+    }
+
+    var fieldCount: Int { record.fields.count }
+
+    mutating func startRecord(line: Int) {
+        record.startRecord(line: line)
+        numbers.removeAll(keepingCapacity: true)
+    }
+
+    mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>, inInput: Bool) {
+        let k = record.fields.count
+        if k < numbered.count && numbered[k], let (number, text) = interner.intern(bytes) {
+            record.fields.append(text)
+            numbers.append(number)
+            return
+        }
+        numbers.append(-1)
+        if k == conversation {
+            if !bytes.elementsEqual(lastConversation.bytes) {
+                lastConversation.bytes.removeAll(keepingCapacity: true)
+                lastConversation.bytes.append(contentsOf: bytes)
+                lastConversation.text = String(decoding: bytes, as: UTF8.self)
+            }
+            record.fields.append(lastConversation.text)
+            return
+        }
+        record.appendField(bytes, inInput: inInput)
+    }
+
+    mutating func appendSkipped() {
+        record.appendSkipped()
+        numbers.append(-1)
+    }
+
+    /// The number of field `index`'s value: ``absent`` when the row has no such field, -1 when not numbered.
+    func number(_ index: Int?) -> Int32 {
+        guard let index, index < numbers.count else { return Self.absent }
+        return numbers[index]
+    }
+
+    /// The number of a field the row does not have (``MessageBuilder/raw(_:_:)`` is nil).
+    static let absent: Int32 = -2
+}
+
+/// Distinct field values, each kept once as bytes (to be compared) and as a string, and numbered in the order
+/// first seen; found by ``TextHash``. At most ``capacity`` values (then ``intern(_:)`` says nil and the caller
+/// makes a string of its own).
+struct FieldInterner {
+    private var slots = [Int32](repeating: -1, count: 1024)
+    private var entries: [(hash: UInt64, offset: Int, count: Int)] = []
+    private var bytes: [UInt8] = []
+    private var strings: [String] = []
+    static let capacity = 400_000
+    /// At most this many bytes are kept (a file of long distinct lists only costs the strings).
+    static let byteCapacity = 64 << 20
+
+    /// The number and string of `field`'s value, made on its first sight; nil when the interner is full.
+    mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> (Int32, String)? {
+        let hash = TextHash.hash(field, into: TextHash.seed)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { break }
+            let entry = entries[Int(k)]
+            if entry.hash == hash && entry.count == field.count && equal(entry.offset, field) {
+                return (k, strings[Int(k)])
+            }
+            slot = (slot + 1) & mask
+        }
+        guard entries.count < Self.capacity && bytes.count + field.count <= Self.byteCapacity else { return nil }
+        let k = Int32(entries.count)
+        entries.append((hash, bytes.count, field.count))
+        bytes.append(contentsOf: field)
+        let text = String(decoding: field, as: UTF8.self)
+        strings.append(text)
+        if entries.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            for (k, entry) in entries.enumerated() { place(Int32(k), entry.hash) }
+        } else {
+            slots[slot] = k
+        }
+        return (k, text)
+    }
+
+    private func equal(_ offset: Int, _ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = field.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { kept in memcmp(kept.baseAddress! + offset, base, field.count) == 0 }
+    }
+
+    private mutating func place(_ k: Int32, _ hash: UInt64) {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot] >= 0 { slot = (slot + 1) & mask }
+        slots[slot] = k
+    }
+}
+
+/// Values by a pair of numbers (``NumberedMessageRow``), in an open-addressed table at most half full.
+struct NumberPairTable<Value> {
+    private var slots = [Int32](repeating: -1, count: 256)
+    private var keys: [UInt64] = []
+    private(set) var values: [Value] = []
+
+    var count: Int { values.count }
+
+    static func key(_ first: Int32, _ second: Int32) -> UInt64 {
+        UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+    }
+
+    private static func hash(_ key: UInt64) -> Int {
+        Int(truncatingIfNeeded: TextHash.mix(key, 0x9E37_79B9_7F4A_7C15))
+    }
+
+    /// The value of the pair, if it is in the table.
+    func value(_ first: Int32, _ second: Int32) -> Value? {
+        let key = Self.key(first, second)
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { return nil }
+            if keys[Int(k)] == key { return values[Int(k)] }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    /// Sets the value of the pair, in the table or not.
+    mutating func set(_ value: Value, _ first: Int32, _ second: Int32) {
+        let key = Self.key(first, second)
+        let mask = slots.count - 1
+        var slot = Self.hash(key) & mask
+        while true {
+            let k = slots[slot]
+            if k < 0 { break }
+            if keys[Int(k)] == key {
+                values[Int(k)] = value
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        keys.append(key)
+        values.append(value)
+        if keys.count * 2 > slots.count {
+            slots = [Int32](repeating: -1, count: slots.count * 2)
+            let mask = slots.count - 1
+            for (k, key) in keys.enumerated() {
+                var slot = Self.hash(key) & mask
+                while slots[slot] >= 0 { slot = (slot + 1) & mask }
+                slots[slot] = Int32(k)
+            }
+        } else {
+            slots[slot] = Int32(keys.count - 1)
+        }
+    }
+}
