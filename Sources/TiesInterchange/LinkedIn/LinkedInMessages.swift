@@ -167,6 +167,7 @@ public enum LinkedInMessages {
             return going
         }
         var row = NumberedMessageRow(layout: layout, line: found.header.line)
+        conversations.interner = row.interner
         try eachRow(input, found, layout.wanted, into: &row) { (row: NumberedMessageRow, record: Int) in
             conversations.add(
                 row.record, record: record, sender: (row.number(layout.from), row.number(layout.senderURL)),
@@ -269,7 +270,7 @@ public enum LinkedInMessages {
                 first = false
                 return true
             }
-            if row.record.fields.count == 1 && row.record.fields[0].isEmpty { return true }
+            if row.isBlank { return true }
             index += 1
             return body(row, index)
         }

@@ -30,12 +30,14 @@ struct MessageBuilder {
         return sender
     }
 
-    /// The row's sender, found by the numbers of its `FROM` and `SENDER PROFILE URL` (``NumberedMessageRow``)
-    /// when both have one.
-    func sender(_ row: CSVRecord, numbers: (Int32, Int32)) -> ParticipantMemo.Sender {
-        guard numbers.0 != -1 && numbers.1 != -1 else { return sender(row) }
+    /// The row's sender, found by the numbers of its `FROM` and `SENDER PROFILE URL` (``NumberedMessageRow``,
+    /// whose `interner` has their values) when both have one.
+    func sender(_ row: CSVRecord, numbers: (Int32, Int32), interner: FieldInterner) -> ParticipantMemo.Sender {
+        guard numbers.0 != -1 && numbers.1 != -1 else {
+            return sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
+        }
         if let known = memo.numberedSenders.value(numbers.0, numbers.1) { return known }
-        let sender = self.sender(row)
+        let sender = self.sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
         memo.remember(sender, numbers)
         return sender
     }
@@ -56,7 +58,8 @@ struct MessageBuilder {
     func message(
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
         from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil,
-        conversation: (key: String, digest: FNV1a128)? = nil, recipientNumbers: (Int32, Int32) = (-1, -1)
+        conversation: (key: String, digest: FNV1a128)? = nil,
+        recipientNumbers: (numbers: (Int32, Int32), interner: FieldInterner)? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -86,7 +89,10 @@ struct MessageBuilder {
             }
             (dateText, instant) = (text, parsed)
         }
-        let recipients = self.recipients(row, known: senders, lookups: &lookups, numbers: recipientNumbers)
+        let recipients =
+            recipientNumbers.map {
+                self.recipients(row, known: senders, lookups: &lookups, numbers: $0.numbers, interner: $0.interner)
+            } ?? self.recipients(row, known: senders, lookups: &lookups)
         let to = recipients.participants
         let says = layout.saysOutgoing(row)
         let mine = says ?? sender.isMe
@@ -154,9 +160,13 @@ struct MessageBuilder {
     /// By the numbers of `TO` and `RECIPIENT PROFILE URLS` when both have one (``NumberedMessageRow``), else by
     /// their text.
     private func recipients(
-        _ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, numbers: (Int32, Int32)
+        _ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, numbers: (Int32, Int32),
+        interner: FieldInterner
     ) -> ParticipantMemo.Recipients {
-        guard numbers.0 != -1 && numbers.1 != -1 else { return recipients(row, known: known, lookups: &lookups) }
+        guard numbers.0 != -1 && numbers.1 != -1 else {
+            let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
+            return recipients(row, known: known, lookups: &lookups)
+        }
         if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
             !remembered.missed.contains(where: known.contains)
         {
@@ -164,6 +174,7 @@ struct MessageBuilder {
             lookups.missed += remembered.missed
             return remembered
         }
+        let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
         let recipients = self.recipients(row, known: known, lookups: &lookups)
         memo.remember(recipients, numbers)
         return recipients

@@ -46,6 +46,8 @@ struct MessageConversations {
     /// a row.
     private var senderIsMe: [Bool?] = []
     private var senderKeys: [String: Int32] = [:]
+    /// The values of the rows' numbered fields, when the rows are numbered (``NumberedMessageRow``).
+    var interner: FieldInterner?
     /// True once the file was found to need two passes.
     private(set) var needsTwoPasses = false
 
@@ -100,7 +102,7 @@ struct MessageConversations {
         }
         var lastReply: Date?
         for (row, _, numbers, _) in rows {
-            let sender = builder.sender(row, numbers: numbers)
+            let sender = interner.map { builder.sender(row, numbers: numbers, interner: $0) } ?? builder.sender(row)
             guard let (date, text) = MessageSurvey.dated(row, layout, sender: sender.participant) else {
                 senders.append((sender, nil))
                 continue
@@ -128,7 +130,7 @@ struct MessageConversations {
             var outcome = builder.message(
                 row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
                 from: senders[k].sender, date: senders[k].date, conversation: conversation,
-                recipientNumbers: recipients)
+                recipientNumbers: interner.map { (recipients, $0) })
             ordinals.number(&outcome)
             watched.formUnion(lookups.missed)
             for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }

@@ -1,19 +1,23 @@
 import Foundation
 
 /// A messages row read in one pass (``MessageConversations``), with the people's fields — `FROM`, `SENDER
-/// PROFILE URL`, `TO`, `RECIPIENT PROFILE URLS` — each made a string once per distinct value and numbered, and
-/// the conversation's id made a string once per run of its rows. A million rows hold ~130,000 distinct such
-/// values; making each row's four as new strings (allocating, checking the UTF-8, freeing them later) and then
-/// hashing and comparing them again to find the sender and recipients the memo worked out was a fifth of the
-/// reading thread (`perf`). The memo finds them by the numbers instead (``NumberPairTable``).
+/// PROFILE URL`, `TO`, `RECIPIENT PROFILE URLS` — numbered by their value, each distinct value made a string
+/// once, and the conversation's id made a string once per run of its rows. A million rows hold ~130,000
+/// distinct such values; making each row's four as new strings (allocating, checking the UTF-8, freeing them
+/// later) and then hashing and comparing them again to find the sender and recipients the memo worked out was
+/// a fifth of the reading thread (`perf`). The memo finds them by the numbers instead (``NumberPairTable``),
+/// and the record holds an empty string in their place: only a value the memo has not seen is looked up
+/// (``FieldInterner/resolved(_:_:)``; retaining each row's four shared strings, cold in memory, cost more than
+/// the lookups).
 struct NumberedMessageRow: CSVFieldSink {
+    /// The row, a numbered field empty (``resolved``).
     private(set) var record: CSVRecord
     /// Per field of the record: the number of its value (``FieldInterner``), or -1 when it is not numbered.
     private(set) var numbers: [Int32] = []
     /// The columns whose values are numbered.
     private let numbered: [Bool]
     private let conversation: Int?
-    private var interner = FieldInterner()
+    let interner = FieldInterner()
     /// The conversation id of the last row, as bytes and as the string its rows share.
     private var lastConversation: (bytes: [UInt8], text: String) = ([], "")
 
@@ -34,8 +38,8 @@ struct NumberedMessageRow: CSVFieldSink {
 
     mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>, inInput: Bool) {
         let k = record.fields.count
-        if k < numbered.count && numbered[k], let (number, text) = interner.intern(bytes) {
-            record.fields.append(text)
+        if k < numbered.count && numbered[k], let number = interner.intern(bytes) {
+            record.fields.append("")
             numbers.append(number)
             return
         }
@@ -57,6 +61,16 @@ struct NumberedMessageRow: CSVFieldSink {
         numbers.append(-1)
     }
 
+    /// The row with its numbered fields' values.
+    var resolved: CSVRecord {
+        interner.resolved(record, numbers.enumerated().map { ($0.offset, $0.element) })
+    }
+
+    /// Whether the row is blank (a single empty field).
+    var isBlank: Bool {
+        record.fields.count == 1 && (numbers[0] < 0 ? record.fields[0].isEmpty : interner.string(numbers[0]).isEmpty)
+    }
+
     /// The number of field `index`'s value: ``absent`` when the row has no such field, -1 when not numbered.
     func number(_ index: Int?) -> Int32 {
         guard let index, index < numbers.count else { return Self.absent }
@@ -69,8 +83,8 @@ struct NumberedMessageRow: CSVFieldSink {
 
 /// Distinct field values, each kept once as bytes (to be compared) and as a string, and numbered in the order
 /// first seen; found by ``TextHash``. At most ``capacity`` values (then ``intern(_:)`` says nil and the caller
-/// makes a string of its own).
-struct FieldInterner {
+/// makes a string of its own). A class, shared by the rows it numbers and the memo that reads their values.
+final class FieldInterner {
     private var slots = [Int32](repeating: -1, count: 1024)
     private var entries: [(hash: UInt64, offset: Int, count: Int)] = []
     private var bytes: [UInt8] = []
@@ -79,8 +93,21 @@ struct FieldInterner {
     /// At most this many bytes are kept (a file of long distinct lists only costs the strings).
     static let byteCapacity = 64 << 20
 
-    /// The number and string of `field`'s value, made on its first sight; nil when the interner is full.
-    mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> (Int32, String)? {
+    /// The value numbered `number`.
+    func string(_ number: Int32) -> String { strings[Int(number)] }
+
+    /// `row` with the values of its fields numbered (`fields`: index and number, the number -1 for a field that
+    /// holds its value, ``NumberedMessageRow/absent`` for one the row does not have).
+    func resolved(_ row: CSVRecord, _ fields: [(index: Int?, number: Int32)]) -> CSVRecord {
+        var row = row
+        for case let (index?, number) in fields where number >= 0 && index < row.fields.count {
+            row.fields[index] = strings[Int(number)]
+        }
+        return row
+    }
+
+    /// The number of `field`'s value, made on its first sight; nil when the interner is full.
+    func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
         let hash = TextHash.hash(field, into: TextHash.seed)
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
@@ -89,7 +116,7 @@ struct FieldInterner {
             if k < 0 { break }
             let entry = entries[Int(k)]
             if entry.hash == hash && entry.count == field.count && equal(entry.offset, field) {
-                return (k, strings[Int(k)])
+                return k
             }
             slot = (slot + 1) & mask
         }
@@ -97,15 +124,14 @@ struct FieldInterner {
         let k = Int32(entries.count)
         entries.append((hash, bytes.count, field.count))
         bytes.append(contentsOf: field)
-        let text = String(decoding: field, as: UTF8.self)
-        strings.append(text)
+        strings.append(String(decoding: field, as: UTF8.self))
         if entries.count * 2 > slots.count {
             slots = [Int32](repeating: -1, count: slots.count * 2)
             for (k, entry) in entries.enumerated() { place(Int32(k), entry.hash) }
         } else {
             slots[slot] = k
         }
-        return (k, text)
+        return k
     }
 
     private func equal(_ offset: Int, _ field: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -113,7 +139,7 @@ struct FieldInterner {
         return bytes.withUnsafeBufferPointer { kept in memcmp(kept.baseAddress! + offset, base, field.count) == 0 }
     }
 
-    private mutating func place(_ k: Int32, _ hash: UInt64) {
+    private func place(_ k: Int32, _ hash: UInt64) {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
