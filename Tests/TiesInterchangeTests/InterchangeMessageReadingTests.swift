@@ -169,14 +169,14 @@ struct InterchangeMessageReadingTests {
 
     @Test("field values are numbered by their bytes, each distinct one once; pairs of numbers find their values")
     func numbers() {
-        let interner = FieldInterner()
+        var interner = FieldInterner()
         let values = [
             "", "a", "b", "ab", "Ann Lee", "Ann Lee ", "https://www.linkedin.com/in/ann-lee-1", "Zoë", "Zoe\u{308}",
         ]
         var numbers: [Int32] = []
         for value in values + values {
             let number = Array(value.utf8).withUnsafeBufferPointer { interner.intern($0) }
-            #expect(number.map(interner.string) == value)
+            #expect(number.map(interner.strings.string) == value)
             numbers.append(number ?? -9)
         }
         #expect(numbers == Array(0..<Int32(values.count)) + Array(0..<Int32(values.count)))
@@ -185,6 +185,9 @@ struct InterchangeMessageReadingTests {
         table.set("again", 3, -2)
         #expect(table.value(3, -2) == "again" && table.value(-2, 3) == "-2 3" && table.value(39, 39) == "39 39")
         #expect(table.value(40, 0) == nil && table.count == 42 * 42)
+        // A pair found by its second number must still be the pair: the last set with 5 is (3, 5) now.
+        table.set("again", 3, 5)
+        #expect(table.value(3, 5) == "again" && table.value(39, 5) == "39 5" && table.value(3, 6) == "3 6")
     }
 
     @Test("a numbered row holds the fields a plain one holds, its conversation's id shared by its run of rows")

@@ -167,7 +167,7 @@ public enum LinkedInMessages {
             return going
         }
         var row = NumberedMessageRow(layout: layout, line: found.header.line)
-        conversations.interner = row.interner
+        conversations.interner = row.strings
         try eachRow(input, found, layout.wanted, into: &row) { (row: NumberedMessageRow, record: Int) in
             conversations.add(
                 row.record, record: record, sender: (row.number(layout.from), row.number(layout.senderURL)),

@@ -32,7 +32,7 @@ struct MessageBuilder {
 
     /// The row's sender, found by the numbers of its `FROM` and `SENDER PROFILE URL` (``NumberedMessageRow``,
     /// whose `interner` has their values) when both have one.
-    func sender(_ row: CSVRecord, numbers: (Int32, Int32), interner: FieldInterner) -> ParticipantMemo.Sender {
+    func sender(_ row: CSVRecord, numbers: (Int32, Int32), interner: FieldStrings) -> ParticipantMemo.Sender {
         guard numbers.0 != -1 && numbers.1 != -1 else {
             return sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
         }
@@ -59,7 +59,7 @@ struct MessageBuilder {
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
         from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil,
         conversation: (key: String, digest: FNV1a128)? = nil,
-        recipientNumbers: (numbers: (Int32, Int32), interner: FieldInterner)? = nil
+        recipientNumbers: (numbers: (Int32, Int32), interner: FieldStrings)? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -161,7 +161,7 @@ struct MessageBuilder {
     /// their text.
     private func recipients(
         _ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, numbers: (Int32, Int32),
-        interner: FieldInterner
+        interner: FieldStrings
     ) -> ParticipantMemo.Recipients {
         guard numbers.0 != -1 && numbers.1 != -1 else {
             let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])

@@ -47,7 +47,7 @@ struct MessageConversations {
     private var senderIsMe: [Bool?] = []
     private var senderKeys: [String: Int32] = [:]
     /// The values of the rows' numbered fields, when the rows are numbered (``NumberedMessageRow``).
-    var interner: FieldInterner?
+    var interner: FieldStrings?
     /// True once the file was found to need two passes.
     private(set) var needsTwoPasses = false
 

@@ -17,7 +17,9 @@ struct NumberedMessageRow: CSVFieldSink {
     /// The columns whose values are numbered.
     private let numbered: [Bool]
     private let conversation: Int?
-    let interner = FieldInterner()
+    private var interner = FieldInterner()
+    /// The values of the numbered fields.
+    var strings: FieldStrings { interner.strings }
     /// The conversation id of the last row, as bytes and as the string its rows share.
     private var lastConversation: (bytes: [UInt8], text: String) = ([], "")
 
@@ -63,12 +65,13 @@ struct NumberedMessageRow: CSVFieldSink {
 
     /// The row with its numbered fields' values.
     var resolved: CSVRecord {
-        interner.resolved(record, numbers.enumerated().map { ($0.offset, $0.element) })
+        interner.strings.resolved(record, numbers.enumerated().map { ($0.offset, $0.element) })
     }
 
     /// Whether the row is blank (a single empty field).
     var isBlank: Bool {
-        record.fields.count == 1 && (numbers[0] < 0 ? record.fields[0].isEmpty : interner.string(numbers[0]).isEmpty)
+        record.fields.count == 1
+            && (numbers[0] < 0 ? record.fields[0].isEmpty : interner.strings.string(numbers[0]).isEmpty)
     }
 
     /// The number of field `index`'s value: ``absent`` when the row has no such field, -1 when not numbered.
@@ -83,15 +86,75 @@ struct NumberedMessageRow: CSVFieldSink {
 
 /// Distinct field values, each kept once as bytes (to be compared) and as a string, and numbered in the order
 /// first seen; found by ``TextHash``. At most ``capacity`` values (then ``intern(_:)`` says nil and the caller
-/// makes a string of its own). A class, shared by the rows it numbers and the memo that reads their values.
-final class FieldInterner {
-    private var slots = [Int32](repeating: -1, count: 1024)
-    private var entries: [(hash: UInt64, offset: Int, count: Int)] = []
+/// makes a string of its own).
+///
+/// A struct held by the row that numbers (a class's arrays are checked for exclusive access on every use:
+/// 2 % of the reading thread, `perf`), its strings in a class shared with the memo that reads them
+/// (``FieldStrings``). Each slot holds the hash's high half and where the value's bytes are, so that a lookup
+/// reads the slot and the bytes, nothing else.
+struct FieldInterner {
+    private struct Slot {
+        var tag: UInt32 = 0
+        var number: Int32 = -1
+        var offset: UInt32 = 0
+        var count: UInt32 = 0
+    }
+
+    private var slots = [Slot](repeating: Slot(), count: 1024)
+    private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
-    private var strings: [String] = []
+    /// The values as strings, by number.
+    let strings = FieldStrings()
     static let capacity = 400_000
     /// At most this many bytes are kept (a file of long distinct lists only costs the strings).
     static let byteCapacity = 64 << 20
+
+    /// The number of `field`'s value, made on its first sight; nil when the interner is full.
+    mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let hash = TextHash.hash(field, into: TextHash.seed)
+        let tag = UInt32(truncatingIfNeeded: hash >> 32)
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let there = slots[slot]
+            if there.number < 0 { break }
+            if there.tag == tag && Int(there.count) == field.count && equal(Int(there.offset), field) {
+                return there.number
+            }
+            slot = (slot + 1) & mask
+        }
+        guard hashes.count < Self.capacity && bytes.count + field.count <= Self.byteCapacity else { return nil }
+        let number = Int32(hashes.count)
+        slots[slot] = Slot(tag: tag, number: number, offset: UInt32(bytes.count), count: UInt32(field.count))
+        hashes.append(hash)
+        bytes.append(contentsOf: field)
+        strings.append(String(decoding: field, as: UTF8.self))
+        if hashes.count * 2 > slots.count { grow() }
+        return number
+    }
+
+    private func equal(_ offset: Int, _ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = field.baseAddress else { return true }
+        return bytes.withUnsafeBufferPointer { kept in memcmp(kept.baseAddress! + offset, base, field.count) == 0 }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(), count: old.count * 2)
+        let mask = slots.count - 1
+        for there in old where there.number >= 0 {
+            var slot = Int(truncatingIfNeeded: hashes[Int(there.number)]) & mask
+            while slots[slot].number >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = there
+        }
+    }
+}
+
+/// The values a ``FieldInterner`` numbered, as strings.
+final class FieldStrings {
+    private var strings: [String] = []
+
+    fileprivate func append(_ text: String) { strings.append(text) }
 
     /// The value numbered `number`.
     func string(_ number: Int32) -> String { strings[Int(number)] }
@@ -105,46 +168,6 @@ final class FieldInterner {
         }
         return row
     }
-
-    /// The number of `field`'s value, made on its first sight; nil when the interner is full.
-    func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
-        let hash = TextHash.hash(field, into: TextHash.seed)
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let k = slots[slot]
-            if k < 0 { break }
-            let entry = entries[Int(k)]
-            if entry.hash == hash && entry.count == field.count && equal(entry.offset, field) {
-                return k
-            }
-            slot = (slot + 1) & mask
-        }
-        guard entries.count < Self.capacity && bytes.count + field.count <= Self.byteCapacity else { return nil }
-        let k = Int32(entries.count)
-        entries.append((hash, bytes.count, field.count))
-        bytes.append(contentsOf: field)
-        strings.append(String(decoding: field, as: UTF8.self))
-        if entries.count * 2 > slots.count {
-            slots = [Int32](repeating: -1, count: slots.count * 2)
-            for (k, entry) in entries.enumerated() { place(Int32(k), entry.hash) }
-        } else {
-            slots[slot] = k
-        }
-        return k
-    }
-
-    private func equal(_ offset: Int, _ field: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = field.baseAddress else { return true }
-        return bytes.withUnsafeBufferPointer { kept in memcmp(kept.baseAddress! + offset, base, field.count) == 0 }
-    }
-
-    private func place(_ k: Int32, _ hash: UInt64) {
-        let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot] >= 0 { slot = (slot + 1) & mask }
-        slots[slot] = k
-    }
 }
 
 /// Values by a pair of numbers (``NumberedMessageRow``), in an open-addressed table at most half full.
@@ -152,6 +175,10 @@ struct NumberPairTable<Value> {
     private var slots = [Int32](repeating: -1, count: 256)
     private var keys: [UInt64] = []
     private(set) var values: [Value] = []
+    /// By the second number: the first number and the index of the value last set with it, found without
+    /// hashing (a million rows' lookups in the table alone were 7 % of the reading thread, `perf`: a row's
+    /// profile URLs nearly always come with one name or list).
+    private var bySecond: [UInt64] = []
 
     var count: Int { values.count }
 
@@ -165,6 +192,12 @@ struct NumberPairTable<Value> {
 
     /// The value of the pair, if it is in the table.
     func value(_ first: Int32, _ second: Int32) -> Value? {
+        if second >= 0 && Int(second) < bySecond.count {
+            let there = bySecond[Int(second)]
+            if there != .max && Int32(bitPattern: UInt32(truncatingIfNeeded: there >> 32)) == first {
+                return values[Int(there & 0xFFFF_FFFF)]
+            }
+        }
         let key = Self.key(first, second)
         let mask = slots.count - 1
         var slot = Self.hash(key) & mask
@@ -178,6 +211,18 @@ struct NumberPairTable<Value> {
 
     /// Sets the value of the pair, in the table or not.
     mutating func set(_ value: Value, _ first: Int32, _ second: Int32) {
+        let index = setValue(value, first, second)
+        if second >= 0 {
+            if Int(second) >= bySecond.count {
+                bySecond.append(
+                    contentsOf: repeatElement(.max, count: max(Int(second) + 1, bySecond.count) - bySecond.count))
+            }
+            bySecond[Int(second)] = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(index)
+        }
+    }
+
+    /// Sets the value of the pair in the table; returns its index.
+    private mutating func setValue(_ value: Value, _ first: Int32, _ second: Int32) -> Int {
         let key = Self.key(first, second)
         let mask = slots.count - 1
         var slot = Self.hash(key) & mask
@@ -186,7 +231,7 @@ struct NumberPairTable<Value> {
             if k < 0 { break }
             if keys[Int(k)] == key {
                 values[Int(k)] = value
-                return
+                return Int(k)
             }
             slot = (slot + 1) & mask
         }
@@ -203,5 +248,6 @@ struct NumberPairTable<Value> {
         } else {
             slots[slot] = Int32(keys.count - 1)
         }
+        return keys.count - 1
     }
 }
