@@ -220,4 +220,30 @@ struct InterchangeMessageReadingTests {
         #expect(numbered[0].1[0] == numbered[3].1[0] && numbered[3].1[2] == NumberedMessageRow.absent)
         #expect(numbered[2].1[1] >= 0 && numbered[2].1[2] != numbered[0].1[2])
     }
+
+    @Test("one reading numbers its participants: alike ones as sender and as recipient share a number")
+    func participantNumbers() throws {
+        let csv =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            + "2-x,,Ann Lee,https://www.linkedin.com/in/ann,Robin Vale,https://www.linkedin.com/in/robin,2024-03-01 09:00:07 UTC,,hi,INBOX\n"
+            + "2-x,,Robin Vale,https://www.linkedin.com/in/robin,Ann Lee,https://www.linkedin.com/in/ann,2024-03-01 09:10:07 UTC,,yo,INBOX\n"
+            + "2-y,,Robin Vale,https://www.linkedin.com/in/robin,\"Ann Lee, Bo Lind\",\"https://www.linkedin.com/in/ann, https://www.linkedin.com/in/bo\",2024-03-02 09:00:07 UTC,,hey,INBOX\n"
+            + "2-z,,Bo Lind,https://www.linkedin.com/in/bo,Robin Vale,https://www.linkedin.com/in/robin,2024-03-03 09:00:07 UTC,,ok,INBOX\n"
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        var once: [LinkedInMessage] = []
+        _ = try LinkedInMessages.forEachInOnePass(in: .bytes(Array(csv.utf8)), me: me) {
+            once.append($0)
+            return true
+        }
+        let twice = try LinkedInMessages.read(Array(csv.utf8), me: me).result.records
+        for messages in [once, twice] {
+            let others = messages.flatMap(\.counterparts)
+            #expect(others.map(\.name) == ["Ann Lee", "Ann Lee", "Ann Lee", "Bo Lind", "Bo Lind"])
+            #expect(others.allSatisfy { $0.number != nil })
+            for a in others { for b in others { #expect((a == b) == (a.number == b.number)) } }
+        }
+        var changed = once[0].counterparts[0]
+        changed.name = "Ann Q Lee"
+        #expect(changed.number == nil && LinkedInParticipant(name: "Ann Lee").number == nil)
+    }
 }

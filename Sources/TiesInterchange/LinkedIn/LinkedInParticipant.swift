@@ -6,12 +6,24 @@ public struct LinkedInParticipant: Sendable, Equatable, Hashable {
     /// The name as LinkedIn shows it, single-spaced (``ImportSupport/singleSpaced(_:)``): `Ravi  Patnala` in
     /// messages.csv is the `Ravi Patnala` of Connections.csv.
     public var name: String {
-        didSet { hashKey = Self.hashKey(name, profileURL, writtenName) }
+        didSet {
+            hashKey = Self.hashKey(name, profileURL, writtenName)
+            number = nil
+        }
     }
     /// The profile URL, normalised, when known.
     public var profileURL: String? {
-        didSet { hashKey = Self.hashKey(name, profileURL, writtenName) }
+        didSet {
+            hashKey = Self.hashKey(name, profileURL, writtenName)
+            number = nil
+        }
     }
+    /// The participant's number among those one reading of a messages file names (``LinkedInMessages``'
+    /// readers number them 0, 1, 2... as they first meet them): equal participants of one reading have one
+    /// number, so that a caller can keep what it makes of each participant in an array by it rather than in a
+    /// dictionary that hashes and compares the participant's text for every message. Nil for a participant
+    /// made otherwise, or changed since. Not part of equality: two readings number alike participants apart.
+    public internal(set) var number: Int32?
     /// The name as the file writes it, runs of spaces kept: what a message's stored id is made of, as it was
     /// before names were single-spaced, so that importing a file again adds nothing.
     @usableFromInline let writtenName: String

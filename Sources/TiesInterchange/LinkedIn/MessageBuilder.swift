@@ -20,9 +20,10 @@ struct MessageBuilder {
         let urls = Self.raw(row, layout.senderURL)
         let hash = FieldPairTable<ParticipantMemo.Sender>.hash(names, urls)
         if let known = memo.senders.index(of: names, urls, hash: hash) { return memo.senders[known] }
-        let participant = LinkedInParticipant(
-            name: names?.trimmedWhitespace() ?? "",
-            profileURL: ImportSupport.nonEmpty(urls).map(layout.urls.normalised))
+        let participant = memo.numbered(
+            LinkedInParticipant(
+                name: names?.trimmedWhitespace() ?? "",
+                profileURL: ImportSupport.nonEmpty(urls).map(layout.urls.normalised)))
         let sender = ParticipantMemo.Sender(
             participant: participant, isMe: identity?.matches(participant) ?? false,
             isLinkedIn: Self.isLinkedInItself(participant))
@@ -198,7 +199,8 @@ struct MessageBuilder {
         var own = NameLookups()
         let participants = MessageRecipients.participants(
             names: names?.trimmedWhitespace(), urls: urls?.trimmedWhitespace(), known: known, forms: layout.urls,
-            lookups: &own)
+            lookups: &own
+        ).map(memo.numbered)
         let recipients = ParticipantMemo.Recipients(
             participants: participants, isMe: participants.map { identity?.matches($0) ?? false },
             found: own.found, missed: own.missed)
@@ -270,6 +272,23 @@ final class ParticipantMemo {
 
     func remember(_ list: Recipients, for names: String?, _ urls: String?, hash: UInt64) {
         if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
+    }
+
+    /// The participants' numbers (``LinkedInParticipant/number``), by participant.
+    private var participantNumbers: [LinkedInParticipant: Int32] = [:]
+    /// At most this many participants are numbered (then the others have none).
+    static let numberCapacity = 1 << 20
+
+    /// `participant` with its number, given on first sight.
+    func numbered(_ participant: LinkedInParticipant) -> LinkedInParticipant {
+        var participant = participant
+        if let number = participantNumbers[participant] {
+            participant.number = number
+        } else if participantNumbers.count < Self.numberCapacity {
+            participant.number = Int32(participantNumbers.count)
+            participantNumbers[participant] = participant.number
+        }
+        return participant
     }
 
     /// By the numbers of the fields (``NumberedMessageRow``).
