@@ -246,4 +246,28 @@ struct InterchangeMessageReadingTests {
         changed.name = "Ann Q Lee"
         #expect(changed.number == nil && LinkedInParticipant(name: "Ann Lee").number == nil)
     }
+
+    @Test("a list read again from the memo still has its missed names watched: a later sender of one needs two passes")
+    func watchedAgain() throws {
+        let header =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+        let list =
+            "Robin Vale,,\"Ann Lee, Bob, Cy Dee\",\"https://www.linkedin.com/in/ann, https://www.linkedin.com/in/bcd\""
+        let rows = [
+            "2-a,,\(list),2024-03-01 09:00:07 UTC,,hi,INBOX\n", "2-a,,\(list),2024-03-01 09:01:07 UTC,,again,INBOX\n",
+            "2-b,,\(list),2024-03-02 09:00:07 UTC,,more,INBOX\n",
+        ]
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let later = "2-c,,\"Bob, Cy Dee\",,Robin Vale,,2024-03-03 09:00:07 UTC,,yes,INBOX\n"
+        let needs = try LinkedInMessages.forEachInOnePass(
+            in: .bytes(Array((header + rows.joined() + later).utf8)), me: me
+        ) {
+            _ in true
+        }
+        #expect(needs == nil)
+        let fine = try LinkedInMessages.forEachInOnePass(in: .bytes(Array((header + rows.joined()).utf8)), me: me) {
+            _ in true
+        }
+        #expect(fine?.count == 3)
+    }
 }

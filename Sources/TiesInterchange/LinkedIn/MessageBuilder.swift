@@ -171,6 +171,7 @@ struct MessageBuilder {
         if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
             !remembered.missed.contains(where: known.contains)
         {
+            lookups.remembered = lookups.found.isEmpty && lookups.missed.isEmpty ? remembered : nil
             lookups.found += remembered.found
             lookups.missed += remembered.missed
             return remembered
@@ -251,6 +252,11 @@ final class ParticipantMemo {
         /// found and those not.
         let found: [String]
         let missed: [String]
+        /// Whether the one reader that owns the memo (``MessageConversations``) has taken note of the list's
+        /// lookups: the names it missed are watched from then on, and the names it found that the reader
+        /// relied on are kept, so that noting them again for each row of the list changes nothing (a
+        /// million rows: hashing them again was 1 % of the reading thread, `perf`).
+        var seen = false
 
         init(participants: [LinkedInParticipant], isMe: [Bool], found: [String], missed: [String]) {
             self.participants = participants

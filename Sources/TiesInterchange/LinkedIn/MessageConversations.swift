@@ -132,8 +132,13 @@ struct MessageConversations {
                 from: senders[k].sender, date: senders[k].date, conversation: conversation,
                 recipientNumbers: interner.map { (recipients, $0) })
             ordinals.number(&outcome)
-            watched.formUnion(lookups.missed)
-            for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
+            // The names a remembered list looked up were noted when it was first seen: `watched` keeps them, and
+            // `names.expected` only loses names, so `reliedOn` would gain none.
+            if !(lookups.remembered?.seen ?? false) {
+                watched.formUnion(lookups.missed)
+                for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
+                lookups.remembered?.seen = true
+            }
             guard emit(outcome, row) else { return false }
         }
         return true

@@ -47,7 +47,12 @@ struct NumberedMessageRow: CSVFieldSink {
         }
         numbers.append(-1)
         if k == conversation {
-            if !bytes.elementsEqual(lastConversation.bytes) {
+            let same =
+                bytes.count == lastConversation.bytes.count
+                && lastConversation.bytes.withUnsafeBufferPointer {
+                    bytes.count == 0 || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                }
+            if !same {
                 lastConversation.bytes.removeAll(keepingCapacity: true)
                 lastConversation.bytes.append(contentsOf: bytes)
                 lastConversation.text = String(decoding: bytes, as: UTF8.self)

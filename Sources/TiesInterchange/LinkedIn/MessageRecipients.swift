@@ -5,10 +5,14 @@ import Foundation
 struct NameLookups {
     var found: [String] = []
     var missed: [String] = []
+    /// The remembered list whose lookups these are, when they are those of one list the memo had
+    /// (``ParticipantMemo/Recipients/seen``).
+    var remembered: ParticipantMemo.Recipients?
 
     mutating func removeAll() {
         found.removeAll(keepingCapacity: true)
         missed.removeAll(keepingCapacity: true)
+        remembered = nil
     }
 }
 
