@@ -15,7 +15,9 @@ struct MessageBuilder {
     }
 
     /// The row's sender, and whether that is the user.
-    func sender(_ row: CSVRecord) -> ParticipantMemo.Sender {
+    /// `remember` false: a sender the caller remembers by its numbers, not kept by its text as well (the one-pass
+    /// reader's memory).
+    func sender(_ row: CSVRecord, remember: Bool = true) -> ParticipantMemo.Sender {
         let names = Self.raw(row, layout.from)
         let urls = Self.raw(row, layout.senderURL)
         let hash = FieldPairTable<ParticipantMemo.Sender>.hash(names, urls)
@@ -27,7 +29,7 @@ struct MessageBuilder {
         let sender = ParticipantMemo.Sender(
             participant: participant, isMe: identity?.matches(participant) ?? false,
             isLinkedIn: Self.isLinkedInItself(participant))
-        memo.remember(sender, for: names, urls, hash: hash)
+        if remember { memo.remember(sender, for: names, urls, hash: hash) }
         return sender
     }
 
@@ -38,7 +40,8 @@ struct MessageBuilder {
             return sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
         }
         if let known = memo.numberedSenders.value(numbers.0, numbers.1) { return known }
-        let sender = self.sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
+        let sender = self.sender(
+            interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]), remember: false)
         memo.remember(sender, numbers)
         return sender
     }
@@ -177,12 +180,12 @@ struct MessageBuilder {
             return remembered
         }
         let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
-        let recipients = self.recipients(row, known: known, lookups: &lookups)
+        let recipients = self.recipients(row, known: known, lookups: &lookups, remember: false)
         memo.remember(recipients, numbers)
         return recipients
     }
 
-    private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups)
+    private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, remember: Bool = true)
         -> ParticipantMemo.Recipients
     {
         let names = Self.raw(row, layout.to)
@@ -209,7 +212,7 @@ struct MessageBuilder {
         lookups.missed += own.missed
         if let index {
             memo.replace(index, by: recipients)
-        } else {
+        } else if remember {
             memo.remember(recipients, for: names, urls, hash: hash)
         }
         return recipients
@@ -280,19 +283,23 @@ final class ParticipantMemo {
         if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
     }
 
-    /// The participants' numbers (``LinkedInParticipant/number``), by participant.
-    private var participantNumbers: [LinkedInParticipant: Int32] = [:]
+    /// The participants' numbers (``LinkedInParticipant/number``), by name as written and profile URL (which
+    /// make the participant: its name is the written one single-spaced); a table of the strings rather than a
+    /// dictionary of participants, for memory.
+    private var participantNumbers = FieldPairTable<Int32>()
     /// At most this many participants are numbered (then the others have none).
     static let numberCapacity = 1 << 20
 
-    /// `participant` with its number, given on first sight.
+    /// `participant`, just made from its name as written, with its number, given on first sight.
     func numbered(_ participant: LinkedInParticipant) -> LinkedInParticipant {
         var participant = participant
-        if let number = participantNumbers[participant] {
-            participant.number = number
+        let hash = FieldPairTable<Int32>.hash(participant.writtenName, participant.profileURL)
+        if let known = participantNumbers.index(of: participant.writtenName, participant.profileURL, hash: hash) {
+            participant.number = participantNumbers[known]
         } else if participantNumbers.count < Self.numberCapacity {
-            participant.number = Int32(participantNumbers.count)
-            participantNumbers[participant] = participant.number
+            let number = Int32(participantNumbers.count)
+            participantNumbers.append(number, for: participant.writtenName, participant.profileURL, hash: hash)
+            participant.number = number
         }
         return participant
     }

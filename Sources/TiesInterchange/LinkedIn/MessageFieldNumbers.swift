@@ -134,7 +134,9 @@ struct FieldInterner {
         hashes.append(hash)
         bytes.append(contentsOf: field)
         strings.append(String(decoding: field, as: UTF8.self))
-        if hashes.count * 2 > slots.count { grow() }
+        // At most three quarters full: a million rows hold ~138,000 values, which at half would take 2^19
+        // slots of 16 bytes (8 MB) instead of 2^18.
+        if hashes.count * 4 > slots.count * 3 { grow() }
         return number
     }
 
@@ -180,10 +182,10 @@ struct NumberPairTable<Value> {
     private var slots = [Int32](repeating: -1, count: 256)
     private var keys: [UInt64] = []
     private(set) var values: [Value] = []
-    /// By the second number: the first number and the index of the value last set with it, found without
-    /// hashing (a million rows' lookups in the table alone were 7 % of the reading thread, `perf`: a row's
+    /// By the second number: the first number and the value last set with it, found without hashing and in
+    /// one place (a million rows' lookups in the table alone were 7 % of the reading thread, `perf`: a row's
     /// profile URLs nearly always come with one name or list).
-    private var bySecond: [UInt64] = []
+    private var bySecond: [(first: Int32, value: Value?)] = []
 
     var count: Int { values.count }
 
@@ -199,9 +201,7 @@ struct NumberPairTable<Value> {
     func value(_ first: Int32, _ second: Int32) -> Value? {
         if second >= 0 && Int(second) < bySecond.count {
             let there = bySecond[Int(second)]
-            if there != .max && Int32(bitPattern: UInt32(truncatingIfNeeded: there >> 32)) == first {
-                return values[Int(there & 0xFFFF_FFFF)]
-            }
+            if there.first == first, let value = there.value { return value }
         }
         let key = Self.key(first, second)
         let mask = slots.count - 1
@@ -216,18 +216,19 @@ struct NumberPairTable<Value> {
 
     /// Sets the value of the pair, in the table or not.
     mutating func set(_ value: Value, _ first: Int32, _ second: Int32) {
-        let index = setValue(value, first, second)
+        setValue(value, first, second)
         if second >= 0 {
             if Int(second) >= bySecond.count {
                 bySecond.append(
-                    contentsOf: repeatElement(.max, count: max(Int(second) + 1, bySecond.count) - bySecond.count))
+                    contentsOf: repeatElement(
+                        (first: Int32(-1), value: Value?.none), count: Int(second) + 1 - bySecond.count))
             }
-            bySecond[Int(second)] = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(index)
+            bySecond[Int(second)] = (first, value)
         }
     }
 
-    /// Sets the value of the pair in the table; returns its index.
-    private mutating func setValue(_ value: Value, _ first: Int32, _ second: Int32) -> Int {
+    /// Sets the value of the pair in the table.
+    private mutating func setValue(_ value: Value, _ first: Int32, _ second: Int32) {
         let key = Self.key(first, second)
         let mask = slots.count - 1
         var slot = Self.hash(key) & mask
@@ -236,7 +237,7 @@ struct NumberPairTable<Value> {
             if k < 0 { break }
             if keys[Int(k)] == key {
                 values[Int(k)] = value
-                return Int(k)
+                return
             }
             slot = (slot + 1) & mask
         }
@@ -253,6 +254,5 @@ struct NumberPairTable<Value> {
         } else {
             slots[slot] = Int32(keys.count - 1)
         }
-        return keys.count - 1
     }
 }
