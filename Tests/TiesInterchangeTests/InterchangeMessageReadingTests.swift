@@ -270,4 +270,25 @@ struct InterchangeMessageReadingTests {
         }
         #expect(fine?.count == 3)
     }
+
+    @Test("a long conversation numbers its messages of one second alike before and after it outgrows the list")
+    func longConversation() throws {
+        var csv = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
+        // 20 seconds, each written twice by Ann; then the first second a third time.
+        for k in 0..<20 {
+            let date = String(format: "2024-03-01 09:%02d:07 UTC", k)
+            csv += "2-a,,Ann Lee,,Robin Vale,\(date),,one,INBOX\n2-a,,Ann Lee,,Robin Vale,\(date),,two,INBOX\n"
+        }
+        csv += "2-a,,Ann Lee,,Robin Vale,2024-03-01 09:00:07 UTC,,three,INBOX\n"
+        csv += "2-b,,Bo Lind,,Robin Vale,2024-03-01 09:00:07 UTC,,other,INBOX\n"
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let read = try LinkedInMessages.read(Array(csv.utf8), me: me).result.records
+        #expect(read.map(\.ordinal) == Array(repeating: [1, 2], count: 20).flatMap { $0 } + [3, 1])
+        var once: [LinkedInMessage] = []
+        _ = try LinkedInMessages.forEachInOnePass(in: .bytes(Array(csv.utf8)), me: me) {
+            once.append($0)
+            return true
+        }
+        #expect(once == read)
+    }
 }
