@@ -212,7 +212,13 @@ struct MessageOrdinals {
 
     /// Gives the message of `outcome`, if it is one, its ordinal.
     mutating func number(_ outcome: inout MessageBuilder.Outcome) {
-        guard case .message(let message) = outcome else { return }
+        guard case .message(var message) = outcome else { return }
+        if number(&message) { outcome = .message(message) }
+    }
+
+    /// Gives `message` its ordinal; true when that is not 1.
+    @discardableResult
+    mutating func number(_ message: inout LinkedInMessage) -> Bool {
         let to: String?
         switch message.form {
         case .current: to = nil
@@ -225,13 +231,12 @@ struct MessageOrdinals {
             to: to)
         // One date as written is one second; messages of one second may still differ in date text or sender.
         let second = Int64(message.occurredAt.timeIntervalSince1970.rounded(.down))
-        guard let before = updateLast(key, at: second) else { return }
+        guard let before = updateLast(key, at: second) else { return false }
         if seen[before] == nil { seen[before] = 1 }
         let n = seen[key, default: 0] + 1
         seen[key] = n
-        guard n > 1 else { return }
-        var numbered = message
-        numbered.ordinal = n
-        outcome = .message(numbered)
+        guard n > 1 else { return false }
+        message.ordinal = n
+        return true
     }
 }
