@@ -291,4 +291,34 @@ struct InterchangeMessageReadingTests {
         }
         #expect(once == read)
     }
+
+    @Test("a file with more distinct values than the interner keeps reads as with room for all")
+    func internerFull() throws {
+        var csv =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+        for k in 0..<30 {
+            let other = "Person \(k % 7)"
+            let url = "https://www.linkedin.com/in/person-\(k % 7)"
+            let date = String(format: "2024-03-%02d 09:00:07 UTC", k % 28 + 1)
+            csv += "2-\(k),,\(other),\(url),Robin Vale,https://www.linkedin.com/in/robin,\(date),,hi,INBOX\n"
+            csv +=
+                "2-\(k),,Robin Vale,https://www.linkedin.com/in/robin,\"\(other), Ann Lee\",\"\(url), https://www.linkedin.com/in/ann\",\(date),,yo,INBOX\n"
+        }
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let bytes = Array(csv.utf8)
+        func read(_ interner: FieldInterner) throws -> [LinkedInMessage]? {
+            var out: [LinkedInMessage] = []
+            let result = try LinkedInMessages.forEachInOnePass(in: .bytes(bytes), me: me, interner: interner) {
+                out.append($0)
+                return true
+            }
+            return result == nil ? nil : out
+        }
+        let roomy = try read(FieldInterner())
+        #expect(roomy?.count == 60)
+        #expect(try read(FieldInterner(capacity: 5)) == roomy)
+        #expect(try read(FieldInterner(byteCapacity: 100)) == roomy)
+        #expect(try read(FieldInterner(capacity: 0)) == roomy)
+        #expect(roomy == (try LinkedInMessages.read(bytes, me: me).result.records))
+    }
 }

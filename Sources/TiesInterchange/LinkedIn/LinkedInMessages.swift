@@ -155,6 +155,14 @@ public enum LinkedInMessages {
     public static func forEachInOnePass(
         in input: CSVInput, me: LinkedInIdentity?, _ body: (LinkedInMessage) -> Bool
     ) throws(ParseError) -> LinkedInMessageImport? {
+        try forEachInOnePass(in: input, me: me, interner: FieldInterner(), body)
+    }
+
+    /// ``forEachInOnePass(in:me:_:)`` with the rows' fields numbered by `interner` (a test gives a small one,
+    /// to read a file whose values outnumber it).
+    static func forEachInOnePass(
+        in input: CSVInput, me: LinkedInIdentity?, interner: FieldInterner, _ body: (LinkedInMessage) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport? {
         guard let me, !me.isEmpty else { return nil }
         let found = try header(of: input)
         let layout = MessageLayout(header: found.header)
@@ -166,7 +174,7 @@ public enum LinkedInMessages {
             going = read.take(outcome, of: row, body)
             return going
         }
-        var row = NumberedMessageRow(layout: layout, line: found.header.line)
+        var row = NumberedMessageRow(layout: layout, line: found.header.line, interner: interner)
         conversations.interner = row.strings
         try eachRow(input, found, layout.wanted, into: &row) { (row: NumberedMessageRow, record: Int) in
             conversations.add(

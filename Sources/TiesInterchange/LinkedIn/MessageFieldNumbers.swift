@@ -17,14 +17,15 @@ struct NumberedMessageRow: CSVFieldSink {
     /// The columns whose values are numbered.
     private let numbered: [Bool]
     private let conversation: Int?
-    private var interner = FieldInterner()
+    private var interner: FieldInterner
     /// The values of the numbered fields.
     var strings: FieldStrings { interner.strings }
     /// The conversation id of the last row, as bytes and as the string its rows share.
     private var lastConversation: (bytes: [UInt8], text: String) = ([], "")
 
-    init(layout: MessageLayout, line: Int) {
+    init(layout: MessageLayout, line: Int, interner: FieldInterner = FieldInterner()) {
         record = CSVRecord(line: line, fields: [])
+        self.interner = interner
         var numbered = [Bool](repeating: false, count: layout.wanted.count)
         for case let k? in [layout.from, layout.senderURL, layout.to, layout.recipientURLs] { numbered[k] = true }
         self.numbered = numbered
@@ -110,9 +111,15 @@ struct FieldInterner {
     private var bytes: [UInt8] = []
     /// The values as strings, by number.
     let strings = FieldStrings()
-    static let capacity = 400_000
-    /// At most this many bytes are kept (a file of long distinct lists only costs the strings).
-    static let byteCapacity = 64 << 20
+    /// At most this many values, of at most `byteCapacity` bytes in all, are kept (a file of distinct ones
+    /// only costs the strings).
+    let capacity: Int
+    let byteCapacity: Int
+
+    init(capacity: Int = 400_000, byteCapacity: Int = 64 << 20) {
+        self.capacity = capacity
+        self.byteCapacity = byteCapacity
+    }
 
     /// The number of `field`'s value, made on its first sight; nil when the interner is full.
     mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
@@ -128,7 +135,7 @@ struct FieldInterner {
             }
             slot = (slot + 1) & mask
         }
-        guard hashes.count < Self.capacity && bytes.count + field.count <= Self.byteCapacity else { return nil }
+        guard hashes.count < capacity && bytes.count + field.count <= byteCapacity else { return nil }
         let number = Int32(hashes.count)
         slots[slot] = Slot(tag: tag, number: number, offset: UInt32(bytes.count), count: UInt32(field.count))
         hashes.append(hash)
