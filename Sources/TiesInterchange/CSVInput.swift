@@ -143,6 +143,16 @@ extension CSVReader {
         in input: CSVInput, from offset: Int = 0, line: Int = 1, wanted: [Bool]? = nil,
         _ body: (CSVRecord) throws(ParseError) -> Bool
     ) throws(ParseError) {
+        var record = CSVRecord(line: line, fields: [])
+        try forEachRecord(in: input, from: offset, line: line, wanted: wanted, into: &record, body)
+    }
+
+    /// ``forEachRecord(in:from:line:wanted:_:)-(CSVInput,_,_,_,_)`` with each record's fields put into `record`
+    /// (a ``CSVFieldSink`` of the caller's).
+    static func forEachRecord<Sink: CSVFieldSink>(
+        in input: CSVInput, from offset: Int = 0, line: Int = 1, wanted: [Bool]? = nil, into record: inout Sink,
+        _ body: (Sink) throws(ParseError) -> Bool
+    ) throws(ParseError) {
         var reader = try input.open(at: offset)
         var state = ScanState(line: line, wanted: wanted)
         var buffer = [UInt8](repeating: 0, count: input.blockSize)
@@ -174,7 +184,10 @@ extension CSVReader {
                 skipBOM = false
             }
             let stop = try buffer.withUnsafeBufferPointer { (all) throws(ParseError) in
-                try scan(UnsafeBufferPointer(rebasing: all[0..<end]), from: start, final: atEnd, state: &state, body)
+                try scan(
+                    UnsafeBufferPointer(rebasing: all[0..<end]), from: start, final: atEnd, state: &state,
+                    into: &record,
+                    body)
             }
             guard let stop else { return }
             start = stop

@@ -130,6 +130,12 @@ extension Substring {
     }
 }
 
+/// ``isWhitespace(_:)`` of an ASCII byte.
+@inline(__always)
+func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+}
+
 /// Unicode white space, with a fast answer for ASCII (the property lookup is slow).
 @inline(__always)
 func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
@@ -140,6 +146,10 @@ func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
 extension String {
     /// The text without leading and trailing white space and line breaks; see `Substring.trimmedWhitespace()`.
     func trimmedWhitespace() -> String {
+        // Most fields start and end with an ASCII letter: told from the bytes, without the scalar view's
+        // decoding and index checks (trimming the fields of a million message rows: 3 % of the reading thread).
+        guard let head = utf8.first, let tail = utf8.last else { return self }
+        if head < 0x80 && tail < 0x80 && !isASCIIWhitespace(head) && !isASCIIWhitespace(tail) { return self }
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
         if !isWhitespace(first) && !isWhitespace(last) { return self }
         return self[...].trimmedWhitespace()

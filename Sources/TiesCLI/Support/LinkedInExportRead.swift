@@ -148,12 +148,14 @@ struct LinkedInExportRead {
             }
         }
         let name = file.name
-        let people = MessageParticipants()
-        let records: @Sendable (LinkedInMessage, inout [InteractionRecord]) -> Void = {
-            LinkedInRecords.message($0, file: name, people: people, into: &$1)
-        }
         /// The messages into the store, in one pass or two; nil when one pass could not be made.
         func stream(onePass: Bool, into importer: inout StoreImporter) -> Result<LinkedInMessageImport, ParseError>? {
+            // The participants' keys and person, made once each, for this reading alone: a reading numbers its
+            // participants (``LinkedInParticipant/number``) its own way.
+            let people = MessageParticipants()
+            let records: @Sendable (LinkedInMessage, inout [InteractionRecord]) -> Void = {
+                LinkedInRecords.message($0, file: name, people: people, into: &$1)
+            }
             do throws(ParseError) {
                 return try LinkedInMessages.forEachBatch(
                     in: input, me: identity, onePass: onePass, transform: records

@@ -6,11 +6,15 @@ public struct LinkedInMessage: Sendable, Equatable {
     /// The line where the row starts.
     public var line: Int
     /// `CONVERSATION ID`.
-    public var conversationID: String
+    public var conversationID: String {
+        didSet { idDigest = Self.idDigest(conversationID: conversationID, dateText: dateText, from: from, form: form) }
+    }
     /// `CONVERSATION TITLE`, when not empty.
     public var conversationTitle: String?
     /// `FROM` and `SENDER PROFILE URL`.
-    public var from: LinkedInParticipant
+    public var from: LinkedInParticipant {
+        didSet { idDigest = Self.idDigest(conversationID: conversationID, dateText: dateText, from: from, form: form) }
+    }
     /// `TO` and `RECIPIENT PROFILE URLS`, in the order written.
     public var to: [LinkedInParticipant]
     /// `DATE`, an instant (LinkedIn writes UTC).
@@ -52,6 +56,13 @@ public struct LinkedInMessage: Sendable, Equatable {
     let dateText: String
     /// Which of the two forms ``sourceID`` has.
     let form: SourceIDForm
+    /// In the current form, the digest of ``sourceID`` without its ordinal (`conversation id|date|sender`),
+    /// made with the message: the store's id of each of its interactions goes on from it
+    /// (``LinkedInMessages/storedSourceID(of:with:)``), and a reader that made the digest of `conversation id|`
+    /// once for a conversation's messages (``MessageConversations``) hashes a message's date and sender only:
+    /// hashing the ~60-byte id again for every interaction was ~2 % of the reading thread (`perf`, a million
+    /// messages). Nil in the 2018 form.
+    private(set) var idDigest: FNV1a128?
 
     enum SourceIDForm: Sendable, Equatable {
         case current
@@ -64,7 +75,7 @@ public struct LinkedInMessage: Sendable, Equatable {
         line: Int, conversationID: String, conversationTitle: String? = nil, from: LinkedInParticipant,
         to: [LinkedInParticipant], occurredAt: Date, direction: Direction, counterparts: [LinkedInParticipant],
         groupSize: Int, answered: Bool, subject: String? = nil, folder: String? = nil, dateText: String,
-        form: SourceIDForm
+        form: SourceIDForm, conversationDigest: FNV1a128? = nil
     ) {
         self.line = line
         self.conversationID = conversationID
@@ -80,6 +91,43 @@ public struct LinkedInMessage: Sendable, Equatable {
         self.folder = folder
         self.dateText = dateText
         self.form = form
+        idDigest = Self.idDigest(
+            conversationID: conversationID, dateText: dateText, from: from, form: form, conversation: conversationDigest
+        )
+    }
+
+    /// ``idDigest`` of a message; `conversation` is the digest of `conversationID|`, when known.
+    static func idDigest(
+        conversationID: String, dateText: String, from: LinkedInParticipant, form: SourceIDForm,
+        conversation: FNV1a128? = nil
+    ) -> FNV1a128? {
+        guard case .current = form else { return nil }
+        var digest: FNV1a128
+        if let conversation {
+            digest = conversation
+        } else {
+            digest = FNV1a128()
+            digest.combine(conversationID)
+            digest.combine("|")
+        }
+        digest.combine(dateText)
+        digest.combine("|")
+        digest.combine(from.profileURL ?? from.writtenName)
+        return digest
+    }
+
+    /// The digest of ``sourceID``'s bytes.
+    func sourceIDDigest() -> FNV1a128 {
+        guard var digest = idDigest else {
+            var digest = FNV1a128()
+            combineSourceID(into: &digest)
+            return digest
+        }
+        if ordinal > 1 {
+            digest.combine("|")
+            digest.combine(String(ordinal))
+        }
+        return digest
     }
 
     /// Folds the bytes of ``sourceID`` into `digest`, piece by piece.
@@ -121,21 +169,56 @@ struct MessageOrdinals {
         var to: String?
     }
 
-    /// The id of the last message read at each second of the conversation.
-    private var lastAt: [Int64: Key] = [:]
+    /// The id of the last message read at each second of the conversation: in a list while the conversation
+    /// has read at most ``listed`` seconds, then in `lastAtMap`. Most conversations hold a few messages; hashing
+    /// each message's second, and emptying a dictionary (whose kept storage is as large as the longest
+    /// conversation's) for each of a million-row file's 333,334 conversations, was 3 % of the reading thread
+    /// (`perf`).
+    private var lastAtList: [(second: Int64, key: Key)] = []
+    private var lastAtMap: [Int64: Key] = [:]
+    private var mapped = false
+    static let listed = 16
     /// How many messages of each id were read, for the ids read at a second that holds two messages or more.
     private var seen: [Key: Int] = [:]
 
     /// Forgets the conversation read, for the next (its storage kept: a million messages hold a few hundred
     /// thousand conversations).
     mutating func reset() {
-        lastAt.removeAll(keepingCapacity: true)
-        seen.removeAll(keepingCapacity: true)
+        lastAtList.removeAll(keepingCapacity: true)
+        if mapped {
+            lastAtMap.removeAll(keepingCapacity: true)
+            mapped = false
+        }
+        if !seen.isEmpty { seen.removeAll(keepingCapacity: true) }
+    }
+
+    /// Makes `key` the last id read at `second`; returns the one before, if any.
+    private mutating func updateLast(_ key: Key, at second: Int64) -> Key? {
+        if mapped { return lastAtMap.updateValue(key, forKey: second) }
+        if let k = lastAtList.firstIndex(where: { $0.second == second }) {
+            let before = lastAtList[k].key
+            lastAtList[k].key = key
+            return before
+        }
+        if lastAtList.count < Self.listed {
+            lastAtList.append((second, key))
+            return nil
+        }
+        for entry in lastAtList { lastAtMap[entry.second] = entry.key }
+        lastAtList.removeAll(keepingCapacity: true)
+        mapped = true
+        return lastAtMap.updateValue(key, forKey: second)
     }
 
     /// Gives the message of `outcome`, if it is one, its ordinal.
     mutating func number(_ outcome: inout MessageBuilder.Outcome) {
-        guard case .message(let message) = outcome else { return }
+        guard case .message(var message) = outcome else { return }
+        if number(&message) { outcome = .message(message) }
+    }
+
+    /// Gives `message` its ordinal; true when that is not 1.
+    @discardableResult
+    mutating func number(_ message: inout LinkedInMessage) -> Bool {
         let to: String?
         switch message.form {
         case .current: to = nil
@@ -148,13 +231,12 @@ struct MessageOrdinals {
             to: to)
         // One date as written is one second; messages of one second may still differ in date text or sender.
         let second = Int64(message.occurredAt.timeIntervalSince1970.rounded(.down))
-        guard let before = lastAt.updateValue(key, forKey: second) else { return }
+        guard let before = updateLast(key, at: second) else { return false }
         if seen[before] == nil { seen[before] = 1 }
         let n = seen[key, default: 0] + 1
         seen[key] = n
-        guard n > 1 else { return }
-        var numbered = message
-        numbered.ordinal = n
-        outcome = .message(numbered)
+        guard n > 1 else { return false }
+        message.ordinal = n
+        return true
     }
 }

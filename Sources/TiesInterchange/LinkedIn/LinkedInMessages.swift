@@ -41,11 +41,24 @@ public enum LinkedInMessages {
     /// 6.1 s with a random 16-byte key instead, Benchmarks/sqlite-floor.sh). Stores written before hold the text; the store's migration
     /// `v-speed-message-digests` replaces it by this digest of it.
     public static func storedSourceID(of message: LinkedInMessage, with other: LinkedInParticipant) -> String {
-        var digest = FNV1a128()
-        message.combineSourceID(into: &digest)
+        var digest = message.sourceIDDigest()
         digest.combine("|")
         digest.combine(other.profileURL ?? other.writtenName)
-        return digest.hex
+        return hex(digest)
+    }
+
+    /// `digest.hex`, without the array of digits that makes for each call: a million messages' ids spent 2 % of
+    /// the reading thread there (`perf`). A test holds the two alike.
+    static func hex(_ digest: FNV1a128) -> String {
+        String(unsafeUninitializedCapacity: 32) { buffer in
+            for i in 0..<16 {
+                let high = UInt8(truncatingIfNeeded: digest.high >> UInt64(60 - 4 * i)) & 0xF
+                let low = UInt8(truncatingIfNeeded: digest.low >> UInt64(60 - 4 * i)) & 0xF
+                buffer[i] = high < 10 ? 0x30 + high : 0x57 + high
+                buffer[16 + i] = low < 10 ? 0x30 + low : 0x57 + low
+            }
+            return 32
+        }
     }
 
     /// What `DATE` accepts, for error messages.
@@ -142,6 +155,14 @@ public enum LinkedInMessages {
     public static func forEachInOnePass(
         in input: CSVInput, me: LinkedInIdentity?, _ body: (LinkedInMessage) -> Bool
     ) throws(ParseError) -> LinkedInMessageImport? {
+        try forEachInOnePass(in: input, me: me, interner: FieldInterner(), body)
+    }
+
+    /// ``forEachInOnePass(in:me:_:)`` with the rows' fields numbered by `interner` (a test gives a small one,
+    /// to read a file whose values outnumber it).
+    static func forEachInOnePass(
+        in input: CSVInput, me: LinkedInIdentity?, interner: FieldInterner, _ body: (LinkedInMessage) -> Bool
+    ) throws(ParseError) -> LinkedInMessageImport? {
         guard let me, !me.isEmpty else { return nil }
         let found = try header(of: input)
         let layout = MessageLayout(header: found.header)
@@ -153,8 +174,12 @@ public enum LinkedInMessages {
             going = read.take(outcome, of: row, body)
             return going
         }
-        try eachRow(input, found, layout.wanted) { (row: CSVRecord, record: Int) in
-            conversations.add(row, record: record, take)
+        var row = NumberedMessageRow(layout: layout, line: found.header.line, interner: interner)
+        conversations.interner = row.strings
+        try eachRow(input, found, layout.wanted, into: &row) { (row: NumberedMessageRow, record: Int) in
+            conversations.add(
+                row.record, record: record, sender: (row.number(layout.from), row.number(layout.senderURL)),
+                recipients: (row.number(layout.to), row.number(layout.recipientURLs)), take)
         }
         if going { conversations.finish(take) }
         return conversations.needsTwoPasses ? nil : read
@@ -240,6 +265,25 @@ public enum LinkedInMessages {
 
     /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows; only the
     /// `wanted` fields are decoded.
+    static func eachRow(
+        _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ wanted: [Bool],
+        into row: inout NumberedMessageRow, _ body: (NumberedMessageRow, Int) -> Bool
+    ) throws(ParseError) {
+        var first = true
+        var index = 0
+        try CSVReader.forEachRecord(
+            in: input, from: found.offset, line: found.header.line, wanted: wanted, into: &row
+        ) { row in
+            if first {
+                first = false
+                return true
+            }
+            if row.isBlank { return true }
+            index += 1
+            return body(row, index)
+        }
+    }
+
     static func eachRow(
         _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ wanted: [Bool],
         _ body: (CSVRecord, Int) -> Bool

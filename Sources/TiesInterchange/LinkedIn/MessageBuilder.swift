@@ -1,4 +1,5 @@
 import Foundation
+import TiesCore
 
 /// The second pass over a messages file: one row to one ``LinkedInMessage``, or why it is left out.
 struct MessageBuilder {
@@ -14,26 +15,55 @@ struct MessageBuilder {
     }
 
     /// The row's sender, and whether that is the user.
-    func sender(_ row: CSVRecord) -> ParticipantMemo.Sender {
-        let fields = ParticipantMemo.Fields(
-            names: CSVTable.value(row, layout.from), urls: CSVTable.value(row, layout.senderURL))
-        if let known = memo.senders[fields] { return known }
-        let participant = LinkedInParticipant(
-            name: fields.names ?? "", profileURL: ImportSupport.nonEmpty(fields.urls).map(layout.urls.normalised))
+    /// `remember` false: a sender the caller remembers by its numbers, not kept by its text as well (the one-pass
+    /// reader's memory).
+    func sender(_ row: CSVRecord, remember: Bool = true) -> ParticipantMemo.Sender {
+        let names = Self.raw(row, layout.from)
+        let urls = Self.raw(row, layout.senderURL)
+        let hash = FieldPairTable<ParticipantMemo.Sender>.hash(names, urls)
+        if let known = memo.senders.index(of: names, urls, hash: hash) { return memo.senders[known] }
+        let participant = memo.numbered(
+            LinkedInParticipant(
+                name: names?.trimmedWhitespace() ?? "",
+                profileURL: ImportSupport.nonEmpty(urls).map(layout.urls.normalised)))
         let sender = ParticipantMemo.Sender(
-            participant: participant, isMe: identity?.matches(participant) ?? false, alone: [participant],
+            participant: participant, isMe: identity?.matches(participant) ?? false,
             isLinkedIn: Self.isLinkedInItself(participant))
-        memo.remember(sender, for: fields)
+        if remember { memo.remember(sender, for: names, urls, hash: hash) }
         return sender
+    }
+
+    /// The row's sender, found by the numbers of its `FROM` and `SENDER PROFILE URL` (``NumberedMessageRow``,
+    /// whose `interner` has their values) when both have one.
+    func sender(_ row: CSVRecord, numbers: (Int32, Int32), interner: FieldStrings) -> ParticipantMemo.Sender {
+        guard numbers.0 != -1 && numbers.1 != -1 else {
+            return sender(interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]))
+        }
+        if let known = memo.numberedSenders.value(numbers.0, numbers.1) { return known }
+        let sender = self.sender(
+            interner.resolved(row, [(layout.from, numbers.0), (layout.senderURL, numbers.1)]), remember: false)
+        memo.remember(sender, numbers)
+        return sender
+    }
+
+    /// Field `index` of `row` as written (untrimmed), nil when the column is absent or the row short: the
+    /// memo's key, which ``CSVTable/value(_:_:)`` trims into what it comes to.
+    static func raw(_ row: CSVRecord, _ index: Int?) -> String? {
+        guard let index, index < row.fields.count else { return nil }
+        return row.fields[index]
     }
 
     /// The message of `row`; `lastReply` is the last time the user wrote in its conversation, if ever;
     /// `senders` the names the file shows as senders (see ``MessageRecipients/nameKey(_:)``), which cut a
     /// `TO` list. `lookups` gets the names looked up in `senders`. `from` is the row's sender and `date` its
-    /// `DATE` read, when the caller has them already.
+    /// `DATE` read, when the caller has them already; `conversation` the conversation's id (as
+    /// ``MessageLayout/conversationKey(_:)`` gives it) and the digest of the id and a `|`, when the caller made it
+    /// for all the conversation's rows (``LinkedInMessage/idDigest``).
     func message(
         _ row: CSVRecord, record: Int, lastReply: Date?, senders: Set<String>, lookups: inout NameLookups,
-        from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil
+        from: ParticipantMemo.Sender? = nil, date: (text: String, instant: Date)? = nil,
+        conversation: (key: String, digest: FNV1a128)? = nil,
+        recipientNumbers: (numbers: (Int32, Int32), interner: FieldStrings)? = nil
     ) -> Outcome {
         func problem(_ field: String, _ found: String, _ expected: String) -> Outcome {
             .problem(ParseError(line: row.line, record: record, field: field, found: found, expected: expected))
@@ -63,7 +93,10 @@ struct MessageBuilder {
             }
             (dateText, instant) = (text, parsed)
         }
-        let recipients = self.recipients(row, known: senders, lookups: &lookups)
+        let recipients =
+            recipientNumbers.map {
+                self.recipients(row, known: senders, lookups: &lookups, numbers: $0.numbers, interner: $0.interner)
+            } ?? self.recipients(row, known: senders, lookups: &lookups)
         let to = recipients.participants
         let says = layout.saysOutgoing(row)
         let mine = says ?? sender.isMe
@@ -102,7 +135,8 @@ struct MessageBuilder {
                 counterparts: counterparts, groupSize: max(1, to.count), answered: answered,
                 subject: ImportSupport.nonEmpty(CSVTable.value(row, layout.subject)),
                 folder: ImportSupport.nonEmpty(CSVTable.value(row, layout.folder)), dateText: dateText,
-                form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current))
+                form: layout.isOld ? .old(to: CSVTable.value(row, layout.to) ?? "") : .current,
+                conversationDigest: conversation.flatMap { $0.key == conversationID ? $0.digest : nil }))
     }
 
     /// Whether `p` is LinkedIn's stand-in for a member whose name it withholds: "LinkedIn Member" without a
@@ -127,25 +161,60 @@ struct MessageBuilder {
     /// The row's `TO` and `RECIPIENT PROFILE URLS` as people (``MessageRecipients``), each with whether it is
     /// the user: from the memo when the list was read before and the names it looked up in `known` are
     /// still found, or still not (`known` only grows); those names go to `lookups` as if looked up again.
-    private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups)
-        -> ParticipantMemo.Recipients
-    {
-        let fields = ParticipantMemo.Fields(
-            names: CSVTable.value(row, layout.to), urls: CSVTable.value(row, layout.recipientURLs))
-        if let remembered = memo.recipients[fields], !remembered.missed.contains(where: known.contains) {
+    /// By the numbers of `TO` and `RECIPIENT PROFILE URLS` when both have one (``NumberedMessageRow``), else by
+    /// their text.
+    private func recipients(
+        _ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, numbers: (Int32, Int32),
+        interner: FieldStrings
+    ) -> ParticipantMemo.Recipients {
+        guard numbers.0 != -1 && numbers.1 != -1 else {
+            let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
+            return recipients(row, known: known, lookups: &lookups)
+        }
+        if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
+            !remembered.missed.contains(where: known.contains)
+        {
+            lookups.remembered = lookups.found.isEmpty && lookups.missed.isEmpty ? remembered : nil
             lookups.found += remembered.found
             lookups.missed += remembered.missed
             return remembered
         }
+        let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
+        let recipients = self.recipients(row, known: known, lookups: &lookups, remember: false)
+        memo.remember(recipients, numbers)
+        return recipients
+    }
+
+    private func recipients(_ row: CSVRecord, known: Set<String>, lookups: inout NameLookups, remember: Bool = true)
+        -> ParticipantMemo.Recipients
+    {
+        let names = Self.raw(row, layout.to)
+        let urls = Self.raw(row, layout.recipientURLs)
+        let hash = FieldPairTable<ParticipantMemo.Recipients>.hash(names, urls)
+        let index = memo.recipients.index(of: names, urls, hash: hash)
+        if let index {
+            let remembered = memo.recipients[index]
+            if !remembered.missed.contains(where: known.contains) {
+                lookups.found += remembered.found
+                lookups.missed += remembered.missed
+                return remembered
+            }
+        }
         var own = NameLookups()
         let participants = MessageRecipients.participants(
-            names: fields.names, urls: fields.urls, known: known, forms: layout.urls, lookups: &own)
+            names: names?.trimmedWhitespace(), urls: urls?.trimmedWhitespace(), known: known, forms: layout.urls,
+            lookups: &own
+        ).map(memo.numbered)
         let recipients = ParticipantMemo.Recipients(
             participants: participants, isMe: participants.map { identity?.matches($0) ?? false },
             found: own.found, missed: own.missed)
         lookups.found += own.found
         lookups.missed += own.missed
-        memo.remember(recipients, for: fields)
+        if let index {
+            memo.replace(index, by: recipients)
+        } else if remember {
+            memo.remember(recipients, for: names, urls, hash: hash)
+        }
         return recipients
     }
 }
@@ -155,40 +224,100 @@ struct MessageBuilder {
 /// lists, normalising URLs, matching the user — was a fifth of the reading thread (`perf`). A class so that
 /// copies of the builder share it.
 final class ParticipantMemo {
-    /// A sender's or recipients' fields as written (trimmed).
-    struct Fields: Hashable {
-        var names: String?
-        var urls: String?
-    }
-
-    struct Sender {
-        var participant: LinkedInParticipant
-        var isMe: Bool
+    /// A sender: a class, so that the rows of a conversation share one without copying its strings (copies of
+    /// the struct it was, each retaining four references and releasing them, were 2 % of the reading thread).
+    final class Sender {
+        let participant: LinkedInParticipant
+        let isMe: Bool
         /// `[participant]`, made once.
-        var alone: [LinkedInParticipant]
+        let alone: [LinkedInParticipant]
         /// Whether the sender is one of LinkedIn's own accounts (``MessageBuilder/isLinkedInItself(_:)``).
-        var isLinkedIn: Bool
+        let isLinkedIn: Bool
+        /// For the one reader that owns the memo (``MessageConversations``): whether it noted the sender's name
+        /// among the senders' (``SenderNames/note(_:)`` says nothing new of a name twice), and its number for
+        /// the sender's key (``MessageSurvey/senderKey(_:)``), -1 until given.
+        var noted = false
+        var keyNumber: Int32 = -1
+
+        init(participant: LinkedInParticipant, isMe: Bool, isLinkedIn: Bool) {
+            self.participant = participant
+            self.isMe = isMe
+            alone = [participant]
+            self.isLinkedIn = isLinkedIn
+        }
     }
 
-    struct Recipients {
-        var participants: [LinkedInParticipant]
-        var isMe: [Bool]
+    /// A recipient list; a class for the reason ``Sender`` is one.
+    final class Recipients {
+        let participants: [LinkedInParticipant]
+        let isMe: [Bool]
         /// The names the list looked up among the senders' (``NameLookups``): its cut holds while these are
         /// found and those not.
-        var found: [String]
-        var missed: [String]
+        let found: [String]
+        let missed: [String]
+        /// Whether the one reader that owns the memo (``MessageConversations``) has taken note of the list's
+        /// lookups: the names it missed are watched from then on, and the names it found that the reader
+        /// relied on are kept, so that noting them again for each row of the list changes nothing (a
+        /// million rows: hashing them again was 1 % of the reading thread, `perf`).
+        var seen = false
+
+        init(participants: [LinkedInParticipant], isMe: [Bool], found: [String], missed: [String]) {
+            self.participants = participants
+            self.isMe = isMe
+            self.found = found
+            self.missed = missed
+        }
     }
 
-    private(set) var senders: [Fields: Sender] = [:]
-    private(set) var recipients: [Fields: Recipients] = [:]
+    /// By the sender's and the recipients' fields as written (``MessageBuilder/raw(_:_:)``).
+    private(set) var senders = FieldPairTable<Sender>()
+    private(set) var recipients = FieldPairTable<Recipients>()
     /// At most this many of each are remembered (a file of distinct ones only costs the work).
     static let capacity = 200_000
 
-    func remember(_ sender: Sender, for fields: Fields) {
-        if senders.count < Self.capacity { senders[fields] = sender }
+    func remember(_ sender: Sender, for names: String?, _ urls: String?, hash: UInt64) {
+        if senders.count < Self.capacity { senders.append(sender, for: names, urls, hash: hash) }
     }
 
-    func remember(_ list: Recipients, for fields: Fields) {
-        if recipients.count < Self.capacity { recipients[fields] = list }
+    func remember(_ list: Recipients, for names: String?, _ urls: String?, hash: UInt64) {
+        if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
+    }
+
+    /// The participants' numbers (``LinkedInParticipant/number``), by name as written and profile URL (which
+    /// make the participant: its name is the written one single-spaced); a table of the strings rather than a
+    /// dictionary of participants, for memory.
+    private var participantNumbers = FieldPairTable<Int32>()
+    /// At most this many participants are numbered (then the others have none).
+    static let numberCapacity = 1 << 20
+
+    /// `participant`, just made from its name as written, with its number, given on first sight.
+    func numbered(_ participant: LinkedInParticipant) -> LinkedInParticipant {
+        var participant = participant
+        let hash = FieldPairTable<Int32>.hash(participant.writtenName, participant.profileURL)
+        if let known = participantNumbers.index(of: participant.writtenName, participant.profileURL, hash: hash) {
+            participant.number = participantNumbers[known]
+        } else if participantNumbers.count < Self.numberCapacity {
+            let number = Int32(participantNumbers.count)
+            participantNumbers.append(number, for: participant.writtenName, participant.profileURL, hash: hash)
+            participant.number = number
+        }
+        return participant
+    }
+
+    /// By the numbers of the fields (``NumberedMessageRow``).
+    private(set) var numberedSenders = NumberPairTable<Sender>()
+    private(set) var numberedRecipients = NumberPairTable<Recipients>()
+
+    func remember(_ sender: Sender, _ numbers: (Int32, Int32)) {
+        if numberedSenders.count < Self.capacity { numberedSenders.set(sender, numbers.0, numbers.1) }
+    }
+
+    func remember(_ list: Recipients, _ numbers: (Int32, Int32)) {
+        if numberedRecipients.count < Self.capacity { numberedRecipients.set(list, numbers.0, numbers.1) }
+    }
+
+    /// Puts `list` in place of the remembered list at `index`, whose cut no longer holds.
+    func replace(_ index: Int, by list: Recipients) {
+        recipients[index] = list
     }
 }

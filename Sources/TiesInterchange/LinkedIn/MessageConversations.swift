@@ -1,4 +1,5 @@
 import Foundation
+import TiesCore
 
 /// One pass over a messages file that keeps each conversation's rows together — every real export does
 /// (newest first), and so does the benchmark's generator — for a user who is known: a conversation's
@@ -22,12 +23,15 @@ struct MessageConversations {
     private let builder: MessageBuilder
     /// The conversation being read, and its rows.
     private var current: String?
-    private var rows: [(row: CSVRecord, record: Int)] = []
+    /// The digest of `current` (``ConversationKey``), made once for the conversation: its rows' messages' ids
+    /// go on from it (``LinkedInMessage/idDigest``).
+    private var currentKey: ConversationKey?
+    private var rows: [(row: CSVRecord, record: Int, sender: (Int32, Int32), recipients: (Int32, Int32))] = []
     /// The sender of each of `rows` and its date when the row counts (``MessageSurvey/sighting(_:_:sender:names:)``),
     /// read once for the survey and the message.
     private var senders: [(sender: ParticipantMemo.Sender, date: (text: String, instant: Date)?)] = []
     /// The conversations already read.
-    private var ended = Set<ConversationKey>()
+    private var ended = ConversationSet()
     private var names = SenderNames()
     /// Names a `TO` list looked up among the senders' and did not find.
     private var watched = Set<String>()
@@ -38,7 +42,12 @@ struct MessageConversations {
     private var reliedOn = Set<String>()
     /// Whether each sender (by ``MessageSurvey/senderKey(_:)``) is the user, decided on first sight as the
     /// survey decides it: a profile URL seen under two names is one sender, whichever name a later row shows.
-    private var senderIsMe: [String: Bool] = [:]
+    /// By the key's number, which each ``ParticipantMemo/Sender`` keeps (`senderKeys`): not the key hashed twice
+    /// a row.
+    private var senderIsMe: [Bool?] = []
+    private var senderKeys: [String: Int32] = [:]
+    /// The values of the rows' numbered fields, when the rows are numbered (``NumberedMessageRow``).
+    var interner: FieldStrings?
     /// True once the file was found to need two passes.
     private(set) var needsTwoPasses = false
 
@@ -54,17 +63,28 @@ struct MessageConversations {
     mutating func add(
         _ row: CSVRecord, record: Int, _ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool
     ) -> Bool {
+        add(row, record: record, sender: (-1, -1), recipients: (-1, -1), emit)
+    }
+
+    /// ``add(_:record:_:)`` with the numbers of the row's sender's and recipients' fields
+    /// (``NumberedMessageRow``), or -1.
+    mutating func add(
+        _ row: CSVRecord, record: Int, sender: (Int32, Int32), recipients: (Int32, Int32),
+        _ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool
+    ) -> Bool {
         let key = layout.conversationKey(row)
         if key != current {
             guard finishConversation(emit) else { return false }
-            if let current { ended.insert(ConversationKey(current)) }
-            guard !ended.contains(ConversationKey(key)) else {
+            if let currentKey { ended.insert(currentKey) }
+            let next = ConversationKey(key)
+            guard !ended.contains(next) else {
                 needsTwoPasses = true
                 return false
             }
             current = key
+            currentKey = next
         }
-        rows.append((row, record))
+        rows.append((row, record, sender, recipients))
         return true
     }
 
@@ -81,36 +101,110 @@ struct MessageConversations {
             senders.removeAll(keepingCapacity: true)
         }
         var lastReply: Date?
-        for (row, _) in rows {
-            let sender = builder.sender(row)
-            guard
-                let (_, date, text, newName) = MessageSurvey.sighting(
-                    row, layout, sender: sender.participant, names: &names)
-            else {
+        for (row, _, numbers, _) in rows {
+            let sender = interner.map { builder.sender(row, numbers: numbers, interner: $0) } ?? builder.sender(row)
+            guard let (date, text) = MessageSurvey.dated(row, layout, sender: sender.participant) else {
                 senders.append((sender, nil))
                 continue
             }
             senders.append((sender, (text, date)))
-            if let newName, watched.contains(newName) {
-                needsTwoPasses = true
-                return false
+            if !sender.noted {
+                sender.noted = true
+                if let newName = names.note(sender.participant.name), watched.contains(newName) {
+                    needsTwoPasses = true
+                    return false
+                }
             }
-            let key = MessageSurvey.senderKey(sender.participant)
-            let isMe = senderIsMe[key] ?? sender.isMe
-            senderIsMe[key] = isMe
+            let isMe = self.isMe(sender)
             if layout.saysOutgoing(row) ?? isMe { lastReply = max(lastReply ?? date, date) }
         }
+        var conversation: (key: String, digest: FNV1a128)?
+        if !layout.isOld, let current, let currentKey {
+            var digest = FNV1a128(high: currentKey.high, low: currentKey.low)
+            digest.combine("|")
+            conversation = (current, digest)
+        }
         ordinals.reset()
-        for (k, (row, record)) in rows.enumerated() {
+        for (k, (row, record, _, recipients)) in rows.enumerated() {
             lookups.removeAll()
-            var outcome = builder.message(
+            let built = builder.message(
                 row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
-                from: senders[k].sender, date: senders[k].date)
-            ordinals.number(&outcome)
-            watched.formUnion(lookups.missed)
-            for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
+                from: senders[k].sender, date: senders[k].date, conversation: conversation,
+                recipientNumbers: interner.map { (recipients, $0) })
+            // The message moved out of the outcome and back, not copied (copying it and freeing the copy, a
+            // dozen references each, was 2 % of the reading thread).
+            let outcome: MessageBuilder.Outcome
+            switch consume built {
+            case .message(var message):
+                ordinals.number(&message)
+                outcome = .message(message)
+            case let other: outcome = other
+            }
+            // The names a remembered list looked up were noted when it was first seen: `watched` keeps them, and
+            // `names.expected` only loses names, so `reliedOn` would gain none.
+            if !(lookups.remembered?.seen ?? false) {
+                watched.formUnion(lookups.missed)
+                for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
+                lookups.remembered?.seen = true
+            }
             guard emit(outcome, row) else { return false }
         }
+        return true
+    }
+
+    /// Whether `sender` is the user, as decided on the first sight of its key.
+    private mutating func isMe(_ sender: ParticipantMemo.Sender) -> Bool {
+        if sender.keyNumber < 0 {
+            let key = MessageSurvey.senderKey(sender.participant)
+            if let known = senderKeys[key] {
+                sender.keyNumber = known
+            } else {
+                sender.keyNumber = Int32(senderIsMe.count)
+                senderKeys[key] = sender.keyNumber
+                senderIsMe.append(nil)
+            }
+        }
+        let k = Int(sender.keyNumber)
+        let isMe = senderIsMe[k] ?? sender.isMe
+        senderIsMe[k] = isMe
+        return isMe
+    }
+}
+
+/// A set of conversations by their digests, which are random already: the digest's low bits place it, without
+/// `Hasher` (the `Set` it replaces, a lookup and an insert for each of a million-row file's 333,334
+/// conversations, was 1.6 % of the reading thread's samples, `perf`). Open addressing, at most half full.
+struct ConversationSet {
+    private var slots = [ConversationKey?](repeating: nil, count: 1024)
+    private(set) var count = 0
+
+    func contains(_ key: ConversationKey) -> Bool {
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.low) & mask
+        while let there = slots[slot] {
+            if there == key { return true }
+            slot = (slot + 1) & mask
+        }
+        return false
+    }
+
+    /// Adds `key`; false when it was there.
+    @discardableResult
+    mutating func insert(_ key: ConversationKey) -> Bool {
+        if (count + 1) * 2 > slots.count {
+            let old = slots
+            slots = [ConversationKey?](repeating: nil, count: old.count * 2)
+            count = 0
+            for case let key? in old { insert(key) }
+        }
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: key.low) & mask
+        while let there = slots[slot] {
+            if there == key { return false }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = key
+        count += 1
         return true
     }
 }

@@ -42,14 +42,22 @@ struct MessageSurvey {
     static func sighting(
         _ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant? = nil, names: inout SenderNames
     ) -> (sender: LinkedInParticipant, date: Date, text: String, newName: String?)? {
+        let sender = sender ?? layout.sender(row)
+        guard let (date, text) = dated(row, layout, sender: sender) else { return nil }
+        return (sender, date, text, names.note(sender.name))
+    }
+
+    /// The date of `row`, written by `sender`, when the row counts (``sighting(_:_:sender:names:)``).
+    static func dated(_ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant) -> (
+        date: Date, text: String
+    )? {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return nil
         }
-        let sender = sender ?? layout.sender(row)
         guard !sender.name.isEmpty || sender.profileURL != nil,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
         else { return nil }
-        return (sender, date, text, names.note(sender.name))
+        return (date, text)
     }
 
     /// The key a sender is counted by: the profile URL, else the lowercased name.
