@@ -51,51 +51,63 @@ extension Store {
     /// lend their bytes run, and cleared before they end): imports insert a million rows, and GRDB's argument
     /// boxing, then SQLite's copy of every text, cost more than the insert itself (measured).
     static func bind(_ i: Interaction, person: Int64, sourceKey: Int64?, to statement: Statement) throws {
-        let handle = statement.sqliteStatement
         let code = i.kind.rawValue.withCString { kind in
             i.direction.rawValue.withCString { direction in
                 i.source.withCString { source in
                     withOptionalCString(i.note) { note in
                         withOptionalCString(i.sourceID) { sourceID in
-                            sqlite3_reset(handle)
-                            if let id = i.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
-                            sqlite3_bind_int64(handle, 2, person)
-                            sqlite3_bind_int64(handle, 3, Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)))
-                            sqlite3_bind_text(handle, 4, kind, -1, nil)
-                            sqlite3_bind_text(handle, 5, direction, -1, nil)
-                            sqlite3_bind_int64(handle, 6, i.answered ? 1 : 0)
-                            sqlite3_bind_int64(handle, 7, Int64(i.groupSize))
-                            if let note {
-                                sqlite3_bind_text(handle, 8, note, -1, nil)
-                            } else {
-                                sqlite3_bind_null(handle, 8)
-                            }
-                            sqlite3_bind_text(handle, 9, source, -1, nil)
-                            if let sourceID {
-                                sqlite3_bind_text(handle, 10, sourceID, -1, nil)
-                            } else {
-                                sqlite3_bind_null(handle, 10)
-                            }
-                            sqlite3_bind_int64(handle, 11, i.dateOnly ? 1 : 0)
-                            if let sourceKey {
-                                sqlite3_bind_int64(handle, 12, sourceKey)
-                            } else {
-                                sqlite3_bind_null(handle, 12)
-                            }
-                            let code = sqlite3_step(handle)
-                            sqlite3_reset(handle)
-                            sqlite3_clear_bindings(handle)
-                            return code
+                            insert(
+                                with: statement, id: i.id, person: person,
+                                seconds: Int64(i.occurredAt.timeIntervalSince1970.rounded(.down)), kind: kind,
+                                direction: direction, answered: i.answered, groupSize: i.groupSize, note: note,
+                                source: source, sourceID: sourceID, dateOnly: i.dateOnly, sourceKey: sourceKey)
                         }
                     }
                 }
             }
         }
-        guard code == SQLITE_DONE else {
-            throw DatabaseError(
-                resultCode: ResultCode(rawValue: code),
-                message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))))
+        try check(code, statement)
+    }
+
+    /// Runs `statement` (the insert of ``insert(_:_:)``) with these columns, the texts C strings lent for the
+    /// call (bound without a copy, `SQLITE_STATIC`, and cleared before it returns); returns SQLite's result.
+    static func insert(
+        with statement: Statement, id: Int64?, person: Int64, seconds: Int64, kind: UnsafePointer<CChar>,
+        direction: UnsafePointer<CChar>, answered: Bool, groupSize: Int, note: UnsafePointer<CChar>?,
+        source: UnsafePointer<CChar>, sourceID: UnsafePointer<CChar>?, dateOnly: Bool, sourceKey: Int64?
+    ) -> Int32 {
+        let handle = statement.sqliteStatement
+        func bind(_ index: Int32, _ value: Int64?) {
+            if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
         }
+        func bind(_ index: Int32, _ text: UnsafePointer<CChar>?) {
+            if let text { sqlite3_bind_text(handle, index, text, -1, nil) } else { sqlite3_bind_null(handle, index) }
+        }
+        sqlite3_reset(handle)
+        bind(1, id)
+        bind(2, person)
+        bind(3, seconds)
+        bind(4, kind)
+        bind(5, direction)
+        bind(6, answered ? 1 : 0)
+        bind(7, Int64(groupSize))
+        bind(8, note)
+        bind(9, source)
+        bind(10, sourceID)
+        bind(11, dateOnly ? 1 : 0)
+        bind(12, sourceKey)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        return code
+    }
+
+    /// Throws SQLite's error unless `code`, of a step of `statement`, says it is done.
+    static func check(_ code: Int32, _ statement: Statement) throws {
+        guard code != SQLITE_DONE else { return }
+        throw DatabaseError(
+            resultCode: ResultCode(rawValue: code),
+            message: String(cString: sqlite3_errmsg(sqlite3_db_handle(statement.sqliteStatement))))
     }
 
     /// Interactions with one person, newest first.

@@ -71,7 +71,7 @@ struct HeldRows {
         guard let text else { return .none }
         let start = texts.count
         texts.append(contentsOf: text.utf8)
-        texts.append(0)  // see ``insert(_:with:)``
+        texts.append(0)  // bound as a C string: see ``insert(_:with:)``
         return Span(start: start, count: texts.count - 1 - start)
     }
 
@@ -116,43 +116,26 @@ struct HeldRows {
         return text(rows[k].source, is: i.source) && text(rows[k].sourceID, is: sourceID)
     }
 
-    /// Runs `statement` (``StoreImporter``'s insert) for row `k`, its texts bound from where they are held, as
-    /// ``Store/bind(_:person:sourceKey:to:)`` binds an interaction's; returns SQLite's result code.
+    /// Runs `statement` (``StoreImporter``'s insert) for row `k`, its texts bound from where they are held
+    /// (``Store/insert(with:id:person:seconds:kind:direction:answered:groupSize:note:source:sourceID:dateOnly:sourceKey:)``);
+    /// returns SQLite's result code. Each text ends with a NUL in `texts` (``keep(_:)``): bound so, SQLite
+    /// copies nothing (with their lengths instead, the importing thread's `memmove` samples of a million
+    /// messages were 281 instead of 168, `perf`).
     func insert(_ k: Int, with statement: Statement) -> Int32 {
-        let handle = statement.sqliteStatement
         let row = rows[k]
         return texts.withUnsafeBufferPointer { texts in
-            row.kind.rawValue.withCString { kind in
+            // A text held (a source always is), or nil.
+            func text(_ span: Span) -> UnsafePointer<CChar>? {
+                guard span.count >= 0, let base = texts.baseAddress else { return nil }
+                return UnsafeRawPointer(base + span.start).assumingMemoryBound(to: CChar.self)
+            }
+            return row.kind.rawValue.withCString { kind in
                 row.direction.rawValue.withCString { direction in
-                    // Each text ends with a NUL in `texts` (``keep(_:)``): bound so, SQLite copies nothing (with
-                    // their lengths instead, the importing thread's `memmove` samples of a million messages were
-                    // 281 instead of 168, `perf`).
-                    func bind(_ index: Int32, _ span: Span) {
-                        guard span.count >= 0, let base = texts.baseAddress else {
-                            sqlite3_bind_null(handle, index)
-                            return
-                        }
-                        sqlite3_bind_text(
-                            handle, index, UnsafeRawPointer(base + span.start).assumingMemoryBound(to: CChar.self), -1,
-                            nil)
-                    }
-                    sqlite3_reset(handle)
-                    if let id = row.id { sqlite3_bind_int64(handle, 1, id) } else { sqlite3_bind_null(handle, 1) }
-                    sqlite3_bind_int64(handle, 2, row.person)
-                    sqlite3_bind_int64(handle, 3, Int64(row.time.rounded(.down)))
-                    sqlite3_bind_text(handle, 4, kind, -1, nil)
-                    sqlite3_bind_text(handle, 5, direction, -1, nil)
-                    sqlite3_bind_int64(handle, 6, row.answered ? 1 : 0)
-                    sqlite3_bind_int64(handle, 7, Int64(row.groupSize))
-                    bind(8, row.note)
-                    bind(9, row.source)
-                    bind(10, row.sourceID)
-                    sqlite3_bind_int64(handle, 11, row.dateOnly ? 1 : 0)
-                    if let key = row.key { sqlite3_bind_int64(handle, 12, key) } else { sqlite3_bind_null(handle, 12) }
-                    let code = sqlite3_step(handle)
-                    sqlite3_reset(handle)
-                    sqlite3_clear_bindings(handle)
-                    return code
+                    Store.insert(
+                        with: statement, id: row.id, person: row.person, seconds: Int64(row.time.rounded(.down)),
+                        kind: kind, direction: direction, answered: row.answered, groupSize: row.groupSize,
+                        note: text(row.note), source: text(row.source)!, sourceID: text(row.sourceID),
+                        dateOnly: row.dateOnly, sourceKey: row.key)
                 }
             }
         }
@@ -187,12 +170,7 @@ extension StoreImporter {
         guard var held = pending, !held.rows.isEmpty else { return }
         pending = nil  // taken out while its rows are read: not copied by the inserts' changes to the importer
         for k in held.order() {
-            let code = held.insert(k, with: insertStatement)
-            guard code == SQLITE_DONE else {
-                throw DatabaseError(
-                    resultCode: ResultCode(rawValue: code),
-                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
-            }
+            try Store.check(held.insert(k, with: insertStatement), insertStatement)
             let rowID: Int64? =
                 sqlite3_changes(db.sqliteConnection) > 0
                 ? sqlite3_last_insert_rowid(db.sqliteConnection)
