@@ -53,6 +53,20 @@ struct LinkedInExportEndToEndTests {
         #expect(lines.contains { $0.contains("+44 113 496 0000") && $0.contains("2025-12-07") })
     }
 
+    @Test("a folder given by a symbolic link is read as the folder it points to")
+    func folderThroughLink() throws {
+        let links = TemporaryDirectory()
+        let link = links.file("export").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture("linkedin-2024"))
+        #expect(try store.ties(["init"]).status == 0)
+        let out = try store.ok("import", "linkedin", link, "--create-people")
+        // The folder's files, named under the path given.
+        #expect(out.contains("\(link)/Connections.csv: connections, 6 rows = 5 read + 1 left out on purpose"), "\(out)")
+        #expect(!out.contains("holds no CSV file"))
+        let again = try store.ok("import", "linkedin", fixture("linkedin-2024"), "--create-people")
+        #expect(again.contains("people: 0 added, 0 updated") && again.contains("interactions: 0 added"), "\(again)")
+    }
+
     @Test("importing the same zip, then its folder, changes nothing")
     func reimport() throws {
         #expect(try store.ties(["init"]).status == 0)

@@ -95,9 +95,12 @@ enum ExportFiles {
         return bytes
     }
 
-    /// The regular files under `folder`, sorted by path, without hidden ones.
+    /// The regular files under `folder`, sorted by path, without hidden ones. A folder given by a symbolic
+    /// link is walked where it points (the enumerator does not follow a link, and said such a folder held no
+    /// file); the files keep the path given.
     static func filesUnder(_ folder: String) throws -> [String] {
-        guard let walker = FileManager.default.enumerator(atPath: folder) else {
+        let target = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(atPath: target) else {
             throw CLIError(.noInput, "\(folder): cannot read the folder")
         }
         var files: [String] = []
