@@ -89,7 +89,9 @@ struct BackupEndToEndTests {
         let after = try people(store.db)
 
         var damaged = try #require(contents(of: backup))
-        damaged.replaceSubrange(8192..<8200, with: Data(repeating: 0xFF, count: 8))
+        // The header of the third page: where it starts follows from the page size (file bytes 16-17).
+        let pageSize = Int(damaged[16]) << 8 | Int(damaged[17])
+        damaged.replaceSubrange(2 * pageSize..<2 * pageSize + 8, with: Data(repeating: 0xFF, count: 8))
         let broken = store.dir.file("broken.sqlite")
         try damaged.write(to: broken)
         let foreign = store.dir.file("foreign.sqlite")

@@ -127,8 +127,9 @@ struct FailureChangesNothingTests {
         "a demo into an existing empty store that fails on a full disk leaves that store as it was",
         .enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))
     func demoIntoEmptyStoreDiskFull() throws {
-        // Room for a new store and one change (init leaves ~800 kB with its write-ahead log), not for a demo.
-        let disk = try #require(SmallDisk.make(kilobytes: 1024))
+        // Room for a new store and one change (init needs ~2.5 MB for the store and its write-ahead log while
+        // it migrates, 16 KiB pages), not for a demo.
+        let disk = try #require(SmallDisk.make(kilobytes: 3072))
         let db = disk.url.appendingPathComponent("ties.sqlite").path
         #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
         #expect(try TiesBinary.run(["me", "set", "email", "me@example.org", "--db", db]).status == 0)

@@ -79,8 +79,9 @@ struct StoreDiagnosisTests {
         "a store on a read-only file system is 74 and says read-only; a full disk is 74 and says so",
         .enabled(if: SmallDisk.available, "needs root and mount -t tmpfs"))
     func readOnlyAndFull() throws {
-        // Room for a new store and its write-ahead log while `init` migrates (a new store is about 250 KB).
-        let disk = try #require(SmallDisk.make(kilobytes: 1024))
+        // Room for a new store and its write-ahead log while `init` migrates (~2.5 MB; a new store is about
+        // 850 KB).
+        let disk = try #require(SmallDisk.make(kilobytes: 3072))
         let db = disk.url.appendingPathComponent("ties.sqlite").path
         #expect(try TiesBinary.run(["init", "--db", db]).status == 0)
         let before = try StoreDump.of(db)

@@ -29,6 +29,43 @@ struct StoreFileTests {
         #expect(journal == "wal")
         let foreignKeys = try store.queue.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") }
         #expect(foreignKeys == true)
+        let pageSize = try store.queue.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") }
+        #expect(pageSize == 16_384)
+    }
+
+    @Test("a store made with SQLite's 4 KiB pages keeps them, and takes a large import and its undo")
+    func olderPageSize() throws {
+        let dir = TemporaryDirectory()
+        let url = dir.file("ties.sqlite")
+        try Store.create(at: url).addPerson(Person(name: "Dana Reyes"), at: Fixtures.now)
+        let plain = try DatabaseQueue(path: url.path)
+        try plain.writeWithoutTransaction { db in
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+            try db.execute(sql: "PRAGMA page_size = 4096")
+            try db.execute(sql: "VACUUM")
+            _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+        }
+        try plain.close()
+        let store = try Store.open(at: url)
+        store.recordChanges(as: "test")
+        let records = (1...300).map { n in
+            InteractionRecord(
+                interaction: Interaction(
+                    personID: 0, occurredAt: Fixtures.now.addingTimeInterval(Double(-n) * 3600), kind: .message,
+                    source: "linkedin-messages", sourceID: "m\(n)"),
+                keys: [.name("Dana Reyes")], file: "messages.csv", line: n)
+        }
+        let summary = try store.importing(
+            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            try importer.add(records)
+            return true
+        }
+        #expect(summary.interactionsAdded == 300)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "PRAGMA page_size") } == 4096)
+        #expect(try store.check(context: Fixtures.context).problems == [])
+        try store.undo(context: Fixtures.context)
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction") } == 0)
     }
 
     @Test("creating over an existing store keeps its data")
