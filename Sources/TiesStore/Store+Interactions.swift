@@ -77,13 +77,40 @@ extension Store {
         source: UnsafePointer<CChar>, sourceID: UnsafePointer<CChar>?, dateOnly: Bool, sourceKey: Int64?
     ) -> Int32 {
         let handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        bindRow(
+            handle, at: 0, id: id, person: person, seconds: seconds, kind: kind, direction: direction,
+            answered: answered, groupSize: groupSize, note: note, source: source, sourceID: sourceID,
+            dateOnly: dateOnly, sourceKey: sourceKey)
+        let code = sqlite3_step(handle)
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+        return code
+    }
+
+    /// Binds one row of an insert of the interaction columns in the order of ``insert(_:_:)`` to parameters
+    /// `offset + 1` to `offset + 12` of `handle` (a statement may insert several rows); texts without a copy
+    /// (`SQLITE_STATIC`): they must stay where they are until the statement is stepped and its bindings cleared.
+    static func bindRow(
+        _ handle: OpaquePointer?, at offset: Int32, id: Int64?, person: Int64, seconds: Int64,
+        kind: UnsafePointer<CChar>, direction: UnsafePointer<CChar>, answered: Bool, groupSize: Int,
+        note: UnsafePointer<CChar>?, source: UnsafePointer<CChar>, sourceID: UnsafePointer<CChar>?, dateOnly: Bool,
+        sourceKey: Int64?
+    ) {
         func bind(_ index: Int32, _ value: Int64?) {
-            if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
+            if let value {
+                sqlite3_bind_int64(handle, offset + index, value)
+            } else {
+                sqlite3_bind_null(handle, offset + index)
+            }
         }
         func bind(_ index: Int32, _ text: UnsafePointer<CChar>?) {
-            if let text { sqlite3_bind_text(handle, index, text, -1, nil) } else { sqlite3_bind_null(handle, index) }
+            if let text {
+                sqlite3_bind_text(handle, offset + index, text, -1, nil)
+            } else {
+                sqlite3_bind_null(handle, offset + index)
+            }
         }
-        sqlite3_reset(handle)
         bind(1, id)
         bind(2, person)
         bind(3, seconds)
@@ -96,10 +123,6 @@ extension Store {
         bind(10, sourceID)
         bind(11, dateOnly ? 1 : 0)
         bind(12, sourceKey)
-        let code = sqlite3_step(handle)
-        sqlite3_reset(handle)
-        sqlite3_clear_bindings(handle)
-        return code
     }
 
     /// Throws SQLite's error unless `code`, of a step of `statement`, says it is done.

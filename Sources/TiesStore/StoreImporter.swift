@@ -108,6 +108,18 @@ public struct StoreImporter {
     /// its index is dropped). A row turned away is then told apart by ``insert(_:person:key:)``: its id taken
     /// or its source and source id stored is "already present"; its key held by other texts is a collision.
     let insertStatement: Statement
+    /// The same insert of ``HeldRows/chunkLength`` rows at once, for a large import's held rows
+    /// (``insertHeld()``); nil for the others.
+    let chunkStatement: Statement?
+
+    /// `INSERT OR IGNORE` of the interaction columns, `rows` rows at a time.
+    static func insertSQL(rows: Int) -> String {
+        """
+        INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source,
+            source_id, date_only, source_key)
+        VALUES \(Array(repeating: "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+        """
+    }
 
     init(_ db: Database, createPeople: Bool, large: Bool = false, context: ScoringContext, now: Date) throws {
         self.db = db
@@ -139,12 +151,8 @@ public struct StoreImporter {
         ids = Set(try Int64.fetchAll(db, sql: "SELECT id FROM person"))
         sourceKeys = try SourceKeys(db)
         try sourceKeys.reclaimFreeKeys(db)
-        insertStatement = try db.makeStatement(
-            sql: """
-                INSERT OR IGNORE INTO interaction (id, person_id, occurred_at, kind, direction, answered, group_size, note, source,
-                    source_id, date_only, source_key)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        insertStatement = try db.makeStatement(sql: Self.insertSQL(rows: 1))
+        chunkStatement = try pending.map { try db.makeStatement(sql: Self.insertSQL(rows: $0.chunkLength)) }
         var urls: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]

@@ -129,4 +129,106 @@ struct StoreHeldRowsTests {
         #expect(summary.interactionsAdded == 1 && summary.interactionsExisting == 1 && summary.unmatched.isEmpty)
         #expect(rows == ["NULL 1 \"2026-03-01\""], "\(rows)")
     }
+
+    /// Rows of every sort a chunk can hold: copies of a row (turned away), ids imported
+    /// before (turned away), rows without a source id, a row with an id of its own (its chunk goes row by row),
+    /// notes (indexed for search), two people, several days.
+    static func mixed() -> (before: [InteractionRecord], all: [InteractionRecord]) {
+        var all: [InteractionRecord] = []
+        for n in 0..<150 {
+            if n % 7 == 6, var copy = all.last {
+                copy.line = n + 1
+                all.append(copy)
+                continue
+            }
+            let sourceID: String? = n % 11 == 0 ? nil : "m\(n)"
+            all.append(
+                InteractionRecord(
+                    interaction: Interaction(
+                        id: n == 77 ? 5_000 : nil, personID: 0,
+                        occurredAt: Fixtures.noon("2026-03-0\(1 + n % 9)").addingTimeInterval(Double(n % 5) * 60),
+                        kind: n % 3 == 0 ? .call : .message, direction: n % 2 == 0 ? .inbound : .outbound,
+                        answered: n % 4 != 0, note: n % 13 == 0 ? "Lyon note \(n)" : nil, source: "linkedin-messages",
+                        sourceID: sourceID),
+                    keys: [.name(n % 3 == 0 ? "Dana" : "Eli")], file: "messages.csv", line: n + 1))
+        }
+        return (stride(from: 0, to: all.count, by: 10).map { all[$0] }, all)
+    }
+
+    /// `records` imported into a new store of Dana and Eli that holds `before` already; the summary, and
+    /// every row in id order (`id person day kind direction answered note source_id source_key`).
+    static func dump(_ before: [InteractionRecord], then records: [InteractionRecord], large: Bool) throws -> (
+        ImportSummary, [String]
+    ) {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        for name in ["Dana", "Eli"] { try store.addPerson(Person(name: name), at: Fixtures.now) }
+        var summary = ImportSummary()
+        for (batch, isLarge) in [(before, false), (records, large)] {
+            summary = try store.importing(
+                createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: isLarge
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                try importer.add(batch)
+                return true
+            }
+        }
+        let noted = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM interaction WHERE note LIKE 'Lyon%'")
+        }
+        #expect(try store.search("Lyon").count == noted && noted ?? 0 > 0, "every note is found")
+        #expect(try store.check(context: Fixtures.context).problems == [])
+        let rows = try store.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, person_id, occurred_at, kind, direction, answered, note, source_id, source_key
+                    FROM interaction ORDER BY id
+                    """
+            ).map { row in row.databaseValues.map(\.description).joined(separator: " ") }
+        }
+        return (summary, rows)
+    }
+
+    @Test("rows inserted 32 (or 4) to a statement get the ids, rows and counts they get one by one")
+    func chunks() throws {
+        let (before, all) = Self.mixed()
+        func run(chunk: Int) throws -> [String] {
+            try HeldRows.$testRunLength.withValue(64) {
+                try HeldRows.$testChunkLength.withValue(chunk) {
+                    let (summary, rows) = try Self.dump(before, then: all, large: true)
+                    return rows + ["added \(summary.interactionsAdded) existing \(summary.interactionsExisting)"]
+                }
+            }
+        }
+        let one = try run(chunk: 1)
+        #expect(try run(chunk: 4) == one)
+        #expect(try run(chunk: 32) == one)
+        // Row by row in file order: the same rows and counts, other ids.
+        let (summary, plain) = try Self.dump(before, then: all, large: false)
+        #expect(one.last == "added \(summary.interactionsAdded) existing \(summary.interactionsExisting)")
+        #expect(summary.interactionsExisting > 15 && summary.interactionsAdded > 100, "\(summary)")
+        func withoutID(_ rows: [String]) -> [String] { rows.map { String($0.drop { $0 != " " }) }.sorted() }
+        #expect(withoutID(plain) == withoutID(Array(one.dropLast())))
+    }
+
+    @Test("a row whose key another row of its chunk took goes in without it, as it does one by one")
+    func collidedInChunk() throws {
+        try SourceKeys.$forcedKey.withValue(StoreSourceKeyTests.clashing) {
+            let (_, all) = Self.mixed()
+            var records = Array(all.prefix(40))
+            for (n, id) in ["clash-a", "clash-b", "clash-a"].enumerated() {
+                records[3 + n].interaction.sourceID = id
+            }
+            let (chunked, rows) = try HeldRows.$testRunLength.withValue(64) {
+                try Self.dump([], then: records, large: true)
+            }
+            let (plain, plainRows) = try Self.dump([], then: records, large: false)
+            #expect(chunked.interactionsAdded == plain.interactionsAdded)
+            #expect(chunked.interactionsExisting == plain.interactionsExisting && plain.interactionsExisting >= 1)
+            func withoutID(_ rows: [String]) -> [String] { rows.map { String($0.drop { $0 != " " }) }.sorted() }
+            #expect(withoutID(rows) == withoutID(plainRows))
+            #expect(rows.filter { $0.contains("clash-") }.count == 2)
+            #expect(rows.contains { $0.hasSuffix("\"clash-b\" NULL") }, "\(rows)")
+        }
+    }
 }
