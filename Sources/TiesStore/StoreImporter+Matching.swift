@@ -39,7 +39,9 @@ extension StoreImporter {
         indexName(person.name, id: id, suffixes: suffixes)
         for point in person.contactPoints {
             if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-            if point.kind == .url || point.kind == .linkedin { indexURL(point.value, id: id) }
+            if point.kind == .url || point.kind == .linkedin {
+                indexURL(identityKey: ProfileURL.identityKey(point.value), id: id)
+            }
         }
     }
 
@@ -55,9 +57,9 @@ extension StoreImporter {
         }
     }
 
-    /// Indexes `id` under `url`, unless the URL cannot be one person's (``ProfileURL/canIdentify(key:)``).
-    mutating func indexURL(_ url: String, id: Int64) {
-        let key = ProfileURL.identityKey(url)
+    /// Indexes `id` under the URL whose ``ProfileURL/identityKey(_:)`` is `key`, unless it cannot be one
+    /// person's (``ProfileURL/canIdentify(key:)``).
+    mutating func indexURL(identityKey key: String, id: Int64) {
         guard ProfileURL.canIdentify(key: key) else { return }
         byURL[key] = byURL[key] ?? id
         if ProfileService(key: key) != nil { profileKeys[id, default: []].insert(key) }

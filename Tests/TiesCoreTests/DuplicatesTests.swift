@@ -379,6 +379,7 @@ struct HomonymTests {
             "http://www.google.com/profiles/1049", "https://plus.google.com/1049", "profiles.google.com/1049",
         ]
         #expect(Set(google.map(ProfileURL.identityKey)) == ["google.com/profiles/1049"])
+        #expect(google.map { ProfileURL.identity(ofKey: ProfileURL.key($0)) } == google.map(ProfileURL.identityKey))
         #expect(ProfileService(key: ProfileURL.identityKey(google[1])) == .google)
         #expect(ProfileService(key: ProfileURL.identityKey("https://dana.example/about")) == nil)
     }

@@ -14,9 +14,18 @@ public enum HomonymName {
         of name: String, organisation: String?, urls: @autoclosure () -> [String],
         emails: @autoclosure () -> [String] = []
     ) -> [String] {
+        suffixes(of: name, organisation: organisation, urlKeys: urls().map { ProfileURL.key($0) }, emails: emails())
+    }
+
+    /// ``suffixes(of:organisation:urls:emails:)`` of a person whose URLs' ``ProfileURL/key(_:)`` are `urlKeys`:
+    /// for a caller that has them already (an import indexing every person of a store).
+    public static func suffixes(
+        of name: String, organisation: String?, urlKeys: @autoclosure () -> [String],
+        emails: @autoclosure () -> [String] = []
+    ) -> [String] {
         guard endsInBracket(name) else { return [] }
         return (organisation.map { [$0.lowercased()] } ?? [])
-            + urls().compactMap { ProfileURL.key($0).split(separator: "/").last.map { $0.lowercased() } }
+            + urlKeys().compactMap { $0.split(separator: "/").last.map { $0.lowercased() } }
             + emails().map { $0.lowercased() }
     }
 

@@ -24,7 +24,11 @@ extension ProfileURL {
     /// `plus.google.com/ID` and `profiles.google.com/ID` too (Google Contacts' vCards give one or two of them).
     /// The key the store matches people by, and the duplicate detector compares profiles by.
     public static func identityKey(_ url: String) -> String {
-        let key = key(url)
+        identity(ofKey: key(url))
+    }
+
+    /// ``identityKey(_:)`` of a URL whose ``key(_:)`` is `key`: for a caller that needs both keys.
+    public static func identity(ofKey key: String) -> String {
         for prefix in ["plus.google.com/", "profiles.google.com/"] where key.hasPrefix(prefix) {
             let id = key.dropFirst(prefix.count)
             if !id.isEmpty && !id.contains("/") { return "google.com/profiles/" + id }
