@@ -6,8 +6,9 @@
 # waiting): this two-core virtual machine is shared, and a busy neighbour adds seconds.
 #
 #   Benchmarks/linkedin-rounds.sh ROUNDS TIES_BINARY...
-# Inputs are made once under $TIES_BENCH_DIR (default /tmp/ties-linkedin-bench) by make-linkedin-export.py,
-# the store of connections by the first binary.
+# Inputs are made once under $TIES_BENCH_DIR (default /tmp/ties-linkedin-bench) by make-linkedin-export.py;
+# the store of connections once per binary, by that binary (a build may make its stores differently: pages of
+# 16 KiB since 2026-11-30), named after the binary's checksum.
 set -euo pipefail
 rounds=$1; shift
 dir=${TIES_BENCH_DIR:-/tmp/ties-linkedin-bench}
@@ -15,10 +16,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$dir"
 [ -f "$dir/lx1m/messages.csv" ] || python3 "$here/make-linkedin-export.py" "$dir/lx1m" 10000 1000000 1
 [ -f "$dir/lx/messages.csv" ] || python3 "$here/make-linkedin-export.py" "$dir/lx" 10000 7000 1
-if [ ! -f "$dir/conn.sqlite" ]; then
-  "$1" init --db "$dir/conn.sqlite" > /dev/null
-  "$1" import linkedin "$dir/lx1m/Connections.csv" --db "$dir/conn.sqlite" > /dev/null
-fi
+connections() { echo "$dir/conn-$(cksum < "$1" | cut -d' ' -f1).sqlite"; }
+for bin in "$@"; do
+  conn=$(connections "$bin")
+  if [ ! -f "$conn" ]; then
+    rm -f "$conn".tmp*; "$bin" init --db "$conn.tmp" > /dev/null
+    "$bin" import linkedin "$dir/lx1m/Connections.csv" --db "$conn.tmp" > /dev/null && mv "$conn.tmp" "$conn"
+  fi
+done
 idle() {
   for _ in $(seq 200); do
     read -r _ a b c d e f g _ < /proc/stat; local t1=$((a+b+c+d+e+f+g)) i1=$((d+e)); sleep 3
@@ -28,7 +33,7 @@ idle() {
 }
 for r in $(seq "$rounds"); do
   for bin in "$@"; do
-    rm -f "$dir"/x.sqlite*; cp "$dir/conn.sqlite" "$dir/x.sqlite"; idle
+    rm -f "$dir"/x.sqlite*; cp "$(connections "$bin")" "$dir/x.sqlite"; idle
     /usr/bin/time -f "round $r (1) $bin: %e s wall, %U s user, %M KB" "$bin" import linkedin \
       "$dir/lx1m/messages.csv" --me "Robin Vale" --db "$dir/x.sqlite" 2>&1 > /dev/null | tail -1 \
       || echo "round $r (1) $bin: failed"
