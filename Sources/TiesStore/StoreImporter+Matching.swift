@@ -62,7 +62,7 @@ extension StoreImporter {
     mutating func indexURL(identityKey key: String, id: Int64) {
         guard ProfileURL.canIdentify(key: key) else { return }
         byURL[key] = byURL[key] ?? id
-        if ProfileService(key: key) != nil { profileKeys[id, default: []].insert(key) }
+        if let service = ProfileService(key: key) { profileServices[id, default: []].insert(service) }
     }
 
     /// ``key(_:)`` of `url`, each distinct URL computed once: a million messages name a few thousand people,
@@ -74,12 +74,11 @@ extension StoreImporter {
         return key
     }
 
-    /// Whether person `id` has a profile on one of the services of `profiles` (which no one has): then they
-    /// are not the person those profiles are.
-    private func hasOtherProfile(_ id: Int64, _ profiles: [String]) -> Bool {
-        guard let theirs = profileKeys[id], !theirs.isEmpty else { return false }
-        let services = Set(theirs.compactMap(ProfileService.init(key:)))
-        return profiles.contains { ProfileService(key: $0).map(services.contains) ?? false }
+    /// Whether person `id` has a profile on one of `services`, those of a record's profiles (which no one has):
+    /// then they are not the person those profiles are.
+    private func hasOtherProfile(_ id: Int64, _ services: Set<ProfileService>) -> Bool {
+        guard !services.isEmpty, let theirs = profileServices[id] else { return false }
+        return !theirs.isDisjoint(with: services)
     }
 
     /// The person of `records[i]`: the one its participant number was found to be, else the one its keys
@@ -149,7 +148,7 @@ extension StoreImporter {
     /// while a name alone may be borne by someone added later.
     mutating func match(_ keys: [PersonKey], byIdentity: inout Bool) -> PersonMatch {
         var name: String?
-        var profiles: [String] = []
+        var services = Set<ProfileService>()
         for key in keys {
             switch key {
             case .id(let id):
@@ -173,16 +172,16 @@ extension StoreImporter {
                     byIdentity = true
                     return .person(id)
                 }
-                if ProfileService(key: key) != nil { profiles.append(key) }
+                if let service = ProfileService(key: key) { services.insert(service) }
             case .name(let n): name = name ?? n
             }
         }
         guard let name else { return .none }
         let key = name.lowercased()
         guard let id = byName[key] else { return .none }
-        if hasOtherProfile(id, profiles) { return .none }
+        if hasOtherProfile(id, services) { return .none }
         if homonyms.contains(key) || suffixedBases.contains(key) {
-            return profiles.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
+            return services.isEmpty ? .ambiguous(name, byNameCount(key)) : .none
         }
         return .person(id)
     }
@@ -211,9 +210,10 @@ extension StoreImporter {
     private mutating func matchDistinct(_ record: PersonRecord) throws -> PersonMatch {
         if let found = identified(record.person) { return .person(found) }
         let taken = takenInFile[record.file] ?? []
-        let profiles = record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
-            .map { ProfileURL.identityKey($0.value) }.filter { ProfileService(key: $0) != nil }
-        let bearing = (bearers[record.person.name.lowercased()] ?? []).filter { !hasOtherProfile($0, profiles) }
+        let services = Set(
+            record.person.contactPoints.filter { $0.kind == .linkedin || $0.kind == .url }
+                .compactMap { ProfileService(key: ProfileURL.identityKey($0.value)) })
+        let bearing = (bearers[record.person.name.lowercased()] ?? []).filter { !hasOtherProfile($0, services) }
         if let same = try sharingPhone(record.person, bearing) { return .person(same) }
         var candidates = bearing.filter { !taken.contains($0) }
         var met: [Int64: Set<String>] = [:]  // what each candidate holds already, kept for ``match(_:)``
