@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TiesNumerics
+import TiesTestSupport
 
 @testable import TiesCore
 
@@ -22,6 +23,23 @@ struct DuplicatesTests {
         ])
     func fold(input: String, expected: String) {
         #expect(MatchKey.fold(input) == expected)
+    }
+
+    @Test("ASCII text folds byte by byte as it does scalar by scalar")
+    func foldASCII() {
+        // Every ASCII byte, alone and between letters and digits; then random ASCII titles.
+        for byte in UInt8(0)..<0x80 {
+            let c = String(decoding: [byte], as: UTF8.self)
+            for text in [c, "a\(c)b", " 9\(c)\(c)Z ", "\(c)x\(c)"] {
+                #expect(MatchKey.fold(text) == MatchKey.foldScalars(text), "\(Array(text.utf8))")
+            }
+        }
+        var random = SplitMix64(seed: 7)
+        for _ in 0..<2_000 {
+            let bytes = (0..<Int(random.next() % 40)).map { _ in UInt8(random.next() % 0x80) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            #expect(MatchKey.fold(text) == MatchKey.foldScalars(text), "\(bytes)")
+        }
     }
 
     @Test("emails compare trimmed and in any case; text without one @ is not an email")

@@ -28,6 +28,28 @@ public enum MatchKey {
     ///
     /// - Complexity: O(*n*) in the length of `text`.
     public static func fold(_ text: String) -> String {
+        // ASCII text, byte by byte: the same result without the Unicode tables (most titles and organisations;
+        // the role classifier folds every title, a tenth of an export of 10,000 connections, `perf`).
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return foldScalars(text) }
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        var space = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if space && !folded.isEmpty { folded.append(0x20) }
+                space = false
+                folded.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+            default: space = true
+            }
+        }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// ``fold(_:)`` scalar by scalar, for any text.
+    static func foldScalars(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         func append(_ scalars: String.UnicodeScalarView) {

@@ -40,22 +40,7 @@ public enum SelfEmployment {
     static func folded(_ organisation: String) -> String? {
         // Every name above is short: a long one is read as an employer without folding it.
         guard organisation.utf8.count <= 40 else { return nil }
-        var folded: [UInt8] = []
-        folded.reserveCapacity(organisation.utf8.count)
-        var space = false
-        for byte in organisation.utf8 {
-            switch byte {
-            case 0x80...: return MatchKey.fold(organisation)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                if space && !folded.isEmpty { folded.append(0x20) }
-                space = false
-                folded.append(byte | (byte >= UInt8(ascii: "A") ? 0x20 : 0))
-            case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
-            default: space = true
-            }
-        }
-        return String(decoding: folded, as: UTF8.self)
+        return MatchKey.fold(organisation)
     }
 }
 
