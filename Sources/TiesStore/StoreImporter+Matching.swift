@@ -33,16 +33,15 @@ extension StoreImporter {
 
     mutating func index(_ person: Person, id: Int64) {
         ids.insert(id)
-        let suffixes = HomonymName.suffixes(
-            of: person.name, organisation: person.organisation,
-            urls: person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }.map(\.value))
+        // Each URL's key made once, for both indexes (as in `init`).
+        let urlKeys = person.contactPoints.filter { $0.kind == .url || $0.kind == .linkedin }
+            .map { ProfileURL.key($0.value) }
+        let suffixes = HomonymName.suffixes(of: person.name, organisation: person.organisation, urlKeys: urlKeys)
         indexName(person.name, id: id, suffixes: suffixes)
-        for point in person.contactPoints {
-            if point.kind == .email { byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id }
-            if point.kind == .url || point.kind == .linkedin {
-                indexURL(identityKey: ProfileURL.identityKey(point.value), id: id)
-            }
+        for point in person.contactPoints where point.kind == .email {
+            byEmail[point.value.lowercased()] = byEmail[point.value.lowercased()] ?? id
         }
+        for key in urlKeys { indexURL(identityKey: ProfileURL.identity(ofKey: key), id: id) }
     }
 
     /// Indexes `id` under its name; `suffixes` are those a homonym of theirs may have been named with.
