@@ -241,7 +241,8 @@ extension StoreImporter {
     /// The ids that the rows `chunk` of `held` got from the insert just run, nil for a row it turned away; the
     /// largest id was `last` before it. None of the rows brought an id, so those inserted got the next ones in
     /// turn: when all went in, `last + 1` on; else the new rows are read back, in id order, and matched to
-    /// the rows of the chunk in order by their source keys (a row turned away has the key of an earlier row).
+    /// the rows of the chunk in order by their source keys (a row turned away has a key stored before it, so
+    /// the next new row is a later one's).
     private func insertedIDs(_ chunk: ArraySlice<Int>, of held: HeldRows, after last: Int64) throws -> [Int64?] {
         let inserted = Int(sqlite3_changes(db.sqliteConnection))
         if inserted == chunk.count, sqlite3_last_insert_rowid(db.sqliteConnection) == last + Int64(inserted) {

@@ -159,7 +159,7 @@ public struct StoreImporter {
         chunkStatement = try pending.map { try db.makeStatement(sql: Self.insertSQL(rows: $0.chunkLength)) }
         // Each URL's key is made once, for the index of URLs and for the names of homonyms: made twice, it was
         // 0.05-0.1 s of every import into a store of 10,000 connections (`perf`).
-        var urlKeys: [Int64: [String]] = [:]
+        var personURLKeys: [Int64: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT person_id, kind, value FROM contact_point ORDER BY id") {
             let value: String = row[2]
             switch row[1] as String {
@@ -167,7 +167,7 @@ public struct StoreImporter {
             case "url", "linkedin":
                 let key = ProfileURL.key(value)
                 indexURL(identityKey: ProfileURL.identity(ofKey: key), id: row[0])
-                urlKeys[row[0], default: []].append(key)
+                personURLKeys[row[0], default: []].append(key)
             default: break
             }
         }
@@ -181,7 +181,7 @@ public struct StoreImporter {
             let name: String = row[1]
             indexName(
                 name, id: row[0],
-                suffixes: HomonymName.suffixes(of: name, organisation: row[2], urlKeys: urlKeys[row[0]] ?? []))
+                suffixes: HomonymName.suffixes(of: name, organisation: row[2], urlKeys: personURLKeys[row[0]] ?? []))
         }
     }
 
