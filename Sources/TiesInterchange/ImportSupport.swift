@@ -172,19 +172,29 @@ public enum SpreadsheetText {
     }
 
     /// Whether all of `input` is UTF-8, read block by block (never held whole).
+    ///
+    /// A line break is in no UTF-8 sequence: each block is validated in place up to its last one, the bytes
+    /// after it carried over to the next block's first line. (Copied whole into one buffer and validated as
+    /// `String`s, a messages file of 224 MB took ~0.1 s before its import could start, `perf`.)
     public static func isUTF8(_ input: CSVInput) -> Bool {
+        func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { (try? UTF8Span(validating: bytes.span)) != nil }
         var valid = true
         var carried: [UInt8] = []
-        // Each piece is cut after its last line break, which no UTF-8 sequence contains.
         let whole =
             (try? input.forEachBlock { block in
-                carried.append(contentsOf: block)
-                guard let last = carried.lastIndex(of: 0x0A) else { return true }
-                valid = carried.withUnsafeBufferPointer { String(validating: $0[...last], as: UTF8.self) != nil }
-                carried.removeSubrange(...last)
+                guard let first = block.firstIndex(of: 0x0A), let last = block.lastIndex(of: 0x0A) else {
+                    carried.append(contentsOf: block)
+                    return true
+                }
+                carried.append(contentsOf: block[...first])
+                valid =
+                    carried.withUnsafeBufferPointer(isValid)
+                    && isValid(UnsafeBufferPointer(rebasing: block[(first + 1)..<(last + 1)]))
+                carried.removeAll(keepingCapacity: true)
+                carried.append(contentsOf: block[(last + 1)...])
                 return valid
             }) != nil
-        return whole && valid && String(validating: carried, as: UTF8.self) != nil
+        return whole && valid && carried.withUnsafeBufferPointer(isValid)
     }
 }
 
