@@ -9,6 +9,31 @@ import TiesCore
 /// counterpart read in place, a second message of one id told by its digest. Made-up people.
 @Suite("Interchange: LinkedIn messages, shortcuts of the reading thread")
 struct InterchangeMessageShortcutTests {
+    @Test("a URL taken as its own form is its normalised form; others are left to the normalisation")
+    func normalisedURLs() {
+        let own = [
+            "https://www.linkedin.com/in/ann-lee-1", "https://www.linkedin.com/in/Ann-Lee", "https://x",
+            "https://linkedin.com/in/ann_lee.2", "https://www.linkedin.com/in/ann-lee/details", "https:///in/a",
+        ]
+        for url in own {
+            #expect(URLForms.isNormalised(url), "\(url)")
+            #expect(ProfileURL.normalised(url) == url, "\(url)")
+        }
+        let others = [
+            "https://www.linkedin.com/in/ann-lee/", "http://www.linkedin.com/in/ann-lee", "www.linkedin.com/in/ann",
+            "https://WWW.LinkedIn.com/in/ann", "https://www.linkedin.com/in/ann?trk=x",
+            "https://www.linkedin.com/in/a#b",
+            "https://www.linkedin.com/in/%C3%ABl", " https://www.linkedin.com/in/ann",
+            "https://www.linkedin.com/in/a b",
+            "https://www.linkedin.com/in/ann\t", "https://www.linkedin.com/in/ëlo", "HTTPS://www.linkedin.com/in/a",
+            "https://", "", "https://www.linkedin.com/profile/view?id=52220364",
+        ]
+        for url in others { #expect(!URLForms.isNormalised(url), "\(url)") }
+        // Every other URL still comes to its normalised form.
+        let forms = URLForms()
+        for url in own + others { #expect(forms.normalised(url) == ProfileURL.normalised(url), "\(url)") }
+    }
+
     @Test("a list's counterpart facts are what looking through it says")
     func counterpartFacts() {
         let member = LinkedInParticipant(name: "LinkedIn Member")
