@@ -162,11 +162,14 @@ public struct LinkedInMessage: Sendable, Equatable {
 /// message's date and sender cost 2 % of a million-message import, on the reading thread (`perf`).
 struct MessageOrdinals {
     /// What, besides the conversation, makes a message's id: its `DATE` as written, its sender, and in the 2018
-    /// layout its `TO` as written.
-    private struct Key: Hashable {
-        var date: String
-        var sender: String
-        var to: String?
+    /// layout its `TO` as written. In the current layout, the digest the message was made with
+    /// (``LinkedInMessage/idDigest``, of the conversation, date and sender): keeping each message's date and
+    /// sender instead was a retain and a release of each string per message (`perf`), and two messages of one
+    /// conversation have one digest when they have one date and sender (or when 128-bit FNV-1a digests
+    /// collide, and then the store, which keeps the digest, could not tell their ids apart either).
+    private enum Key: Hashable {
+        case digest(high: UInt64, low: UInt64)
+        case text(date: String, sender: String, to: String?)
     }
 
     /// The id of the last message read at each second of the conversation: in a list while the conversation
@@ -219,16 +222,17 @@ struct MessageOrdinals {
     /// Gives `message` its ordinal; true when that is not 1.
     @discardableResult
     mutating func number(_ message: inout LinkedInMessage) -> Bool {
-        let to: String?
+        let key: Key
         switch message.form {
-        case .current: to = nil
-        case .old(let written): to = written
+        case .current:
+            if let digest = message.idDigest {
+                key = .digest(high: digest.high, low: digest.low)
+            } else {
+                key = .text(
+                    date: message.dateText, sender: message.from.profileURL ?? message.from.writtenName, to: nil)
+            }
+        case .old(let to): key = .text(date: message.dateText, sender: message.from.writtenName, to: to)
         }
-        let key = Key(
-            date: message.dateText,
-            sender: message.form == .current
-                ? message.from.profileURL ?? message.from.writtenName : message.from.writtenName,
-            to: to)
         // One date as written is one second; messages of one second may still differ in date text or sender.
         let second = Int64(message.occurredAt.timeIntervalSince1970.rounded(.down))
         guard let before = updateLast(key, at: second) else { return false }

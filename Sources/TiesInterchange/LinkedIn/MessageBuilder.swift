@@ -93,26 +93,23 @@ struct MessageBuilder {
             }
             (dateText, instant) = (text, parsed)
         }
-        let recipients =
-            recipientNumbers.map {
-                self.recipients(row, known: senders, lookups: &lookups, numbers: $0.numbers, interner: $0.interner)
-            } ?? self.recipients(row, known: senders, lookups: &lookups)
+        let recipients: ParticipantMemo.Recipients
+        if let recipientNumbers {
+            recipients = self.recipients(
+                row, known: senders, lookups: &lookups, numbers: recipientNumbers.numbers,
+                interner: recipientNumbers.interner)
+        } else {
+            recipients = self.recipients(row, known: senders, lookups: &lookups)
+        }
         let to = recipients.participants
         let says = layout.saysOutgoing(row)
         let mine = says ?? sender.isMe
-        var counterparts: [LinkedInParticipant]
-        if !mine {
-            counterparts = sender.alone
-        } else if says == true && to.count == 1 || !recipients.isMe.contains(true) {
-            counterparts = to
-        } else {
-            counterparts = to.indices.filter { !recipients.isMe[$0] }.map { to[$0] }
-        }
-        let withheld = counterparts.contains(where: Self.isWithheld)
-        if withheld { counterparts.removeAll(where: Self.isWithheld) }
-        if counterparts.allSatisfy({ $0.name.isEmpty && $0.profileURL == nil }) {
+        let (others, facts) = Self.counterparts(mine: mine, says: says, sender: sender, recipients: recipients)
+        var counterparts = others
+        if facts.withheld { counterparts.removeAll(where: Self.isWithheld) }
+        if facts.blank {
             return .skipped(
-                withheld
+                facts.withheld
                     ? "the other participant is shown as \"LinkedIn Member\" (LinkedIn withholds the name of someone who left LinkedIn or hides it)"
                     : "the message has no participant other than you")
         }
@@ -146,6 +143,33 @@ struct MessageBuilder {
         p.profileURL == nil && p.name.trimmedWhitespace().lowercased() == "linkedin member"
     }
 
+    /// The people a message is with, before the withheld are left out: the sender of a message the user
+    /// received, the recipients other than the user of one the user sent.
+    private static func counterparts(
+        mine: Bool, says: Bool?, sender: ParticipantMemo.Sender, recipients: ParticipantMemo.Recipients
+    ) -> ([LinkedInParticipant], CounterpartFacts) {
+        if !mine { return (sender.alone, sender.aloneFacts) }
+        let to = recipients.participants
+        if says == true && to.count == 1 || !recipients.anyMe { return (to, recipients.facts) }
+        let others = to.indices.filter { !recipients.isMe[$0] }.map { to[$0] }
+        return (others, CounterpartFacts(others))
+    }
+
+    /// What a message's counterparts come to, worked out once for each sender and recipient list: looking
+    /// through the list of every message, each participant was copied (`perf`: a retain and a release of each
+    /// of its strings).
+    struct CounterpartFacts {
+        /// Whether one of them is withheld (``isWithheld(_:)``): those are left out.
+        let withheld: Bool
+        /// Whether none of the others has a name or a profile URL: then the message has no counterpart.
+        let blank: Bool
+
+        init(_ counterparts: [LinkedInParticipant]) {
+            withheld = counterparts.contains(where: MessageBuilder.isWithheld)
+            blank = counterparts.allSatisfy { MessageBuilder.isWithheld($0) || $0.name.isEmpty && $0.profileURL == nil }
+        }
+    }
+
     /// Whether `p` is one of LinkedIn's own accounts, which write to members without a profile: "LinkedIn
     /// Talent Solutions", "LinkedIn Marketing Solutions", "Liza from LinkedIn Premium", "Nikita @ LinkedIn
     /// Learning", "Kate at LinkedIn": 187 rows from 24 such names in the messages files of 30 real exports
@@ -174,7 +198,11 @@ struct MessageBuilder {
         if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
             !remembered.missed.contains(where: known.contains)
         {
-            lookups.remembered = lookups.found.isEmpty && lookups.missed.isEmpty ? remembered : nil
+            // Marked seen here, for the reader that notes these lookups next (``MessageConversations``).
+            if lookups.found.isEmpty && lookups.missed.isEmpty {
+                lookups.seenBefore = remembered.seen
+                remembered.seen = true
+            }
             lookups.found += remembered.found
             lookups.missed += remembered.missed
             return remembered
@@ -233,6 +261,10 @@ final class ParticipantMemo {
         let alone: [LinkedInParticipant]
         /// Whether the sender is one of LinkedIn's own accounts (``MessageBuilder/isLinkedInItself(_:)``).
         let isLinkedIn: Bool
+        /// Whether the sender has a name or a profile URL (a row without either is left out).
+        let isNamed: Bool
+        /// ``MessageBuilder/CounterpartFacts`` of `alone`.
+        let aloneFacts: MessageBuilder.CounterpartFacts
         /// For the one reader that owns the memo (``MessageConversations``): whether it noted the sender's name
         /// among the senders' (``SenderNames/note(_:)`` says nothing new of a name twice), and its number for
         /// the sender's key (``MessageSurvey/senderKey(_:)``), -1 until given.
@@ -244,6 +276,8 @@ final class ParticipantMemo {
             self.isMe = isMe
             alone = [participant]
             self.isLinkedIn = isLinkedIn
+            isNamed = !participant.name.isEmpty || participant.profileURL != nil
+            aloneFacts = MessageBuilder.CounterpartFacts(alone)
         }
     }
 
@@ -260,10 +294,16 @@ final class ParticipantMemo {
         /// relied on are kept, so that noting them again for each row of the list changes nothing (a
         /// million rows: hashing them again was 1 % of the reading thread, `perf`).
         var seen = false
+        /// Whether one of them is the user.
+        let anyMe: Bool
+        /// ``MessageBuilder/CounterpartFacts`` of `participants`.
+        let facts: MessageBuilder.CounterpartFacts
 
         init(participants: [LinkedInParticipant], isMe: [Bool], found: [String], missed: [String]) {
             self.participants = participants
             self.isMe = isMe
+            anyMe = isMe.contains(true)
+            facts = MessageBuilder.CounterpartFacts(participants)
             self.found = found
             self.missed = missed
         }

@@ -26,7 +26,11 @@ struct MessageConversations {
     /// The digest of `current` (``ConversationKey``), made once for the conversation: its rows' messages' ids
     /// go on from it (``LinkedInMessage/idDigest``).
     private var currentKey: ConversationKey?
+    /// The first `rowCount` are the conversation's: records of their own, kept from one conversation to the
+    /// next and filled with a copy of each row's fields. Holding the reader's record itself made the reader
+    /// allocate a new array of fields for every row, and freed each with its fields (`perf`).
     private var rows: [(row: CSVRecord, record: Int, sender: (Int32, Int32), recipients: (Int32, Int32))] = []
+    private var rowCount = 0
     /// The sender of each of `rows` and its date when the row counts (``MessageSurvey/sighting(_:_:sender:names:)``),
     /// read once for the survey and the message.
     private var senders: [(sender: ParticipantMemo.Sender, date: (text: String, instant: Date)?)] = []
@@ -84,7 +88,18 @@ struct MessageConversations {
             current = key
             currentKey = next
         }
-        rows.append((row, record, sender, recipients))
+        if rowCount == rows.count {
+            var fields: [String] = []
+            fields.reserveCapacity(row.fields.count)
+            rows.append((CSVRecord(line: row.line, fields: fields), record, sender, recipients))
+        }
+        rows[rowCount].row.line = row.line
+        rows[rowCount].row.fields.removeAll(keepingCapacity: true)
+        rows[rowCount].row.fields.append(contentsOf: row.fields)
+        rows[rowCount].record = record
+        rows[rowCount].sender = sender
+        rows[rowCount].recipients = recipients
+        rowCount += 1
         return true
     }
 
@@ -97,13 +112,21 @@ struct MessageConversations {
     /// Builds the messages of the conversation read so far, each with when the user last wrote in it.
     private mutating func finishConversation(_ emit: (MessageBuilder.Outcome, CSVRecord) -> Bool) -> Bool {
         defer {
-            rows.removeAll(keepingCapacity: true)
+            rowCount = 0
             senders.removeAll(keepingCapacity: true)
         }
         var lastReply: Date?
-        for (row, _, numbers, _) in rows {
-            let sender = interner.map { builder.sender(row, numbers: numbers, interner: $0) } ?? builder.sender(row)
-            guard let (date, text) = MessageSurvey.dated(row, layout, sender: sender.participant) else {
+        // By index: each row read where it lies (a `for` over the tuples copied each record).
+        for k in 0..<rowCount {
+            let row = rows[k].row
+            // Not `interner.map { builder.sender(...) }`: the closure took a copy of the builder for every row.
+            let sender: ParticipantMemo.Sender
+            if let interner {
+                sender = builder.sender(row, numbers: rows[k].sender, interner: interner)
+            } else {
+                sender = builder.sender(row)
+            }
+            guard let (date, text) = MessageSurvey.dated(row, layout, hasSender: sender.isNamed) else {
                 senders.append((sender, nil))
                 continue
             }
@@ -125,12 +148,13 @@ struct MessageConversations {
             conversation = (current, digest)
         }
         ordinals.reset()
-        for (k, (row, record, _, recipients)) in rows.enumerated() {
+        for k in 0..<rowCount {
             lookups.removeAll()
+            let row = rows[k].row
             let built = builder.message(
-                row, record: record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
+                row, record: rows[k].record, lastReply: lastReply, senders: names.keys, lookups: &lookups,
                 from: senders[k].sender, date: senders[k].date, conversation: conversation,
-                recipientNumbers: interner.map { (recipients, $0) })
+                recipientNumbers: interner.map { (rows[k].recipients, $0) })
             // The message moved out of the outcome and back, not copied (copying it and freeing the copy, a
             // dozen references each, was 2 % of the reading thread).
             let outcome: MessageBuilder.Outcome
@@ -142,10 +166,9 @@ struct MessageConversations {
             }
             // The names a remembered list looked up were noted when it was first seen: `watched` keeps them, and
             // `names.expected` only loses names, so `reliedOn` would gain none.
-            if !(lookups.remembered?.seen ?? false) {
+            if !lookups.seenBefore {
                 watched.formUnion(lookups.missed)
                 for key in lookups.found where names.expected.contains(key) { reliedOn.insert(key) }
-                lookups.remembered?.seen = true
             }
             guard emit(outcome, row) else { return false }
         }

@@ -5,14 +5,15 @@ import Foundation
 struct NameLookups {
     var found: [String] = []
     var missed: [String] = []
-    /// The remembered list whose lookups these are, when they are those of one list the memo had
-    /// (``ParticipantMemo/Recipients/seen``).
-    var remembered: ParticipantMemo.Recipients?
+    /// Whether these are the lookups of one list the memo had, whose lookups its reader noted before
+    /// (``ParticipantMemo/Recipients/seen``). A flag, not the list: holding the list here for every row was a
+    /// retain and a release of it (`perf`).
+    var seenBefore = false
 
     mutating func removeAll() {
         found.removeAll(keepingCapacity: true)
         missed.removeAll(keepingCapacity: true)
-        remembered = nil
+        seenBefore = false
     }
 }
 

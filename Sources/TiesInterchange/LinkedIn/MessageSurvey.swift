@@ -43,18 +43,19 @@ struct MessageSurvey {
         _ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant? = nil, names: inout SenderNames
     ) -> (sender: LinkedInParticipant, date: Date, text: String, newName: String?)? {
         let sender = sender ?? layout.sender(row)
-        guard let (date, text) = dated(row, layout, sender: sender) else { return nil }
+        guard let (date, text) = dated(row, layout, hasSender: !sender.name.isEmpty || sender.profileURL != nil)
+        else { return nil }
         return (sender, date, text, names.note(sender.name))
     }
 
-    /// The date of `row`, written by `sender`, when the row counts (``sighting(_:_:sender:names:)``).
-    static func dated(_ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant) -> (
-        date: Date, text: String
-    )? {
+    /// The date of `row` when the row counts (``sighting(_:_:sender:names:)``); `hasSender` says whether its
+    /// sender has a name or a profile URL (a flag, not the sender: a participant passed from where a memo
+    /// holds it was copied, a retain and a release of each of its strings for every row, `perf`).
+    static func dated(_ row: CSVRecord, _ layout: MessageLayout, hasSender: Bool) -> (date: Date, text: String)? {
         if let draft = CSVTable.value(row, layout.draft)?.lowercased(), draft == "yes" || draft == "true" {
             return nil
         }
-        guard !sender.name.isEmpty || sender.profileURL != nil,
+        guard hasSender,
             let text = CSVTable.value(row, layout.date), let date = LinkedInMessages.parseDate(text)
         else { return nil }
         return (date, text)

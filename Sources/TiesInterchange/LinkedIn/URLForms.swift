@@ -14,10 +14,32 @@ final class URLForms {
 
     /// ``ProfileURL/normalised(_:)`` of `raw`.
     func normalised(_ raw: String) -> String {
+        if Self.isNormalised(raw) { return raw }
         let hash = FieldPairTable<String>.hash(raw, nil)
         if let known = memo.index(of: raw, nil, hash: hash) { return memo[known] }
         let form = ProfileURL.normalised(raw)
         if memo.count < Self.capacity { memo.append(form, for: raw, nil, hash: hash) }
         return form
+    }
+
+    /// Whether `raw` is already what ``ProfileURL/normalised(_:)`` makes of it, told from its bytes: `https://`,
+    /// printable ASCII without spaces, `?`, `#` or `%`, no capital letter before the path, no `/` at the end — as
+    /// LinkedIn writes every profile URL. Such a URL is its own form; looking it up in the memo, as each URL of
+    /// each new recipient list was (a million rows hold 49,290 group lists), cost more than this look at it
+    /// (`perf`). A test holds the answer to ``ProfileURL/normalised(_:)``'s.
+    static func isNormalised(_ raw: String) -> Bool {
+        raw.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            guard b.count > 8, b.starts(with: "https://".utf8), b[b.count - 1] != 0x2F else { return false }
+            var inHost = true
+            for c in b[8...] {
+                guard c > 0x20, c < 0x7F, c != 0x3F, c != 0x23, c != 0x25 else { return false }  // ? # %
+                if c == 0x2F {
+                    inHost = false
+                } else if inHost && c >= 0x41 && c <= 0x5A {
+                    return false
+                }
+            }
+            return true
+        } ?? false
     }
 }
