@@ -60,8 +60,8 @@ public final class Store: Sendable {
     /// made (a store made before keeps its own). A large import writes a quarter as many pages, each b-tree
     /// has fewer levels and splits, and the commit writes a quarter as many write-ahead log frames; a million
     /// LinkedIn messages into a store of their 10,000 connections: the importing thread's `perf` samples
-    /// 5,280-5,430 → 4,680, wall time 0.5-0.7 s less (Benchmarks/README.md). The `sqlite3` shell, the same
-    /// million rows inserted, indexed and committed: 2.6-3.1 s with 4 KiB pages, 2.1-2.3 s with 16 KiB, 1.9 s
+    /// 5,280-5,960 → 4,680-5,090, wall time 0.45-0.7 s less (Benchmarks/README.md). The `sqlite3` shell, the same
+    /// million rows inserted, indexed and committed: 2.6-3.1 s with 4 KiB pages, 2.0-2.3 s with 16 KiB, 1.9-2.0 s
     /// with 64 KiB (`Benchmarks/page-size.sh`). Reports read the same (2.07 s and 2.01 s for the first). The
     /// price: a new, empty store is 850 KB instead of 250 KB.
     static let pageSize = 16_384
