@@ -41,19 +41,21 @@ public enum LinkedInMessages {
     /// 6.1 s with a random 16-byte key instead, Benchmarks/sqlite-floor.sh). Stores written before hold the text; the store's migration
     /// `v-speed-message-digests` replaces it by this digest of it.
     public static func storedSourceID(of message: LinkedInMessage, with other: LinkedInParticipant) -> String {
-        var digest = message.sourceIDDigest()
-        digest.combine("|")
-        digest.combine(other.profileURL ?? other.writtenName)
-        return hex(digest)
+        storedSourceID(of: message, other: other.profileURL ?? other.writtenName)
     }
 
     /// ``storedSourceID(of:with:)`` of `message` with its counterpart `k`, read where the message holds it (a
     /// caller that passed `message.counterparts[k]` copied it first: a retain and a release of each of its
     /// strings, for every interaction of a million messages, `perf`).
     public static func storedSourceID(of message: LinkedInMessage, counterpart k: Int) -> String {
+        storedSourceID(of: message, other: message.counterparts[k].profileURL ?? message.counterparts[k].writtenName)
+    }
+
+    /// The stored source id of `message` with the counterpart whose profile URL, or name, is `other`.
+    private static func storedSourceID(of message: LinkedInMessage, other: String) -> String {
         var digest = message.sourceIDDigest()
         digest.combine("|")
-        digest.combine(message.counterparts[k].profileURL ?? message.counterparts[k].writtenName)
+        digest.combine(other)
         return hex(digest)
     }
 
