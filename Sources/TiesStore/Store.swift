@@ -62,8 +62,8 @@ public final class Store: Sendable {
     /// LinkedIn messages into a store of their 10,000 connections: the importing thread's `perf` samples
     /// 5,280-5,960 → 4,680-5,090, wall time 0.45-0.7 s less (Benchmarks/README.md). The `sqlite3` shell, the same
     /// million rows inserted, indexed and committed: 2.6-3.1 s with 4 KiB pages, 2.0-2.3 s with 16 KiB, 1.9-2.0 s
-    /// with 64 KiB (`Benchmarks/page-size.sh`). Reports read the same (2.07 s and 2.01 s for the first). The
-    /// price: a new, empty store is 850 KB instead of 250 KB.
+    /// with 64 KiB (`Benchmarks/page-size.sh`). Reports read the same (the first: 2.07 s and 2.01 s, one run
+    /// each). The price: a new, empty store is 850 KB instead of 250 KB.
     static let pageSize = 16_384
 
     /// Creates a store at `url`, or opens the one there, and brings its schema up to date.
