@@ -170,32 +170,6 @@ public enum SpreadsheetText {
         let text = Array(ContentText.singleByte(bytes, latin9: false).utf8)
         return (commaSeparated(text) ?? text, true)
     }
-
-    /// Whether all of `input` is UTF-8, read block by block (never held whole).
-    ///
-    /// A line break is in no UTF-8 sequence: each block is validated in place up to its last one, the bytes
-    /// after it carried over to the next block's first line. (Each block copied into a buffer, then validated as
-    /// a `String`, a second copy: ~0.1 s of a 224 MB messages file before its import could start, `perf`.)
-    public static func isUTF8(_ input: CSVInput) -> Bool {
-        func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool { (try? UTF8Span(validating: bytes.span)) != nil }
-        var valid = true
-        var carried: [UInt8] = []
-        let whole =
-            (try? input.forEachBlock { block in
-                guard let first = block.firstIndex(of: 0x0A), let last = block.lastIndex(of: 0x0A) else {
-                    carried.append(contentsOf: block)
-                    return true
-                }
-                carried.append(contentsOf: block[...first])
-                valid =
-                    carried.withUnsafeBufferPointer(isValid)
-                    && isValid(UnsafeBufferPointer(rebasing: block[(first + 1)..<(last + 1)]))
-                carried.removeAll(keepingCapacity: true)
-                carried.append(contentsOf: block[(last + 1)...])
-                return valid
-            }) != nil
-        return whole && valid && carried.withUnsafeBufferPointer(isValid)
-    }
 }
 
 /// Text saved as UTF-16 — Apple's Address Book exported vCards so (big-endian, without a byte order mark), and

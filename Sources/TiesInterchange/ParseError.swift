@@ -24,6 +24,9 @@ public struct ParseError: Error, Sendable, Equatable, Hashable, CustomStringConv
     public var expected: String
     /// True when the input could not be read (an I/O error, not a problem in what it holds).
     public var isReadFailure = false
+    /// True when the input is not UTF-8 where it was required to be (``CSVInput/requiringUTF8()``): the caller
+    /// may read it again transcoded.
+    public var isNotUTF8 = false
 
     /// Creates an error; `line` is 1-based.
     public init(

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import TiesCore
 import TiesInterchange
+import TiesStore
 import TiesTestSupport
 
 @testable import TiesCLI
@@ -58,6 +60,45 @@ struct LinkedInStreamingTests {
         let export = try LinkedInExportRead(paths: [dir], streamedAbove: 300)
         #expect(export.messageFiles.first?.path == nil)
         #expect(export.messageFiles.first?.bytes == SpreadsheetText.utf8(bytes).bytes)
+    }
+
+    @Test("a large file that is not UTF-8 after its first lines is streamed, then read again whole and transcoded")
+    func largeWindows1252AfterTheHead() throws {
+        let text = try String(contentsOfFile: fixture("linkedin-2020/messages.csv"), encoding: .utf8)
+        let later =
+            text
+            + "2-MTk9,,Zoë Ärlig,https://www.linkedin.com/in/zoe-arlig,\"Femi Adeyemi SPHRi, CPHR\",2020-06-17 09:00:00 UTC,,Olá,INBOX\n"
+        let bytes = [UInt8](try #require(later.data(using: .windowsCP1252)))
+        let head = 300
+        #expect(SpreadsheetText.utf8(Array(bytes.prefix(head))).transcoded == false)
+        #expect(SpreadsheetText.utf8(bytes).transcoded)
+        let dir = try folder(["messages.csv": bytes])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        /// The store after importing the folder's messages as `ties import linkedin` does, and the notes.
+        func imported(streamedAbove: Int, into name: String) throws -> (dump: String, notes: [String]) {
+            var export = try LinkedInExportRead(paths: [dir], streamedAbove: streamedAbove)
+            #expect((export.messageFiles.first?.path != nil) == (streamedAbove == head))
+            let path = dir + "/" + name
+            let store = try Store.create(at: URL(fileURLWithPath: path))
+            let summary = try store.importing(
+                createPeople: true, dryRun: false,
+                context: ScoringContext(configuration: ScoringConfiguration(), timeZone: TimeZone(identifier: "UTC")!),
+                now: Date(timeIntervalSince1970: 1_800_000_000), large: true  // a large import orders its rows
+            ) { (importer: inout StoreImporter) throws(StoreError) in
+                for file in export.messageFiles {
+                    let identity = LinkedInIdentity(names: ["Femi Adeyemi SPHRi, CPHR"])
+                    if try export.streamMessages(file, identity: identity, into: &importer) != nil { return false }
+                }
+                return true
+            }
+            #expect(summary.interactionsAdded > 3)
+            return (try StoreDump.of(path), export.notes)
+        }
+        let streamed = try imported(streamedAbove: head, into: "streamed.sqlite")
+        let whole = try imported(streamedAbove: ExportFiles.streamedAbove, into: "whole.sqlite")
+        #expect(streamed.dump == whole.dump && streamed.dump.contains("Zoë Ärlig"))
+        #expect(streamed.notes == [dir + "/messages.csv is not UTF-8; read it as Windows-1252"])
+        #expect(whole.notes == streamed.notes)
     }
 
     @Test("a large messages file a spreadsheet saved with semicolons is read whole and converted, not streamed")

@@ -162,14 +162,29 @@ struct InterchangeCSVStreamingTests {
         #expect(records.map(\.line) == [1, 2, 4])
     }
 
-    @Test("UTF-8 is recognised in blocks, even with a sequence cut by a block boundary; Windows-1252 is not")
-    func utf8InBlocks() throws {
-        let text = Array("name\nZoë Ärlig 🙂\n東京\n".utf8)
-        for size in 1...6 { #expect(SpreadsheetText.isUTF8(.bytes(text, blockSize: size))) }
-        let cp1252: [UInt8] = Array("name\nZo".utf8) + [0xEB] + Array("\nok\n".utf8)
-        for size in [1, 3, 1024] { #expect(!SpreadsheetText.isUTF8(.bytes(cp1252, blockSize: size))) }
+    @Test(
+        "a reading that requires UTF-8 gives the same records, whatever block cuts a sequence; it stops at Windows-1252"
+    )
+    func requiringUTF8() throws {
+        let text = Array("\u{FEFF}name,city\nZoë Ärlig,東京 🙂\n\"two\nlines é\",x\r\nlast,ü".utf8)
+        for size in 1...8 {
+            let checked = try Self.streamed(.bytes(text, blockSize: size).requiringUTF8())
+            #expect(checked == (try Self.streamed(.bytes(text, blockSize: size))) && checked.count == 4)
+        }
+        // 0xEB (ë in Windows-1252) on line 4, inside a record that starts on line 3.
+        let cp1252: [UInt8] = Array("name\nok\n\"two\nlines\",Zo".utf8) + [0xEB] + Array("\nok\n".utf8)
         let cutAtEnd: [UInt8] = Array("name\nZo".utf8) + [0xC3]
-        #expect(!SpreadsheetText.isUTF8(.bytes(cutAtEnd, blockSize: 2)))
+        for size in [1, 2, 3, 5, 1024] {
+            for (bytes, line, records) in [(cp1252, 4, 4), (cutAtEnd, 2, 2)] {
+                #expect(try Self.streamed(.bytes(bytes, blockSize: size)).count == records)  // read when not required
+                do {
+                    _ = try Self.streamed(.bytes(bytes, blockSize: size).requiringUTF8())
+                    Issue.record("read as UTF-8 in blocks of \(size)")
+                } catch let error as ParseError {
+                    #expect(error.isNotUTF8 && error.line == line && !error.isReadFailure)
+                }
+            }
+        }
     }
 
     @Test(

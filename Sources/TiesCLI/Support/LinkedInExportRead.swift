@@ -133,23 +133,11 @@ struct LinkedInExportRead {
         throws(StoreError) -> CLIError?
     {
         var failure: StoreError?
-        let read: LinkedInMessageImport
-        var input = CSVInput.bytes(file.bytes)
-        if let path = file.path {
-            // A large file, read in blocks; one that turns out not to be UTF-8 is read whole and transcoded.
-            input = CSVInput.file(path)
-            if !SpreadsheetText.isUTF8(input) {
-                guard let whole = try? ExportFiles.whole(file) else {
-                    return CLIError(.ioError, "\(file.name): cannot read it")
-                }
-                let text = SpreadsheetText.utf8(whole.bytes)
-                notes.append("\(file.name) is not UTF-8; read it as Windows-1252")
-                input = CSVInput.bytes(text.bytes)
-            }
-        }
         let name = file.name
-        /// The messages into the store, in one pass or two; nil when one pass could not be made.
-        func stream(onePass: Bool, into importer: inout StoreImporter) -> Result<LinkedInMessageImport, ParseError>? {
+        /// The messages of `input` into the store, in one pass or two; nil when one pass could not be made.
+        func stream(_ input: CSVInput, onePass: Bool, into importer: inout StoreImporter) -> Result<
+            LinkedInMessageImport, ParseError
+        >? {
             // The participants' keys and person, made once each, for this reading alone: a reading numbers its
             // participants (``LinkedInParticipant/number``) its own way.
             let people = MessageParticipants()
@@ -172,14 +160,31 @@ struct LinkedInExportRead {
                 return .failure(error)
             }
         }
-        // One pass when it can be made (the user known, conversations kept together); else what it added is
-        // taken back and the file read in two.
-        var once: Result<LinkedInMessageImport, ParseError>?
-        _ = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
-            once = stream(onePass: true, into: &importer)
-            return once != nil
+        /// One pass when it can be made (the user known, conversations kept together); else what it added is
+        /// taken back and the input read in two. What a reading that fails added is taken back too.
+        func stream(_ input: CSVInput, into importer: inout StoreImporter) throws(StoreError) -> Result<
+            LinkedInMessageImport, ParseError
+        > {
+            var once: Result<LinkedInMessageImport, ParseError>?
+            _ = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
+                once = stream(input, onePass: true, into: &importer)
+                return (try? once?.get()) != nil
+            }
+            return once ?? stream(input, onePass: false, into: &importer)!
         }
-        switch once ?? stream(onePass: false, into: &importer)! {
+        // A large file is read in blocks, and checked for UTF-8 as it is read; one that turns out not to be
+        // UTF-8 is read again whole, transcoded.
+        var outcome = try stream(
+            file.path.map { CSVInput.file($0).requiringUTF8() } ?? .bytes(file.bytes), into: &importer)
+        if case .failure(let error) = outcome, error.isNotUTF8 {
+            guard let whole = try? ExportFiles.whole(file) else {
+                return CLIError(.ioError, "\(file.name): cannot read it")
+            }
+            notes.append("\(file.name) is not UTF-8; read it as Windows-1252")
+            outcome = try stream(.bytes(SpreadsheetText.utf8(whole.bytes).bytes), into: &importer)
+        }
+        let read: LinkedInMessageImport
+        switch outcome {
         case .success(let all): read = all
         case .failure(let error):
             return CLIError(error.isReadFailure ? .ioError : .data, error.in(file.name).description)
