@@ -64,12 +64,14 @@ extension Store {
                     try Store.stamp(db)
                     let keep = try Self.recordingChange(command, db) {
                         // Interactions come by the million: recorded as ranges of ids, not row by row.
-                        let keep = try Self.recordingBulkInserts(into: "interaction", db) {
+                        var inserted: [ClosedRange<Int64>]?
+                        let keep = try Self.recordingBulkInserts(into: "interaction", db, newRows: { inserted }) {
                             var importer = try StoreImporter(
                                 db, createPeople: createPeople, large: large, context: context, now: now)
                             let keep = try body(&importer)
                             try importer.finish()
                             summary = importer.summary
+                            inserted = importer.insertedRuns
                             return keep
                         }
                         // Every people import ends here: the roles their titles imply are inferred in the same

@@ -83,6 +83,9 @@ public struct StoreImporter {
     /// row when the rows come in no particular order (a shuffled million rows: 6.7 s → 5.3 s). Created again,
     /// in the same transaction, before the import ends.
     private var droppedIndexes: [String] = []
+    /// The ids of the interactions inserted, as runs of consecutive ids in the order inserted: what the
+    /// change log records (``Store/recordingBulkInserts(into:_:newRows:_:)``).
+    private(set) var insertedRuns: [ClosedRange<Int64>] = []
     /// While the unique index on the source key is dropped — only by a first import that is not large,
     /// into a table that was empty — the FNV-1a 128 digest of the source and source id of every row inserted
     /// so far: the check for a row already present that the index made, for 32 MB a million rows. Two
@@ -349,6 +352,11 @@ public struct StoreImporter {
             return
         }
         summary.interactionsAdded += 1
+        if let last = insertedRuns.last, last.upperBound < Int64.max, last.upperBound + 1 == rowID {
+            insertedRuns[insertedRuns.count - 1] = last.lowerBound...rowID
+        } else {
+            insertedRuns.append(rowID...rowID)
+        }
         if dropIndexesOnInsert {
             dropIndexesOnInsert = false
             droppedIndexes = try Self.dropIndexes(db, unique: false, partial: false)

@@ -217,6 +217,45 @@ struct StoreChangeLogTests {
         #expect(undone >= 3 && refused >= 1, "seed \(seed): \(undone) undone, \(refused) refused")
     }
 
+    @Test("new rows given as runs of ids make the ranges that reading every id of the table makes", arguments: 0..<40)
+    func rangesFromRuns(seed: UInt64) {
+        var random = SplitMix64(seed: seed)
+        // Ids 1...60, each old, new or free; some old ones deleted since (read before, not after).
+        var old: [Int64] = []
+        var now: [Int64] = []
+        var new: [Int64] = []
+        for id in Int64(1)...60 {
+            switch random.next() % 5 {
+            case 0: old.append(id)
+            case 1:
+                old.append(id)
+                now.append(id)
+            case 2, 3:
+                new.append(id)
+                now.append(id)
+            default: break
+            }
+        }
+        var scanned = NewRowRanges(old: old)
+        for id in now { scanned.add(id...id) }
+        // The runs of consecutive new ids, taken in a shuffled order and sorted as the change log sorts them.
+        var runs: [ClosedRange<Int64>] = []
+        for id in new {
+            if let last = runs.last, last.upperBound + 1 == id {
+                runs[runs.count - 1] = last.lowerBound...id
+            } else {
+                runs.append(id...id)
+            }
+        }
+        runs.shuffle(using: &random)
+        var fromRuns = NewRowRanges(old: old)
+        for run in runs.sorted(by: { $0.lowerBound < $1.lowerBound }) { fromRuns.add(run) }
+        #expect(
+            fromRuns.ranges.map { [$0.ids.lowerBound, $0.ids.upperBound, Int64($0.rows)] }
+                == scanned.ranges.map { [$0.ids.lowerBound, $0.ids.upperBound, Int64($0.rows)] })
+        #expect(scanned.ranges.reduce(0) { $0 + $1.rows } == new.count)
+    }
+
     @Test("an import is recorded as ranges of ids and undone whole; a later change to its rows blocks the undo")
     func importUndo() throws {
         let dir = TemporaryDirectory()
