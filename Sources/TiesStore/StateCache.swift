@@ -67,28 +67,31 @@ enum StateCache {
         try saveAll(of: columns, context: context, db)
     }
 
-    /// Rebuilds the states of `people` from their interactions with ids up to `lastOld` and `added`, the
-    /// interactions stored after it (all of them the people's), as columns: an import into a store that
-    /// already holds a history reads back only the rows that were there before. Within a day the order of
-    /// interactions does not change a state (an episode takes the day's largest weight), so the merged rows
-    /// need only be ordered by person and day.
-    static func rebuild(
+    /// What the states of `people` are computed from: their interactions with ids up to `lastOld`, read here,
+    /// and `added`, the interactions stored after it (all of them the people's), as columns — an import into a
+    /// store that already holds a history reads back only the rows that were there before. Computed by
+    /// ``states(of:roles:context:)``, saved by ``save(_:replacing:_:)``: the computing needs no store, and an
+    /// import runs it while the store builds an index.
+    static func gather(
         _ people: Set<Int64>, upTo lastOld: Int64, adding added: consuming InteractionColumns,
         context: ScoringContext, _ db: Database
-    ) throws {
+    ) throws -> InteractionColumns {
         let statement = try db.makeStatement(
             sql: "SELECT \(columnsRead) FROM interaction WHERE id <= ? ORDER BY id")
         try statement.setArguments([lastOld])
         var columns = added
         try append(statement, to: &columns, context: context, db) { people.contains($0) }
-        let sorted = columns.sortedByPersonAndDay()
-        columns = InteractionColumns()
-        var rebuilt = Set<Int64>()
-        for (id, state) in try computeAll(of: sorted, context: context, db) {
+        return columns
+    }
+
+    /// Saves `states`, and removes the stored state of each of `people` that has none there.
+    static func save(_ states: [(Int64, RelationshipState)], replacing people: Set<Int64>, _ db: Database) throws {
+        var saved = Set<Int64>()
+        for (id, state) in states {
             try save(state, for: id, db)
-            rebuilt.insert(id)
+            saved.insert(id)
         }
-        for id in people.subtracting(rebuilt).sorted() {
+        for id in people.subtracting(saved).sorted() {
             try db.execute(sql: "DELETE FROM relationship_state WHERE person_id = ?", arguments: [id])
         }
     }
@@ -157,7 +160,12 @@ enum StateCache {
     /// Computes every state from `columns` (ordered by person, then day) with the kernel and stores them,
     /// with the fingerprint of `context`.
     static func saveAll(of columns: InteractionColumns, context: ScoringContext, _ db: Database) throws {
-        for (id, state) in try computeAll(of: columns, context: context, db) { try save(state, for: id, db) }
+        try saveAll(try computeAll(of: columns, context: context, db), context: context, db)
+    }
+
+    /// Stores every state, computed under `context`, with its fingerprint.
+    static func saveAll(_ states: [(Int64, RelationshipState)], context: ScoringContext, _ db: Database) throws {
+        for (id, state) in states { try save(state, for: id, db) }
         try db.execute(
             sql: "INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)",
             arguments: [fingerprintKey, context.fingerprint])
@@ -230,14 +238,28 @@ enum StateCache {
     static func computeAll(of columns: InteractionColumns, context: ScoringContext, _ db: Database) throws
         -> [(Int64, RelationshipState)]
     {
+        states(of: columns, roles: try roles(db), context: context)
+    }
+
+    /// Everyone's roles, which set the half-life of their strength.
+    static func roles(_ db: Database) throws -> [Int64: Set<Role>] {
         var roles: [Int64: Set<Role>] = [:]
         let roleRows = try Row.fetchCursor(db, sql: "SELECT person_id, role FROM person_role")
         while let row = try roleRows.next() {
             if let role = Role(rawValue: row[1]) { roles[row[0], default: []].insert(role) }
         }
+        return roles
+    }
+
+    /// The states of the people in `columns` (ordered by person and day here when they are not), with their
+    /// `roles`: no store needed.
+    static func states(of columns: InteractionColumns, roles: [Int64: Set<Role>], context: ScoringContext)
+        -> [(Int64, RelationshipState)]
+    {
         let configuration = context.configuration
         return ScoringKernel.states(
-            of: columns, halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
+            of: columns.isSortedByPersonAndDay ? columns : columns.sortedByPersonAndDay(),
+            halfLife: { configuration.strengthHalfLife(for: roles[$0] ?? []) },
             activityHalfLife: configuration.activityHalfLifeDays)
     }
 
