@@ -74,31 +74,64 @@ struct LinkedInStreamingTests {
         #expect(SpreadsheetText.utf8(bytes).transcoded)
         let dir = try folder(["messages.csv": bytes])
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        /// The store after importing the folder's messages as `ties import linkedin` does, and the notes.
-        func imported(streamedAbove: Int, into name: String) throws -> (dump: String, notes: [String]) {
-            var export = try LinkedInExportRead(paths: [dir], streamedAbove: streamedAbove)
-            #expect((export.messageFiles.first?.path != nil) == (streamedAbove == head))
-            let path = dir + "/" + name
-            let store = try Store.create(at: URL(fileURLWithPath: path))
-            let summary = try store.importing(
-                createPeople: true, dryRun: false,
-                context: ScoringContext(configuration: ScoringConfiguration(), timeZone: TimeZone(identifier: "UTC")!),
-                now: Date(timeIntervalSince1970: 1_800_000_000), large: true  // a large import orders its rows
-            ) { (importer: inout StoreImporter) throws(StoreError) in
-                for file in export.messageFiles {
-                    let identity = LinkedInIdentity(names: ["Femi Adeyemi SPHRi, CPHR"])
-                    if try export.streamMessages(file, identity: identity, into: &importer) != nil { return false }
-                }
-                return true
-            }
-            #expect(summary.interactionsAdded > 3)
-            return (try StoreDump.of(path), export.notes)
-        }
-        let streamed = try imported(streamedAbove: head, into: "streamed.sqlite")
-        let whole = try imported(streamedAbove: ExportFiles.streamedAbove, into: "whole.sqlite")
-        #expect(streamed.dump == whole.dump && streamed.dump.contains("Zoë Ärlig"))
+        let me = LinkedInIdentity(names: ["Femi Adeyemi SPHRi, CPHR"])
+        let streamed = try Self.imported(dir, me: me, streamedAbove: head, into: "streamed.sqlite")
+        let early = try Self.imported(dir, me: me, streamedAbove: head, into: "early.sqlite", early: true)
+        let whole = try Self.imported(dir, me: me, streamedAbove: ExportFiles.streamedAbove, into: "whole.sqlite")
+        #expect(streamed.dump == whole.dump && streamed.dump.contains("Zoë Ärlig") && early.dump == whole.dump)
         #expect(streamed.notes == [dir + "/messages.csv is not UTF-8; read it as Windows-1252"])
-        #expect(whole.notes == streamed.notes)
+        #expect(whole.notes == streamed.notes && early.notes == streamed.notes)
+    }
+
+    @Test("a reading started before the import stores what one started in it stores; one dropped stops")
+    func readingStartedEarly() throws {
+        // 30,000 messages: more than the batches a reading holds ahead (4 of 4,096), so that it waits.
+        var text = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n"
+        for k in 0..<30_000 {
+            let other = "Person \(k % 300)"
+            let url = "https://www.linkedin.com/in/person-\(k % 300)"
+            let time = String(format: "2024-%02d-%02d %02d:%02d:00 UTC", 1 + k % 12, 1 + k % 28, k % 24, k % 60)
+            text +=
+                k % 2 == 0
+                ? "c-\(k / 4),,\(other),\(url),Robin Vale,\(time),,hi,INBOX\n"
+                : "c-\(k / 4),,Robin Vale,https://www.linkedin.com/in/robin-vale,\(other),\(time),,hello,SENT\n"
+        }
+        let dir = try folder(["messages.csv": Array(text.utf8)])
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let me = LinkedInIdentity(names: ["Robin Vale"])
+        let dropped = try LinkedInExportRead(paths: [dir], streamedAbove: 1000)
+        #expect(dropped.startReading(identity: me) != nil && dropped.startReading(identity: nil) == nil)
+        let early = try Self.imported(dir, me: me, streamedAbove: 1000, into: "early.sqlite", early: true)
+        let inside = try Self.imported(dir, me: me, streamedAbove: 1000, into: "inside.sqlite")
+        #expect(early.dump == inside.dump && early.added == 30_000 && early.dump.contains("change [id:1 at:… "))
+    }
+
+    /// The store (dumped) after importing the messages of the folder `dir` as `ties import linkedin` does, the
+    /// notes, and how many interactions were added; with `early`, the reading starts before the import.
+    static func imported(
+        _ dir: String, me: LinkedInIdentity, streamedAbove: Int, into name: String, early: Bool = false
+    ) throws -> (dump: String, notes: [String], added: Int) {
+        var export = try LinkedInExportRead(paths: [dir], streamedAbove: streamedAbove)
+        var started = early ? export.startReading(identity: me) : nil
+        #expect((started != nil) == early)
+        let path = dir + "/" + name
+        let store = try Store.create(at: URL(fileURLWithPath: path))
+        let summary = try store.importing(
+            createPeople: true, dryRun: false,
+            context: ScoringContext(configuration: ScoringConfiguration(), timeZone: TimeZone(identifier: "UTC")!),
+            now: Date(timeIntervalSince1970: 1_800_000_000), large: true  // a large import orders its rows
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            for file in export.messageFiles {
+                defer { started = nil }
+                if try export.streamMessages(file, identity: me, into: &importer, started: started) != nil {
+                    return false
+                }
+            }
+            return true
+        }
+        // The change's time is the clock's.
+        let dump = try StoreDump.of(path).replacing(/(?m)^(change \[id:\d+) at:\d+/) { $0.output.1 + " at:…" }
+        return (dump, export.notes, summary.interactionsAdded)
     }
 
     @Test("a large messages file a spreadsheet saved with semicolons is read whole and converted, not streamed")

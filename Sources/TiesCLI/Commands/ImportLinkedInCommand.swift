@@ -50,6 +50,8 @@ extension ImportCommand {
                 ? nil
                 : LinkedInIdentity(
                     names: mine.filter { !$0.contains("/") }, profileURLs: mine.filter { $0.contains("/") })
+            // A large messages file starts being read now, while the store gets ready for the import.
+            var started = export.startReading(identity: identity)
             try export.readSmallFiles()
             var unreadable: CLIError?
             let summary = try store.importing(
@@ -61,7 +63,10 @@ extension ImportCommand {
                 for record in export.people { try importer.add(record) }
                 try importer.add(export.interactions)
                 for file in export.messageFiles {
-                    if let error = try export.streamMessages(file, identity: identity, into: &importer) {
+                    defer { started = nil }  // the first file's reading, if started
+                    if let error = try export.streamMessages(
+                        file, identity: identity, into: &importer, started: started)
+                    {
                         unreadable = error
                         return false
                     }

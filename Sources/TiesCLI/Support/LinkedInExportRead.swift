@@ -128,26 +128,46 @@ struct LinkedInExportRead {
         counts.append((name, kind, rows ?? read.records.count, read.skipped.count, read.problems.count))
     }
 
-    /// Streams a messages file into `importer`; returns the error when the file cannot be read at all.
-    mutating func streamMessages(_ file: ExportFile, identity: LinkedInIdentity?, into importer: inout StoreImporter)
-        throws(StoreError) -> CLIError?
+    /// The reading of the first messages file that is streamed from disk, in one pass (which needs the user
+    /// known), started now on a thread of its own, for ``streamMessages(_:identity:into:started:)``: the
+    /// reading then overlaps what comes before the import (its store indexing its people: the reading of a
+    /// million messages began 0.13 s into the command).
+    func startReading(identity: LinkedInIdentity?) -> MessageBatches<InteractionRecord>? {
+        guard identity != nil, let file = messageFiles.first, let path = file.path else { return nil }
+        return Self.reading(Self.input(path), of: file, identity: identity, onePass: true)
+    }
+
+    /// A large file, read in blocks and checked for UTF-8 as it is read.
+    private static func input(_ path: String) -> CSVInput { CSVInput.file(path).requiringUTF8() }
+
+    /// A reading of `input`, the messages of `file`, into records, started on a thread of its own.
+    private static func reading(_ input: CSVInput, of file: ExportFile, identity: LinkedInIdentity?, onePass: Bool)
+        -> MessageBatches<InteractionRecord>
     {
-        var failure: StoreError?
+        // The participants' keys and person, made once each, for this reading alone: a reading numbers its
+        // participants (``LinkedInParticipant/number``) its own way.
+        let people = MessageParticipants()
         let name = file.name
+        return MessageBatches(in: input, me: identity, onePass: onePass) {
+            LinkedInRecords.message($0, file: name, people: people, into: &$1)
+        }
+    }
+
+    /// Streams a messages file into `importer`; returns the error when the file cannot be read at all.
+    /// `started` is ``startReading(identity:)``'s reading of it, if any.
+    mutating func streamMessages(
+        _ file: ExportFile, identity: LinkedInIdentity?, into importer: inout StoreImporter,
+        started: MessageBatches<InteractionRecord>? = nil
+    ) throws(StoreError) -> CLIError? {
+        var failure: StoreError?
         /// The messages of `input` into the store, in one pass or two; nil when one pass could not be made.
-        func stream(_ input: CSVInput, onePass: Bool, into importer: inout StoreImporter) -> Result<
-            LinkedInMessageImport, ParseError
-        >? {
-            // The participants' keys and person, made once each, for this reading alone: a reading numbers its
-            // participants (``LinkedInParticipant/number``) its own way.
-            let people = MessageParticipants()
-            let records: @Sendable (LinkedInMessage, inout [InteractionRecord]) -> Void = {
-                LinkedInRecords.message($0, file: name, people: people, into: &$1)
-            }
+        func stream(
+            _ input: CSVInput, onePass: Bool, into importer: inout StoreImporter,
+            started: MessageBatches<InteractionRecord>? = nil
+        ) -> Result<LinkedInMessageImport, ParseError>? {
+            let reading = started ?? Self.reading(input, of: file, identity: identity, onePass: onePass)
             do throws(ParseError) {
-                return try LinkedInMessages.forEachBatch(
-                    in: input, me: identity, onePass: onePass, transform: records
-                ) { records in
+                return try reading.consume { records in
                     do throws(StoreError) {
                         try importer.add(records)
                         return true
@@ -162,20 +182,18 @@ struct LinkedInExportRead {
         }
         /// One pass when it can be made (the user known, conversations kept together); else what it added is
         /// taken back and the input read in two. What a reading that fails added is taken back too.
-        func stream(_ input: CSVInput, into importer: inout StoreImporter) throws(StoreError) -> Result<
-            LinkedInMessageImport, ParseError
-        > {
+        func stream(
+            _ input: CSVInput, into importer: inout StoreImporter, started: MessageBatches<InteractionRecord>? = nil
+        ) throws(StoreError) -> Result<LinkedInMessageImport, ParseError> {
             var once: Result<LinkedInMessageImport, ParseError>?
             _ = try importer.tentatively { (importer: inout StoreImporter) throws(StoreError) -> Bool in
-                once = stream(input, onePass: true, into: &importer)
+                once = stream(input, onePass: true, into: &importer, started: started)
                 return (try? once?.get()) != nil
             }
             return once ?? stream(input, onePass: false, into: &importer)!
         }
-        // A large file is read in blocks, and checked for UTF-8 as it is read; one that turns out not to be
-        // UTF-8 is read again whole, transcoded.
-        var outcome = try stream(
-            file.path.map { CSVInput.file($0).requiringUTF8() } ?? .bytes(file.bytes), into: &importer)
+        // A large file that turns out not to be UTF-8 is read again whole, transcoded.
+        var outcome = try stream(file.path.map(Self.input) ?? .bytes(file.bytes), into: &importer, started: started)
         if case .failure(let error) = outcome, error.isNotUTF8 {
             guard let whole = try? ExportFiles.whole(file) else {
                 return CLIError(.ioError, "\(file.name): cannot read it")

@@ -211,31 +211,7 @@ public enum LinkedInMessages {
         in input: CSVInput, me: LinkedInIdentity?, onePass: Bool = false,
         transform: @escaping @Sendable (LinkedInMessage, inout [Output]) -> Void, _ body: ([Output]) -> Bool
     ) throws(ParseError) -> LinkedInMessageImport? {
-        let pipe = BatchPipe<Output, Result<LinkedInMessageImport?, ParseError>>()
-        let batchSize = 4096
-        Thread {
-            var batch = pipe.emptyBatch(capacity: batchSize)
-            let outcome = Result { () throws(ParseError) -> LinkedInMessageImport? in
-                let each = { (message: LinkedInMessage) -> Bool in
-                    transform(message, &batch)
-                    guard batch.count >= batchSize else { return true }
-                    let sent = pipe.send(batch)
-                    batch = pipe.emptyBatch(capacity: batchSize)
-                    return sent
-                }
-                return onePass ? try forEachInOnePass(in: input, me: me, each) : try forEach(in: input, me: me, each)
-            }
-            if !batch.isEmpty { _ = pipe.send(batch) }
-            pipe.finish(outcome)
-        }.start()
-        while let batch = pipe.receive() {
-            guard body(batch) else {
-                pipe.cancel()
-                break
-            }
-            pipe.recycle(consume batch)
-        }
-        return try pipe.outcome().get()
+        try MessageBatches(in: input, me: me, onePass: onePass, transform: transform).consume(body)
     }
 
     /// How much of a file is searched for the header row: the preamble LinkedIn writes before it is a few lines.
@@ -357,5 +333,54 @@ public enum LinkedInMessages {
             else { return nil }
             return Int64(date.ordinal) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         }
+    }
+}
+
+/// A reading of a messages file on a thread of its own, as ``LinkedInMessages/forEachBatch(in:me:onePass:transform:_:)``
+/// reads it, started when this is made: a caller can start it before it is ready to store what it reads (an
+/// import whose store indexes its people first), and take the batches with ``consume(_:)``. It waits, a few
+/// batches ahead, for them to be taken; when this goes without them taken, the reading stops.
+public final class MessageBatches<Output: Sendable> {
+    private let pipe = BatchPipe<Output, Result<LinkedInMessageImport?, ParseError>>()
+
+    /// Starts reading `input`; see ``LinkedInMessages/forEachBatch(in:me:onePass:transform:_:)``.
+    public init(
+        in input: CSVInput, me: LinkedInIdentity?, onePass: Bool = false,
+        transform: @escaping @Sendable (LinkedInMessage, inout [Output]) -> Void
+    ) {
+        let pipe = pipe
+        let batchSize = 4096
+        Thread {
+            var batch = pipe.emptyBatch(capacity: batchSize)
+            let outcome = Result { () throws(ParseError) -> LinkedInMessageImport? in
+                let each = { (message: LinkedInMessage) -> Bool in
+                    transform(message, &batch)
+                    guard batch.count >= batchSize else { return true }
+                    let sent = pipe.send(batch)
+                    batch = pipe.emptyBatch(capacity: batchSize)
+                    return sent
+                }
+                return onePass
+                    ? try LinkedInMessages.forEachInOnePass(in: input, me: me, each)
+                    : try LinkedInMessages.forEach(in: input, me: me, each)
+            }
+            if !batch.isEmpty { _ = pipe.send(batch) }
+            pipe.finish(outcome)
+        }.start()
+    }
+
+    deinit { pipe.cancel() }
+
+    /// Calls `body` with the batches in file order (false stops the reading), then returns what
+    /// ``LinkedInMessages/forEachBatch(in:me:onePass:transform:_:)`` returns. Called once.
+    public func consume(_ body: ([Output]) -> Bool) throws(ParseError) -> LinkedInMessageImport? {
+        while let batch = pipe.receive() {
+            guard body(batch) else {
+                pipe.cancel()
+                break
+            }
+            pipe.recycle(consume batch)
+        }
+        return try pipe.outcome().get()
     }
 }
