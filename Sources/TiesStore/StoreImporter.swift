@@ -25,7 +25,7 @@ public struct StoreImporter {
     public internal(set) var summary = ImportSummary()
     let db: Database
     let createPeople: Bool
-    private let context: ScoringContext
+    let context: ScoringContext
     let now: Date
     /// Indexes of who is there, kept up to date as people are added.
     var ids: Set<Int64>
@@ -66,17 +66,17 @@ public struct StoreImporter {
     /// Everyone whose history, roles or contact points changed; ``touchedBits`` marks those of them with an id
     /// under 2^22, asked first for every new interaction (the set's hashing was ~90 samples of the importing
     /// thread of a million messages, `perf`).
-    private var touched = Set<Int64>()
+    var touched = Set<Int64>()
     private var touchedBits: [UInt64] = []
     /// The new interactions as scoring columns, so that the states are computed from memory instead of by
     /// reading every interaction back (see ``rebuildStates()``).
-    private var columns = InteractionColumns()
+    var columns = InteractionColumns()
     /// True when the store held no interaction before the import (a first import of a whole history).
     let firstImport: Bool
     /// The largest interaction id before the import, and whether every new row got a larger one (a record
     /// may bring its own id): then the rows up to it are exactly those that were there before.
-    private let lastOldID: Int64
-    private var newRowsAfterOld = true
+    let lastOldID: Int64
+    var newRowsAfterOld = true
     private var mapper: DayMapper
     /// The SQL of the interaction table's indexes, dropped while a first import, or one its caller says is
     /// large, loads: building an index once from the loaded rows costs less than keeping it up to date row by
@@ -469,65 +469,5 @@ public struct StoreImporter {
             }
         }
         try rebuildStates(states)
-    }
-
-    /// The states of everyone touched, computed from memory on a thread of their own while ``finish()`` builds
-    /// the indexes (a million messages: 0.10 s that came alone after the index on person and time): from the
-    /// new interactions alone when they are the only ones; for many people, when the new interactions all
-    /// come after the old ones, from the new interactions and the touched people's earlier ones (read by id,
-    /// not every interaction back: a million messages into a store of 10,000 connections read 1.05 million
-    /// rows, most of them from the write-ahead log). Nil otherwise: ``rebuildStates(_:)`` then reads the store.
-    private mutating func computingStates() throws -> Computing<[(Int64, RelationshipState)]>? {
-        let from: InteractionColumns
-        if firstImport, columns.count > 0 {
-            from = columns
-        } else if touched.count > 200, newRowsAfterOld, try StateCache.isCurrent(for: context, db) {
-            from = try StateCache.gather(touched, upTo: lastOldID, adding: columns, context: context, db)
-        } else {
-            return nil
-        }
-        columns = InteractionColumns()  // handed over, not copied: a million rows are 22 MB
-        let roles = try StateCache.roles(db)
-        let context = context
-        return Computing { StateCache.states(of: from, roles: roles, context: context) }
-    }
-
-    /// Stores the states of everyone touched: those `computing` gives; else, for many people, all rebuilt
-    /// from the store; else a few one by one.
-    private mutating func rebuildStates(_ computing: Computing<[(Int64, RelationshipState)]>?) throws {
-        if let computing {
-            if firstImport {
-                try db.execute(sql: "DELETE FROM relationship_state")
-                try StateCache.saveAll(computing.result(), context: context, db)
-            } else {
-                try StateCache.save(computing.result(), replacing: touched, db)
-            }
-        } else if touched.count > 200 {
-            try StateCache.rebuildAll(context: context, db)
-        } else {
-            try StateCache.refresh(context, db)
-            for id in touched.sorted() { try StateCache.rebuild(id, context: context, db) }
-        }
-    }
-}
-
-/// A value computed on a thread of its own, started when this is made; ``result()`` waits for it.
-final class Computing<Value: Sendable>: @unchecked Sendable {
-    // `value` is written by the thread before it signals `done`, and read after waiting for it.
-    private var value: Value?
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ work: @escaping @Sendable () -> Value) {
-        Thread {
-            self.value = work()
-            self.done.signal()
-        }.start()
-    }
-
-    /// The value, once computed (waiting until then).
-    func result() -> Value {
-        done.wait()
-        done.signal()  // for a later call
-        return value!
     }
 }
