@@ -8,10 +8,12 @@ extension StoreImporter {
     /// new interactions alone when they are the only ones; for many people, when the new interactions all
     /// come after the old ones, from the new interactions and the touched people's earlier ones (read by id,
     /// not every interaction back: a million messages into a store of 10,000 connections read 1.05 million
-    /// rows, most of them from the write-ahead log). Nil otherwise: ``rebuildStates(_:)`` then reads the store.
-    mutating func computingStates() throws -> Computing<[(Int64, RelationshipState)]>? {
+    /// rows, most of them from the write-ahead log); `all` when they are everyone's. Nil otherwise:
+    /// ``rebuildStates(_:)`` then reads the store.
+    mutating func computingStates() throws -> (states: Computing<[(Int64, RelationshipState)]>, all: Bool)? {
         let from: InteractionColumns
-        if firstImport, columns.count > 0 {
+        let all = firstImport && columns.count > 0
+        if all {
             from = columns
         } else if touched.count > 200, newRowsAfterOld, try StateCache.isCurrent(for: context, db) {
             from = try StateCache.gather(touched, upTo: lastOldID, adding: columns, context: context, db)
@@ -21,18 +23,18 @@ extension StoreImporter {
         columns = InteractionColumns()  // handed over, not copied: a million rows are 22 MB
         let roles = try StateCache.roles(db)
         let context = context
-        return Computing { StateCache.states(of: from, roles: roles, context: context) }
+        return (Computing { StateCache.states(of: from, roles: roles, context: context) }, all)
     }
 
     /// Stores the states of everyone touched: those `computing` gives; else, for many people, all rebuilt
     /// from the store; else a few one by one.
-    mutating func rebuildStates(_ computing: Computing<[(Int64, RelationshipState)]>?) throws {
+    mutating func rebuildStates(_ computing: (states: Computing<[(Int64, RelationshipState)]>, all: Bool)?) throws {
         if let computing {
-            if firstImport {
+            if computing.all {
                 try db.execute(sql: "DELETE FROM relationship_state")
-                try StateCache.saveAll(computing.result(), context: context, db)
+                try StateCache.saveAll(computing.states.result(), context: context, db)
             } else {
-                try StateCache.save(computing.result(), replacing: touched, db)
+                try StateCache.save(computing.states.result(), replacing: touched, db)
             }
         } else if touched.count > 200 {
             try StateCache.rebuildAll(context: context, db)
