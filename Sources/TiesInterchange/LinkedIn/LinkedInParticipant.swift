@@ -32,6 +32,10 @@ public struct LinkedInParticipant: Sendable, Equatable, Hashable {
     /// their ~70 bytes of text with `Hasher` on every lookup was ~2 % of the reading thread (`perf`).
     @usableFromInline var hashKey: UInt64
 
+    /// Whether the participant has a name or a profile URL: a row whose sender has neither is left out, and so
+    /// is a message with no other participant that has one.
+    var isNamed: Bool { !name.isEmpty || profileURL != nil }
+
     /// Creates a participant.
     public init(name: String, profileURL: String? = nil) {
         self.name = ImportSupport.singleSpaced(name)

@@ -73,7 +73,7 @@ struct MessageBuilder {
         }
         let sender = from ?? self.sender(row)
         let from = sender.participant
-        guard !from.name.isEmpty || from.profileURL != nil else {
+        guard sender.isNamed else {
             return .skipped(
                 "the row has no sender (LinkedIn writes these for notices such as \"… left the conversation\", sponsored messages and deleted accounts)"
             )
@@ -166,7 +166,7 @@ struct MessageBuilder {
 
         init(_ counterparts: [LinkedInParticipant]) {
             withheld = counterparts.contains(where: MessageBuilder.isWithheld)
-            blank = counterparts.allSatisfy { MessageBuilder.isWithheld($0) || $0.name.isEmpty && $0.profileURL == nil }
+            blank = counterparts.allSatisfy { MessageBuilder.isWithheld($0) || !$0.isNamed }
         }
     }
 
@@ -261,7 +261,8 @@ final class ParticipantMemo {
         let alone: [LinkedInParticipant]
         /// Whether the sender is one of LinkedIn's own accounts (``MessageBuilder/isLinkedInItself(_:)``).
         let isLinkedIn: Bool
-        /// Whether the sender has a name or a profile URL (a row without either is left out).
+        /// ``LinkedInParticipant/isNamed`` of the sender (a row whose sender is not is left out), kept here:
+        /// asked of `participant`, it was copied first.
         let isNamed: Bool
         /// ``MessageBuilder/CounterpartFacts`` of `alone`.
         let aloneFacts: MessageBuilder.CounterpartFacts
@@ -276,7 +277,7 @@ final class ParticipantMemo {
             self.isMe = isMe
             alone = [participant]
             self.isLinkedIn = isLinkedIn
-            isNamed = !participant.name.isEmpty || participant.profileURL != nil
+            isNamed = participant.isNamed
             aloneFacts = MessageBuilder.CounterpartFacts(alone)
         }
     }

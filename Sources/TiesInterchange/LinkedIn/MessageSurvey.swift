@@ -43,7 +43,7 @@ struct MessageSurvey {
         _ row: CSVRecord, _ layout: MessageLayout, sender: LinkedInParticipant? = nil, names: inout SenderNames
     ) -> (sender: LinkedInParticipant, date: Date, text: String, newName: String?)? {
         let sender = sender ?? layout.sender(row)
-        guard let (date, text) = dated(row, layout, hasSender: !sender.name.isEmpty || sender.profileURL != nil)
+        guard let (date, text) = dated(row, layout, hasSender: sender.isNamed)
         else { return nil }
         return (sender, date, text, names.note(sender.name))
     }
