@@ -80,6 +80,19 @@ final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable
         condition.broadcast()
     }
 
+    /// The consumer's loop: calls `body` with each batch in turn, handing it back after (false stops the
+    /// producer), then waits for what the producer reports at the end.
+    func drain(_ body: ([Element]) -> Bool) -> Outcome {
+        while let batch = receive() {
+            guard body(batch) else {
+                cancel()
+                break
+            }
+            recycle(consume batch)
+        }
+        return outcome()
+    }
+
     /// Waits until the producer has finished, then gives what it reported.
     func outcome() -> Outcome {
         condition.lock()

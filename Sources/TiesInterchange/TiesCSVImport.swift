@@ -265,14 +265,7 @@ public enum TiesCSVImport {
             if !batch.isEmpty { _ = pipe.send(batch) }
             pipe.finish((problems, failure))
         }.start()
-        while let batch = pipe.receive() {
-            guard body(batch) else {
-                pipe.cancel()
-                break
-            }
-            pipe.recycle(consume batch)
-        }
-        let outcome = pipe.outcome()
+        let outcome = pipe.drain(body)
         if let error = outcome.error { throw error }
         return outcome.problems
     }

@@ -374,13 +374,6 @@ public final class MessageBatches<Output: Sendable> {
     /// Calls `body` with the batches in file order (false stops the reading), then returns what
     /// ``LinkedInMessages/forEachBatch(in:me:onePass:transform:_:)`` returns. Called once.
     public func consume(_ body: ([Output]) -> Bool) throws(ParseError) -> LinkedInMessageImport? {
-        while let batch = pipe.receive() {
-            guard body(batch) else {
-                pipe.cancel()
-                break
-            }
-            pipe.recycle(consume batch)
-        }
-        return try pipe.outcome().get()
+        try pipe.drain(body).get()
     }
 }
