@@ -92,9 +92,10 @@ extension Store {
     /// Runs `body`, a bulk insert into `table`, with that table's triggers silent, then records the rows it
     /// added as ranges of ids (see ``ChangeLog``): one row per run of new ids instead of one per record.
     ///
-    /// `newRows`, asked after `body`, may say which rows `body` added, as runs of consecutive ids; when the
-    /// table then holds as many rows as before and those, they are the new ones, and the table's ids are not
-    /// read again (a million messages: 0.10 s). Else, or when nil, the new rows are found by reading them.
+    /// `newRows`, asked after `body`, may say which rows `body` added, as runs of consecutive ids of rows it
+    /// inserted and kept (an import deletes none); when the table then holds as many rows as before and those,
+    /// no other row was added, and the table's ids are not read again (a million messages: 0.10 s). Else, or
+    /// when nil, the new rows are found by reading them.
     /// - Complexity: one or two ordered scans of the table's ids.
     static func recordingBulkInserts<T>(
         into table: String, _ db: Database, newRows: () -> [ClosedRange<Int64>]? = { nil }, _ body: () throws -> T

@@ -256,6 +256,37 @@ struct StoreChangeLogTests {
         #expect(scanned.ranges.reduce(0) { $0 + $1.rows } == new.count)
     }
 
+    @Test("runs of new ids that do not account for every new row are not taken: the ids are read instead")
+    func runsThatMissRows() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        let dana = try store.addPerson(Person(name: "Dana Reyes"), at: Fixtures.now).id
+        func interaction(_ id: Int64) -> Interaction {
+            Interaction(id: id, personID: dana, occurredAt: Fixtures.noon("2026-02-01"), kind: .email)
+        }
+        _ = try store.write { db in try Store.insert(interaction(3), db) }
+        // Rows 1, 2, 5 and 6 go in; the runs given leave some out (rows another writer of the import added), or
+        // name one more.
+        for given in [[], [1...2], [5...6], [1...2, 5...7]] as [[ClosedRange<Int64>]] {
+            let ranges = try store.write { db -> [String] in
+                try Store.recordingChange("test", db) {
+                    try Store.recordingBulkInserts(into: "interaction", db, newRows: { given }) {
+                        for id: Int64 in [1, 2, 5, 6] { _ = try Store.insert(interaction(id), db) }
+                    }
+                }
+                let ranges = try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT key FROM change_row WHERE op = 'insert_range'
+                        AND change_id = (SELECT max(id) FROM change) ORDER BY seq
+                        """)
+                try db.execute(sql: "DELETE FROM interaction WHERE id != 3")
+                return ranges
+            }
+            #expect(ranges == ["[1,2,2]", "[5,6,2]"], "runs given: \(given)")
+        }
+    }
+
     @Test("an import is recorded as ranges of ids and undone whole; a later change to its rows blocks the undo")
     func importUndo() throws {
         let dir = TemporaryDirectory()
