@@ -9,16 +9,33 @@ import TiesTestSupport
 /// of the two-pass reading, in the same order, or declines a file it cannot read so.
 @Suite("Interchange: LinkedIn messages in one pass")
 struct InterchangeLinkedInOnePassTests {
-    /// The one-pass messages of `bytes` for `me`, read in blocks of `blockSize`.
-    static func onePass(_ bytes: [UInt8], me: LinkedInIdentity?, blockSize: Int = 7) throws -> (
-        messages: [LinkedInMessage], read: LinkedInMessageImport?
-    ) {
-        var messages: [LinkedInMessage] = []
-        let read = try LinkedInMessages.forEachInOnePass(in: .bytes(bytes, blockSize: blockSize), me: me) {
-            messages.append($0)
-            return true
+    /// The one-pass messages of `bytes` for `me`, read in blocks of `blockSize`: from memory, and from a file,
+    /// whose rows are scanned on a thread of their own (``MessageRowScan``), in batches of about `batchBytes`.
+    /// The two must agree; so they do in every test that reads through this.
+    static func onePass(_ bytes: [UInt8], me: LinkedInIdentity?, blockSize: Int = 7, batchBytes: Int = 64) throws
+        -> (messages: [LinkedInMessage], read: LinkedInMessageImport?)
+    {
+        func read(_ input: CSVInput) throws -> (messages: [LinkedInMessage], read: LinkedInMessageImport?) {
+            var messages: [LinkedInMessage] = []
+            let read = try LinkedInMessages.forEachInOnePass(in: input, me: me) {
+                messages.append($0)
+                return true
+            }
+            return (messages, read)
         }
-        return (messages, read)
+        let fromMemory = try read(.bytes(bytes, blockSize: blockSize))
+        let dir = TemporaryDirectory()
+        try Data(bytes).write(to: dir.file("messages.csv"))
+        let fromFile = try MessageRowScan.$testBatchBytes.withValue(batchBytes) {
+            try read(.file(dir.file("messages.csv").path, blockSize: blockSize))
+        }
+        #expect(fromFile.messages == fromMemory.messages)
+        #expect((fromFile.read == nil) == (fromMemory.read == nil))
+        if let file = fromFile.read, let memory = fromMemory.read {
+            #expect(file.count == memory.count && file.me == memory.me)
+            #expect(file.result.skipped == memory.result.skipped && file.result.problems == memory.result.problems)
+        }
+        return fromMemory
     }
 
     @Test(

@@ -208,7 +208,7 @@ struct InterchangeMessageReadingTests {
         }
         var numbered: [(CSVRecord, [Int32])] = []
         var row = NumberedMessageRow(layout: layout, line: found.header.line)
-        try LinkedInMessages.eachRow(input, found, layout.wanted, into: &row) { row, _ in
+        try LinkedInMessages.eachRow(input, found, layout, into: &row) { row, _ in
             numbered.append(
                 (row.resolved, [layout.from, layout.senderURL, layout.to, layout.recipientURLs].map(row.number)))
             #expect(row.record.fields[layout.from!].isEmpty)

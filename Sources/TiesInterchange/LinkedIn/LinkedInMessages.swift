@@ -188,7 +188,7 @@ public enum LinkedInMessages {
         }
         var row = NumberedMessageRow(layout: layout, line: found.header.line, interner: interner)
         conversations.interner = row.strings
-        try eachRow(input, found, layout.wanted, into: &row) { (row: NumberedMessageRow, record: Int) in
+        try eachRow(input, found, layout, into: &row) { (row: NumberedMessageRow, record: Int) in
             conversations.add(
                 row.record, record: record, sender: (row.number(layout.from), row.number(layout.senderURL)),
                 recipients: (row.number(layout.to), row.number(layout.recipientURLs)), take)
@@ -253,15 +253,14 @@ public enum LinkedInMessages {
 
     /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows; only the
     /// `wanted` fields are decoded.
+    /// A file's rows are scanned on a thread of their own (``MessageRowScan``).
     static func eachRow(
-        _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ wanted: [Bool],
+        _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ layout: MessageLayout,
         into row: inout NumberedMessageRow, _ body: (NumberedMessageRow, Int) -> Bool
     ) throws(ParseError) {
         var first = true
         var index = 0
-        try CSVReader.forEachRecord(
-            in: input, from: found.offset, line: found.header.line, wanted: wanted, into: &row
-        ) { row in
+        func each(_ row: NumberedMessageRow) -> Bool {
             if first {
                 first = false
                 return true
@@ -269,6 +268,13 @@ public enum LinkedInMessages {
             if row.isBlank { return true }
             index += 1
             return body(row, index)
+        }
+        if case .file = input.storage {
+            try MessageRowScan.forEachRecord(
+                in: input, from: found.offset, line: found.header.line, layout: layout, into: &row, each)
+        } else {
+            try CSVReader.forEachRecord(
+                in: input, from: found.offset, line: found.header.line, wanted: layout.wanted, into: &row, each)
         }
     }
 

@@ -20,16 +20,23 @@ struct NumberedMessageRow: CSVFieldSink {
     private var interner: FieldInterner
     /// The values of the numbered fields.
     var strings: FieldStrings { interner.strings }
+    /// How many values, and bytes of them, the row's interner keeps.
+    var internerLimits: (capacity: Int, bytes: Int) { (interner.capacity, interner.byteCapacity) }
     /// The conversation id of the last row, as bytes and as the string its rows share.
     private var lastConversation: (bytes: [UInt8], text: String) = ([], "")
 
     init(layout: MessageLayout, line: Int, interner: FieldInterner = FieldInterner()) {
         record = CSVRecord(line: line, fields: [])
         self.interner = interner
+        numbered = Self.numberedColumns(layout)
+        conversation = layout.conversation
+    }
+
+    /// Which of the layout's columns have their values numbered.
+    static func numberedColumns(_ layout: MessageLayout) -> [Bool] {
         var numbered = [Bool](repeating: false, count: layout.wanted.count)
         for case let k? in [layout.from, layout.senderURL, layout.to, layout.recipientURLs] { numbered[k] = true }
-        self.numbered = numbered
-        conversation = layout.conversation
+        return numbered
     }
 
     var fieldCount: Int { record.fields.count }
@@ -42,10 +49,21 @@ struct NumberedMessageRow: CSVFieldSink {
     mutating func appendField(_ bytes: UnsafeBufferPointer<UInt8>, inInput: Bool) {
         let k = record.fields.count
         if k < numbered.count && numbered[k], let number = interner.intern(bytes) {
-            record.fields.append("")
-            numbers.append(number)
-            return
+            appendNumbered(number)
+        } else {
+            appendText(bytes, inInput: inInput)
         }
+    }
+
+    /// Adds a field whose value is numbered `number`, in ``strings``.
+    mutating func appendNumbered(_ number: Int32) {
+        record.fields.append("")
+        numbers.append(number)
+    }
+
+    /// Adds a field whose value is not numbered.
+    mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>, inInput: Bool) {
+        let k = record.fields.count
         numbers.append(-1)
         if k == conversation {
             let same =
@@ -109,17 +127,22 @@ struct FieldInterner {
     private var slots = [Slot](repeating: Slot(), count: 1024)
     private var hashes: [UInt64] = []
     private var bytes: [UInt8] = []
-    /// The values as strings, by number.
+    /// The values as strings, by number (none are made when ``makesStrings`` is false).
     let strings = FieldStrings()
+    let makesStrings: Bool
     /// At most this many values, of at most `byteCapacity` bytes in all, are kept (a file of distinct ones
     /// only costs the strings).
     let capacity: Int
     let byteCapacity: Int
 
-    init(capacity: Int = 400_000, byteCapacity: Int = 64 << 20) {
+    init(capacity: Int = 400_000, byteCapacity: Int = 64 << 20, makesStrings: Bool = true) {
         self.capacity = capacity
         self.byteCapacity = byteCapacity
+        self.makesStrings = makesStrings
     }
+
+    /// The number the next new value gets.
+    var count: Int { hashes.count }
 
     /// The number of `field`'s value, made on its first sight; nil when the interner is full.
     mutating func intern(_ field: UnsafeBufferPointer<UInt8>) -> Int32? {
@@ -140,7 +163,7 @@ struct FieldInterner {
         slots[slot] = Slot(tag: tag, number: number, offset: UInt32(bytes.count), count: UInt32(field.count))
         hashes.append(hash)
         bytes.append(contentsOf: field)
-        strings.append(String(decoding: field, as: UTF8.self))
+        if makesStrings { strings.append(String(decoding: field, as: UTF8.self)) }
         // At most three quarters full: a million rows hold ~138,000 values, which at half would take 2^19
         // slots of 16 bytes (8 MB) instead of 2^18.
         if hashes.count * 4 > slots.count * 3 { grow() }
@@ -168,7 +191,7 @@ struct FieldInterner {
 final class FieldStrings {
     private var strings: [String] = []
 
-    fileprivate func append(_ text: String) { strings.append(text) }
+    func append(_ text: String) { strings.append(text) }
 
     /// The value numbered `number`.
     func string(_ number: Int32) -> String { strings[Int(number)] }
