@@ -49,6 +49,28 @@ if ["csv", "ics", "interactions"].contains(arguments.first), let path = argument
     exit(0)
 }
 
+// `ties-bench messages FILE NAME` times the one-pass reading of a LinkedIn messages file whose user is NAME, as
+// `ties import linkedin` reads a large one (on threads of its own, handing batches over), with each message's
+// stored ids made and nothing stored: the reading alone, with the importing thread idle (best of 3).
+if arguments.first == "messages", let path = arguments.dropFirst().first, let me = arguments.dropFirst(2).first {
+    var count = 0
+    let ids: @Sendable (LinkedInMessage, inout [String]) -> Void = { m, out in
+        for k in m.counterparts.indices { out.append(LinkedInMessages.storedSourceID(of: m, counterpart: k)) }
+    }
+    let time = best(of: 3) {
+        count = 0
+        let read = try! LinkedInMessages.forEachBatch(
+            in: CSVInput.file(path).requiringUTF8(), me: LinkedInIdentity(names: [me]), onePass: true, transform: ids
+        ) { batch in
+            count += batch.count
+            return true
+        }
+        precondition(read != nil, "the file could not be read in one pass")
+    }
+    print(String(format: "messages: %d stored ids in %.3f s", count, time))
+    exit(0)
+}
+
 let peopleCounts = arguments.isEmpty ? [20_000, 100_000] : arguments.compactMap(Int.init)
 let configuration = ScoringConfiguration()
 
