@@ -164,7 +164,8 @@ enum MessageRowScan {
                         switch field {
                         case .numbered: row.appendNumbered(Int32(bitPattern: number()))
                         case .text: row.appendText(text(), inInput: false)
-                        default: row.appendSkipped()
+                        case .skipped: row.appendSkipped()
+                        default: preconditionFailure("a record holds numbered, text and skipped fields")
                         }
                     }
                     guard body(row) else { return false }
