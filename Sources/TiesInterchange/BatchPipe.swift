@@ -3,8 +3,9 @@ import Foundation
 /// Hands batches of records from one thread that reads a file to the thread that consumes them, in order,
 /// with at most `capacity` batches waiting, so that reading and storing a large file overlap on two cores.
 ///
-/// The producer calls ``send(_:)`` for each batch, then ``finish(_:)`` with what it has to say at the end
-/// (`Outcome`: the problems it found, or its result); the consumer calls ``receive()`` until it returns nil,
+/// The producer calls ``send(_:)`` for each batch (or ``sendWhenFull(_:size:capacity:)`` after each element it
+/// adds), then ``finish(_:)`` with what it has to say at the end (`Outcome`: the problems it found, or its
+/// result; ``finish(last:_:)`` sends its last batch first); the consumer calls ``receive()`` until it returns nil,
 /// and ``cancel()`` when it stops early (the producer's next `send` then returns false).
 final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable {
     // Every stored property is read and written only while `condition` is locked.
@@ -30,6 +31,23 @@ final class BatchPipe<Element: Sendable, Outcome: Sendable>: @unchecked Sendable
         waiting.append(batch)
         condition.broadcast()
         return true
+    }
+
+    /// The producer's step after adding to `batch`: once it holds `size` elements, it is queued and replaced by
+    /// an empty one with room for `capacity` (`size` when nil). False when the consumer has cancelled.
+    /// Inlined: it runs for every element, and most of the time only compares a count.
+    @inline(__always)
+    func sendWhenFull(_ batch: inout [Element], size: Int, capacity: Int? = nil) -> Bool {
+        guard batch.count >= size else { return true }
+        let sent = send(batch)
+        batch = emptyBatch(capacity: capacity ?? size)
+        return sent
+    }
+
+    /// The producer's last step: queues what `batch` still holds, then finishes with `outcome`.
+    func finish(last batch: [Element], _ outcome: Outcome) {
+        if !batch.isEmpty { _ = send(batch) }
+        finish(outcome)
     }
 
     /// Says that no batch follows, with what the producer has to say at the end.

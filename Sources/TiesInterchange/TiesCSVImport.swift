@@ -254,16 +254,12 @@ public enum TiesCSVImport {
                     guard let interaction = reader.record(fields, line: fields.line, problems: &problems)
                     else { return true }
                     batch.append(interaction)
-                    guard batch.count == batchSize else { return true }
-                    let sent = pipe.send(batch)
-                    batch = pipe.emptyBatch(capacity: batchSize)
-                    return sent
+                    return pipe.sendWhenFull(&batch, size: batchSize)
                 }
             } catch {
                 failure = error
             }
-            if !batch.isEmpty { _ = pipe.send(batch) }
-            pipe.finish((problems, failure))
+            pipe.finish(last: batch, (problems, failure))
         }.start()
         let outcome = pipe.drain(body)
         if let error = outcome.error { throw error }

@@ -252,8 +252,8 @@ public enum LinkedInMessages {
     }
 
     /// Calls `body` with each data row after the header and its 1-based index, skipping blank rows; only the
-    /// `wanted` fields are decoded.
-    /// A file's rows are scanned on a thread of their own (``MessageRowScan``).
+    /// layout's wanted fields are decoded. A file's rows are scanned on a thread of their own
+    /// (``MessageRowScan``).
     static func eachRow(
         _ input: CSVInput, _ found: (header: CSVRecord, offset: Int), _ layout: MessageLayout,
         into row: inout NumberedMessageRow, _ body: (NumberedMessageRow, Int) -> Bool
@@ -361,17 +361,13 @@ public final class MessageBatches<Output: Sendable> {
             let outcome = Result { () throws(ParseError) -> LinkedInMessageImport? in
                 let each = { (message: LinkedInMessage) -> Bool in
                     transform(message, &batch)
-                    guard batch.count >= batchSize else { return true }
-                    let sent = pipe.send(batch)
-                    batch = pipe.emptyBatch(capacity: batchSize)
-                    return sent
+                    return pipe.sendWhenFull(&batch, size: batchSize)
                 }
                 return onePass
                     ? try LinkedInMessages.forEachInOnePass(in: input, me: me, each)
                     : try LinkedInMessages.forEach(in: input, me: me, each)
             }
-            if !batch.isEmpty { _ = pipe.send(batch) }
-            pipe.finish(outcome)
+            pipe.finish(last: batch, outcome)
         }.start()
     }
 

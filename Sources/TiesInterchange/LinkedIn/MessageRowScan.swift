@@ -44,14 +44,10 @@ enum MessageRowScan {
                 try CSVReader.forEachRecord(in: input, from: offset, line: line, wanted: wanted, into: &writer) {
                     writer in
                     writer.commit()
-                    guard batch.bytes.count >= batchBytes else { return true }
-                    let sent = pipe.send(batch.bytes)
-                    batch.bytes = pipe.emptyBatch(capacity: batchBytes + batchBytes / 4)
-                    return sent
+                    return pipe.sendWhenFull(&batch.bytes, size: batchBytes, capacity: batchBytes + batchBytes / 4)
                 }
             }
-            if !batch.bytes.isEmpty { _ = pipe.send(batch.bytes) }
-            pipe.finish(outcome)
+            pipe.finish(last: batch.bytes, outcome)
         }.start()
         var stopped = false
         let outcome = pipe.drain { batch in
