@@ -52,6 +52,9 @@ extension Store {
                 let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
                 try db.execute(sql: "PRAGMA temp_store = MEMORY")
                 defer { try? db.execute(sql: "PRAGMA temp_store = \(tempStore)") }
+                // A large import's index builds sort on threads of their own (``StoreImporter/finish()``).
+                let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
+                defer { try? db.execute(sql: "PRAGMA threads = \(threads)") }
                 // Every person id an import writes comes from the importer's own index of the person table (or
                 // from the person it just inserted), so SQLite's check of each new row's parent is a second
                 // b-tree lookup per interaction that cannot fail: 0.2 s of a million-row `import csv` (the same

@@ -142,6 +142,43 @@ struct StoreImportTests {
         #expect(unmatched.unmatched.map(\.line) == [2] && unmatched.interactionsExisting == 0)
     }
 
+    @Test("a large import builds its indexes again and sets the connection's cache, temp store and threads back")
+    func largeImportSetsTheConnectionBack() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        func settings() throws -> [Int] {
+            try store.read { db in
+                try ["cache_size", "temp_store", "threads"].map { try Int.fetchOne(db, sql: "PRAGMA \($0)") ?? -1 }
+            }
+        }
+        let before = try settings()
+        var during: [Int] = []
+        let summary = try store.importing(
+            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            during = ["temp_store", "threads"].map { (try? Int.fetchOne(importer.db, sql: "PRAGMA \($0)")) ?? -1 }
+            try importer.add(
+                (1...50).map { n in
+                    InteractionRecord(
+                        interaction: Interaction(
+                            personID: 0, occurredAt: Fixtures.now.addingTimeInterval(Double(-n) * 3600),
+                            kind: .message, source: "linkedin-messages", sourceID: "m\(n)"),
+                        keys: [.name("Dana")], file: "messages.csv", line: n)
+                })
+            return true
+        }
+        #expect(summary.interactionsAdded == 50)
+        #expect(during == [2, before[2]], "the load keeps its statement journals in memory")
+        #expect(try settings() == before)
+        let indexes = try store.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interaction'")
+        }
+        #expect(Set(indexes) == ["interaction_person_time", "interaction_source", "interaction_unanswered"])
+        #expect(try store.check(context: Fixtures.context).problems == [])
+    }
+
     @Test("an import runs without SQLite's per-row parent check, leaves no orphan, and foreign keys are back on")
     func foreignKeysAfterImport() throws {
         let dir = TemporaryDirectory()
