@@ -104,3 +104,76 @@ struct InterchangeMessageMemoTests {
         #expect(twoPasses.count == 3 && twoPasses[1].direction == .inbound && twoPasses[1].answered)
     }
 }
+
+/// The memo of recipient lists is bounded (``ParticipantMemo/listCapacity``): two generations, the lists used
+/// again kept, the others dropped; and a file read with a tiny one gives the same messages.
+@Suite("Interchange: LinkedIn messages, the memo of recipient lists bounded")
+struct InterchangeMessageMemoBoundTests {
+    static func list(_ n: Int) -> ParticipantMemo.Recipients {
+        ParticipantMemo.Recipients(
+            participants: [LinkedInParticipant(name: "Person \(n)")], isMe: [false], found: [], missed: [])
+    }
+
+    @Test("a list used again stays; one not used for two generations goes")
+    func generations() {
+        ParticipantMemo.$testListCapacity.withValue(3) {
+            let memo = ParticipantMemo()
+            let mine = Self.list(0)
+            memo.remember(mine, (0, 0))
+            var lists: [ParticipantMemo.Recipients] = []
+            for n in 1...20 {
+                lists.append(Self.list(n))
+                memo.remember(lists[n - 1], (Int32(n), Int32(n)))
+                #expect(memo.recipients((0, 0)) === mine, "used at every row, it stays (row \(n))")
+            }
+            #expect(memo.recipients((20, 20)) === lists[19])
+            #expect(memo.recipients((19, 19)) === lists[18])
+            for n in 1...12 { #expect(memo.recipients((Int32(n), Int32(n))) == nil, "list \(n) is gone") }
+        }
+    }
+
+    @Test("a file of many group conversations reads the same with a memo of two lists as with the default")
+    func sameMessages() throws {
+        let head =
+            "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+        let url = { (name: String) in
+            "https://www.linkedin.com/in/" + name.lowercased().replacingOccurrences(of: " ", with: "-")
+        }
+        let me = "Robin Vale"
+        let names = ["Ann Lee", "Bob Cy", "Cleo Dee", "Dan Eto", "Eve Fox", "Finn Gale", "Gus Hale"]
+        var rows: [String] = []
+        for c in 0..<12 {
+            // A group of the user and three others, then a conversation with one of them; newest first.
+            let group = [me] + (0..<3).map { names[(c + $0) % names.count] }
+            for r in 0..<4 {
+                let sender = group[(c + r) % group.count]
+                let rest = group.filter { $0 != sender }
+                rows.append(
+                    "g\(c),Group,\(sender),\(url(sender)),\"\(rest.joined(separator: ","))\","
+                        + "\"\(rest.map(url).joined(separator: ","))\",2024-0\(1 + c % 9)-1\(9 - r) 10:00:00 UTC,,hi,INBOX"
+                )
+            }
+            let other = names[c % names.count]
+            rows.append(
+                "o\(c),,\(other),\(url(other)),\(me),\(url(me)),2024-0\(1 + c % 9)-20 10:00:00 UTC,,hello,INBOX")
+            rows.append("o\(c),,\(me),\(url(me)),\(other),\(url(other)),2024-0\(1 + c % 9)-19 10:00:00 UTC,,hi,INBOX")
+        }
+        let bytes = Array((head + rows.joined(separator: "\n") + "\n").utf8)
+        let identity = LinkedInIdentity(names: [me])
+        func onePass() throws -> [LinkedInMessage] {
+            var messages: [LinkedInMessage] = []
+            let read = try LinkedInMessages.forEachInOnePass(in: .bytes(bytes), me: identity) {
+                messages.append($0)
+                return true
+            }
+            #expect(read != nil)
+            return messages
+        }
+        let usual = try onePass()
+        let small = try ParticipantMemo.$testListCapacity.withValue(2) { try onePass() }
+        let twoPasses = try LinkedInMessages.read(bytes, me: identity).result.records
+        #expect(usual.count == 12 * 6 && usual.filter { $0.groupSize > 1 }.count == 12 * 4)
+        #expect(small == usual)
+        #expect(usual == twoPasses)
+    }
+}

@@ -195,7 +195,7 @@ struct MessageBuilder {
             let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
             return recipients(row, known: known, lookups: &lookups)
         }
-        if let remembered = memo.numberedRecipients.value(numbers.0, numbers.1),
+        if let remembered = memo.recipients(numbers),
             !remembered.missed.contains(where: known.contains)
         {
             // Marked seen here, for the reader that notes these lookups next (``MessageConversations``).
@@ -313,15 +313,24 @@ final class ParticipantMemo {
     /// By the sender's and the recipients' fields as written (``MessageBuilder/raw(_:_:)``).
     private(set) var senders = FieldPairTable<Sender>()
     private(set) var recipients = FieldPairTable<Recipients>()
-    /// At most this many of each are remembered (a file of distinct ones only costs the work).
+    /// At most this many senders are remembered (a file of distinct ones only costs the work).
     static let capacity = 200_000
+    /// How many recipient lists a memo of them holds before it starts again. A list of several people is ~760
+    /// bytes with the names it looked up, and a file of many group conversations has tens of thousands: a
+    /// million messages shaped as real exports (`make-linkedin-export.py ... kept`, 66,537 distinct lists)
+    /// peaked at 296 MB when 200,000 were kept. A group's lists come with its conversation's rows, together.
+    static let listCapacity = 16_384
+    /// For tests only: another ``listCapacity`` for the memos made meanwhile.
+    @TaskLocal static var testListCapacity: Int?
+    private let listLimit = ParticipantMemo.testListCapacity ?? ParticipantMemo.listCapacity
 
     func remember(_ sender: Sender, for names: String?, _ urls: String?, hash: UInt64) {
         if senders.count < Self.capacity { senders.append(sender, for: names, urls, hash: hash) }
     }
 
     func remember(_ list: Recipients, for names: String?, _ urls: String?, hash: UInt64) {
-        if recipients.count < Self.capacity { recipients.append(list, for: names, urls, hash: hash) }
+        if recipients.count >= listLimit { recipients = FieldPairTable() }
+        recipients.append(list, for: names, urls, hash: hash)
     }
 
     /// The participants' numbers (``LinkedInParticipant/number``), by name as written and profile URL (which
@@ -347,14 +356,32 @@ final class ParticipantMemo {
 
     /// By the numbers of the fields (``NumberedMessageRow``).
     private(set) var numberedSenders = NumberPairTable<Sender>()
-    private(set) var numberedRecipients = NumberPairTable<Recipients>()
+    /// Recipient lists by their fields' numbers, in two generations of at most ``listCapacity``: when the
+    /// newer is full it becomes the older and the one before is dropped, and a list found in the older moves
+    /// to the newer. The lists used again and again (one person's, the user's) stay; the lists of groups
+    /// read once go. Emptied whole when full instead, the reading thread of a million messages took 300-600
+    /// more samples (`perf`), reading each person's list again.
+    private var numberedRecipients = NumberPairTable<Recipients>()
+    private var olderRecipients = NumberPairTable<Recipients>()
 
     func remember(_ sender: Sender, _ numbers: (Int32, Int32)) {
         if numberedSenders.count < Self.capacity { numberedSenders.set(sender, numbers.0, numbers.1) }
     }
 
+    /// The list remembered for the fields numbered `numbers`.
+    func recipients(_ numbers: (Int32, Int32)) -> Recipients? {
+        if let list = numberedRecipients.value(numbers.0, numbers.1) { return list }
+        guard let list = olderRecipients.value(numbers.0, numbers.1) else { return nil }
+        remember(list, numbers)
+        return list
+    }
+
     func remember(_ list: Recipients, _ numbers: (Int32, Int32)) {
-        if numberedRecipients.count < Self.capacity { numberedRecipients.set(list, numbers.0, numbers.1) }
+        if numberedRecipients.count >= listLimit {
+            olderRecipients = numberedRecipients
+            numberedRecipients = NumberPairTable()
+        }
+        numberedRecipients.set(list, numbers.0, numbers.1)
     }
 
     /// Puts `list` in place of the remembered list at `index`, whose cut no longer holds.
