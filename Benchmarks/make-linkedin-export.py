@@ -77,7 +77,7 @@ def conversation_id():
 
 def kept(f):
     """The `kept` shape: see the module's documentation."""
-    whole = lambda p: (p[0] if isinstance(p[0], str) else f"{p[0][0]} {p[0][1]}", p[1])
+    whole = lambda p: (f"{p[0][0]} {p[0][1]}", p[1])  # a connection as (name, profile URL), as `me` is
     k = 0
     while k < messages:
         conversation = conversation_id()

@@ -456,12 +456,14 @@ public struct StoreImporter {
         // the load: a million messages' index on person and time, in the `sqlite3` shell, 0.43-0.45 s in
         // memory on one thread, 0.30-0.32 s so (`Benchmarks/index-sort.sh`). Its runs then go to temporary
         // files: while temp_store is MEMORY, which the load keeps for statement journals, the sorter uses no
-        // thread. No temporary table is open here, so it may change inside the transaction. Not for the
-        // other imports: `import csv` of a million rows spilled its pages sooner with the smaller cache and
-        // took 0.1-0.2 s longer. `importing` sets the three back.
+        // thread. Not for the other imports: `import csv` of a million rows spilled its pages sooner with the
+        // smaller cache and took 0.1-0.2 s longer. `importing` sets the three back.
         let states = try computingStates()
         if large && !droppedIndexes.isEmpty {
-            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA temp_store = FILE; PRAGMA threads = 2")
+            try db.execute(sql: "PRAGMA cache_size = -8192; PRAGMA threads = 2")
+            // SQLite refuses it inside a transaction while the connection has a temporary table (a large import
+            // opens none): the sort then stays in memory, on one thread, as before.
+            try? db.execute(sql: "PRAGMA temp_store = FILE")
         }
         for sql in droppedIndexes {
             do {

@@ -179,6 +179,28 @@ struct StoreImportTests {
         #expect(try store.check(context: Fixtures.context).problems == [])
     }
 
+    @Test("a large import that opens a temporary table still builds its indexes (sorting them in memory)")
+    func largeImportBesideATemporaryTable() throws {
+        let dir = TemporaryDirectory()
+        let store = try Fixtures.store(in: dir)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let summary = try store.importing(
+            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            // SQLite then refuses to change where temporary data goes until the transaction ends.
+            do { try importer.db.execute(sql: "CREATE TEMP TABLE kept (x)") } catch { throw StoreError.wrap(error) }
+            try importer.add(record(nil, sourceID: "x", line: 1))
+            return true
+        }
+        #expect(summary.interactionsAdded == 1)
+        let indexes = try store.read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interaction'")
+        }
+        #expect(indexes.contains("interaction_person_time"))
+        #expect(try store.check(context: Fixtures.context).problems == [])
+    }
+
     @Test("an import runs without SQLite's per-row parent check, leaves no orphan, and foreign keys are back on")
     func foreignKeysAfterImport() throws {
         let dir = TemporaryDirectory()
