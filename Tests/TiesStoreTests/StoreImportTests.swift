@@ -142,6 +142,26 @@ struct StoreImportTests {
         #expect(unmatched.unmatched.map(\.line) == [2] && unmatched.interactionsExisting == 0)
     }
 
+    /// A large import (``Store/importing(createPeople:dryRun:context:now:cacheMiB:large:_:)``) of what `body`
+    /// adds, into `store`.
+    func importLarge(_ store: Store, _ body: (inout StoreImporter) throws(StoreError) -> Void) throws -> ImportSummary {
+        try store.importing(
+            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
+        ) { (importer: inout StoreImporter) throws(StoreError) in
+            try body(&importer)
+            return true
+        }
+    }
+
+    /// The names of the indexes on the interaction table.
+    func interactionIndexes(_ store: Store) throws -> Set<String> {
+        Set(
+            try store.read { db in
+                try String.fetchAll(
+                    db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interaction'")
+            })
+    }
+
     @Test("a large import builds its indexes again and sets the connection's cache, temp store and threads back")
     func largeImportSetsTheConnectionBack() throws {
         let dir = TemporaryDirectory()
@@ -154,9 +174,7 @@ struct StoreImportTests {
         }
         let before = try settings()
         var during: [Int] = []
-        let summary = try store.importing(
-            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
-        ) { (importer: inout StoreImporter) throws(StoreError) in
+        let summary = try importLarge(store) { (importer: inout StoreImporter) throws(StoreError) in
             during = ["temp_store", "threads"].map { (try? Int.fetchOne(importer.db, sql: "PRAGMA \($0)")) ?? -1 }
             try importer.add(
                 (1...50).map { n in
@@ -166,16 +184,14 @@ struct StoreImportTests {
                             kind: .message, source: "linkedin-messages", sourceID: "m\(n)"),
                         keys: [.name("Dana")], file: "messages.csv", line: n)
                 })
-            return true
         }
         #expect(summary.interactionsAdded == 50)
         #expect(during == [2, before[2]], "the load keeps its statement journals in memory")
         #expect(try settings() == before)
-        let indexes = try store.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interaction'")
-        }
-        #expect(Set(indexes) == ["interaction_person_time", "interaction_source", "interaction_unanswered"])
+        #expect(
+            try interactionIndexes(store) == [
+                "interaction_person_time", "interaction_source", "interaction_unanswered",
+            ])
         #expect(try store.check(context: Fixtures.context).problems == [])
     }
 
@@ -184,20 +200,13 @@ struct StoreImportTests {
         let dir = TemporaryDirectory()
         let store = try Fixtures.store(in: dir)
         try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
-        let summary = try store.importing(
-            createPeople: false, dryRun: false, context: Fixtures.context, now: Fixtures.now, large: true
-        ) { (importer: inout StoreImporter) throws(StoreError) in
+        let summary = try importLarge(store) { (importer: inout StoreImporter) throws(StoreError) in
             // SQLite then refuses to change where temporary data goes until the transaction ends.
             do { try importer.db.execute(sql: "CREATE TEMP TABLE kept (x)") } catch { throw StoreError.wrap(error) }
             try importer.add(record(nil, sourceID: "x", line: 1))
-            return true
         }
         #expect(summary.interactionsAdded == 1)
-        let indexes = try store.read { db in
-            try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interaction'")
-        }
-        #expect(indexes.contains("interaction_person_time"))
+        #expect(try interactionIndexes(store).contains("interaction_person_time"))
         #expect(try store.check(context: Fixtures.context).problems == [])
     }
 
