@@ -450,11 +450,11 @@ public struct StoreImporter {
             try db.execute(sql: searchTrigger)
         }
         // Building an index reads the table once and writes the index once: it needs little page cache. For a
-        // large import, a smaller cache lets the pages the load left there go as the sort needs memory (a
-        // million messages peaked at 260-272 MB instead of 274-289 MB, Benchmarks/README.md), and SQLite's
-        // sorter sorts runs of the cache's size on two threads of its own, the other core being idle after
-        // the load: a million messages' index on person and time, in the `sqlite3` shell, 0.43-0.45 s in
-        // memory on one thread, 0.30-0.32 s so (`Benchmarks/index-sort.sh`). Its runs then go to temporary
+        // large import, a smaller cache lets the pages the load left there go as the sort needs memory (with
+        // 16 MiB, a million messages peaked at 260-272 MB instead of 274-289 MB, Benchmarks/README.md), and
+        // SQLite's sorter sorts runs of the cache's size on two threads of its own, the other core being idle
+        // after the load: a million messages' index on person and time, in the `sqlite3` shell, 0.43-0.54 s
+        // in memory on one thread, 0.30-0.31 s so (`Benchmarks/index-sort.sh`). Its runs then go to temporary
         // files: while temp_store is MEMORY, which the load keeps for statement journals, the sorter uses no
         // thread. Not for the other imports: `import csv` of a million rows spilled its pages sooner with the
         // smaller cache and took 0.1-0.2 s longer. `importing` sets the three back.

@@ -124,11 +124,11 @@ struct InterchangeMessageMemoBoundTests {
             for n in 1...20 {
                 lists.append(Self.list(n))
                 memo.remember(lists[n - 1], (Int32(n), Int32(n)))
-                #expect(memo.recipients((0, 0)) === mine, "used at every row, it stays (row \(n))")
+                #expect(memo.list(numbered: (0, 0)) === mine, "used at every row, it stays (row \(n))")
             }
-            #expect(memo.recipients((20, 20)) === lists[19])
-            #expect(memo.recipients((19, 19)) === lists[18])
-            for n in 1...12 { #expect(memo.recipients((Int32(n), Int32(n))) == nil, "list \(n) is gone") }
+            #expect(memo.list(numbered: (20, 20)) === lists[19])
+            #expect(memo.list(numbered: (19, 19)) === lists[18])
+            for n in 1...12 { #expect(memo.list(numbered: (Int32(n), Int32(n))) == nil, "list \(n) is gone") }
         }
     }
 

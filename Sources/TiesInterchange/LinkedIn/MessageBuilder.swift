@@ -195,7 +195,7 @@ struct MessageBuilder {
             let row = interner.resolved(row, [(layout.to, numbers.0), (layout.recipientURLs, numbers.1)])
             return recipients(row, known: known, lookups: &lookups)
         }
-        if let remembered = memo.recipients(numbers),
+        if let remembered = memo.list(numbered: numbers),
             !remembered.missed.contains(where: known.contains)
         {
             // Marked seen here, for the reader that notes these lookups next (``MessageConversations``).
@@ -369,7 +369,7 @@ final class ParticipantMemo {
     }
 
     /// The list remembered for the fields numbered `numbers`.
-    func recipients(_ numbers: (Int32, Int32)) -> Recipients? {
+    func list(numbered numbers: (Int32, Int32)) -> Recipients? {
         if let list = numberedRecipients.value(numbers.0, numbers.1) { return list }
         guard let list = olderRecipients.value(numbers.0, numbers.1) else { return nil }
         remember(list, numbers)
