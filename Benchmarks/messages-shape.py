@@ -6,7 +6,8 @@
 Reads the files that have a CONVERSATION ID column (others are named and left out) and prints, over all of them:
 rows and conversations; rows per conversation (mean, median, 90th percentile); the share of conversations of
 several rows whose every row names the same people (FROM and TO together), and of consecutive rows of one
-conversation that do; the share of rows whose TO is a list; and how the dates of each conversation run.
+conversation that do; the share of rows whose TO is a list; how many distinct TO lists (TO with RECIPIENT
+PROFILE URLS, as the reading remembers them) there are; and how the dates of each conversation run.
 """
 import collections
 import csv
@@ -16,6 +17,7 @@ import sys
 rows = conversations = kept = several = same_next = next_rows = group = 0
 sizes = []
 order = collections.Counter()
+lists = set()
 for path in sys.argv[1:]:
     with open(path, encoding="utf-8-sig", errors="replace", newline="") as f:
         table = list(csv.reader(io.StringIO(f.read())))
@@ -24,6 +26,7 @@ for path in sys.argv[1:]:
         print(f"left out (no CONVERSATION ID column): {path}", file=sys.stderr)
         continue
     c, s, t, d = (header.index(k) for k in ("CONVERSATION ID", "FROM", "TO", "DATE"))
+    u = header.index("RECIPIENT PROFILE URLS") if "RECIPIENT PROFILE URLS" in header else None
     runs = collections.OrderedDict()
     previous = None
     for row in table[1:]:
@@ -32,6 +35,7 @@ for path in sys.argv[1:]:
         people = frozenset([row[s].strip()] + [p.strip() for p in row[t].split(",")])
         rows += 1
         group += "," in row[t]
+        lists.add((path, row[t], row[u] if u is not None and u < len(row) else None))
         if previous and previous[0] == row[c]:
             next_rows += 1
             same_next += previous[1] == people
@@ -51,5 +55,5 @@ print(f"{rows} rows, {conversations} conversations: {rows / conversations:.2f} r
       f"median {sizes[len(sizes) // 2]}, 90th percentile {sizes[int(len(sizes) * 0.9)]}")
 print(f"conversations of several rows with the same people on every row: {kept} of {several} ({kept / several:.1%})")
 print(f"consecutive rows of a conversation with the same people: {same_next / next_rows:.1%}")
-print(f"rows to a list of people: {group / rows:.1%}")
+print(f"rows to a list of people: {group / rows:.1%}; distinct TO lists: {len(lists)}")
 print("dates of conversations of several rows: " + ", ".join(f"{k} {v}" for k, v in order.most_common()))
