@@ -113,6 +113,7 @@ public final class Store: Sendable {
         let identity = try StoreIdentity.check(url)
         do {
             let store = try Store(url: url, readOnly: readOnly)
+            if !readOnly { try store.useWriteAheadLog() }
             // Migrating an up-to-date store still bumps SQLite's schema cookie; skip it so that a command
             // that fails leaves the file byte-identical. A store made before application ids is stamped by
             // its next write (see ``write(_:)``).
@@ -124,6 +125,17 @@ public final class Store: Sendable {
             return store
         } catch {
             throw StoreError.wrap(error, path: url.path)
+        }
+    }
+
+    /// Puts a store that is not in write-ahead-log mode back in it: one that a large import left in
+    /// rollback-journal mode (``switchToRollbackJournal(_:)``) because the process ended during it or another
+    /// process had the file open when it finished. A store in WAL mode is not written to. When another process
+    /// has the file open, it stays as it is (it works the same, readers waiting for writers) until a later open.
+    private func useWriteAheadLog() throws {
+        try queue.writeWithoutTransaction { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" else { return }
+            _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
         }
     }
 

@@ -25,8 +25,13 @@ struct StoreIdentity {
     ]
 
     /// Checks `url`, read-only.
+    ///
+    /// Only a write that was interrupted is finished first: a store in rollback-journal mode (a large
+    /// import's, ``Store/switchToRollbackJournal(_:)``) whose process ended during a transaction has a hot
+    /// journal, which SQLite must roll back before anyone reads the file, and a read-only connection cannot
+    /// (``rollBackInterruptedWrite(_:)``).
     /// - Throws: ``StoreError`` saying exactly what is wrong.
-    static func check(_ url: URL) throws(StoreError) -> StoreIdentity {
+    static func check(_ url: URL, rolledBack: Bool = false) throws(StoreError) -> StoreIdentity {
         let path = url.path
         try checkFile(path)
         let facts: (id: Int32, version: Int, applied: [String], signatureHolds: Bool)
@@ -42,6 +47,9 @@ struct StoreIdentity {
                     ? try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") : []
                 return (id, version, applied, try signatureHolds(db))
             }
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_READONLY_ROLLBACK && !rolledBack {
+            try rollBackInterruptedWrite(path)
+            return try check(url, rolledBack: true)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB {
             throw .notAStore(path: path, reason: "it is not a SQLite database")
         } catch let error as DatabaseError
@@ -54,6 +62,26 @@ struct StoreIdentity {
             throw StoreError.wrap(error, path: path)
         }
         return try identity(path: path, facts)
+    }
+
+    /// Rolls back the hot journal of the store at `path` (its `-journal` file), as SQLite does when a
+    /// writable connection first reads the file: the store is then as its last committed transaction left it.
+    private static func rollBackInterruptedWrite(_ path: String) throws(StoreError) {
+        do {
+            let connection = try DatabaseQueue(path: path, configuration: Store.configuration(readOnly: false))
+            defer { try? connection.close() }
+            _ = try connection.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_schema") }
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_READONLY || error.resultCode == .SQLITE_CANTOPEN
+        {
+            throw .unreadable(
+                path: path,
+                reason:
+                    "a write to it was interrupted, and its journal (\(path)-journal) must be rolled back before it can be read, which needs the file and its folder writable"
+            )
+        } catch {
+            throw StoreError.wrap(error, path: path)
+        }
     }
 
     /// The checks that need no SQLite: the file exists, is a file, is readable and is not empty.
