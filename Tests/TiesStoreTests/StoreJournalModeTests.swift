@@ -49,6 +49,14 @@ struct StoreJournalModeTests {
         }
     }
 
+    /// A new store in `dir` that knows Dana, and its file.
+    func storeWithDana(in dir: TemporaryDirectory) throws -> (Store, URL) {
+        let url = dir.file("ties.sqlite")
+        let store = try Store.create(at: url)
+        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        return (store, url)
+    }
+
     func exists(_ url: URL, _ suffix: String) -> Bool {
         FileManager.default.fileExists(atPath: url.path + suffix)
     }
@@ -56,9 +64,7 @@ struct StoreJournalModeTests {
     @Test("a large import writes with a rollback journal, and the store is in WAL mode again after")
     func largeImportUsesTheJournal() throws {
         let dir = TemporaryDirectory()
-        let url = dir.file("ties.sqlite")
-        let store = try Store.create(at: url)
-        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let (store, url) = try storeWithDana(in: dir)
         var during: (mode: String, synchronous: Int)?
         let summary = try importLarge(store) { (importer: inout StoreImporter) throws(StoreError) in
             try importer.add(messages(200))
@@ -85,9 +91,7 @@ struct StoreJournalModeTests {
     @Test("with another connection open, a large import keeps the write-ahead log, and the other reads on")
     func anotherConnectionKeepsTheLog() throws {
         let dir = TemporaryDirectory()
-        let url = dir.file("ties.sqlite")
-        let store = try Store.create(at: url)
-        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let (store, url) = try storeWithDana(in: dir)
         let other = try Store.open(at: url, readOnly: true)
         #expect(try other.people().count == 1)
         var during: String?
@@ -103,9 +107,7 @@ struct StoreJournalModeTests {
     @Test("a large import that fails leaves every record as it was, and the store in WAL mode")
     func failedLargeImport() throws {
         let dir = TemporaryDirectory()
-        let url = dir.file("ties.sqlite")
-        let store = try Store.create(at: url)
-        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let (store, url) = try storeWithDana(in: dir)
         _ = try importLarge(store) { (importer: inout StoreImporter) throws(StoreError) in
             try importer.add(messages(30))
             return true
@@ -132,9 +134,7 @@ struct StoreJournalModeTests {
     /// (runs of 64 rows inserted as they come, a small cache spilling them) and the old content of those
     /// pages into the journal. Returns the store's rows, which `cut` holds once rolled back.
     func cutOffImport(in dir: TemporaryDirectory, to cut: URL) throws -> [String] {
-        let url = dir.file("ties.sqlite")
-        let store = try Store.create(at: url)
-        try store.addPerson(Person(name: "Dana"), at: Fixtures.now)
+        let (store, url) = try storeWithDana(in: dir)
         _ = try importLarge(store) { (importer: inout StoreImporter) throws(StoreError) in
             try importer.add(messages(30))
             return true
