@@ -115,7 +115,12 @@ extension Store {
     /// writable open (``open(at:readOnly:)``).
     static func switchToRollbackJournal(_ db: Database) -> Bool {
         guard (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete" else { return false }
-        try? db.execute(sql: "PRAGMA synchronous = FULL")
+        do {
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        } catch {
+            switchBackToWriteAheadLog(db)  // never without FULL
+            return false
+        }
         return true
     }
 
