@@ -104,7 +104,8 @@ extension Store {
     /// 145 MB), and a rollback journal keeps only the old content of pages that held some, so the new ones
     /// are written once. The million into a store of their 10,000 connections, in the `sqlite3` shell
     /// (`Benchmarks/journal-modes.sh`, 5 rounds): the commit took 0.27-0.30 s with the log, 0.05-0.09 s with
-    /// the journal; `ties` ended 0.3-0.4 s sooner after its reading, under `perf` (Benchmarks/README.md).
+    /// the journal; `ties` ended 0.27-0.46 s sooner after its reading, in three pairs under `perf`
+    /// (Benchmarks/README.md).
     ///
     /// SQLite changes the mode only when no other connection has the file open, and says so at once (busy,
     /// without waiting): then the import keeps the log. While the journal is in use other processes wait

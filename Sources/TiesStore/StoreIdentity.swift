@@ -26,7 +26,7 @@ struct StoreIdentity {
 
     /// Checks `url`, read-only.
     ///
-    /// Only a write that was interrupted is finished first: a store in rollback-journal mode (a large
+    /// Only a write that was interrupted is undone first: a store in rollback-journal mode (a large
     /// import's, ``Store/switchToRollbackJournal(_:)``) whose process ended during a transaction has a hot
     /// journal, which SQLite must roll back before anyone reads the file, and a read-only connection cannot
     /// (``rollBackInterruptedWrite(_:)``).
